@@ -1,0 +1,138 @@
+import type pg from 'pg'
+import { AppError } from '../errors/app-error'
+import { readMigrations, type MigrationFile, type MigrationKind } from './migrations.server'
+import { PLATFORM_SCHEMA, quoteIdent, tenantSchemaName } from './schema-name'
+
+// Any constant works; it only has to be the same for every process that migrates this database.
+const MIGRATION_LOCK_KEY = 7_301_984_225
+
+export type MigrationProgress =
+	| { type: 'schema'; schema: string; pending: number; index: number; total: number }
+	| { type: 'applied'; schema: string; migration: string; ms: number }
+
+export type MigrateResult = { schemas: number; applied: number }
+
+type Options = {
+	pool: pg.Pool
+	/** Only these town slugs (default: every town in platform.tenant). */
+	onlyTenants?: string[]
+	onProgress?: (event: MigrationProgress) => void
+	root?: string
+}
+
+const BOOTSTRAP_SQL = `
+CREATE SCHEMA IF NOT EXISTS ${PLATFORM_SCHEMA};
+CREATE TABLE IF NOT EXISTS ${PLATFORM_SCHEMA}.schema_migration (
+  "schema_name" TEXT NOT NULL,
+  "name" TEXT NOT NULL,
+  "checksum" TEXT NOT NULL,
+  "applied_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  CONSTRAINT "schema_migration_pkey" PRIMARY KEY ("schema_name", "name")
+);`
+
+/**
+ * Applies the platform migrations, then the tenant migrations to every town's schema, under one
+ * session advisory lock (a second runner waits). Each migration runs in its own transaction together
+ * with its ledger row, so a failure leaves that schema at the previous migration. A migration that
+ * was applied and later edited is refused: its checksum no longer matches the ledger.
+ */
+export async function migrateDatabase({ pool, onlyTenants, onProgress, root }: Options): Promise<MigrateResult> {
+	const [platformMigrations, tenantMigrations] = await Promise.all([
+		readMigrations('platform', root),
+		readMigrations('tenant', root),
+	])
+	const client = await pool.connect()
+	try {
+		await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
+		try {
+			await client.query(BOOTSTRAP_SQL)
+			let applied = await migrateSchema(client, PLATFORM_SCHEMA, 'platform', platformMigrations, onProgress, 0, 0)
+			const slugs = onlyTenants ?? (await listTenantSlugs(client))
+			for (const [index, slug] of slugs.entries()) {
+				const schema = tenantSchemaName(slug)
+				applied += await migrateSchema(client, schema, 'tenant', tenantMigrations, onProgress, index + 1, slugs.length)
+			}
+			return { schemas: slugs.length + 1, applied }
+		} finally {
+			await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY])
+		}
+	} finally {
+		client.release()
+	}
+}
+
+async function listTenantSlugs(client: pg.PoolClient) {
+	const { rows } = await client.query<{ slug: string }>(`SELECT slug FROM ${PLATFORM_SCHEMA}.tenant ORDER BY slug`)
+	return rows.map((row) => row.slug)
+}
+
+async function migrateSchema(
+	client: pg.PoolClient,
+	schema: string,
+	kind: MigrationKind,
+	migrations: MigrationFile[],
+	onProgress: Options['onProgress'],
+	index: number,
+	total: number,
+) {
+	const { rows } = await client.query<{ name: string; checksum: string }>(
+		`SELECT name, checksum FROM ${PLATFORM_SCHEMA}.schema_migration WHERE schema_name = $1`,
+		[schema],
+	)
+	const done = new Map(rows.map((row) => [row.name, row.checksum]))
+	const edited = migrations.filter((m) => done.has(m.name) && done.get(m.name) !== m.checksum)
+	if (edited.length) {
+		throw new AppError(
+			'migration_checksum_mismatch',
+			`Schema ${schema}: already applied migrations were edited afterwards. Add a new migration instead of changing an applied one.`,
+			edited.map((m) => `${kind}/migrations/${m.name}/migration.sql`),
+		)
+	}
+	const pending = migrations.filter((m) => !done.has(m.name))
+	onProgress?.({ type: 'schema', schema, pending: pending.length, index, total })
+	for (const migration of pending) {
+		const started = Date.now()
+		try {
+			await client.query('BEGIN')
+			await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`)
+			// SET LOCAL: the search path lives only inside this transaction, never on the pooled connection.
+			await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`)
+			await client.query(migration.sql)
+			await client.query(
+				`INSERT INTO ${PLATFORM_SCHEMA}.schema_migration (schema_name, name, checksum) VALUES ($1, $2, $3)`,
+				[schema, migration.name, migration.checksum],
+			)
+			await client.query('COMMIT')
+		} catch (error) {
+			await client.query('ROLLBACK').catch(() => {})
+			throw new AppError('migration_failed', `Schema ${schema}: migration ${migration.name} failed and was rolled back.`, [
+				error instanceof Error ? error.message : String(error),
+			])
+		}
+		onProgress?.({ type: 'applied', schema, migration: migration.name, ms: Date.now() - started })
+	}
+	return pending.length
+}
+
+/** For readiness: schemas whose ledger lacks a migration present on disk (one query for all towns). */
+export async function findOutdatedSchemas({ pool, root }: { pool: pg.Pool; root?: string }) {
+	const [platformMigrations, tenantMigrations] = await Promise.all([
+		readMigrations('platform', root),
+		readMigrations('tenant', root),
+	])
+	const { rows } = await pool.query<{ slug: string | null; schema_name: string; names: string[] | null }>(
+		`SELECT t.slug, s.schema_name, array_remove(array_agg(m.name), NULL) AS names
+		   FROM (SELECT NULL::text AS slug UNION ALL SELECT slug FROM ${PLATFORM_SCHEMA}.tenant) t
+		   CROSS JOIN LATERAL (SELECT CASE WHEN t.slug IS NULL THEN $1 ELSE 'tenant_' || replace(t.slug, '-', '_') END AS schema_name) s
+		   LEFT JOIN ${PLATFORM_SCHEMA}.schema_migration m ON m.schema_name = s.schema_name
+		  GROUP BY t.slug, s.schema_name`,
+		[PLATFORM_SCHEMA],
+	)
+	const outdated: string[] = []
+	for (const row of rows) {
+		const expected = row.slug === null ? platformMigrations : tenantMigrations
+		const applied = new Set(row.names ?? [])
+		if (expected.some((m) => !applied.has(m.name))) outdated.push(row.schema_name)
+	}
+	return outdated
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { AppError } from '../errors/app-error'
+
+const port = z.coerce.number().int().min(0).max(65535)
+const positiveInt = z.coerce.number().int().positive()
+
+export const EnvSchema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	PORT: port.default(3000),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL')
+		.optional(),
+	DB_POOL_MAX: positiveInt.max(200).default(10),
+	PLATFORM_HOST: z
+		.string()
+		.regex(/^[a-z0-9.-]+(:\d+)?$/, 'must be a lower-case host name such as admin.localhost')
+		.default('admin.localhost'),
+	TENANT_CACHE_TTL_MS: positiveInt.default(10_000),
+	TENANT_CLIENT_CACHE_SIZE: positiveInt.max(10_000).default(100),
+	SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	DATA_DIR: z.string().min(1).default('.data'),
+	TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+/** Parses the environment; a wrong value stops the caller with a message naming the variable. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+	const result = EnvSchema.safeParse(source)
+	if (result.success) return result.data
+	const problems = result.error.issues.map(
+		(issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`,
+	)
+	throw new AppError('config_invalid', 'Invalid configuration in the environment:', problems)
+}
+
+let cached: Env | undefined
+export function getEnv(): Env {
+	cached ??= parseEnv()
+	return cached
+}

@@ -1,0 +1,27 @@
+export type AppErrorCode =
+	| 'config_invalid'
+	| 'blueprint_invalid'
+	| 'migration_checksum_mismatch'
+	| 'migration_failed'
+	| 'tenant_not_found'
+	| 'theme_contrast'
+	| 'theme_unknown'
+	| 'host_taken'
+	| 'database_unavailable'
+
+/** Domain code throws this; only the route and CLI layers turn it into a response or exit code. */
+export class AppError extends Error {
+	readonly code: AppErrorCode
+	readonly details: readonly string[]
+
+	constructor(code: AppErrorCode, message: string, details: readonly string[] = []) {
+		super(details.length ? `${message}\n  - ${details.join('\n  - ')}` : message)
+		this.name = 'AppError'
+		this.code = code
+		this.details = details
+	}
+}
+
+export function isAppError(error: unknown, code?: AppErrorCode): error is AppError {
+	return error instanceof AppError && (code === undefined || error.code === code)
+}

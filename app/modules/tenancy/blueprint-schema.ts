@@ -1,0 +1,69 @@
+import { isValidIBAN, electronicFormatIBAN } from 'ibantools'
+import { z } from 'zod'
+import { LOCALES } from '../i18n/locales'
+
+const LocaleSchema = z.enum(LOCALES)
+const LocalizedTextSchema = z.object({ cs: z.string().min(1), en: z.string().min(1).optional(), uk: z.string().min(1).optional() })
+const HostSchema = z
+	.string()
+	.regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, 'must be a lower-case host name, e.g. veseli.localhost')
+const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb')
+const EnvNameSchema = z.string().regex(/^[A-Z][A-Z0-9_]{2,}$/, 'must name an environment variable (A-Z, 0-9, _), never hold the secret itself')
+
+/** A gateway or connector credential: the blueprint names the variable, the value stays in the environment. */
+export const SecretRefSchema = z.object({ env: EnvNameSchema }).strict()
+
+export const ThemeOverridesSchema = z
+	.object({
+		'color-primary': ColorSchema,
+		'color-primary-contrast': ColorSchema,
+		'color-bg': ColorSchema,
+		'color-surface': ColorSchema,
+		'color-text': ColorSchema,
+		'color-muted': ColorSchema,
+		'color-link': ColorSchema,
+		'color-focus': ColorSchema,
+		radius: z.string().regex(/^\d+(\.\d+)?(rem|px)$/, 'must be a length such as 0.5rem'),
+		'font-sans': z.string().regex(/^[\w\s,"'-]+$/, 'must be a font-family list'),
+	})
+	.partial()
+	.strict()
+
+export const BlueprintSchema = z
+	.object({
+		slug: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'must be 2-41 characters: a-z, 0-9 and hyphens, starting with a letter'),
+		name: LocalizedTextSchema,
+		hosts: z.array(HostSchema).min(1, 'needs at least one host; the first is the primary'),
+		locales: z
+			.object({ default: LocaleSchema, enabled: z.array(LocaleSchema).min(1) })
+			.refine((l) => l.enabled.includes(l.default), { message: 'the default locale must be one of the enabled ones', path: ['default'] }),
+		theme: z.object({ preset: z.string().regex(/^[a-z0-9-]+$/), overrides: ThemeOverridesSchema.default({}) }),
+		logo: z.string().regex(/^[\w.-]+\.(svg|png)$/, 'must be an .svg or .png file name inside the blueprint folder').optional(),
+		intro: LocalizedTextSchema.optional(),
+		contact: z
+			.object({
+				address: z.string().min(1),
+				email: z.email(),
+				phone: z.string().regex(/^\+?[\d ]{9,16}$/, 'must be a phone number such as +420 518 670 111'),
+				web: z.url().optional(),
+				dataBox: z.string().regex(/^[a-z0-9]{7}$/, 'must be a 7-character data box id (ID datové schránky)').optional(),
+				officeHours: LocalizedTextSchema.optional(),
+			})
+			.strict(),
+		payments: z
+			.object({
+				iban: z
+					.string()
+					.transform((value) => electronicFormatIBAN(value) ?? value)
+					.refine((value) => isValidIBAN(value) && value.startsWith('CZ'), 'must be a valid Czech IBAN (CZ…)'),
+			})
+			.strict(),
+		// Filled by later issues; kept as data now so a blueprint can already carry them.
+		fees: z.record(z.string(), z.unknown()).default({}),
+		forms: z.array(z.unknown()).default([]),
+		gateways: z.record(z.string(), z.record(z.string(), SecretRefSchema)).default({}),
+	})
+	.strict()
+
+export type Blueprint = z.infer<typeof BlueprintSchema>
+export type ThemeOverrides = z.infer<typeof ThemeOverridesSchema>
