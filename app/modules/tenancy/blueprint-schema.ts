@@ -36,7 +36,13 @@ export const BlueprintSchema = z
 		hosts: z.array(HostSchema).min(1, 'needs at least one host; the first is the primary'),
 		locales: z
 			.object({ default: LocaleSchema, enabled: z.array(LocaleSchema).min(1) })
-			.refine((l) => l.enabled.includes(l.default), { message: 'the default locale must be one of the enabled ones', path: ['default'] }),
+			.refine((l) => l.enabled.includes(l.default), {
+				message: 'the default locale must be one of the enabled ones',
+				path: ['default'],
+				// Zod skips a refinement once the object has any issue; an unknown locale elsewhere in
+				// `enabled` must not hide this one.
+				when: ({ value }) => LocaleSchema.safeParse((value as { default?: unknown })?.default).success && Array.isArray((value as { enabled?: unknown })?.enabled),
+			}),
 		theme: z.object({ preset: z.string().regex(/^[a-z0-9-]+$/), overrides: ThemeOverridesSchema.default({}) }),
 		logo: z.string().regex(/^[\w.-]+\.(svg|png)$/, 'must be an .svg or .png file name inside the blueprint folder').optional(),
 		intro: LocalizedTextSchema.optional(),

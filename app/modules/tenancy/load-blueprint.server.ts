@@ -28,40 +28,41 @@ export async function loadBlueprint(dir: string): Promise<LoadedBlueprint> {
 		throw new AppError('blueprint_invalid', `${file} is not valid YAML`, [message])
 	}
 	const parsed = BlueprintSchema.safeParse(raw)
-	if (!parsed.success) {
-		throw new AppError(
-			'blueprint_invalid',
-			`${file} has problems; nothing was applied:`,
-			parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-		)
+	const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+	// The checks below look at one part each and run whenever that part is valid on its own, so a
+	// mistake elsewhere in the file does not hide them: the author sees every problem in one go.
+	const part = (key: string): unknown => (raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined)
+	const slug = BlueprintSchema.shape.slug.safeParse(part('slug'))
+	const folder = path.basename(path.resolve(dir))
+	if (slug.success && folder !== slug.data) {
+		problems.push(`slug: "${slug.data}" must match the folder name "${folder}"`)
 	}
-	const blueprint = parsed.data
-	const problems: string[] = []
-	if (path.basename(path.resolve(dir)) !== blueprint.slug) {
-		problems.push(`slug: "${blueprint.slug}" must match the folder name "${path.basename(path.resolve(dir))}"`)
+	const theme = BlueprintSchema.shape.theme.safeParse(part('theme'))
+	if (theme.success) {
+		try {
+			requireReadableTheme(theme.data.preset, theme.data.overrides)
+		} catch (error) {
+			if (!isAppError(error)) throw error
+			problems.push(...[error.message.split('\n')[0], ...error.details].map((line) => `theme: ${line}`))
+		}
 	}
-	try {
-		requireReadableTheme(blueprint.theme.preset, blueprint.theme.overrides)
-	} catch (error) {
-		if (!isAppError(error)) throw error
-		problems.push(...[error.message.split('\n')[0], ...error.details].map((line) => `theme: ${line}`))
-	}
+	const logo = BlueprintSchema.shape.logo.safeParse(part('logo'))
 	let logoFile: LoadedBlueprint['logoFile']
-	if (blueprint.logo) {
-		const logoPath = path.join(dir, blueprint.logo)
+	if (logo.success && logo.data) {
+		const logoPath = path.join(dir, logo.data)
 		const info = await stat(logoPath).catch(() => null)
-		if (!info) problems.push(`logo: file ${blueprint.logo} not found next to the blueprint`)
-		else if (info.size > MAX_LOGO_BYTES) problems.push(`logo: ${blueprint.logo} is larger than 512 kB`)
+		if (!info) problems.push(`logo: file ${logo.data} not found next to the blueprint`)
+		else if (info.size > MAX_LOGO_BYTES) problems.push(`logo: ${logo.data} is larger than 512 kB`)
 		else {
 			const bytes = await readFile(logoPath)
-			const type = blueprint.logo.endsWith('.svg') ? 'image/svg+xml' : 'image/png'
+			const type = logo.data.endsWith('.svg') ? 'image/svg+xml' : 'image/png'
 			if (type === 'image/png' && !bytes.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]))) {
-				problems.push(`logo: ${blueprint.logo} is not a PNG image`)
+				problems.push(`logo: ${logo.data} is not a PNG image`)
 			} else if (type === 'image/svg+xml' && (!/<svg[\s>]/.test(bytes.toString('utf8')) || /<script|on\w+\s*=/i.test(bytes.toString('utf8')))) {
-				problems.push(`logo: ${blueprint.logo} is not a plain SVG image (scripts and event handlers are not allowed)`)
+				problems.push(`logo: ${logo.data} is not a plain SVG image (scripts and event handlers are not allowed)`)
 			} else logoFile = { bytes, type }
 		}
 	}
-	if (problems.length) throw new AppError('blueprint_invalid', `${file} has problems; nothing was applied:`, problems)
-	return { ...blueprint, logoFile }
+	if (!parsed.success || problems.length) throw new AppError('blueprint_invalid', `${file} has problems; nothing was applied:`, problems)
+	return { ...parsed.data, logoFile }
 }

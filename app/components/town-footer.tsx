@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next'
+import type { RootTown } from '~/root'
+
+export function TownFooter({ town }: { town: RootTown }) {
+	const { t } = useTranslation()
+	const { contact } = town
+	return (
+		<footer className="mt-auto border-t border-muted/30 bg-surface">
+			<div className="mx-auto grid max-w-5xl gap-6 px-4 py-8 sm:grid-cols-2">
+				<section aria-labelledby="contact-heading">
+					<h2 id="contact-heading" className="mb-2 text-lg font-semibold">
+						{t('contact.heading')}
+					</h2>
+					<dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+						<dt className="text-muted">{t('contact.address')}</dt>
+						<dd>{contact.address}</dd>
+						<dt className="text-muted">{t('contact.phone')}</dt>
+						<dd>
+							<a href={`tel:${contact.phone.replaceAll(' ', '')}`}>{contact.phone}</a>
+						</dd>
+						<dt className="text-muted">{t('contact.email')}</dt>
+						<dd>
+							<a href={`mailto:${contact.email}`}>{contact.email}</a>
+						</dd>
+						{contact.dataBox ? (
+							<>
+								<dt className="text-muted">{t('contact.dataBox')}</dt>
+								<dd>{contact.dataBox}</dd>
+							</>
+						) : null}
+						{contact.officeHours ? (
+							<>
+								<dt className="text-muted">{t('contact.officeHours')}</dt>
+								<dd>{contact.officeHours}</dd>
+							</>
+						) : null}
+					</dl>
+				</section>
+				<div className="text-sm text-muted sm:text-right">
+					{contact.web ? (
+						<p>
+							<a href={contact.web}>{t('contact.web')}</a>
+						</p>
+					) : null}
+					<p className="mt-2">{t('footer.accessibility')}</p>
+					<p className="mt-2">{t('footer.poweredBy')}</p>
+				</div>
+			</div>
+		</footer>
+	)
+}

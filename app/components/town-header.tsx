@@ -1,0 +1,57 @@
+import { Link, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { Locale } from '~/modules/i18n/locales'
+import type { RootTown } from '~/root'
+
+export function TownHeader({ town, locale }: { town: RootTown; locale: Locale }) {
+	const { t } = useTranslation()
+	return (
+		<>
+			<a
+				href="#main"
+				className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-surface focus:px-4 focus:py-2 focus:rounded-town"
+			>
+				{t('skipToContent')}
+			</a>
+			<header className="bg-primary text-primary-contrast">
+				<div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">
+					<Link to="/" className="flex items-center gap-3 text-primary-contrast no-underline">
+						{town.logoUrl ? <img src={town.logoUrl} alt={t('coatOfArms', { town: town.name })} className="h-14 w-auto" /> : null}
+						<span className="text-xl font-semibold">{town.name}</span>
+					</Link>
+					{town.enabledLocales.length > 1 ? <LanguageSwitcher enabled={town.enabledLocales} current={locale} /> : null}
+				</div>
+			</header>
+		</>
+	)
+}
+
+function LanguageSwitcher({ enabled, current }: { enabled: Locale[]; current: Locale }) {
+	const { t } = useTranslation()
+	const location = useLocation()
+	return (
+		<nav aria-label={t('language.label')}>
+			<ul className="flex gap-2">
+				{enabled.map((locale) => {
+					const search = new URLSearchParams(location.search)
+					search.set('lng', locale)
+					const isCurrent = locale === current
+					return (
+						<li key={locale}>
+							{/* A full page load: the server sets the language cookie and renders in the new language. */}
+							<a
+								href={`${location.pathname}?${search.toString()}`}
+								lang={locale}
+								hrefLang={locale}
+								aria-current={isCurrent ? 'true' : undefined}
+								className={`rounded-town px-2 py-1 text-sm text-primary-contrast ${isCurrent ? 'font-bold no-underline ring-2 ring-primary-contrast' : ''}`}
+							>
+								{t(`language.${locale}`)}
+							</a>
+						</li>
+					)
+				})}
+			</ul>
+		</nav>
+	)
+}

@@ -1,0 +1,66 @@
+import { getTenantDb } from '../db/tenant-db.server'
+import { isLocale, type Locale, type LocalizedText } from '../i18n/locales'
+import { resolveTheme } from '../theming/presets.server'
+import { tokensToCss, type ThemeTokens } from '../theming/tokens'
+import { singleton } from '../util/singleton.server'
+import type { ResolvedTenant } from './resolve-tenant.server'
+
+export type TownContact = {
+	address: string
+	email: string
+	phone: string
+	web?: string
+	dataBox?: string
+	officeHours?: LocalizedText
+}
+
+/** What every page of a town needs: name, languages, look, contacts. Cached per town. */
+export type TownProfile = {
+	slug: string
+	name: LocalizedText
+	intro: LocalizedText | null
+	defaultLocale: Locale
+	enabledLocales: Locale[]
+	theme: ThemeTokens
+	themeCss: string
+	contact: TownContact
+	iban: string | null
+	hasLogo: boolean
+	version: string
+}
+
+const cache = singleton('town-profiles', () => ({ ttlMs: 30_000, entries: new Map<string, { slug: string; profile: TownProfile; expires: number }>() }))
+
+export function invalidateTownProfiles(slug: string) {
+	if (slug === '*') return cache.entries.clear()
+	for (const [id, entry] of cache.entries) if (entry.slug === slug) cache.entries.delete(id)
+}
+
+export async function getTownProfile(tenant: ResolvedTenant): Promise<TownProfile> {
+	const hit = cache.entries.get(tenant.id)
+	if (hit && hit.expires > Date.now()) return hit.profile
+	const settings = await getTenantDb(tenant).townSettings.findUnique({
+		where: { id: 1 },
+		omit: { logo: true, fees: true, forms: true, gateways: true },
+	})
+	if (!settings) throw new Error(`Town ${tenant.slug} has no settings; apply its blueprint`)
+	const logo = await getTenantDb(tenant).townSettings.count({ where: { id: 1, logo: { not: null } } })
+	const theme = resolveTheme(settings.themePreset, settings.themeOverrides as Partial<ThemeTokens>)
+	const enabledLocales = settings.enabledLocales.filter(isLocale)
+	const profile: TownProfile = {
+		slug: tenant.slug,
+		name: settings.name as LocalizedText,
+		intro: (settings.intro as LocalizedText | null)?.cs ? (settings.intro as LocalizedText) : null,
+		defaultLocale: isLocale(settings.defaultLocale) ? settings.defaultLocale : 'cs',
+		enabledLocales: enabledLocales.length ? enabledLocales : ['cs'],
+		theme,
+		themeCss: tokensToCss(theme),
+		contact: settings.contact as TownContact,
+		iban: settings.iban,
+		hasLogo: logo > 0,
+		version: settings.updatedAt.getTime().toString(36),
+	}
+	if (cache.entries.size > 5_000) cache.entries.clear()
+	cache.entries.set(tenant.id, { slug: tenant.slug, profile, expires: Date.now() + cache.ttlMs })
+	return profile
+}

@@ -1,0 +1,49 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { requireTenant } from '~/modules/tenancy/require-town.server'
+import { useRootData, type loader as rootLoader } from '~/root'
+
+export function loader({ context }: LoaderFunctionArgs) {
+	requireTenant(context)
+	return null
+}
+
+export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ matches }) => {
+	const root = matches.find((match) => match.id === 'root')?.data
+	const name = root?.town?.name ?? 'Portál občana'
+	return [{ title: `${name} – Portál občana` }, { name: 'description', content: root?.town?.intro ?? name }]
+}
+
+const SERVICES = ['claims', 'forms', 'grants', 'messages'] as const
+
+export default function TownHome() {
+	const { t } = useTranslation()
+	const town = useRootData()?.town
+	if (!town) return null
+	return (
+		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
+			<h1 className="mb-3 text-3xl font-bold">{town.name}</h1>
+			{town.intro ? <p className="mb-10 max-w-3xl text-lg">{town.intro}</p> : null}
+			<section aria-labelledby="services-heading">
+				<h2 id="services-heading" className="mb-4 text-2xl font-semibold">
+					{t('homePage.servicesHeading')}
+				</h2>
+				<ul className="grid gap-4 sm:grid-cols-2">
+					{SERVICES.map((service) => (
+						<li key={service} className="rounded-town border border-muted/30 bg-surface p-5 shadow-sm">
+							<h3 className="mb-1 text-lg font-semibold">{t(`homePage.services.${service}.title`)}</h3>
+							<p className="mb-3 text-muted">{t(`homePage.services.${service}.description`)}</p>
+							{/* Each area becomes a link when its issue lands; until then it says so plainly. */}
+							<p className="inline-block rounded-town bg-page px-2 py-0.5 text-sm font-medium text-ink">{t('homePage.comingSoon')}</p>
+						</li>
+					))}
+				</ul>
+			</section>
+		</main>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,10 @@
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
+import { isLocale } from '~/modules/i18n/locales'
+import { resources } from '~/modules/i18n/resources.server'
+
+// Translations for the browser's i18next (entry.client.tsx loads them before hydrating).
+export function loader({ params }: LoaderFunctionArgs) {
+	const { lng, ns } = params
+	if (!isLocale(lng) || ns !== 'common') throw data(null, { status: 404 })
+	return Response.json(resources[lng][ns], { headers: { 'Cache-Control': 'public, max-age=300' } })
+}

@@ -1,0 +1,122 @@
+// Express entry: configuration, database (embedded for the demo), migrations, HTTP server, shutdown.
+import http from 'node:http'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { ServerBuild } from '@remix-run/node'
+import { pino } from 'pino'
+import { initPool, closePool } from './app/modules/db/pool.server'
+import { migrateDatabase } from './app/modules/db/migrate.server'
+import { parseEnv, type Env } from './app/modules/env/env.server'
+import { isAppError } from './app/modules/errors/app-error'
+import { invalidateTenantCache, setTenantCacheTtl } from './app/modules/tenancy/resolve-tenant.server'
+import { invalidateTownProfiles } from './app/modules/tenancy/town-profile.server'
+import { listenForTenantChanges, stopListeningForTenantChanges } from './app/modules/tenancy/tenant-events.server'
+import { setTenantClientCacheSize } from './app/modules/db/tenant-db.server'
+import { createApp } from './server/create-app'
+import { applyDemoTownsIfEmpty } from './server/demo'
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './server/embedded-db'
+
+const isDemo = process.argv.includes('--demo')
+
+let env: Env
+try {
+	env = parseEnv()
+} catch (error) {
+	console.error(isAppError(error) ? error.message : error)
+	process.exit(78) // EX_CONFIG
+}
+const logger = pino({ level: env.LOG_LEVEL, base: { service: 'portal' } })
+
+let embedded: EmbeddedDatabase | undefined
+let databaseUrl = env.DATABASE_URL
+if (!databaseUrl) {
+	if (!isDemo && env.NODE_ENV === 'production') {
+		logger.fatal('DATABASE_URL is required in production')
+		process.exit(78)
+	}
+	embedded = await startEmbeddedDatabase(env.DATA_DIR, (message) => logger.warn(message))
+	databaseUrl = embedded.url
+	logger.info('embedded PostgreSQL started (data in %s)', path.resolve(env.DATA_DIR, 'pg'))
+}
+const pool = initPool(databaseUrl, { max: env.DB_POOL_MAX })
+setTenantCacheTtl(env.TENANT_CACHE_TTL_MS)
+setTenantClientCacheSize(env.TENANT_CLIENT_CACHE_SIZE)
+
+// Migrate before serving; if the database is down, keep serving (readyz says 503) and retry.
+async function prepareDatabase(attempt = 1): Promise<void> {
+	try {
+		await migrateDatabase({
+			pool,
+			onProgress: (event) => {
+				if (event.type === 'applied') logger.info({ schema: event.schema }, `applied migration ${event.migration}`)
+			},
+		})
+		if (isDemo) await applyDemoTownsIfEmpty(pool, logger)
+	} catch (error) {
+		if (isAppError(error)) {
+			logger.fatal(error.message)
+			process.exit(1)
+		}
+		const delay = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5))
+		logger.error(`database not reachable (${(error as Error).message}); retrying in ${delay / 1000} s (attempt ${attempt})`)
+		await new Promise((resolve) => setTimeout(resolve, delay))
+		return prepareDatabase(attempt + 1)
+	}
+}
+
+listenForTenantChanges(
+	databaseUrl,
+	(slug) => {
+		invalidateTenantCache()
+		invalidateTownProfiles(slug)
+	},
+	(message) => logger.warn(message),
+)
+
+const buildPath = path.resolve('build/index.js')
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
+let shuttingDown = false
+const app = createApp({ env, logger, pool, build, isShuttingDown: () => shuttingDown })
+const server = http.createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000 }, app)
+
+server.listen(env.PORT, env.HOST, () => {
+	const { port } = server.address() as { port: number }
+	logger.info(`Portál občana listening on http://${env.HOST}:${port}`)
+	if (isDemo) {
+		console.log(
+			[
+				'',
+				'  Portál občana demo is up:',
+				`    Veselí nad Moravou  http://veseli.localhost:${port}/`,
+				`    Znojmo              http://znojmo.localhost:${port}/`,
+				`    Vendor console      http://${env.PLATFORM_HOST}:${port}/platform`,
+				`    Health              http://localhost:${port}/readyz`,
+				'  Ctrl-C stops everything.',
+				'',
+			].join('\n'),
+		)
+	}
+})
+void prepareDatabase()
+
+async function shutdown(signal: string) {
+	if (shuttingDown) return
+	shuttingDown = true
+	logger.info(`${signal} received: finishing in-flight requests`)
+	const force = setTimeout(() => {
+		logger.warn('in-flight requests did not finish in time; closing connections')
+		server.closeAllConnections()
+	}, env.SHUTDOWN_TIMEOUT_MS)
+	force.unref()
+	await new Promise<void>((resolve) => {
+		server.close(() => resolve())
+		server.closeIdleConnections()
+	})
+	await stopListeningForTenantChanges()
+	await closePool().catch(() => {})
+	if (embedded) await embedded.stop().catch((error) => logger.warn(`embedded postgres stop: ${String(error)}`))
+	logger.info('stopped')
+	process.exit(0)
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
+process.on('SIGINT', () => void shutdown('SIGINT'))

@@ -1,0 +1,144 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import helmet from 'helmet'
+import type pg from 'pg'
+import { pinoHttp } from 'pino-http'
+import type { Logger } from 'pino'
+import type { Env } from '../app/modules/env/env.server'
+import { resolveTenantByHost } from '../app/modules/tenancy/resolve-tenant.server'
+import type { PortalLoadContext } from '../app/modules/tenancy/load-context'
+import { renderPlainPage, type PlainPage } from './pages'
+import { checkReadiness } from './readiness'
+
+type Options = {
+	env: Env
+	logger: Logger
+	pool: pg.Pool
+	build: ServerBuild | (() => Promise<ServerBuild>)
+	isShuttingDown: () => boolean
+}
+
+// RFC 1123 host names (lower-cased), optionally with a port. Anything else is refused with 400.
+const HOST_PATTERN = /^(?=.{1,253}(:|$))[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$/
+
+declare module 'express-serve-static-core' {
+	interface Locals {
+		cspNonce: string
+		requestId: string
+		portal?: PortalLoadContext
+	}
+}
+
+export function createApp({ env, logger, pool, build, isShuttingDown }: Options) {
+	const app = express()
+	app.disable('x-powered-by')
+	app.set('trust proxy', env.TRUST_PROXY)
+
+	app.use((req, res, next) => {
+		const incoming = req.get('x-request-id')
+		res.locals.requestId = incoming && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID()
+		res.locals.cspNonce = randomBytes(16).toString('base64')
+		res.setHeader('x-request-id', res.locals.requestId)
+		next()
+	})
+	app.use(
+		pinoHttp({
+			logger,
+			genReqId: (_req, res) => (res as Response).locals.requestId,
+			customProps: (_req, res) => {
+				const portal = (res as Response).locals.portal
+				return { tenant: portal?.kind === 'tenant' ? portal.tenant.slug : portal?.kind }
+			},
+			autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+			serializers: { req: (req) => ({ method: req.method, url: req.url, host: req.headers?.host }) },
+		}),
+	)
+	app.use(
+		helmet({
+			contentSecurityPolicy: {
+				directives: {
+					defaultSrc: ["'self'"],
+					scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+					styleSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+					imgSrc: ["'self'", 'data:'],
+					connectSrc: ["'self'"],
+					formAction: ["'self'"],
+					frameAncestors: ["'none'"],
+					objectSrc: ["'none'"],
+					baseUri: ["'self'"],
+					// Towns are served over plain http on *.localhost in the demo; TLS ends at the proxy in production.
+					upgradeInsecureRequests: null,
+				},
+			},
+			crossOriginEmbedderPolicy: false,
+			referrerPolicy: { policy: 'same-origin' },
+		}),
+	)
+	app.use(compression())
+
+	app.get('/healthz', (_req, res) => {
+		res.json({ status: 'ok' })
+	})
+	app.get('/readyz', async (_req, res) => {
+		if (isShuttingDown()) return void res.status(503).json({ status: 'unavailable', reason: 'shutting down' })
+		const readiness = await checkReadiness(pool)
+		if (readiness.ready) return void res.json({ status: 'ok' })
+		res.status(503).json({ status: 'unavailable', reason: readiness.reason })
+	})
+
+	// Fingerprinted assets are the same for every town; serve them before any tenant lookup.
+	app.use('/build', express.static(path.resolve('public/build'), { immutable: true, maxAge: '1y' }))
+	app.use(express.static(path.resolve('public'), { maxAge: '1h', index: false }))
+
+	const plain = (res: Response, status: number, which: PlainPage) =>
+		res.status(status).type('html').set('cache-control', 'no-store').send(renderPlainPage(which, res.locals.cspNonce))
+
+	app.use(async (req: Request, res: Response, next: NextFunction) => {
+		const rawHost = (req.headers.host ?? '').toLowerCase()
+		if (!HOST_PATTERN.test(rawHost)) return void plain(res, 400, 'badRequest')
+		const [host, port] = rawHost.split(':') as [string, string | undefined]
+		const base = { cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }
+
+		if (host === env.PLATFORM_HOST.split(':')[0]) {
+			if (!req.path.startsWith('/platform')) return void res.redirect(302, '/platform')
+			res.locals.portal = { kind: 'platform', ...base }
+			return next()
+		}
+		let resolution
+		try {
+			resolution = await resolveTenantByHost(host)
+		} catch (error) {
+			req.log.error({ err: error }, 'tenant lookup failed')
+			return void plain(res, 503, 'unavailable')
+		}
+		if (resolution.kind === 'unknown') return void plain(res, 404, 'notFound')
+		const { tenant } = resolution
+		if (tenant.status === 'suspended') return void plain(res, 503, 'suspended')
+		if (!resolution.isPrimaryHost) {
+			return void res.redirect(301, `${req.protocol}://${tenant.primaryHost}${port ? `:${port}` : ''}${req.originalUrl}`)
+		}
+		if (req.path.startsWith('/platform')) return void plain(res, 404, 'notFound')
+		res.locals.portal = { kind: 'tenant', tenant, ...base }
+		next()
+	})
+
+	app.all(
+		'*',
+		createRequestHandler({
+			build,
+			mode: env.NODE_ENV,
+			getLoadContext: (_req, res) => ({ portal: res.locals.portal as PortalLoadContext }),
+		}),
+	)
+
+	app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+		req.log?.error({ err: error }, 'unhandled error')
+		if (res.headersSent) return next(error)
+		plain(res, 500, 'unavailable')
+	})
+	return app
+}

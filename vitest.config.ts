@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config'
+
+// Unit and integration tests run against a real Postgres: tests/setup-db.ts gives every worker its
+// own database (portal_test_<pool id>), recreated for each test file. Playwright's e2e/ is separate.
+export default defineConfig({
+	test: {
+		include: ['app/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'simulators/**/*.test.ts'],
+		exclude: ['e2e/**', '**/node_modules/**', 'build/**'],
+		setupFiles: ['tests/setup-db.ts'],
+		environment: 'node',
+		pool: 'forks',
+		// Postgres does much of the work; two workers keep a 2-core machine busy without thrashing.
+		maxWorkers: 2,
+		testTimeout: 20_000,
+		hookTimeout: 30_000,
+	},
+})
