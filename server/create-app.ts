@@ -54,7 +54,10 @@ export function createApp({ env, logger, pool, build, isShuttingDown }: Options)
 				return { tenant: portal?.kind === 'tenant' ? portal.tenant.slug : portal?.kind }
 			},
 			autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-			serializers: { req: (req) => ({ method: req.method, url: req.url, host: req.headers?.host }) },
+			serializers: {
+				req: (req) => ({ method: req.method, url: req.url, host: req.headers?.host }),
+				res: (res) => ({ statusCode: res.statusCode }),
+			},
 		}),
 	)
 	app.use(

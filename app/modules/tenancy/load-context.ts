@@ -6,7 +6,6 @@ export type PortalLoadContext =
 	| { kind: 'platform'; cspNonce: string; requestId: string }
 
 declare module '@remix-run/node' {
-	// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 	interface AppLoadContext extends Record<string, unknown> {
 		portal: PortalLoadContext
 	}

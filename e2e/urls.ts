@@ -1,0 +1,16 @@
+// Where the e2e server listens and the host names the demo towns answer on. Chromium resolves any
+// *.localhost name to loopback; Node does not, so API requests go to 127.0.0.1 with a Host header.
+export const PORT = Number(process.env.E2E_PORT ?? 3100)
+export const SERVER_ORIGIN = `http://127.0.0.1:${PORT}`
+
+export const hosts = {
+	veseli: `veseli.localhost:${PORT}`,
+	veseliSecondary: `veseli-nad-moravou.localhost:${PORT}`,
+	znojmo: `znojmo.localhost:${PORT}`,
+	platform: `admin.localhost:${PORT}`,
+	unknown: `nikde.localhost:${PORT}`,
+} as const
+
+export function urlOn(host: keyof typeof hosts, path = '/') {
+	return `http://${hosts[host]}${path}`
+}
