@@ -14,7 +14,8 @@ async function hydrate() {
 		.init({
 			...i18nConfig,
 			lng: document.documentElement.lang,
-			ns: getInitialNamespaces(),
+			// `common` must be loaded before hydrating, or the first render shows keys and hydration fails.
+			ns: [...new Set([...i18nConfig.ns, ...getInitialNamespaces()])],
 			backend: { loadPath: '/locales/{{lng}}/{{ns}}.json' },
 		})
 	startTransition(() => {

@@ -12,7 +12,10 @@ import { useNonce } from './modules/theming/nonce'
 import stylesheet from './styles/app.css'
 import './modules/tenancy/load-context'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }]
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: stylesheet },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	if (context.portal.kind === 'platform') {

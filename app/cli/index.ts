@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { closePool, initPool } from '../modules/db/pool.server'
 import { findDatabaseUrl } from '../modules/db/database-url.server'
+import { isDatabaseUnavailable } from '../modules/db/is-database-unavailable'
 import { migrateDatabase, type MigrationProgress } from '../modules/db/migrate.server'
 import { parseEnv } from '../modules/env/env.server'
 import { isAppError } from '../modules/errors/app-error'
@@ -91,8 +92,10 @@ try {
 	else if (isAppError(error)) {
 		console.error(error.message)
 		process.exitCode = error.code === 'database_unavailable' ? EXIT_DATABASE : EXIT_REFUSED
-	} else if (error instanceof Error && /ECONNREFUSED|ENOTFOUND|connect ETIMEDOUT|Connection terminated/.test(error.message)) {
-		console.error(`Cannot reach the database: ${error.message}`)
+	} else if (isDatabaseUnavailable(error)) {
+		// Prisma wraps the driver's error in a multi-line message; its last line says what happened.
+		const reason = error instanceof Error ? error.message.trim().split('\n').at(-1) : String(error)
+		console.error(`Cannot reach the database: ${reason}`)
 		process.exitCode = EXIT_DATABASE
 	} else {
 		console.error(error)

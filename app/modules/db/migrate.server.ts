@@ -46,6 +46,7 @@ export async function migrateDatabase({ pool, onlyTenants, onProgress, root }: O
 		await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
 		try {
 			await client.query(BOOTSTRAP_SQL)
+			await refuseEditedMigrations(client, platformMigrations, tenantMigrations)
 			let applied = await migrateSchema(client, PLATFORM_SCHEMA, 'platform', platformMigrations, onProgress, 0, 0)
 			const slugs = onlyTenants ?? (await listTenantSlugs(client))
 			for (const [index, slug] of slugs.entries()) {
@@ -58,6 +59,31 @@ export async function migrateDatabase({ pool, onlyTenants, onProgress, root }: O
 		}
 	} finally {
 		client.release()
+	}
+}
+
+// Checked for every schema before anything is applied, so an edit anywhere changes nothing anywhere.
+async function refuseEditedMigrations(client: pg.PoolClient, platform: MigrationFile[], tenant: MigrationFile[]) {
+	const files = { platform: new Map(platform.map((m) => [m.name, m.checksum])), tenant: new Map(tenant.map((m) => [m.name, m.checksum])) }
+	const { rows } = await client.query<{ schema_name: string; name: string; checksum: string }>(
+		`SELECT schema_name, name, checksum FROM ${PLATFORM_SCHEMA}.schema_migration`,
+	)
+	const edited = new Set<string>()
+	const schemas = new Set<string>()
+	for (const row of rows) {
+		const kind: MigrationKind = row.schema_name === PLATFORM_SCHEMA ? 'platform' : 'tenant'
+		const checksum = files[kind].get(row.name)
+		if (checksum && checksum !== row.checksum) {
+			edited.add(`${kind}/migrations/${row.name}/migration.sql`)
+			schemas.add(row.schema_name)
+		}
+	}
+	if (edited.size) {
+		throw new AppError(
+			'migration_checksum_mismatch',
+			`Already applied migrations were edited afterwards (applied in ${[...schemas].slice(0, 5).join(', ')}${schemas.size > 5 ? ', …' : ''}); nothing was applied. Add a new migration instead of changing an applied one.`,
+			[...edited],
+		)
 	}
 }
 

@@ -99,6 +99,8 @@ describe('migrateDatabase', () => {
 
 		editMigration(root, 'tenant', tenantInit.name, (text) => text.replace('"email" TEXT', '"email" VARCHAR(200)'))
 		writeMigration(root, 'tenant', '20300101000000_add_note', 'CREATE TABLE "note" ("id" INTEGER PRIMARY KEY);')
+		// A pending platform migration is not applied either: the edit is found before anything runs.
+		writeMigration(root, 'platform', '20300101000000_add_flag', 'CREATE TABLE "flag" ("id" INTEGER PRIMARY KEY);')
 
 		const error = await catchAppError(migrate({ root }))
 		expect(error.code).toBe('migration_checksum_mismatch')
@@ -106,6 +108,7 @@ describe('migrateDatabase', () => {
 		expect(error.details).toEqual([`tenant/migrations/${tenantInit.name}/migration.sql`])
 		expect(await ledger()).toEqual(before)
 		expect(await tableNames('tenant_alpha')).toEqual(TENANT_TABLES)
+		expect(await tableNames('platform')).toEqual(PLATFORM_TABLES)
 
 		// An edited platform migration stops the run before any town is touched.
 		const platformRoot = copyMigrationsRoot()
@@ -139,7 +142,7 @@ describe('migrateDatabase', () => {
 
 		const alpha = await ledger('tenant_alpha')
 		expect(alpha.map((r) => r.name)).toEqual([...tenantMigrations.map((m) => m.name), '20300101000000_add_note'])
-		expect(await tableNames('tenant_alpha')).toEqual([...TENANT_TABLES.slice(0, 1), 'note', ...TENANT_TABLES.slice(1)])
+		expect(await tableNames('tenant_alpha')).toEqual(['audit_log', 'note', 'person', 'town_settings'])
 		const personColumns = await sql(
 			`SELECT 1 FROM information_schema.columns WHERE table_schema = 'tenant_alpha' AND table_name = 'person' AND column_name = 'tag_id'`,
 		)

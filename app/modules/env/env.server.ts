@@ -32,9 +32,14 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
 	const result = EnvSchema.safeParse(source)
 	if (result.success) return result.data
 	const problems = result.error.issues.map(
-		(issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(source[String(issue.path[0])])})`,
+		(issue) => `${issue.path.join('.')}: ${issue.message} (got ${describeValue(source[String(issue.path[0])])})`,
 	)
 	throw new AppError('config_invalid', 'Invalid configuration in the environment:', problems)
+}
+
+// The message goes to the terminal and the logs: a connection URL's password must not go with it.
+function describeValue(value: string | undefined) {
+	return JSON.stringify(value?.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@'))
 }
 
 let cached: Env | undefined

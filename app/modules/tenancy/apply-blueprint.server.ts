@@ -4,6 +4,7 @@ import type { Prisma } from '../../generated/tenant/client'
 import { AppError } from '../errors/app-error'
 import { migrateDatabase, type MigrationProgress } from '../db/migrate.server'
 import { getPlatformDb } from '../db/platform-db.server'
+import { PLATFORM_SCHEMA } from '../db/schema-name'
 import { getTenantDb } from '../db/tenant-db.server'
 import type { LoadedBlueprint } from './load-blueprint.server'
 import { notifyTenantChanged } from './tenant-events.server'
@@ -24,6 +25,9 @@ type Options = {
 export async function applyBlueprint({ pool, blueprint, actor, onProgress }: Options): Promise<ApplyResult> {
 	const platformDb = getPlatformDb()
 	const [primaryHost] = blueprint.hosts
+	// On a fresh database the platform tables must exist before hosts can be checked. This touches
+	// no town, so a refused blueprint below still changes nothing.
+	await migrateDatabase({ pool, onlyTenants: [], onProgress })
 	const taken = await platformDb.tenantHost.findMany({
 		where: { host: { in: blueprint.hosts }, tenant: { slug: { not: blueprint.slug } } },
 		select: { host: true, tenant: { select: { slug: true } } },
@@ -32,7 +36,12 @@ export async function applyBlueprint({ pool, blueprint, actor, onProgress }: Opt
 		throw new AppError('host_taken', 'Some hosts already belong to another town; nothing was applied:', taken.map((t) => `hosts: ${t.host} belongs to ${t.tenant.slug}`))
 	}
 
-	await migrateDatabase({ pool, onlyTenants: [blueprint.slug], onProgress })
+	await migrateDatabase({
+		pool,
+		onlyTenants: [blueprint.slug],
+		// The platform schema was reported above; report only the town's schema now.
+		onProgress: onProgress && ((event) => event.schema !== PLATFORM_SCHEMA && onProgress(event)),
+	})
 	const existing = await platformDb.tenant.findUnique({
 		where: { slug: blueprint.slug },
 		select: { id: true, name: true, hosts: { select: { host: true, isPrimary: true } } },

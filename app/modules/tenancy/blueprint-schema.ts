@@ -11,7 +11,9 @@ const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #
 const EnvNameSchema = z.string().regex(/^[A-Z][A-Z0-9_]{2,}$/, 'must name an environment variable (A-Z, 0-9, _), never hold the secret itself')
 
 /** A gateway or connector credential: the blueprint names the variable, the value stays in the environment. */
-export const SecretRefSchema = z.object({ env: EnvNameSchema }).strict()
+export const SecretRefSchema = z
+	.object({ env: EnvNameSchema }, { error: 'must be { env: VARIABLE_NAME }: name the environment variable that holds the secret, never the secret itself' })
+	.strict()
 
 export const ThemeOverridesSchema = z
 	.object({

@@ -1,0 +1,176 @@
+// The SQL migrations build the database; the Prisma schemas are what the app's queries are typed and
+// compiled against. If the two disagree, queries fail at run time (a missing column) or silently
+// misbehave (a nullable column Prisma believes required). This test holds them together.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { migrate, REPO_ROOT, sql } from '../../../tests/db'
+import { findSchemaDrift, readDatabaseSchema, readPrismaDatamodel, type KnownExtras } from '../../../tests/schema-drift'
+import { readMigrations } from './migrations.server'
+import { getPool } from './pool.server'
+import { tenantSchemaName } from './schema-name'
+
+const PLATFORM_PRISMA = readFileSync(path.join(REPO_ROOT, 'prisma/platform/schema.prisma'), 'utf8')
+const TENANT_PRISMA = readFileSync(path.join(REPO_ROOT, 'prisma/tenant/schema.prisma'), 'utf8')
+
+// What the migrations deliberately add beyond what Prisma can express. Listed here on purpose:
+// each must exist exactly so, and anything else unknown to Prisma is drift.
+const PLATFORM_EXTRAS: KnownExtras = {
+	indexes: {
+		// At most one primary host per town; Prisma has no partial indexes.
+		tenant_host_one_primary: 'CREATE UNIQUE INDEX tenant_host_one_primary ON SCHEMA.tenant_host USING btree (tenant_id) WHERE is_primary',
+	},
+	checks: { tenant_slug_format: "CHECK ((slug ~ '^[a-z][a-z0-9-]{1,40}$'::text))" },
+}
+const TENANT_EXTRAS: KnownExtras = {
+	checks: { town_settings_single_row: 'CHECK ((id = 1))' },
+}
+
+const TOWNS = ['drift-one', 'drift-two']
+
+beforeAll(async () => {
+	await migrate()
+	await migrate({ onlyTenants: TOWNS })
+})
+
+async function driftOf(prismaText: string, schema: string, known: KnownExtras) {
+	return findSchemaDrift(readPrismaDatamodel(prismaText), await readDatabaseSchema(getPool(), schema), known)
+}
+
+function expectNoDrift(problems: string[]) {
+	expect(problems, `The SQL migrations and schema.prisma disagree:\n  ${problems.join('\n  ')}\n`).toEqual([])
+}
+
+function edit(text: string, from: string | RegExp, to: string) {
+	const edited = text.replace(from, to)
+	if (edited === text) throw new Error(`test setup: ${String(from)} not found in the Prisma schema`)
+	return edited
+}
+
+describe('the migrated database matches the Prisma schemas', () => {
+	test('platform schema = prisma/platform/schema.prisma (tables, columns, types, nullability, defaults, keys, indexes, enums)', async () => {
+		expectNoDrift(await driftOf(PLATFORM_PRISMA, 'platform', PLATFORM_EXTRAS))
+	})
+
+	test.each(TOWNS)('town schema of %s = prisma/tenant/schema.prisma', async (slug) => {
+		expectNoDrift(await driftOf(TENANT_PRISMA, tenantSchemaName(slug), TENANT_EXTRAS))
+	})
+
+	test('the schema parser is the one the installed Prisma CLI uses', () => {
+		// @prisma/prisma-schema-wasm is pinned to Prisma's engine build; bump it together with prisma.
+		const readVersion = (pkg: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules', pkg, 'package.json'), 'utf8'))
+		const engines = readVersion('@prisma/engines-version').prisma.enginesVersion as string
+		expect(readVersion('@prisma/prisma-schema-wasm').version).toMatch(new RegExp(`^${readVersion('prisma').version}-\\d+\\.${engines}$`))
+	})
+
+	test('the comparison exercises every kind of column the schemas use', async () => {
+		// If a refactor of the checker stopped looking at these, the tests above would pass vacuously.
+		const platform = await readDatabaseSchema(getPool(), 'platform')
+		const tenant = await readDatabaseSchema(getPool(), tenantSchemaName(TOWNS[0]))
+		const types = new Set([...platform.columns, ...tenant.columns].map((c) => c.type))
+		for (const type of ['uuid', 'timestamp(3) with time zone', 'text[]', 'enum:platform.TenantStatus', 'jsonb', 'bytea', 'bigint', 'boolean', 'integer', 'text']) {
+			expect(types).toContain(type)
+		}
+	})
+})
+
+describe('the drift check notices', () => {
+	const town = tenantSchemaName(TOWNS[0])
+
+	test.each([
+		['a field added to schema.prisma only', /(\s+email\s+String\?)/, '$1\n  nickname String?', `column person.nickname (Person.nickname): in schema.prisma but not in ${town}`],
+		['a field made required in schema.prisma', /email(\s+)String\?/, 'email$1String ', `column person.email: nullable in ${town}, required in schema.prisma`],
+		['a changed type', /givenName(\s+)String(\s+)@map\("given_name"\)/, 'givenName$1String$2@map("given_name") @db.VarChar(100)', `column person.given_name: type text in ${town}, character varying(100) in schema.prisma`],
+		['a dropped native type', /actorId {2}String\? {2}@map\("actor_id"\) @db\.Uuid/, 'actorId  String?  @map("actor_id")', `column audit_log.actor_id: type uuid in ${town}, text in schema.prisma`],
+		['a changed timestamp precision', /(createdAt\s+DateTime\s+@default\(now\(\)\) @map\("created_at"\)) @db\.Timestamptz\(3\)/, '$1 @db.Timestamptz(6)', `column person.created_at: type timestamp(3) with time zone in ${town}, timestamp(6) with time zone in schema.prisma`],
+		['a list turned into a scalar', /enabledLocales String\[\]/, 'enabledLocales String  ', `column town_settings.enabled_locales: type text[] in ${town}, text in schema.prisma`],
+		['Bytes turned into String', /logo(\s+)Bytes\?/, 'logo$1String?', `column town_settings.logo: type bytea in ${town}, text in schema.prisma`],
+		['an index dropped from schema.prisma', /\n\s*@@index\(\[at\]\)/, '', `index audit_log_at_idx: in ${town} but not in schema.prisma (CREATE INDEX audit_log_at_idx ON ${town}.audit_log USING btree (at))`],
+		['an index added to schema.prisma only', /(\n\s*@@map\("person"\))/, '\n  @@index([email])$1', `index person_email_idx on person(email): in schema.prisma but not in ${town}`],
+		['a unique dropped from schema.prisma', /String\?(\s+)@unique @map\("person_identifier"\)/, 'String?$1@map("person_identifier")', `index person_person_identifier_key: in ${town} but not in schema.prisma (CREATE UNIQUE INDEX person_person_identifier_key ON ${town}.person USING btree (person_identifier))`],
+		['a removed default', /intro(\s+)Json(\s+)@default\("\{\}"\)/, 'intro$1Json$2', `column town_settings.intro: DEFAULT '{}'::jsonb in ${town}, no default in schema.prisma`],
+		['a changed default', /forms(\s+)Json(\s+)@default\("\[\]"\)/, 'forms$1Json$2@default("{}")', `column town_settings.forms: DEFAULT '[]'::jsonb in ${town}, "{}" in schema.prisma`],
+		['a changed delete rule', /onDelete: SetNull/, 'onDelete: Cascade', `foreign key audit_log(actor_id) -> person(id) (AuditLog.actor): ON DELETE SetNull in ${town}, Cascade in schema.prisma`],
+		['a model the migrations never created', /$/, '\nmodel Stray {\n  id Int @id\n  @@map("stray")\n}\n', `table stray (model Stray): in schema.prisma but not in ${town}`],
+	] as const)('%s', async (_, from, to, expected) => {
+		expect(await driftOf(edit(TENANT_PRISMA, from, to), town, TENANT_EXTRAS)).toContain(expected)
+	})
+
+	test('an added enum value and a changed autoincrement type in the platform schema', async () => {
+		const edited = edit(edit(PLATFORM_PRISMA, /suspended\n/, 'suspended\n  archived\n'), /id(\s+)BigInt(\s+)@id @default\(autoincrement\(\)\)/, 'id$1Int$2@id @default(autoincrement())')
+		expect(await driftOf(edited, 'platform', PLATFORM_EXTRAS)).toEqual([
+			'enum TenantStatus: values (active, suspended) in platform, (active, suspended, archived) in schema.prisma',
+			'column platform_audit.id: type bigint in platform, integer in schema.prisma',
+		])
+	})
+
+	test('changes made to the database only (a migration that strays from schema.prisma)', async () => {
+		const mutant = tenantSchemaName('drift-mutant')
+		await migrate({ onlyTenants: ['drift-mutant'] })
+		expect(await driftOf(TENANT_PRISMA, mutant, TENANT_EXTRAS)).toEqual([])
+		for (const statement of [
+			'ALTER TABLE person ADD COLUMN nickname TEXT',
+			'ALTER TABLE person ALTER COLUMN family_name DROP NOT NULL',
+			'ALTER TABLE person ALTER COLUMN created_at TYPE TIMESTAMP(3)',
+			'ALTER TABLE audit_log ALTER COLUMN subject TYPE VARCHAR(200)',
+			'ALTER TABLE audit_log ALTER COLUMN details DROP DEFAULT',
+			'ALTER TABLE town_settings ALTER COLUMN enabled_locales SET NOT NULL',
+			'ALTER TABLE town_settings ALTER COLUMN gateways TYPE JSON',
+			'ALTER TABLE town_settings DROP CONSTRAINT town_settings_single_row',
+			'DROP INDEX audit_log_actor_id_idx',
+			'CREATE INDEX person_email_idx ON person (email)',
+			'ALTER TABLE audit_log DROP CONSTRAINT audit_log_actor_id_fkey',
+			'ALTER TABLE audit_log ADD CONSTRAINT audit_log_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES person (id) ON DELETE CASCADE ON UPDATE CASCADE',
+			'CREATE TABLE stray (id INTEGER)',
+			'CREATE VIEW person_names AS SELECT given_name FROM person',
+		]) {
+			await sql(`SET search_path TO ${mutant}; ${statement}; RESET search_path`)
+		}
+		const problems = await driftOf(TENANT_PRISMA, mutant, TENANT_EXTRAS)
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				`column person.nickname: in ${mutant} but not in schema.prisma`,
+				`column person.family_name: nullable in ${mutant}, required in schema.prisma`,
+				`column person.created_at: type timestamp(3) without time zone in ${mutant}, timestamp(3) with time zone in schema.prisma`,
+				`column audit_log.subject: type character varying(200) in ${mutant}, text in schema.prisma`,
+				`column audit_log.details: no default in ${mutant}, "{}" in schema.prisma`,
+				`column town_settings.enabled_locales: NOT NULL in ${mutant}, a list (Prisma creates lists nullable) in schema.prisma`,
+				`column town_settings.gateways: type json in ${mutant}, jsonb in schema.prisma`,
+				`known CHECK constraint town_settings_single_row: missing from ${mutant}`,
+				`index audit_log_actor_id_idx on audit_log(actor_id): in schema.prisma but not in ${mutant}`,
+				`index person_email_idx: in ${mutant} but not in schema.prisma (CREATE INDEX person_email_idx ON ${mutant}.person USING btree (email))`,
+				`foreign key audit_log(actor_id) -> person(id) (AuditLog.actor): ON DELETE Cascade in ${mutant}, SetNull in schema.prisma`,
+				`table stray: in ${mutant} but not in schema.prisma`,
+				`relation person_names (pg_class.relkind v): in ${mutant} but not in schema.prisma`,
+			]),
+		)
+		expect(problems).toHaveLength(13)
+	})
+
+	test('a lost partial index, and an enum, function and trigger Prisma does not know, in the platform schema', async () => {
+		// A scratch copy of the platform schema, built from the same migration files.
+		const client = await getPool().connect()
+		try {
+			await client.query('BEGIN')
+			await client.query('CREATE SCHEMA platform_mutant')
+			await client.query('SET LOCAL search_path TO platform_mutant')
+			for (const migration of await readMigrations('platform', REPO_ROOT)) await client.query(migration.sql)
+			await client.query('DROP INDEX tenant_host_one_primary')
+			await client.query(`CREATE TYPE "Extra" AS ENUM ('x')`)
+			await client.query('CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$')
+			await client.query('CREATE TRIGGER tenant_touch BEFORE UPDATE ON tenant FOR EACH ROW EXECUTE FUNCTION touch()')
+			await client.query('COMMIT')
+		} finally {
+			client.release()
+		}
+		const withoutLedger = PLATFORM_PRISMA.replace(/model SchemaMigration \{[\s\S]*?\n\}/, '')
+		// The ledger table is made by the runner, not by the migration files, so it is left out here.
+		const problems = await driftOf(withoutLedger, 'platform_mutant', PLATFORM_EXTRAS)
+		expect([...problems].sort()).toEqual([
+			'known extra index tenant_host_one_primary: missing from platform_mutant (the app relies on it)',
+			'enum Extra: in platform_mutant but not in schema.prisma',
+			'function touch: in platform_mutant but not in schema.prisma',
+			'trigger tenant.tenant_touch: in platform_mutant but not in schema.prisma',
+		].sort())
+	})
+})
