@@ -22,8 +22,6 @@ if (!existsSync(executablePath)) {
 
 export default defineConfig({
 	testDir: 'e2e',
-	// Runs after webServer is up (readyz): waits for the demo towns, which --demo applies right after migrating.
-	globalSetup: './e2e/global-setup.ts',
 	fullyParallel: true,
 	forbidOnly: isCI,
 	retries: isCI ? 1 : 0,

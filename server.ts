@@ -13,7 +13,7 @@ import { invalidateTownProfiles } from './app/modules/tenancy/town-profile.serve
 import { listenForTenantChanges, stopListeningForTenantChanges } from './app/modules/tenancy/tenant-events.server'
 import { setTenantClientCacheSize } from './app/modules/db/tenant-db.server'
 import { createApp } from './server/create-app'
-import { applyDemoTownsIfEmpty } from './server/demo'
+import { applyMissingDemoTowns } from './server/demo'
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './server/embedded-db'
 
 const isDemo = process.argv.includes('--demo')
@@ -51,7 +51,8 @@ async function prepareDatabase(attempt = 1): Promise<void> {
 				if (event.type === 'applied') logger.info({ schema: event.schema }, `applied migration ${event.migration}`)
 			},
 		})
-		if (isDemo) await applyDemoTownsIfEmpty(pool, logger)
+		if (isDemo) await applyMissingDemoTowns(pool, logger)
+		if (lifecycle === 'starting') lifecycle = 'running'
 	} catch (error) {
 		if (isAppError(error)) {
 			logger.fatal(error.message)
@@ -75,8 +76,8 @@ listenForTenantChanges(
 
 const buildPath = path.resolve('build/index.js')
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
-let shuttingDown = false
-const app = createApp({ env, logger, pool, build, isShuttingDown: () => shuttingDown })
+let lifecycle: 'starting' | 'running' | 'stopping' = 'starting'
+const app = createApp({ env, logger, pool, build, getLifecycle: () => lifecycle })
 const server = http.createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000 }, app)
 
 server.listen(env.PORT, env.HOST, () => {
@@ -100,8 +101,8 @@ server.listen(env.PORT, env.HOST, () => {
 void prepareDatabase()
 
 async function shutdown(signal: string) {
-	if (shuttingDown) return
-	shuttingDown = true
+	if (lifecycle === 'stopping') return
+	lifecycle = 'stopping'
 	logger.info(`${signal} received: finishing in-flight requests`)
 	const force = setTimeout(() => {
 		logger.warn('in-flight requests did not finish in time; closing connections')

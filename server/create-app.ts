@@ -19,7 +19,8 @@ type Options = {
 	logger: Logger
 	pool: pg.Pool
 	build: ServerBuild | (() => Promise<ServerBuild>)
-	isShuttingDown: () => boolean
+	/** 'starting' until migrations (and, in the demo, the demo towns) are done; 'stopping' after SIGTERM. */
+	getLifecycle: () => 'starting' | 'running' | 'stopping'
 }
 
 // RFC 1123 host names (lower-cased), optionally with a port. Anything else is refused with 400.
@@ -33,7 +34,7 @@ declare module 'express-serve-static-core' {
 	}
 }
 
-export function createApp({ env, logger, pool, build, isShuttingDown }: Options) {
+export function createApp({ env, logger, pool, build, getLifecycle }: Options) {
 	const app = express()
 	app.disable('x-powered-by')
 	app.set('trust proxy', env.TRUST_PROXY)
@@ -43,6 +44,8 @@ export function createApp({ env, logger, pool, build, isShuttingDown }: Options)
 		res.locals.requestId = incoming && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID()
 		res.locals.cspNonce = randomBytes(16).toString('base64')
 		res.setHeader('x-request-id', res.locals.requestId)
+		// While stopping, ask keep-alive clients to reconnect (to another instance) after this response.
+		if (getLifecycle() === 'stopping') res.setHeader('connection', 'close')
 		next()
 	})
 	app.use(
@@ -87,10 +90,12 @@ export function createApp({ env, logger, pool, build, isShuttingDown }: Options)
 		res.json({ status: 'ok' })
 	})
 	app.get('/readyz', async (_req, res) => {
-		if (isShuttingDown()) return void res.status(503).json({ status: 'unavailable', reason: 'shutting down' })
+		const lifecycle = getLifecycle()
+		if (lifecycle === 'stopping') return void res.status(503).json({ status: 'unavailable', reason: 'shutting down' })
 		const readiness = await checkReadiness(pool)
-		if (readiness.ready) return void res.json({ status: 'ok' })
-		res.status(503).json({ status: 'unavailable', reason: readiness.reason })
+		if (!readiness.ready) return void res.status(503).json({ status: 'unavailable', reason: readiness.reason })
+		if (lifecycle === 'starting') return void res.status(503).json({ status: 'unavailable', reason: 'starting: preparing the database' })
+		res.json({ status: 'ok' })
 	})
 
 	// Fingerprinted assets are the same for every town; serve them before any tenant lookup.

@@ -5,12 +5,16 @@ import type { Logger } from 'pino'
 import { applyBlueprint } from '../app/modules/tenancy/apply-blueprint.server'
 import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
 
-/** The demo towns: every folder in tenants/ except the template. Applied only to an empty database. */
-export async function applyDemoTownsIfEmpty(pool: pg.Pool, logger: Logger) {
-	const { rows } = await pool.query<{ count: string }>('SELECT count(*) FROM platform.tenant')
-	if (Number(rows[0]?.count) > 0) return
+/**
+ * The demo towns: every folder in tenants/ except the template. Each one not yet in the database is
+ * applied, so a demo start interrupted half way (database gone) completes on the next attempt;
+ * towns already there are left as they are.
+ */
+export async function applyMissingDemoTowns(pool: pg.Pool, logger: Logger) {
+	const { rows } = await pool.query<{ slug: string }>('SELECT slug FROM platform.tenant')
+	const present = new Set(rows.map((row) => row.slug))
 	const dirs = (await readdir('tenants', { withFileTypes: true }))
-		.filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+		.filter((entry) => entry.isDirectory() && !entry.name.startsWith('_') && !present.has(entry.name))
 		.map((entry) => path.join('tenants', entry.name))
 	for (const dir of dirs) {
 		const result = await applyBlueprint({ pool, blueprint: await loadBlueprint(dir), actor: 'demo' })

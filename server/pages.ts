@@ -22,5 +22,5 @@ export type PlainPage = keyof typeof pages
 
 export function renderPlainPage(which: PlainPage, nonce: string) {
 	const { title, body } = pages[which]
-	return `<!doctype html><html lang="cs"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}h1,h2{font-size:1.5rem}</style></head><body><main>${body}</main></body></html>`
+	return `<!doctype html><html lang="cs"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>${title}</title><style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}h1,h2{font-size:1.5rem}</style></head><body><main>${body}</main></body></html>`
 }

@@ -14,6 +14,8 @@ export function initPool(url: string, options: { max?: number } = {}) {
 		max: options.max ?? 10,
 		connectionTimeoutMillis: 5_000,
 		idleTimeoutMillis: 30_000,
+		// Detects a database host that vanished without closing connections.
+		keepAlive: true,
 	})
 	// A dropped idle connection must not crash the process; the pool replaces it on next use.
 	state.pool.on('error', () => {})
