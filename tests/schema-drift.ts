@@ -190,8 +190,11 @@ export async function readDatabaseSchema(db: pg.Pool | pg.PoolClient, schema: st
 export type KnownExtras = {
 	/** Partial or otherwise special indexes, with their full pg_get_indexdef() text (schema shown as SCHEMA). */
 	indexes?: Record<string, string>
-	/** CHECK constraints, with their pg_get_constraintdef() text. */
+	/** CHECK constraints, with their pg_get_constraintdef() text (schema shown as SCHEMA). */
 	checks?: Record<string, string>
+	/** Functions and triggers (as table.trigger) the migrations create on purpose, e.g. the append-only audit log. */
+	functions?: string[]
+	triggers?: string[]
 }
 
 // Prisma's column type for each scalar without @db.*, and for each @db.* native type, as format_type() prints it.
@@ -368,8 +371,10 @@ export function findSchemaDrift(datamodel: Datamodel, db: DbSnapshot, known: Kno
 		const found = db.constraints.find((c) => c.name === name && c.type === 'c')
 		accountedConstraints.add(name)
 		if (!found) problems.push(`known CHECK constraint ${name}: missing from ${S}`)
-		else if (found.definition !== definition) problems.push(`known CHECK constraint ${name}: is "${found.definition}" in ${S}, expected "${definition}"`)
+		else if (bySchema(found.definition) !== definition) problems.push(`known CHECK constraint ${name}: is "${bySchema(found.definition)}" in ${S}, expected "${definition}"`)
 	}
+	for (const fn of known.functions ?? []) if (!db.functions.includes(fn)) problems.push(`known function ${fn}: missing from ${S}`)
+	for (const trigger of known.triggers ?? []) if (!db.triggers.includes(trigger)) problems.push(`known trigger ${trigger}: missing from ${S}`)
 
 	// Anything else in the database is unknown to Prisma
 	for (const index of db.indexes) {
@@ -391,8 +396,8 @@ export function findSchemaDrift(datamodel: Datamodel, db: DbSnapshot, known: Kno
 		}
 	}
 	for (const type of db.otherTypes) problems.push(`type ${type}: in ${S} but not in schema.prisma`)
-	for (const fn of db.functions) problems.push(`function ${fn}: in ${S} but not in schema.prisma`)
-	for (const trigger of db.triggers) problems.push(`trigger ${trigger}: in ${S} but not in schema.prisma`)
+	for (const fn of db.functions) if (!known.functions?.includes(fn)) problems.push(`function ${fn}: in ${S} but not in schema.prisma`)
+	for (const trigger of db.triggers) if (!known.triggers?.includes(trigger)) problems.push(`trigger ${trigger}: in ${S} but not in schema.prisma`)
 	for (const policy of db.policies) problems.push(`row-level security policy ${policy}: in ${S} but not in schema.prisma`)
 	return problems
 }

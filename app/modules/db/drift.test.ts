@@ -23,7 +23,17 @@ const PLATFORM_EXTRAS: KnownExtras = {
 	checks: { tenant_slug_format: "CHECK ((slug ~ '^[a-z][a-z0-9-]{1,40}$'::text))" },
 }
 const TENANT_EXTRAS: KnownExtras = {
-	checks: { town_settings_single_row: 'CHECK ((id = 1))' },
+	checks: {
+		town_settings_single_row: 'CHECK ((id = 1))',
+		nia_settings_single_row: 'CHECK ((id = 1))',
+		nia_settings_loa: "CHECK ((minimum_loa = ANY (ARRAY['substantial'::text, 'high'::text])))",
+		staff_user_email_lower: 'CHECK ((email = lower(email)))',
+		session_one_subject:
+			`CHECK ((((kind = 'citizen'::SCHEMA."SessionKind") AND (person_id IS NOT NULL) AND (staff_user_id IS NULL)) OR ((kind = 'staff'::SCHEMA."SessionKind") AND (staff_user_id IS NOT NULL) AND (person_id IS NULL))))`,
+	},
+	// The audit log is append-only: the database refuses UPDATE, DELETE and TRUNCATE on it.
+	functions: ['audit_log_append_only'],
+	triggers: ['audit_log.audit_log_no_update_delete', 'audit_log.audit_log_no_truncate'],
 }
 
 const TOWNS = ['drift-one', 'drift-two']
@@ -81,7 +91,7 @@ describe('the drift check notices', () => {
 		['a field added to schema.prisma only', /(\s+email\s+String\?)/, '$1\n  nickname String?', `column person.nickname (Person.nickname): in schema.prisma but not in ${town}`],
 		['a field made required in schema.prisma', /email(\s+)String\?/, 'email$1String ', `column person.email: nullable in ${town}, required in schema.prisma`],
 		['a changed type', /givenName(\s+)String(\s+)@map\("given_name"\)/, 'givenName$1String$2@map("given_name") @db.VarChar(100)', `column person.given_name: type text in ${town}, character varying(100) in schema.prisma`],
-		['a dropped native type', /actorId {2}String\? {2}@map\("actor_id"\) @db\.Uuid/, 'actorId  String?  @map("actor_id")', `column audit_log.actor_id: type uuid in ${town}, text in schema.prisma`],
+		['a dropped native type', /actorId(\s+)String\?(\s+)@map\("actor_id"\) @db\.Uuid/, 'actorId$1String?$2@map("actor_id")', `column audit_log.actor_id: type uuid in ${town}, text in schema.prisma`],
 		['a changed timestamp precision', /(createdAt\s+DateTime\s+@default\(now\(\)\) @map\("created_at"\)) @db\.Timestamptz\(3\)/, '$1 @db.Timestamptz(6)', `column person.created_at: type timestamp(3) with time zone in ${town}, timestamp(6) with time zone in schema.prisma`],
 		['a list turned into a scalar', /enabledLocales String\[\]/, 'enabledLocales String  ', `column town_settings.enabled_locales: type text[] in ${town}, text in schema.prisma`],
 		['Bytes turned into String', /logo(\s+)Bytes\?/, 'logo$1String?', `column town_settings.logo: type bytea in ${town}, text in schema.prisma`],
@@ -100,7 +110,7 @@ describe('the drift check notices', () => {
 		const edited = edit(edit(PLATFORM_PRISMA, /suspended\n/, 'suspended\n  archived\n'), /id(\s+)BigInt(\s+)@id @default\(autoincrement\(\)\)/, 'id$1Int$2@id @default(autoincrement())')
 		expect(await driftOf(edited, 'platform', PLATFORM_EXTRAS)).toEqual([
 			'enum TenantStatus: values (active, suspended) in platform, (active, suspended, archived) in schema.prisma',
-			'column platform_audit.id: type bigint in platform, integer in schema.prisma',
+			'column login_attempt.id: type bigint in platform, integer in schema.prisma',
 		])
 	})
 

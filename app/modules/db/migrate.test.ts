@@ -7,8 +7,8 @@ import { findOutdatedSchemas, type MigrationProgress } from './migrate.server'
 import { migrationsDir, readMigrations } from './migrations.server'
 import { getPool } from './pool.server'
 
-const PLATFORM_TABLES = ['platform_audit', 'schema_migration', 'tenant', 'tenant_host', 'vendor_staff']
-const TENANT_TABLES = ['audit_log', 'person', 'town_settings']
+const PLATFORM_TABLES = ['login_attempt', 'platform_audit', 'schema_migration', 'tenant', 'tenant_host', 'vendor_session', 'vendor_staff']
+const TENANT_TABLES = ['audit_log', 'login_attempt', 'nia_settings', 'person', 'saml_request', 'session', 'staff_token', 'staff_user', 'town_settings']
 
 async function registerTowns(...slugs: string[]) {
 	for (const slug of slugs) await sql('INSERT INTO platform.tenant (slug, name) VALUES ($1, $1)', [slug])
@@ -37,7 +37,8 @@ function editMigration(root: string, kind: 'platform' | 'tenant', name: string, 
 	writeFileSync(file, edit(readFileSync(file, 'utf8')))
 }
 
-const [platformInit] = await readMigrations('platform', REPO_ROOT)
+const platformMigrations = await readMigrations('platform', REPO_ROOT)
+const [platformInit] = platformMigrations
 const tenantMigrations = await readMigrations('tenant', REPO_ROOT)
 const [tenantInit] = tenantMigrations
 
@@ -46,7 +47,7 @@ beforeEach(resetDatabase)
 describe('migrateDatabase', () => {
 	test('applies the platform migrations, then the tenant migrations to every town schema, reporting progress per schema', async () => {
 		const first = await migrate()
-		expect(first).toEqual({ schemas: 1, applied: 1 })
+		expect(first).toEqual({ schemas: 1, applied: platformMigrations.length })
 		expect(await tableNames('platform')).toEqual(PLATFORM_TABLES)
 
 		await registerTowns('alpha', 'beta-town')
@@ -67,7 +68,7 @@ describe('migrateDatabase', () => {
 		])
 		const rows = await ledger()
 		expect(rows.map((r) => [r.schema_name, r.name, r.checksum])).toEqual([
-			['platform', platformInit.name, platformInit.checksum],
+			...platformMigrations.map((m) => ['platform', m.name, m.checksum]),
 			...tenantMigrations.map((m) => ['tenant_alpha', m.name, m.checksum]),
 			...tenantMigrations.map((m) => ['tenant_beta_town', m.name, m.checksum]),
 		])
@@ -142,7 +143,7 @@ describe('migrateDatabase', () => {
 
 		const alpha = await ledger('tenant_alpha')
 		expect(alpha.map((r) => r.name)).toEqual([...tenantMigrations.map((m) => m.name), '20300101000000_add_note'])
-		expect(await tableNames('tenant_alpha')).toEqual(['audit_log', 'note', 'person', 'town_settings'])
+		expect(await tableNames('tenant_alpha')).toEqual([...TENANT_TABLES, 'note'].sort())
 		const personColumns = await sql(
 			`SELECT 1 FROM information_schema.columns WHERE table_schema = 'tenant_alpha' AND table_name = 'person' AND column_name = 'tag_id'`,
 		)
@@ -159,7 +160,7 @@ describe('migrateDatabase', () => {
 
 	test('two runners started together both succeed and apply every migration exactly once (advisory lock)', async () => {
 		const [a, b] = await Promise.all([migrate(), migrate()])
-		expect([a.applied, b.applied].sort()).toEqual([0, 1])
+		expect([a.applied, b.applied].sort()).toEqual([0, platformMigrations.length])
 
 		await registerTowns('alpha', 'beta', 'gamma')
 		const results = await Promise.all([migrate(), migrate(), migrate()])
@@ -167,7 +168,7 @@ describe('migrateDatabase', () => {
 		const counts = await sql<{ schema_name: string; name: string; n: string }>(
 			`SELECT schema_name, name, count(*) AS n FROM platform.schema_migration GROUP BY 1, 2 ORDER BY 1, 2`,
 		)
-		expect(counts).toHaveLength(1 + 3 * tenantMigrations.length)
+		expect(counts).toHaveLength(platformMigrations.length + 3 * tenantMigrations.length)
 		expect(counts.every((row) => Number(row.n) === 1)).toBe(true)
 		for (const schema of ['tenant_alpha', 'tenant_beta', 'tenant_gamma']) expect(await tableNames(schema)).toEqual(TENANT_TABLES)
 	})
