@@ -1,0 +1,51 @@
+import { AbilityBuilder, ForbiddenError, type Ability } from '@casl/ability'
+import { accessibleBy, createPrismaAbility, type PrismaQueryFactory, type Subjects } from '@casl/prisma/runtime'
+import type { AuditLog, NiaSettings, Person, Prisma, Session, StaffUser, TownSettings } from '../../generated/tenant/client'
+import { AGENDA_RULES, CITIZEN_RULES, STAFF_ROLE_RULES, type Action, type Actor, type RuleSpec } from './permissions'
+
+// The one place CASL is imported (CONVENTIONS 16). Routes and domain code use what is exported here.
+
+type TenantSubjects = Subjects<{
+	Person: Person
+	AuditLog: AuditLog
+	StaffUser: StaffUser
+	TownSettings: TownSettings
+	NiaSettings: NiaSettings
+	Session: Session
+}>
+export type AppAbility = Ability<[Action, TenantSubjects], PrismaQueryFactory<Prisma.TypeMap>>
+
+function substituteSelf(conditions: Record<string, unknown> | undefined, selfId: string) {
+	if (!conditions) return undefined
+	return Object.fromEntries(Object.entries(conditions).map(([key, value]) => [key, value === '$self' ? selfId : value]))
+}
+
+export function defineAbilityFor(actor: Actor): AppAbility {
+	const builder = new AbilityBuilder<AppAbility>(createPrismaAbility)
+	const apply = (rules: RuleSpec[], selfId: string) => {
+		for (const rule of rules) {
+			const conditions = substituteSelf(rule.conditions, selfId) as never
+			const method = rule.inverted ? builder.cannot : builder.can
+			if (rule.fields) method(rule.action, rule.subject, rule.fields, conditions)
+			else method(rule.action, rule.subject, conditions)
+		}
+	}
+	if (actor.kind === 'citizen') apply(CITIZEN_RULES, actor.personId)
+	if (actor.kind === 'staff') {
+		for (const role of actor.roles) apply(STAFF_ROLE_RULES[role], actor.staffUserId)
+		for (const agenda of actor.agendas) apply(AGENDA_RULES[agenda], actor.staffUserId)
+	}
+	return builder.build()
+}
+
+/** Prisma `where` for the records this ability may act on, e.g. `{ where: { AND: [accessibleWhere(ability, 'read', 'Person'), …] } }`. */
+export function accessibleWhere<S extends 'Person' | 'AuditLog' | 'StaffUser' | 'TownSettings' | 'NiaSettings' | 'Session'>(
+	ability: AppAbility,
+	action: Action,
+	subject: S,
+) {
+	return accessibleBy(ability, action).ofType(subject)
+}
+
+export { ForbiddenError }
+export { subject as asSubject } from '@casl/ability'

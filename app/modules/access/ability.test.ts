@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest'
+import { createTown } from '../../../tests/db'
+import { getTenantDb } from '../db/tenant-db.server'
+import { accessibleWhere, asSubject, defineAbilityFor } from './ability.server'
+import { ACTIONS, TENANT_SUBJECTS, type Action, type Actor, type TenantSubjectName } from './permissions'
+
+const ME = '00000000-0000-4000-8000-000000000001'
+const OTHER = '00000000-0000-4000-8000-000000000002'
+
+const actors: Record<string, Actor> = {
+	anonymous: { kind: 'anonymous' },
+	citizen: { kind: 'citizen', personId: ME },
+	clerk: { kind: 'staff', staffUserId: ME, roles: ['clerk'], agendas: ['submissions'] },
+	admin: { kind: 'staff', staffUserId: ME, roles: ['admin'], agendas: [] },
+	auditor: { kind: 'staff', staffUserId: ME, roles: ['auditor'], agendas: [] },
+}
+
+// A record of each subject that belongs to "me" and one that belongs to someone else.
+function recordOf(subject: TenantSubjectName, owner: string) {
+	const fields: Record<TenantSubjectName, Record<string, unknown>> = {
+		Person: { id: owner },
+		AuditLog: { actorId: owner, staffId: owner },
+		StaffUser: { id: owner },
+		TownSettings: { id: 1 },
+		NiaSettings: { id: 1 },
+		Session: { personId: owner, staffUserId: owner },
+	}
+	return asSubject(subject, { ...fields[subject] } as never)
+}
+
+// Everything allowed, as "role: action subject (own|other)". Anything not listed must be denied.
+const ALLOWED = new Set([
+	'citizen: read Person own', 'citizen: export Person own', 'citizen: update Person own',
+	'citizen: read AuditLog own', 'citizen: read Session own', 'citizen: delete Session own',
+	'clerk: read Person own', 'clerk: read Person other', 'clerk: read StaffUser own', 'clerk: read StaffUser other',
+	'clerk: read Session own', 'clerk: delete Session own',
+	...['own', 'other'].flatMap((whose) => [
+		...ACTIONS.map((action) => `admin: ${action} StaffUser ${whose}`),
+		`admin: read Person ${whose}`, `admin: read TownSettings ${whose}`, `admin: update TownSettings ${whose}`,
+		`admin: read NiaSettings ${whose}`, `admin: update NiaSettings ${whose}`, `admin: read AuditLog ${whose}`,
+		`admin: read Session ${whose}`, `admin: delete Session ${whose}`,
+		`auditor: read Person ${whose}`, `auditor: read StaffUser ${whose}`, `auditor: read TownSettings ${whose}`,
+		`auditor: read NiaSettings ${whose}`, `auditor: read AuditLog ${whose}`,
+	]),
+	'auditor: read Session own', 'auditor: delete Session own',
+])
+
+describe('who may do what (default deny)', () => {
+	const cases = Object.keys(actors).flatMap((role) =>
+		TENANT_SUBJECTS.flatMap((subject) =>
+			ACTIONS.flatMap((action) => (['own', 'other'] as const).map((whose) => ({ role, subject, action, whose }))),
+		),
+	)
+	test.each(cases)('$role: $action $subject ($whose)', ({ role, subject, action, whose }) => {
+		const ability = defineAbilityFor(actors[role]!)
+		const expected = ALLOWED.has(`${role}: ${action} ${subject} ${whose}`)
+		expect(ability.can(action as Action, recordOf(subject, whose === 'own' ? ME : OTHER))).toBe(expected)
+	})
+
+	test('a citizen may change only their contact preferences, not what NIA says about them', () => {
+		const ability = defineAbilityFor(actors.citizen!)
+		const me = recordOf('Person', ME)
+		expect(ability.can('update', me, 'notificationEmail')).toBe(true)
+		expect(ability.can('update', me, 'givenName')).toBe(false)
+		expect(ability.can('update', me, 'personIdentifier')).toBe(false)
+	})
+
+	test('no role reaches a subject it has no rule for: the auditor cannot write anything', () => {
+		const ability = defineAbilityFor(actors.auditor!)
+		for (const subject of TENANT_SUBJECTS) {
+			for (const action of ['create', 'update', 'manage'] as const) expect(ability.can(action, recordOf(subject, OTHER))).toBe(false)
+		}
+	})
+})
+
+describe('reads go through accessibleWhere in the Prisma query', () => {
+	test('a citizen reads only their own person record; anonymous reads nothing', async () => {
+		const town = await createTown('casl-town')
+		const db = getTenantDb(town.tenant)
+		const [me, other] = await Promise.all([
+			db.person.create({ data: { givenName: 'Já', familyName: 'Občan' } }),
+			db.person.create({ data: { givenName: 'Jiný', familyName: 'Občan' } }),
+		])
+		const mine = await db.person.findMany({ where: accessibleWhere(defineAbilityFor({ kind: 'citizen', personId: me.id }), 'read', 'Person') })
+		expect(mine.map((p) => p.id)).toEqual([me.id])
+		const clerkSees = await db.person.findMany({ where: accessibleWhere(defineAbilityFor(actors.clerk!), 'read', 'Person') })
+		expect(clerkSees.map((p) => p.id).sort()).toEqual([me.id, other.id].sort())
+		expect(await db.person.findMany({ where: accessibleWhere(defineAbilityFor(actors.anonymous!), 'read', 'Person') })).toEqual([])
+	})
+})

@@ -1,0 +1,66 @@
+// The permission vocabulary: who may do what to which records. Typed so that a rule naming an
+// unknown action or subject does not compile. Rules are data (role -> rules); ability.server.ts
+// turns them into a CASL ability per request. Default deny: nothing not listed here is allowed.
+
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'manage'] as const
+export type Action = (typeof ACTIONS)[number]
+
+// Tenant-schema subjects (Prisma model names). Later issues add Claim, Payment, Submission, Grant, Message.
+export const TENANT_SUBJECTS = ['Person', 'AuditLog', 'StaffUser', 'TownSettings', 'NiaSettings', 'Session'] as const
+export type TenantSubjectName = (typeof TENANT_SUBJECTS)[number]
+
+export const STAFF_ROLES = ['clerk', 'admin', 'auditor'] as const
+export type StaffRoleName = (typeof STAFF_ROLES)[number]
+export const AGENDAS = ['submissions', 'payments', 'grants'] as const
+export type AgendaName = (typeof AGENDAS)[number]
+
+/** Who is asking, as far as permissions care. Vendor staff never get a town ability at all. */
+export type Actor =
+	| { kind: 'anonymous' }
+	| { kind: 'citizen'; personId: string }
+	| { kind: 'staff'; staffUserId: string; roles: StaffRoleName[]; agendas: AgendaName[] }
+
+export type RuleSpec = {
+	action: Action | Action[]
+	subject: TenantSubjectName
+	/** Prisma `where` conditions; `$self` is replaced by the actor's own id. */
+	conditions?: Record<string, unknown>
+	/** Only these fields (for updates a citizen may make to their own record). */
+	fields?: string[]
+	inverted?: boolean
+}
+
+export const CITIZEN_RULES: RuleSpec[] = [
+	{ action: ['read', 'export'], subject: 'Person', conditions: { id: '$self' } },
+	{ action: 'update', subject: 'Person', conditions: { id: '$self' }, fields: ['notificationEmail', 'notifyByEmail', 'preferredLocale', 'phone'] },
+	{ action: 'read', subject: 'AuditLog', conditions: { actorId: '$self' } },
+	{ action: ['read', 'delete'], subject: 'Session', conditions: { personId: '$self' } },
+]
+
+// Staff reads of personal data are allowed by role and audited by the caller (audit/record-audit.server.ts).
+export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
+	clerk: [
+		{ action: 'read', subject: 'Person' },
+		{ action: 'read', subject: 'StaffUser' },
+		{ action: ['read', 'delete'], subject: 'Session', conditions: { staffUserId: '$self' } },
+	],
+	admin: [
+		{ action: 'read', subject: 'Person' },
+		{ action: 'manage', subject: 'StaffUser' },
+		{ action: ['read', 'update'], subject: 'TownSettings' },
+		{ action: ['read', 'update'], subject: 'NiaSettings' },
+		{ action: 'read', subject: 'AuditLog' },
+		{ action: ['read', 'delete'], subject: 'Session' },
+	],
+	auditor: [
+		{ action: 'read', subject: 'Person' },
+		{ action: 'read', subject: 'StaffUser' },
+		{ action: 'read', subject: 'TownSettings' },
+		{ action: 'read', subject: 'NiaSettings' },
+		{ action: 'read', subject: 'AuditLog' },
+		{ action: ['read', 'delete'], subject: 'Session', conditions: { staffUserId: '$self' } },
+	],
+}
+
+// Agenda rules (claims, payments, submissions, grants) arrive with those issues.
+export const AGENDA_RULES: Record<AgendaName, RuleSpec[]> = { submissions: [], payments: [], grants: [] }
