@@ -12,6 +12,7 @@ import { invalidateTenantCache, setTenantCacheTtl } from './app/modules/tenancy/
 import { invalidateTownProfiles } from './app/modules/tenancy/town-profile.server'
 import { listenForTenantChanges, stopListeningForTenantChanges } from './app/modules/tenancy/tenant-events.server'
 import { setTenantClientCacheSize } from './app/modules/db/tenant-db.server'
+import { configureSecrets } from './app/modules/secrets/secrets.server'
 import { createApp } from './server/create-app'
 import { applyMissingDemoTowns } from './server/demo'
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './server/embedded-db'
@@ -25,6 +26,7 @@ try {
 	console.error(isAppError(error) ? error.message : error)
 	process.exit(78) // EX_CONFIG
 }
+configureSecrets(env.SECRETS_KEYS, env.SECRETS_ACTIVE_KEY)
 const logger = pino({ level: env.LOG_LEVEL, base: { service: 'portal' } })
 
 let embedded: EmbeddedDatabase | undefined

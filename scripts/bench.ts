@@ -112,7 +112,7 @@ async function main() {
 	})
 	try {
 		console.log(`Starting the built server on database ${database.name} (--demo) …`)
-		server = await startServer({ args: ['--demo'], env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production' } })
+		server = await startServer({ args: ['--demo'], env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` } })
 		const port = server.port
 		for (const host of ['veseli.localhost', 'znojmo.localhost']) {
 			await waitFor(async () => ((await get(port, { host })).status === 200 ? true : undefined), { timeoutMs: 30_000, what: `${host} 200` })

@@ -26,6 +26,9 @@ type Options = {
 // RFC 1123 host names (lower-cased), optionally with a port. Anything else is refused with 400.
 const HOST_PATTERN = /^(?=.{1,253}(:|$))[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$/
 
+// SAML HTTP-POST binding endpoints: the IdP's page posts to them from its own origin.
+const CROSS_SITE_POST_PATHS = new Set(['/auth/nia/acs', '/auth/nia/logout-return'])
+
 declare module 'express-serve-static-core' {
 	interface Locals {
 		cspNonce: string
@@ -85,6 +88,24 @@ export function createApp({ env, logger, pool, build, getLifecycle }: Options) {
 		}),
 	)
 	app.use(compression())
+
+	// Cross-site request forgery: a state-changing request from a page of another origin is refused.
+	// NIA's SAML answers arrive as cross-site form POSTs by design; those endpoints check signatures.
+	app.use((req, res, next) => {
+		if (['GET', 'HEAD', 'OPTIONS'].includes(req.method) || CROSS_SITE_POST_PATHS.has(req.path)) return next()
+		const origin = req.get('origin')
+		if (origin && origin !== 'null') {
+			let originHost: string | undefined
+			try {
+				originHost = new URL(origin).host
+			} catch {
+				originHost = undefined
+			}
+			if (originHost === req.headers.host) return next()
+		} else if (!origin) return next() // not a browser form or fetch (e.g. a payment gateway's server)
+		req.log.warn({ origin }, 'cross-origin request refused')
+		res.status(403).type('text/plain').send('Forbidden: request from another site / Požadavek z jiného webu byl odmítnut')
+	})
 
 	app.get('/healthz', (_req, res) => {
 		res.json({ status: 'ok' })

@@ -23,6 +23,16 @@ export const EnvSchema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	DATA_DIR: z.string().min(1).default('.data'),
 	TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+	// Keys for secrets at rest (app/modules/secrets): "<id>:<base64 of 32 bytes>,…"; required in production.
+	SECRETS_KEYS: z
+		.string()
+		.regex(/^[\w-]{1,32}:[A-Za-z0-9+/]{43}=(,[\w-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, 'must be <id>:<base64 of 32 random bytes>[,…], e.g. from `openssl rand -base64 32`')
+		.optional(),
+	SECRETS_ACTIVE_KEY: z.string().regex(/^[\w-]{1,32}$/).optional(),
+}).superRefine((env, ctx) => {
+	if (env.NODE_ENV === 'production' && !env.SECRETS_KEYS) {
+		ctx.addIssue({ code: 'custom', path: ['SECRETS_KEYS'], message: 'is required in production (secrets at rest are encrypted with it)' })
+	}
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -32,7 +42,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
 	const result = EnvSchema.safeParse(source)
 	if (result.success) return result.data
 	const problems = result.error.issues.map(
-		(issue) => `${issue.path.join('.')}: ${issue.message} (got ${describeValue(source[String(issue.path[0])])})`,
+		(issue) => `${issue.path.join('.')}: ${issue.message} (got ${issue.path[0] === 'SECRETS_KEYS' ? (source.SECRETS_KEYS ? 'a value, hidden' : 'nothing') : describeValue(source[String(issue.path[0])])})`,
 	)
 	throw new AppError('config_invalid', 'Invalid configuration in the environment:', problems)
 }

@@ -15,6 +15,8 @@ function refusal(vars: Record<string, string>): AppError {
 	throw new Error('expected parseEnv to refuse the environment')
 }
 
+const PROD_KEYS = `k1:${Buffer.alloc(32, 7).toString('base64')}`
+
 describe('parseEnv', () => {
 	test('an empty environment gives the documented defaults', () => {
 		expect(parseEnv(only({}))).toEqual({
@@ -33,8 +35,15 @@ describe('parseEnv', () => {
 		})
 	})
 
+	test('production refuses to start without keys for secrets at rest, and never prints a key', () => {
+		expect(() => parseEnv(only({ NODE_ENV: 'production' }))).toThrow(/SECRETS_KEYS: is required in production.*\(got nothing\)/)
+		const bad = 'k1:c2hvcnQ='
+		expect(() => parseEnv(only({ SECRETS_KEYS: bad }))).toThrow(/SECRETS_KEYS: must be/)
+		expect(() => parseEnv(only({ SECRETS_KEYS: bad }))).not.toThrow(/c2hvcnQ/)
+	})
+
 	test('values given as strings are read as the right types', () => {
-		const env = parseEnv(only({ PORT: '8080', DB_POOL_MAX: '4', TRUST_PROXY: 'true', DATABASE_URL: 'postgres://u@db:5432/portal', NODE_ENV: 'production' }))
+		const env = parseEnv(only({ PORT: '8080', DB_POOL_MAX: '4', TRUST_PROXY: 'true', DATABASE_URL: 'postgres://u@db:5432/portal', NODE_ENV: 'production', SECRETS_KEYS: PROD_KEYS }))
 		expect(env).toMatchObject({ PORT: 8080, DB_POOL_MAX: 4, TRUST_PROXY: true, DATABASE_URL: 'postgres://u@db:5432/portal', NODE_ENV: 'production' })
 	})
 

@@ -26,6 +26,7 @@ export type TownProfile = {
 	contact: TownContact
 	iban: string | null
 	hasLogo: boolean
+	sessionIdleMinutes: number
 	version: string
 }
 
@@ -44,7 +45,10 @@ export async function getTownProfile(tenant: ResolvedTenant): Promise<TownProfil
 		omit: { logo: true, fees: true, forms: true, gateways: true },
 	})
 	if (!settings) throw new Error(`Town ${tenant.slug} has no settings; apply its blueprint`)
-	const logo = await getTenantDb(tenant).townSettings.count({ where: { id: 1, logo: { not: null } } })
+	const [logo, nia] = await Promise.all([
+		getTenantDb(tenant).townSettings.count({ where: { id: 1, logo: { not: null } } }),
+		getTenantDb(tenant).niaSettings.findUnique({ where: { id: 1 }, select: { sessionIdleMinutes: true } }),
+	])
 	const theme = resolveTheme(settings.themePreset, settings.themeOverrides as Partial<ThemeTokens>)
 	const enabledLocales = settings.enabledLocales.filter(isLocale)
 	const profile: TownProfile = {
@@ -58,6 +62,7 @@ export async function getTownProfile(tenant: ResolvedTenant): Promise<TownProfil
 		contact: settings.contact as TownContact,
 		iban: settings.iban,
 		hasLogo: logo > 0,
+		sessionIdleMinutes: nia?.sessionIdleMinutes ?? 20,
 		version: settings.updatedAt.getTime().toString(36),
 	}
 	if (cache.entries.size > 5_000) cache.entries.clear()
