@@ -10,11 +10,16 @@ import { parseEnv, type Env } from './app/modules/env/env.server'
 import { isAppError } from './app/modules/errors/app-error'
 import { invalidateTenantCache, setTenantCacheTtl } from './app/modules/tenancy/resolve-tenant.server'
 import { invalidateTownProfiles } from './app/modules/tenancy/town-profile.server'
+import { invalidateNiaConfigs } from './app/modules/nia/get-nia-config.server'
 import { listenForTenantChanges, stopListeningForTenantChanges } from './app/modules/tenancy/tenant-events.server'
 import { setTenantClientCacheSize } from './app/modules/db/tenant-db.server'
 import { configureSecrets } from './app/modules/secrets/secrets.server'
+import { startJobs, stopJobs, shouldRunJobsInProcess } from './app/modules/jobs/jobs.server'
 import { createApp } from './server/create-app'
 import { applyMissingDemoTowns } from './server/demo'
+import { registerDemoTownsWithNia, startDemoNiaSimulator } from './server/demo-nia'
+import { demoStaffBanner } from './server/demo-staff'
+import { startDemoMail } from './server/demo-mail'
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './server/embedded-db'
 
 const isDemo = process.argv.includes('--demo')
@@ -43,6 +48,12 @@ if (!databaseUrl) {
 const pool = initPool(databaseUrl, { max: env.DB_POOL_MAX })
 setTenantCacheTtl(env.TENANT_CACHE_TTL_MS)
 setTenantClientCacheSize(env.TENANT_CLIENT_CACHE_SIZE)
+// The demo captures its e-mail (simulators/smtp) and lists it at /platform/mail.
+const demoMail = isDemo ? await startDemoMail(logger) : undefined
+// The demo's NIA (simulators/nia): every demo town is registered with it once the database is ready.
+const demoNia = isDemo ? await startDemoNiaSimulator(logger) : null
+let resolveListeningPort: (port: number) => void
+const listeningPort = new Promise<number>((resolve) => (resolveListeningPort = resolve))
 
 // Migrate before serving; if the database is down, keep serving (readyz says 503) and retry.
 async function prepareDatabase(attempt = 1): Promise<void> {
@@ -54,6 +65,9 @@ async function prepareDatabase(attempt = 1): Promise<void> {
 			},
 		})
 		if (isDemo) await applyMissingDemoTowns(pool, logger)
+		if (demoNia) await registerDemoTownsWithNia({ simulator: demoNia, pool, port: await listeningPort, logger })
+		// pg-boss in schema pgboss; this process runs the job handlers too unless RUN_JOBS_IN_PROCESS=false (docs/decisions/004).
+		await startJobs({ pool, log: logger, work: shouldRunJobsInProcess(env, isDemo) })
 		if (lifecycle === 'starting') lifecycle = 'running'
 	} catch (error) {
 		if (isAppError(error)) {
@@ -72,6 +86,7 @@ listenForTenantChanges(
 	(slug) => {
 		invalidateTenantCache()
 		invalidateTownProfiles(slug)
+		invalidateNiaConfigs(slug)
 	},
 	(message) => logger.warn(message),
 )
@@ -84,6 +99,7 @@ const server = http.createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_
 
 server.listen(env.PORT, env.HOST, () => {
 	const { port } = server.address() as { port: number }
+	resolveListeningPort(port)
 	logger.info(`Portál občana listening on http://${env.HOST}:${port}`)
 	if (isDemo) {
 		console.log(
@@ -93,7 +109,10 @@ server.listen(env.PORT, env.HOST, () => {
 				`    Veselí nad Moravou  http://veseli.localhost:${port}/`,
 				`    Znojmo              http://znojmo.localhost:${port}/`,
 				`    Vendor console      http://${env.PLATFORM_HOST}:${port}/platform`,
+				`    Captured e-mail     http://${env.PLATFORM_HOST}:${port}/platform/mail`,
 				`    Health              http://localhost:${port}/readyz`,
+				...(demoNia ? [`    NIA simulator       ${demoNia.url}/  (log in as Jana Nováková, Josef Dvořák, …)`] : []),
+				...demoStaffBanner(port, env.PLATFORM_HOST),
 				'  Ctrl-C stops everything.',
 				'',
 			].join('\n'),
@@ -115,6 +134,9 @@ async function shutdown(signal: string) {
 		server.close(() => resolve())
 		server.closeIdleConnections()
 	})
+	await stopJobs({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS })
+	await demoMail?.close()
+	await demoNia?.close().catch(() => {})
 	await stopListeningForTenantChanges()
 	await closePool().catch(() => {})
 	if (embedded) await embedded.stop().catch((error) => logger.warn(`embedded postgres stop: ${String(error)}`))

@@ -1,3 +1,4 @@
+import './modules/util/zod-jitless'
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -5,6 +6,7 @@ import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from './components/general-error-boundary'
 import { TownFooter } from './components/town-footer'
 import { TownHeader } from './components/town-header'
+import { getHeaderUser } from './modules/citizen/get-header-user.server'
 import { getRequestLocale, rememberChosenLocale } from './modules/i18n/locale.server'
 import { LOCALES, pickText, type Locale } from './modules/i18n/locales'
 import { requireTownProfile } from './modules/tenancy/require-town.server'
@@ -20,10 +22,10 @@ export const links: LinksFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	if (context.portal.kind === 'platform') {
 		const locale = await getRequestLocale(request, { enabledLocales: [...LOCALES], defaultLocale: 'cs' })
-		return { locale, town: null }
+		return { locale, town: null, user: null }
 	}
 	const profile = await requireTownProfile(context)
-	const locale = await getRequestLocale(request, profile)
+	const [locale, user] = await Promise.all([getRequestLocale(request, profile), getHeaderUser(request, context)])
 	const cookie = await rememberChosenLocale(request, locale)
 	const town = {
 		name: pickText(profile.name, locale),
@@ -33,7 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		logoUrl: profile.hasLogo ? `/brand/logo?v=${profile.version}` : null,
 		contact: { ...profile.contact, officeHours: profile.contact.officeHours ? pickText(profile.contact.officeHours, locale) : undefined },
 	}
-	return data({ locale, town }, cookie ? { headers: { 'Set-Cookie': cookie } } : undefined)
+	return data({ locale, town, user }, cookie ? { headers: { 'Set-Cookie': cookie } } : undefined)
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
@@ -79,7 +81,7 @@ export default function App() {
 	if (!rootData?.town) return <Outlet />
 	return (
 		<>
-			<TownHeader town={rootData.town} locale={rootData.locale} />
+			<TownHeader town={rootData.town} locale={rootData.locale} user={rootData.user} />
 			<Outlet />
 			<TownFooter town={rootData.town} />
 		</>

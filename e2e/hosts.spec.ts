@@ -24,18 +24,19 @@ test.describe('hosts', () => {
 		expect(await page.content()).not.toMatch(/Veselí|Znojmo|veseli|znojmo/i)
 	})
 
-	test('the vendor console renders on the platform host', async ({ page, visit }) => {
+	test('the vendor console renders on the platform host (its sign-in, before anything else)', async ({ page, visit }) => {
 		await visit(urlOn('platform', '/platform'))
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Konzole dodavatele')
-		await expect(page.getByText('Počet měst na platformě: 2')).toBeVisible()
+		await expect(page).toHaveURL(urlOn('platform', '/platform/prihlaseni?returnTo=%2Fplatform'))
+		await expect(page.getByRole('banner')).toHaveText('Konzole dodavatele')
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přihlášení dodavatele')
 		// No town's header or name on the vendor host.
-		await expect(page.getByRole('banner')).toHaveCount(0)
+		expect(await page.content()).not.toMatch(/Veselí|Znojmo|veseli|znojmo/i)
 	})
 
 	test('the platform host root sends visitors to the console', async ({ page, visit }) => {
 		await visit(urlOn('platform'))
-		await expect(page).toHaveURL(urlOn('platform', '/platform'))
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Konzole dodavatele')
+		await expect(page).toHaveURL(/^http:\/\/admin\.localhost:\d+\/platform\/prihlaseni/)
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přihlášení dodavatele')
 	})
 
 	test('/platform on a town host is a 404, not the vendor console', async ({ page, visit }) => {

@@ -130,7 +130,8 @@ export function createApp({ env, logger, pool, build, getLifecycle }: Options) {
 		const rawHost = (req.headers.host ?? '').toLowerCase()
 		if (!HOST_PATTERN.test(rawHost)) return void plain(res, 400, 'badRequest')
 		const [host, port] = rawHost.split(':') as [string, string | undefined]
-		const base = { cspNonce: res.locals.cspNonce, requestId: res.locals.requestId }
+		// clientIp: Express's req.ip honours TRUST_PROXY, so a client cannot pick its own address with X-Forwarded-For.
+		const base = { cspNonce: res.locals.cspNonce, requestId: res.locals.requestId, clientIp: req.ip ?? null }
 
 		if (host === env.PLATFORM_HOST.split(':')[0]) {
 			// The console's pages, plus what its browser code fetches: translations and Remix's route manifest.

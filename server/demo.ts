@@ -4,6 +4,7 @@ import type pg from 'pg'
 import type { Logger } from 'pino'
 import { applyBlueprint } from '../app/modules/tenancy/apply-blueprint.server'
 import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
+import { seedDemoStaff } from './demo-staff'
 
 /**
  * The demo towns: every folder in tenants/ except the template. Each one not yet in the database is
@@ -20,4 +21,6 @@ export async function applyMissingDemoTowns(pool: pg.Pool, logger: Logger) {
 		const result = await applyBlueprint({ pool, blueprint: await loadBlueprint(dir), actor: 'demo' })
 		logger.info({ tenant: result.slug }, `demo town ${result.slug} created`)
 	}
+	// Known staff and vendor accounts for trying the office and the console (README, Demo accounts).
+	await seedDemoStaff(pool, logger)
 }

@@ -9,6 +9,9 @@ import { applyBlueprint } from '../modules/tenancy/apply-blueprint.server'
 import { listTenants } from '../modules/tenancy/list-tenants.server'
 import { loadBlueprint } from '../modules/tenancy/load-blueprint.server'
 import { setTenantStatus } from '../modules/tenancy/set-tenant-status.server'
+import { registerStaffCommands } from './staff-commands'
+import { registerMailCommands } from './mail-command'
+import { registerNiaCommands } from './nia-command'
 
 // Exit codes: 0 done, 1 refused (bad input, nothing changed), 2 usage, 3 database unreachable.
 const EXIT_REFUSED = 1
@@ -84,6 +87,12 @@ for (const [name, status] of [['suspend', 'suspended'], ['resume', 'active']] as
 			console.log(changed ? `${slug}: now ${status}` : `${slug}: already ${status}`)
 		})
 }
+
+registerMailCommands(program, connect)
+
+registerNiaCommands(program, connect)
+
+registerStaffCommands(program, { connect, actor: ACTOR })
 
 try {
 	await program.parseAsync(process.argv)

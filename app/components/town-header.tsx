@@ -1,9 +1,9 @@
-import { Link, useLocation } from '@remix-run/react'
+import { Form, Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Locale } from '~/modules/i18n/locales'
 import type { RootTown } from '~/root'
 
-export function TownHeader({ town, locale }: { town: RootTown; locale: Locale }) {
+export function TownHeader({ town, locale, user }: { town: RootTown; locale: Locale; user: { name: string } | null }) {
 	const { t } = useTranslation()
 	return (
 		<>
@@ -19,7 +19,10 @@ export function TownHeader({ town, locale }: { town: RootTown; locale: Locale })
 						{town.logoUrl ? <img src={town.logoUrl} alt={t('coatOfArms', { town: town.name })} className="h-14 w-auto" /> : null}
 						<span className="text-xl font-semibold">{town.name}</span>
 					</Link>
-					{town.enabledLocales.length > 1 ? <LanguageSwitcher enabled={town.enabledLocales} current={locale} /> : null}
+					<div className="flex flex-wrap items-center gap-4">
+						{town.enabledLocales.length > 1 ? <LanguageSwitcher enabled={town.enabledLocales} current={locale} /> : null}
+						<AccountNav user={user} />
+					</div>
 				</div>
 			</header>
 		</>
@@ -52,6 +55,39 @@ function LanguageSwitcher({ enabled, current }: { enabled: Locale[]; current: Lo
 					)
 				})}
 			</ul>
+		</nav>
+	)
+}
+
+function AccountNav({ user }: { user: { name: string } | null }) {
+	const { t } = useTranslation()
+	const location = useLocation()
+	const linkClass = 'rounded-town px-2 py-1 text-sm font-semibold text-primary-contrast ring-1 ring-primary-contrast'
+	if (!user) {
+		// Back to this page after the login; never back to an auth page (a failure page would loop).
+		const here = location.pathname.startsWith('/auth/') ? '/' : location.pathname + location.search
+		// A full page load: the login answers with a redirect to NIA, another site.
+		return (
+			<nav aria-label={t('account.menuLabel')}>
+				<a href={`/auth/nia/login?returnTo=${encodeURIComponent(here)}`} className={linkClass}>
+					{t('account.login')}
+				</a>
+			</nav>
+		)
+	}
+	return (
+		<nav aria-label={t('account.menuLabel')} className="flex flex-wrap items-center gap-3">
+			<span className="text-sm font-semibold" data-testid="citizen-name">
+				{user.name}
+			</span>
+			<Link to="/profil" className={linkClass}>
+				{t('account.profile')}
+			</Link>
+			<Form method="post" action="/auth/nia/logout">
+				<button type="submit" className={`${linkClass} cursor-pointer bg-transparent`}>
+					{t('account.logout')}
+				</button>
+			</Form>
 		</nav>
 	)
 }

@@ -7,6 +7,7 @@ export function loader({ params }: LoaderFunctionArgs) {
 	const { lng } = params
 	// The browser asks for /locales/<lng>/common.json: the whole last segment is the param.
 	const ns = params.ns?.replace(/\.json$/, '')
-	if (!isLocale(lng) || ns !== 'common') throw data(null, { status: 404 })
-	return Response.json(resources[lng][ns], { headers: { 'Cache-Control': 'public, max-age=300' } })
+	// Any namespace of resources.server.ts (common, platform-mail, …); nothing else.
+	if (!isLocale(lng) || !ns || !Object.hasOwn(resources[lng], ns)) throw data(null, { status: 404 })
+	return Response.json(resources[lng][ns as keyof (typeof resources)[typeof lng]], { headers: { 'Cache-Control': 'public, max-age=300' } })
 }

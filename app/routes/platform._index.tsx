@@ -1,29 +1,58 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
-import { getPlatformDb } from '~/modules/db/platform-db.server'
+import { titleMeta } from '~/components/office/meta'
+import { Pagination } from '~/components/office/pagination'
+import { platformPage } from '~/modules/platform-auth/platform-page.server'
+import { requireVendor } from '~/modules/platform-auth/require-vendor.server'
+import { listTownsPage } from '~/modules/tenancy/list-towns-page.server'
 
-export async function loader({ context }: LoaderFunctionArgs) {
-	if (context.portal.kind !== 'platform') throw data(null, { status: 404 })
-	// A count only: the console shows no town or citizen data before vendor staff sign in (identity issue).
-	return { towns: await getPlatformDb().tenant.count() }
+const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1)
+
+// The vendor console: the towns on the platform (platform schema only; no citizen's data).
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const { title } = await platformPage(request, 'vendor.towns.title')
+	await requireVendor(request, context)
+	const list = await listTownsPage({ page: PageSchema.parse(new URL(request.url).searchParams.get('page') ?? 1) })
+	return { title, ...list }
 }
 
-export const meta: MetaFunction = () => [{ title: 'Portál občana – vendor console' }]
+export const meta = titleMeta
+export const handle = { i18n: ['office'] }
 
 export default function PlatformConsole() {
-	const { towns } = useLoaderData<typeof loader>()
-	const { t } = useTranslation()
+	const { towns, total, page, pages } = useLoaderData<typeof loader>()
+	const { t } = useTranslation('office')
 	return (
-		<main id="main" className="mx-auto w-full max-w-3xl px-4 py-12">
-			<h1 className="mb-2 text-3xl font-bold">{t('platform.title')}</h1>
-			<p className="mb-6 text-muted">{t('platform.intro')}</p>
-			<p className="mb-2">{t('platform.placeholder')}</p>
-			<pre className="mb-6 overflow-x-auto rounded-town bg-surface p-3 text-sm">
-				<code>npm run cli -- tenant apply tenants/&lt;slug&gt;</code>
-			</pre>
-			<p>{t('platform.towns', { count: towns })}</p>
+		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
+			<h1 className="mb-2 text-3xl font-bold">{t('vendor.towns.title')}</h1>
+			<p className="mb-6 text-muted">{t('vendor.towns.intro', { count: total })}</p>
+			<div className="overflow-x-auto">
+				<table className="w-full border-collapse text-left">
+					<caption className="sr-only">{t('vendor.towns.caption')}</caption>
+					<thead>
+						<tr className="border-b border-muted">
+							<th scope="col" className="p-2">{t('vendor.towns.slug')}</th>
+							<th scope="col" className="p-2">{t('vendor.towns.name')}</th>
+							<th scope="col" className="p-2">{t('vendor.towns.status')}</th>
+							<th scope="col" className="p-2">{t('vendor.towns.hosts')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{towns.map((town) => (
+							<tr key={town.slug} className="border-b border-muted/30">
+								<th scope="row" className="p-2 font-mono font-medium">{town.slug}</th>
+								<td className="p-2">{town.name}</td>
+								<td className="p-2">{t(`vendor.towns.statuses.${town.status}`)}</td>
+								<td className="p-2">{town.hosts.map((host) => host.host).join(', ')}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+			<Pagination page={page} pages={pages} label={t('vendor.towns.pagination')} />
 		</main>
 	)
 }

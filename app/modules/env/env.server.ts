@@ -29,6 +29,16 @@ export const EnvSchema = z.object({
 		.regex(/^[\w-]{1,32}:[A-Za-z0-9+/]{43}=(,[\w-]{1,32}:[A-Za-z0-9+/]{43}=)*$/, 'must be <id>:<base64 of 32 random bytes>[,…], e.g. from `openssl rand -base64 32`')
 		.optional(),
 	SECRETS_ACTIVE_KEY: z.string().regex(/^[\w-]{1,32}$/).optional(),
+	// Jobs and e-mail (app/modules/jobs, app/modules/mail). Unset RUN_JOBS_IN_PROCESS means: true except in production.
+	RUN_JOBS_IN_PROCESS: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\/[^\s/]+(:\d+)?\/?(\?\S*)?$/, 'must be an smtp:// or smtps:// URL such as smtp://relay.example:587')
+		.optional(),
+	MAIL_FROM_DOMAIN: z
+		.string()
+		.regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'must be a lower-case domain such as mail.portal.example')
+		.optional(),
 }).superRefine((env, ctx) => {
 	if (env.NODE_ENV === 'production' && !env.SECRETS_KEYS) {
 		ctx.addIssue({ code: 'custom', path: ['SECRETS_KEYS'], message: 'is required in production (secrets at rest are encrypted with it)' })

@@ -8,6 +8,17 @@ export type AppErrorCode =
 	| 'theme_unknown'
 	| 'host_taken'
 	| 'database_unavailable'
+	| 'nia_config_invalid'
+	| 'nia_not_configured'
+	| 'staff_exists'
+	| 'staff_not_found'
+	| 'token_invalid'
+	| 'password_invalid'
+	| 'totp_invalid'
+	| 'totp_already_enabled'
+	| 'input_invalid'
+	| 'job_payload_invalid'
+	| 'mail_not_configured'
 
 /** Domain code throws this; only the route and CLI layers turn it into a response or exit code. */
 export class AppError extends Error {

@@ -6,6 +6,8 @@ import { migrateDatabase, type MigrationProgress } from '../db/migrate.server'
 import { getPlatformDb } from '../db/platform-db.server'
 import { PLATFORM_SCHEMA } from '../db/schema-name'
 import { getTenantDb } from '../db/tenant-db.server'
+import { getEnv } from '../env/env.server'
+import { applyNiaSettings } from '../nia/apply-nia-settings.server'
 import type { LoadedBlueprint } from './load-blueprint.server'
 import { notifyTenantChanged } from './tenant-events.server'
 
@@ -47,7 +49,11 @@ export async function applyBlueprint({ pool, blueprint, actor, onProgress }: Opt
 		select: { id: true, name: true, hosts: { select: { host: true, isPrimary: true } } },
 	})
 	const tenantId = existing?.id ?? crypto.randomUUID()
-	const changes = await writeSettings(getTenantDb({ id: tenantId, slug: blueprint.slug }), blueprint)
+	const db = getTenantDb({ id: tenantId, slug: blueprint.slug })
+	// NIA first: it may download metadata or refuse it, and a refused blueprint must change nothing else.
+	const env = getEnv()
+	const niaChanges = await applyNiaSettings({ db, blueprint, primaryHost, isProduction: env.NODE_ENV === 'production', port: env.PORT })
+	const changes = [...(await writeSettings(db, blueprint)), ...niaChanges]
 
 	const oldHosts = new Map(existing?.hosts.map((h) => [h.host, h.isPrimary]) ?? [])
 	for (const host of blueprint.hosts) {

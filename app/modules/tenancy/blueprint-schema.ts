@@ -15,6 +15,30 @@ export const SecretRefSchema = z
 	.object({ env: EnvNameSchema }, { error: 'must be { env: VARIABLE_NAME }: name the environment variable that holds the secret, never the secret itself' })
 	.strict()
 
+/**
+ * Citizen login through NIA (docs/decisions/005-citizen-login-nia.md). ACS and logout URLs are derived from the
+ * primary host; the IdP metadata comes from a URL (refreshed) or a file beside the blueprint; without
+ * an SP key a key and self-signed certificate are generated once and kept.
+ */
+export const NiaBlueprintSchema = z
+	.object({
+		/** "Unikátní URL" of the SeP registration: the Issuer and Audience. It need not resolve. */
+		spIssuer: z.url({ error: 'must be a URL, e.g. https://veseli.example/portal (the "unikátní URL" registered at NIA)' }),
+		minimumLoa: z.enum(['substantial', 'high'], { error: 'must be substantial or high' }).default('substantial'),
+		idpMetadataUrl: z.url({ error: 'must be the URL of the IdP metadata (FederationMetadata.xml)' }).optional(),
+		idpMetadataXml: z.string().regex(/^[\w.-]+\.xml$/, 'must be an .xml file name inside the blueprint folder').optional(),
+		municipalityCode: z.string().regex(/^\d{6}$/, 'must be the 6-digit RÚIAN municipality code (kód obce), e.g. 586846'),
+		sessionIdleMinutes: z.number().int().min(5).max(240).optional(),
+		spKey: SecretRefSchema.optional(),
+		spCertificate: z.string().regex(/^[\w.-]+\.(pem|crt|cer)$/, 'must be a .pem/.crt file name inside the blueprint folder').optional(),
+	})
+	.strict()
+	.refine((nia) => !(nia.idpMetadataUrl && nia.idpMetadataXml), { message: 'give idpMetadataUrl or idpMetadataXml, not both', path: ['idpMetadataXml'] })
+	.refine((nia) => Boolean(nia.spKey) === Boolean(nia.spCertificate), {
+		message: 'spKey and spCertificate go together (or leave both out to have a key generated)',
+		path: ['spCertificate'],
+	})
+
 export const ThemeOverridesSchema = z
 	.object({
 		'color-primary': ColorSchema,
@@ -70,8 +94,10 @@ export const BlueprintSchema = z
 		fees: z.record(z.string(), z.unknown()).default({}),
 		forms: z.array(z.unknown()).default([]),
 		gateways: z.record(z.string(), z.record(z.string(), SecretRefSchema)).default({}),
+		nia: NiaBlueprintSchema.optional(),
 	})
 	.strict()
 
 export type Blueprint = z.infer<typeof BlueprintSchema>
 export type ThemeOverrides = z.infer<typeof ThemeOverridesSchema>
+export type NiaBlueprint = z.infer<typeof NiaBlueprintSchema>

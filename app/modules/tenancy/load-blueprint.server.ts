@@ -4,12 +4,13 @@ import { parse as parseYaml, YAMLParseError } from 'yaml'
 import { AppError } from '../errors/app-error'
 import { requireReadableTheme } from '../theming/presets.server'
 import { isAppError } from '../errors/app-error'
+import { loadNiaFiles, type NiaFiles } from '../nia/load-nia-files.server'
 import { BlueprintSchema, type Blueprint } from './blueprint-schema'
 
 export const BLUEPRINT_FILE = 'blueprint.yaml'
 const MAX_LOGO_BYTES = 512 * 1024
 
-export type LoadedBlueprint = Blueprint & { logoFile?: { bytes: Buffer; type: string } }
+export type LoadedBlueprint = Blueprint & { logoFile?: { bytes: Buffer; type: string }; niaFiles?: NiaFiles }
 
 /**
  * Reads tenants/<slug>/blueprint.yaml and everything it points to. Every problem is collected and
@@ -63,6 +64,13 @@ export async function loadBlueprint(dir: string): Promise<LoadedBlueprint> {
 			} else logoFile = { bytes, type }
 		}
 	}
+	const nia = BlueprintSchema.shape.nia.safeParse(part('nia'))
+	let niaFiles: NiaFiles | undefined
+	if (nia.success && nia.data) {
+		const loaded = await loadNiaFiles(dir, nia.data)
+		problems.push(...loaded.problems)
+		niaFiles = loaded.files
+	}
 	if (!parsed.success || problems.length) throw new AppError('blueprint_invalid', `${file} has problems; nothing was applied:`, problems)
-	return { ...parsed.data, logoFile }
+	return { ...parsed.data, logoFile, niaFiles }
 }

@@ -2,8 +2,8 @@ import type { ResolvedTenant } from './resolve-tenant.server'
 
 /** What the Express entry hands every loader and action (see server/create-app.ts). */
 export type PortalLoadContext =
-	| { kind: 'tenant'; tenant: ResolvedTenant; cspNonce: string; requestId: string }
-	| { kind: 'platform'; cspNonce: string; requestId: string }
+	| { kind: 'tenant'; tenant: ResolvedTenant; cspNonce: string; requestId: string; clientIp?: string | null }
+	| { kind: 'platform'; cspNonce: string; requestId: string; clientIp?: string | null }
 
 declare module '@remix-run/node' {
 	interface AppLoadContext extends Record<string, unknown> {

@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next'
+
+export type AuditRow = { id: string; atText: string; action: string; outcome: string; who: string; ip: string | null; summary: string }
+
+export function AuditTable({ entries }: { entries: AuditRow[] }) {
+	const { t } = useTranslation('office')
+	if (!entries.length) return <p>{t('audit.empty')}</p>
+	return (
+		<div className="overflow-x-auto">
+			<table className="w-full border-collapse text-left text-sm">
+				<caption className="sr-only">{t('audit.tableCaption')}</caption>
+				<thead>
+					<tr className="border-b border-muted">
+						<th scope="col" className="p-2">{t('audit.at')}</th>
+						<th scope="col" className="p-2">{t('audit.action')}</th>
+						<th scope="col" className="p-2">{t('audit.outcome')}</th>
+						<th scope="col" className="p-2">{t('audit.who')}</th>
+						<th scope="col" className="p-2">{t('audit.ip')}</th>
+						<th scope="col" className="p-2">{t('audit.details')}</th>
+					</tr>
+				</thead>
+				<tbody>
+					{entries.map((entry) => (
+						<tr key={entry.id} className="border-b border-muted/30 align-top">
+							<td className="whitespace-nowrap p-2">{entry.atText}</td>
+							<td className="p-2">{t(`auditActions.${entry.action}`, { defaultValue: entry.action })}</td>
+							<td className="p-2">{t(`outcomes.${entry.outcome}`, { defaultValue: entry.outcome })}</td>
+							<td className="p-2">{entry.who}</td>
+							<td className="p-2">{entry.ip ?? '—'}</td>
+							<td className="break-all p-2">{entry.summary}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
+	)
+}

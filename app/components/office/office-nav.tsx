@@ -1,0 +1,47 @@
+import { Form, NavLink } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+type Props = { name: string; canReadStaff: boolean; canReadAudit: boolean }
+
+/** The back office's own navigation, below the town header. */
+export function OfficeNav({ name, canReadStaff, canReadAudit }: Props) {
+	const { t } = useTranslation('office')
+	const link = ({ isActive }: { isActive: boolean }) => `rounded-town px-2 py-1 ${isActive ? 'font-bold no-underline ring-2 ring-primary' : ''}`
+	return (
+		<div className="border-b border-muted/30 bg-surface">
+			<div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-2">
+				<nav aria-label={t('nav.label')}>
+					<ul className="flex flex-wrap gap-2">
+						<li>
+							<NavLink to="/urad" end className={link}>
+								{t('nav.home')}
+							</NavLink>
+						</li>
+						{canReadStaff ? (
+							<li>
+								<NavLink to="/urad/uzivatele" className={link}>
+									{t('nav.staff')}
+								</NavLink>
+							</li>
+						) : null}
+						{canReadAudit ? (
+							<li>
+								<NavLink to="/urad/audit" className={link}>
+									{t('nav.audit')}
+								</NavLink>
+							</li>
+						) : null}
+					</ul>
+				</nav>
+				<div className="flex flex-wrap items-center gap-3">
+					<span>{t('nav.signedInAs', { name })}</span>
+					<Form method="post" action="/urad/odhlaseni" reloadDocument>
+						<button type="submit" className="rounded-town border-2 border-muted bg-surface px-3 py-1 font-semibold text-ink">
+							{t('nav.logout')}
+						</button>
+					</Form>
+				</div>
+			</div>
+		</div>
+	)
+}

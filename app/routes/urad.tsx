@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Outlet, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
+import { IdleWarning } from '~/components/office/idle-warning'
+import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
+import { OfficeNav } from '~/components/office/office-nav'
+import { getOfficeLayout } from '~/modules/staff/office-layout.server'
+
+// The back office (/urad/...): its navigation and the inactivity warning around every office page.
+// Each page guards itself (loaders run in parallel, so a layout cannot guard its children).
+export const handle = { i18n: ['office'] }
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	return getOfficeLayout(request, context)
+}
+
+// Every navigation touches the session, so the countdown must restart with it.
+export const shouldRevalidate: ShouldRevalidateFunction = () => true
+
+export default function OfficeLayout() {
+	const { staff } = useLoaderData<typeof loader>()
+	return (
+		<>
+			{staff ? (
+				<>
+					<OfficeNav name={staff.name} canReadStaff={staff.canReadStaff} canReadAudit={staff.canReadAudit} />
+					<IdleWarning idleMsLeft={staff.idleMsLeft} loadedAt={staff.loadedAt} />
+				</>
+			) : null}
+			<Outlet />
+		</>
+	)
+}
+
+export function ErrorBoundary() {
+	return <OfficeErrorBoundary />
+}

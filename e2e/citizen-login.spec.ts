@@ -1,0 +1,117 @@
+// A citizen logs in through NIA (the simulator the demo runs), sees their profile, stays anonymous in
+// another town, logs out through NIA, and gets a clear page when they cancel at NIA.
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { urlOn } from './urls'
+
+const SIMULATOR = /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\//
+
+/**
+ * NIA hands the browser back with a page that submits itself at once, too fast for an accessibility
+ * check. The tests take the no-JavaScript path through it: the auto-submit script is removed, axe
+ * checks the page, and the test presses its "Pokračovat" button like a citizen without JavaScript.
+ */
+async function holdNiaHandBack(page: Page) {
+	await page.route(SIMULATOR, async (route) => {
+		const response = await route.fetch()
+		const body = await response.text()
+		await route.fulfill({ response, body: body.replace(/<script nonce="[^"]*">document\.forms\[0\]\.submit\(\)<\/script>/, '') })
+	})
+}
+
+async function continueFromNia(page: Page, expectAccessible: () => Promise<void>) {
+	await expect(page).toHaveURL(SIMULATOR)
+	await expectAccessible()
+	await page.getByRole('button', { name: /Pokračovat/ }).click()
+}
+
+async function logInAsJana(page: Page, visit: (url: string) => Promise<unknown>, expectAccessible: () => Promise<void>) {
+	// The profile needs a citizen: it sends the visitor to NIA, which shows its login page (the picker).
+	await visit(urlOn('veseli', '/profil'))
+	await expect(page).toHaveURL(SIMULATOR)
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Přihlášení k online službě')
+	await page.getByRole('button', { name: /Přihlásit jako Jana Nováková/ }).click()
+	await continueFromNia(page, expectAccessible)
+	await expect(page).toHaveURL(urlOn('veseli', '/profil'))
+	await expectAccessible()
+}
+
+test.describe('citizen login through NIA', () => {
+	test.beforeEach(async ({ page }) => {
+		await holdNiaHandBack(page)
+	})
+
+	test('a citizen logs in at Veselí, sees their name and profile with residency; the same browser is anonymous at Znojmo', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
+		await logInAsJana(page, visit, expectAccessible)
+		const banner = page.getByRole('banner')
+		await expect(banner.getByText('Jana Nováková')).toBeVisible()
+		await expect(banner.getByRole('link', { name: 'Můj profil' })).toBeVisible()
+		await expect(page.getByRole('heading', { level: 1, name: 'Můj profil' })).toBeVisible()
+		await expect(page.getByText('Máte v této obci trvalý pobyt.')).toBeVisible()
+		await expect(page.getByText('Zámecká 1234/5, 69801 Veselí nad Moravou')).toBeVisible()
+		await expect(page.getByText('14. 3. 1985')).toBeVisible()
+
+		// The session cookie is host-only: Znojmo never sees it.
+		await visit(urlOn('znojmo'))
+		const znojmoBanner = page.getByRole('banner')
+		await expect(znojmoBanner.getByRole('link', { name: 'Přihlásit se' })).toBeVisible()
+		await expect(znojmoBanner.getByText('Jana Nováková')).toHaveCount(0)
+		expect((await page.context().cookies(urlOn('znojmo'))).map((cookie) => cookie.name)).not.toContain('portal_session')
+	})
+
+	test('logout ends the session at the portal and at NIA', async ({ page, visit, expectAccessible }) => {
+		await logInAsJana(page, visit, expectAccessible)
+		await page.getByRole('banner').getByRole('button', { name: 'Odhlásit' }).click()
+		await continueFromNia(page, expectAccessible)
+		await expect(page).toHaveURL(urlOn('veseli', '/auth/nia/odhlaseno'))
+		await expectAccessible()
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jste odhlášeni')
+		await expect(page.getByRole('banner').getByRole('link', { name: 'Přihlásit se' })).toBeVisible()
+
+		// Logged out for real: the profile sends the visitor to NIA again.
+		await visit(urlOn('veseli', '/profil'))
+		await expect(page).toHaveURL(SIMULATOR)
+	})
+
+	test('cancelling at NIA shows what happened and what to do, in Czech', async ({ page, visit, expectAccessible }) => {
+		await visit(urlOn('veseli', '/profil'))
+		await page.getByRole('button', { name: /Zrušit přihlášení/ }).click()
+		await continueFromNia(page, expectAccessible)
+		await expect(page).toHaveURL(urlOn('veseli', '/auth/nia/chyba?duvod=cancelled'))
+		await expectAccessible()
+		await expect(page).toHaveTitle('Přihlášení se nepodařilo – Město Veselí nad Moravou')
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přihlášení se nepodařilo')
+		await expect(page.getByText('Přihlášení bylo zrušeno')).toBeVisible()
+		await expect(page.getByRole('link', { name: 'Zkusit se přihlásit znovu' })).toHaveAttribute('href', '/auth/nia/login')
+		await expect(page.getByRole('banner').getByRole('link', { name: 'Přihlásit se' })).toBeVisible()
+	})
+
+	test('the profile refuses a bad e-mail with a field error, saves a good one, and exports everything as JSON', async ({ page, visit, expectAccessible }) => {
+		await logInAsJana(page, visit, expectAccessible)
+		const email = page.getByLabel('E-mail pro oznámení')
+		await email.fill('jana@')
+		await page.getByRole('button', { name: 'Uložit nastavení' }).click()
+		await expect(page.getByText('Zadejte e-mailovou adresu ve tvaru jmeno@domena.cz.')).toBeVisible()
+		await expect(email).toHaveAttribute('aria-invalid', 'true')
+		await expectAccessible()
+
+		await email.fill('jana@domov.example')
+		await page.getByRole('button', { name: 'Uložit nastavení' }).click()
+		await expect(page.getByRole('status')).toHaveText('Nastavení bylo uloženo.')
+		await expect(page).toHaveURL(urlOn('veseli', '/profil?ulozeno=1'))
+		await expectAccessible()
+		await expect(email).toHaveValue('jana@domov.example')
+
+		const download = page.waitForEvent('download')
+		await page.getByRole('link', { name: 'Stáhnout data (JSON)' }).click()
+		const file = await (await download).path()
+		const exported = JSON.parse(readFileSync(file, 'utf8'))
+		expect(exported.person).toMatchObject({ givenName: 'Jana', familyName: 'Nováková', notificationEmail: 'jana@domov.example', isResident: true })
+		expect(exported.sessions.length).toBeGreaterThan(0)
+	})
+})

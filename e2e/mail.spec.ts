@@ -1,0 +1,60 @@
+// The demo's captured e-mail: an operator's test message (`portal mail test`, a separate process that
+// only enqueues) is sent by the demo server's in-process worker to its capture server, listed on the
+// platform host, and its link can be clicked through to the town.
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { expect, test } from './fixtures'
+import { getOnHost, urlOn } from './urls'
+
+// The database e2e/start-server.ts gives the demo server.
+const databaseUrl = new URL(process.env.DATABASE_URL_TEST ?? 'postgresql://postgres@127.0.0.1:5432/test')
+databaseUrl.pathname = '/portal_e2e'
+
+async function sendTestMail(options: { to: string; locale: string; link: string }) {
+	await promisify(execFile)(
+		process.execPath,
+		['--import', 'tsx', 'app/cli/index.ts', 'mail', 'test', '--tenant', 'veseli-nad-moravou', '--to', options.to, '--locale', options.locale, '--link', options.link],
+		{ env: { ...process.env, DATABASE_URL: databaseUrl.toString(), NODE_ENV: 'test' }, timeout: 20_000 },
+	)
+}
+
+test.describe('captured e-mail (demo)', () => {
+	test('a test e-mail shows on the mail page, newest first; its detail lists the link, which leads to the town', async ({ page, visit, expectAccessible, request }) => {
+		// Starts a CLI process (tsx) before the browser part: slow on a busy machine.
+		test.slow()
+		const to = `e2e-${Date.now()}@example.test`
+		await sendTestMail({ to, locale: 'cs', link: urlOn('veseli') })
+		await expect.poll(async () => (await getOnHost(request, 'platform', '/platform/mail')).text(), { timeout: 15_000 }).toContain(to)
+
+		await visit(urlOn('platform', '/platform/mail'))
+		await expect(page).toHaveTitle('Zachycená pošta – Portál občana')
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zachycená pošta')
+		const row = page.getByRole('row').filter({ hasText: to })
+		await expect(row.getByRole('cell').nth(1)).toHaveText('Město Veselí nad Moravou')
+
+		await row.getByRole('link', { name: 'Zkušební zpráva – Město Veselí nad Moravou' }).click()
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zkušební zpráva – Město Veselí nad Moravou')
+		await expectAccessible()
+		await expect(page.getByRole('definition').filter({ hasText: to })).toBeVisible()
+		await expect(page.getByText('Pokud ji čtete, nastavení odesílání pošty (SMTP) funguje.')).toBeVisible()
+		await expect(page.getByRole('img', { name: 'Náhled přílohy coat-of-arms.svg' })).toBeVisible()
+
+		await page.getByRole('link', { name: 'Otevřít portál' }).click()
+		await expect(page).toHaveURL(urlOn('veseli'))
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Město Veselí nad Moravou')
+		await expectAccessible()
+	})
+
+	test('the mail page speaks English and Ukrainian', async ({ page, visit }) => {
+		await visit(urlOn('platform', '/platform/mail?lng=en'))
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Captured e-mail')
+		await visit(urlOn('platform', '/platform/mail?lng=uk'))
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Перехоплена пошта')
+	})
+
+	test('a town host has no mail page', async ({ page, visit }) => {
+		await visit(urlOn('veseli', '/platform/mail'), { status: 404 })
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stránka nenalezena')
+	})
+})

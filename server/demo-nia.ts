@@ -1,0 +1,62 @@
+import { readdir } from 'node:fs/promises'
+import net from 'node:net'
+import path from 'node:path'
+import type pg from 'pg'
+import type { Logger } from 'pino'
+import { getTenantDb } from '../app/modules/db/tenant-db.server'
+import { applyNiaSettings, idpFields } from '../app/modules/nia/apply-nia-settings.server'
+import { invalidateNiaConfigs } from '../app/modules/nia/get-nia-config.server'
+import { parseIdpMetadata } from '../app/modules/nia/parse-idp-metadata.server'
+import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
+import { notifyTenantChanged } from '../app/modules/tenancy/tenant-events.server'
+import { startNiaSimulator, type NiaSimulator } from '../simulators/nia'
+
+const PREFERRED_PORT = 7001
+
+function isPortFree(port: number) {
+	return new Promise<boolean>((resolve) => {
+		const probe = net.createServer()
+		probe.once('error', () => resolve(false))
+		probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
+	})
+}
+
+/** Starts the simulator (port 7001 when free); null where it refuses to run (NODE_ENV=production). */
+export async function startDemoNiaSimulator(logger: Logger): Promise<NiaSimulator | null> {
+	try {
+		return await startNiaSimulator({ port: (await isPortFree(PREFERRED_PORT)) ? PREFERRED_PORT : 0 })
+	} catch (error) {
+		logger.error(`NIA simulator not started, citizens cannot log in: ${(error as Error).message}`)
+		return null
+	}
+}
+
+/**
+ * Registers every demo town with the simulator as a SeP and stores the simulator's metadata as the
+ * town's IdP. Runs at every demo start: the simulator keeps registrations in memory (its signing key
+ * stays in $DATA_DIR/nia-simulator).
+ */
+export async function registerDemoTownsWithNia({ simulator, pool, port, logger }: { simulator: NiaSimulator; pool: pg.Pool; port: number; logger: Logger }) {
+	const metadataXml = await (await fetch(simulator.metadataUrl)).text()
+	const metadata = parseIdpMetadata(metadataXml)
+	const dirs = (await readdir('tenants', { withFileTypes: true })).filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+	for (const dir of dirs) {
+		const blueprint = await loadBlueprint(path.join('tenants', dir.name))
+		const { rows } = await pool.query<{ id: string }>('SELECT id FROM platform.tenant WHERE slug = $1', [blueprint.slug])
+		if (!blueprint.nia || !rows[0]) continue
+		const db = getTenantDb({ id: rows[0].id, slug: blueprint.slug })
+		// Idempotent; also brings towns from an older demo database up to date (ACS on this port).
+		await applyNiaSettings({ db, blueprint, primaryHost: blueprint.hosts[0]!, isProduction: false, port })
+		const settings = await db.niaSettings.update({ where: { id: 1 }, data: idpFields(metadata, { xml: metadataXml, url: null }) })
+		simulator.registerSep({
+			issuer: settings.spIssuer,
+			acsUrl: settings.acsUrl,
+			logoutReturnUrl: settings.logoutReturnUrl,
+			signingCert: settings.spCertificate,
+			encryptionCert: settings.spCertificate,
+		})
+		invalidateNiaConfigs(blueprint.slug)
+		await notifyTenantChanged(pool, blueprint.slug)
+		logger.info({ tenant: blueprint.slug }, `demo town ${blueprint.slug} registered with the NIA simulator`)
+	}
+}

@@ -1,0 +1,56 @@
+// Helpers for tests of staff sign-in: members of staff created straight in a town's schema, the
+// Remix load context a town request would have, and requests carrying a session cookie.
+import type { AppLoadContext } from '@remix-run/node'
+import { generate } from 'otplib'
+import type { StaffRoleName } from '../app/modules/access/permissions'
+import { getTenantDb } from '../app/modules/db/tenant-db.server'
+import { encryptSecret } from '../app/modules/secrets/secrets.server'
+import { hashPassword } from '../app/modules/staff/password.server'
+import type { ResolvedTenant } from '../app/modules/tenancy/resolve-tenant.server'
+
+export const TEST_PASSWORD = 'správné-heslo-pro-test'
+export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP'
+
+type Town = { tenant: { id: string; slug: string } }
+
+export function resolvedTenant(town: Town): ResolvedTenant {
+	return { ...town.tenant, name: town.tenant.slug, status: 'active', primaryHost: `${town.tenant.slug}.test` }
+}
+
+/** The load context of a request to this town, as server/create-app.ts builds it. */
+export function townContext(town: Town, clientIp = '203.0.113.7'): AppLoadContext {
+	return { portal: { kind: 'tenant', tenant: resolvedTenant(town), cspNonce: 'nonce', requestId: 'test-request', clientIp } }
+}
+
+let sharedHash: Promise<string> | undefined
+
+/** A member of staff with TEST_PASSWORD and, when asked, TOTP (secret TEST_TOTP_SECRET) in force. */
+export async function createStaffMember(town: Town, { email, roles = ['clerk'], withTotp = false, name = 'Test Referent' }: { email: string; roles?: StaffRoleName[]; withTotp?: boolean; name?: string }) {
+	sharedHash ??= hashPassword(TEST_PASSWORD)
+	return getTenantDb(town.tenant).staffUser.create({
+		data: {
+			email,
+			name,
+			roles,
+			agendas: roles.includes('clerk') ? ['submissions'] : [],
+			passwordHash: await sharedHash,
+			...(withTotp ? { totpSecret: encryptSecret(TEST_TOTP_SECRET), totpEnabledAt: new Date() } : {}),
+		},
+	})
+}
+
+export function currentCode(secret = TEST_TOTP_SECRET, at = new Date()) {
+	return generate({ secret, epoch: Math.floor(at.getTime() / 1000) })
+}
+
+/** A request to the town's office carrying the cookie from a Set-Cookie value (or none). */
+export function officeRequest(path: string, setCookie?: string | null, init: RequestInit = {}) {
+	const headers = new Headers(init.headers)
+	if (setCookie) headers.set('cookie', setCookie.split(';')[0]!)
+	return new Request(`http://town.test${path}`, { ...init, headers })
+}
+
+/** The form body of a login or code step. */
+export function form(fields: Record<string, string>) {
+	return { method: 'POST', body: new URLSearchParams(fields) }
+}
