@@ -1,11 +1,12 @@
 import './modules/util/zod-jitless'
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from './components/general-error-boundary'
+import { IdleWarning } from './components/idle-warning'
 import { TownFooter } from './components/town-footer'
-import { TownHeader } from './components/town-header'
+import { TownHeader, useCitizenLoginHref } from './components/town-header'
 import { getHeaderUser } from './modules/citizen/get-header-user.server'
 import { getRequestLocale, rememberChosenLocale } from './modules/i18n/locale.server'
 import { LOCALES, pickText, type Locale } from './modules/i18n/locales'
@@ -37,6 +38,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	}
 	return data({ locale, town, user }, cookie ? { headers: { 'Set-Cookie': cookie } } : undefined)
 }
+
+// Every navigation touches the session (a page's own loader reads it), so the citizen's idle countdown
+// must restart with it: the root loader runs again on every navigation, as a full page load would.
+export const shouldRevalidate: ShouldRevalidateFunction = () => true
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
 	const headers = new Headers({ 'Cache-Control': 'private, no-cache' })
@@ -78,10 +83,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
 	const rootData = useRootData()
+	const loginHref = useCitizenLoginHref()
 	if (!rootData?.town) return <Outlet />
+	const { user } = rootData
 	return (
 		<>
-			<TownHeader town={rootData.town} locale={rootData.locale} user={rootData.user} />
+			<TownHeader town={rootData.town} locale={rootData.locale} user={user} />
+			{user ? <IdleWarning idleMsLeft={user.idleMsLeft} loadedAt={user.loadedAt} keepAliveUrl="/auth/session" loginUrl={loginHref} /> : null}
 			<Outlet />
 			<TownFooter town={rootData.town} />
 		</>

@@ -78,6 +78,35 @@ test.describe('citizen login through NIA', () => {
 		await expect(page).toHaveURL(SIMULATOR)
 	})
 
+	test('two minutes before the idle timeout a logged-in citizen is warned, and the button keeps the session and restarts the countdown', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
+		await page.clock.install()
+		await logInAsJana(page, visit, expectAccessible)
+		const warning = page.getByText('Kvůli nečinnosti budete za 2 minuty odhlášeni.')
+		const expired = page.getByText('Kvůli nečinnosti jste byli odhlášeni.')
+		await expect(warning).toHaveCount(0)
+		await page.clock.fastForward('18:30') // the towns' idle timeout is 20 minutes
+		await expect(warning).toBeVisible()
+		await expectAccessible()
+
+		const keepAlive = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname.startsWith('/auth/session'))
+		await page.getByRole('button', { name: 'Zůstat přihlášen(a)' }).click()
+		expect((await keepAlive).status(), 'the keep-alive found a live citizen session').toBe(204)
+		await expect(warning).toHaveCount(0)
+		await expect(page.getByRole('banner').getByText('Jana Nováková')).toBeVisible()
+
+		// Past the first deadline nothing says "logged out"; the warning comes again twenty minutes after
+		// the click (without the restart it would say "logged out" by then).
+		await page.clock.fastForward('02:00')
+		await expect(expired).toHaveCount(0)
+		await page.clock.fastForward('16:15')
+		await expect(warning).toBeVisible()
+		await expect(expired).toHaveCount(0)
+	})
+
 	test('cancelling at NIA shows what happened and what to do, in Czech', async ({ page, visit, expectAccessible }) => {
 		await visit(urlOn('veseli', '/profil'))
 		await page.getByRole('button', { name: /Zrušit přihlášení/ }).click()

@@ -217,11 +217,21 @@ type GetOptions = {
 }
 
 /** GET over real HTTP to 127.0.0.1:<port>, addressed to a town by its Host header. */
-export function get(port: number, { path = '/', host, headers = {}, timeoutMs = 5_000, agent = false }: GetOptions = {}): Promise<HttpResult> {
+export function get(port: number, options: GetOptions = {}): Promise<HttpResult> {
+	return send(port, 'GET', options)
+}
+
+/** POST of a form (application/x-www-form-urlencoded) over real HTTP; headers such as Origin as given. */
+export function post(port: number, { form = {}, ...options }: GetOptions & { form?: Record<string, string> } = {}): Promise<HttpResult> {
+	return send(port, 'POST', options, new URLSearchParams(form).toString())
+}
+
+function send(port: number, method: string, { path = '/', host, headers = {}, timeoutMs = 5_000, agent = false }: GetOptions, form?: string): Promise<HttpResult> {
 	const started = Date.now()
+	const formHeaders = form === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(form)) }
 	return new Promise((resolve, reject) => {
 		const request = http.request(
-			{ host: '127.0.0.1', port, path, method: 'GET', agent, headers: { ...(host === undefined ? {} : { host }), ...headers } },
+			{ host: '127.0.0.1', port, path, method, agent, headers: { ...(host === undefined ? {} : { host }), ...formHeaders, ...headers } },
 			(response) => {
 				let body = ''
 				response.setEncoding('utf8')
@@ -230,9 +240,9 @@ export function get(port: number, { path = '/', host, headers = {}, timeoutMs = 
 				response.on('error', reject)
 			},
 		)
-		request.setTimeout(timeoutMs, () => request.destroy(new Error(`GET ${host ?? ''}${path} got no answer within ${timeoutMs} ms`)))
+		request.setTimeout(timeoutMs, () => request.destroy(new Error(`${method} ${host ?? ''}${path} got no answer within ${timeoutMs} ms`)))
 		request.on('error', reject)
-		request.end()
+		request.end(form)
 	})
 }
 

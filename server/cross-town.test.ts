@@ -1,8 +1,12 @@
 // Cross-town probe over real HTTP (the built server): a member of staff signed in at Veselí presents
 // that session cookie to every office route of Znojmo and to the vendor console, and a vendor's
 // cookie is presented to a town. None of them opens anything: a redirect to the sign-in or a 404.
+// The same for a citizen logged in at Veselí through the NIA simulator: every route file of the app is
+// either probed with that cookie at Znojmo or named below as not a citizen route.
+import { readdirSync } from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { migrate, REPO_ROOT, sql } from '../tests/db'
 import { createStaffMember, TEST_PASSWORD, TEST_TOTP_SECRET } from '../tests/staff'
@@ -11,12 +15,17 @@ import { createVendor } from '../app/modules/platform-auth/create-vendor.server'
 import { applyBlueprint } from '../app/modules/tenancy/apply-blueprint.server'
 import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
 import { generate } from 'otplib'
-import { createScratchDatabase, ensureBuild, startServer, uniqueDatabaseName, waitFor, get, type ServerProcess } from '../scripts/built-server'
+import { createScratchDatabase, ensureBuild, findFreePort, startServer, uniqueDatabaseName, waitFor, get, type ServerProcess } from '../scripts/built-server'
+import { loginThroughSimulator, type NiaSimulator } from '../simulators/nia'
+import { startTestNia } from '../tests/nia'
+import { registerDemoTownsWithNia } from './demo-nia'
 
 let server: ServerProcess
 let database: Awaited<ReturnType<typeof createScratchDatabase>>
 let veseliCookie: string
 let vendorCookie: string
+let nia: NiaSimulator
+let citizenCookie: string
 
 const VESELI = () => `veseli.localhost:${server.port}`
 const ZNOJMO = () => `znojmo.localhost:${server.port}`
@@ -72,7 +81,13 @@ beforeAll(async () => {
 	await createStaffMember({ tenant: { id: veseli.id, slug: 'veseli-nad-moravou' } }, { email: 'referent@veseli.test', roles: ['clerk', 'auditor'], name: 'Petra Veselská' })
 	await createVendor({ email: 'vendor@cross.test', name: 'Věra Dodavatelová', password: TEST_PASSWORD, actor: 'test', totpSecret: TEST_TOTP_SECRET })
 
-	server = await startServer({ env: { DATABASE_URL: database.url, PLATFORM_HOST: 'admin.localhost' } })
+	// Both towns registered with a NIA simulator of this test, as the demo registers them with its own;
+	// their ACS addresses name the port, so the port is chosen before the server starts.
+	nia = (await startTestNia()).nia
+	const port = await findFreePort()
+	await registerDemoTownsWithNia({ simulator: nia, pool: getPool(), port, logger: pino({ level: 'silent' }) })
+
+	server = await startServer({ port, env: { DATABASE_URL: database.url, PLATFORM_HOST: 'admin.localhost' } })
 	await waitFor(async () => ((await get(server.port, { path: '/readyz' })).status === 200 ? true : undefined), { what: 'readyz 200' })
 
 	const login = await send(VESELI(), '/urad/prihlaseni', { method: 'POST', form: { email: 'referent@veseli.test', password: TEST_PASSWORD } })
@@ -87,10 +102,22 @@ beforeAll(async () => {
 	})
 	expect(vendorCode).toMatchObject({ status: 302, location: '/platform' })
 	vendorCookie = cookieFrom(vendorCode, 'portal_vendor')
+
+	// Jana Nováková logs in at Veselí as a browser would: the town sends her to NIA, NIA's page posts
+	// the answer back to the town's ACS, which sets the session cookie.
+	const start = await send(VESELI(), '/auth/nia/login?returnTo=%2Fprofil')
+	expect(start.status).toBe(302)
+	expect(start.location).toMatch(new RegExp(`^${nia.url}/`))
+	const answer = await loginThroughSimulator({ request: start.location!, persona: 'jana-novakova' })
+	expect(answer.action).toBe(`http://${VESELI()}/auth/nia/acs`)
+	const acs = await send(VESELI(), '/auth/nia/acs', { method: 'POST', form: answer.fields })
+	expect(acs).toMatchObject({ status: 303, location: '/profil' })
+	citizenCookie = cookieFrom(acs, 'portal_session')
 }, 120_000)
 
 afterAll(async () => {
 	await server?.stop()
+	await nia?.close()
 	await database?.drop()
 })
 
@@ -154,5 +181,156 @@ describe('a staff session is good only in its own town', () => {
 		}
 		// And /platform on a town host is not the console.
 		expect((await send(VESELI(), '/platform', { cookie: vendorCookie })).status).toBe(404)
+	})
+})
+
+// Every file in app/routes/ is accounted for here: a citizen route is probed with the Veselí citizen
+// cookie at Znojmo (CITIZEN_PROBES); anything else is named, with the reason it is not a citizen route.
+// A new route file that is in neither list fails the first test below.
+const ROUTE_FILE = /\.tsx?$/
+const NOT_CITIZEN_ROUTES: Record<string, string> = {
+	'_index.tsx': 'public page (probed below: shows no one logged in)',
+	'$.tsx': 'public 404 page (probed below)',
+	'auth.nia.chyba.tsx': 'public page: a failed login (probed below)',
+	'auth.nia.odhlaseno.tsx': 'public page: logged out (probed below)',
+	'auth.nia.acs.ts': "NIA's signed answer; a session comes only from a valid SAMLResponse (app/modules/nia/nia-login*.test.ts)",
+	'auth.nia.logout-return.ts': "NIA's logout answer: changes nothing, redirects to the logged-out page",
+	'auth.nia.metadata.ts': "public: the town's SP metadata",
+	'brand.logo.ts': "public: the town's coat of arms",
+	'locales.$lng.$ns.ts': 'public: translations',
+	'urad.tsx': 'office: staff only (probed above with a staff cookie)',
+	'urad._index.tsx': 'office',
+	'urad.audit.tsx': 'office',
+	'urad.dvoufaktor.tsx': 'office',
+	'urad.heslo.tsx': 'office',
+	'urad.obnova-hesla.$token.tsx': 'office',
+	'urad.odhlaseni.ts': 'office',
+	'urad.odhlasit-vsude.ts': 'office',
+	'urad.overeni.tsx': 'office',
+	'urad.pozvanka.$token.tsx': 'office',
+	'urad.prihlaseni.tsx': 'office',
+	'urad.session.ts': 'office',
+	'urad.uzivatele.tsx': 'office',
+	'urad.zapomenute-heslo.tsx': 'office',
+	'platform.tsx': 'vendor console: only on the platform host (a town answers 404)',
+	'platform._index.tsx': 'vendor console',
+	'platform.mail.tsx': 'vendor console',
+	'platform.mail_.$id.tsx': 'vendor console',
+	'platform.mail_.$id_.source.ts': 'vendor console',
+	'platform.odhlaseni.ts': 'vendor console',
+	'platform.overeni.tsx': 'vendor console',
+	'platform.prihlaseni.tsx': 'vendor console',
+}
+
+const TO_NIA_LOGIN = /^\/auth\/nia\/login\?returnTo=/
+type CitizenProbe = { file: string; method: 'GET' | 'POST'; path: string; form?: Record<string, string>; answer: { status: number; location?: RegExp } }
+
+/** What each citizen route must answer at Znojmo to the Veselí cookie: as to anyone not logged in. */
+const CITIZEN_PROBES: CitizenProbe[] = [
+	{ file: 'profil._index.tsx', method: 'GET', path: '/profil', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{
+		file: 'profil._index.tsx',
+		method: 'POST',
+		path: '/profil',
+		form: { notificationEmail: 'vetrelec@znojmo.test', notifyByEmail: 'on', preferredLocale: 'en' },
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
+	{ file: 'profil.export[.]json.ts', method: 'GET', path: '/profil/export.json', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'profil.export[.]pdf.ts', method: 'GET', path: '/profil/export.pdf', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'profil.zruseni.tsx', method: 'GET', path: '/profil/zruseni', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'profil.zruseni.tsx', method: 'POST', path: '/profil/zruseni', form: { confirm: 'on' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	// An anonymous logout: straight to the logged-out page, no LogoutRequest to NIA for Jana's NIA session.
+	{ file: 'auth.nia.logout.tsx', method: 'POST', path: '/auth/nia/logout', form: {}, answer: { status: 303, location: /^\/auth\/nia\/odhlaseno$/ } },
+	{ file: 'auth.nia.logout.tsx', method: 'GET', path: '/auth/nia/logout', answer: { status: 200 } },
+	{ file: 'auth.session.ts', method: 'POST', path: '/auth/session', form: {}, answer: { status: 401 } },
+	// Not "already logged in, back to /profil": a new login at NIA for Znojmo.
+	{ file: 'auth.nia.login.ts', method: 'GET', path: '/auth/nia/login?returnTo=%2Fprofil', answer: { status: 302, location: /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\// } },
+]
+
+const PUBLIC_PAGES = [
+	{ path: '/', status: 200 },
+	{ path: '/auth/nia/odhlaseno', status: 200 },
+	{ path: '/auth/nia/chyba?duvod=cancelled', status: 200 },
+	{ path: '/nikde', status: 404 },
+]
+
+const VESELI_SCHEMA = 'tenant_veseli_nad_moravou'
+
+/** What the probes must not change: Jana's record and sessions at Veselí, and any citizen at Znojmo. */
+async function citizenState() {
+	return {
+		veseliPerson: await sql(`SELECT to_jsonb(p) AS row FROM ${VESELI_SCHEMA}.person p ORDER BY id`),
+		veseliSessions: await sql(`SELECT id_hash, person_id, expires_at FROM ${VESELI_SCHEMA}.session WHERE kind = 'citizen' ORDER BY id_hash`),
+		veseliAudit: await sql(`SELECT id, action FROM ${VESELI_SCHEMA}.audit_log WHERE actor_id IS NOT NULL ORDER BY id`),
+		znojmoPeople: await sql(`SELECT id FROM tenant_znojmo.person`),
+		znojmoSessions: await sql(`SELECT id_hash FROM tenant_znojmo.session`),
+		znojmoCitizenAudit: await sql(`SELECT id, action FROM tenant_znojmo.audit_log WHERE actor_id IS NOT NULL`),
+	}
+}
+
+const issuesSession = (answer: Answer) => answer.setCookie.some((value) => /^portal_session=[^;]+/.test(value))
+
+describe('a citizen session is good only in its own town', () => {
+	test('every route file is probed with the citizen cookie or named as not a citizen route', () => {
+		const entries = readdirSync(path.join(REPO_ROOT, 'app/routes'), { withFileTypes: true })
+			// As remix.config.js ignores them; a folder route counts as a route.
+			.filter((entry) => !entry.name.startsWith('.') && !/\.test\.tsx?$/.test(entry.name) && (entry.isDirectory() || ROUTE_FILE.test(entry.name)))
+			.map((entry) => entry.name)
+		const probed = new Set(CITIZEN_PROBES.map((probe) => probe.file))
+		expect(
+			entries.filter((name) => !probed.has(name) && !(name in NOT_CITIZEN_ROUTES)),
+			'route files neither probed in CITIZEN_PROBES nor named in NOT_CITIZEN_ROUTES',
+		).toEqual([])
+		expect([...probed, ...Object.keys(NOT_CITIZEN_ROUTES)].filter((name) => !entries.includes(name)), 'listed route files that no longer exist').toEqual([])
+		expect([...probed].filter((name) => name in NOT_CITIZEN_ROUTES), 'probed and also named as not a citizen route').toEqual([])
+	})
+
+	test('the cookie opens the profile, the export and the keep-alive at Veselí (the probe below would prove nothing otherwise)', async () => {
+		const profile = await send(VESELI(), '/profil', { cookie: citizenCookie })
+		expect(profile.status).toBe(200)
+		expect(profile.body).toContain('Jana Nováková')
+		const exported = await send(VESELI(), '/profil/export.json', { cookie: citizenCookie })
+		expect(exported.status).toBe(200)
+		expect(JSON.parse(exported.body).person).toMatchObject({ givenName: 'Jana', familyName: 'Nováková' })
+		expect((await send(VESELI(), '/auth/session', { method: 'POST', cookie: citizenCookie, form: {} })).status).toBe(204)
+	})
+
+	test('the keep-alive moves the session last-seen time at Veselí, so "stay logged in" really keeps the session', async () => {
+		await sql(`UPDATE ${VESELI_SCHEMA}.session SET last_seen_at = now() - interval '10 minutes' WHERE kind = 'citizen'`)
+		expect((await send(VESELI(), '/auth/session', { method: 'POST', cookie: citizenCookie, form: {} })).status).toBe(204)
+		const [session] = await sql<{ idle_seconds: number }>(`SELECT extract(epoch FROM now() - last_seen_at)::float AS idle_seconds FROM ${VESELI_SCHEMA}.session WHERE kind = 'citizen'`)
+		expect(session!.idle_seconds).toBeLessThan(60)
+	})
+
+	test('at Znojmo, every citizen route answers the Veselí cookie as it answers a visitor who is not logged in, and changes nothing', async () => {
+		const before = await citizenState()
+		expect(before.veseliPerson).toHaveLength(1)
+		expect(before.veseliSessions).toHaveLength(1)
+		for (const probe of CITIZEN_PROBES) {
+			const what = `${probe.method} ${probe.path}`
+			const answer = await send(ZNOJMO(), probe.path, { method: probe.method, cookie: citizenCookie, form: probe.form })
+			expect(answer.status, what).toBe(probe.answer.status)
+			if (probe.answer.location) expect(answer.location, what).toMatch(probe.answer.location)
+			expect(answer.body, what).not.toMatch(/Jana|Nováková|Zámecká/)
+			expect(issuesSession(answer), `${what} set a session cookie`).toBe(false)
+		}
+		expect(await citizenState()).toEqual(before)
+	})
+
+	test('at Znojmo, the public pages show no one logged in to the Veselí cookie', async () => {
+		for (const page of PUBLIC_PAGES) {
+			const answer = await send(ZNOJMO(), page.path, { cookie: citizenCookie })
+			expect(answer.status, page.path).toBe(page.status)
+			expect(answer.body, page.path).not.toMatch(/Jana|Nováková/)
+			expect(answer.body, page.path).toContain('Přihlásit se')
+			expect(answer.body, page.path).not.toContain('Můj profil')
+		}
+	})
+
+	test('after all that, the Veselí session still works', async () => {
+		const profile = await send(VESELI(), '/profil', { cookie: citizenCookie })
+		expect(profile.status).toBe(200)
+		expect(profile.body).toContain('Jana Nováková')
+		expect((await send(VESELI(), '/auth/session', { method: 'POST', cookie: citizenCookie, form: {} })).status).toBe(204)
 	})
 })

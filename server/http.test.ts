@@ -13,7 +13,7 @@ import { getPool, initPool } from '../app/modules/db/pool.server'
 import { setTenantStatus } from '../app/modules/tenancy/set-tenant-status.server'
 import { applyBlueprint } from '../app/modules/tenancy/apply-blueprint.server'
 import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
-import { createScratchDatabase, ensureBuild, get, rawRequest, startServer, uniqueDatabaseName, waitFor, type ServerProcess } from '../scripts/built-server'
+import { createScratchDatabase, ensureBuild, get, post, rawRequest, startServer, uniqueDatabaseName, waitFor, type ServerProcess } from '../scripts/built-server'
 
 const VESELI = 'veseli.localhost'
 const VESELI_SECONDARY = 'veseli-nad-moravou.localhost'
@@ -223,6 +223,60 @@ describe('security headers, request ids and logs', () => {
 		expect(typeof record.time).toBe('number')
 		const stdoutLines = server.lines.filter((line) => line.trim() !== '')
 		for (const line of stdoutLines) expect(() => JSON.parse(line), line).not.toThrow()
+	})
+})
+
+describe('the Origin check (cross-site request forgery)', () => {
+	// A failed office sign-in is a POST that leaves a trace (a login attempt and an audit entry), so it
+	// shows whether a request got past the check. Remix's own check would answer 500, not 403.
+	const own = () => `${VESELI}:${port}`
+	const FORBIDDEN = 'Požadavek z jiného webu byl odmítnut'
+	const signInTraces = async (email: string) => ({
+		attempts: (await sql(`SELECT id FROM tenant_veseli_nad_moravou.login_attempt WHERE identifier = $1`, [email])).length,
+		audit: (await sql(`SELECT id FROM tenant_veseli_nad_moravou.audit_log WHERE details->>'email' = $1`, [email])).length,
+	})
+	const signIn = (email: string, origin: string) =>
+		post(port, { host: own(), path: '/urad/prihlaseni', headers: { origin }, form: { email, password: 'nespravne-heslo-2026' } })
+	const naTraces = async () => (await sql(`SELECT id FROM tenant_veseli_nad_moravou.audit_log WHERE action = 'auth.login_failed'`)).length
+
+	test('a POST from another site (Origin: http://evil.localhost:PORT) is refused with 403 and changes nothing', async () => {
+		const email = 'evil-origin@veseli.test'
+		const answer = await signIn(email, `http://evil.localhost:${port}`)
+		expect(answer.status).toBe(403)
+		expect(answer.body).toContain(FORBIDDEN)
+		expect(await signInTraces(email)).toEqual({ attempts: 0, audit: 0 })
+		// Resource routes too, where Remix checks nothing itself: the citizen keep-alive.
+		const keepAlive = await post(port, { host: own(), path: '/auth/session', headers: { origin: `http://evil.localhost:${port}` } })
+		expect(keepAlive.status).toBe(403)
+	})
+
+	test("the same POST from the town's own origin passes the check (the sign-in refuses the password and records it)", async () => {
+		const email = 'own-origin@veseli.test'
+		const answer = await signIn(email, `http://${own()}`)
+		expect(answer.status).not.toBe(403)
+		expect(answer.status).toBe(400)
+		expect(answer.body).toContain('Nesprávný e-mail nebo heslo')
+		expect(await signInTraces(email)).toEqual({ attempts: 1, audit: 1 })
+	})
+
+	test('Origin: null (a sandboxed or privacy-redirected form) is refused with 403 and changes nothing', async () => {
+		const email = 'null-origin@veseli.test'
+		const answer = await signIn(email, 'null')
+		expect(answer.status).toBe(403)
+		expect(answer.body).toContain(FORBIDDEN)
+		expect(await signInTraces(email)).toEqual({ attempts: 0, audit: 0 })
+	})
+
+	test("NIA's POST to /auth/nia/acs from another origin is not refused by the check: the ACS refuses the missing SAMLResponse itself", async () => {
+		const before = await naTraces()
+		const answer = await post(port, { host: own(), path: '/auth/nia/acs', headers: { origin: 'http://127.0.0.1:7001' }, form: { RelayState: 'x' } })
+		expect(answer.status).toBe(303)
+		expect(answer.headers.location).toMatch(/^\/auth\/nia\/chyba\?duvod=/)
+		expect(answer.headers['set-cookie'] ?? []).toEqual([])
+		expect(await naTraces()).toBe(before + 1)
+		// And the logout return, NIA's other POST: on to the logged-out page.
+		const logoutReturn = await post(port, { host: own(), path: '/auth/nia/logout-return', headers: { origin: 'http://127.0.0.1:7001' }, form: { SAMLResponse: 'x' } })
+		expect(logoutReturn).toMatchObject({ status: 303, headers: { location: '/auth/nia/odhlaseno' } })
 	})
 })
 

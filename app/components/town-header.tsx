@@ -59,17 +59,22 @@ function LanguageSwitcher({ enabled, current }: { enabled: Locale[]; current: Lo
 	)
 }
 
+/** The NIA login, back to this page afterwards; never back to an auth page (a failure page would loop). */
+export function useCitizenLoginHref() {
+	const location = useLocation()
+	const here = location.pathname.startsWith('/auth/') ? '/' : location.pathname + location.search
+	return `/auth/nia/login?returnTo=${encodeURIComponent(here)}`
+}
+
 function AccountNav({ user }: { user: { name: string } | null }) {
 	const { t } = useTranslation()
-	const location = useLocation()
+	const loginHref = useCitizenLoginHref()
 	const linkClass = 'rounded-town px-2 py-1 text-sm font-semibold text-primary-contrast ring-1 ring-primary-contrast'
 	if (!user) {
-		// Back to this page after the login; never back to an auth page (a failure page would loop).
-		const here = location.pathname.startsWith('/auth/') ? '/' : location.pathname + location.search
 		// A full page load: the login answers with a redirect to NIA, another site.
 		return (
 			<nav aria-label={t('account.menuLabel')}>
-				<a href={`/auth/nia/login?returnTo=${encodeURIComponent(here)}`} className={linkClass}>
+				<a href={loginHref} className={linkClass}>
 					{t('account.login')}
 				</a>
 			</nav>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
-import { IdleWarning } from '~/components/office/idle-warning'
+import { IdleWarning } from '~/components/idle-warning'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { OfficeNav } from '~/components/office/office-nav'
 import { getOfficeLayout } from '~/modules/staff/office-layout.server'
@@ -23,7 +23,7 @@ export default function OfficeLayout() {
 			{staff ? (
 				<>
 					<OfficeNav name={staff.name} canReadStaff={staff.canReadStaff} canReadAudit={staff.canReadAudit} />
-					<IdleWarning idleMsLeft={staff.idleMsLeft} loadedAt={staff.loadedAt} />
+					<IdleWarning idleMsLeft={staff.idleMsLeft} loadedAt={staff.loadedAt} keepAliveUrl="/urad/session" loginUrl="/urad/prihlaseni" />
 				</>
 			) : null}
 			<Outlet />

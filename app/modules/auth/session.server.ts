@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import type { ResolvedTenant } from '../tenancy/resolve-tenant.server'
 import type { TenantDb } from '../db/tenant-db.server'
+import { newSessionToken, readSessionToken, serializeSessionCookie } from './session-cookie.server'
 
 // Server-side sessions, one table per town. The cookie carries only a random id; the database
 // keeps sha256(town id + id), so a cookie is meaningless to any other town even if it got there
@@ -20,20 +21,11 @@ function hashOf(tenant: ResolvedTenant, token: string) {
 }
 
 function readToken(request: Request, secure: boolean) {
-	const header = request.headers.get('cookie') ?? ''
-	const name = sessionCookieName(secure)
-	for (const part of header.split(';')) {
-		const [key, ...rest] = part.trim().split('=')
-		if (key === name) {
-			const value = rest.join('=')
-			return /^[\w-]{43}$/.test(value) ? value : null
-		}
-	}
-	return null
+	return readSessionToken(request, sessionCookieName(secure))
 }
 
 function cookie(secure: boolean, value: string, maxAgeSeconds: number) {
-	return [`${sessionCookieName(secure)}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ')
+	return serializeSessionCookie(sessionCookieName(secure), value, { maxAgeSeconds, secure, sameSite: 'Lax' })
 }
 
 export type SessionOptions = { db: TenantDb; tenant: ResolvedTenant; secure: boolean }
@@ -54,7 +46,7 @@ export type NewSession = {
 export async function createSession({ db, tenant, secure }: SessionOptions, request: Request, data: NewSession) {
 	const old = readToken(request, secure)
 	if (old) await db.session.deleteMany({ where: { idHash: hashOf(tenant, old) } })
-	const token = randomBytes(32).toString('base64url')
+	const token = newSessionToken()
 	await db.session.create({
 		data: {
 			idHash: hashOf(tenant, token),

@@ -12,7 +12,15 @@ export type SpKeyPair = { privateKey: string; certificate: string }
  * SeP registration, not checked against a CA. The key comes from node:crypto (fast, native); node-forge
  * only builds the certificate, which node:crypto cannot do.
  */
-export async function generateSpCertificate({ commonName, validYears = 5 }: { commonName: string; validYears?: number }): Promise<SpKeyPair> {
+export async function generateSpCertificate({
+	commonName,
+	validYears = 5,
+	organization = 'Portál občana',
+}: {
+	commonName: string
+	validYears?: number
+	organization?: string
+}): Promise<SpKeyPair> {
 	const { privateKey, publicKey } = await generateRsaKeyPair('rsa', { modulusLength: 2048 })
 	const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
 	const certificate = forge.pki.createCertificate()
@@ -25,7 +33,7 @@ export async function generateSpCertificate({ commonName, validYears = 5 }: { co
 	certificate.validity.notAfter = new Date(notBefore.getTime() + validYears * 365 * 86_400_000)
 	const subject = [
 		{ shortName: 'C', value: 'CZ' },
-		{ name: 'organizationName', value: 'Portál občana', valueTagClass: forge.asn1.Type.UTF8 },
+		{ name: 'organizationName', value: organization, valueTagClass: forge.asn1.Type.UTF8 },
 		{ name: 'commonName', value: commonName, valueTagClass: forge.asn1.Type.UTF8 },
 	] as forge.pki.CertificateField[]
 	certificate.setSubject(subject)
@@ -35,7 +43,8 @@ export async function generateSpCertificate({ commonName, validYears = 5 }: { co
 		{ name: 'keyUsage', digitalSignature: true, keyEncipherment: true, dataEncipherment: true },
 	])
 	certificate.sign(forge.pki.privateKeyFromPem(privatePem) as forge.pki.rsa.PrivateKey, forge.md.sha256.create())
-	return { privateKey: privatePem, certificate: forge.pki.certificateToPem(certificate) }
+	// forge writes CRLF line ends; PEM elsewhere (node:crypto, metadata parsing) uses LF.
+	return { privateKey: privatePem, certificate: forge.pki.certificateToPem(certificate).replace(/\r\n/g, '\n') }
 }
 
 /** Throws a readable error unless the PEM key belongs to the PEM certificate. */

@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { DEFAULT_IDLE_MINUTES, SESSION_ABSOLUTE_MS } from '../auth/session.server'
+import { newSessionToken, readSessionToken, serializeSessionCookie } from '../auth/session-cookie.server'
 import type { PlatformDb } from '../db/platform-db.server'
 
 // Vendor staff sessions on the platform host, mirroring auth/session.server.ts: an opaque id in a
@@ -15,20 +16,12 @@ export function vendorCookieName(secure: boolean) {
 const hashOf = (token: string) => createHash('sha256').update(`vendor:${token}`).digest('hex')
 
 function readToken(request: Request, secure: boolean) {
-	const name = vendorCookieName(secure)
-	for (const part of (request.headers.get('cookie') ?? '').split(';')) {
-		const [key, ...rest] = part.trim().split('=')
-		if (key === name) {
-			const value = rest.join('=')
-			return /^[\w-]{43}$/.test(value) ? value : null
-		}
-	}
-	return null
+	return readSessionToken(request, vendorCookieName(secure))
 }
 
 function cookie(secure: boolean, value: string, maxAgeSeconds: number) {
 	// SameSite=Strict: nothing on the console is reached by a link from another site.
-	return [`${vendorCookieName(secure)}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ')
+	return serializeSessionCookie(vendorCookieName(secure), value, { maxAgeSeconds, secure, sameSite: 'Strict' })
 }
 
 export type VendorSessionOptions = { db: PlatformDb; secure: boolean }
@@ -37,7 +30,7 @@ export type VendorSessionOptions = { db: PlatformDb; secure: boolean }
 export async function createVendorSession({ db, secure }: VendorSessionOptions, request: Request, data: { vendorStaffId: string; secondFactorDone: boolean; ip: string | null }) {
 	const old = readToken(request, secure)
 	if (old) await db.vendorSession.deleteMany({ where: { idHash: hashOf(old) } })
-	const token = randomBytes(32).toString('base64url')
+	const token = newSessionToken()
 	await db.vendorSession.create({
 		data: {
 			idHash: hashOf(token),

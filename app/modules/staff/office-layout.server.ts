@@ -1,8 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node'
+import { getIdleCountdown } from '../auth/get-idle-countdown.server'
 import { requireTownProfile } from '../tenancy/require-town.server'
 import { getStaffSession } from './require-office-staff.server'
-
-const TOUCH_AFTER_MS = 60 * 1000 // as in auth/session.server.ts
 
 /**
  * What the office layout shows around every page: who is signed in, what they may open, and how
@@ -13,18 +12,12 @@ export async function getOfficeLayout(request: Request, context: AppLoadContext)
 	if (!staffSession?.isComplete) return { staff: null }
 	const { session, ability, me } = staffSession
 	const profile = await requireTownProfile(context)
-	// getSession moves last_seen_at only once a minute, so the real deadline can be up to a minute
-	// earlier than "now + idle"; the warning counts from the deadline the database enforces.
-	const now = Date.now()
-	const lastSeen = now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS ? now : session.lastSeenAt.getTime()
-	const deadline = Math.min(lastSeen + profile.sessionIdleMinutes * 60_000, session.expiresAt.getTime())
 	return {
 		staff: {
 			name: me.name,
 			canReadStaff: ability.can('read', 'StaffUser'),
 			canReadAudit: ability.can('read', 'AuditLog'),
-			idleMsLeft: Math.max(0, deadline - now),
-			loadedAt: new Date(now).toISOString(),
+			...getIdleCountdown({ session, idleMinutes: profile.sessionIdleMinutes }),
 		},
 	}
 }
