@@ -1,12 +1,9 @@
-import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
-import { FormErrors, SubmitButton, TextField } from '~/components/office/form-field'
 import { titleMeta } from '~/components/office/meta'
-import { useZodForm } from '~/components/office/use-zod-form'
+import { SecondFactorPage } from '~/components/office/second-factor-form'
 import { platformPage } from '~/modules/platform-auth/platform-page.server'
 import { getVendorUser, VENDOR_LOGIN } from '~/modules/platform-auth/require-vendor.server'
 import { completeVendorSecondFactor } from '~/modules/platform-auth/sign-in-vendor.server'
@@ -41,20 +38,7 @@ export const handle = { i18n: ['office'] }
 export default function VendorVerify() {
 	const { returnTo } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation('office')
-	const [form, fields] = useZodForm(CodeSchema, { id: 'vendor-verify', lastResult: actionData?.result })
-	return (
-		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-xl flex-1 px-4 py-10">
-			<h1 className="mb-2 text-3xl font-bold">{t('verify.title')}</h1>
-			<p className="mb-6">{t('verify.intro')}</p>
-			<Form method="post" {...getFormProps(form)}>
-				<FormErrors id={form.errorId} errors={form.errors} />
-				<input type="hidden" name="returnTo" value={returnTo} />
-				<TextField field={fields.code} label={t('fields.code')} help={t('verify.codeHelp')} autoComplete="one-time-code" />
-				<SubmitButton>{t('verify.submit')}</SubmitButton>
-			</Form>
-		</main>
-	)
+	return <SecondFactorPage formId="vendor-verify" returnTo={returnTo} lastResult={actionData?.result} />
 }
 
 export function ErrorBoundary() {

@@ -1,12 +1,9 @@
-import { getFormProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
-import { FormErrors, SubmitButton, TextField } from '~/components/office/form-field'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
-import { useZodForm } from '~/components/office/use-zod-form'
+import { SecondFactorPage } from '~/components/office/second-factor-form'
 import { officePage } from '~/modules/staff/office-request.server'
 import { getStaffSession, OFFICE_ENROL, OFFICE_LOGIN } from '~/modules/staff/require-office-staff.server'
 import { completeStaffSecondFactor } from '~/modules/staff/sign-in-staff.server'
@@ -45,25 +42,7 @@ export const handle = { i18n: ['office'] }
 export default function OfficeVerify() {
 	const { returnTo } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t } = useTranslation('office')
-	const [form, fields] = useZodForm(CodeSchema, { id: 'office-verify', lastResult: actionData?.result })
-	return (
-		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-xl flex-1 px-4 py-10">
-			<h1 className="mb-2 text-3xl font-bold">{t('verify.title')}</h1>
-			<p className="mb-6">{t('verify.intro')}</p>
-			<Form method="post" {...getFormProps(form)}>
-				<FormErrors id={form.errorId} errors={form.errors} />
-				<input type="hidden" name="returnTo" value={returnTo} />
-				<TextField field={fields.code} label={t('fields.code')} help={t('verify.codeHelp')} autoComplete="one-time-code" />
-				<SubmitButton>{t('verify.submit')}</SubmitButton>
-			</Form>
-			<form method="post" action="/urad/odhlaseni" className="mt-8">
-				<button type="submit" className="underline">
-					{t('verify.cancel')}
-				</button>
-			</form>
-		</main>
-	)
+	return <SecondFactorPage formId="office-verify" returnTo={returnTo} lastResult={actionData?.result} cancelAction={'/urad/odhlaseni'} />
 }
 
 export function ErrorBoundary() {
