@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import pg from 'pg'
 
 const SERVER_ENTRY = 'build/server/index.js'
-const DATABASE = 'portal_e2e'
+const DATABASE = process.env.E2E_DATABASE ?? 'portal_e2e'
 const port = process.env.E2E_PORT ?? '3100'
 const adminUrl = process.env.DATABASE_URL_TEST ?? 'postgresql://postgres@127.0.0.1:5432/test'
 

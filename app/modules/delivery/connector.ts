@@ -1,0 +1,70 @@
+// The contract between submissions (forms) and the town's records system (spisová služba).
+// A connector files one submission and, where the system allows, reports its status back:
+// by a signed callback (webhook connector) or by polling (GINIS). The outbox worker calls
+// `deliver` with the submission id as the idempotency key, so a retry never files it twice.
+
+/** Lifecycle states the records system can report (the portal adds `submitted` and `failed` itself). */
+export const RECORDS_STATUSES = ['delivered', 'assigned', 'in_progress', 'needs_info', 'resolved', 'rejected'] as const
+export type RecordsStatus = (typeof RECORDS_STATUSES)[number]
+
+export type DeliveryAttachment = {
+	id: string
+	fileName: string
+	contentType: string
+	size: number
+	sha256: string
+	content: Buffer
+}
+
+export type DeliveryPayload = {
+	/** Idempotency key: the submission's id (uuid). */
+	submissionId: string
+	/** Human submission number shown to the citizen, e.g. "VES-2026-000123". */
+	number: string
+	town: { slug: string; name: string }
+	form: { code: string; version: number; title: string; agenda: string }
+	submittedAt: Date
+	/** Null for anonymous forms. */
+	applicant: { givenName: string; familyName: string; dateOfBirth?: string; email?: string; phone?: string; address?: string } | null
+	/** Field values keyed by field name, as validated against the form definition. */
+	data: Record<string, unknown>
+	attachments: DeliveryAttachment[]
+	/** The submission rendered as PDF (what the citizen downloads). */
+	pdf: Buffer
+}
+
+export type DeliveryResult = {
+	/** The records system's own id for the document. */
+	externalId: string
+	/** Číslo jednací, when the system assigns it synchronously. */
+	referenceNumber?: string
+}
+
+export type StatusUpdate = {
+	/** Unique per event, for deduplication (callback event id, or a hash of a polled state). */
+	eventId: string
+	submissionId: string
+	status: RecordsStatus
+	referenceNumber?: string
+	assignee?: { name: string; department?: string }
+	message?: string
+	at: Date
+}
+
+export interface RecordsConnector {
+	readonly kind: 'webhook' | 'email' | 'ginis'
+	/** Files the submission. Throws DeliveryError; `retryable: false` means retrying cannot help. */
+	deliver(payload: DeliveryPayload): Promise<DeliveryResult>
+	/** Connectors without callbacks (GINIS) report status by polling. */
+	poll?(delivered: { submissionId: string; externalId: string }): Promise<StatusUpdate[]>
+}
+
+export class DeliveryError extends Error {
+	constructor(
+		message: string,
+		readonly retryable: boolean,
+	) {
+		super(message)
+		this.name = 'DeliveryError'
+	}
+}
