@@ -1,6 +1,8 @@
 import { isValidIBAN, electronicFormatIBAN } from 'ibantools'
 import { z } from 'zod'
+import { RecordsConnectorConfigSchema } from '../delivery/connector-config'
 import { LOCALES } from '../i18n/locales'
+import { SecretRefSchema } from './secret-ref-schema'
 
 const LocaleSchema = z.enum(LOCALES)
 const LocalizedTextSchema = z.object({ cs: z.string().min(1), en: z.string().min(1).optional(), uk: z.string().min(1).optional() })
@@ -8,12 +10,7 @@ const HostSchema = z
 	.string()
 	.regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$/, 'must be a lower-case host name, e.g. veseli.localhost')
 const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb')
-const EnvNameSchema = z.string().regex(/^[A-Z][A-Z0-9_]{2,}$/, 'must name an environment variable (A-Z, 0-9, _), never hold the secret itself')
-
-/** A gateway or connector credential: the blueprint names the variable, the value stays in the environment. */
-export const SecretRefSchema = z
-	.object({ env: EnvNameSchema }, { error: 'must be { env: VARIABLE_NAME }: name the environment variable that holds the secret, never the secret itself' })
-	.strict()
+export { SecretRefSchema }
 
 /**
  * Citizen login through NIA (docs/decisions/005-citizen-login-nia.md). ACS and logout URLs are derived from the
@@ -95,6 +92,8 @@ export const BlueprintSchema = z
 		forms: z.array(z.unknown()).default([]),
 		gateways: z.record(z.string(), z.record(z.string(), SecretRefSchema)).default({}),
 		nia: NiaBlueprintSchema.optional(),
+		/** Where submissions are filed (spisová služba); without it they wait in the outbox. */
+		records: RecordsConnectorConfigSchema.optional(),
 	})
 	.strict()
 

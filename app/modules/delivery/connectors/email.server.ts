@@ -1,0 +1,60 @@
+// Files a submission by e-mail to the town's filing office (podatelna): the PDF of the submission
+// plus the citizen's attachments. Delivered = the SMTP relay accepted it; externalId = Message-ID.
+import type { Transporter } from 'nodemailer'
+import { getMailTransport } from '../../mail/mail-transport.server'
+import { DeliveryError, type DeliveryPayload, type DeliveryResult, type RecordsConnector } from '../connector'
+
+export type EmailConnectorOptions = {
+	to: string
+	/** Sender; defaults to portal@<domain of `to`>. */
+	from?: string
+	transport?: () => Transporter
+}
+
+function bodyText(payload: DeliveryPayload): string {
+	const applicant = payload.applicant ? `${payload.applicant.givenName} ${payload.applicant.familyName}` : 'anonymní podání / anonymous'
+	return [
+		`Podání ${payload.number} z portálu občana (${payload.town.name}).`,
+		`Submission ${payload.number} from the citizen portal.`,
+		'',
+		`Formulář / form: ${payload.form.title} (${payload.form.code}, verze ${payload.form.version})`,
+		`Agenda: ${payload.form.agenda}`,
+		`Podáno / submitted: ${payload.submittedAt.toISOString()}`,
+		`Podatel / applicant: ${applicant}`,
+		`Identifikátor / id: ${payload.submissionId}`,
+		`Přílohy / attachments: ${payload.attachments.length + 1} (PDF podání + ${payload.attachments.length})`,
+	].join('\n')
+}
+
+/** SMTP 4xx replies are temporary by definition; 5xx (and an address the relay refuses) are not. */
+function isRetryable(error: unknown): boolean {
+	const code = (error as { responseCode?: number })?.responseCode
+	return typeof code !== 'number' || code < 500
+}
+
+export function createEmailConnector({ to, from, transport = getMailTransport }: EmailConnectorOptions): RecordsConnector {
+	return {
+		kind: 'email',
+		async deliver(payload: DeliveryPayload): Promise<DeliveryResult> {
+			const sender = from ?? `portal@${to.split('@')[1]}`
+			try {
+				const info = await transport().sendMail({
+					from: { name: `Portál občana – ${payload.town.name}`, address: sender },
+					to,
+					subject: `Podání ${payload.number}: ${payload.form.title}`,
+					text: bodyText(payload),
+					headers: { 'X-Portal-Submission-Id': payload.submissionId, 'X-Portal-Tenant': payload.town.slug, 'X-Portal-Template': 'records-delivery' },
+					attachments: [
+						{ filename: `${payload.number}.pdf`, content: payload.pdf, contentType: 'application/pdf' },
+						...payload.attachments.map((file) => ({ filename: file.fileName, content: file.content, contentType: file.contentType })),
+					],
+				})
+				const rejected = info.rejected ?? []
+				if (rejected.length > 0) throw Object.assign(new Error(`the relay refused ${rejected.join(', ')}`), { responseCode: 550 })
+				return { externalId: info.messageId }
+			} catch (error) {
+				throw new DeliveryError(`Filing office e-mail to ${to} failed: ${error instanceof Error ? error.message : String(error)}`, isRetryable(error))
+			}
+		},
+	}
+}

@@ -1,0 +1,119 @@
+// Files a submission into GINIS (GORDIC) through its GRest JSON services: SSL Zalozit-pisemnost registers
+// the document, SSL Pridat-soubor attaches the PDF and files, SSL Detail-dokumentu + GIN
+// Detail-funkcniho-mista read the state and the handling clerk when polled.
+// @bratislava/ginis-sdk 0.5 covers all of these except registering a document, so that one request
+// is written here in the same GRest shape the SDK sends (GRestHeader + Xrg).
+import { createHash, randomBytes } from 'node:crypto'
+import { Ginis, type GinisConfig } from '@bratislava/ginis-sdk'
+import { DeliveryError, type DeliveryPayload, type DeliveryResult, type RecordsConnector, type StatusUpdate } from '../connector'
+import { mapGinisState } from './ginis-status'
+
+export type GinisConnectorOptions = {
+	urls: { ssl: string; gin: string; pod?: string }
+	username: string
+	password: string
+	documentTypeId: string
+	filingNodeId?: string
+}
+
+const ZALOZIT_NAMESPACE = 'http://www.gordic.cz/xrg/ssl/wfl-dokument/zalozit-pisemnost/request/v_1.0.0.0'
+
+function asDeliveryError(error: unknown, what: string): DeliveryError {
+	if (error instanceof DeliveryError) return error
+	const status = (error as { response?: { status?: number } })?.response?.status
+	const retryable = status === undefined || status >= 500 || status === 408 || status === 429
+	return new DeliveryError(`GINIS ${what} failed${status ? ` (HTTP ${status})` : ''}: ${error instanceof Error ? error.message : String(error)}`, retryable)
+}
+
+async function registerDocument(options: GinisConnectorOptions, payload: DeliveryPayload): Promise<{ id: string; znacka?: string }> {
+	const body = {
+		GRestHeader: {
+			RequestName: 'Xrg',
+			RequestNamespace: ZALOZIT_NAMESPACE,
+			User: options.username,
+			Password: options.password,
+			PasswordText: true,
+			Nonce: randomBytes(10).toString('base64'),
+			Created: new Date().toISOString(),
+		},
+		Xrg: {
+			'Zalozit-pisemnost': {
+				// Externí identifikátor: GINIS answers a repeat with the document it already created.
+				'Id-externi': payload.submissionId,
+				'Id-typu-dokumentu': options.documentTypeId,
+				...(options.filingNodeId ? { 'Id-spisoveho-uzlu': options.filingNodeId } : {}),
+				Vec: `${payload.form.title} (${payload.number})`,
+				'Datum-podani': payload.submittedAt.toISOString(),
+				'Zpusob-doruceni': 'elektronicky',
+				Poznamka: `Portál občana ${payload.town.name}, agenda ${payload.form.agenda}`,
+				...(payload.applicant ? { Odesilatel: `${payload.applicant.givenName} ${payload.applicant.familyName}` } : {}),
+			},
+		},
+	}
+	const response = await fetch(`${options.urls.ssl}/json/Zalozit-pisemnost`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+		signal: AbortSignal.timeout(30_000),
+	}).catch((error: unknown) => {
+		throw new DeliveryError(`GINIS unreachable: ${String((error as Error)?.cause ?? error)}`, true)
+	})
+	const text = await response.text()
+	if (!response.ok) throw asDeliveryError(Object.assign(new Error(text.slice(0, 300)), { response: { status: response.status } }), 'Zalozit-pisemnost')
+	const row = (JSON.parse(text) as { Xrg?: { 'Zalozit-pisemnost'?: { IdDokumentu?: string; Znacka?: string }[] } }).Xrg?.['Zalozit-pisemnost']?.[0]
+	if (!row?.IdDokumentu) throw new DeliveryError(`GINIS Zalozit-pisemnost answered without IdDokumentu: ${text.slice(0, 300)}`, true)
+	return { id: row.IdDokumentu, znacka: row.Znacka || undefined }
+}
+
+export function createGinisConnector(options: GinisConnectorOptions): RecordsConnector {
+	const config: GinisConfig = { username: options.username, password: options.password, urls: { ssl: options.urls.ssl, gin: options.urls.gin, pod: options.urls.pod } }
+	const ginis = new Ginis(config)
+	return {
+		kind: 'ginis',
+		async deliver(payload: DeliveryPayload): Promise<DeliveryResult> {
+			const document = await registerDocument(options, payload)
+			const files = [{ fileName: `${payload.number}.pdf`, content: payload.pdf, main: true }, ...payload.attachments.map((a) => ({ fileName: a.fileName, content: a.content, main: false }))]
+			try {
+				// A retry after a partial upload re-sends every file; GINIS keeps versions, the document stays one.
+				for (const file of files) {
+					await ginis.json.ssl.pridatSoubor({
+						'Id-dokumentu': document.id,
+						'Jmeno-souboru': file.fileName,
+						'Typ-vazby': file.main ? 'elektronicky-obraz' : 'elektronicka-priloha',
+						Data: file.content.toString('base64'),
+					})
+				}
+			} catch (error) {
+				throw asDeliveryError(error, 'Pridat-soubor')
+			}
+			return { externalId: document.id, ...(document.znacka ? { referenceNumber: document.znacka } : {}) }
+		},
+		async poll({ submissionId, externalId }): Promise<StatusUpdate[]> {
+			let detail
+			try {
+				detail = await ginis.json.ssl.detailDokumentu({ 'Id-dokumentu': externalId, 'Vyradit-historii': 'true', 'Vyradit-prilohy': 'true' })
+			} catch (error) {
+				throw asDeliveryError(error, 'Detail-dokumentu')
+			}
+			const doc = detail.WflDokument?.[0]
+			if (!doc) return []
+			const ownerId = doc.IdFunkceVlastnika?.trim() || ''
+			const status = mapGinisState(doc.StavDokumentu ?? '', Boolean(ownerId))
+			if (!status) return []
+			let assignee: StatusUpdate['assignee']
+			if (ownerId) {
+				try {
+					const place = (await ginis.json.gin.detailFunkcnihoMista({ 'Id-funkce': ownerId })).DetailFunkcnihoMista?.[0]
+					if (place?.NazevReferenta) assignee = { name: place.NazevReferenta, ...(place.NazevOrj ? { department: place.NazevOrj } : {}) }
+				} catch (error) {
+					throw asDeliveryError(error, 'Detail-funkcniho-mista')
+				}
+			}
+			const referenceNumber = detail.CjDokumentu?.ZnackaCj || doc.Znacka || undefined
+			// The same polled state always yields the same event id, so the caller's dedupe drops repeats.
+			const eventId = `ginis:${createHash('sha256').update([externalId, status, ownerId, referenceNumber ?? ''].join('|')).digest('hex').slice(0, 32)}`
+			const at = doc.DatumZmeny ? new Date(doc.DatumZmeny) : new Date()
+			return [{ eventId, submissionId, status, ...(referenceNumber ? { referenceNumber } : {}), ...(assignee ? { assignee } : {}), at: Number.isNaN(at.getTime()) ? new Date() : at }]
+		},
+	}
+}

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto'
+import type { DeliveryPayload } from './connector'
+
+/** The JSON the webhook connector POSTs (schema `Submission` in docs/api/records-system.openapi.yaml). */
+export function buildWebhookBody(payload: DeliveryPayload) {
+	return {
+		submissionId: payload.submissionId,
+		number: payload.number,
+		town: payload.town,
+		form: payload.form,
+		submittedAt: payload.submittedAt.toISOString(),
+		applicant: payload.applicant,
+		data: payload.data,
+		attachments: payload.attachments.map((file) => ({
+			id: file.id,
+			fileName: file.fileName,
+			contentType: file.contentType,
+			size: file.size,
+			sha256: file.sha256,
+			contentBase64: file.content.toString('base64'),
+		})),
+		pdf: {
+			fileName: `${payload.number}.pdf`,
+			contentType: 'application/pdf',
+			size: payload.pdf.length,
+			sha256: createHash('sha256').update(payload.pdf).digest('hex'),
+			contentBase64: payload.pdf.toString('base64'),
+		},
+	}
+}
