@@ -5,6 +5,8 @@
 -- Town-defined submission agendas (clerk groups such as "odpady" or "doprava"), finer than the
 -- coarse "Agenda" enum: a clerk sees only the submissions of the agendas listed here.
 ALTER TABLE "staff_user" ADD COLUMN "submission_agendas" TEXT[] DEFAULT ARRAY[]::TEXT[];
+-- The town's list of submission agendas: [{ code, name: { cs, en?, uk? } }], from the blueprint.
+ALTER TABLE "town_settings" ADD COLUMN "submission_agendas" JSONB NOT NULL DEFAULT '[]';
 
 CREATE TABLE "form" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),
