@@ -13,6 +13,8 @@ type Options = {
 	data: Record<string, unknown>
 	locale: string
 	contactEmail?: string | null
+	/** Anonymous submissions: sha256 of the client IP (rate limit). */
+	ipHash?: string | null
 	/** The draft whose files become the submission's attachments (deleted with it). */
 	draftId?: string
 	/** Files of an anonymous submission, checked already (no draft to keep them in). */
@@ -51,6 +53,7 @@ export async function submitSubmission(options: Options) {
 				data: data as Prisma.InputJsonObject,
 				locale: options.locale,
 				contactEmail: options.contactEmail ?? null,
+				ipHash: options.ipHash ?? null,
 				submittedAt: now,
 				attachments: {
 					create: [

@@ -60,6 +60,8 @@ CREATE TABLE "submission" (
     "assignee_department" TEXT,
     "assigned_staff_id" UUID,
     "contact_email" TEXT,
+    -- Anonymous submissions only: sha256 of the client IP, for the per-IP rate limit.
+    "ip_hash" TEXT,
     "submitted_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "delivered_at" TIMESTAMPTZ(3),
     "resolved_at" TIMESTAMPTZ(3),
@@ -73,6 +75,7 @@ CREATE UNIQUE INDEX "submission_number_key" ON "submission"("number");
 CREATE INDEX "submission_person_id_submitted_at_idx" ON "submission"("person_id", "submitted_at");
 CREATE INDEX "submission_agenda_status_idx" ON "submission"("agenda", "status");
 CREATE INDEX "submission_form_version_id_idx" ON "submission"("form_version_id");
+CREATE INDEX "submission_ip_hash_submitted_at_idx" ON "submission"("ip_hash", "submitted_at");
 
 CREATE TABLE "submission_attachment" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),
