@@ -73,7 +73,10 @@ function AccountNav({ user }: { user: { name: string } | null }) {
 	if (!user) {
 		// A full page load: the login answers with a redirect to NIA, another site.
 		return (
-			<nav aria-label={t('account.menuLabel')}>
+			<nav aria-label={t('account.menuLabel')} className="flex flex-wrap items-center gap-3">
+				<Link to="/formulare" className={linkClass}>
+					{t('account.forms')}
+				</Link>
 				<a href={loginHref} className={linkClass}>
 					{t('account.login')}
 				</a>
@@ -85,6 +88,12 @@ function AccountNav({ user }: { user: { name: string } | null }) {
 			<span className="text-sm font-semibold" data-testid="citizen-name">
 				{user.name}
 			</span>
+			<Link to="/formulare" className={linkClass}>
+				{t('account.forms')}
+			</Link>
+			<Link to="/podani" className={linkClass}>
+				{t('account.submissions')}
+			</Link>
 			<Link to="/profil" className={linkClass}>
 				{t('account.profile')}
 			</Link>

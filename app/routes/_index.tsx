@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { requireTenant } from '~/modules/tenancy/require-town.server'
@@ -16,6 +17,8 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 }
 
 const SERVICES = ['claims', 'forms', 'grants', 'messages'] as const
+// The areas that have landed, and where they live.
+const SERVICE_LINKS: Partial<Record<(typeof SERVICES)[number], string>> = { forms: '/formulare' }
 
 export default function TownHome() {
 	const { t } = useTranslation()
@@ -32,10 +35,12 @@ export default function TownHome() {
 				<ul className="grid gap-4 sm:grid-cols-2">
 					{SERVICES.map((service) => (
 						<li key={service} className="rounded-town border border-muted/30 bg-surface p-5 shadow-sm">
-							<h3 className="mb-1 text-lg font-semibold">{t(`homePage.services.${service}.title`)}</h3>
+							<h3 className="mb-1 text-lg font-semibold">
+								{SERVICE_LINKS[service] ? <Link to={SERVICE_LINKS[service]}>{t(`homePage.services.${service}.title`)}</Link> : t(`homePage.services.${service}.title`)}
+							</h3>
 							<p className="mb-3 text-muted">{t(`homePage.services.${service}.description`)}</p>
 							{/* Each area becomes a link when its issue lands; until then it says so plainly. */}
-							<p className="inline-block rounded-town bg-page px-2 py-0.5 text-sm font-medium text-ink">{t('homePage.comingSoon')}</p>
+							{SERVICE_LINKS[service] ? null : <p className="inline-block rounded-town bg-page px-2 py-0.5 text-sm font-medium text-ink">{t('homePage.comingSoon')}</p>}
 						</li>
 					))}
 				</ul>

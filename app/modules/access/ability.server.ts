@@ -1,7 +1,7 @@
 import { AbilityBuilder, ForbiddenError, type Ability } from '@casl/ability'
 import { accessibleBy, createPrismaAbility, type PrismaQueryFactory, type Subjects } from '@casl/prisma/runtime'
-import type { AuditLog, NiaSettings, Person, Prisma, Session, StaffUser, TownSettings } from '../../generated/tenant/client'
-import { AGENDA_RULES, CITIZEN_RULES, STAFF_ROLE_RULES, type Action, type Actor, type RuleSpec } from './permissions'
+import type { AuditLog, Form, NiaSettings, Person, Prisma, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
+import { AGENDA_RULES, CITIZEN_RULES, STAFF_ROLE_RULES, type Action, type Actor, type RuleSpec, type TenantSubjectName } from './permissions'
 
 // The one place CASL is imported (CONVENTIONS 16). Routes and domain code use what is exported here.
 
@@ -12,19 +12,32 @@ type TenantSubjects = Subjects<{
 	TownSettings: TownSettings
 	NiaSettings: NiaSettings
 	Session: Session
+	Form: Form
+	Submission: Submission
+	SubmissionDraft: SubmissionDraft
 }>
 export type AppAbility = Ability<[Action, TenantSubjects], PrismaQueryFactory<Prisma.TypeMap>>
 
-function substituteSelf(conditions: Record<string, unknown> | undefined, selfId: string) {
+type Placeholders = { $self: string; $submissionAgendas: string[] }
+
+// Placeholders may sit one level down (`{ agenda: { in: '$submissionAgendas' } }`), hence the recursion.
+function substitute(conditions: Record<string, unknown> | undefined, values: Placeholders): Record<string, unknown> | undefined {
 	if (!conditions) return undefined
-	return Object.fromEntries(Object.entries(conditions).map(([key, value]) => [key, value === '$self' ? selfId : value]))
+	return Object.fromEntries(
+		Object.entries(conditions).map(([key, value]) => {
+			if (typeof value === 'string' && value in values) return [key, values[value as keyof Placeholders]]
+			if (value && typeof value === 'object' && !Array.isArray(value)) return [key, substitute(value as Record<string, unknown>, values)]
+			return [key, value]
+		}),
+	)
 }
 
 export function defineAbilityFor(actor: Actor): AppAbility {
 	const builder = new AbilityBuilder<AppAbility>(createPrismaAbility)
+	const submissionAgendas = actor.kind === 'staff' ? (actor.submissionAgendas ?? []) : []
 	const apply = (rules: RuleSpec[], selfId: string) => {
 		for (const rule of rules) {
-			const conditions = substituteSelf(rule.conditions, selfId) as never
+			const conditions = substitute(rule.conditions, { $self: selfId, $submissionAgendas: submissionAgendas }) as never
 			const method = rule.inverted ? builder.cannot : builder.can
 			if (rule.fields) method(rule.action, rule.subject, rule.fields, conditions)
 			else method(rule.action, rule.subject, conditions)
@@ -39,7 +52,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
 }
 
 /** Prisma `where` for the records this ability may act on, e.g. `{ where: { AND: [accessibleWhere(ability, 'read', 'Person'), …] } }`. */
-export function accessibleWhere<S extends 'Person' | 'AuditLog' | 'StaffUser' | 'TownSettings' | 'NiaSettings' | 'Session'>(
+export function accessibleWhere<S extends TenantSubjectName>(
 	ability: AppAbility,
 	action: Action,
 	subject: S,

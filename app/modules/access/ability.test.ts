@@ -10,7 +10,7 @@ const OTHER = '00000000-0000-4000-8000-000000000002'
 const actors: Record<string, Actor> = {
 	anonymous: { kind: 'anonymous' },
 	citizen: { kind: 'citizen', personId: ME },
-	clerk: { kind: 'staff', staffUserId: ME, roles: ['clerk'], agendas: ['submissions'] },
+	clerk: { kind: 'staff', staffUserId: ME, roles: ['clerk'], agendas: ['submissions'], submissionAgendas: ['waste'] },
 	admin: { kind: 'staff', staffUserId: ME, roles: ['admin'], agendas: [] },
 	auditor: { kind: 'staff', staffUserId: ME, roles: ['auditor'], agendas: [] },
 }
@@ -24,6 +24,10 @@ function recordOf(subject: TenantSubjectName, owner: string) {
 		TownSettings: { id: 1 },
 		NiaSettings: { id: 1 },
 		Session: { personId: owner, staffUserId: owner },
+		Form: { agenda: owner === ME ? 'waste' : 'roads' },
+		// "Own" for a clerk means a submission of their agenda ('waste'); for a citizen, their own.
+		Submission: { personId: owner, agenda: owner === ME ? 'waste' : 'roads' },
+		SubmissionDraft: { personId: owner },
 	}
 	return asSubject(subject, { ...fields[subject] } as never)
 }
@@ -34,11 +38,17 @@ const ALLOWED = new Set([
 	'citizen: read AuditLog own', 'citizen: read Session own', 'citizen: delete Session own',
 	'clerk: read Person own', 'clerk: read Person other', 'clerk: read StaffUser own', 'clerk: read StaffUser other',
 	'clerk: read Session own', 'clerk: delete Session own',
+	'citizen: read Submission own', 'citizen: update Submission own',
+	...ACTIONS.map((action) => `citizen: ${action} SubmissionDraft own`),
+	'clerk: read Form own', 'clerk: read Form other',
+	'clerk: read Submission own', 'clerk: update Submission own', 'clerk: export Submission own',
 	...['own', 'other'].flatMap((whose) => [
 		...ACTIONS.map((action) => `admin: ${action} StaffUser ${whose}`),
 		`admin: read Person ${whose}`, `admin: read TownSettings ${whose}`, `admin: update TownSettings ${whose}`,
 		`admin: read NiaSettings ${whose}`, `admin: update NiaSettings ${whose}`, `admin: read AuditLog ${whose}`,
 		`admin: read Session ${whose}`, `admin: delete Session ${whose}`,
+		...ACTIONS.map((action) => `admin: ${action} Form ${whose}`),
+		`admin: read Submission ${whose}`, `admin: update Submission ${whose}`, `admin: export Submission ${whose}`,
 		`auditor: read Person ${whose}`, `auditor: read StaffUser ${whose}`, `auditor: read TownSettings ${whose}`,
 		`auditor: read NiaSettings ${whose}`, `auditor: read AuditLog ${whose}`,
 	]),

@@ -5,8 +5,8 @@
 export const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'manage'] as const
 export type Action = (typeof ACTIONS)[number]
 
-// Tenant-schema subjects (Prisma model names). Later issues add Claim, Payment, Submission, Grant, Message.
-export const TENANT_SUBJECTS = ['Person', 'AuditLog', 'StaffUser', 'TownSettings', 'NiaSettings', 'Session'] as const
+// Tenant-schema subjects (Prisma model names). Later issues add Claim, Payment, Grant, Message.
+export const TENANT_SUBJECTS = ['Person', 'AuditLog', 'StaffUser', 'TownSettings', 'NiaSettings', 'Session', 'Form', 'Submission', 'SubmissionDraft'] as const
 export type TenantSubjectName = (typeof TENANT_SUBJECTS)[number]
 
 export const STAFF_ROLES = ['clerk', 'admin', 'auditor'] as const
@@ -18,12 +18,19 @@ export type AgendaName = (typeof AGENDAS)[number]
 export type Actor =
 	| { kind: 'anonymous' }
 	| { kind: 'citizen'; personId: string }
-	| { kind: 'staff'; staffUserId: string; roles: StaffRoleName[]; agendas: AgendaName[] }
+	| {
+			kind: 'staff'
+			staffUserId: string
+			roles: StaffRoleName[]
+			agendas: AgendaName[]
+			/** Town-defined submission agendas (form.agenda codes), decision 008. Absent = none. */
+			submissionAgendas?: string[]
+	  }
 
 export type RuleSpec = {
 	action: Action | Action[]
 	subject: TenantSubjectName
-	/** Prisma `where` conditions; `$self` is replaced by the actor's own id. */
+	/** Prisma `where` conditions; `$self` is replaced by the actor's own id, `$submissionAgendas` by their submission agendas. */
 	conditions?: Record<string, unknown>
 	/** Only these fields (for updates a citizen may make to their own record). */
 	fields?: string[]
@@ -35,6 +42,9 @@ export const CITIZEN_RULES: RuleSpec[] = [
 	{ action: 'update', subject: 'Person', conditions: { id: '$self' }, fields: ['notificationEmail', 'notifyByEmail', 'preferredLocale', 'phone'] },
 	{ action: 'read', subject: 'AuditLog', conditions: { actorId: '$self' } },
 	{ action: ['read', 'delete'], subject: 'Session', conditions: { personId: '$self' } },
+	// A citizen reads their own submissions and answers a needs_info request on them (update).
+	{ action: ['read', 'update'], subject: 'Submission', conditions: { personId: '$self' } },
+	{ action: 'manage', subject: 'SubmissionDraft', conditions: { personId: '$self' } },
 ]
 
 // Staff reads of personal data are allowed by role and audited by the caller (audit/record-audit.server.ts).
@@ -43,6 +53,9 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: 'read', subject: 'Person' },
 		{ action: 'read', subject: 'StaffUser' },
 		{ action: ['read', 'delete'], subject: 'Session', conditions: { staffUserId: '$self' } },
+		{ action: 'read', subject: 'Form' },
+		// A clerk works only the submissions of the agendas they belong to (decision 008).
+		{ action: ['read', 'update', 'export'], subject: 'Submission', conditions: { agenda: { in: '$submissionAgendas' } } },
 	],
 	admin: [
 		{ action: 'read', subject: 'Person' },
@@ -51,6 +64,8 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: ['read', 'update'], subject: 'NiaSettings' },
 		{ action: 'read', subject: 'AuditLog' },
 		{ action: ['read', 'delete'], subject: 'Session' },
+		{ action: 'manage', subject: 'Form' },
+		{ action: ['read', 'update', 'export'], subject: 'Submission' },
 	],
 	auditor: [
 		{ action: 'read', subject: 'Person' },

@@ -28,6 +28,7 @@ const TENANT_EXTRAS: KnownExtras = {
 		nia_settings_single_row: 'CHECK ((id = 1))',
 		nia_settings_loa: "CHECK ((minimum_loa = ANY (ARRAY['substantial'::text, 'high'::text])))",
 		staff_user_email_lower: 'CHECK ((email = lower(email)))',
+		form_code_format: "CHECK ((code ~ '^[a-z][a-z0-9-]{1,60}$'::text))",
 		session_one_subject:
 			`CHECK ((((kind = 'citizen'::SCHEMA."SessionKind") AND (person_id IS NOT NULL) AND (staff_user_id IS NULL)) OR ((kind = 'staff'::SCHEMA."SessionKind") AND (staff_user_id IS NOT NULL) AND (person_id IS NULL))))`,
 	},

@@ -10,10 +10,13 @@ import citizenUk from '../../locales/uk/citizen.json'
 import officeCs from '../../locales/cs/office.json'
 import officeEn from '../../locales/en/office.json'
 import officeUk from '../../locales/uk/office.json'
+import formsCs from '../../locales/cs/forms.json'
+import formsEn from '../../locales/en/forms.json'
+import formsUk from '../../locales/uk/forms.json'
 import type { Locale } from './locales'
 
-export const resources: Record<Locale, { common: typeof cs; 'platform-mail': typeof platformMailCs; citizen: typeof citizenCs; office: typeof officeCs }> = {
-	cs: { common: cs, 'platform-mail': platformMailCs, citizen: citizenCs, office: officeCs },
-	en: { common: en, 'platform-mail': platformMailEn, citizen: citizenEn, office: officeEn },
-	uk: { common: uk, 'platform-mail': platformMailUk, citizen: citizenUk, office: officeUk },
+export const resources: Record<Locale, { common: typeof cs; 'platform-mail': typeof platformMailCs; citizen: typeof citizenCs; office: typeof officeCs; forms: typeof formsCs }> = {
+	cs: { common: cs, 'platform-mail': platformMailCs, citizen: citizenCs, office: officeCs, forms: formsCs },
+	en: { common: en, 'platform-mail': platformMailEn, citizen: citizenEn, office: officeEn, forms: formsEn },
+	uk: { common: uk, 'platform-mail': platformMailUk, citizen: citizenUk, office: officeUk, forms: formsUk },
 }

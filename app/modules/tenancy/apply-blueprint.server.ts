@@ -7,6 +7,7 @@ import { getPlatformDb } from '../db/platform-db.server'
 import { PLATFORM_SCHEMA } from '../db/schema-name'
 import { getTenantDb } from '../db/tenant-db.server'
 import { getEnv } from '../env/env.server'
+import { applyForms } from '../forms/apply-forms.server'
 import { applyNiaSettings } from '../nia/apply-nia-settings.server'
 import type { LoadedBlueprint } from './load-blueprint.server'
 import { notifyTenantChanged } from './tenant-events.server'
@@ -53,7 +54,7 @@ export async function applyBlueprint({ pool, blueprint, actor, onProgress }: Opt
 	// NIA first: it may download metadata or refuse it, and a refused blueprint must change nothing else.
 	const env = getEnv()
 	const niaChanges = await applyNiaSettings({ db, blueprint, primaryHost, isProduction: env.NODE_ENV === 'production', port: env.PORT })
-	const changes = [...(await writeSettings(db, blueprint)), ...niaChanges]
+	const changes = [...(await writeSettings(db, blueprint)), ...niaChanges, ...(await applyForms({ db, forms: blueprint.forms, actor }))]
 
 	const oldHosts = new Map(existing?.hosts.map((h) => [h.host, h.isPrimary]) ?? [])
 	for (const host of blueprint.hosts) {
@@ -98,7 +99,7 @@ async function writeSettings(db: ReturnType<typeof getTenantDb>, blueprint: Load
 		logoType: blueprint.logoFile?.type ?? null,
 		// Validated by the blueprint schema; later issues give these their own strict shapes.
 		fees: blueprint.fees as Prisma.InputJsonObject,
-		forms: blueprint.forms as Prisma.InputJsonArray,
+		submissionAgendas: blueprint.submissionAgendas,
 		gateways: blueprint.gateways,
 	}
 	const current = await db.townSettings.findUnique({ where: { id: 1 }, omit: { updatedAt: true, id: true } })

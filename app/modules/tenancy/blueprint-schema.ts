@@ -1,6 +1,7 @@
 import { isValidIBAN, electronicFormatIBAN } from 'ibantools'
 import { z } from 'zod'
 import { RecordsConnectorConfigSchema } from '../delivery/connector-config'
+import { FormDefinitionSchema } from '../forms/form-definition-schema'
 import { LOCALES } from '../i18n/locales'
 import { SecretRefSchema } from './secret-ref-schema'
 
@@ -89,13 +90,28 @@ export const BlueprintSchema = z
 			.strict(),
 		// Filled by later issues; kept as data now so a blueprint can already carry them.
 		fees: z.record(z.string(), z.unknown()).default({}),
-		forms: z.array(z.unknown()).default([]),
+		/** Clerk groups that receive submissions (decision 008); every form names one. */
+		submissionAgendas: z
+			.array(z.object({ code: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'must be a-z, 0-9 and hyphens'), name: LocalizedTextSchema }).strict())
+			.default([]),
+		forms: z.array(FormDefinitionSchema).default([]),
 		gateways: z.record(z.string(), z.record(z.string(), SecretRefSchema)).default({}),
 		nia: NiaBlueprintSchema.optional(),
 		/** Where submissions are filed (spisová služba); without it they wait in the outbox. */
 		records: RecordsConnectorConfigSchema.optional(),
 	})
 	.strict()
+	.superRefine((blueprint, ctx) => {
+		const agendas = new Set(blueprint.submissionAgendas.map((agenda) => agenda.code))
+		const codes = new Set<string>()
+		blueprint.forms.forEach((form, index) => {
+			if (codes.has(form.code)) ctx.addIssue({ code: 'custom', path: ['forms', index, 'code'], message: `duplicate form code "${form.code}"` })
+			codes.add(form.code)
+			if (!agendas.has(form.agenda)) {
+				ctx.addIssue({ code: 'custom', path: ['forms', index, 'agenda'], message: `agenda "${form.agenda}" is not listed in submissionAgendas` })
+			}
+		})
+	})
 
 export type Blueprint = z.infer<typeof BlueprintSchema>
 export type ThemeOverrides = z.infer<typeof ThemeOverridesSchema>

@@ -1,0 +1,64 @@
+import { createRequire } from 'node:module'
+import PDFDocument from 'pdfkit'
+import { displayValue } from '../../components/forms/review-list'
+import { formatDate } from '../i18n/format'
+import { pickText, type Locale, type LocalizedText } from '../i18n/locales'
+import { resources } from '../i18n/resources.server'
+import { isConditionMet } from './build-submission-schema'
+import { localized, type FormDefinition } from './form-definition-schema'
+
+// DejaVu Sans (from npm) has Czech and Ukrainian letters; pdfkit's built-in fonts do not.
+const require = createRequire(import.meta.url)
+const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')
+
+type Options = {
+	locale: Locale
+	townName: LocalizedText
+	submission: {
+		number: string
+		submittedAt: Date
+		data: Record<string, unknown>
+		person: { givenName: string; familyName: string } | null
+		attachments: { fieldName: string; fileName: string; size: number; sha256: string; id: string }[]
+		form: { title: unknown; version: number; definition: FormDefinition }
+	}
+}
+
+/** The submission as the citizen filed it: all data, the attachment list, the time and the town. */
+export function renderSubmissionPdf({ locale, townName, submission }: Options): Promise<Buffer> {
+	const t = resources[locale].forms
+	const town = pickText(townName, locale)
+	const title = localized(submission.form.definition.title, locale)
+	const doc = new PDFDocument({ size: 'A4', margin: 50, font: FONT, info: { Title: `${t.pdf.title} ${submission.number}`, Author: town } })
+	const chunks: Buffer[] = []
+	doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+	const done = new Promise<Buffer>((resolve, reject) => {
+		doc.on('end', () => resolve(Buffer.concat(chunks)))
+		doc.on('error', reject)
+	})
+	const row = (label: string, value: string) => doc.font(FONT_BOLD).text(`${label}: `, { continued: true }).font(FONT).text(value || '—')
+	const heading = (text: string) => doc.moveDown().font(FONT_BOLD).fontSize(13).text(text).fontSize(10).font(FONT).moveDown(0.3)
+	const at = `${formatDate(submission.submittedAt, locale)} ${submission.submittedAt.toLocaleTimeString('cs-CZ', { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
+
+	doc.font(FONT_BOLD).fontSize(18).text(t.pdf.title).fontSize(10).font(FONT).moveDown(0.5)
+	row(t.pdf.town, town)
+	row(t.pdf.number, submission.number)
+	row(t.pdf.form, `${title} (${t.pdf.version} ${submission.form.version})`)
+	row(t.pdf.submittedAt, at)
+	row(t.pdf.applicant, submission.person ? `${submission.person.givenName} ${submission.person.familyName}` : t.pdf.anonymous)
+
+	const words = { yes: t.fill.yes, no: t.fill.no, empty: t.fill.empty }
+	for (const step of submission.form.definition.steps) {
+		heading(localized(step.title, locale))
+		for (const field of step.fields) {
+			if (!isConditionMet(field.visibleWhen, submission.data)) continue
+			row(localized(field.label, locale), displayValue(field, submission.data[field.name], locale, submission.attachments, words))
+		}
+	}
+	heading(t.pdf.attachments)
+	if (!submission.attachments.length) doc.text('—')
+	for (const file of submission.attachments) doc.text(`• ${file.fileName} (${Math.ceil(file.size / 1024)} kB), SHA-256 ${file.sha256}`)
+	doc.end()
+	return done
+}

@@ -1,0 +1,190 @@
+import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { FormFieldInput, type UploadedFile } from '~/components/forms/form-field-input'
+import { GroupFieldInput } from '~/components/forms/group-field'
+import { ReviewList } from '~/components/forms/review-list'
+import { StepProgress } from '~/components/forms/step-progress'
+import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { useCitizenLoginHref } from '~/components/town-header'
+import { townPageMeta } from '~/modules/citizen/page-meta'
+import { buildSubmissionSchema, isConditionMet } from '~/modules/forms/build-submission-schema'
+import { localized, type FormDefinition, type Step } from '~/modules/forms/form-definition-schema'
+import { handleFormPost } from '~/modules/forms/handle-form-post.server'
+import { loadFormPage } from '~/modules/forms/load-form-page.server'
+import type { loader as rootLoader } from '~/root'
+
+export const handle = { i18n: ['forms'] }
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+	return loadFormPage(request, context, params.code ?? '')
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+	return handleFormPost(request, context, params.code ?? '')
+}
+
+export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) =>
+	townPageMeta(page ? localized(page.form.definition.title, page.locale) : undefined, matches)
+
+const buttonClass = 'rounded-town bg-primary px-4 py-2 font-semibold text-primary-contrast'
+const secondaryClass = 'rounded-town border border-primary px-4 py-2 font-semibold'
+
+export default function FillForm() {
+	const page = useLoaderData<typeof loader>()
+	const { t } = useTranslation('forms')
+	const loginHref = useCitizenLoginHref()
+	const definition = page.form.definition as FormDefinition
+	const title = localized(definition.title, page.locale)
+	return (
+		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-10">
+			<h1 className="mb-2 text-3xl font-bold">{title}</h1>
+			{definition.description ? <p className="mb-6">{localized(definition.description, page.locale)}</p> : null}
+			{page.mode === 'login' ? (
+				<>
+					<p className="mb-4">{t('fill.loginRequired')}</p>
+					<a href={loginHref} className={buttonClass}>
+						{t('fill.login')}
+					</a>
+				</>
+			) : page.mode === 'anonymous' ? (
+				<>
+					<p className="mb-6 text-muted">{t('fill.anonymousNote')}</p>
+					<StepForm definition={definition} steps={definition.steps} values={{}} files={[]} prefilled={[]} locale={page.locale} stepIndex={0} isAnonymous />
+				</>
+			) : (
+				<>
+					<StepProgress titles={definition.steps.map((step) => localized(step.title, page.locale))} current={page.step} />
+					{page.isSaved ? (
+						<p role="status" className="mb-6 rounded-town border border-primary px-4 py-2">
+							{t('fill.saved')}
+						</p>
+					) : null}
+					{page.step < definition.steps.length ? (
+						<StepForm
+							key={page.step}
+							definition={definition}
+							steps={[definition.steps[page.step]!]}
+							values={page.values}
+							files={page.files as UploadedFile[]}
+							prefilled={page.prefilled}
+							locale={page.locale}
+							stepIndex={page.step}
+						/>
+					) : (
+						<ReviewList definition={definition} values={page.values} files={page.files as UploadedFile[]} locale={page.locale} />
+					)}
+				</>
+			)}
+		</main>
+	)
+}
+
+type StepFormProps = {
+	definition: FormDefinition
+	steps: Step[]
+	values: Record<string, unknown>
+	files: UploadedFile[]
+	prefilled: string[]
+	locale: string
+	stepIndex: number
+	isAnonymous?: boolean
+}
+
+function StepForm({ definition, steps, values, files, prefilled, locale, stepIndex, isAnonymous }: StepFormProps) {
+	const { t } = useTranslation('forms')
+	const actionData = useActionData<typeof action>()
+	const lastResult = actionData && 'result' in actionData ? actionData.result : undefined
+	const uploadErrors = actionData && 'uploadErrors' in actionData ? actionData.uploadErrors : []
+	const schema = buildSubmissionSchema(definition, locale, { steps })
+	const fileNames = steps.flatMap((step) => step.fields).filter((field) => field.type === 'file').map((field) => field.name)
+	// Rows of a repeating group start with one empty row, so there is something to fill in.
+	const defaultValue = Object.fromEntries(
+		steps.flatMap((step) => step.fields).map((field) => [field.name, field.type === 'group' ? ((values[field.name] as unknown[] | undefined)?.length ? values[field.name] : [{}]) : values[field.name]]),
+	)
+	const [form, fields] = useForm<Record<string, unknown>>({
+		id: `step-${stepIndex}`,
+		lastResult: lastResult ?? undefined,
+		defaultValue: defaultValue as never,
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		onValidate: ({ formData }) => {
+			// A file chosen but not yet uploaded counts as given; the server checks its content.
+			for (const name of fileNames) {
+				const chosen = formData.getAll(`${name}__upload`).some((entry) => typeof entry !== 'string' && entry.size > 0)
+				if (chosen) formData.append(name, '00000000-0000-4000-8000-000000000000')
+			}
+			return parseWithZod(formData, { schema })
+		},
+	})
+	const hasErrors = Boolean(uploadErrors.length || Object.keys(form.allErrors).length)
+	return (
+		<Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="grid gap-6">
+			<input type="hidden" name="krok" value={stepIndex} />
+			{hasErrors ? (
+				<div role="alert" className="rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">
+					<p>{t('fill.errorSummary')}</p>
+					{uploadErrors.map((message) => (
+						<p key={message}>{message}</p>
+					))}
+				</div>
+			) : null}
+			{steps.map((step) => (
+				<section key={step.id} aria-labelledby={`step-title-${step.id}`} className="grid gap-4">
+					<h2 id={`step-title-${step.id}`} className="text-2xl font-semibold">
+						{localized(step.title, locale)}
+					</h2>
+					{step.fields.map((field) =>
+						field.type === 'group' ? (
+							<GroupFieldInput key={field.name} field={field} meta={fields[field.name] as FieldMetadata<unknown>} form={form} locale={locale} />
+						) : (
+							<VisibleWhen key={field.name} field={field} formValues={form.value ?? defaultValue}>
+								<FormFieldInput field={field} meta={fields[field.name] as FieldMetadata<unknown>} locale={locale} isPrefilled={prefilled.includes(field.name)} files={files} maxFileSizeMb={definition.attachments.maxFileSizeMb} />
+							</VisibleWhen>
+						),
+					)}
+				</section>
+			))}
+			<div className="flex flex-wrap gap-3">
+				{isAnonymous ? (
+					<button type="submit" className={buttonClass}>
+						{t('fill.submit')}
+					</button>
+				) : (
+					<>
+						{stepIndex > 0 ? (
+							<button type="submit" name="go" value="back" formNoValidate className={secondaryClass}>
+								{t('fill.back')}
+							</button>
+						) : null}
+						<button type="submit" name="go" value="next" className={buttonClass}>
+							{t('fill.next')}
+						</button>
+						<button type="submit" name="go" value="save" formNoValidate className={secondaryClass}>
+							{t('fill.save')}
+						</button>
+					</>
+				)}
+			</div>
+			{isAnonymous ? null : <p className="text-sm text-muted">{t('fill.draftNote')}</p>}
+		</Form>
+	)
+}
+
+// Hidden fields stay in the page (so the form works without JS: the server decides what counts)
+// but are hidden from everyone when their condition is not met.
+// Before hydration (or without JS) every field shows: the citizen can then fill a field whose
+// condition they are just about to meet on the same page.
+function VisibleWhen({ field, formValues, children }: { field: Step['fields'][number]; formValues: Record<string, unknown>; children: React.ReactNode }) {
+	const [isHydrated, setHydrated] = useState(false)
+	useEffect(() => setHydrated(true), [])
+	if (!field.visibleWhen) return <>{children}</>
+	return <div hidden={isHydrated && !isConditionMet(field.visibleWhen, formValues)}>{children}</div>
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
