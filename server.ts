@@ -15,6 +15,7 @@ import { listenForTenantChanges, stopListeningForTenantChanges } from './app/mod
 import { setTenantClientCacheSize } from './app/modules/db/tenant-db.server'
 import { configureSecrets } from './app/modules/secrets/secrets.server'
 import { startJobs, stopJobs, shouldRunJobsInProcess } from './app/modules/jobs/jobs.server'
+import { startDeliverySweeper } from './app/modules/delivery/delivery-sweeper.server'
 import { createApp } from './server/create-app'
 import { applyMissingDemoTowns } from './server/demo'
 import { registerDemoTownsWithNia, startDemoNiaSimulator } from './server/demo-nia'
@@ -53,6 +54,7 @@ const demoMail = isDemo ? await startDemoMail(logger) : undefined
 // The demo's NIA (simulators/nia): every demo town is registered with it once the database is ready.
 const demoNia = isDemo ? await startDemoNiaSimulator(logger) : null
 let resolveListeningPort: (port: number) => void
+let stopDeliverySweeper: (() => void) | undefined
 const listeningPort = new Promise<number>((resolve) => (resolveListeningPort = resolve))
 
 // Migrate before serving; if the database is down, keep serving (readyz says 503) and retry.
@@ -68,6 +70,8 @@ async function prepareDatabase(attempt = 1): Promise<void> {
 		if (demoNia) await registerDemoTownsWithNia({ simulator: demoNia, pool, port: await listeningPort, logger })
 		// pg-boss in schema pgboss; this process runs the job handlers too unless RUN_JOBS_IN_PROCESS=false (docs/decisions/004).
 		await startJobs({ pool, log: logger, work: shouldRunJobsInProcess(env, isDemo) })
+		// Turns outbox rows into delivery jobs (issue 6); only where jobs are worked.
+		if (shouldRunJobsInProcess(env, isDemo)) stopDeliverySweeper ??= startDeliverySweeper({ log: logger, intervalMs: isDemo ? 5_000 : 30_000 })
 		if (lifecycle === 'starting') lifecycle = 'running'
 	} catch (error) {
 		if (isAppError(error)) {
@@ -134,6 +138,7 @@ async function shutdown(signal: string) {
 		server.close(() => resolve())
 		server.closeIdleConnections()
 	})
+	stopDeliverySweeper?.()
 	await stopJobs({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS })
 	await demoMail?.close()
 	await demoNia?.close().catch(() => {})

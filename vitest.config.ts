@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 // Unit and integration tests run against a real Postgres: tests/setup-db.ts gives every worker its
 // own database (portal_test_<pool id>), recreated for each test file. Playwright's e2e/ is separate.
 export default defineConfig({
+	// Server modules reach components (e.g. the submission PDF uses the review list) through the ~ alias.
+	resolve: { alias: { '~': fileURLToPath(new URL('./app', import.meta.url)) } },
 	test: {
 		include: ['app/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'simulators/**/*.test.ts'],
 		exclude: ['e2e/**', '**/node_modules/**', 'build/**'],

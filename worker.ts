@@ -8,6 +8,7 @@ import { setTenantClientCacheSize } from './app/modules/db/tenant-db.server'
 import { parseEnv, type Env } from './app/modules/env/env.server'
 import { isAppError } from './app/modules/errors/app-error'
 import { startJobs, stopJobs } from './app/modules/jobs/jobs.server'
+import { startDeliverySweeper } from './app/modules/delivery/delivery-sweeper.server'
 import { listenForTenantChanges, stopListeningForTenantChanges } from './app/modules/tenancy/tenant-events.server'
 import { invalidateTownProfiles } from './app/modules/tenancy/town-profile.server'
 import { configureSecrets } from './app/modules/secrets/secrets.server'
@@ -41,11 +42,13 @@ setTenantClientCacheSize(env.TENANT_CLIENT_CACHE_SIZE)
 listenForTenantChanges(databaseUrl, (slug) => invalidateTownProfiles(slug), (message) => logger.warn(message))
 
 let stopping = false
+let stopDeliverySweeper: (() => void) | undefined
 
 // If the database is down at start, keep trying with backoff rather than exit.
 async function start(attempt = 1): Promise<void> {
 	try {
 		await startJobs({ pool, log: logger, work: true })
+		stopDeliverySweeper ??= startDeliverySweeper({ log: logger })
 	} catch (error) {
 		if (stopping) return
 		const delay = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5))
@@ -59,6 +62,7 @@ async function shutdown(signal: string) {
 	if (stopping) return
 	stopping = true
 	logger.info(`${signal} received: finishing the jobs under way`)
+	stopDeliverySweeper?.()
 	await stopJobs({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS })
 	await stopListeningForTenantChanges()
 	await closePool().catch(() => {})

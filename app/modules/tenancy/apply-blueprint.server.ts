@@ -101,6 +101,7 @@ async function writeSettings(db: ReturnType<typeof getTenantDb>, blueprint: Load
 		fees: blueprint.fees as Prisma.InputJsonObject,
 		submissionAgendas: blueprint.submissionAgendas,
 		gateways: blueprint.gateways,
+		recordsConnector: (blueprint.records ?? {}) as Prisma.InputJsonObject,
 	}
 	const current = await db.townSettings.findUnique({ where: { id: 1 }, omit: { updatedAt: true, id: true } })
 	const changes = current

@@ -1,0 +1,42 @@
+import type { TenantDb } from '../db/tenant-db.server'
+import { LOCALES, type Locale } from '../i18n/locales'
+import { enqueueEmail } from '../mail/enqueue-email.server'
+import type { StatusUpdate } from './connector'
+import { deliveryTranslator } from './delivery-i18n'
+
+/** E-mails the citizen about a status change, unless they switched such e-mail off in their settings. */
+export async function notifyCitizenOfStatus({ db, townSlug, townOrigin, update }: { db: TenantDb; townSlug: string; townOrigin: string; update: StatusUpdate }) {
+	const submission = await db.submission.findUniqueOrThrow({
+		where: { id: update.submissionId },
+		select: {
+			number: true,
+			locale: true,
+			contactEmail: true,
+			referenceNumber: true,
+			person: { select: { notifyByEmail: true, notificationEmail: true, email: true, preferredLocale: true, closedAt: true } },
+			formVersion: { select: { definition: true } },
+		},
+	})
+	const person = submission.person
+	if (person && (!person.notifyByEmail || person.closedAt)) return
+	const to = submission.contactEmail ?? person?.notificationEmail ?? person?.email
+	if (!to) return
+	const locale = ((person?.preferredLocale && (LOCALES as readonly string[]).includes(person.preferredLocale) ? person.preferredLocale : submission.locale) || 'cs') as Locale
+	const t = deliveryTranslator(locale)
+	const title = (submission.formVersion.definition as { title?: Record<string, string> }).title
+	const vars = { number: submission.number, form: title?.[locale] ?? title?.cs ?? '', status: t(`status.${update.status}`) }
+	const paragraphs = [
+		t('citizen.intro', vars),
+		...(submission.referenceNumber ? [t('citizen.reference', { reference: submission.referenceNumber })] : []),
+		...(update.assignee ? [t('citizen.assignee', { assignee: [update.assignee.name, update.assignee.department].filter(Boolean).join(', ') })] : []),
+		...(update.message ? [t('citizen.message', { message: update.message })] : []),
+	]
+	const link = `${townOrigin}/podani/${encodeURIComponent(submission.number)}`
+	await enqueueEmail({
+		tenantSlug: townSlug,
+		to,
+		locale: (LOCALES as readonly string[]).includes(locale) ? locale : 'cs',
+		template: 'notification',
+		data: { subject: t('citizen.subject', vars), paragraphs, action: { label: t('citizen.open'), link } },
+	})
+}
