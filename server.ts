@@ -19,6 +19,7 @@ import { startDeliverySweeper } from './app/modules/delivery/delivery-sweeper.se
 import { createApp } from './server/create-app'
 import { applyMissingDemoTowns } from './server/demo'
 import { registerDemoTownsWithNia, startDemoNiaSimulator } from './server/demo-nia'
+import { registerDemoTownsWithRecords, startDemoRecordsSimulator } from './server/demo-records'
 import { demoStaffBanner } from './server/demo-staff'
 import { startDemoMail } from './server/demo-mail'
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './server/embedded-db'
@@ -53,6 +54,8 @@ setTenantClientCacheSize(env.TENANT_CLIENT_CACHE_SIZE)
 const demoMail = isDemo ? await startDemoMail(logger) : undefined
 // The demo's NIA (simulators/nia): every demo town is registered with it once the database is ready.
 const demoNia = isDemo ? await startDemoNiaSimulator(logger) : null
+// The demo's records system (simulators/records): Veselí and Znojmo file their submissions into it.
+const demoRecords = isDemo ? await startDemoRecordsSimulator(logger) : null
 let resolveListeningPort: (port: number) => void
 let stopDeliverySweeper: (() => void) | undefined
 const listeningPort = new Promise<number>((resolve) => (resolveListeningPort = resolve))
@@ -68,6 +71,7 @@ async function prepareDatabase(attempt = 1): Promise<void> {
 		})
 		if (isDemo) await applyMissingDemoTowns(pool, logger)
 		if (demoNia) await registerDemoTownsWithNia({ simulator: demoNia, pool, port: await listeningPort, logger })
+		if (demoRecords) await registerDemoTownsWithRecords({ simulator: demoRecords, pool, port: await listeningPort, logger })
 		// pg-boss in schema pgboss; this process runs the job handlers too unless RUN_JOBS_IN_PROCESS=false (docs/decisions/004).
 		await startJobs({ pool, log: logger, work: shouldRunJobsInProcess(env, isDemo) })
 		// Turns outbox rows into delivery jobs (issue 6); only where jobs are worked.
@@ -116,6 +120,7 @@ server.listen(env.PORT, env.HOST, () => {
 				`    Captured e-mail     http://${env.PLATFORM_HOST}:${port}/platform/mail`,
 				`    Health              http://localhost:${port}/readyz`,
 				...(demoNia ? [`    NIA simulator       ${demoNia.url}/  (log in as Jana Nováková, Josef Dvořák, …)`] : []),
+				...(demoRecords ? [`    Records system      ${demoRecords.url}/  (received submissions; send status updates back)`] : []),
 				...demoStaffBanner(port, env.PLATFORM_HOST),
 				'  Ctrl-C stops everything.',
 				'',
@@ -142,6 +147,7 @@ async function shutdown(signal: string) {
 	await stopJobs({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS })
 	await demoMail?.close()
 	await demoNia?.close().catch(() => {})
+	await demoRecords?.stop().catch(() => {})
 	await stopListeningForTenantChanges()
 	await closePool().catch(() => {})
 	if (embedded) await embedded.stop().catch((error) => logger.warn(`embedded postgres stop: ${String(error)}`))

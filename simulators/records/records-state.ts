@@ -1,5 +1,6 @@
 // What the simulated records system remembers: towns, filed documents, callbacks sent, the down switch.
 import { randomUUID } from 'node:crypto'
+import { postCallback } from './post-callback'
 import { sign } from './signature'
 import type { ReceivedDocument, RecordsTown, SentCallback, StatusUpdateInput } from './types'
 
@@ -83,9 +84,9 @@ export function createRecordsState(towns: RecordsTown[]) {
 			let responseStatus: number | null = null
 			let responseBody = ''
 			try {
-				const response = await fetch(town.callbackUrl, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) })
+				const response = await postCallback(town.callbackUrl, headers, body, town.callbackHost)
 				responseStatus = response.status
-				responseBody = (await response.text()).slice(0, 2000)
+				responseBody = response.body.slice(0, 2000)
 			} catch (error) {
 				responseBody = String((error as Error)?.cause ?? error)
 			}

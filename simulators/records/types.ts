@@ -6,6 +6,8 @@ export type RecordsTown = {
 	callbackSecret: string
 	/** The town's POST /api/records/status, e.g. http://veseli.localhost:3000/api/records/status */
 	callbackUrl: string
+	/** Host header for the callback when callbackUrl names an address rather than the town's host. */
+	callbackHost?: string
 	/** Prefix of reference numbers (čísla jednací); default MU + first three letters, e.g. MUVES. */
 	referencePrefix?: string
 	/** Shown on the pages; default the slug. */
