@@ -39,6 +39,10 @@ const T = {
 		other: 'English',
 		duplicates: 'Opakovaná doručení',
 		notFound: 'Dokument nenalezen.',
+		pages: 'Stránkování',
+		page: 'Strana',
+		newer: 'Novější',
+		older: 'Starší',
 	},
 	en: {
 		system: 'Records system',
@@ -69,6 +73,10 @@ const T = {
 		other: 'Česky',
 		duplicates: 'Repeated deliveries',
 		notFound: 'Document not found.',
+		pages: 'Pages',
+		page: 'Page',
+		newer: 'Newer',
+		older: 'Older',
 	},
 }
 
@@ -103,11 +111,20 @@ function shell(lang: Lang, title: string, body: string, status = 200, selfPath =
 	}
 }
 
-export function renderList(lang: Lang, documents: ReceivedDocument[], isDown: boolean): Page {
+export const PAGE_SIZE = 50
+
+export function renderList(lang: Lang, documents: ReceivedDocument[], isDown: boolean, page = 1): Page {
 	const t = T[lang]
+	const pages = Math.max(1, Math.ceil(documents.length / PAGE_SIZE))
+	const current = Math.min(Math.max(1, page), pages)
+	const nav =
+		pages > 1
+			? `<nav aria-label="${t.pages}"><p>${current > 1 ? `<a href="/?lang=${lang}&amp;page=${current - 1}" rel="prev">${t.newer}</a> ` : ''}${t.page} ${current} / ${pages}${current < pages ? ` <a href="/?lang=${lang}&amp;page=${current + 1}" rel="next">${t.older}</a>` : ''}</p></nav>`
+			: ''
 	const rows = documents
 		.slice()
 		.reverse()
+		.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)
 		.map(
 			(doc) =>
 				`<tr><td><a href="/documents/${esc(doc.id)}?lang=${lang}">${esc(doc.referenceNumber)}</a></td><td>${esc(doc.town)}</td><td>${esc(doc.payload.number)}</td>` +
@@ -119,7 +136,7 @@ export function renderList(lang: Lang, documents: ReceivedDocument[], isDown: bo
 		? `<table><caption>${t.list}</caption><thead><tr><th scope="col">${t.ref}</th><th scope="col">${t.town}</th><th scope="col">${t.number}</th><th scope="col">${t.form}</th><th scope="col">${t.received}</th><th scope="col">${t.status}</th><th scope="col">${t.assignee}</th></tr></thead><tbody>${rows}</tbody></table>`
 		: `<p>${t.empty}</p>`
 	const switcher = `<form method="post" action="/down?lang=${lang}"><p class="${isDown ? 'down' : 'up'}">${isDown ? t.down : t.up}</p><input type="hidden" name="down" value="${isDown ? 'false' : 'true'}"><button type="submit">${isDown ? t.toggleUp : t.toggleDown}</button></form>`
-	return shell(lang, t.list, `<h1>${t.list}</h1>${switcher}${table}`, 200, '/')
+	return shell(lang, t.list, `<h1>${t.list}</h1>${switcher}${table}${nav}`, 200, '/')
 }
 
 export function renderDocument(lang: Lang, doc: ReceivedDocument | undefined): Page {

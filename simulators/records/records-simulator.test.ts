@@ -87,4 +87,15 @@ describe('records simulator over HTTP', () => {
 		await fetch(`${sim.url}/api/down`, { method: 'POST', body: JSON.stringify({ down: false }) })
 		expect((await connector.deliver(samplePayload())).externalId).toBeTruthy()
 	})
+
+	it('pages the list, newest first, 50 a page', async () => {
+		const connector = createWebhookConnector({ url: sim.webhookUrl('znojmo'), secret: 'c' })
+		for (let i = 0; i < 50; i++) await connector.deliver(samplePayload({ number: `ZNO-2026-${String(100 + i).padStart(6, '0')}` }))
+		const first = await (await fetch(`${sim.url}/`)).text()
+		expect(first).toContain('ZNO-2026-000149')
+		expect(first).toContain('rel="next"')
+		const second = await (await fetch(`${sim.url}/?page=2`)).text()
+		expect(second).toContain('Strana 2 / 2')
+		expect(second).not.toContain('ZNO-2026-000149')
+	})
 })
