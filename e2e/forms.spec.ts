@@ -3,7 +3,7 @@
 // reviews and submits, gets the confirmation and sees the submission in "Moje podání".
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { urlOn } from './urls'
+import { hosts, SERVER_ORIGIN, urlOn } from './urls'
 
 const SIMULATOR = /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\//
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
@@ -93,4 +93,21 @@ test('a citizen of Veselí registers a dog through the form and sees it in Moje 
 	const row = page.getByRole('row', { name: new RegExp(number) })
 	await expect(row).toContainText('Přihlášení psa k místnímu poplatku')
 	await expect(row).toContainText('Podáno')
+})
+
+test('a broken street light is reported without logging in; one address may file only a few anonymous reports an hour', async ({ page, visit, expectAccessible, request }) => {
+	await visit(urlOn('veseli', '/formulare/nefunkcni-osvetleni'))
+	await expect(page.getByText('Podáváte bez přihlášení.', { exact: false })).toBeVisible()
+	await page.getByLabel(/Kde \(ulice, číslo sloupu\)/).fill('Masarykova, sloup 17')
+	await page.getByRole('radio', { name: 'Nesvítí' }).check()
+	await page.getByRole('button', { name: 'Odeslat podání' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Podání bylo odesláno' })).toBeVisible()
+	await expect(page.getByText(/^VES-\d{4}-\d{6}$/)).toBeVisible()
+	await expectAccessible()
+
+	// Four more from the same address are taken; the sixth within the hour is refused.
+	const post = () =>
+		request.post(`${SERVER_ORIGIN}/formulare/nefunkcni-osvetleni`, { headers: { host: hosts.veseli, origin: urlOn('veseli', '') }, multipart: { misto: 'Nádražní 3', druh: 'blika' }, maxRedirects: 0 })
+	for (let i = 0; i < 4; i++) expect((await post()).status()).toBe(303)
+	expect((await post()).status()).toBe(429)
 })
