@@ -198,6 +198,8 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'auth.nia.metadata.ts': "public: the town's SP metadata",
 	'brand.logo.ts': "public: the town's coat of arms",
 	'locales.$lng.$ns.ts': 'public: translations',
+	'formulare._index.tsx': 'public page: the form catalogue (probed below)',
+	'formulare.odeslano.tsx': 'public page: the number of an anonymous submission, from the query string (probed below)',
 	'urad.tsx': 'office: staff only (probed above with a staff cookie)',
 	'urad._index.tsx': 'office',
 	'urad.audit.tsx': 'office',
@@ -243,6 +245,13 @@ const CITIZEN_PROBES: CitizenProbe[] = [
 	{ file: 'auth.nia.logout.tsx', method: 'POST', path: '/auth/nia/logout', form: {}, answer: { status: 303, location: /^\/auth\/nia\/odhlaseno$/ } },
 	{ file: 'auth.nia.logout.tsx', method: 'GET', path: '/auth/nia/logout', answer: { status: 200 } },
 	{ file: 'auth.session.ts', method: 'POST', path: '/auth/session', form: {}, answer: { status: 401 } },
+	// A form that needs login shows the login link to a visitor; its POST is refused outright.
+	{ file: 'formulare.$code.tsx', method: 'GET', path: '/formulare/prihlaseni-psa', answer: { status: 200 } },
+	{ file: 'formulare.$code.tsx', method: 'POST', path: '/formulare/prihlaseni-psa', form: { intent: 'submit' }, answer: { status: 403 } },
+	{ file: 'podani._index.tsx', method: 'GET', path: '/podani', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'podani.$number.tsx', method: 'GET', path: '/podani/VES-2026-000001', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'podani.$number.tsx', method: 'POST', path: '/podani/VES-2026-000001', form: { message: 'x' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'podani.$number_.pdf.ts', method: 'GET', path: '/podani/VES-2026-000001/pdf', answer: { status: 302, location: TO_NIA_LOGIN } },
 	// Not "already logged in, back to /profil": a new login at NIA for Znojmo.
 	{ file: 'auth.nia.login.ts', method: 'GET', path: '/auth/nia/login?returnTo=%2Fprofil', answer: { status: 302, location: /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\// } },
 ]
@@ -251,6 +260,8 @@ const PUBLIC_PAGES = [
 	{ path: '/', status: 200 },
 	{ path: '/auth/nia/odhlaseno', status: 200 },
 	{ path: '/auth/nia/chyba?duvod=cancelled', status: 200 },
+	{ path: '/formulare', status: 200 },
+	{ path: '/formulare/odeslano?cislo=ZNO-2026-000001', status: 200 },
 	{ path: '/nikde', status: 404 },
 ]
 

@@ -22,12 +22,23 @@ export async function seedDemoStaff(pool: pg.Pool, logger: Logger) {
 	const secrets = () => ({ totpSecret: encryptSecret(DEMO_TOTP_SECRET), totpEnabledAt: new Date() })
 	for (const town of rows.filter((row) => folders.has(row.slug))) {
 		const db = getTenantDb(town)
+		// The demo clerk works every submission agenda of the town (decision 008), so the inbox has content.
+		const settings = await db.townSettings.findUnique({ where: { id: 1 }, select: { submissionAgendas: true } })
+		const townAgendas = ((settings?.submissionAgendas ?? []) as { code: string }[]).map((agenda) => agenda.code)
 		for (const member of DEMO_TOWN_STAFF) {
 			const email = demoStaffEmail(member.local, town.host)
 			if (await db.staffUser.findUnique({ where: { email }, select: { id: true } })) continue
 			passwordHash ??= await hashPassword(DEMO_PASSWORD)
 			const created = await db.staffUser.create({
-				data: { email, name: member.name, roles: [...member.roles], agendas: [...member.agendas], passwordHash, ...secrets() },
+				data: {
+					email,
+					name: member.name,
+					roles: [...member.roles],
+					agendas: [...member.agendas],
+					submissionAgendas: (member.agendas as readonly string[]).includes('submissions') ? townAgendas : [],
+					passwordHash,
+					...secrets(),
+				},
 				select: { id: true },
 			})
 			await recordAudit(db, { action: 'staff.created', subject: `StaffUser:${created.id}`, details: { email, by: 'demo' } })

@@ -58,6 +58,11 @@ export default function FillForm() {
 			) : (
 				<>
 					<StepProgress titles={definition.steps.map((step) => localized(step.title, page.locale))} current={page.step} />
+					{page.hasErrors ? (
+						<p role="alert" className="mb-6 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">
+							{t('fill.errorSummary')}
+						</p>
+					) : null}
 					{page.isSaved ? (
 						<p role="status" className="mb-6 rounded-town border border-primary px-4 py-2">
 							{t('fill.saved')}

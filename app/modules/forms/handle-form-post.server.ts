@@ -53,7 +53,7 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 		if (submission.status !== 'success' || uploadErrors.length) return data({ result: submission.reply(), uploadErrors }, { status: 400 })
 		const created = await submitSubmission({ db: user.db, tenant: user.tenant, formVersionId: form.versionId, agenda: form.agenda, personId: null, data: submission.value, locale, files, ipHash, contactEmail: emailIn(submission.value) })
 		await sendSubmissionConfirmation({ request, tenant: user.tenant, townName: profile.name, locale, to: emailIn(submission.value), number: created.number, formTitle: definition.title, submittedAt: created.submittedAt, link: null })
-		return redirect(`/formulare/${code}/odeslano?cislo=${encodeURIComponent(created.number)}`, 303)
+		return redirect(`/formulare/odeslano?cislo=${encodeURIComponent(created.number)}`, 303)
 	}
 
 	const personId = user.actor.personId

@@ -16,7 +16,7 @@ export async function loadFormPage(request: Request, context: AppLoadContext, co
 	const base = { locale, form: { code: form.code, version: form.version, definition: form.definition } }
 	if (user.actor.kind !== 'citizen') {
 		// Anonymous filling (where allowed) is one page without a draft: nothing to key a draft by.
-		return { ...base, mode: form.definition.requiresLogin ? ('login' as const) : ('anonymous' as const), step: 0, values: {}, files: [], prefilled: [] as string[], isSaved: false, hasDraft: false }
+		return { ...base, mode: form.definition.requiresLogin ? ('login' as const) : ('anonymous' as const), step: 0, values: {}, files: [], prefilled: [] as string[], isSaved: false, hasErrors: false, hasDraft: false }
 	}
 	const person = await user.db.person.findUniqueOrThrow({
 		where: { id: user.actor.personId },
@@ -35,6 +35,8 @@ export async function loadFormPage(request: Request, context: AppLoadContext, co
 		files: draft?.attachments ?? [],
 		prefilled: Object.keys(prefill),
 		isSaved: new URL(request.url).searchParams.has('ulozeno'),
+		// The final submit found a problem on this step (sent back here to fix it).
+		hasErrors: new URL(request.url).searchParams.has('chyby'),
 		hasDraft: Boolean(draft),
 	}
 }

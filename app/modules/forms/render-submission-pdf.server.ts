@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
-import { displayValue } from '../../components/forms/review-list'
+import { displayValue } from './display-value'
 import { formatDate } from '../i18n/format'
 import { pickText, type Locale, type LocalizedText } from '../i18n/locales'
 import { resources } from '../i18n/resources.server'
