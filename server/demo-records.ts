@@ -23,8 +23,10 @@ function isPortFree(port: number) {
 
 /** Starts the simulator; null where it refuses to run (NODE_ENV=production). */
 export async function startDemoRecordsSimulator(logger: Logger): Promise<RecordsSimulator | null> {
+	// DEMO_RECORDS_PORT: a fixed port for tests that drive the simulator's pages (e2e, parallel runs).
+	const preferred = Number(process.env.DEMO_RECORDS_PORT) || PREFERRED_PORT
 	try {
-		return await startRecordsSimulator({ port: (await isPortFree(PREFERRED_PORT)) ? PREFERRED_PORT : 0, towns: [] })
+		return await startRecordsSimulator({ port: (await isPortFree(preferred)) ? preferred : 0, towns: [] })
 	} catch (error) {
 		logger.error(`records simulator not started, submissions stay in the outbox: ${(error as Error).message}`)
 		return null
