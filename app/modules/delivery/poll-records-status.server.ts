@@ -18,6 +18,8 @@ export async function pollRecordsStatus({ db, townSlug, townOrigin, connector, l
 	let applied = 0
 	for (const row of open) {
 		for (const update of await connector.poll({ submissionId: row.submissionId, externalId: row.externalId! })) {
+			// Delivery already put "delivered" (with the reference number) on the timeline.
+			if (update.status === 'delivered') continue
 			if ((await applyStatusUpdate({ db, townSlug, townOrigin, update })).result === 'applied') applied++
 		}
 	}
