@@ -197,6 +197,7 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'auth.nia.logout-return.ts': "NIA's logout answer: changes nothing, redirects to the logged-out page",
 	'auth.nia.metadata.ts': "public: the town's SP metadata",
 	'brand.logo.ts': "public: the town's coat of arms",
+	'api.records.status.ts': "server to server: the records system's status callback, authenticated by the town's HMAC secret only (server/records-delivery.test.ts)",
 	'locales.$lng.$ns.ts': 'public: translations',
 	'formulare._index.tsx': 'public page: the form catalogue (probed below)',
 	'formulare.odeslano.tsx': 'public page: the number of an anonymous submission, from the query string (probed below)',
