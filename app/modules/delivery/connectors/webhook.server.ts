@@ -32,6 +32,8 @@ export function createWebhookConnector({ url, secret, timeoutMs = 15_000, now = 
 						[IDEMPOTENCY_HEADER]: payload.submissionId,
 					},
 					body,
+					// A redirect would resend citizens' data somewhere the blueprint does not name.
+					redirect: 'manual',
 					signal: AbortSignal.timeout(timeoutMs),
 				})
 			} catch (error) {

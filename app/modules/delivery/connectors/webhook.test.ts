@@ -99,6 +99,7 @@ describe('webhook connector -> records simulator', () => {
 				[422, false],
 				[400, false],
 				[502, true],
+				[302, false],
 			] as const) {
 				status = code
 				expect((await failure(connector.deliver(samplePayload()))).retryable, `HTTP ${code}`).toBe(retryable)
