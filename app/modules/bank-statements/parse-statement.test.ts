@@ -89,3 +89,19 @@ describe('Fio JSON', () => {
     expect(parseStatement(Buffer.from('{nope'))).toMatchObject({ ok: false, errors: [{ code: 'fio_bad_json' }] });
   });
 });
+
+describe('GPC fixture file', () => {
+  it('reads the Windows-1250 sample with a missing VS and a credit reversal', () => {
+    const bytes = fixture('sample.gpc');
+    expect(bytes.includes(Buffer.from([0xd8]))).toBe(true); // "Ř" in Windows-1250
+    const r = parseStatement(bytes, 'sample.gpc');
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.statement.movements.map((m) => [m.kind, m.amount, m.variableSymbol ?? null])).toEqual([
+      ['credit', 50000, '2026000017'],
+      ['credit', 25000, null],
+      ['debit', -1500, null],
+      ['credit_reversal', -50000, '2026000017'],
+    ]);
+    expect(r.statement.movements[0]?.counterName).toBe('Řehoř Šťastný');
+  });
+});
