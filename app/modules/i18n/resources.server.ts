@@ -1,6 +1,6 @@
-import cs from '../../locales/cs/common.json'
-import en from '../../locales/en/common.json'
-import uk from '../../locales/uk/common.json'
+import commonCs from '../../locales/cs/common.json'
+import commonEn from '../../locales/en/common.json'
+import commonUk from '../../locales/uk/common.json'
 import platformMailCs from '../../locales/cs/platform-mail.json'
 import platformMailEn from '../../locales/en/platform-mail.json'
 import platformMailUk from '../../locales/uk/platform-mail.json'
@@ -13,10 +13,25 @@ import officeUk from '../../locales/uk/office.json'
 import formsCs from '../../locales/cs/forms.json'
 import formsEn from '../../locales/en/forms.json'
 import formsUk from '../../locales/uk/forms.json'
+import bankCs from '../../locales/cs/bank.json'
+import bankEn from '../../locales/en/bank.json'
+import bankUk from '../../locales/uk/bank.json'
 import type { Locale } from './locales'
 
-export const resources: Record<Locale, { common: typeof cs; 'platform-mail': typeof platformMailCs; citizen: typeof citizenCs; office: typeof officeCs; forms: typeof formsCs }> = {
-	cs: { common: cs, 'platform-mail': platformMailCs, citizen: citizenCs, office: officeCs, forms: formsCs },
-	en: { common: en, 'platform-mail': platformMailEn, citizen: citizenEn, office: officeEn, forms: formsEn },
-	uk: { common: uk, 'platform-mail': platformMailUk, citizen: citizenUk, office: officeUk, forms: formsUk },
+// One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
+const namespaces = {
+	common: [commonCs, commonEn, commonUk],
+	'platform-mail': [platformMailCs, platformMailEn, platformMailUk],
+	citizen: [citizenCs, citizenEn, citizenUk],
+	office: [officeCs, officeEn, officeUk],
+	forms: [formsCs, formsEn, formsUk],
+	bank: [bankCs, bankEn, bankUk],
+} as const
+
+type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }
+
+function pick(index: 0 | 1 | 2): Namespaces {
+	return Object.fromEntries(Object.entries(namespaces).map(([name, byLocale]) => [name, byLocale[index]])) as Namespaces
 }
+
+export const resources: Record<Locale, Namespaces> = { cs: pick(0), en: pick(1), uk: pick(2) }
