@@ -141,3 +141,27 @@ describe('GoPay simulator notifications', () => {
 		expect(received).toContain(`/notify?id=${p.id}`)
 	})
 })
+
+describe('GoPay simulator validation and control API', () => {
+	it('answers invalid payments with GoPay error codes and a field', async () => {
+		const err = await client().createPayment({ ...input('V-1'), amount: 0 }).catch((e) => e)
+		expect(err).toBeInstanceOf(GoPayError)
+		expect(err.status).toBe(409)
+		expect(err.errors[0]).toMatchObject({ error_code: 111, error_name: 'WRONG_VALUE', field: 'amount' })
+	})
+
+	it('sets state, delays notifications and exposes the log over HTTP', async () => {
+		const p = await client().createPayment(input('C-1'))
+		await fetch(`${sim.url}/control`, { method: 'POST', body: JSON.stringify({ notificationDelayMs: 150 }) })
+		const started = Date.now()
+		const set = await fetch(`${sim.url}/control/payments/${p.id}/state`, { method: 'POST', body: JSON.stringify({ state: 'TIMEOUTED' }) })
+		expect(set.status).toBe(200)
+		expect((await client().getStatus(p.id)).state).toBe('TIMEOUTED')
+		await sim.settled()
+		expect(Date.now() - started).toBeGreaterThanOrEqual(140)
+		expect(received).toEqual([`/notify?id=${p.id}`])
+		const log = (await (await fetch(`${sim.url}/control/log`)).json()) as { requests: { path: string }[]; notifications: { status: number }[] }
+		expect(log.requests.some((r) => r.path === `/api/payments/payment/${p.id}`)).toBe(true)
+		expect(log.notifications.at(-1)?.status).toBe(200)
+	})
+})
