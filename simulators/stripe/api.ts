@@ -11,7 +11,12 @@ type Handler = (account: Account, req: Request) => StripeObject | { object: 'lis
 
 function authenticate(state: SimulatorState, req: Request): Account {
 	const header = req.get('authorization') ?? ''
-	const key = header.startsWith('Bearer ') ? header.slice(7) : undefined
+	// Stripe takes the key as Bearer (the SDK) or as a Basic user name (curl -u sk_test_…:).
+	const key = header.startsWith('Bearer ')
+		? header.slice(7)
+		: header.startsWith('Basic ')
+			? Buffer.from(header.slice(6), 'base64').toString('utf8').split(':')[0]
+			: undefined
 	if (!key) throw new StripeApiError(401, 'invalid_request_error', "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').")
 	const account = state.accounts.get(key)
 	if (!account) throw new StripeApiError(401, 'invalid_request_error', `Invalid API Key provided: ${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`)

@@ -5,6 +5,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { createApi } from './api'
+import { createControls } from './controls'
 import { createHostedPage } from './hosted-page'
 import type { Account, SimulatorState } from './state'
 import type { StripeSimulator, StripeSimulatorOptions } from './types'
@@ -42,6 +43,9 @@ export async function startStripeSimulator(options: StripeSimulatorOptions): Pro
 	const app = express()
 	app.disable('x-powered-by')
 	app.use('/v1', createApi(state))
+	// eslint-disable-next-line prefer-const -- assigned below, read lazily by the control routes
+	let simulator: StripeSimulator
+	app.use('/_simulator', createControls(() => simulator))
 	app.use(createHostedPage(state))
 	app.get('/', (_req, res) => res.type('text/plain').send('Stripe simulator\nAPI: /v1 (point the stripe SDK here with host/port/protocol)\nhosted page: /c/pay/<session id>\n'))
 	server.on('request', app)
@@ -57,7 +61,7 @@ export async function startStripeSimulator(options: StripeSimulatorOptions): Pro
 		return stored
 	}
 
-	return {
+	simulator = {
 		url,
 		sdkOptions: { host, port, protocol: 'http' },
 		requests: state.requests,
@@ -88,4 +92,5 @@ export async function startStripeSimulator(options: StripeSimulatorOptions): Pro
 				server.closeAllConnections()
 			}),
 	}
+	return simulator
 }
