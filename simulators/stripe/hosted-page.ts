@@ -45,7 +45,7 @@ function renderOpen(res: Response, session: StripeObject) {
 		200,
 		'Platba kartou – Stripe simulátor',
 		`<h1>${both('Platba kartou', 'Card payment')}</h1>` +
-			(session.customer_email ? `<p>${both('E-mail', 'E-mail')}: ${escapeHtml(String(session.customer_email))}</p>` : '') +
+			(session.customer_email ? `<p>E-mail: ${escapeHtml(String(session.customer_email))}</p>` : '') +
 			`<table><caption class="en" lang="en">Items</caption><thead><tr><th scope="col">Položka</th><th scope="col" class="num">Částka</th></tr></thead><tbody>${rows}</tbody>` +
 			`<tfoot><tr><th scope="row">Celkem <span lang="en">/ Total</span></th><td class="num" id="total">${formatAmount(Number(session.amount_total), currency)}</td></tr></tfoot></table>` +
 			`<p>${both('Testovací karta se nezatíží; jde o simulátor.', 'No card is charged; this is a simulator.')}</p>` +

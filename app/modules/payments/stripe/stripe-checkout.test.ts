@@ -212,6 +212,40 @@ describe('webhook delivery', () => {
 		expect(ids).toEqual([event.id, event.id, event.id])
 	})
 
+	test('a session past expires_at is expired when next read, and checkout.session.expired is sent', async () => {
+		const session = await createDogFeeSession()
+		const before = received.length
+		sim.expireSessionNow(session.id)
+		expect(await znojmo().checkout.sessions.retrieve(session.id)).toMatchObject({ status: 'expired', payment_status: 'unpaid' })
+		await sim.settleWebhooks()
+		const types = received.slice(before).map((item) => verifyStripeWebhook({ ...item, webhookSecret: ZNOJMO.webhookSecret }).type)
+		expect(types).toEqual(['checkout.session.expired'])
+		expect((await fetch(session.url!)).status).toBe(410)
+	})
+
+	test('a webhook delay holds events back while the redirect already happened', async () => {
+		const session = await createDogFeeSession()
+		sim.setWebhookDelay(150)
+		try {
+			const before = received.length
+			const answer = await pressOnHostedPage(session.url!, 'pay')
+			expect(answer.status).toBe(303)
+			expect(received.length).toBe(before)
+			await sim.settleWebhooks()
+			expect(received.length).toBeGreaterThan(before)
+		} finally {
+			sim.setWebhookDelay(0)
+		}
+	})
+
+	test('the HTTP test controls resend an event when the simulator runs on its own', async () => {
+		const event = sim.events(ZNOJMO.secretKey).at(-1)!
+		const before = received.length
+		expect((await fetch(`${sim.url}/_simulator/events/${event.id}/resend`, { method: 'POST' })).status).toBe(204)
+		expect(received.slice(before).map((item) => verifyStripeWebhook({ ...item, webhookSecret: ZNOJMO.webhookSecret }).id)).toEqual([event.id])
+		expect((await fetch(`${sim.url}/_simulator/events/evt_test_none/resend`, { method: 'POST' })).status).toBe(404)
+	})
+
 	test('a hanging API makes the SDK time out instead of waiting forever', async () => {
 		sim.setApiHang(true)
 		try {
