@@ -19,6 +19,7 @@ export type AppErrorCode =
 	| 'input_invalid'
 	| 'job_payload_invalid'
 	| 'mail_not_configured'
+	| 'stripe_webhook_invalid'
 
 /** Domain code throws this; only the route and CLI layers turn it into a response or exit code. */
 export class AppError extends Error {
