@@ -1,7 +1,7 @@
 import { AbilityBuilder, ForbiddenError, type Ability } from '@casl/ability'
 import { accessibleBy, createPrismaAbility, type PrismaQueryFactory, type Subjects } from '@casl/prisma/runtime'
-import type { AuditLog, NiaSettings, Person, Prisma, Session, StaffUser, TownSettings } from '../../generated/tenant/client'
-import { AGENDA_RULES, CITIZEN_RULES, STAFF_ROLE_RULES, type Action, type Actor, type RuleSpec } from './permissions'
+import type { AuditLog, BankMovement, Claim, FeeRuleVersion, NiaSettings, Obligation, Payment, Person, Prisma, Resident, Session, StaffUser, TownSettings } from '../../generated/tenant/client'
+import { AGENDA_RULES, CITIZEN_RULES, STAFF_ROLE_RULES, type Action, type Actor, type RuleSpec, type TenantSubjectName } from './permissions'
 
 // The one place CASL is imported (CONVENTIONS 16). Routes and domain code use what is exported here.
 
@@ -12,12 +12,21 @@ type TenantSubjects = Subjects<{
 	TownSettings: TownSettings
 	NiaSettings: NiaSettings
 	Session: Session
+	Resident: Resident
+	Obligation: Obligation
+	FeeRuleVersion: FeeRuleVersion
+	Claim: Claim
+	Payment: Payment
+	BankMovement: BankMovement
 }>
 export type AppAbility = Ability<[Action, TenantSubjects], PrismaQueryFactory<Prisma.TypeMap>>
 
-function substituteSelf(conditions: Record<string, unknown> | undefined, selfId: string) {
-	if (!conditions) return undefined
-	return Object.fromEntries(Object.entries(conditions).map(([key, value]) => [key, value === '$self' ? selfId : value]))
+// `$self` may sit deep inside relation conditions (a claim -> its resident -> representations).
+function substituteSelf(value: unknown, selfId: string): unknown {
+	if (value === '$self') return selfId
+	if (Array.isArray(value)) return value.map((item) => substituteSelf(item, selfId))
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, substituteSelf(v, selfId)]))
+	return value
 }
 
 export function defineAbilityFor(actor: Actor): AppAbility {
@@ -39,7 +48,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
 }
 
 /** Prisma `where` for the records this ability may act on, e.g. `{ where: { AND: [accessibleWhere(ability, 'read', 'Person'), …] } }`. */
-export function accessibleWhere<S extends 'Person' | 'AuditLog' | 'StaffUser' | 'TownSettings' | 'NiaSettings' | 'Session'>(
+export function accessibleWhere<S extends TenantSubjectName>(
 	ability: AppAbility,
 	action: Action,
 	subject: S,
@@ -49,7 +58,8 @@ export function accessibleWhere<S extends 'Person' | 'AuditLog' | 'StaffUser' | 
 	// `where` and drops it inside AND (which would then match every row), so say "none" in a form
 	// that holds anywhere: the primary key in an empty list.
 	if (Object.keys(where).length === 1 && Array.isArray((where as { OR?: unknown }).OR) && (where as { OR: unknown[] }).OR.length === 0) {
-		return { [subject === 'Session' ? 'idHash' : 'id']: { in: [] } } as unknown as typeof where
+		const key = subject === 'Session' ? 'idHash' : subject === 'FeeRuleVersion' ? 'version' : 'id'
+		return { [key]: { in: [] } } as unknown as typeof where
 	}
 	return where
 }

@@ -5,8 +5,11 @@
 export const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'manage'] as const
 export type Action = (typeof ACTIONS)[number]
 
-// Tenant-schema subjects (Prisma model names). Later issues add Claim, Payment, Submission, Grant, Message.
-export const TENANT_SUBJECTS = ['Person', 'AuditLog', 'StaffUser', 'TownSettings', 'NiaSettings', 'Session'] as const
+// Tenant-schema subjects (Prisma model names). Later issues add Submission, Grant, Message.
+export const TENANT_SUBJECTS = [
+	'Person', 'AuditLog', 'StaffUser', 'TownSettings', 'NiaSettings', 'Session',
+	'Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement',
+] as const
 export type TenantSubjectName = (typeof TENANT_SUBJECTS)[number]
 
 export const STAFF_ROLES = ['clerk', 'admin', 'auditor'] as const
@@ -22,7 +25,7 @@ export type Actor =
 
 export type RuleSpec = {
 	action: Action | Action[]
-	subject: TenantSubjectName
+	subject: TenantSubjectName | TenantSubjectName[]
 	/** Prisma `where` conditions; `$self` is replaced by the actor's own id. */
 	conditions?: Record<string, unknown>
 	/** Only these fields (for updates a citizen may make to their own record). */
@@ -35,6 +38,13 @@ export const CITIZEN_RULES: RuleSpec[] = [
 	{ action: 'update', subject: 'Person', conditions: { id: '$self' }, fields: ['notificationEmail', 'notifyByEmail', 'preferredLocale', 'phone'] },
 	{ action: 'read', subject: 'AuditLog', conditions: { actorId: '$self' } },
 	{ action: ['read', 'delete'], subject: 'Session', conditions: { personId: '$self' } },
+	// A citizen sees the residents (and their claims) linked to their account, and those they
+	// represent once a clerk has confirmed the representation (decision 007).
+	{ action: 'read', subject: 'Resident', conditions: { personId: '$self' } },
+	{ action: 'read', subject: 'Resident', conditions: { representations: { some: { personId: '$self', confirmedAt: { not: null } } } } },
+	{ action: 'read', subject: 'Claim', conditions: { resident: { is: { personId: '$self' } } } },
+	{ action: 'read', subject: 'Claim', conditions: { resident: { is: { representations: { some: { personId: '$self', confirmedAt: { not: null } } } } } } },
+	{ action: 'read', subject: 'Payment', conditions: { personId: '$self' } },
 ]
 
 // Staff reads of personal data are allowed by role and audited by the caller (audit/record-audit.server.ts).
@@ -51,6 +61,7 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: ['read', 'update'], subject: 'NiaSettings' },
 		{ action: 'read', subject: 'AuditLog' },
 		{ action: ['read', 'delete'], subject: 'Session' },
+		{ action: 'manage', subject: 'FeeRuleVersion' },
 	],
 	auditor: [
 		{ action: 'read', subject: 'Person' },
@@ -59,8 +70,16 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: 'read', subject: 'NiaSettings' },
 		{ action: 'read', subject: 'AuditLog' },
 		{ action: ['read', 'delete'], subject: 'Session', conditions: { staffUserId: '$self' } },
+		{ action: 'read', subject: ['Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement'] },
 	],
 }
 
-// Agenda rules (claims, payments, submissions, grants) arrive with those issues.
-export const AGENDA_RULES: Record<AgendaName, RuleSpec[]> = { submissions: [], payments: [], grants: [] }
+// Agenda rules: clerks on the payments agenda keep the register, claims, payments and the bank queue.
+export const AGENDA_RULES: Record<AgendaName, RuleSpec[]> = {
+	submissions: [],
+	payments: [
+		{ action: 'manage', subject: ['Resident', 'Obligation', 'Claim', 'Payment', 'BankMovement'] },
+		{ action: 'read', subject: 'FeeRuleVersion' },
+	],
+	grants: [],
+}
