@@ -29,6 +29,9 @@ const dateOnly = (d: Date) => d.toISOString().slice(0, 10)
  */
 export async function creditPayment(tx: Prisma.TransactionClient, input: CreditInput): Promise<CreditResult> {
 	if (!Number.isInteger(input.received) || input.received <= 0) throw new AppError('input_invalid', 'Received amount must be a positive number of haléře')
+	// Lock the payment first, so a statement import and a clerk crediting the same payment serialise
+	// and the second one sees it paid.
+	await tx.payment.updateMany({ where: { id: input.paymentId }, data: { updatedAt: new Date() } })
 	const payment = await tx.payment.findUnique({ where: { id: input.paymentId }, include: { items: true } })
 	if (!payment) throw new AppError('input_invalid', `Payment ${input.paymentId} not found`)
 	if (payment.items.length === 0) throw new AppError('input_invalid', `Payment ${input.paymentId} covers no claims`)
