@@ -195,6 +195,8 @@ export type KnownExtras = {
 	/** Functions and triggers (as table.trigger) the migrations create on purpose, e.g. the append-only audit log. */
 	functions?: string[]
 	triggers?: string[]
+	/** Free-standing sequences the app draws from itself (not owned by a column), e.g. variable symbols. */
+	sequences?: string[]
 }
 
 // Prisma's column type for each scalar without @db.*, and for each @db.* native type, as format_type() prints it.
@@ -385,7 +387,9 @@ export function findSchemaDrift(datamodel: Datamodel, db: DbSnapshot, known: Kno
 		if (constraint.type === 'n' || accountedConstraints.has(constraint.name)) continue
 		problems.push(`constraint ${constraint.table}.${constraint.name}: in ${S} but not in schema.prisma (${constraint.definition})`)
 	}
+	for (const name of known.sequences ?? []) if (!db.sequences.some((s) => s.name === name)) problems.push(`known sequence ${name}: missing from ${S}`)
 	for (const sequence of db.sequences) {
+		if (known.sequences?.includes(sequence.name)) continue
 		if (!accountedSequences.has(sequence.name)) problems.push(`sequence ${sequence.name}: in ${S} but not used by any autoincrement field`)
 	}
 	for (const relation of db.relations) {

@@ -12,6 +12,7 @@ import { setTenantStatus } from '../modules/tenancy/set-tenant-status.server'
 import { registerStaffCommands } from './staff-commands'
 import { registerMailCommands } from './mail-command'
 import { registerNiaCommands } from './nia-command'
+import { registerClaimsCommands } from './claims-command'
 
 // Exit codes: 0 done, 1 refused (bad input, nothing changed), 2 usage, 3 database unreachable.
 const EXIT_REFUSED = 1
@@ -91,6 +92,7 @@ for (const [name, status] of [['suspend', 'suspended'], ['resume', 'active']] as
 registerMailCommands(program, connect)
 
 registerNiaCommands(program, connect)
+registerClaimsCommands(program, connect)
 
 registerStaffCommands(program, { connect, actor: ACTOR })
 

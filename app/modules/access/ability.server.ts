@@ -1,6 +1,6 @@
 import { AbilityBuilder, ForbiddenError, type Ability } from '@casl/ability'
 import { accessibleBy, createPrismaAbility, type PrismaQueryFactory, type Subjects } from '@casl/prisma/runtime'
-import type { AuditLog, Form, NiaSettings, Person, Prisma, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
+import type { AuditLog, BankMovement, Claim, FeeRuleVersion, Form, NiaSettings, Obligation, Payment, Person, Prisma, Resident, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
 import { AGENDA_RULES, CITIZEN_RULES, STAFF_ROLE_RULES, type Action, type Actor, type RuleSpec, type TenantSubjectName } from './permissions'
 
 // The one place CASL is imported (CONVENTIONS 16). Routes and domain code use what is exported here.
@@ -15,21 +15,24 @@ type TenantSubjects = Subjects<{
 	Form: Form
 	Submission: Submission
 	SubmissionDraft: SubmissionDraft
+	Resident: Resident
+	Obligation: Obligation
+	FeeRuleVersion: FeeRuleVersion
+	Claim: Claim
+	Payment: Payment
+	BankMovement: BankMovement
 }>
 export type AppAbility = Ability<[Action, TenantSubjects], PrismaQueryFactory<Prisma.TypeMap>>
 
 type Placeholders = { $self: string; $submissionAgendas: string[] }
 
-// Placeholders may sit one level down (`{ agenda: { in: '$submissionAgendas' } }`), hence the recursion.
-function substitute(conditions: Record<string, unknown> | undefined, values: Placeholders): Record<string, unknown> | undefined {
-	if (!conditions) return undefined
-	return Object.fromEntries(
-		Object.entries(conditions).map(([key, value]) => {
-			if (typeof value === 'string' && value in values) return [key, values[value as keyof Placeholders]]
-			if (value && typeof value === 'object' && !Array.isArray(value)) return [key, substitute(value as Record<string, unknown>, values)]
-			return [key, value]
-		}),
-	)
+// Placeholders may sit deep inside relation conditions (a claim -> its resident -> representations,
+// `{ agenda: { in: '$submissionAgendas' } }`), hence the recursion.
+function substitute(value: unknown, values: Placeholders): unknown {
+	if (typeof value === 'string' && value in values) return values[value as keyof Placeholders]
+	if (Array.isArray(value)) return value.map((item) => substitute(item, values))
+	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, substitute(v, values)]))
+	return value
 }
 
 export function defineAbilityFor(actor: Actor): AppAbility {
@@ -62,7 +65,8 @@ export function accessibleWhere<S extends TenantSubjectName>(
 	// `where` and drops it inside AND (which would then match every row), so say "none" in a form
 	// that holds anywhere: the primary key in an empty list.
 	if (Object.keys(where).length === 1 && Array.isArray((where as { OR?: unknown }).OR) && (where as { OR: unknown[] }).OR.length === 0) {
-		return { [subject === 'Session' ? 'idHash' : 'id']: { in: [] } } as unknown as typeof where
+		const key = subject === 'Session' ? 'idHash' : subject === 'FeeRuleVersion' ? 'version' : 'id'
+		return { [key]: { in: [] } } as unknown as typeof where
 	}
 	return where
 }

@@ -11,6 +11,7 @@ const actors: Record<string, Actor> = {
 	anonymous: { kind: 'anonymous' },
 	citizen: { kind: 'citizen', personId: ME },
 	clerk: { kind: 'staff', staffUserId: ME, roles: ['clerk'], agendas: ['submissions'], submissionAgendas: ['waste'] },
+	paymentsClerk: { kind: 'staff', staffUserId: ME, roles: ['clerk'], agendas: ['payments'], submissionAgendas: [] },
 	admin: { kind: 'staff', staffUserId: ME, roles: ['admin'], agendas: [] },
 	auditor: { kind: 'staff', staffUserId: ME, roles: ['auditor'], agendas: [] },
 }
@@ -28,6 +29,12 @@ function recordOf(subject: TenantSubjectName, owner: string) {
 		// "Own" for a clerk means a submission of their agenda ('waste'); for a citizen, their own.
 		Submission: { personId: owner, agenda: owner === ME ? 'waste' : 'roads' },
 		SubmissionDraft: { personId: owner },
+		Resident: { personId: owner, representations: [] },
+		Obligation: { resident: { personId: owner } },
+		FeeRuleVersion: { version: 1 },
+		Claim: { resident: { personId: owner, representations: [] } },
+		Payment: { personId: owner },
+		BankMovement: { matchedBy: owner },
 	}
 	return asSubject(subject, { ...fields[subject] } as never)
 }
@@ -53,6 +60,15 @@ const ALLOWED = new Set([
 		`auditor: read NiaSettings ${whose}`, `auditor: read AuditLog ${whose}`,
 	]),
 	'auditor: read Session own', 'auditor: delete Session own',
+	'citizen: read Resident own', 'citizen: read Claim own', 'citizen: read Payment own',
+	'paymentsClerk: read Person own', 'paymentsClerk: read Person other', 'paymentsClerk: read StaffUser own', 'paymentsClerk: read StaffUser other',
+	'paymentsClerk: read Session own', 'paymentsClerk: delete Session own',
+	...['own', 'other'].flatMap((whose) => [
+		...ACTIONS.map((action) => `admin: ${action} FeeRuleVersion ${whose}`),
+		...(['Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement'] as const).map((s) => `auditor: read ${s} ${whose}`),
+		...(['Resident', 'Obligation', 'Claim', 'Payment', 'BankMovement'] as const).flatMap((s) => ACTIONS.map((action) => `paymentsClerk: ${action} ${s} ${whose}`)),
+		`paymentsClerk: read FeeRuleVersion ${whose}`,
+	]),
 ])
 
 describe('who may do what (default deny)', () => {
@@ -73,6 +89,15 @@ describe('who may do what (default deny)', () => {
 		expect(ability.can('update', me, 'notificationEmail')).toBe(true)
 		expect(ability.can('update', me, 'givenName')).toBe(false)
 		expect(ability.can('update', me, 'personIdentifier')).toBe(false)
+	})
+
+	test('a citizen reads claims of residents they represent only once a clerk confirmed it', () => {
+		const ability = defineAbilityFor(actors.citizen!)
+		const claimOf = (confirmedAt: Date | null) =>
+			asSubject('Claim', { resident: { personId: OTHER, representations: [{ personId: ME, confirmedAt }] } } as never)
+		expect(ability.can('read', claimOf(new Date()))).toBe(true)
+		expect(ability.can('read', claimOf(null))).toBe(false)
+		expect(ability.can('update', claimOf(new Date()))).toBe(false)
 	})
 
 	test('no role reaches a subject it has no rule for: the auditor cannot write anything', () => {

@@ -24,3 +24,29 @@ describe('accessibleWhere: default deny holds inside a combined where', () => {
 		expect(await db.auditLog.count({ where: { AND: [accessibleWhere(auditor, 'read', 'AuditLog'), { action: 'auth.login' }] } })).toBe(1)
 	})
 })
+
+describe('accessibleWhere: a citizen reads claims of their own and confirmed represented residents', () => {
+	test('own, represented (confirmed) yes; represented (unconfirmed) and strangers no', async () => {
+		const me = await db.person.create({ data: { givenName: 'Petr', familyName: 'Svoboda' } })
+		const resident = (givenName: string, personId?: string) =>
+			db.resident.create({ data: { givenName, familyName: 'Svoboda', dateOfBirth: new Date('2000-01-01'), personId: personId ?? null } })
+		const [self, child, senior, stranger] = await Promise.all([resident('Petr', me.id), resident('Eva'), resident('Karel'), resident('Cizí')])
+		await db.representation.create({ data: { personId: me.id, residentId: child.id, confirmedAt: new Date() } })
+		await db.representation.create({ data: { personId: me.id, residentId: senior.id } })
+		let n = 0
+		for (const r of [self, child, senior, stranger]) {
+			n++
+			await db.claim.create({
+				data: {
+					residentId: r.id, feeType: 'waste', year: 2026, label: { cs: r.givenName }, baseAmount: 100, amount: 100,
+					dueDate: new Date('2026-05-31'), variableSymbol: `260000${String(n).padStart(3, '0')}0`, generationKey: `casl:${n}`,
+				},
+			})
+		}
+		const citizen = defineAbilityFor({ kind: 'citizen', personId: me.id })
+		const seen = await db.claim.findMany({ where: accessibleWhere(citizen, 'read', 'Claim'), select: { residentId: true } })
+		expect(seen.map((c) => c.residentId).sort()).toEqual([self.id, child.id].sort())
+		const residents = await db.resident.findMany({ where: { AND: [accessibleWhere(citizen, 'read', 'Resident')] }, select: { id: true } })
+		expect(residents.map((r) => r.id).sort()).toEqual([self.id, child.id].sort())
+	})
+})

@@ -5,8 +5,12 @@
 export const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'manage'] as const
 export type Action = (typeof ACTIONS)[number]
 
-// Tenant-schema subjects (Prisma model names). Later issues add Claim, Payment, Grant, Message.
-export const TENANT_SUBJECTS = ['Person', 'AuditLog', 'StaffUser', 'TownSettings', 'NiaSettings', 'Session', 'Form', 'Submission', 'SubmissionDraft'] as const
+// Tenant-schema subjects (Prisma model names). Later issues add Grant, Message.
+export const TENANT_SUBJECTS = [
+	'Person', 'AuditLog', 'StaffUser', 'TownSettings', 'NiaSettings', 'Session',
+	'Form', 'Submission', 'SubmissionDraft',
+	'Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement',
+] as const
 export type TenantSubjectName = (typeof TENANT_SUBJECTS)[number]
 
 export const STAFF_ROLES = ['clerk', 'admin', 'auditor'] as const
@@ -29,7 +33,7 @@ export type Actor =
 
 export type RuleSpec = {
 	action: Action | Action[]
-	subject: TenantSubjectName
+	subject: TenantSubjectName | TenantSubjectName[]
 	/** Prisma `where` conditions; `$self` is replaced by the actor's own id, `$submissionAgendas` by their submission agendas. */
 	conditions?: Record<string, unknown>
 	/** Only these fields (for updates a citizen may make to their own record). */
@@ -45,6 +49,13 @@ export const CITIZEN_RULES: RuleSpec[] = [
 	// A citizen reads their own submissions and answers a needs_info request on them (update).
 	{ action: ['read', 'update'], subject: 'Submission', conditions: { personId: '$self' } },
 	{ action: 'manage', subject: 'SubmissionDraft', conditions: { personId: '$self' } },
+	// A citizen sees the residents (and their claims) linked to their account, and those they
+	// represent once a clerk has confirmed the representation (decision 007).
+	{ action: 'read', subject: 'Resident', conditions: { personId: '$self' } },
+	{ action: 'read', subject: 'Resident', conditions: { representations: { some: { personId: '$self', confirmedAt: { not: null } } } } },
+	{ action: 'read', subject: 'Claim', conditions: { resident: { is: { personId: '$self' } } } },
+	{ action: 'read', subject: 'Claim', conditions: { resident: { is: { representations: { some: { personId: '$self', confirmedAt: { not: null } } } } } } },
+	{ action: 'read', subject: 'Payment', conditions: { personId: '$self' } },
 ]
 
 // Staff reads of personal data are allowed by role and audited by the caller (audit/record-audit.server.ts).
@@ -66,6 +77,7 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: ['read', 'delete'], subject: 'Session' },
 		{ action: 'manage', subject: 'Form' },
 		{ action: ['read', 'update', 'export'], subject: 'Submission' },
+		{ action: 'manage', subject: 'FeeRuleVersion' },
 	],
 	auditor: [
 		{ action: 'read', subject: 'Person' },
@@ -74,8 +86,16 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: 'read', subject: 'NiaSettings' },
 		{ action: 'read', subject: 'AuditLog' },
 		{ action: ['read', 'delete'], subject: 'Session', conditions: { staffUserId: '$self' } },
+		{ action: 'read', subject: ['Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement'] },
 	],
 }
 
-// Agenda rules (claims, payments, submissions, grants) arrive with those issues.
-export const AGENDA_RULES: Record<AgendaName, RuleSpec[]> = { submissions: [], payments: [], grants: [] }
+// Agenda rules: clerks on the payments agenda keep the register, claims, payments and the bank queue.
+export const AGENDA_RULES: Record<AgendaName, RuleSpec[]> = {
+	submissions: [],
+	payments: [
+		{ action: 'manage', subject: ['Resident', 'Obligation', 'Claim', 'Payment', 'BankMovement'] },
+		{ action: 'read', subject: 'FeeRuleVersion' },
+	],
+	grants: [],
+}

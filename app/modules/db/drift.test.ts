@@ -31,10 +31,28 @@ const TENANT_EXTRAS: KnownExtras = {
 		form_code_format: "CHECK ((code ~ '^[a-z][a-z0-9-]{1,60}$'::text))",
 		session_one_subject:
 			`CHECK ((((kind = 'citizen'::SCHEMA."SessionKind") AND (person_id IS NOT NULL) AND (staff_user_id IS NULL)) OR ((kind = 'staff'::SCHEMA."SessionKind") AND (staff_user_id IS NOT NULL) AND (person_id IS NULL))))`,
+		// Fees and claims (decision 007): money never goes negative, a claim's amount is base - relief,
+		// variable symbols are 10 digits.
+		bank_movement_amount_positive: 'CHECK ((amount > 0))',
+		bank_statement_format: "CHECK ((format = ANY (ARRAY['gpc'::text, 'camt053'::text, 'fio_json'::text])))",
+		bank_statement_progress: 'CHECK (((progress >= 0) AND (progress <= 100)))',
+		claim_amounts: 'CHECK (((base_amount >= 0) AND (relief_amount >= 0) AND (relief_amount <= base_amount) AND (amount = (base_amount - relief_amount))))',
+		claim_discount: 'CHECK ((((discount_percent >= 0) AND (discount_percent <= 100)) AND (discount_amount >= 0) AND (discount_amount <= amount)))',
+		claim_instalment_positive: 'CHECK ((instalment > 0))',
+		claim_paid: 'CHECK (((paid_amount >= 0) AND (discount_granted >= 0) AND (discount_granted <= discount_amount)))',
+		claim_variable_symbol_format: "CHECK ((variable_symbol ~ '^[0-9]{10}$'::text))",
+		fee_rule_version_positive: 'CHECK ((version > 0))',
+		obligation_validity: 'CHECK (((valid_to IS NULL) OR (valid_to >= valid_from)))',
+		payment_amounts: 'CHECK (((amount >= 0) AND (paid_amount >= 0) AND (refunded_amount >= 0) AND (refunded_amount <= paid_amount) AND (overpaid_amount >= 0)))',
+		payment_variable_symbol_format: "CHECK (((variable_symbol IS NULL) OR (variable_symbol ~ '^[0-9]{10}$'::text)))",
+		payment_item_amounts: 'CHECK (((amount >= 0) AND (discount >= 0)))',
+		reminder_days: 'CHECK ((days >= 0))',
 	},
 	// The audit log is append-only: the database refuses UPDATE, DELETE and TRUNCATE on it.
 	functions: ['audit_log_append_only'],
 	triggers: ['audit_log.audit_log_no_update_delete', 'audit_log.audit_log_no_truncate'],
+	// Claims and portal payments draw variable symbols from one sequence per town (decision 007).
+	sequences: ['variable_symbol_seq'],
 }
 
 const TOWNS = ['drift-one', 'drift-two']

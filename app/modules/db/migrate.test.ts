@@ -8,7 +8,12 @@ import { migrationsDir, readMigrations } from './migrations.server'
 import { getPool } from './pool.server'
 
 const PLATFORM_TABLES = ['login_attempt', 'platform_audit', 'schema_migration', 'tenant', 'tenant_host', 'vendor_session', 'vendor_staff']
-const TENANT_TABLES = ['audit_log', 'delivery_outbox', 'draft_attachment', 'form', 'form_version', 'login_attempt', 'nia_settings', 'person', 'saml_request', 'session', 'staff_token', 'staff_user', 'submission', 'submission_attachment', 'submission_counter', 'submission_draft', 'submission_event', 'town_settings']
+const TENANT_TABLES = [
+	'audit_log', 'bank_movement', 'bank_statement', 'claim', 'claim_event', 'delivery_outbox', 'draft_attachment', 'fee_rule_version',
+	'form', 'form_version', 'household', 'login_attempt', 'nia_settings', 'obligation', 'payment', 'payment_item',
+	'payment_transition', 'person', 'reminder', 'representation', 'resident', 'saml_request', 'session', 'staff_token',
+	'staff_user', 'submission', 'submission_attachment', 'submission_counter', 'submission_draft', 'submission_event', 'town_settings',
+]
 
 async function registerTowns(...slugs: string[]) {
 	for (const slug of slugs) await sql('INSERT INTO platform.tenant (slug, name) VALUES ($1, $1)', [slug])

@@ -1,4 +1,5 @@
 import { Prisma } from '../../generated/tenant/client'
+import { linkResident } from '../claims/link-resident.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import type { NiaIdentity } from './read-nia-identity.server'
 
@@ -30,5 +31,7 @@ export async function upsertCitizen({ db, identity, municipalityCode }: { db: Te
 		update: fromNia,
 		select: { id: true, isResident: true },
 	})
+	// The town's register knows this person's fees; tie them to the account (see decision 007).
+	await linkResident(db, { id: person.id, givenName: identity.givenName, familyName: identity.familyName, dateOfBirth: identity.dateOfBirth ?? null })
 	return { ...person, isNew: !existing }
 }
