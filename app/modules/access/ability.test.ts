@@ -62,6 +62,7 @@ const ALLOWED = new Set([
 	'auditor: read Session own', 'auditor: delete Session own',
 	'citizen: read Resident own', 'citizen: read Claim own', 'citizen: read Payment own',
 	'paymentsClerk: read Person own', 'paymentsClerk: read Person other', 'paymentsClerk: read StaffUser own', 'paymentsClerk: read StaffUser other',
+	'paymentsClerk: read Form own', 'paymentsClerk: read Form other',
 	'paymentsClerk: read Session own', 'paymentsClerk: delete Session own',
 	...['own', 'other'].flatMap((whose) => [
 		...ACTIONS.map((action) => `admin: ${action} FeeRuleVersion ${whose}`),
