@@ -49,6 +49,8 @@ async function registerDog(page: Page, visit: (url: string) => Promise<unknown>,
 }
 
 test('the records system files the submission, and the citizen follows it to "resolved"', async ({ page, visit, expectAccessible }) => {
+	// A long journey (login, a four-step form, delivery by the worker, three callbacks): 60 s, not 20.
+	test.slow()
 	const number = await registerDog(page, visit, expectAccessible)
 
 	// The outbox worker delivers it: the simulator lists it with a reference number.
