@@ -49,7 +49,7 @@ export default function FormBuilderPage() {
 	const { t } = useTranslation('forms-office')
 	const { forms, draft } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
-	const button = 'rounded-town bg-primary px-4 py-2 font-medium text-on-primary'
+	const button = 'rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast'
 	return (
 		<main id="main" className="mx-auto max-w-5xl p-6">
 			<h1 className="mb-6 text-2xl font-bold">{t('builder.heading')}</h1>

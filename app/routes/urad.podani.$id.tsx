@@ -20,7 +20,7 @@ import { requirePermission } from '~/modules/staff/require-permission.server'
 
 const NOTICES = ['assigned', 'status', 'resent'] as const
 const FIELD = 'w-full rounded-town border border-muted bg-surface px-3 py-2 text-ink'
-const BUTTON = 'rounded-town bg-primary px-4 py-2 font-medium text-on-primary'
+const BUTTON = 'rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast'
 
 async function load(request: Request, context: LoaderFunctionArgs['context'], id: string | undefined) {
 	const user = await requireOfficeStaff(request, context)
@@ -51,8 +51,9 @@ export const meta = titleMeta
 export async function action({ request, context, params }: ActionFunctionArgs) {
 	const { user, submission } = await load(request, context, params.id)
 	await requirePermission(user, 'update', asSubject('Submission', submission as never), { request, context, label: `Submission:${submission.id}` })
-	const parsed = parseWithZod(await request.formData(), { schema: InboxActionSchema })
-	if (parsed.status !== 'success') return data({ error: 'detail.errors.message' }, { status: 400 })
+	const body = await request.formData()
+	const parsed = parseWithZod(body, { schema: InboxActionSchema })
+	if (parsed.status !== 'success') return data({ error: body.get('intent') === 'assign' ? 'detail.errors.assignee' : 'detail.errors.message' }, { status: 400 })
 	const value = parsed.value
 	const staff = { id: user.me.id, name: user.me.name }
 	const here = `/urad/podani/${submission.id}`
@@ -111,10 +112,12 @@ export default function InboxDetailPage() {
 						<select id="assigneeId" name="assigneeId" defaultValue={s.assignee?.id ?? myId} className={FIELD}>
 							{colleagues.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
 						</select>
-						<div className="mt-3 flex gap-3">
-							<button type="submit" className={BUTTON}>{t('detail.assign')}</button>
-							<button type="submit" name="assigneeId" value={myId} className={BUTTON}>{t('detail.assignSelf')}</button>
-						</div>
+						<button type="submit" className={`${BUTTON} mt-3`}>{t('detail.assign')}</button>
+					</Form>
+					<Form method="post" className="rounded-town border border-muted/30 p-4">
+						<input type="hidden" name="intent" value="assign" />
+						<input type="hidden" name="assigneeId" value={myId} />
+						<button type="submit" className={BUTTON}>{t('detail.assignSelf')}</button>
 					</Form>
 					{s.nextStatuses.length > 0 ? (
 						<Form method="post" className="rounded-town border border-muted/30 p-4">

@@ -78,7 +78,7 @@ export default function InboxPage() {
 				{input('from', t('inbox.from'), 'date')}
 				{input('to', t('inbox.to'), 'date')}
 				<div className="flex items-end gap-4">
-					<button type="submit" className="rounded-town bg-primary px-4 py-2 font-medium text-on-primary">{t('inbox.apply')}</button>
+					<button type="submit" className="rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast">{t('inbox.apply')}</button>
 					<a href={`/urad/podani/export${data.search}`}>{t('inbox.export')}</a>
 				</div>
 			</Form>
