@@ -67,4 +67,13 @@ describe('inbox routes', () => {
 		expect(await status(() => detailAction(args(path, { id: feesSubmission.id }, form({ intent: 'status', status: 'needs_info', message: 'Přiložte foto.' }))))).toBe(302)
 		expect((await db.submission.findUniqueOrThrow({ where: { id: feesSubmission.id } })).status).toBe('needs_info')
 	})
+
+	test('a clerk cannot resend a failed delivery (admins only); the outbox stays failed', async () => {
+		await db.deliveryOutbox.updateMany({ where: { submissionId: feesSubmission.id }, data: { state: 'failed', lastError: 'HTTP 500' } })
+		const path = `/urad/podani/${feesSubmission.id}`
+		const page = (await detailLoader(args(path, { id: feesSubmission.id }))) as { isAdmin: boolean; submission: { deliveryError: string | null } }
+		expect(page).toMatchObject({ isAdmin: false, submission: { deliveryError: 'HTTP 500' } })
+		expect(await status(() => detailAction(args(path, { id: feesSubmission.id }, form({ intent: 'resend' }))))).toBe(403)
+		expect((await db.deliveryOutbox.findFirstOrThrow({ where: { submissionId: feesSubmission.id } })).state).toBe('failed')
+	})
 })
