@@ -121,7 +121,7 @@ afterAll(async () => {
 	await database?.drop()
 })
 
-const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/audit?page=2', '/urad/heslo', '/urad/dvoufaktor', '/urad/overeni']
+const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/export?code=dog-registration&version=1', '/urad/audit?page=2', '/urad/heslo', '/urad/dvoufaktor', '/urad/overeni']
 
 describe('a staff session is good only in its own town', () => {
 	test('the cookie opens the office at Veselí (the probe below would prove nothing otherwise)', async () => {
@@ -215,6 +215,12 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.session.ts': 'office',
 	'urad.uzivatele.tsx': 'office',
 	'urad.zapomenute-heslo.tsx': 'office',
+	'urad.podani._index.tsx': 'office: clerk inbox (agenda isolation in app/modules/inbox/inbox-routes.test.ts)',
+	'urad.podani.$id.tsx': 'office',
+	'urad.podani.$id.priloha.$attachmentId.ts': 'office',
+	'urad.podani.export.ts': 'office',
+	'urad.formulare.tsx': 'office: form builder (admins)',
+	'urad.formulare.export.ts': 'office',
 	'platform.tsx': 'vendor console: only on the platform host (a town answers 404)',
 	'platform._index.tsx': 'vendor console',
 	'platform.mail.tsx': 'vendor console',

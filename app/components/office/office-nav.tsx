@@ -1,10 +1,10 @@
 import { Form, NavLink } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-type Props = { name: string; canReadStaff: boolean; canReadAudit: boolean }
+type Props = { name: string; canReadStaff: boolean; canReadAudit: boolean; canReadSubmissions: boolean; canManageForms: boolean }
 
 /** The back office's own navigation, below the town header. */
-export function OfficeNav({ name, canReadStaff, canReadAudit }: Props) {
+export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions, canManageForms }: Props) {
 	const { t } = useTranslation('office')
 	const link = ({ isActive }: { isActive: boolean }) => `rounded-town px-2 py-1 ${isActive ? 'font-bold no-underline ring-2 ring-primary' : ''}`
 	return (
@@ -17,6 +17,20 @@ export function OfficeNav({ name, canReadStaff, canReadAudit }: Props) {
 								{t('nav.home')}
 							</NavLink>
 						</li>
+						{canReadSubmissions ? (
+							<li>
+								<NavLink to="/urad/podani" className={link}>
+									{t('nav.submissions')}
+								</NavLink>
+							</li>
+						) : null}
+						{canManageForms ? (
+							<li>
+								<NavLink to="/urad/formulare" className={link}>
+									{t('nav.forms')}
+								</NavLink>
+							</li>
+						) : null}
 						{canReadStaff ? (
 							<li>
 								<NavLink to="/urad/uzivatele" className={link}>

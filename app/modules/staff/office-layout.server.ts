@@ -17,6 +17,8 @@ export async function getOfficeLayout(request: Request, context: AppLoadContext)
 			name: me.name,
 			canReadStaff: ability.can('read', 'StaffUser'),
 			canReadAudit: ability.can('read', 'AuditLog'),
+			canReadSubmissions: ability.can('read', 'Submission'),
+			canManageForms: ability.can('manage', 'Form'),
 			...getIdleCountdown({ session, idleMinutes: profile.sessionIdleMinutes }),
 		},
 	}

@@ -1,0 +1,45 @@
+// The builder page as an admin and a clerk meet it: a clerk is refused; an invalid import answers
+// 400 with the path of each problem and stores nothing; publish adds the next version.
+import { describe, expect, test } from 'vitest'
+import { createTown } from '../../../tests/db'
+import { createStaffMember, currentCode, form, officeRequest, TEST_PASSWORD, townContext } from '../../../tests/staff'
+import { action, loader } from '../../routes/urad.formulare'
+import { getTenantDb } from '../db/tenant-db.server'
+import { sampleDefinition } from '../forms/sample-definition.fixture'
+import { completeStaffSecondFactor, signInStaff } from '../staff/sign-in-staff.server'
+
+const town = await createTown('builderroutes')
+const context = townContext(town)
+const db = getTenantDb(town.tenant)
+
+async function cookieFor(email: string, roles: ('admin' | 'clerk')[]) {
+	await createStaffMember(town, { email, roles, withTotp: true })
+	const step = await signInStaff({ request: officeRequest('/urad/prihlaseni', null, form({})), context, email, password: TEST_PASSWORD })
+	if (!step.ok) throw new Error('sign-in refused')
+	const done = await completeStaffSecondFactor({ request: officeRequest('/urad/overeni', step.cookie), context, code: await currentCode() })
+	if (!done.ok) throw new Error('code refused')
+	return done.cookie
+}
+const admin = await cookieFor('admin@builder.test', ['admin'])
+const clerk = await cookieFor('clerk@builder.test', ['clerk'])
+const post = (cookie: string, fields: Record<string, string>) => action({ request: officeRequest('/urad/formulare', cookie, form(fields)), context, params: {} })
+const statusOf = (value: unknown) => (value && typeof value === 'object' && 'init' in value ? (value as { init: { status: number } }).init.status : 200)
+const bodyOf = (value: unknown) => (value && typeof value === 'object' && 'data' in value && 'init' in value ? (value as { data: unknown }).data : value) as { problems: { path: string }[]; published: { version: number } | null }
+
+describe('form builder page', () => {
+	test('a clerk may not open it', async () => {
+		await expect(loader({ request: officeRequest('/urad/formulare', clerk), context, params: {} })).rejects.toMatchObject({ init: { status: 403 } })
+	})
+
+	test('an invalid import is refused with the path; a valid one publishes version 1, then 2', async () => {
+		const broken = sampleDefinition() as { steps: { fields: { label: Record<string, string> }[] }[] }
+		broken.steps[0]!.fields[0]!.label = { cs: '' }
+		const refused = await post(admin, { intent: 'publish', definition: JSON.stringify(broken) })
+		expect(statusOf(refused)).toBe(400)
+		expect(bodyOf(refused).problems.map((p) => p.path)).toContain('steps.0.fields.0.label.cs')
+		expect(await db.formVersion.count()).toBe(0)
+		expect(bodyOf(await post(admin, { intent: 'publish', definition: JSON.stringify(sampleDefinition()) })).published?.version).toBe(1)
+		expect(bodyOf(await post(admin, { intent: 'check', definition: JSON.stringify(sampleDefinition()) })).published).toBeNull()
+		expect(bodyOf(await post(admin, { intent: 'publish', definition: JSON.stringify(sampleDefinition()) })).published?.version).toBe(2)
+	})
+})

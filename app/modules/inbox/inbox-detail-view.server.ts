@@ -1,0 +1,39 @@
+import { isConditionMet } from '../forms/build-submission-schema'
+import { displayValue } from '../forms/display-value'
+import { FormDefinitionSchema, localized } from '../forms/form-definition-schema'
+import { resources } from '../i18n/resources.server'
+import type { Locale } from '../i18n/locales'
+import type { getInboxSubmission } from './get-inbox-submission.server'
+import { canTransition, CLERK_STATUSES } from './status-transitions'
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof getInboxSubmission>>>
+
+/** What the detail page shows, in the page's language: labelled answers rendered as the citizen sees them. */
+export function inboxDetailView(submission: Loaded, locale: Locale) {
+	const words = resources[locale]['forms-office'].detail
+	const data = (submission.data ?? {}) as Record<string, unknown>
+	const definition = FormDefinitionSchema.safeParse(submission.formVersion.definition)
+	const answers = definition.success
+		? definition.data.steps
+				.flatMap((step) => step.fields)
+				.filter((field) => isConditionMet(field.visibleWhen, data))
+				.map((field) => ({ label: localized(field.label, locale), value: displayValue(field, data[field.name], locale, submission.attachments, words) }))
+		: Object.entries(data).map(([label, value]) => ({ label, value: JSON.stringify(value) }))
+	const title = submission.formVersion.form.title as Record<string, string>
+	return {
+		id: submission.id,
+		number: submission.number,
+		status: submission.status,
+		agenda: submission.agenda,
+		form: `${title[locale] ?? title.cs ?? submission.formVersion.form.code} (v${submission.formVersion.version})`,
+		applicant: submission.person ? `${submission.person.givenName} ${submission.person.familyName}` : null,
+		email: submission.contactEmail ?? submission.person?.email ?? null,
+		referenceNumber: submission.referenceNumber,
+		assignee: submission.assignedStaff,
+		answers,
+		attachments: submission.attachments.map(({ id, fileName, size }) => ({ id, fileName, size })),
+		events: submission.events.map((event) => ({ ...event, id: String(event.id), at: event.at.toLocaleString(locale, { timeZone: 'Europe/Prague' }) })),
+		deliveryError: submission.outbox?.state === 'failed' ? (submission.outbox.lastError ?? '') : null,
+		nextStatuses: CLERK_STATUSES.filter((to) => canTransition(submission.status, to)),
+	}
+}

@@ -1,0 +1,122 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { titleMeta } from '~/components/office/meta'
+import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
+import { Pagination } from '~/components/office/pagination'
+import { parseInboxFilter } from '~/modules/inbox/inbox-filter-schema'
+import { inboxPage, localText } from '~/modules/inbox/inbox-page.server'
+import { listInbox } from '~/modules/inbox/list-inbox.server'
+import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
+import { requirePermission } from '~/modules/staff/require-permission.server'
+
+const STATUSES = ['submitted', 'delivered', 'assigned', 'in_progress', 'needs_info', 'resolved', 'rejected', 'failed'] as const
+const FIELD = 'w-full rounded-town border border-muted bg-surface px-3 py-2 text-ink'
+
+// The clerk inbox: only the submissions of the clerk's agendas (CASL in the query), filters, search, 25 a page.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const page = await inboxPage(request, context, 'inbox.title')
+	const user = await requireOfficeStaff(request, context)
+	await requirePermission(user, 'read', 'Submission', { request, context })
+	const url = new URL(request.url)
+	const filter = parseInboxFilter(url.searchParams)
+	const requested = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1))
+	const [list, forms, colleagues] = await Promise.all([
+		listInbox({ db: user.db, ability: user.ability, filter, page: requested }),
+		user.db.form.findMany({ select: { code: true, title: true }, orderBy: { code: 'asc' } }),
+		user.db.staffUser.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+	])
+	return {
+		title: page.title,
+		search: url.search,
+		values: Object.fromEntries(['form', 'status', 'assignee', 'from', 'to', 'q'].map((key) => [key, url.searchParams.get(key) ?? ''])),
+		forms: forms.map((form) => ({ code: form.code, title: localText(form.title, page.locale) })),
+		colleagues,
+		total: list.total,
+		page: list.page,
+		pages: list.pages,
+		rows: list.rows.map((row) => ({
+			id: row.id,
+			number: row.number,
+			status: row.status,
+			form: localText(row.formVersion.form.title, page.locale),
+			applicant: row.person ? `${row.person.givenName} ${row.person.familyName}` : null,
+			assignee: row.assignedStaff?.name ?? null,
+			submittedAt: row.submittedAt.toLocaleString(page.locale, { timeZone: 'Europe/Prague' }),
+		})),
+	}
+}
+
+export const meta = titleMeta
+
+export default function InboxPage() {
+	const { t } = useTranslation('forms-office')
+	const data = useLoaderData<typeof loader>()
+	const select = (name: string, label: string, options: { value: string; label: string }[]) => (
+		<div>
+			<label htmlFor={`filter-${name}`} className="mb-1 block font-medium">{label}</label>
+			<select id={`filter-${name}`} name={name} defaultValue={data.values[name]} className={FIELD}>
+				<option value="">{t('inbox.all')}</option>
+				{options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+			</select>
+		</div>
+	)
+	const input = (name: string, label: string, type: string) => (
+		<div>
+			<label htmlFor={`filter-${name}`} className="mb-1 block font-medium">{label}</label>
+			<input id={`filter-${name}`} name={name} type={type} defaultValue={data.values[name]} className={FIELD} />
+		</div>
+	)
+	return (
+		<main id="main" className="mx-auto max-w-6xl p-6">
+			<h1 className="mb-6 text-2xl font-bold">{t('inbox.heading')}</h1>
+			<Form method="get" aria-label={t('inbox.filters')} className="mb-6 grid gap-4 rounded-town border border-muted/30 bg-surface p-5 sm:grid-cols-3">
+				{input('q', t('inbox.search'), 'search')}
+				{select('form', t('inbox.form'), data.forms.map((form) => ({ value: form.code, label: form.title })))}
+				{select('status', t('inbox.status'), STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) })))}
+				{select('assignee', t('inbox.assignee'), [{ value: 'none', label: t('inbox.unassigned') }, ...data.colleagues.map((c) => ({ value: c.id, label: c.name }))])}
+				{input('from', t('inbox.from'), 'date')}
+				{input('to', t('inbox.to'), 'date')}
+				<div className="flex items-end gap-4">
+					<button type="submit" className="rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast">{t('inbox.apply')}</button>
+					<a href={`/urad/podani/export${data.search}`}>{t('inbox.export')}</a>
+				</div>
+			</Form>
+			{data.rows.length === 0 ? (
+				<p>{t('inbox.empty')}</p>
+			) : (
+				<table className="w-full text-left">
+					<thead>
+						<tr>
+							<th scope="col">{t('inbox.number')}</th>
+							<th scope="col">{t('inbox.form')}</th>
+							<th scope="col">{t('inbox.applicant')}</th>
+							<th scope="col">{t('inbox.status')}</th>
+							<th scope="col">{t('inbox.assignee')}</th>
+							<th scope="col">{t('inbox.submittedAt')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{data.rows.map((row) => (
+							<tr key={row.id} className="border-t border-muted/30">
+								<td><Link to={`/urad/podani/${row.id}`}>{row.number}</Link></td>
+								<td>{row.form}</td>
+								<td>{row.applicant ?? t('inbox.anonymous')}</td>
+								<td>{t(`status.${row.status}`)}</td>
+								<td>{row.assignee ?? t('inbox.unassigned')}</td>
+								<td>{row.submittedAt}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			)}
+			<Pagination page={data.page} pages={data.pages} label={t('inbox.pages')} />
+		</main>
+	)
+}
+
+export const handle = { i18n: ['office', 'forms-office'] }
+
+export function ErrorBoundary() {
+	return <OfficeErrorBoundary />
+}

@@ -1,0 +1,47 @@
+// The citizen's dog registration at Veselí, shared by specs that need a fresh submission (copied from records.spec.ts).
+import type { Page } from '@playwright/test'
+import { expect } from './fixtures'
+import { urlOn } from './urls'
+
+const SIMULATOR = /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\//
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+
+async function holdNiaHandBack(page: Page) {
+	await page.route(SIMULATOR, async (route) => {
+		const response = await route.fetch()
+		const body = await response.text()
+		await route.fulfill({ response, body: body.replace(/<script nonce="[^"]*">document\.forms\[0\]\.submit\(\)<\/script>/, '') })
+	})
+}
+
+export async function registerDog(page: Page, visit: (url: string) => Promise<unknown>, expectAccessible: () => Promise<void>) {
+	await holdNiaHandBack(page)
+	await visit(urlOn('veseli', '/formulare'))
+	await page.getByRole('link', { name: 'Přihlášení psa k místnímu poplatku' }).click()
+	await expectAccessible()
+	await page.getByRole('link', { name: 'Přihlásit se přes identitu občana' }).click()
+	await expect(page).toHaveURL(SIMULATOR)
+	await expectAccessible()
+	await page.getByRole('button', { name: /Přihlásit jako Jana Nováková/ }).click()
+	await expect(page).toHaveURL(SIMULATOR)
+	await expectAccessible()
+	await page.getByRole('button', { name: /Pokračovat/ }).click()
+	await expect(page.getByLabel(/Jméno a příjmení/)).toHaveValue('Jana Nováková')
+	await expectAccessible()
+	await page.getByRole('button', { name: 'Pokračovat' }).click()
+	await expect(page.getByText('Krok 2 z 3')).toBeVisible()
+	await expectAccessible()
+	await page.getByLabel(/Jméno psa/).fill('Rex')
+	await page.getByLabel(/Plemeno/).fill('Bígl')
+	await page.getByLabel(/Číslo čipu/).fill('203098100123456')
+	await page.getByLabel(/Pes je držen od/).fill('2026-01-15')
+	await page.getByLabel(/Očkovací průkaz/).setInputFiles({ name: 'ockovani.pdf', mimeType: 'application/pdf', buffer: PDF })
+	await page.getByRole('button', { name: 'Pokračovat' }).click()
+	await expect(page.getByText('Krok 3 z 3')).toBeVisible()
+	await expectAccessible()
+	await page.getByRole('button', { name: 'Odeslat podání' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Podání bylo odesláno' })).toBeVisible()
+	await expectAccessible()
+	return (await page.getByText(/^VES-\d{4}-\d{6}$/).textContent())!
+}
+
