@@ -16,6 +16,9 @@ import formsUk from '../../locales/uk/forms.json'
 import bankCs from '../../locales/cs/bank.json'
 import bankEn from '../../locales/en/bank.json'
 import bankUk from '../../locales/uk/bank.json'
+import feesOfficeCs from '../../locales/cs/fees-office.json'
+import feesOfficeEn from '../../locales/en/fees-office.json'
+import feesOfficeUk from '../../locales/uk/fees-office.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -26,6 +29,7 @@ const namespaces = {
 	office: [officeCs, officeEn, officeUk],
 	forms: [formsCs, formsEn, formsUk],
 	bank: [bankCs, bankEn, bankUk],
+	'fees-office': [feesOfficeCs, feesOfficeEn, feesOfficeUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }
