@@ -22,7 +22,7 @@ export default function OfficeLayout() {
 		<>
 			{staff ? (
 				<>
-					<OfficeNav name={staff.name} canReadStaff={staff.canReadStaff} canReadAudit={staff.canReadAudit} />
+					<OfficeNav name={staff.name} canReadStaff={staff.canReadStaff} canReadAudit={staff.canReadAudit} canReadFeeRules={staff.canReadFeeRules} canReadClaims={staff.canReadClaims} />
 					<IdleWarning idleMsLeft={staff.idleMsLeft} loadedAt={staff.loadedAt} keepAliveUrl="/urad/session" loginUrl="/urad/prihlaseni" />
 				</>
 			) : null}

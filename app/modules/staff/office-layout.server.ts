@@ -17,6 +17,8 @@ export async function getOfficeLayout(request: Request, context: AppLoadContext)
 			name: me.name,
 			canReadStaff: ability.can('read', 'StaffUser'),
 			canReadAudit: ability.can('read', 'AuditLog'),
+			canReadFeeRules: ability.can('read', 'FeeRuleVersion'),
+			canReadClaims: ability.can('read', 'Claim'),
 			...getIdleCountdown({ session, idleMinutes: profile.sessionIdleMinutes }),
 		},
 	}
