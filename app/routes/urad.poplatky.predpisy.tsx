@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useLoaderData, useLocation } from '@remix-run/react'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { SubmitButton } from '~/components/office/form-field'
 import { titleMeta } from '~/components/office/meta'
@@ -86,7 +86,9 @@ export default function ClaimsPage() {
 				<tbody>
 					{claims.map((c) => (
 						<tr key={c.id}>
-							<td>{c.variableSymbol}</td>
+							<td>
+								<Link to={`/urad/poplatky/predpisy/${c.id}`}>{c.variableSymbol}</Link>
+							</td>
 							<td>{c.name}</td>
 							<td>{c.feeType}</td>
 							<td>
