@@ -90,7 +90,7 @@ export default function FeeRulesPage() {
 			</label>
 			<HouseholdPreview text={text} year={year} />
 			{loaderData.canEdit ? (
-				<Form method="post" className="mb-10">
+				<Form method="post" action="/urad/poplatky/pravidla" className="mb-10">
 					<label htmlFor="rules" className="mb-1 block font-medium">
 						{t('rules.editorLabel')}
 					</label>
