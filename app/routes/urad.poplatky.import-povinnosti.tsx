@@ -1,10 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData } from '@remix-run/react'
+import { Form, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { SubmitButton } from '~/components/office/form-field'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { resources } from '~/modules/i18n/resources.server'
+import { importClaims } from '~/modules/claims/import-claims.server'
 import { importObligations } from '~/modules/obligations/import-obligations.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
@@ -31,9 +32,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const text = file instanceof File && file.size > 0 ? await file.text() : String(form.get('text') ?? '')
 	if (!text || text.length > MAX_BYTES) return data({ fileError: text ? 'import.errors.tooLarge' : 'import.errors.noFile' } as const, { status: 400 })
 	const apply = form.get('intent') === 'apply'
+	const kind = form.get('kind') === 'claims' ? 'claims' : 'obligations'
+	if (kind === 'claims') {
+		await requirePermission(user, 'create', 'Claim', { request, context })
+		const result = await importClaims({ db: user.db, tenantSlug: user.tenant.slug, text, apply, by: user.me.id, ...requestMeta(context) })
+		const rows = result.rows.slice(0, PREVIEW_ROWS).map((r) => ({ line: r.line, given_name: r.resident_id, family_name: '', resident_id: r.claim_id, fee_type: r.fee_type, valid_from: r.due_date, valid_to: `${r.amount} Kč` }))
+		return data(
+			{ kind, text: result.applied ? '' : text, applied: result.applied, total: result.rows.length, rows, errors: result.errors.slice(0, 200), errorCount: result.errors.length, summary: { residentsCreated: 0, obligationsCreated: result.created, obligationsUpdated: result.existing } },
+			{ status: result.errors.length ? 400 : 200 },
+		)
+	}
 	const result = await importObligations({ db: user.db, text, apply, by: user.me.id, ...requestMeta(context) })
 	return data(
 		{
+			kind,
 			text: result.applied ? '' : text,
 			applied: result.applied,
 			total: result.rows.length,
@@ -50,6 +62,8 @@ export const handle = { i18n: ['office', 'fees-office'] }
 
 export default function ImportObligationsPage() {
 	const result = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	const kind = result && 'kind' in result ? result.kind : params.get('kind') === 'claims' ? 'claims' : 'obligations'
 	const { t } = useTranslation('fees-office')
 	const checked = result && 'rows' in result ? result : null
 	return (
@@ -57,7 +71,11 @@ export default function ImportObligationsPage() {
 			<h1 className="mb-4 text-3xl font-bold">{t('import.title')}</h1>
 			<p className="mb-2">{t('import.intro')}</p>
 			<p className="mb-6">
-				<code>obligation_id;resident_id;given_name;family_name;date_of_birth;disability;fee_type;valid_from;valid_to;dog_name;dog_chip;amount</code>
+				<code>
+					{kind === 'claims'
+						? 'claim_id;resident_id;fee_type;year;amount;due_date'
+						: 'obligation_id;resident_id;given_name;family_name;date_of_birth;disability;fee_type;valid_from;valid_to;dog_name;dog_chip;amount'}
+				</code>
 			</p>
 			<div role="alert" id="import-status">
 				{result && 'fileError' in result ? <p className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">{t(result.fileError)}</p> : null}
@@ -74,6 +92,13 @@ export default function ImportObligationsPage() {
 				) : null}
 			</div>
 			<Form method="post" encType="multipart/form-data" className="mb-8 flex flex-wrap items-end gap-3">
+				<label>
+					<span className="mb-1 block font-medium">{t('import.kind')}</span>
+					<select name="kind" defaultValue={kind} className="rounded-town border px-2 py-1">
+						<option value="obligations">{t('import.kinds.obligations')}</option>
+						<option value="claims">{t('import.kinds.claims')}</option>
+					</select>
+				</label>
 				<label>
 					<span className="mb-1 block font-medium">{t('import.file')}</span>
 					<input type="file" name="file" accept=".csv,text/csv" required />
@@ -113,6 +138,7 @@ export default function ImportObligationsPage() {
 					</table>
 					<Form method="post" encType="multipart/form-data">
 						<input type="hidden" name="text" value={checked.text} />
+						<input type="hidden" name="kind" value={kind} />
 						<SubmitButton name="intent" value="apply">
 							{t('import.apply', { count: checked.total })}
 						</SubmitButton>
