@@ -22,7 +22,15 @@ export default function OfficeLayout() {
 		<>
 			{staff ? (
 				<>
-					<OfficeNav name={staff.name} canReadStaff={staff.canReadStaff} canReadAudit={staff.canReadAudit} canReadSubmissions={staff.canReadSubmissions} canManageForms={staff.canManageForms} />
+					<OfficeNav
+						name={staff.name}
+						canReadStaff={staff.canReadStaff}
+						canReadAudit={staff.canReadAudit}
+						canReadSubmissions={staff.canReadSubmissions}
+						canManageForms={staff.canManageForms}
+						canReadFeeRules={staff.canReadFeeRules}
+						canReadClaims={staff.canReadClaims}
+					/>
 					<IdleWarning idleMsLeft={staff.idleMsLeft} loadedAt={staff.loadedAt} keepAliveUrl="/urad/session" loginUrl="/urad/prihlaseni" />
 				</>
 			) : null}

@@ -1,10 +1,18 @@
 import { Form, NavLink } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-type Props = { name: string; canReadStaff: boolean; canReadAudit: boolean; canReadSubmissions: boolean; canManageForms: boolean }
+type Props = {
+	name: string
+	canReadStaff: boolean
+	canReadAudit: boolean
+	canReadSubmissions?: boolean
+	canManageForms?: boolean
+	canReadFeeRules?: boolean
+	canReadClaims?: boolean
+}
 
 /** The back office's own navigation, below the town header. */
-export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions, canManageForms }: Props) {
+export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false }: Props) {
 	const { t } = useTranslation('office')
 	const link = ({ isActive }: { isActive: boolean }) => `rounded-town px-2 py-1 ${isActive ? 'font-bold no-underline ring-2 ring-primary' : ''}`
 	return (
@@ -42,6 +50,20 @@ export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions
 							<li>
 								<NavLink to="/urad/audit" className={link}>
 									{t('nav.audit')}
+								</NavLink>
+							</li>
+						) : null}
+						{canReadClaims ? (
+							<li>
+								<NavLink to="/urad/poplatky/predpisy" className={link}>
+									{t('nav.claims')}
+								</NavLink>
+							</li>
+						) : null}
+						{canReadFeeRules ? (
+							<li>
+								<NavLink to="/urad/poplatky/pravidla" className={link}>
+									{t('nav.feeRules')}
 								</NavLink>
 							</li>
 						) : null}

@@ -19,6 +19,9 @@ import bankUk from '../../locales/uk/bank.json'
 import formsOfficeCs from '../../locales/cs/forms-office.json'
 import formsOfficeEn from '../../locales/en/forms-office.json'
 import formsOfficeUk from '../../locales/uk/forms-office.json'
+import feesOfficeCs from '../../locales/cs/fees-office.json'
+import feesOfficeEn from '../../locales/en/fees-office.json'
+import feesOfficeUk from '../../locales/uk/fees-office.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -30,6 +33,7 @@ const namespaces = {
 	forms: [formsCs, formsEn, formsUk],
 	bank: [bankCs, bankEn, bankUk],
 	'forms-office': [formsOfficeCs, formsOfficeEn, formsOfficeUk],
+	'fees-office': [feesOfficeCs, feesOfficeEn, feesOfficeUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }

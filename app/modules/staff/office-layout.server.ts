@@ -19,6 +19,8 @@ export async function getOfficeLayout(request: Request, context: AppLoadContext)
 			canReadAudit: ability.can('read', 'AuditLog'),
 			canReadSubmissions: ability.can('read', 'Submission'),
 			canManageForms: ability.can('manage', 'Form'),
+			canReadFeeRules: ability.can('read', 'FeeRuleVersion'),
+			canReadClaims: ability.can('read', 'Claim'),
 			...getIdleCountdown({ session, idleMinutes: profile.sessionIdleMinutes }),
 		},
 	}

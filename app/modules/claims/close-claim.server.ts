@@ -1,0 +1,21 @@
+import { recordAudit } from '../audit/record-audit.server'
+import type { TenantDb } from '../db/tenant-db.server'
+import { AppError } from '../errors/app-error'
+
+type Options = { db: TenantDb; claimId: string; kind: 'cancelled' | 'written_off'; reason: string; by: string; ip?: string | null; requestId?: string | null }
+
+/**
+ * Cancels (issued in error) or writes off (uncollectable) a claim, with the clerk's reason on the
+ * claim's history and in the audit log. A paid claim is not written off: its money is accounted for.
+ */
+export async function closeClaim({ db, claimId, kind, reason, by, ip = null, requestId = null }: Options) {
+	return db.$transaction(async (tx) => {
+		const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, status: true, amount: true, paidAmount: true } })
+		if (!claim) throw new AppError('input_invalid', 'No such claim')
+		if (claim.status === 'cancelled' || claim.status === 'written_off') throw new AppError('input_invalid', 'The claim is already closed')
+		if (claim.status === 'paid' || claim.status === 'overpaid') throw new AppError('input_invalid', 'A paid claim cannot be closed')
+		await tx.claim.update({ where: { id: claimId }, data: { status: kind } })
+		await tx.claimEvent.create({ data: { claimId, kind, amount: claim.amount - claim.paidAmount, actor: by, detail: { reason } } })
+		await recordAudit(tx, { action: kind === 'cancelled' ? 'claims.cancelled' : 'claims.written_off', staffId: by, subject: `Claim:${claimId}`, details: { reason }, ip, requestId })
+	})
+}

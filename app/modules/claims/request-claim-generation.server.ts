@@ -1,0 +1,22 @@
+import { generateClaimsJob } from '../../jobs/generate-claims.server'
+import { recordAudit } from '../audit/record-audit.server'
+import type { TenantDb } from '../db/tenant-db.server'
+import { AppError } from '../errors/app-error'
+import { enqueueJob } from '../jobs/enqueue.server'
+
+type Options = { db: TenantDb; tenantSlug: string; year: number; by: string; ip?: string | null; requestId?: string | null }
+
+/**
+ * Queues claim generation for a year. Generation itself is idempotent (no duplicates on a re-run);
+ * this only refuses a second request while one is still queued or running.
+ */
+export async function requestClaimGeneration({ db, tenantSlug, year, by, ip = null, requestId = null }: Options) {
+	// A run the job expired on (30 minutes) no longer blocks a new request.
+	const open = await db.claimGenerationRun.findFirst({ where: { status: { in: ['queued', 'running'] }, createdAt: { gt: new Date(Date.now() - 35 * 60_000) } } })
+	if (open) throw new AppError('input_invalid', 'Claim generation is already running')
+	if (!(await db.feeRuleVersion.count())) throw new AppError('input_invalid', 'The town has no fee rules yet')
+	const run = await db.claimGenerationRun.create({ data: { year, requestedBy: by } })
+	await recordAudit(db, { action: 'claims.generation_requested', staffId: by, subject: `ClaimGenerationRun:${run.id}`, details: { year }, ip, requestId })
+	await enqueueJob(generateClaimsJob, { tenantSlug, runId: run.id })
+	return run
+}
