@@ -1,0 +1,92 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { SubmitButton } from '~/components/office/form-field'
+import { titleMeta } from '~/components/office/meta'
+import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
+import { Pagination } from '~/components/office/pagination'
+import { accessibleWhere } from '~/modules/access/ability.server'
+import { resources } from '~/modules/i18n/resources.server'
+import { officePage } from '~/modules/staff/office-request.server'
+import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
+import { requirePermission } from '~/modules/staff/require-permission.server'
+
+const PAGE_SIZE = 25
+const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1)
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const page = await officePage(request, context, 'nav.home')
+	const user = await requireOfficeStaff(request, context)
+	await requirePermission(user, 'read', 'Resident', { request, context })
+	const url = new URL(request.url)
+	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100)
+	const pageNumber = PageSchema.parse(url.searchParams.get('page') ?? 1)
+	const words = q.split(/\s+/).filter(Boolean)
+	const where = {
+		AND: [
+			accessibleWhere(user.ability, 'read', 'Resident'),
+			...words.map((w) => ({ OR: [{ givenName: { contains: w, mode: 'insensitive' as const } }, { familyName: { contains: w, mode: 'insensitive' as const } }, { externalId: w }] })),
+		],
+	}
+	const [total, rows] = await Promise.all([
+		user.db.resident.count({ where }),
+		user.db.resident.findMany({ where, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }, { id: 'asc' }], skip: (pageNumber - 1) * PAGE_SIZE, take: PAGE_SIZE, include: { household: { select: { label: true } }, _count: { select: { obligations: true } } } }),
+	])
+	return {
+		title: `${resources[page.locale]['fees-office'].residents.title} – ${page.townName}`,
+		q,
+		page: pageNumber,
+		pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+		total,
+		residents: rows.map((r) => ({ id: r.id, name: `${r.givenName} ${r.familyName}`, born: r.dateOfBirth.toISOString().slice(0, 10), household: r.household?.label ?? null, obligations: r._count.obligations })),
+	}
+}
+
+export const meta = titleMeta
+export const handle = { i18n: ['office', 'fees-office'] }
+
+export default function ResidentsPage() {
+	const { residents, q, page, pages, total } = useLoaderData<typeof loader>()
+	const { t } = useTranslation('fees-office')
+	return (
+		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
+			<h1 className="mb-4 text-3xl font-bold">{t('residents.title')}</h1>
+			<Form method="get" className="mb-6 flex flex-wrap items-end gap-3">
+				<label>
+					<span className="block text-sm font-medium">{t('residents.search')}</span>
+					<input type="search" name="q" defaultValue={q} className="rounded-town border px-2 py-1" />
+				</label>
+				<SubmitButton>{t('claims.filter')}</SubmitButton>
+			</Form>
+			<p className="mb-3">{t('residents.count', { count: total })}</p>
+			<table className="w-full text-left">
+				<thead>
+					<tr>
+						<th scope="col">{t('claims.name')}</th>
+						<th scope="col">{t('residents.born')}</th>
+						<th scope="col">{t('residents.household')}</th>
+						<th scope="col">{t('residents.obligations')}</th>
+					</tr>
+				</thead>
+				<tbody>
+					{residents.map((r) => (
+						<tr key={r.id}>
+							<td>
+								<Link to={`/urad/poplatky/obyvatele/${r.id}`}>{r.name}</Link>
+							</td>
+							<td>{r.born}</td>
+							<td>{r.household ?? '—'}</td>
+							<td>{r.obligations}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+			<Pagination page={page} pages={pages} label={t('residents.pagination')} />
+		</main>
+	)
+}
+
+export function ErrorBoundary() {
+	return <OfficeErrorBoundary />
+}
