@@ -3,13 +3,13 @@
 // The timeline entry carries the event id under a unique index, so a repeated event changes nothing.
 import { Prisma } from '../../generated/tenant/client'
 import type { TenantDb } from '../db/tenant-db.server'
+import { FINAL_STATUSES as FINAL } from '../inbox/status-transitions'
 import type { StatusUpdate } from './connector'
 import { notifyCitizenOfStatus } from './notify-citizen-of-status.server'
 
 export type ApplyResult = { result: 'applied' } | { result: 'duplicate' } | { result: 'not_found' } | { result: 'conflict'; message: string }
 
-const FINAL = new Set(['resolved', 'rejected'])
-
+// Final states come from the table the clerk's status changes use too (app/modules/inbox/status-transitions.ts).
 export async function applyStatusUpdate({ db, townSlug, townOrigin, update }: { db: TenantDb; townSlug: string; townOrigin: string; update: StatusUpdate }): Promise<ApplyResult> {
 	let outcome: ApplyResult
 	try {
