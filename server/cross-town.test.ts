@@ -121,7 +121,7 @@ afterAll(async () => {
 	await database?.drop()
 })
 
-const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/export?code=dog-registration&version=1', '/urad/audit?page=2', '/urad/heslo', '/urad/dvoufaktor', '/urad/overeni']
+const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/export?code=dog-registration&version=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/audit?page=2', '/urad/heslo', '/urad/dvoufaktor', '/urad/overeni']
 
 describe('a staff session is good only in its own town', () => {
 	test('the cookie opens the office at Veselí (the probe below would prove nothing otherwise)', async () => {
@@ -221,6 +221,15 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.podani.export.ts': 'office',
 	'urad.formulare.tsx': 'office: form builder (admins)',
 	'urad.formulare.export.ts': 'office',
+	'urad.poplatky.pravidla.tsx': 'office: fee rules (admins edit, staff read)',
+	'urad.poplatky.generovani.tsx': 'office: claim generation (admins)',
+	'urad.poplatky.import-povinnosti.tsx': 'office: obligations and claims CSV import',
+	'urad.poplatky.obyvatele.tsx': 'office: residents',
+	'urad.poplatky.obyvatele_.$id.tsx': 'office',
+	'urad.poplatky.predpisy.tsx': 'office: claims list',
+	'urad.poplatky.predpisy[.]csv.ts': 'office',
+	'urad.poplatky.predpisy_.$id.tsx': 'office',
+	'urad.poplatky.zastoupeni.tsx': 'office: representation confirmations',
 	'platform.tsx': 'vendor console: only on the platform host (a town answers 404)',
 	'platform._index.tsx': 'vendor console',
 	'platform.mail.tsx': 'vendor console',
