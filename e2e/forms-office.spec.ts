@@ -7,6 +7,7 @@ import { registerDog } from './register-dog'
 import { urlOn } from './urls'
 
 test('clerk inbox: assign to self, ask for more information', async ({ page, visit, expectAccessible }) => {
+	test.slow() // a citizen files the form, then a clerk signs in with TOTP and works it: more than 20 s on a busy machine
 	const number = await registerDog(page, visit, expectAccessible)
 	await page.context().clearCookies()
 	await visit(urlOn('veseli', '/urad/podani'))

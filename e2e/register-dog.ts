@@ -1,4 +1,5 @@
-// The citizen's dog registration at Veselí, shared by specs that need a fresh submission (copied from records.spec.ts).
+// The citizen's dog registration at Veselí as Josef Dvořák, for specs that need a fresh submission. Each spec that files
+// the dog form uses its own persona: a person has one draft per form, so two parallel specs as one person would share it.
 import type { Page } from '@playwright/test'
 import { expect } from './fixtures'
 import { urlOn } from './urls'
@@ -22,11 +23,11 @@ export async function registerDog(page: Page, visit: (url: string) => Promise<un
 	await page.getByRole('link', { name: 'Přihlásit se přes identitu občana' }).click()
 	await expect(page).toHaveURL(SIMULATOR)
 	await expectAccessible()
-	await page.getByRole('button', { name: /Přihlásit jako Jana Nováková/ }).click()
+	await page.getByRole('button', { name: /Přihlásit jako Josef Dvořák/ }).click()
 	await expect(page).toHaveURL(SIMULATOR)
 	await expectAccessible()
 	await page.getByRole('button', { name: /Pokračovat/ }).click()
-	await expect(page.getByLabel(/Jméno a příjmení/)).toHaveValue('Jana Nováková')
+	await expect(page.getByLabel(/Jméno a příjmení/)).toHaveValue('Josef Dvořák')
 	await expectAccessible()
 	await page.getByRole('button', { name: 'Pokračovat' }).click()
 	await expect(page.getByText('Krok 2 z 3')).toBeVisible()

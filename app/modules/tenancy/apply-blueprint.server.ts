@@ -7,6 +7,7 @@ import { getPlatformDb } from '../db/platform-db.server'
 import { PLATFORM_SCHEMA } from '../db/schema-name'
 import { getTenantDb } from '../db/tenant-db.server'
 import { getEnv } from '../env/env.server'
+import { applyFeeRules } from '../fees/apply-fee-rules.server'
 import { applyForms } from '../forms/apply-forms.server'
 import { applyNiaSettings } from '../nia/apply-nia-settings.server'
 import type { LoadedBlueprint } from './load-blueprint.server'
@@ -54,7 +55,7 @@ export async function applyBlueprint({ pool, blueprint, actor, onProgress }: Opt
 	// NIA first: it may download metadata or refuse it, and a refused blueprint must change nothing else.
 	const env = getEnv()
 	const niaChanges = await applyNiaSettings({ db, blueprint, primaryHost, isProduction: env.NODE_ENV === 'production', port: env.PORT })
-	const changes = [...(await writeSettings(db, blueprint)), ...niaChanges, ...(await applyForms({ db, forms: blueprint.forms, actor }))]
+	const changes = [...(await writeSettings(db, blueprint)), ...niaChanges, ...(await applyForms({ db, forms: blueprint.forms, actor })), ...(await applyFeeRules({ db, rules: blueprint.fees, actor }))]
 
 	const oldHosts = new Map(existing?.hosts.map((h) => [h.host, h.isPrimary]) ?? [])
 	for (const host of blueprint.hosts) {
@@ -98,7 +99,7 @@ async function writeSettings(db: ReturnType<typeof getTenantDb>, blueprint: Load
 		logo: blueprint.logoFile ? new Uint8Array(blueprint.logoFile.bytes) : null,
 		logoType: blueprint.logoFile?.type ?? null,
 		// Validated by the blueprint schema; later issues give these their own strict shapes.
-		fees: blueprint.fees as Prisma.InputJsonObject,
+		fees: (blueprint.fees ?? {}) as Prisma.InputJsonObject,
 		submissionAgendas: blueprint.submissionAgendas,
 		gateways: blueprint.gateways,
 		recordsConnector: (blueprint.records ?? {}) as Prisma.InputJsonObject,

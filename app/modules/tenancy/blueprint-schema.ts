@@ -1,5 +1,6 @@
 import { isValidIBAN, electronicFormatIBAN } from 'ibantools'
 import { z } from 'zod'
+import { RulebookSchema } from '../fees/rulebook-schema'
 import { RecordsConnectorConfigSchema } from '../delivery/connector-config'
 import { FormDefinitionSchema } from '../forms/form-definition-schema'
 import { LOCALES } from '../i18n/locales'
@@ -89,7 +90,8 @@ export const BlueprintSchema = z
 			})
 			.strict(),
 		// Filled by later issues; kept as data now so a blueprint can already carry them.
-		fees: z.record(z.string(), z.unknown()).default({}),
+		/** The fee rulebook (app/modules/fees/rulebook-schema.ts); each change becomes a new rule version. */
+		fees: RulebookSchema.optional(),
 		/** Clerk groups that receive submissions (decision 008); every form names one. */
 		submissionAgendas: z
 			.array(z.object({ code: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'must be a-z, 0-9 and hyphens'), name: LocalizedTextSchema }).strict())

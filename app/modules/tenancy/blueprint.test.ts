@@ -140,6 +140,23 @@ describe('applyBlueprint', () => {
 		expect(settings).toEqual({ iban: 'CZ7808000000000027012351', logo_type: 'image/svg+xml', default_locale: 'cs' })
 	})
 
+	test("the blueprint's fee rules become rule version 1; the same rules add nothing, changed rates add version 2 and version 1 stays", async () => {
+		const veseli = await loadBlueprint(path.join(REPO_ROOT, 'tenants', 'veseli-nad-moravou'))
+		const blueprint = { ...testBlueprint('fee-town'), fees: veseli.fees }
+		const dir = writeBlueprint(blueprint)
+		expect((await applyTestBlueprint(dir)).changes).toContain('fee rules: version 1')
+		expect((await applyTestBlueprint(dir)).changes).toEqual([])
+		const waste = veseli.fees!.feeTypes.find((fee) => fee.code === 'waste')!
+		const raised = { ...veseli.fees!, feeTypes: veseli.fees!.feeTypes.map((fee) => (fee === waste ? { ...fee, rates: { ...fee.rates, 2026: 900 } } : fee)) }
+		expect((await applyTestBlueprint(writeBlueprint({ ...blueprint, fees: raised }))).changes).toContain('fee rules: version 2')
+		const versions = await sql<{ version: number; rate: number }>(
+			`SELECT version, (rules->'feeTypes'->0->'rates'->>'2026')::int AS rate FROM tenant_fee_town.fee_rule_version ORDER BY version`,
+		)
+		expect(versions).toEqual([{ version: 1, rate: 720 }, { version: 2, rate: 900 }])
+		expect(veseli.fees!.discount).toEqual({ percent: 20, feeTypes: ['waste'], condition: 'portal_payment_by_due_date' })
+		expect((await loadBlueprint(path.join(REPO_ROOT, 'tenants', 'znojmo'))).fees!.discount).toBeUndefined()
+	})
+
 	test('is idempotent, and reports changed settings and added, removed and re-ordered hosts', async () => {
 		const blueprint = testBlueprint('apply-town', { hosts: ['apply.test', 'www.apply.test'] })
 		const dir = writeBlueprint(blueprint)
