@@ -1,8 +1,7 @@
 // The fee rules editor (issue 4): an admin changes the waste rate and the example household's
 // amount follows live, computed by the same calculator that issues claims; saving makes a version.
-import { generate } from 'otplib'
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../app/modules/staff/demo-staff'
 import { expect, test } from './fixtures'
+import { signInStaff } from './staff-sign-in'
 import { urlOn } from './urls'
 
 const rules = (rate: number) =>
@@ -17,13 +16,7 @@ test('an admin changes the waste rate: the preview shows the new amount and savi
 	// The refused save answers 400; Chromium logs the form's data request as an error.
 	watch.expectedErrorUrls.add(urlOn('veseli', '/urad/poplatky/pravidla.data'))
 	await visit(urlOn('veseli', '/urad/prihlaseni'))
-	await page.getByLabel('E-mail').fill('spravce@veseli.example')
-	await page.getByLabel('Heslo', { exact: true }).fill(DEMO_PASSWORD)
-	await page.getByRole('button', { name: 'Přihlásit se' }).click()
-	await expect(page).toHaveURL(/\/urad\/overeni/)
-	await expectAccessible()
-	await page.getByLabel('Ověřovací kód').fill(await generate({ secret: DEMO_TOTP_SECRET }))
-	await page.getByRole('button', { name: 'Ověřit' }).click()
+	await signInStaff(page, 'spravce@veseli.example', expectAccessible)
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přehled')
 	await expectAccessible()
 	await page.getByRole('navigation', { name: 'Navigace úřadu' }).getByRole('link', { name: 'Pravidla poplatků' }).click()

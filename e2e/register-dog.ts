@@ -1,5 +1,5 @@
-// The citizen's dog registration at Veselí as Josef Dvořák, for specs that need a fresh submission. Each spec that files
-// the dog form uses its own persona: a person has one draft per form, so two parallel specs as one person would share it.
+// The citizen's dog registration at Veselí, for specs that need a fresh submission. Each spec that files the dog form
+// passes its own persona: a person has one draft per form, so two parallel specs as one person would share it.
 import type { Page } from '@playwright/test'
 import { expect } from './fixtures'
 import { urlOn } from './urls'
@@ -15,7 +15,7 @@ async function holdNiaHandBack(page: Page) {
 	})
 }
 
-export async function registerDog(page: Page, visit: (url: string) => Promise<unknown>, expectAccessible: () => Promise<void>) {
+export async function registerDog(page: Page, visit: (url: string) => Promise<unknown>, expectAccessible: () => Promise<void>, persona: 'Josef Dvořák' | 'Petr Svoboda') {
 	await holdNiaHandBack(page)
 	await visit(urlOn('veseli', '/formulare'))
 	await page.getByRole('link', { name: 'Přihlášení psa k místnímu poplatku' }).click()
@@ -23,11 +23,11 @@ export async function registerDog(page: Page, visit: (url: string) => Promise<un
 	await page.getByRole('link', { name: 'Přihlásit se přes identitu občana' }).click()
 	await expect(page).toHaveURL(SIMULATOR)
 	await expectAccessible()
-	await page.getByRole('button', { name: /Přihlásit jako Josef Dvořák/ }).click()
+	await page.getByRole('button', { name: `Přihlásit jako ${persona}`, exact: false }).click()
 	await expect(page).toHaveURL(SIMULATOR)
 	await expectAccessible()
 	await page.getByRole('button', { name: /Pokračovat/ }).click()
-	await expect(page.getByLabel(/Jméno a příjmení/)).toHaveValue('Josef Dvořák')
+	await expect(page.getByLabel(/Jméno a příjmení/)).toHaveValue(persona)
 	await expectAccessible()
 	await page.getByRole('button', { name: 'Pokračovat' }).click()
 	await expect(page.getByText('Krok 2 z 3')).toBeVisible()

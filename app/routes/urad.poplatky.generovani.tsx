@@ -18,7 +18,8 @@ const YearSchema = z.coerce.number().int().min(2000).max(2100)
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'nav.home')
 	const user = await requireOfficeStaff(request, context)
-	await requirePermission(user, 'read', 'Claim', { request, context })
+	// Generation is a fee-rules matter: admins run it (update), payments clerks and auditors follow it (read).
+	await requirePermission(user, 'read', 'FeeRuleVersion', { request, context })
 	const runs = await user.db.claimGenerationRun.findMany({ orderBy: { createdAt: 'desc' }, take: 10 })
 	return {
 		title: `${resources[page.locale]['fees-office'].generate.title} – ${page.townName}`,

@@ -1,0 +1,24 @@
+// Every back-office page of the fees and forms agendas is visited with the axe check, in each role that uses it.
+import { expect, test } from './fixtures'
+import { signInStaff } from './staff-sign-in'
+import { urlOn } from './urls'
+
+const PAGES = {
+	'referent@veseli.example': ['/urad/poplatky/predpisy', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/poplatky/import-povinnosti', '/urad/podani'],
+	'spravce@veseli.example': ['/urad/poplatky/pravidla', '/urad/poplatky/generovani', '/urad/formulare'],
+} as const
+
+for (const [email, paths] of Object.entries(PAGES)) {
+	test(`${email} opens every fees and forms page of the office; each passes axe`, async ({ page, visit, expectAccessible }) => {
+		test.slow()
+		await visit(urlOn('veseli', '/urad/prihlaseni'))
+		await signInStaff(page, email, expectAccessible)
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přehled')
+		await expectAccessible()
+		for (const path of paths) {
+			const response = await visit(urlOn('veseli', path))
+			expect(response.status(), path).toBe(200)
+			await expect(page.getByRole('heading', { level: 1 }), path).toBeVisible()
+		}
+	})
+}
