@@ -3,9 +3,10 @@
 import { deliverSubmissionsJob } from './deliver-submissions.server'
 import { generateClaimsJob } from './generate-claims.server'
 import { pollRecordsStatusJob } from './poll-records-status.server'
+import { sendClaimRemindersJob } from './send-claim-reminders.server'
 import { sendEmailJob } from './send-email.server'
 
-export const allJobs = [sendEmailJob, deliverSubmissionsJob, pollRecordsStatusJob, generateClaimsJob] as const
+export const allJobs = [sendEmailJob, deliverSubmissionsJob, pollRecordsStatusJob, generateClaimsJob, sendClaimRemindersJob] as const
 
 export type RegisteredJob = (typeof allJobs)[number]
 export type JobName = RegisteredJob['name']

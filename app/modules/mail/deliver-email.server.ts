@@ -6,6 +6,8 @@ import type { EmailJob } from './email-schema'
 import { mailSender } from './mail-sender'
 import { getMailTransport } from './mail-transport.server'
 import { renderEmail } from './render-email'
+import { QR_CID } from './templates/notification'
+import { renderQrPlatbaPng } from '../payments/qr/qr-image.server'
 
 const LOGO_EXTENSIONS: Record<string, string> = { 'image/svg+xml': 'svg', 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' }
 
@@ -29,10 +31,14 @@ export async function deliverEmail({ tenant, email, jobId }: { tenant: ResolvedT
 		html: rendered.html,
 		messageId: `<${jobId}@portal-obcana>`,
 		headers: { 'Auto-Submitted': 'auto-generated', 'X-Portal-Tenant': tenant.slug, 'X-Portal-Template': email.template },
-		attachments:
-			logo && logoCid
+		attachments: [
+			...(logo && logoCid
 				? [{ filename: `coat-of-arms.${LOGO_EXTENSIONS[logo.type] ?? 'bin'}`, content: logo.content, contentType: logo.type, cid: logoCid, contentDisposition: 'inline' as const }]
-				: [],
+				: []),
+			...(email.template === 'notification' && email.data.qr
+				? [{ filename: 'qr-platba.png', content: await renderQrPlatbaPng(email.data.qr.spayd), contentType: 'image/png', cid: QR_CID, contentDisposition: 'inline' as const }]
+				: []),
+		],
 	})
 	return { messageId: info.messageId }
 }

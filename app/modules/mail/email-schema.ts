@@ -23,6 +23,14 @@ export const NotificationDataSchema = z.object({
 	subject: ShortTextSchema,
 	paragraphs: z.array(z.string().trim().min(1).max(5000)).min(1).max(20),
 	action: z.object({ label: ShortTextSchema, link: WebLinkSchema }).optional(),
+	/** A QR Platba code drawn into the mail (a PNG attached inline), e.g. in a payment reminder. */
+	qr: z
+		.object({
+			spayd: z.string().regex(/^SPD\*1\.0\*[\x20-\x7e]{1,600}$/, 'must be a SPAYD string (SPD*1.0*...)'),
+			alt: ShortTextSchema,
+			caption: z.string().trim().min(1).max(500),
+		})
+		.optional(),
 })
 
 const EmailBaseSchema = TenantJobSchema.extend({

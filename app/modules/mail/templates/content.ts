@@ -14,6 +14,8 @@ export type MailBlock =
 	| { kind: 'action'; label: string; href: string }
 	/** Secondary text, smaller and muted. */
 	| { kind: 'note'; text: string }
+	/** An image attached inline (Content-ID), with its text alternative and a caption under it. */
+	| { kind: 'image'; cid: string; alt: string; caption: string }
 
 export type TemplateContext = {
 	locale: Locale

@@ -66,6 +66,11 @@ function renderBlock(block: MailBlock, { theme, t }: LayoutOptions) {
 			return `<p style="margin:0 0 16px;">${escapeHtml(block.text)}</p>`
 		case 'note':
 			return `<p style="margin:0 0 16px;font-size:14px;color:${c('color-muted')};">${escapeHtml(block.text)}</p>`
+		case 'image':
+			return [
+				`<p style="margin:16px 0 4px;"><img src="cid:${escapeHtml(block.cid)}" alt="${escapeHtml(block.alt)}" width="200" height="200" style="display:block;width:200px;height:200px;border:0;"></p>`,
+				`<p style="margin:0 0 16px;font-size:14px;color:${c('color-muted')};"><strong>QR platba</strong><br>${escapeHtml(block.caption)}</p>`,
+			].join('\n')
 		case 'action': {
 			const href = escapeHtml(block.href)
 			return [
@@ -80,7 +85,7 @@ function renderBlock(block: MailBlock, { theme, t }: LayoutOptions) {
 export function renderText(content: MailContent, options: LayoutOptions) {
 	const lines = [options.town, '='.repeat(options.town.length), '', content.heading, '']
 	for (const block of content.blocks) {
-		lines.push(block.kind === 'action' ? `${block.label}: ${block.href}` : block.text, '')
+		lines.push(block.kind === 'action' ? `${block.label}: ${block.href}` : block.kind === 'image' ? block.caption : block.text, '')
 	}
 	lines.push('-- ', ...footerLines(options))
 	return `${lines.join('\n')}\n`

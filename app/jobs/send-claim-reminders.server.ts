@@ -1,0 +1,29 @@
+import { z } from 'zod'
+import { getTenantDb } from '../modules/db/tenant-db.server'
+import { defineJob, TenantJobSchema } from '../modules/jobs/define-job'
+import { claimRemainderQr } from '../modules/reminders/claim-qr.server'
+import { pragueToday, sendClaimReminders } from '../modules/reminders/send-claim-reminders.server'
+import { townOrigin } from '../modules/staff/invite-staff-cli.server'
+import { getTownProfile } from '../modules/tenancy/town-profile.server'
+
+/** E-mails the day's payment reminders of one town (started daily by the sweeper). */
+export const sendClaimRemindersJob = defineJob({
+	name: 'send-claim-reminders',
+	// `today` only for tests and a manual catch-up; normally the day in Prague when the job runs.
+	schema: TenantJobSchema.extend({ today: z.iso.date().optional() }),
+	// Safe to retry: a reminder already recorded is not sent again.
+	retry: { limit: 3, delaySeconds: 300 },
+	batchSize: 1,
+	expireInSeconds: 30 * 60,
+	async handle({ today }, { tenant }) {
+		const db = getTenantDb(tenant)
+		const { iban } = await getTownProfile(tenant)
+		return sendClaimReminders({
+			db,
+			tenantSlug: tenant.slug,
+			townOrigin: townOrigin(tenant.primaryHost),
+			today: today ?? pragueToday(),
+			qrFor: (claim) => claimRemainderQr(db, claim.id, iban),
+		})
+	},
+})
