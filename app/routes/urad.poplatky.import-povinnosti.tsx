@@ -36,9 +36,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (kind === 'claims') {
 		await requirePermission(user, 'create', 'Claim', { request, context })
 		const result = await importClaims({ db: user.db, tenantSlug: user.tenant.slug, text, apply, by: user.me.id, ...requestMeta(context) })
-		const rows = result.rows.slice(0, PREVIEW_ROWS).map((r) => ({ line: r.line, given_name: r.resident_id, family_name: '', resident_id: r.claim_id, fee_type: r.fee_type, valid_from: r.due_date, valid_to: `${r.amount} Kč` }))
+		const claimRows = result.rows.slice(0, PREVIEW_ROWS).map((r) => ({ line: r.line, claimId: r.claim_id, residentId: r.resident_id, feeType: r.fee_type, year: r.year, amount: r.amount, dueDate: r.due_date }))
 		return data(
-			{ kind, text: result.applied ? '' : text, applied: result.applied, total: result.rows.length, rows, errors: result.errors.slice(0, 200), errorCount: result.errors.length, summary: { residentsCreated: 0, obligationsCreated: result.created, obligationsUpdated: result.existing } },
+			{ kind, text: result.applied ? '' : text, applied: result.applied, total: result.rows.length, claimRows, errors: result.errors.slice(0, 200), errorCount: result.errors.length, claimSummary: { created: result.created, existing: result.existing } },
 			{ status: result.errors.length ? 400 : 200 },
 		)
 	}
@@ -65,7 +65,7 @@ export default function ImportObligationsPage() {
 	const [params] = useSearchParams()
 	const kind = result && 'kind' in result ? result.kind : params.get('kind') === 'claims' ? 'claims' : 'obligations'
 	const { t } = useTranslation('fees-office')
-	const checked = result && 'rows' in result ? result : null
+	const checked = result && 'errorCount' in result ? result : null
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
 			<h1 className="mb-4 text-3xl font-bold">{t('import.title')}</h1>
@@ -79,7 +79,11 @@ export default function ImportObligationsPage() {
 			</p>
 			<div role="alert" id="import-status">
 				{result && 'fileError' in result ? <p className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">{t(result.fileError)}</p> : null}
-				{checked?.applied ? <p className="mb-4 rounded-town border-2 border-green-800 bg-green-50 p-3 font-medium">{t('import.applied', checked.summary)}</p> : null}
+				{checked?.applied ? (
+					<p className="mb-4 rounded-town border-2 border-green-800 bg-green-50 p-3 font-medium">
+						{'claimSummary' in checked ? t('import.appliedClaims', checked.claimSummary) : t('import.applied', checked.summary)}
+					</p>
+				) : null}
 				{checked && checked.errorCount > 0 ? (
 					<div className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 text-red-900">
 						<p className="font-medium">{t('import.invalid', { count: checked.errorCount })}</p>
@@ -112,30 +116,59 @@ export default function ImportObligationsPage() {
 					<h2 id="preview-heading" className="mb-3 text-xl font-semibold">
 						{t('import.previewHeading', { count: checked.total })}
 					</h2>
-					<table className="mb-4 w-full text-left text-sm">
-						<thead>
-							<tr>
-								<th scope="col">{t('import.columns.line')}</th>
-								<th scope="col">{t('import.columns.resident')}</th>
-								<th scope="col">{t('import.columns.feeType')}</th>
-								<th scope="col">{t('import.columns.validity')}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{checked.rows.map((row) => (
-								<tr key={row.line}>
-									<td>{row.line}</td>
-									<td>
-										{row.given_name} {row.family_name} ({row.resident_id})
-									</td>
-									<td>{row.fee_type}</td>
-									<td>
-										{row.valid_from} – {row.valid_to ?? ''}
-									</td>
+					{'claimRows' in checked ? (
+						<table className="mb-4 w-full text-left text-sm">
+							<thead>
+								<tr>
+									<th scope="col">{t('import.columns.line')}</th>
+									<th scope="col">{t('import.claimColumns.claim')}</th>
+									<th scope="col">{t('import.claimColumns.resident')}</th>
+									<th scope="col">{t('import.claimColumns.feeType')}</th>
+									<th scope="col">{t('import.claimColumns.year')}</th>
+									<th scope="col">{t('import.claimColumns.amount')}</th>
+									<th scope="col">{t('import.claimColumns.dueDate')}</th>
 								</tr>
-							))}
-						</tbody>
-					</table>
+							</thead>
+							<tbody>
+								{checked.claimRows.map((row) => (
+									<tr key={row.line}>
+										<td>{row.line}</td>
+										<td>{row.claimId}</td>
+										<td>{row.residentId}</td>
+										<td>{row.feeType}</td>
+										<td>{row.year}</td>
+										<td>{row.amount} Kč</td>
+										<td>{row.dueDate}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					) : (
+						<table className="mb-4 w-full text-left text-sm">
+							<thead>
+								<tr>
+									<th scope="col">{t('import.columns.line')}</th>
+									<th scope="col">{t('import.columns.resident')}</th>
+									<th scope="col">{t('import.columns.feeType')}</th>
+									<th scope="col">{t('import.columns.validity')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{checked.rows.map((row) => (
+									<tr key={row.line}>
+										<td>{row.line}</td>
+										<td>
+											{row.given_name} {row.family_name} ({row.resident_id})
+										</td>
+										<td>{row.fee_type}</td>
+										<td>
+											{row.valid_from} – {row.valid_to ?? ''}
+										</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					)}
 					<Form method="post" encType="multipart/form-data">
 						<input type="hidden" name="text" value={checked.text} />
 						<input type="hidden" name="kind" value={kind} />
