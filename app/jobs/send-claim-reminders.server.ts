@@ -1,10 +1,9 @@
 import { z } from 'zod'
 import { getTenantDb } from '../modules/db/tenant-db.server'
 import { defineJob, TenantJobSchema } from '../modules/jobs/define-job'
-import { claimRemainderQr } from '../modules/reminders/claim-qr.server'
+import { reminderQr } from '../modules/reminders/claim-qr.server'
 import { pragueToday, sendClaimReminders } from '../modules/reminders/send-claim-reminders.server'
 import { townOrigin } from '../modules/staff/invite-staff-cli.server'
-import { getTownProfile } from '../modules/tenancy/town-profile.server'
 
 /** E-mails the day's payment reminders of one town (started daily by the sweeper). */
 export const sendClaimRemindersJob = defineJob({
@@ -17,13 +16,12 @@ export const sendClaimRemindersJob = defineJob({
 	expireInSeconds: 30 * 60,
 	async handle({ today }, { tenant }) {
 		const db = getTenantDb(tenant)
-		const { iban } = await getTownProfile(tenant)
 		return sendClaimReminders({
 			db,
 			tenantSlug: tenant.slug,
 			townOrigin: townOrigin(tenant.primaryHost),
 			today: today ?? pragueToday(),
-			qrFor: (claim) => claimRemainderQr(db, claim.id, iban),
+			qrFor: (claim, day) => reminderQr({ db, slug: tenant.slug, claimId: claim.id, personId: claim.personId, now: new Date(`${day}T12:00:00Z`) }),
 		})
 	},
 })

@@ -51,7 +51,10 @@ export async function creditPayment(tx: Prisma.TransactionClient, input: CreditI
 	for (const [index, claim] of claims.entries()) {
 		const isLast = index === claims.length - 1
 		const remaining = Math.max(0, claim.amount - claim.paidAmount - claim.discountGranted)
-		const possibleDiscount = discountOpen ? Math.min(claim.discountAmount - claim.discountGranted, remaining) : 0
+		// The claim's own discount date counts too: a QR payment covering several claims carries the
+		// earliest open deadline, and a claim whose discount had already ended gets none.
+		const claimDiscountOpen = discountOpen && claim.discountUntil !== null && dateOnly(input.receivedAt) <= dateOnly(claim.discountUntil)
+		const possibleDiscount = claimDiscountOpen ? Math.min(claim.discountAmount - claim.discountGranted, remaining) : 0
 		let amount: number
 		let discount = 0
 		if (money >= remaining - possibleDiscount) {

@@ -1,18 +1,34 @@
+import { defineAbilityFor } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
-import { encodeSpayd } from '../payments/qr/spayd'
+import { availableDiscount } from '../payments/payable-amount'
+import { createOrReuseQrPayment } from '../payments/qr-payment.server'
+import { paymentQrDetails, qrDetailsForVariableSymbol } from '../payments/qr-spayd.server'
+import { QrPaymentError } from '../payments/qr-payment-error'
 import type { ReminderQr } from './send-claim-reminders.server'
 
 /**
- * The QR code for what is left of one claim, with the claim's own variable symbol (the one on the
- * town's letter): the full amount, no e-payment discount (decision 007). Null when nothing is left
- * or the town has no account.
+ * The QR code a reminder carries for one claim. While the e-payment discount is open it is a portal
+ * QR payment for the recipient (created or reused, decision 007), so paying from the e-mail keeps
+ * the discount; otherwise the claim's own variable symbol for what is left. Null when nothing is left
+ * to pay or the town has no account.
  */
-export async function claimRemainderQr(db: TenantDb, claimId: string, iban: string | null): Promise<ReminderQr | null> {
-	if (!iban) return null
-	const claim = await db.claim.findUnique({ where: { id: claimId }, select: { amount: true, paidAmount: true, discountGranted: true, variableSymbol: true, year: true, feeType: true } })
+export async function reminderQr({ db, slug, claimId, personId, now = new Date() }: { db: TenantDb; slug: string; claimId: string; personId: string; now?: Date }): Promise<ReminderQr | null> {
+	const claim = await db.claim.findUnique({
+		where: { id: claimId },
+		select: { status: true, label: true, year: true, amount: true, paidAmount: true, discountGranted: true, discountAmount: true, discountUntil: true, variableSymbol: true },
+	})
 	if (!claim) return null
-	const amount = claim.amount - claim.paidAmount - claim.discountGranted
-	if (amount <= 0) return null
-	const spayd = encodeSpayd({ iban, amount, variableSymbol: claim.variableSymbol, message: `${claim.feeType} ${claim.year} VS ${claim.variableSymbol}` })
-	return { spayd, amount, variableSymbol: claim.variableSymbol, account: iban }
+	try {
+		if (availableDiscount(claim, now) > 0) {
+			const ability = defineAbilityFor({ kind: 'citizen', personId })
+			const payment = await createOrReuseQrPayment({ db, slug, ability, personId, claimIds: [claimId], now })
+			const details = await paymentQrDetails(db, { amount: payment.amount, variableSymbol: payment.variableSymbol, claims: [claim] })
+			return { spayd: details.spayd, amount: details.amount, variableSymbol: details.variableSymbol, account: details.iban }
+		}
+		const details = await qrDetailsForVariableSymbol(db, claim.variableSymbol)
+		return details ? { spayd: details.spayd, amount: details.amount, variableSymbol: details.variableSymbol, account: details.iban } : null
+	} catch (error) {
+		if (error instanceof QrPaymentError) return null
+		throw error
+	}
 }

@@ -13,7 +13,7 @@ import { remindersTranslator } from './reminders-i18n'
 export type ReminderQr = { spayd: string; amount: number; variableSymbol: string; account: string }
 
 /** What the QR code in a reminder pays: the claim's remaining amount, or a discounted portal payment. */
-export type ReminderQrFactory = (claim: { id: string; personId: string }) => Promise<ReminderQr | null>
+export type ReminderQrFactory = (claim: { id: string; personId: string }, today: string) => Promise<ReminderQr | null>
 
 type Options = {
 	db: TenantDb
@@ -79,7 +79,7 @@ export async function sendClaimReminders({ db, tenantSlug, townOrigin, today, qr
 				continue
 			}
 			await db.claimEvent.create({ data: { claimId: claim.id, kind: 'reminder', detail: { kind: offset.kind, days: offset.days } } })
-			const qr = await qrFor({ id: claim.id, personId: recipient.personId })
+			const qr = await qrFor({ id: claim.id, personId: recipient.personId }, today)
 			await enqueueEmail({ tenantSlug, to: recipient.email, locale: recipient.locale, template: 'notification', data: reminderMail({ claim, kind: offset.kind, locale: recipient.locale, qr, link: `${townOrigin}/platby/${claim.id}` }) })
 			result.sent++
 		}

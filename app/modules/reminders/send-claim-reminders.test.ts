@@ -77,7 +77,7 @@ afterAll(async () => {
 })
 
 beforeEach(async () => {
-	await sql(`TRUNCATE ${schema}.claim, ${schema}.reminder, ${schema}.resident CASCADE`)
+	await sql(`TRUNCATE ${schema}.payment, ${schema}.claim, ${schema}.reminder, ${schema}.resident CASCADE`)
 })
 
 describe('payment reminders', () => {
@@ -92,13 +92,17 @@ describe('payment reminders', () => {
 		expect(mail.text).toMatch(/Left to pay: CZK\s720\.00/)
 		expect(mail.text).toContain(`Variable symbol: ${c.variableSymbol}`)
 		expect(mail.links.map((l) => l.href)).toContain(`https://${SLUG}.test/platby/${c.id}`)
+		// The discount is still open: the QR is a portal payment of 80 % with its own VS, so paying from the e-mail keeps it.
+		expect(mail.text).toMatch(/takes 20 % off: you pay only CZK\s576\.00/)
+		const payment = await db.payment.findFirstOrThrow({ where: { items: { some: { claimId: c.id } } } })
+		expect(payment).toMatchObject({ method: 'bank_transfer', state: 'pending', amount: 57600, personId: jana.id })
 		const qr = mail.attachments.find((a) => a.filename === 'qr-platba.png')
 		expect(qr).toMatchObject({ contentType: 'image/png', inline: true })
 		expect(mail.html).toContain(`src="cid:${qr!.cid}"`)
 		const spayd = decodeQr(qr!.content)
 		expect(spayd).toContain(`ACC:${IBAN}`)
-		expect(spayd).toContain('AM:720.00')
-		expect(spayd).toContain(`X-VS:${c.variableSymbol}`)
+		expect(spayd).toContain('AM:576.00')
+		expect(spayd).toContain(`X-VS:${payment.variableSymbol}`)
 
 		// The same day again (a retry, a second worker): nothing more is sent.
 		expect(await runReminders('2027-05-17')).toEqual({ sent: 0, alreadySent: 1, noAddress: 0 })
@@ -116,7 +120,10 @@ describe('payment reminders', () => {
 		const mail = await capture.waitFor((m) => m.to.includes('jana.overdue@example.test'))
 		expect(mail.subject).toBe('Neuhrazený poplatek: poplatek za odpad byl splatný 31. 5. 2027')
 		expect(mail.text).toMatch(/Zbývá uhradit: 520,00\sKč/)
-		expect(decodeQr(mail.attachments.find((a) => a.filename === 'qr-platba.png')!.content)).toContain(`X-VS:${partly.variableSymbol}`)
+		// Past the due date no discount: the QR pays the rest under the claim's own VS.
+		const spayd = decodeQr(mail.attachments.find((a) => a.filename === 'qr-platba.png')!.content)
+		expect(spayd).toContain(`X-VS:${partly.variableSymbol}`)
+		expect(spayd).toContain('AM:520.00')
 		expect(await db.reminder.count({ where: { claimId: paid.id } })).toBe(0)
 	})
 
