@@ -89,7 +89,8 @@ export default function MyPayments() {
 									<td className="py-2 pr-4">
 										{c.toPay && c.hasDiscount ? (
 											<>
-												<strong>{c.toPay}</strong> <s aria-label={t('list.fullAmount', { amount: c.amount })}>{c.amount}</s>
+												<strong>{c.toPay}</strong> <span className="sr-only">({t('list.fullAmount', { amount: c.amount })})</span>
+												<s aria-hidden="true">{c.amount}</s>
 												<div className="text-sm">{t('list.discountUntil', { date: c.discountUntil })}</div>
 											</>
 										) : (
