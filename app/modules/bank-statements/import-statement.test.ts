@@ -104,6 +104,13 @@ describe('importStatement', () => {
 		])
 	})
 
+	test('two transfers to one claim in one file are both credited, one after the other', async () => {
+		const c = await claim(72000)
+		const result = await run(gpc([credit(c.variableSymbol, 30000), credit(c.variableSymbol, 42000)]))
+		expect(result.ok && result.summary).toMatchObject({ matched: 2, partly: 1, paid: 1 })
+		expect(await claimState(c.id)).toEqual({ status: 'paid', paidAmount: 72000, discountGranted: 0 })
+	})
+
 	test('partial and overpayment are counted and the overpayment is kept', async () => {
 		const partly = await claim(30000)
 		const over = await claim(30000)

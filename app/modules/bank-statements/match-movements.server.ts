@@ -2,15 +2,17 @@
 // payment; VS of a claim -> a new bank_transfer payment for that claim (full amount, no discount: the
 // claim's own VS is the one printed on the letter); otherwise the clerk queue. The lookups are two
 // batched queries per chunk, so the non-matching majority costs no round trips of its own; matched
-// movements are credited through creditPayment in one transaction per chunk.
+// transfers to a claim's VS are credited set-based in one transaction per chunk
+// (creditClaimTransfers), portal QR payments one by one through creditPayment.
 import type pg from 'pg'
 import type { Prisma } from '../../generated/tenant/client'
+import { creditClaimTransfers } from '../claims/credit-claim-transfers.server'
 import { creditPayment } from '../claims/credit-payment.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import type { StoredMovement } from './insert-movements.server'
 
 const LOOKUP_CHUNK = 5000
-const CREDIT_CHUNK = 200
+const CREDIT_CHUNK = 1000
 const MAX_INT = 2_147_483_647
 const OPEN_PORTAL_STATES = new Set(['created', 'pending', 'expired'])
 const CLOSED_CLAIM = new Set(['cancelled', 'written_off'])
@@ -72,50 +74,76 @@ export async function creditMovement(
 	return statuses.some((c) => c.status === 'partly_paid' || c.status === 'open') ? 'partly' : 'paid'
 }
 
+/** Repeats of a claim go to later rounds, so each bulk call sees every claim once. */
+function intoRounds(targets: Target[]): Target[][] {
+	const rounds: Target[][] = []
+	const seen = new Map<string, number>()
+	for (const target of targets) {
+		const round = seen.get(target.claimId!) ?? 0
+		seen.set(target.claimId!, round + 1)
+		;(rounds[round] ??= []).push(target)
+	}
+	return rounds
+}
+
 export async function matchMovements({ db, pool, schema, credits, actor, staffId, onChunk }: { db: TenantDb; pool: pg.Pool; schema: string; credits: StoredMovement[]; actor: string; staffId?: string | null; onChunk?: (done: number, total: number) => void }): Promise<MatchCounts> {
 	const counts: MatchCounts = { matched: 0, paid: 0, partly: 0, overpaid: 0, unmatched: 0, matchedAmount: 0, unmatchedAmount: 0 }
 	const targets = await findTargets(pool, schema, credits)
+	let done = 0
 	const record = (target: Target, outcome: MatchOutcome) => {
 		counts.matched++
 		counts[outcome]++
 		counts.matchedAmount += target.movement.amount
 	}
-	const audit = (tx: Prisma.TransactionClient, done: { target: Target; outcome: MatchOutcome }[]) =>
+	const audit = (tx: Prisma.TransactionClient, list: { target: Target; outcome: MatchOutcome }[]) =>
 		tx.auditLog.createMany({
-			data: done.map(({ target, outcome }) => ({
+			data: list.map(({ target, outcome }) => ({
 				action: 'bank.movement_matched', staffId: staffId ?? null, subject: `BankMovement:${target.movement.id}`,
 				details: { automatic: true, actor, outcome, amount: target.movement.amount, variableSymbol: target.movement.variableSymbol ?? null, ...(target.claimId ? { claimId: target.claimId } : { paymentId: target.portalPaymentId! }) },
 			})),
 		})
-	for (let start = 0; start < targets.length; start += CREDIT_CHUNK) {
-		const chunk = targets.slice(start, start + CREDIT_CHUNK)
-		try {
-			const done = await db.$transaction(
-				async (tx) => {
-					const out: { target: Target; outcome: MatchOutcome }[] = []
-					for (const target of chunk) out.push({ target, outcome: await creditMovement(tx, { ...target, source: 'bank_statement', actor }) })
-					await audit(tx, out)
-					return out
-				},
-				{ timeout: 120_000 },
-			)
-			for (const { target, outcome } of done) record(target, outcome)
-		} catch {
-			// One bad movement must not hold back the chunk: retry one by one; a failure stays in the queue.
-			for (const target of chunk) {
-				try {
-					const outcome = await db.$transaction(async (tx) => {
-						const result = await creditMovement(tx, { ...target, source: 'bank_statement', actor })
-						await audit(tx, [{ target, outcome: result }])
-						return result
-					})
-					record(target, outcome)
-				} catch (error) {
-					console.warn(JSON.stringify({ msg: 'bank movement could not be credited automatically', movementId: target.movement.id, error: String(error) }))
-				}
+	/** The canonical path, one transaction per movement: portal payments, and any bulk chunk that failed. */
+	const creditOneByOne = async (list: Target[]) => {
+		for (const target of list) {
+			try {
+				const outcome = await db.$transaction(async (tx) => {
+					const result = await creditMovement(tx, { ...target, source: 'bank_statement', actor })
+					await audit(tx, [{ target, outcome: result }])
+					return result
+				})
+				record(target, outcome)
+			} catch (error) {
+				// A failure stays in the clerk queue rather than stopping the import.
+				console.warn(JSON.stringify({ msg: 'bank movement could not be credited automatically', movementId: target.movement.id, error: String(error) }))
 			}
+			onChunk?.(++done, targets.length)
 		}
-		onChunk?.(Math.min(start + CREDIT_CHUNK, targets.length), targets.length)
+	}
+	await creditOneByOne(targets.filter((t) => t.portalPaymentId))
+	for (const round of intoRounds(targets.filter((t) => t.claimId))) {
+		for (let start = 0; start < round.length; start += CREDIT_CHUNK) {
+			const chunk = round.slice(start, start + CREDIT_CHUNK)
+			const client = await pool.connect()
+			let credited: Awaited<ReturnType<typeof creditClaimTransfers>> | null = null
+			try {
+				await client.query('BEGIN')
+				credited = await creditClaimTransfers({
+					client, schema, actor, staffId,
+					transfers: chunk.map((t) => ({ movementId: t.movement.id, claimId: t.claimId!, amount: t.movement.amount, ...(t.movement.variableSymbol ? { variableSymbol: t.movement.variableSymbol } : {}) })),
+				})
+				await client.query('COMMIT')
+			} catch (error) {
+				await client.query('ROLLBACK').catch(() => {})
+				console.warn(JSON.stringify({ msg: 'bulk crediting failed, crediting one by one', error: String(error) }))
+			} finally {
+				client.release()
+			}
+			if (credited) {
+				credited.forEach((c, i) => record(chunk[i]!, c.outcome))
+				done += chunk.length
+				onChunk?.(done, targets.length)
+			} else await creditOneByOne(chunk)
+		}
 	}
 	const total = credits.reduce((sum, m) => sum + m.amount, 0)
 	counts.unmatched = credits.length - counts.matched
