@@ -22,6 +22,9 @@ import formsOfficeUk from '../../locales/uk/forms-office.json'
 import feesOfficeCs from '../../locales/cs/fees-office.json'
 import feesOfficeEn from '../../locales/en/fees-office.json'
 import feesOfficeUk from '../../locales/uk/fees-office.json'
+import bankOfficeCs from '../../locales/cs/bank-office.json'
+import bankOfficeEn from '../../locales/en/bank-office.json'
+import bankOfficeUk from '../../locales/uk/bank-office.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -34,6 +37,7 @@ const namespaces = {
 	bank: [bankCs, bankEn, bankUk],
 	'forms-office': [formsOfficeCs, formsOfficeEn, formsOfficeUk],
 	'fees-office': [feesOfficeCs, feesOfficeEn, feesOfficeUk],
+	'bank-office': [bankOfficeCs, bankOfficeEn, bankOfficeUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }
