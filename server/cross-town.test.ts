@@ -121,7 +121,7 @@ afterAll(async () => {
 	await database?.drop()
 })
 
-const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/export?code=dog-registration&version=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/audit?page=2', '/urad/heslo', '/urad/dvoufaktor', '/urad/overeni']
+const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/export?code=dog-registration&version=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/banka', '/urad/banka/nesparovane', '/urad/banka/pohyb/00000000-0000-4000-8000-000000000000', '/urad/audit?page=2', '/urad/heslo', '/urad/dvoufaktor', '/urad/overeni']
 
 describe('a staff session is good only in its own town', () => {
 	test('the cookie opens the office at Veselí (the probe below would prove nothing otherwise)', async () => {
@@ -230,6 +230,9 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.poplatky.predpisy[.]csv.ts': 'office',
 	'urad.poplatky.predpisy_.$id.tsx': 'office',
 	'urad.poplatky.zastoupeni.tsx': 'office: representation confirmations',
+	'urad.banka._index.tsx': 'office: bank statements upload and list (payments agenda)',
+	'urad.banka.nesparovane.tsx': 'office: unmatched bank payments queue',
+	'urad.banka.pohyb.$id.tsx': 'office: resolving one unmatched payment',
 	'platform.tsx': 'vendor console: only on the platform host (a town answers 404)',
 	'platform._index.tsx': 'vendor console',
 	'platform.mail.tsx': 'vendor console',

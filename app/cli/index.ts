@@ -13,6 +13,7 @@ import { registerStaffCommands } from './staff-commands'
 import { registerMailCommands } from './mail-command'
 import { registerNiaCommands } from './nia-command'
 import { registerClaimsCommands } from './claims-command'
+import { registerBankCommands } from './bank-command'
 
 // Exit codes: 0 done, 1 refused (bad input, nothing changed), 2 usage, 3 database unreachable.
 const EXIT_REFUSED = 1
@@ -93,6 +94,7 @@ registerMailCommands(program, connect)
 
 registerNiaCommands(program, connect)
 registerClaimsCommands(program, connect)
+registerBankCommands(program, connect, ACTOR)
 
 registerStaffCommands(program, { connect, actor: ACTOR })
 

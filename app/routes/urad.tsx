@@ -30,6 +30,7 @@ export default function OfficeLayout() {
 						canManageForms={staff.canManageForms}
 						canReadFeeRules={staff.canReadFeeRules}
 						canReadClaims={staff.canReadClaims}
+						canReadBank={staff.canReadBank}
 					/>
 					<IdleWarning idleMsLeft={staff.idleMsLeft} loadedAt={staff.loadedAt} keepAliveUrl="/urad/session" loginUrl="/urad/prihlaseni" />
 				</>

@@ -9,10 +9,11 @@ type Props = {
 	canManageForms?: boolean
 	canReadFeeRules?: boolean
 	canReadClaims?: boolean
+	canReadBank?: boolean
 }
 
 /** The back office's own navigation, below the town header. */
-export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false }: Props) {
+export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false, canReadBank = false }: Props) {
 	const { t } = useTranslation('office')
 	const link = ({ isActive }: { isActive: boolean }) => `rounded-town px-2 py-1 ${isActive ? 'font-bold no-underline ring-2 ring-primary' : ''}`
 	return (
@@ -57,6 +58,13 @@ export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions
 							<li>
 								<NavLink to="/urad/poplatky/predpisy" className={link}>
 									{t('nav.claims')}
+								</NavLink>
+							</li>
+						) : null}
+						{canReadBank ? (
+							<li>
+								<NavLink to="/urad/banka" className={link}>
+									{t('nav.bank')}
 								</NavLink>
 							</li>
 						) : null}

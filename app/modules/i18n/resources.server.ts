@@ -28,6 +28,9 @@ import remindersUk from '../../locales/uk/reminders.json'
 import paymentsCs from '../../locales/cs/payments.json'
 import paymentsEn from '../../locales/en/payments.json'
 import paymentsUk from '../../locales/uk/payments.json'
+import bankOfficeCs from '../../locales/cs/bank-office.json'
+import bankOfficeEn from '../../locales/en/bank-office.json'
+import bankOfficeUk from '../../locales/uk/bank-office.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -42,6 +45,7 @@ const namespaces = {
 	'fees-office': [feesOfficeCs, feesOfficeEn, feesOfficeUk],
 	reminders: [remindersCs, remindersEn, remindersUk],
 	payments: [paymentsCs, paymentsEn, paymentsUk],
+	'bank-office': [bankOfficeCs, bankOfficeEn, bankOfficeUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }

@@ -21,6 +21,7 @@ export async function getOfficeLayout(request: Request, context: AppLoadContext)
 			canManageForms: ability.can('manage', 'Form'),
 			canReadFeeRules: ability.can('read', 'FeeRuleVersion'),
 			canReadClaims: ability.can('read', 'Claim'),
+			canReadBank: ability.can('read', 'BankMovement'),
 			...getIdleCountdown({ session, idleMinutes: profile.sessionIdleMinutes }),
 		},
 	}

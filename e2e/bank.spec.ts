@@ -1,0 +1,63 @@
+// The payments clerk uploads a bank statement at /urad/banka, sees its summary, finds the unmatched
+// transfer in the queue and resolves it with a note; every page passes axe.
+import { generateGpc } from '../app/modules/bank-statements/generate-gpc'
+import { expect, test } from './fixtures'
+import { signInStaff } from './staff-sign-in'
+import { urlOn } from './urls'
+
+test('a payments clerk imports a GPC statement, sees the summary and resolves the unmatched payment', async ({ page, visit, expectAccessible, watch }) => {
+	test.slow()
+	// A document number unique to this run, so a re-run against the same database imports it as new.
+	const doc = String(Date.now() % 1e12)
+	const vs = String(8_000_000 + (Date.now() % 1_000_000))
+	const statement = generateGpc({
+		account: '1778900100',
+		movements: [
+			{ id: doc, vs, amount: 12345, date: '2026-05-04', name: 'Neznámý plátce' },
+			{ id: `${doc}1`, amount: -5000, date: '2026-05-04' },
+		],
+	})
+	await visit(urlOn('veseli', '/urad/prihlaseni'))
+	await signInStaff(page, 'referent@veseli.example', expectAccessible)
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přehled')
+	await expectAccessible()
+	await page.getByRole('navigation', { name: 'Navigace úřadu' }).getByRole('link', { name: 'Banka' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bankovní výpisy')
+	await expectAccessible()
+
+	// A malformed file is refused (400) with its line number and nothing is imported.
+	watch.expectedErrorUrls.add(urlOn('veseli', '/urad/banka.data?index'))
+	await page.getByLabel('Soubor výpisu').setInputFiles({ name: 'spatny.gpc', mimeType: 'application/octet-stream', buffer: Buffer.from(statement.toString('latin1').replace(/\r\n075/, '\r\n07X'), 'latin1') })
+	await page.getByRole('button', { name: 'Nahrát a spárovat' }).click()
+	await expect(page.getByRole('alert').filter({ hasText: 'Výpis nebyl načten' })).toContainText('Řádek 2')
+	await expectAccessible()
+
+	await page.getByLabel('Soubor výpisu').setInputFiles({ name: 'vypis-kveten.gpc', mimeType: 'application/octet-stream', buffer: statement })
+	await page.getByRole('button', { name: 'Nahrát a spárovat' }).click()
+	const summary = page.getByRole('region', { name: 'Souhrn výpisu vypis-kveten.gpc' })
+	await expect(summary).toBeVisible({ timeout: 20_000 })
+	await expect(summary.getByRole('definition').nth(0)).toHaveText('2')
+	await expect(summary).toContainText('Nespárováno (fronta)')
+	await expect(page.getByRole('table')).toContainText('vypis-kveten.gpc')
+	await expectAccessible()
+
+	await summary.getByRole('link', { name: 'Otevřít frontu nespárovaných plateb' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nespárované platby')
+	await expectAccessible()
+	await page.getByLabel('Variabilní symbol').fill(vs)
+	await page.getByRole('button', { name: 'Filtrovat' }).click()
+	await expect(page).toHaveURL(new RegExp(`vs=${vs}`))
+	await expect(page.getByText('Nespárovaných plateb: 1.')).toBeVisible()
+	await expectAccessible()
+	await page.getByRole('link', { name: /Vyřídit platbu/ }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Nespárovaná platba')
+	await expectAccessible()
+
+	// Without a note nothing happens (the browser's required check); with one the payment is resolved.
+	const ignore = page.getByRole('form', { name: 'Vyřídit bez párování' })
+	await ignore.getByLabel('Poznámka').fill('Vratka přeplatku dodavateli')
+	await ignore.getByRole('button', { name: 'Vyřídit bez párování' }).click()
+	await expect(page.getByRole('status')).toHaveText('Platba byla vyřízena bez párování.')
+	await expect(page.getByRole('definition').filter({ hasText: 'vyřízeno bez párování' })).toBeVisible()
+	await expectAccessible()
+})
