@@ -121,7 +121,7 @@ afterAll(async () => {
 	await database?.drop()
 })
 
-const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/export?code=dog-registration&version=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/audit?page=2', '/urad/heslo', '/urad/dvoufaktor', '/urad/overeni']
+const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/prihlaseni-psa', '/urad/formulare/export?code=dog-registration&version=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/audit?page=2', '/urad/heslo', '/urad/dvoufaktor', '/urad/overeni']
 
 describe('a staff session is good only in its own town', () => {
 	test('the cookie opens the office at Veselí (the probe below would prove nothing otherwise)', async () => {
@@ -221,6 +221,7 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.podani.export.ts': 'office',
 	'urad.formulare.tsx': 'office: form builder (admins)',
 	'urad.formulare.export.ts': 'office',
+	'urad.formulare_.$code.tsx': 'office: visual form builder (admins)',
 	'urad.poplatky.pravidla.tsx': 'office: fee rules (admins edit, staff read)',
 	'urad.poplatky.generovani.tsx': 'office: claim generation (admins)',
 	'urad.poplatky.import-povinnosti.tsx': 'office: obligations and claims CSV import',
