@@ -269,6 +269,7 @@ const CITIZEN_PROBES: CitizenProbe[] = [
 	{ file: 'podani.$number.tsx', method: 'GET', path: '/podani/VES-2026-000001', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'podani.$number.tsx', method: 'POST', path: '/podani/VES-2026-000001', form: { message: 'x' }, answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'podani.$number_.pdf.ts', method: 'GET', path: '/podani/VES-2026-000001/pdf', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'podani.$number_.dokument.$documentId.ts', method: 'GET', path: '/podani/VES-2026-000001/dokument/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
 	// Not "already logged in, back to /profil": a new login at NIA for Znojmo.
 	{ file: 'auth.nia.login.ts', method: 'GET', path: '/auth/nia/login?returnTo=%2Fprofil', answer: { status: 302, location: /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\// } },
 ]
