@@ -6,7 +6,7 @@ import { DefinitionEditor } from '~/components/form-builder/definition-editor'
 import { FormPreview } from '~/components/form-builder/form-preview'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
-import { BuilderEditSchema } from '~/modules/form-builder/builder-edit-schema'
+import { BuilderEditSchema, type BuilderEdit } from '~/modules/form-builder/builder-edit-schema'
 import { discardFormDraft } from '~/modules/form-builder/discard-form-draft.server'
 import { editFormDraft } from '~/modules/form-builder/edit-form-draft.server'
 import { loadFormDraft } from '~/modules/form-builder/load-form-draft.server'
@@ -77,9 +77,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	const result = await editFormDraft({ db: user.db, code: form.code, edit: edit.data, staff })
 	if (!result.ok) return data({ problems: result.problems }, { status: 400 })
 	// Reopen what was just edited, so the admin does not lose their place.
-	const value = edit.data
-	const open = value.intent === 'set-form' ? 'settings' : value.intent === 'set-step' ? `step-${value.step}` : 'field' in value ? [value.step, value.field, 'child' in value ? value.child : undefined].filter((part) => part !== undefined).join('-') : ''
+	const open = openAfter(edit.data, result.definition)
 	return redirect(`${here}?notice=saved${open ? `&otevrit=${open}` : ''}`)
+}
+
+/** The editor to show open after an edit: the settings, the step, the field edited or just added. */
+function openAfter(edit: BuilderEdit, definition: FormDefinition): string {
+	if (edit.intent === 'set-form') return 'settings'
+	if (edit.intent === 'set-step') return `step-${edit.step}`
+	if (edit.intent === 'add-field') {
+		const fields = definition.steps[edit.step]?.fields ?? []
+		if (edit.group === undefined) return `${edit.step}-${fields.length - 1}`
+		const group = fields[edit.group]
+		return `${edit.step}-${edit.group}-${group?.type === 'group' ? group.fields.length - 1 : 0}`
+	}
+	if (edit.intent === 'remove-field' || edit.intent === 'remove-step' || edit.intent === 'move-step' || edit.intent === 'add-step') return ''
+	if (edit.intent === 'move-field') return ''
+	return [edit.step, edit.field, edit.child].filter((part) => part !== undefined).join('-')
 }
 
 export default function FormBuilderDesignerPage() {

@@ -65,7 +65,7 @@ export function DefinitionEditor({ definition, locale, agendas, open }: Props) {
 						</details>
 						<ReorderButtons intent="step" address={{ step: s }} name={title} />
 						{step.fields.map((field, f) => (
-							<FieldEditor key={`${field.name}-${f}`} field={field} address={{ step: s, field: f }} locale={locale} conditionFields={conditionFields} isOpen={open === `${s}-${f}` || Boolean(open?.startsWith(`${s}-${f}-`))} />
+							<FieldEditor key={`${field.name}-${f}`} field={field} address={{ step: s, field: f }} locale={locale} conditionFields={conditionFields} open={open} />
 						))}
 						<AddFieldForm step={s} />
 					</section>

@@ -10,13 +10,15 @@ type Props = {
 	locale: string
 	/** Names of fields a condition may test (the builder's rules check the rest). */
 	conditionFields: string[]
-	isOpen: boolean
+	/** Which editor to show open (the one just edited, as "step-field[-child]"). */
+	open: string | null
 }
 
 /** One field: its settings form, move/remove, options of a choice, the fields of a repeating group. */
-export function FieldEditor({ field, address, locale, conditionFields, isOpen }: Props) {
+export function FieldEditor({ field, address, locale, conditionFields, open }: Props) {
 	const { t } = useTranslation('forms-office')
 	const id = `field-${addressId(address)}`
+	const isOpen = open === addressId(address) || Boolean(open?.startsWith(`${addressId(address)}-`))
 	const label = localized(field.label, locale)
 	const isChild = address.child !== undefined
 	return (
@@ -85,7 +87,7 @@ export function FieldEditor({ field, address, locale, conditionFields, isOpen }:
 				<section aria-label={`${t('designer.groupFields')}: ${label}`} className="mt-4 grid gap-3 border-l-4 border-muted/40 pl-3">
 					<h5 className="font-semibold">{t('designer.groupFields')}</h5>
 					{field.fields.map((child, index) => (
-						<FieldEditor key={`${child.name}-${index}`} field={child} address={{ ...address, child: index }} locale={locale} conditionFields={[]} isOpen={false} />
+						<FieldEditor key={`${child.name}-${index}`} field={child} address={{ ...address, child: index }} locale={locale} conditionFields={[]} open={open} />
 					))}
 					<AddFieldForm step={address.step} group={address.field} />
 				</section>
@@ -119,7 +121,7 @@ function OptionsEditor({ field, address, id }: { field: Extract<Field, { options
 				<input type="hidden" name="intent" value="add-option" />
 				<AddressInputs address={address} />
 				<TextInput id={`${id}-new-option`} name="value" label={t('designer.optionValue')} />
-				<LocalizedInputs name="label" id={`${id}-new-option-label`} legend={t('designer.label')} />
+				<LocalizedInputs name="label" id={`${id}-new-option-label`} legend={t('designer.optionLabel')} />
 				<button type="submit" className={`${BUTTON} justify-self-start`}>
 					{t('designer.addOption')}
 				</button>
@@ -162,7 +164,7 @@ export function AddFieldForm({ step, group }: { step: number; group?: number | u
 			<fieldset className="grid gap-2">
 				<legend className="font-medium">{t('designer.firstOption')}</legend>
 				<TextInput id={`${id}-option`} name="optionValue" label={t('designer.optionValue')} />
-				<LocalizedInputs name="optionLabel" id={`${id}-option-label`} legend={t('designer.label')} />
+				<LocalizedInputs name="optionLabel" id={`${id}-option-label`} legend={t('designer.optionLabel')} />
 			</fieldset>
 			<button type="submit" className={`${BUTTON} justify-self-start`}>
 				{title}
