@@ -121,7 +121,7 @@ afterAll(async () => {
 	await database?.drop()
 })
 
-const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/export?code=dog-registration&version=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/banka', '/urad/banka/nesparovane', '/urad/banka/pohyb/00000000-0000-4000-8000-000000000000', '/urad/audit?page=2', '/urad/heslo', '/urad/dvoufaktor', '/urad/overeni']
+const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/prihlaseni-psa', '/urad/formulare/export?code=dog-registration&version=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/banka', '/urad/banka/nesparovane', '/urad/banka/pohyb/00000000-0000-4000-8000-000000000000', '/urad/audit?page=2', '/urad/heslo', '/urad/dvoufaktor', '/urad/overeni']
 
 describe('a staff session is good only in its own town', () => {
 	test('the cookie opens the office at Veselí (the probe below would prove nothing otherwise)', async () => {
@@ -221,6 +221,7 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.podani.export.ts': 'office',
 	'urad.formulare.tsx': 'office: form builder (admins)',
 	'urad.formulare.export.ts': 'office',
+	'urad.formulare_.$code.tsx': 'office: visual form builder (admins)',
 	'urad.poplatky.pravidla.tsx': 'office: fee rules (admins edit, staff read)',
 	'urad.poplatky.generovani.tsx': 'office: claim generation (admins)',
 	'urad.poplatky.import-povinnosti.tsx': 'office: obligations and claims CSV import',
@@ -278,6 +279,7 @@ const CITIZEN_PROBES: CitizenProbe[] = [
 	{ file: 'platby.$claimId.tsx', method: 'POST', path: '/platby/00000000-0000-4000-8000-000000000001', form: { intent: 'qr' }, answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.qr.$paymentId.tsx', method: 'GET', path: '/platby/qr/00000000-0000-4000-8000-000000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.qr.$paymentId_.qr[.]png.ts', method: 'GET', path: '/platby/qr/00000000-0000-4000-8000-000000000001/qr.png', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'podani.$number_.dokument.$documentId.ts', method: 'GET', path: '/podani/VES-2026-000001/dokument/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
 	// Not "already logged in, back to /profil": a new login at NIA for Znojmo.
 	{ file: 'auth.nia.login.ts', method: 'GET', path: '/auth/nia/login?returnTo=%2Fprofil', answer: { status: 302, location: /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\// } },
 ]

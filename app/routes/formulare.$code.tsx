@@ -2,16 +2,16 @@ import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormFieldInput, type UploadedFile } from '~/components/forms/form-field-input'
 import { GroupFieldInput } from '~/components/forms/group-field'
 import { ReviewList } from '~/components/forms/review-list'
 import { StepProgress } from '~/components/forms/step-progress'
+import { VisibleWhen } from '~/components/forms/visible-when'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { useCitizenLoginHref } from '~/components/town-header'
 import { townPageMeta } from '~/modules/citizen/page-meta'
-import { buildSubmissionSchema, isConditionMet } from '~/modules/forms/build-submission-schema'
+import { buildSubmissionSchema } from '~/modules/forms/build-submission-schema'
 import { localized, type FormDefinition, type Step } from '~/modules/forms/form-definition-schema'
 import { handleFormPost } from '~/modules/forms/handle-form-post.server'
 import { loadFormPage } from '~/modules/forms/load-form-page.server'
@@ -177,17 +177,6 @@ function StepForm({ definition, steps, values, files, prefilled, locale, stepInd
 			{isAnonymous ? null : <p className="text-sm text-muted">{t('fill.draftNote')}</p>}
 		</Form>
 	)
-}
-
-// Hidden fields stay in the page (so the form works without JS: the server decides what counts)
-// but are hidden from everyone when their condition is not met.
-// Before hydration (or without JS) every field shows: the citizen can then fill a field whose
-// condition they are just about to meet on the same page.
-function VisibleWhen({ field, formValues, children }: { field: Step['fields'][number]; formValues: Record<string, unknown>; children: React.ReactNode }) {
-	const [isHydrated, setHydrated] = useState(false)
-	useEffect(() => setHydrated(true), [])
-	if (!field.visibleWhen) return <>{children}</>
-	return <div hidden={isHydrated && !isConditionMet(field.visibleWhen, formValues)}>{children}</div>
 }
 
 export function ErrorBoundary() {

@@ -105,6 +105,14 @@ export default function SubmissionDetail() {
 							<p className="text-sm text-muted">{event.at}</p>
 							<p className="font-semibold">{event.status ? t(`status.${event.status}`) : t(`event.${event.kind}`, { defaultValue: event.kind })}</p>
 							{event.message ? <p>{event.message}</p> : null}
+							{event.attachments.map((file) => (
+								<p key={file.id}>
+									<a href={`/podani/${submission.number}/dokument/${file.id}`} download>
+										{t('detail.document', { name: file.fileName })}
+									</a>{' '}
+									({Math.ceil(file.size / 1024)} kB)
+								</p>
+							))}
 							{event.actorName ? <p className="text-sm">{event.actorName}</p> : null}
 						</li>
 					))}

@@ -59,6 +59,7 @@ export default function FormBuilderPage() {
 						<th scope="col">{t('builder.code')}</th>
 						<th scope="col">{t('inbox.form')}</th>
 						<th scope="col">{t('builder.versions')}</th>
+						<th scope="col"><span className="sr-only">{t('designer.open')}</span></th>
 						<th scope="col"><span className="sr-only">{t('builder.edit')}</span></th>
 					</tr>
 				</thead>
@@ -72,7 +73,8 @@ export default function FormBuilderPage() {
 									<a key={v.version} className="mr-2" href={`/urad/formulare/export?code=${form.code}&version=${v.version}`} aria-label={`${t('builder.export')} ${form.code} v${v.version}`}>v{v.version}</a>
 								))}
 							</td>
-							<td><Link to={`?edit=${form.code}`}>{t('builder.edit')}</Link></td>
+							<td>{form.versions.length ? <Link to={`/urad/formulare/${form.code}`} aria-label={`${t('designer.open')}: ${form.title}`}>{t('designer.open')}</Link> : null}</td>
+							<td><Link to={`?edit=${form.code}`} aria-label={`${t('builder.edit')} JSON: ${form.title}`}>{t('builder.edit')} JSON</Link></td>
 						</tr>
 					))}
 				</tbody>

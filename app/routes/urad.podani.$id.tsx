@@ -10,6 +10,7 @@ import { resendDelivery } from '~/modules/delivery/resend-delivery.server'
 import { isAppError } from '~/modules/errors/app-error'
 import { assignSubmission } from '~/modules/inbox/assign-submission.server'
 import { changeSubmissionStatus } from '~/modules/inbox/change-submission-status.server'
+import { checkDecisionDocument } from '~/modules/inbox/check-decision-document.server'
 import { getInboxSubmission, listAgendaColleagues } from '~/modules/inbox/get-inbox-submission.server'
 import { InboxActionSchema } from '~/modules/inbox/inbox-action-schema'
 import { inboxDetailView } from '~/modules/inbox/inbox-detail-view.server'
@@ -72,11 +73,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		return redirect(`${here}?notice=resent`)
 	}
 	const page = await inboxPage(request, context, 'detail.title')
+	const upload = body.get('document')
+	const document = await checkDecisionDocument(upload instanceof File ? upload : null)
+	if (!document.ok) return data({ error: 'detail.errors.document', upload: { reason: document.reason, name: upload instanceof File ? upload.name : '', detail: document.detail ?? '' } }, { status: 400 })
 	try {
-		await changeSubmissionStatus({ db: user.db, townSlug: user.tenant.slug, townOrigin: page.origin, submissionId: submission.id, to: value.status, message: value.message, staff, ...requestMeta(context) })
+		await changeSubmissionStatus({ db: user.db, townSlug: user.tenant.slug, townOrigin: page.origin, submissionId: submission.id, to: value.status, message: value.message, document: document.file, staff, ...requestMeta(context) })
 	} catch (error) {
 		if (!isAppError(error, 'input_invalid')) throw error
-		return data({ error: /message/.test(error.message) ? 'detail.errors.message' : 'detail.errors.transition' }, { status: 400 })
+		return data({ error: /message/.test(error.message) ? 'detail.errors.message' : /document/.test(error.message) ? 'detail.errors.documentStatus' : 'detail.errors.transition' }, { status: 400 })
 	}
 	return redirect(`${here}?notice=status`)
 }
@@ -85,13 +89,18 @@ export default function InboxDetailPage() {
 	const { t } = useTranslation('forms-office')
 	const { submission: s, notice, myId, canUpdate, isAdmin, colleagues } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
+	const refusedUpload = actionData && 'upload' in actionData ? (actionData.upload as { reason: string; name: string; detail: string }) : null
 	return (
 		<main id="main" className="mx-auto max-w-4xl p-6">
 			<p className="mb-4"><Link to="/urad/podani">{t('detail.back')}</Link></p>
 			<h1 className="mb-2 text-2xl font-bold">{s.number}</h1>
 			<p className="mb-4">{s.form} · {t(`status.${s.status}`)} · {s.applicant ?? t('inbox.anonymous')}{s.email ? ` · ${s.email}` : ''}</p>
 			{notice ? <p role="status" className="mb-4 rounded-town border border-muted/30 p-3">{t(`detail.notice.${notice}`)}</p> : null}
-			{actionData && 'error' in actionData ? <p role="alert" className="mb-4 rounded-town border border-danger p-3">{t(actionData.error)}</p> : null}
+			{actionData && 'error' in actionData ? (
+				<p role="alert" className="mb-4 rounded-town border border-danger p-3">
+					{refusedUpload ? t(actionData.error, { reason: t(`forms:upload.${refusedUpload.reason}`, { name: refusedUpload.name, detail: refusedUpload.detail }) }) : t(actionData.error)}
+				</p>
+			) : null}
 			{s.deliveryError !== null ? (
 				<section aria-label={t('detail.resend')} className="mb-6 rounded-town border border-danger p-4">
 					<p>{t('detail.deliveryFailed', { error: s.deliveryError })}</p>
@@ -120,7 +129,7 @@ export default function InboxDetailPage() {
 						<button type="submit" className={BUTTON}>{t('detail.assignSelf')}</button>
 					</Form>
 					{s.nextStatuses.length > 0 ? (
-						<Form method="post" className="rounded-town border border-muted/30 p-4">
+						<Form method="post" encType="multipart/form-data" className="rounded-town border border-muted/30 p-4">
 							<h2 className="mb-2 text-xl font-semibold">{t('detail.changeStatus')}</h2>
 							<input type="hidden" name="intent" value="status" />
 							<label htmlFor="status" className="mb-1 block font-medium">{t('detail.newStatus')}</label>
@@ -129,6 +138,9 @@ export default function InboxDetailPage() {
 							</select>
 							<label htmlFor="message" className="mb-1 mt-3 block font-medium">{t('detail.message')}</label>
 							<textarea id="message" name="message" rows={4} maxLength={4000} className={FIELD} />
+							<label htmlFor="document" className="mb-1 mt-3 block font-medium">{t('detail.document')}</label>
+							<p id="document-help" className="mb-1 text-sm">{t('detail.documentHelp')}</p>
+							<input id="document" name="document" type="file" aria-describedby="document-help" accept=".pdf,.jpg,.jpeg,.png,.docx,.odt" />
 							<button type="submit" className={`${BUTTON} mt-3`}>{t('detail.save')}</button>
 						</Form>
 					) : null}
@@ -165,7 +177,7 @@ export default function InboxDetailPage() {
 	)
 }
 
-export const handle = { i18n: ['office', 'forms-office'] }
+export const handle = { i18n: ['office', 'forms-office', 'forms'] }
 
 export function ErrorBoundary() {
 	return <OfficeErrorBoundary />

@@ -33,6 +33,8 @@ const T = {
 		message: 'Zpráva pro občana',
 		callbacks: 'Odeslaná oznámení',
 		noCallbacks: 'Žádná oznámení zatím nebyla odeslána.',
+		answers: 'Doplnění od občana',
+		noAnswers: 'Občan zatím nic nedoplnil.',
 		answer: 'Odpověď portálu',
 		unreachable: 'nedostupný',
 		attachments: 'Přílohy',
@@ -67,6 +69,8 @@ const T = {
 		message: 'Message to the citizen',
 		callbacks: 'Callbacks sent',
 		noCallbacks: 'No callback sent yet.',
+		answers: 'Answers from the citizen',
+		noAnswers: 'No answer from the citizen yet.',
 		answer: 'Portal answered',
 		unreachable: 'unreachable',
 		attachments: 'Attachments',
@@ -150,6 +154,9 @@ export function renderDocument(lang: Lang, doc: ReceivedDocument | undefined): P
 	const callbacks = doc.callbacks.length
 		? `<ul>${doc.callbacks.map((cb) => `<li>${esc(cb.sentAt.toISOString())}: <code>${esc(JSON.parse(cb.body).status)}</code>, ${t.answer}: ${cb.responseStatus ?? t.unreachable} <code>${esc(cb.responseBody.slice(0, 200))}</code></li>`).join('')}</ul>`
 		: `<p>${t.noCallbacks}</p>`
+	const answers = doc.answers.length
+		? `<ul>${doc.answers.map((a) => `<li>${esc(a.receivedAt.toISOString())} <code>${esc(a.answerId)}</code>: ${esc(a.payload.message)}${a.payload.attachments?.length ? ` (${esc(a.payload.attachments.map((f) => f.fileName).join(', '))})` : ''}${a.duplicates ? ` ×${a.duplicates + 1}` : ''}</li>`).join('')}</ul>`
+		: `<p>${t.noAnswers}</p>`
 	const body =
 		`<p><a href="/?lang=${lang}">${t.back}</a></p><h1>${esc(doc.referenceNumber)}</h1>` +
 		`<dl><dt>${t.town}</dt><dd>${esc(doc.town)}</dd><dt>${t.number}</dt><dd>${esc(doc.payload.number)}</dd><dt>${t.form}</dt><dd>${esc(doc.payload.form?.title)} (v${esc(doc.payload.form?.version)})</dd>` +
@@ -160,7 +167,7 @@ export function renderDocument(lang: Lang, doc: ReceivedDocument | undefined): P
 		`<label for="assigneeName">${t.name}</label><input id="assigneeName" name="assigneeName" autocomplete="off" value="${esc(doc.assignee?.name ?? '')}">` +
 		`<label for="department">${t.department}</label><input id="department" name="department" autocomplete="off" value="${esc(doc.assignee?.department ?? '')}">` +
 		`<label for="message">${t.message}</label><textarea id="message" name="message" rows="3"></textarea>` +
-		`<button type="submit">${t.send}</button></form><h2>${t.callbacks}</h2>${callbacks}` +
+		`<button type="submit">${t.send}</button></form><h2>${t.answers}</h2>${answers}<h2>${t.callbacks}</h2>${callbacks}` +
 		`<h2>JSON</h2><pre>${esc(JSON.stringify({ ...doc.payload, attachments: attachments.map((a) => ({ ...a, contentBase64: '…' })), pdf: '…' }, null, 2))}</pre>`
 	return shell(lang, doc.referenceNumber, body, 200, `/documents/${doc.id}`)
 }

@@ -70,6 +70,12 @@ export function createRecordsApp(state: RecordsState, toleranceSeconds: number) 
 		} catch {
 			return answer(400, { error: 'body is not JSON' })
 		}
+		if (payload.kind === 'answer') {
+			if (payload.answerId !== idempotencyKey) return answer(422, { error: 'Idempotency-Key must equal answerId' })
+			const filed = state.fileAnswer(town, String(payload.submissionId), idempotencyKey, payload)
+			if (!filed) return answer(422, { error: `no document for submission ${String(payload.submissionId)}` })
+			return answer(filed.duplicate ? 200 : 201, { externalId: filed.answer.answerId })
+		}
 		if (payload.submissionId !== idempotencyKey) return answer(422, { error: 'Idempotency-Key must equal submissionId' })
 		const { document, duplicate } = state.file(town, idempotencyKey, payload)
 		answer(duplicate ? 200 : 201, { externalId: document.id, referenceNumber: document.referenceNumber })

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import { postCallback } from './post-callback'
 import { sign } from './signature'
-import type { ReceivedDocument, RecordsTown, SentCallback, StatusUpdateInput } from './types'
+import type { ReceivedAnswer, ReceivedDocument, RecordsTown, SentCallback, StatusUpdateInput } from './types'
 
 export type RecordsState = ReturnType<typeof createRecordsState>
 
@@ -57,10 +57,24 @@ export function createRecordsState(towns: RecordsTown[]) {
 				payload,
 				status: 'delivered',
 				callbacks: [],
+				answers: [],
 			}
 			documents.push(document)
 			bySubmission.set(key, document)
 			return { document, duplicate: false }
+		},
+		/** Files a citizen's answer to the town's document of that submission once per answerId; null if there is no such document. */
+		fileAnswer(town: RecordsTown, submissionId: string, answerId: string, payload: ReceivedAnswer['payload']): { answer: ReceivedAnswer; duplicate: boolean } | null {
+			const document = bySubmission.get(`${town.slug}:${submissionId}`)
+			if (!document) return null
+			const existing = document.answers.find((answer) => answer.answerId === answerId)
+			if (existing) {
+				existing.duplicates += 1
+				return { answer: existing, duplicate: true }
+			}
+			const answer: ReceivedAnswer = { answerId, receivedAt: new Date(), duplicates: 0, payload }
+			document.answers.push(answer)
+			return { answer, duplicate: false }
 		},
 		find(id: string) {
 			return documents.find((doc) => doc.id === id || doc.submissionId === id)

@@ -41,6 +41,16 @@ export type ReceivedDocument = {
 	status: CallbackStatus
 	assignee?: { name: string; department?: string }
 	callbacks: SentCallback[]
+	/** The citizen's needs-info answers filed to this document, each once (by answerId). */
+	answers: ReceivedAnswer[]
+}
+
+export type ReceivedAnswer = {
+	answerId: string
+	receivedAt: Date
+	/** Times the same answer arrived again. */
+	duplicates: number
+	payload: Record<string, unknown> & { message?: string; attachments?: { fileName?: string; size?: number }[] }
 }
 
 export type StatusUpdateInput = {

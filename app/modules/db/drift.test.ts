@@ -29,6 +29,7 @@ const TENANT_EXTRAS: KnownExtras = {
 		nia_settings_loa: "CHECK ((minimum_loa = ANY (ARRAY['substantial'::text, 'high'::text])))",
 		staff_user_email_lower: 'CHECK ((email = lower(email)))',
 		form_code_format: "CHECK ((code ~ '^[a-z][a-z0-9-]{1,60}$'::text))",
+		submission_attachment_origin_known: "CHECK ((origin = ANY (ARRAY['citizen'::text, 'office'::text])))",
 		session_one_subject:
 			`CHECK ((((kind = 'citizen'::SCHEMA."SessionKind") AND (person_id IS NOT NULL) AND (staff_user_id IS NULL)) OR ((kind = 'staff'::SCHEMA."SessionKind") AND (staff_user_id IS NOT NULL) AND (person_id IS NULL))))`,
 		// Fees and claims (decision 007): money never goes negative, a claim's amount is base - relief,

@@ -17,7 +17,7 @@ export async function buildDeliveryPayload({ db, town, submissionId }: { db: Ten
 			contactEmail: true,
 			person: { select: { givenName: true, familyName: true, dateOfBirth: true, email: true, notificationEmail: true, phone: true, address: true } },
 			formVersion: { select: { version: true, definition: true, form: { select: { code: true } } } },
-			attachments: { select: { id: true, fieldName: true, fileName: true, contentType: true, size: true, sha256: true, content: true }, orderBy: { createdAt: 'asc' } },
+			attachments: { where: { origin: 'citizen' }, select: { id: true, fieldName: true, fileName: true, contentType: true, size: true, sha256: true, content: true }, orderBy: { createdAt: 'asc' } },
 		},
 	})
 	const definition = FormDefinitionBaseSchema.parse(submission.formVersion.definition)

@@ -33,6 +33,22 @@ export type DeliveryPayload = {
 	pdf: Buffer
 }
 
+/** The citizen's answer to a needs-info request, sent on after the submission itself was filed. */
+export type AnswerPayload = {
+	/** Idempotency key of the answer: "answer-<timeline event id>"; a retry never files it twice. */
+	answerId: string
+	submissionId: string
+	number: string
+	town: { slug: string; name: string }
+	/** The records system's id of the filed submission (DeliveryResult.externalId). */
+	externalId: string
+	referenceNumber: string | null
+	answeredAt: Date
+	message: string
+	/** Files the citizen added with the answer. */
+	attachments: DeliveryAttachment[]
+}
+
 export type DeliveryResult = {
 	/** The records system's own id for the document. */
 	externalId: string
@@ -55,6 +71,8 @@ export interface RecordsConnector {
 	readonly kind: 'webhook' | 'email' | 'ginis'
 	/** Files the submission. Throws DeliveryError; `retryable: false` means retrying cannot help. */
 	deliver(payload: DeliveryPayload): Promise<DeliveryResult>
+	/** Adds the citizen's needs-info answer to the filed document; same errors as deliver. */
+	deliverAnswer(payload: AnswerPayload): Promise<DeliveryResult>
 	/** Connectors without callbacks (GINIS) report status by polling. */
 	poll?(delivered: { submissionId: string; externalId: string }): Promise<StatusUpdate[]>
 }

@@ -18,7 +18,9 @@ export async function sweepOnce({ log, pollDue, remindersDue = false }: { log: L
 	for (const tenant of tenants) {
 		try {
 			const db = getTenantDb(tenant)
-			const due = await db.deliveryOutbox.findFirst({ where: { state: 'pending', nextAttemptAt: { lte: new Date() } }, select: { id: true } })
+			const due =
+				(await db.deliveryOutbox.findFirst({ where: { state: 'pending', nextAttemptAt: { lte: new Date() } }, select: { id: true } })) ??
+				(await db.answerOutbox.findFirst({ where: { state: 'pending', nextAttemptAt: { lte: new Date() } }, select: { id: true } }))
 			if (due) await enqueueJob(deliverSubmissionsJob, { tenantSlug: tenant.slug })
 			if (pollDue && (await getTownRecordsConfig(db))?.kind === 'ginis') await enqueueJob(pollRecordsStatusJob, { tenantSlug: tenant.slug })
 			// Payment reminders: once an hour is plenty (each reminder is sent once; the job is cheap when none is due).

@@ -5,7 +5,7 @@ import type { StatusUpdate } from './connector'
 import { deliveryTranslator } from './delivery-i18n'
 
 /** E-mails the citizen about a status change, unless they switched such e-mail off in their settings. */
-export async function notifyCitizenOfStatus({ db, townSlug, townOrigin, update }: { db: TenantDb; townSlug: string; townOrigin: string; update: StatusUpdate }) {
+export async function notifyCitizenOfStatus({ db, townSlug, townOrigin, update, documentName }: { db: TenantDb; townSlug: string; townOrigin: string; update: StatusUpdate; /** The office attached a decision document (downloadable on the submission page). */ documentName?: string | undefined }) {
 	const submission = await db.submission.findUniqueOrThrow({
 		where: { id: update.submissionId },
 		select: {
@@ -30,6 +30,7 @@ export async function notifyCitizenOfStatus({ db, townSlug, townOrigin, update }
 		...(submission.referenceNumber ? [t('citizen.reference', { reference: submission.referenceNumber })] : []),
 		...(update.assignee ? [t('citizen.assignee', { assignee: [update.assignee.name, update.assignee.department].filter(Boolean).join(', ') })] : []),
 		...(update.message ? [t('citizen.message', { message: update.message })] : []),
+		...(documentName ? [t('citizen.document', { name: documentName })] : []),
 	]
 	const link = `${townOrigin}/podani/${encodeURIComponent(submission.number)}`
 	await enqueueEmail({

@@ -1,11 +1,12 @@
 import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
+import { isLocale } from '../i18n/locales'
 import { enqueueEmail } from '../mail/enqueue-email.server'
 import { deliveryTranslator } from './delivery-i18n'
 
 /**
  * After the last attempt: the citizen's timeline says so (in their language), the audit log keeps the
- * error, and every active admin of the town gets an e-mail so that someone fixes the cause and resends.
+ * error, and every active admin of the town gets an e-mail (in the town's default language) so that someone fixes the cause and resends.
  */
 export async function notifyDeliveryFailed({ db, townSlug, submissionId, error, attempts, at }: { db: TenantDb; townSlug: string; submissionId: string; error: string; attempts: number; at: Date }) {
 	const submission = await db.submission.findUniqueOrThrow({
@@ -17,13 +18,16 @@ export async function notifyDeliveryFailed({ db, townSlug, submissionId, error, 
 	})
 	await recordAudit(db, { action: 'submission.delivery_failed', outcome: 'failed', subject: `Submission:${submissionId}`, details: { number: submission.number, attempts, error } })
 	const admins = await db.staffUser.findMany({ where: { roles: { has: 'admin' }, disabledAt: null }, select: { email: true } })
-	const t = deliveryTranslator('cs')
+	// Staff accounts keep no language of their own: the e-mail goes out in the town's default language.
+	const settings = await db.townSettings.findUnique({ where: { id: 1 }, select: { defaultLocale: true } })
+	const locale = isLocale(settings?.defaultLocale) ? settings.defaultLocale : 'cs'
+	const t = deliveryTranslator(locale)
 	const vars = { number: submission.number, form: submission.formVersion.form.code, error }
 	for (const admin of admins) {
 		await enqueueEmail({
 			tenantSlug: townSlug,
 			to: admin.email,
-			locale: 'cs',
+			locale,
 			template: 'notification',
 			data: { subject: t('adminFailed.subject', vars), paragraphs: [t('adminFailed.body', vars), t('adminFailed.action')] },
 		})

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { DeliveryPayload } from './connector'
+import type { AnswerPayload, DeliveryAttachment, DeliveryPayload } from './connector'
 
 /** The JSON the webhook connector POSTs (schema `Submission` in docs/api/records-system.openapi.yaml). */
 export function buildWebhookBody(payload: DeliveryPayload) {
@@ -11,14 +11,7 @@ export function buildWebhookBody(payload: DeliveryPayload) {
 		submittedAt: payload.submittedAt.toISOString(),
 		applicant: payload.applicant,
 		data: payload.data,
-		attachments: payload.attachments.map((file) => ({
-			id: file.id,
-			fileName: file.fileName,
-			contentType: file.contentType,
-			size: file.size,
-			sha256: file.sha256,
-			contentBase64: file.content.toString('base64'),
-		})),
+		attachments: payload.attachments.map(attachmentBody),
 		pdf: {
 			fileName: `${payload.number}.pdf`,
 			contentType: 'application/pdf',
@@ -26,5 +19,25 @@ export function buildWebhookBody(payload: DeliveryPayload) {
 			sha256: createHash('sha256').update(payload.pdf).digest('hex'),
 			contentBase64: payload.pdf.toString('base64'),
 		},
+	}
+}
+
+function attachmentBody(file: DeliveryAttachment) {
+	return { id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256, contentBase64: file.content.toString('base64') }
+}
+
+/** The JSON of the citizen's needs-info answer (schema `Answer` in docs/api/records-system.openapi.yaml). */
+export function buildAnswerWebhookBody(payload: AnswerPayload) {
+	return {
+		kind: 'answer' as const,
+		answerId: payload.answerId,
+		submissionId: payload.submissionId,
+		number: payload.number,
+		town: payload.town,
+		externalId: payload.externalId,
+		referenceNumber: payload.referenceNumber,
+		answeredAt: payload.answeredAt.toISOString(),
+		message: payload.message,
+		attachments: payload.attachments.map(attachmentBody),
 	}
 }

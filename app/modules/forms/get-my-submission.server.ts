@@ -2,7 +2,7 @@ import { accessibleWhere, type AppAbility } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { FormDefinitionBaseSchema } from './form-definition-schema'
 
-/** One submission the ability may read, with its timeline (citizen-visible events only) and file list. */
+/** One submission the ability may read, with its timeline (citizen-visible events only, with the office's decision documents) and file list. */
 export async function getMySubmission({ db, ability, number }: { db: TenantDb; ability: AppAbility; number: string }) {
 	const submission = await db.submission.findFirst({
 		where: { AND: [accessibleWhere(ability, 'read', 'Submission'), { number }] },
@@ -19,8 +19,8 @@ export async function getMySubmission({ db, ability, number }: { db: TenantDb; a
 			contactEmail: true,
 			person: { select: { givenName: true, familyName: true } },
 			formVersion: { select: { version: true, definition: true, form: { select: { code: true, title: true } } } },
-			attachments: { select: { id: true, fieldName: true, fileName: true, size: true, contentType: true, sha256: true }, orderBy: { createdAt: 'asc' } },
-			events: { where: { isVisibleToCitizen: true }, orderBy: { at: 'asc' }, select: { id: true, kind: true, status: true, message: true, actorName: true, at: true } },
+			attachments: { where: { origin: 'citizen' }, select: { id: true, fieldName: true, fileName: true, size: true, contentType: true, sha256: true }, orderBy: { createdAt: 'asc' } },
+			events: { where: { isVisibleToCitizen: true }, orderBy: { at: 'asc' }, select: { id: true, kind: true, status: true, message: true, actorName: true, at: true, attachments: { where: { origin: 'office' }, select: { id: true, fileName: true, size: true } } } },
 		},
 	})
 	if (!submission) return null

@@ -2,7 +2,7 @@
 // plus the citizen's attachments. Delivered = the SMTP relay accepted it; externalId = Message-ID.
 import type { Transporter } from 'nodemailer'
 import { getMailTransport } from '../../mail/mail-transport.server'
-import { DeliveryError, type DeliveryPayload, type DeliveryResult, type RecordsConnector } from '../connector'
+import { DeliveryError, type AnswerPayload, type DeliveryPayload, type DeliveryResult, type RecordsConnector } from '../connector'
 
 export type EmailConnectorOptions = {
 	to: string
@@ -33,28 +33,58 @@ function isRetryable(error: unknown): boolean {
 }
 
 export function createEmailConnector({ to, from, transport = getMailTransport }: EmailConnectorOptions): RecordsConnector {
+	const sender = from ?? `portal@${to.split('@')[1]}`
+	async function send(mail: { subject: string; text: string; headers: Record<string, string>; townName: string; attachments: { filename: string; content: Buffer; contentType: string }[] }): Promise<DeliveryResult> {
+		try {
+			const info = await transport().sendMail({
+				from: { name: `Portál občana – ${mail.townName}`, address: sender },
+				to,
+				subject: mail.subject,
+				text: mail.text,
+				headers: mail.headers,
+				attachments: mail.attachments,
+			})
+			const rejected = info.rejected ?? []
+			if (rejected.length > 0) throw Object.assign(new Error(`the relay refused ${rejected.join(', ')}`), { responseCode: 550 })
+			return { externalId: info.messageId }
+		} catch (error) {
+			throw new DeliveryError(`Filing office e-mail to ${to} failed: ${error instanceof Error ? error.message : String(error)}`, isRetryable(error))
+		}
+	}
 	return {
 		kind: 'email',
-		async deliver(payload: DeliveryPayload): Promise<DeliveryResult> {
-			const sender = from ?? `portal@${to.split('@')[1]}`
-			try {
-				const info = await transport().sendMail({
-					from: { name: `Portál občana – ${payload.town.name}`, address: sender },
-					to,
-					subject: `Podání ${payload.number}: ${payload.form.title}`,
-					text: bodyText(payload),
-					headers: { 'X-Portal-Submission-Id': payload.submissionId, 'X-Portal-Tenant': payload.town.slug, 'X-Portal-Template': 'records-delivery' },
-					attachments: [
-						{ filename: `${payload.number}.pdf`, content: payload.pdf, contentType: 'application/pdf' },
-						...payload.attachments.map((file) => ({ filename: file.fileName, content: file.content, contentType: file.contentType })),
-					],
-				})
-				const rejected = info.rejected ?? []
-				if (rejected.length > 0) throw Object.assign(new Error(`the relay refused ${rejected.join(', ')}`), { responseCode: 550 })
-				return { externalId: info.messageId }
-			} catch (error) {
-				throw new DeliveryError(`Filing office e-mail to ${to} failed: ${error instanceof Error ? error.message : String(error)}`, isRetryable(error))
-			}
-		},
+		deliver: (payload: DeliveryPayload) =>
+			send({
+				townName: payload.town.name,
+				subject: `Podání ${payload.number}: ${payload.form.title}`,
+				text: bodyText(payload),
+				headers: { 'X-Portal-Submission-Id': payload.submissionId, 'X-Portal-Tenant': payload.town.slug, 'X-Portal-Template': 'records-delivery' },
+				attachments: [
+					{ filename: `${payload.number}.pdf`, content: payload.pdf, contentType: 'application/pdf' },
+					...payload.attachments.map((file) => ({ filename: file.fileName, content: file.content, contentType: file.contentType })),
+				],
+			}),
+		deliverAnswer: (payload: AnswerPayload) =>
+			send({
+				townName: payload.town.name,
+				subject: `Doplnění podání ${payload.number}${payload.referenceNumber ? ` (č. j. ${payload.referenceNumber})` : ''}`,
+				text: answerText(payload),
+				headers: { 'X-Portal-Submission-Id': payload.submissionId, 'X-Portal-Answer-Id': payload.answerId, 'X-Portal-Tenant': payload.town.slug, 'X-Portal-Template': 'records-answer' },
+				attachments: payload.attachments.map((file) => ({ filename: file.fileName, content: file.content, contentType: file.contentType })),
+			}),
 	}
+}
+
+function answerText(payload: AnswerPayload): string {
+	return [
+		`Občan doplnil podání ${payload.number} na výzvu úřadu (portál občana, ${payload.town.name}).`,
+		`The citizen answered the office's request for more information on submission ${payload.number}.`,
+		'',
+		`Číslo jednací / reference: ${payload.referenceNumber ?? '—'}`,
+		`Doplněno / answered: ${payload.answeredAt.toISOString()}`,
+		`Identifikátor / id: ${payload.answerId}`,
+		`Přílohy / attachments: ${payload.attachments.length}`,
+		'',
+		payload.message,
+	].join('\n')
 }

@@ -34,6 +34,17 @@ describe('e-mail connector -> SMTP capture', () => {
 		expect(result.referenceNumber).toBeUndefined()
 	})
 
+	it('sends a needs-info answer to the filing office with its files, naming the submission and reference number', async () => {
+		const payload = samplePayload()
+		const answer = { answerId: 'answer-42', submissionId: payload.submissionId, number: payload.number, town: payload.town, externalId: 'ext-1', referenceNumber: 'MUVES 1234/2026', answeredAt: new Date('2026-11-27T10:00:00Z'), message: 'Posílám očkovací průkaz.', attachments: payload.attachments }
+		const result = await createEmailConnector({ to: 'podatelna@veseli.example' }).deliverAnswer(answer)
+		const mail = await capture.waitFor((m) => m.headers['x-portal-answer-id'] === 'answer-42')
+		expect(mail.subject).toBe('Doplnění podání VES-2026-000123 (č. j. MUVES 1234/2026)')
+		expect(mail.text).toContain('Posílám očkovací průkaz.')
+		expect(mail.attachments.map((a) => a.filename)).toEqual(['rex.png'])
+		expect(result.externalId).toBe(mail.messageId)
+	})
+
 	it('uses the configured sender', async () => {
 		const payload = samplePayload({ applicant: null })
 		await createEmailConnector({ to: 'podatelna@znojmo.example', from: 'noreply@portal.example' }).deliver(payload)

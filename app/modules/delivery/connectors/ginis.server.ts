@@ -5,7 +5,7 @@
 // is written here in the same GRest shape the SDK sends (GRestHeader + Xrg).
 import { createHash, randomBytes } from 'node:crypto'
 import { Ginis, type GinisConfig } from '@bratislava/ginis-sdk'
-import { DeliveryError, type DeliveryPayload, type DeliveryResult, type RecordsConnector, type StatusUpdate } from '../connector'
+import { DeliveryError, type AnswerPayload, type DeliveryPayload, type DeliveryResult, type RecordsConnector, type StatusUpdate } from '../connector'
 import { mapGinisState } from './ginis-status'
 
 export type GinisConnectorOptions = {
@@ -87,6 +87,20 @@ export function createGinisConnector(options: GinisConnectorOptions): RecordsCon
 				throw asDeliveryError(error, 'Pridat-soubor')
 			}
 			return { externalId: document.id, ...(document.znacka ? { referenceNumber: document.znacka } : {}) }
+		},
+		// GINIS has no "answer" object: the answer text (as a text file) and its files join the
+		// document already filed, as attachments (Pridat-soubor). A retry may add a file version twice.
+		async deliverAnswer(payload: AnswerPayload): Promise<DeliveryResult> {
+			const text = Buffer.from(`Doplnění podání ${payload.number} (${payload.answeredAt.toISOString()}):\n\n${payload.message}\n`, 'utf8')
+			const files = [{ fileName: `${payload.answerId}.txt`, content: text }, ...payload.attachments.map((a) => ({ fileName: a.fileName, content: a.content }))]
+			try {
+				for (const file of files) {
+					await ginis.json.ssl.pridatSoubor({ 'Id-dokumentu': payload.externalId, 'Jmeno-souboru': file.fileName, 'Typ-vazby': 'elektronicka-priloha', Data: file.content.toString('base64') })
+				}
+			} catch (error) {
+				throw asDeliveryError(error, 'Pridat-soubor')
+			}
+			return { externalId: payload.externalId }
 		},
 		async poll({ submissionId, externalId }): Promise<StatusUpdate[]> {
 			let detail

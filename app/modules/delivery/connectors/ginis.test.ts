@@ -42,6 +42,18 @@ describe('GINIS connector -> GINIS stub (through @bratislava/ginis-sdk)', () => 
 		expect(resolved!.eventId).not.toBe(assigned!.eventId)
 	})
 
+	it('adds a needs-info answer to the filed document: the text as a file, then the citizen’s files', async () => {
+		const payload = samplePayload()
+		const result = await connector().deliver(payload)
+		const answer = { answerId: 'answer-7', submissionId: payload.submissionId, number: payload.number, town: payload.town, externalId: result.externalId, referenceNumber: null, answeredAt: new Date(), message: 'Doplňuji.', attachments: payload.attachments }
+		expect((await connector().deliverAnswer(answer)).externalId).toBe(result.externalId)
+		const doc = stub.documents().find((d) => d.externalId === payload.submissionId)!
+		expect(doc.files.slice(-2).map((f) => [f.name, f.bond])).toEqual([
+			['answer-7.txt', 'elektronicka-priloha'],
+			['rex.png', 'elektronicka-priloha'],
+		])
+	})
+
 	it('ignores a state it does not know instead of guessing', async () => {
 		const payload = samplePayload()
 		const result = await connector().deliver(payload)

@@ -1,0 +1,19 @@
+import type { TenantDb } from '../db/tenant-db.server'
+import { AppError } from '../errors/app-error'
+import type { DefinitionProblem } from './parse-definition-json'
+import { parseDefinitionJson } from './parse-definition-json'
+import { publishFormVersion } from './publish-form-version.server'
+
+type Options = { db: TenantDb; code: string; staff: { id: string; name: string }; ip?: string | null; requestId?: string | null }
+
+/** Publishes the form's draft as its next version and closes the draft; earlier submissions keep their version. */
+export async function publishFormDraft({ db, code, staff, ip, requestId }: Options): Promise<{ ok: true; version: number } | { ok: false; problems: DefinitionProblem[] }> {
+	const form = await db.form.findUnique({ where: { code }, select: { draftDefinition: true } })
+	if (!form) throw new AppError('input_invalid', `No form "${code}".`)
+	if (form.draftDefinition === null) return { ok: false, problems: [{ path: '', message: 'there is no draft to publish' }] }
+	// Checked again: the schema may have grown stricter since the draft was saved.
+	const parsed = parseDefinitionJson(JSON.stringify(form.draftDefinition))
+	if (!parsed.ok) return parsed
+	const version = await publishFormVersion({ db, definition: parsed.definition, staff, ip, requestId, closeDraft: true })
+	return { ok: true, version }
+}

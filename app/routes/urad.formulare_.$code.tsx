@@ -1,0 +1,177 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { BUTTON, SECONDARY } from '~/components/form-builder/builder-controls'
+import { DefinitionEditor } from '~/components/form-builder/definition-editor'
+import { FormPreview } from '~/components/form-builder/form-preview'
+import { titleMeta } from '~/components/office/meta'
+import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
+import { BuilderEditSchema, type BuilderEdit } from '~/modules/form-builder/builder-edit-schema'
+import { discardFormDraft } from '~/modules/form-builder/discard-form-draft.server'
+import { editFormDraft } from '~/modules/form-builder/edit-form-draft.server'
+import { loadFormDraft } from '~/modules/form-builder/load-form-draft.server'
+import { publishFormDraft } from '~/modules/form-builder/publish-form-draft.server'
+import { FORM_LOCALES, FormDefinitionBaseSchema, localized, type FormDefinition } from '~/modules/forms/form-definition-schema'
+import { inboxPage, localText } from '~/modules/inbox/inbox-page.server'
+import { requestMeta } from '~/modules/staff/office-request.server'
+import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
+import { requirePermission } from '~/modules/staff/require-permission.server'
+
+const NOTICES = ['saved', 'published', 'discarded'] as const
+
+async function requireForm(request: Request, context: LoaderFunctionArgs['context'], code: string | undefined) {
+	const user = await requireOfficeStaff(request, context)
+	await requirePermission(user, 'manage', 'Form', { request, context })
+	const form = code ? await loadFormDraft({ db: user.db, code }) : null
+	if (!form) throw data({ reason: 'not_found' }, { status: 404 })
+	return { user, form }
+}
+
+// Town admins: the visual builder of one form. The left column edits the form's draft (each change
+// a form POST with an intent, so it works without JavaScript), the right shows it as citizens will.
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+	const page = await inboxPage(request, context, 'builder.title')
+	const { user, form } = await requireForm(request, context, params.code)
+	const url = new URL(request.url)
+	const settings = await user.db.townSettings.findUnique({ where: { id: 1 }, select: { submissionAgendas: true } })
+	// Stored definitions passed the schema; parsing again only fills defaults the preview relies on.
+	const parsed = FormDefinitionBaseSchema.safeParse(form.definition)
+	const definition = (parsed.success ? parsed.data : form.definition) as FormDefinition
+	const previewLocale = FORM_LOCALES.find((locale) => locale === url.searchParams.get('nahled')) ?? page.locale
+	return {
+		title: `${localized(definition.title, page.locale)} – ${page.title}`,
+		locale: page.locale,
+		previewLocale,
+		code: form.code,
+		definition,
+		hasDraft: form.hasDraft,
+		draftUpdatedAt: form.draftUpdatedAt?.toISOString().slice(0, 16).replace('T', ' ') ?? null,
+		draftUpdatedBy: form.draftUpdatedBy,
+		previewKey: `${form.draftUpdatedAt?.toISOString() ?? 'published'}-${previewLocale}`,
+		publishedVersion: form.publishedVersion,
+		notice: NOTICES.find((key) => key === url.searchParams.get('notice')) ?? null,
+		version: url.searchParams.get('verze'),
+		open: url.searchParams.get('otevrit'),
+		agendas: ((settings?.submissionAgendas ?? []) as { code: string; name: unknown }[]).map((agenda) => ({ code: agenda.code, name: localText(agenda.name, page.locale) || agenda.code })),
+	}
+}
+
+export const meta = titleMeta
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+	const { user, form } = await requireForm(request, context, params.code)
+	const staff = { id: user.me.id, name: user.me.name }
+	const here = `/urad/formulare/${form.code}`
+	const body = Object.fromEntries([...(await request.formData()).entries()].filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+	if (body.intent === 'publish-draft') {
+		const result = await publishFormDraft({ db: user.db, code: form.code, staff, ...requestMeta(context) })
+		if (!result.ok) return data({ problems: result.problems }, { status: 400 })
+		return redirect(`${here}?notice=published&verze=${result.version}`)
+	}
+	if (body.intent === 'discard-draft') {
+		await discardFormDraft({ db: user.db, code: form.code, staff, ...requestMeta(context) })
+		return redirect(`${here}?notice=discarded`)
+	}
+	const edit = BuilderEditSchema.safeParse(body)
+	if (!edit.success) return data({ problems: edit.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })) }, { status: 400 })
+	const result = await editFormDraft({ db: user.db, code: form.code, edit: edit.data, staff })
+	if (!result.ok) return data({ problems: result.problems }, { status: 400 })
+	// Reopen what was just edited, so the admin does not lose their place.
+	const open = openAfter(edit.data, result.definition)
+	return redirect(`${here}?notice=saved${open ? `&otevrit=${open}` : ''}`)
+}
+
+/** The editor to show open after an edit: the settings, the step, the field edited or just added. */
+function openAfter(edit: BuilderEdit, definition: FormDefinition): string {
+	if (edit.intent === 'set-form') return 'settings'
+	if (edit.intent === 'set-step') return `step-${edit.step}`
+	if (edit.intent === 'add-field') {
+		const fields = definition.steps[edit.step]?.fields ?? []
+		if (edit.group === undefined) return `${edit.step}-${fields.length - 1}`
+		const group = fields[edit.group]
+		return `${edit.step}-${edit.group}-${group?.type === 'group' ? group.fields.length - 1 : 0}`
+	}
+	if (edit.intent === 'remove-field' || edit.intent === 'remove-step' || edit.intent === 'move-step' || edit.intent === 'add-step') return ''
+	if (edit.intent === 'move-field') return ''
+	return [edit.step, edit.field, edit.child].filter((part) => part !== undefined).join('-')
+}
+
+export default function FormBuilderDesignerPage() {
+	const { t } = useTranslation('forms-office')
+	const page = useLoaderData<typeof loader>()
+	const result = useActionData<typeof action>()
+	const definition = page.definition as FormDefinition
+	return (
+		<main id="main" className="mx-auto max-w-7xl p-6">
+			<p className="mb-4">
+				<Link to="/urad/formulare">{t('designer.back')}</Link>
+			</p>
+			<h1 className="mb-2 text-2xl font-bold">{t('designer.heading', { title: localized(definition.title, page.locale) })}</h1>
+			<p className="mb-4">
+				{page.hasDraft
+					? t('designer.draftOpen', { by: page.draftUpdatedBy ?? '', at: page.draftUpdatedAt ?? '', version: page.publishedVersion ?? '–' })
+					: t('designer.noDraft', { version: page.publishedVersion ?? '–' })}
+			</p>
+			{page.notice && !result ? (
+				<p role="status" className="mb-4 rounded-town border border-muted/30 p-3">
+					{page.notice === 'saved' ? t('designer.saved') : page.notice === 'published' ? t('designer.publishedNotice', { version: page.version ?? '' }) : t('designer.discarded')}
+				</p>
+			) : null}
+			{result?.problems.length ? (
+				<div role="alert" className="mb-4 rounded-town border-2 border-danger p-3">
+					<p className="font-medium">{t('designer.refused')}</p>
+					<ul>
+						{result.problems.map((problem, index) => (
+							<li key={index}>
+								<code>{problem.path || t('builder.root')}</code>: {problem.message}
+							</li>
+						))}
+					</ul>
+				</div>
+			) : null}
+			{page.hasDraft ? (
+				<div className="mb-6 flex flex-wrap gap-3">
+					<Form method="post">
+						<button type="submit" name="intent" value="publish-draft" className={BUTTON}>
+							{t('designer.publish')}
+						</button>
+					</Form>
+					<Form method="post">
+						<button type="submit" name="intent" value="discard-draft" className={SECONDARY}>
+							{t('designer.discard')}
+						</button>
+					</Form>
+				</div>
+			) : null}
+			<div className="grid gap-8 lg:grid-cols-2">
+				<section aria-labelledby="editor-heading">
+					<h2 id="editor-heading" className="mb-3 text-xl font-semibold">
+						{t('designer.steps')}
+					</h2>
+					<DefinitionEditor definition={definition} locale={page.locale} agendas={page.agendas} open={page.open} />
+				</section>
+				<section aria-labelledby="preview-heading" className="rounded-town border border-muted/40 bg-surface p-4 lg:sticky lg:top-4 lg:self-start">
+					<h2 id="preview-heading" className="mb-1 text-xl font-semibold">
+						{t('designer.preview')}
+					</h2>
+					<p className="mb-2 text-sm">{t('designer.previewHelp')}</p>
+					<p className="mb-4 flex gap-3 text-sm">
+						{t('designer.previewIn')}
+						{FORM_LOCALES.map((locale) => (
+							<Link key={locale} to={`?nahled=${locale}`} aria-current={locale === page.previewLocale ? 'true' : undefined} lang={locale} className={locale === page.previewLocale ? 'font-bold' : undefined}>
+								{t(`designer.lang.${locale}`)}
+							</Link>
+						))}
+					</p>
+					<FormPreview key={page.previewKey} definition={definition} locale={page.previewLocale} label={t('designer.preview')} />
+				</section>
+			</div>
+		</main>
+	)
+}
+
+export const handle = { i18n: ['office', 'forms-office', 'forms'] }
+
+export function ErrorBoundary() {
+	return <OfficeErrorBoundary />
+}
