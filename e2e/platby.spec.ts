@@ -1,7 +1,9 @@
 // Moje platby (issue 4, citizen side): Jana at Veselí sees next year's waste fee with the 20 % portal
 // discount, opens the claim and its QR payment; Marie at Znojmo sees hers at full price, no discount.
 import type { Page } from '@playwright/test'
+import { generateGpc } from '../app/modules/bank-statements/generate-gpc'
 import { expect, test } from './fixtures'
+import { signInStaff } from './staff-sign-in'
 import { urlOn } from './urls'
 
 const SIMULATOR = /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\//
@@ -33,7 +35,9 @@ test.describe('Moje platby', () => {
 	// Two logins through NIA and five pages, each checked by axe.
 	test.slow()
 
-	test('Jana at Veselí: the waste fee due next year costs 576 Kč instead of 720 Kč through the portal; its QR payment is issued once', async ({ page, visit, expectAccessible }) => {
+	test('Jana at Veselí: the waste fee due next year costs 576 Kč instead of 720 Kč through the portal; its QR payment is issued once; the statement with its VS marks it paid', async ({ page, browser, visit, expectAccessible }) => {
+		// Two sessions (Jana through NIA, the clerk with 2FA) and a statement import: more than test.slow() gives.
+		test.setTimeout(150_000)
 		await openMyPayments(page, visit, expectAccessible, 'veseli', 'Jana Nováková')
 		await expect(page.getByRole('banner').getByRole('link', { name: 'Moje platby' })).toBeVisible()
 		const rows = page.getByTestId('claim-row')
@@ -82,6 +86,34 @@ test.describe('Moje platby', () => {
 		await expect(page).toHaveURL(qrUrl)
 		await expect(page.getByTestId('qr-vs')).toHaveText(vs)
 		await expectAccessible()
+
+		// Jana pays 576 Kč with that VS; the town's statement arrives and the payments clerk uploads it
+		// (in a browser of their own: a staff sign-in on the same host would end Jana's session).
+		const today = new Date().toISOString().slice(0, 10)
+		const statement = generateGpc({ account: '19330659', movements: [{ id: String(Date.now() % 1e12), vs, amount: 57600, date: today, name: 'NOVAKOVA JANA' }] })
+		const office = await browser.newContext()
+		try {
+			const clerk = await office.newPage()
+			await clerk.goto(urlOn('veseli', '/urad/prihlaseni'))
+			await signInStaff(clerk, 'referent@veseli.example', async () => {})
+			await expect(clerk.getByRole('heading', { level: 1 })).toHaveText('Přehled')
+			await clerk.getByRole('navigation', { name: 'Navigace úřadu' }).getByRole('link', { name: 'Banka' }).click()
+			await expect(clerk.getByRole('heading', { level: 1 })).toHaveText('Bankovní výpisy')
+			await clerk.getByLabel('Soubor výpisu').setInputFiles({ name: 'vypis-jana.gpc', mimeType: 'application/octet-stream', buffer: statement })
+			await clerk.getByRole('button', { name: 'Nahrát a spárovat' }).click()
+			const summary = clerk.getByRole('region', { name: 'Souhrn výpisu vypis-jana.gpc' })
+			await expect(summary).toBeVisible({ timeout: 20_000 })
+			await expect(summary.locator('div', { has: clerk.getByRole('term').filter({ hasText: /^Spárováno$/ }) }).getByRole('definition')).toHaveText('1')
+		} finally {
+			await office.close()
+		}
+
+		// The claim is paid in full: 576 Kč of money and the 144 Kč discount, and its history says so.
+		await visit(claimUrl)
+		await expect(page.getByRole('definition').filter({ hasText: /^Zaplaceno$/ })).toBeVisible()
+		await expect(page.getByRole('main')).toContainText(/144,00\s*Kč/)
+		await visit(urlOn('veseli', '/platby'))
+		await expect(page.getByTestId('claim-row').filter({ hasText: 'Jana Nováková' }).filter({ hasText: `odpadového hospodářství ${NEXT_YEAR}` })).toContainText('Zaplaceno')
 	})
 
 	test('Marie at Znojmo: the waste fee has no discount and its QR asks for the full amount; a claim she may not read is a clear 404', async ({ page, visit, expectAccessible }) => {
