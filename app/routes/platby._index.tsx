@@ -19,10 +19,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
 	const page = Math.min(10_000, Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('strana'))) || 1))
-	const list = await listMyClaims({ db: user.db, ability: user.ability, page })
+	const list = await listMyClaims({ db: user.db, ability: user.ability, personId: user.actor.personId, page })
 	return {
 		page,
-		pageCount: list.pageCount,
+		hasNext: list.hasNext,
 		title: resources[locale].payments.list.title,
 		claims: list.claims.map((c) => ({
 			id: c.id, status: c.status, variableSymbol: c.variableSymbol, name: c.name, isPayable: c.isPayable, isOverdue: c.isOverdue,
@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => townPageMeta(page?.title, matches)
 
 export default function MyPayments() {
-	const { claims, page, pageCount } = useLoaderData<typeof loader>()
+	const { claims, page, hasNext } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('payments')
 	const hasPayable = claims.some((c) => c.isPayable)
@@ -119,13 +119,11 @@ export default function MyPayments() {
 					) : null}
 				</Form>
 			)}
-			{pageCount > 1 ? (
+			{page > 1 || hasNext ? (
 				<nav aria-label={t('list.pages')} className="mt-6 flex gap-4">
 					{page > 1 ? <Link to={`?strana=${page - 1}`}>{t('list.previous')}</Link> : null}
-					<span>
-						{page} / {pageCount}
-					</span>
-					{page < pageCount ? <Link to={`?strana=${page + 1}`}>{t('list.next')}</Link> : null}
+					<span>{t('list.page', { page })}</span>
+					{hasNext ? <Link to={`?strana=${page + 1}`}>{t('list.next')}</Link> : null}
 				</nav>
 			) : null}
 		</main>

@@ -27,6 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 			id: payment.id, state: payment.state, variableSymbol: payment.variableSymbol!, amount: formatMoney(payment.amount, locale),
 			iban: friendlyFormatIBAN(electronicFormatIBAN(payment.qr.iban) ?? payment.qr.iban) ?? payment.qr.iban, message: payment.qr.message,
 			discountUntil: payment.discountUntil ? formatDate(payment.discountUntil, locale) : null,
+			isDiscountOver: payment.discountUntil !== null && payment.discountUntil.toISOString().slice(0, 10) < new Date().toISOString().slice(0, 10),
 			claims: payment.claims.map((c) => ({ id: c.id, label: `${pickText(c.label as LocalizedText, locale)} ${c.year}${c.instalment > 1 ? ` (${c.instalment})` : ''}`, name: `${c.resident.givenName} ${c.resident.familyName}` })),
 		},
 		// Generated here from our own SPAYD string: attributes only, no script (qr-image.server.ts).
@@ -69,7 +70,7 @@ export default function QrPaymentPage() {
 				</dl>
 			</div>
 			<p className="my-6 rounded-town border p-4" data-testid="qr-discount-note">
-				{payment.discountUntil ? t('qr.discountKept', { date: payment.discountUntil }) : t('qr.noDiscount')}
+				{payment.isDiscountOver ? t('qr.discountOver', { date: payment.discountUntil }) : payment.discountUntil ? t('qr.discountKept', { date: payment.discountUntil }) : t('qr.noDiscount')}
 			</p>
 			<h2 className="mb-2 text-2xl font-semibold">{t('qr.covers')}</h2>
 			<ul className="mb-6 list-disc pl-6">

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { parse } from 'yaml'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { applyTestBlueprint, REPO_ROOT, sql, testBlueprint, writeBlueprint } from '../../../tests/db'
-import { defineAbilityFor } from '../access/ability.server'
+import { accessibleWhere, defineAbilityFor } from '../access/ability.server'
 import { creditPayment } from '../claims/credit-payment.server'
 import { generateClaims } from '../claims/generate-claims.server'
 import { linkResident } from '../claims/link-resident.server'
@@ -145,21 +145,47 @@ describe('createOrReuseQrPayment', () => {
 
 describe('Moje platby list and claim page', () => {
 	test("Jana sees her own claims and those of the residents she represents (child, senior), not her partner's nor Petr's", async () => {
-		const list = await listMyClaims({ db, ability: jana.ability, page: 1, now: new Date('2026-03-01T09:00:00Z') })
+		const list = await listMyClaims({ db, ability: jana.ability, personId: jana.personId, page: 1, now: new Date('2026-03-01T09:00:00Z') })
 		expect(list.claims.map((c) => c.id).sort()).toEqual([janaWaste, janaDog, grandmaWaste, childWaste].sort())
 		const waste = list.claims.find((c) => c.id === janaWaste)!
 		expect(waste).toMatchObject({ amount: 72_000, toPay: 57_600, discount: 14_400, isPayable: true, isOverdue: false, name: 'Jana Nováková' })
 		expect(list.claims.find((c) => c.id === childWaste)).toMatchObject({ amount: 0, isPayable: false })
 		expect(list.claims.find((c) => c.id === janaDog)).toMatchObject({ toPay: 60_000, discount: 0 })
-		const late = await listMyClaims({ db, ability: jana.ability, page: 1, now: new Date('2026-07-01T09:00:00Z') })
+		const late = await listMyClaims({ db, ability: jana.ability, personId: jana.personId, page: 1, now: new Date('2026-07-01T09:00:00Z') })
 		expect(late.claims.find((c) => c.id === janaWaste)).toMatchObject({ toPay: 72_000, discount: 0, isOverdue: true })
-		expect((await listMyClaims({ db, ability: petr.ability, page: 1 })).claims.map((c) => c.id)).toEqual([petrWaste])
+		expect((await listMyClaims({ db, ability: petr.ability, personId: petr.personId, page: 1 })).claims.map((c) => c.id)).toEqual([petrWaste])
+		expect(list.hasNext).toBe(false)
+		// The list goes through the Resident rule; it must show exactly what the Claim rule allows.
+		for (const who of [jana, petr]) {
+			const allowed = await db.claim.findMany({ where: accessibleWhere(who.ability, 'read', 'Claim'), select: { id: true } })
+			expect((await listMyClaims({ db, ability: who.ability, personId: who.personId, page: 1 })).claims.map((c) => c.id).sort()).toEqual(allowed.map((c) => c.id).sort())
+		}
+	})
+
+	test('paginated by 50: open claims first, then by due date', async () => {
+		await sql(
+			`INSERT INTO ${schema}.claim (resident_id, fee_type, year, label, base_amount, amount, due_date, variable_symbol, generation_key, status, paid_amount)
+			 SELECT r.id, 'dog', 1970 + g, '{"cs":"Poplatek ze psů"}', 100, 100, make_date(1970 + g, 3, 31), '70' || lpad(g::text, 8, '0'), 'page:' || g, 'paid', 100
+			   FROM ${schema}.resident r, generate_series(1, 50) g WHERE r.external_id = 'vnm-r-petr-svoboda'`,
+		)
+		try {
+			const first = await listMyClaims({ db, ability: petr.ability, personId: petr.personId, page: 1 })
+			expect(first.claims).toHaveLength(50)
+			expect(first.hasNext).toBe(true)
+			expect(first.claims[0]!.id).toBe(petrWaste)
+			expect(first.claims[1]!.dueDate).toBe('1971-03-31')
+			const second = await listMyClaims({ db, ability: petr.ability, personId: petr.personId, page: 2 })
+			expect(second.claims.map((c) => c.dueDate)).toEqual(['2020-03-31'])
+			expect(second.hasNext).toBe(false)
+		} finally {
+			await sql(`DELETE FROM ${schema}.claim WHERE generation_key LIKE 'page:%'`)
+		}
 	})
 
 	test('an unconfirmed representation shows nothing; the claim page is null for a claim the citizen may not read', async () => {
 		await sql(`UPDATE ${schema}.representation SET confirmed_at = NULL`)
 		try {
-			const list = await listMyClaims({ db, ability: jana.ability, page: 1 })
+			const list = await listMyClaims({ db, ability: jana.ability, personId: jana.personId, page: 1 })
 			expect(list.claims.map((c) => c.id).sort()).toEqual([janaWaste, janaDog].sort())
 			expect(await getMyClaim({ db, ability: jana.ability, claimId: grandmaWaste })).toBeNull()
 		} finally {

@@ -66,7 +66,7 @@ export async function applyResidents({ db, file }: { db: TenantDb; file: Residen
 				const residentId = residentIds.get(r.id)!
 				const present = await tx.representation.findUnique({ where: { personId_residentId: { personId: person.id, residentId } }, select: { id: true } })
 				if (present) continue
-				await tx.representation.create({ data: { personId: person.id, residentId, relation: 'demo', confirmedAt: new Date(), confirmedBy: null } })
+				await tx.representation.create({ data: { personId: person.id, residentId, relation: r.representationRelation ?? null, confirmedAt: new Date(), confirmedBy: null } })
 				counts.representations++
 			}
 		}

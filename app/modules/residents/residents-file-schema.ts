@@ -32,6 +32,8 @@ export const ResidentEntrySchema = z
 		account: z.string().regex(/^[A-Z]{2}\/[A-Z]{2}\/[\w-]{8,64}$/, 'must be a NIA PersonIdentifier such as CZ/CZ/<uuid>').optional(),
 		/** Residents (ids in this file) who represent this one, confirmed by the office (e.g. a parent). */
 		representedBy: z.array(ExternalIdSchema).default([]),
+		/** What the representation is, as the office records it (e.g. "zákonná zástupkyně (matka)"). */
+		representationRelation: z.string().trim().min(1).max(100).optional(),
 		obligations: z.array(ObligationEntrySchema).default([]),
 	})
 	.strict()
