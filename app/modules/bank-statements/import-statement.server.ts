@@ -30,6 +30,8 @@ export type ImportSummary = {
 	matchedAmount: number
 	unmatchedAmount: number
 	ms: number
+	/** Where the time went: parse, store, match (credits), reversals. */
+	phases: { parseMs: number; storeMs: number; matchMs: number; reversalsMs: number }
 }
 
 export type ImportResult = { ok: true; statementId: string; summary: ImportSummary } | { ok: false; errors: StatementError[] }
@@ -52,6 +54,7 @@ const FORMATS = { gpc: 'gpc', camt053: 'camt053', fio: 'fio_json' } as const
 export async function importStatement({ tenant, bytes, fileName, actor, staffId = null, pool = getPool(), onProgress, onStarted }: ImportStatementInput): Promise<ImportResult> {
 	const started = performance.now()
 	const parsed = parseStatement(bytes, fileName)
+	const parsedAt = performance.now()
 	if (!parsed.ok) return { ok: false, errors: parsed.errors }
 	const { statement } = parsed
 	const db = getTenantDb(tenant)
@@ -77,12 +80,14 @@ export async function importStatement({ tenant, bytes, fileName, actor, staffId 
 	try {
 		const all = statement.movements
 		const stored = await insertMovements({ pool, schema, statementId: row.id, movements: all, onChunk: (done) => progress(5 + (done / Math.max(1, all.length)) * 45) })
+		const storedAt = performance.now()
 		const credits = stored.filter((m) => m.kind === 'credit')
 		const reversals = stored.filter((m) => m.kind === 'credit_reversal')
 		const counts = await matchMovements({
 			db, pool, schema, credits, actor, staffId,
 			onChunk: (done, total) => progress(50 + (done / Math.max(1, total)) * 45),
 		})
+		const matchedAt = performance.now()
 		let applied = 0
 		for (const reversal of reversals) if (await reverseMovement({ db, reversal: { ...reversal, amount: Math.abs(reversal.amount) }, actor, staffId })) applied++
 		const summary: ImportSummary = {
@@ -103,6 +108,12 @@ export async function importStatement({ tenant, bytes, fileName, actor, staffId 
 			matchedAmount: counts.matchedAmount,
 			unmatchedAmount: counts.unmatchedAmount,
 			ms: Math.round(performance.now() - started),
+			phases: {
+				parseMs: Math.round(parsedAt - started),
+				storeMs: Math.round(storedAt - parsedAt),
+				matchMs: Math.round(matchedAt - storedAt),
+				reversalsMs: Math.round(performance.now() - matchedAt),
+			},
 		}
 		await writes
 		await db.bankStatement.update({ where: { id: row.id }, data: { progress: 100, summary, finishedAt: new Date() } })
