@@ -30,6 +30,8 @@ test('a payments clerk imports a GPC statement, sees the summary and resolves th
 	await page.getByLabel('Soubor výpisu').setInputFiles({ name: 'spatny.gpc', mimeType: 'application/octet-stream', buffer: Buffer.from(statement.toString('latin1').replace(/\r\n075/, '\r\n07X'), 'latin1') })
 	await page.getByRole('button', { name: 'Nahrát a spárovat' }).click()
 	await expect(page.getByRole('alert').filter({ hasText: 'Výpis nebyl načten' })).toContainText('Řádek 2')
+	// The action's page is /urad/banka?index; check it once the URL shows it.
+	await expect(page).toHaveURL(/\/urad\/banka\?index$/)
 	await expectAccessible()
 
 	await page.getByLabel('Soubor výpisu').setInputFiles({ name: 'vypis-kveten.gpc', mimeType: 'application/octet-stream', buffer: statement })

@@ -30,6 +30,8 @@ export type ImportSummary = {
 	matchedAmount: number
 	unmatchedAmount: number
 	ms: number
+	/** Where the time went: parse, store, match (credits), reversals. */
+	phases: { parseMs: number; storeMs: number; matchMs: number; reversalsMs: number }
 }
 
 export type ImportResult = { ok: true; statementId: string; summary: ImportSummary } | { ok: false; errors: StatementError[] }
@@ -52,6 +54,7 @@ const FORMATS = { gpc: 'gpc', camt053: 'camt053', fio: 'fio_json' } as const
 export async function importStatement({ tenant, bytes, fileName, actor, staffId = null, pool = getPool(), onProgress, onStarted }: ImportStatementInput): Promise<ImportResult> {
 	const started = performance.now()
 	const parsed = parseStatement(bytes, fileName)
+	const parsedAt = performance.now()
 	if (!parsed.ok) return { ok: false, errors: parsed.errors }
 	const { statement } = parsed
 	const db = getTenantDb(tenant)
@@ -65,22 +68,26 @@ export async function importStatement({ tenant, bytes, fileName, actor, staffId 
 	})
 	onStarted?.(row.id)
 	let reported = 1
-	const progress = async (percent: number) => {
+	// Progress writes are chained so they land in order and the final 100 is never overtaken.
+	let writes: Promise<unknown> = Promise.resolve()
+	const progress = (percent: number) => {
 		const value = Math.max(reported, Math.min(99, Math.floor(percent)))
 		if (value === reported) return
 		reported = value
 		onProgress?.(value)
-		await pool.query(`UPDATE ${schema}.bank_statement SET progress = $2 WHERE id = $1`, [row.id, value])
+		writes = writes.then(() => pool.query(`UPDATE ${schema}.bank_statement SET progress = $2 WHERE id = $1`, [row.id, value])).catch(() => {})
 	}
 	try {
 		const all = statement.movements
-		const stored = await insertMovements({ pool, schema, statementId: row.id, movements: all, onChunk: (done) => void progress(5 + (done / Math.max(1, all.length)) * 45) })
+		const stored = await insertMovements({ pool, schema, statementId: row.id, movements: all, onChunk: (done) => progress(5 + (done / Math.max(1, all.length)) * 45) })
+		const storedAt = performance.now()
 		const credits = stored.filter((m) => m.kind === 'credit')
 		const reversals = stored.filter((m) => m.kind === 'credit_reversal')
 		const counts = await matchMovements({
 			db, pool, schema, credits, actor, staffId,
-			onChunk: (done, total) => void progress(50 + (done / Math.max(1, total)) * 45),
+			onChunk: (done, total) => progress(50 + (done / Math.max(1, total)) * 45),
 		})
+		const matchedAt = performance.now()
 		let applied = 0
 		for (const reversal of reversals) if (await reverseMovement({ db, reversal: { ...reversal, amount: Math.abs(reversal.amount) }, actor, staffId })) applied++
 		const summary: ImportSummary = {
@@ -101,12 +108,20 @@ export async function importStatement({ tenant, bytes, fileName, actor, staffId 
 			matchedAmount: counts.matchedAmount,
 			unmatchedAmount: counts.unmatchedAmount,
 			ms: Math.round(performance.now() - started),
+			phases: {
+				parseMs: Math.round(parsedAt - started),
+				storeMs: Math.round(storedAt - parsedAt),
+				matchMs: Math.round(matchedAt - storedAt),
+				reversalsMs: Math.round(performance.now() - matchedAt),
+			},
 		}
+		await writes
 		await db.bankStatement.update({ where: { id: row.id }, data: { progress: 100, summary, finishedAt: new Date() } })
 		await db.auditLog.create({ data: { action: 'bank.statement_imported', staffId, subject: `BankStatement:${row.id}`, details: { actor, fileName, ...summary } } })
 		onProgress?.(100)
 		return { ok: true, statementId: row.id, summary }
 	} catch (error) {
+		await writes
 		// Stored movements stay (they are facts from the bank); unmatched ones wait in the clerk queue.
 		await db.bankStatement.update({ where: { id: row.id }, data: { summary: { failed: true, error: String(error).slice(0, 500) }, finishedAt: new Date() } }).catch(() => {})
 		throw error
