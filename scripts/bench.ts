@@ -10,10 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { parse, stringify } from 'yaml'
-import { createSession } from '../app/modules/auth/session.server'
-import { makeVariableSymbol } from '../app/modules/claims/variable-symbol'
 import { closePool, getPool, initPool } from '../app/modules/db/pool.server'
-import { getTenantDb } from '../app/modules/db/tenant-db.server'
 import { applyBlueprint } from '../app/modules/tenancy/apply-blueprint.server'
 import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
 import { createScratchDatabase, ensureBuild, get, REPO_ROOT, startServer, waitFor, type ServerProcess } from './built-server'
@@ -71,36 +68,6 @@ async function createTowns(dirs: string[]) {
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits))
 
-const CITIZEN_CLAIMS = 50
-
-/**
- * A Veselí citizen with CITIZEN_CLAIMS claims (a household's fees over the years, some paid) and a
- * live session, made the way the app makes them; returns the Cookie header for "Moje platby".
- */
-async function seedCitizenWithClaims() {
-	const [row] = (await getPool().query<{ id: string }>(`SELECT id FROM platform.tenant WHERE slug = 'veseli-nad-moravou'`)).rows
-	if (!row) throw new Error('the demo town veseli-nad-moravou is missing')
-	const tenant = { id: row.id, slug: 'veseli-nad-moravou', name: 'Veselí nad Moravou', status: 'active' as const, primaryHost: 'veseli.localhost' }
-	const db = getTenantDb(tenant)
-	const person = await db.person.create({ data: { givenName: 'Zátěžová', familyName: 'Zkouška', email: 'bench@example.test' } })
-	const residents = await Promise.all(
-		['Zátěžová', 'Petr', 'Eva', 'Ota', 'Jan'].map((givenName, index) => db.resident.create({ data: { givenName, familyName: 'Zkouška', dateOfBirth: new Date(`19${60 + index * 5}-01-01`), personId: person.id } })),
-	)
-	await db.claim.createMany({
-		data: Array.from({ length: CITIZEN_CLAIMS }, (_, index) => {
-			const year = 2017 + Math.floor(index / 5)
-			const paid = index < 40
-			return {
-				residentId: residents[index % residents.length]!.id, feeType: index % 2 ? 'dog' : 'waste', year, label: { cs: 'Poplatek', en: 'Fee', uk: 'Збір' },
-				baseAmount: 72000, amount: 72000, discountPercent: 20, discountAmount: 14400, discountUntil: new Date(`${year}-05-31`), dueDate: new Date(`${year}-05-31`),
-				variableSymbol: makeVariableSymbol(year, 9_000_000 + index), generationKey: `bench:${index}`, status: paid ? 'paid' : 'open', paidAmount: paid ? 72000 : 0,
-			}
-		}),
-	})
-	const setCookie = await createSession({ db, tenant, secure: true }, new Request('https://veseli.localhost/'), { kind: 'citizen', personId: person.id })
-	return setCookie.split(';')[0]!
-}
-
 const WARM_UP_S = 2
 
 /** One scenario: an unmeasured warm-up of WARM_UP_S seconds, then the measured run. */
@@ -157,10 +124,6 @@ async function main() {
 		console.log(`  ${creation.towns} towns in ${creation.totalS} s (${creation.meanMs} ms per town; p50 ${creation.p50Ms} ms, p95 ${creation.p95Ms} ms, max ${creation.maxMs} ms)`)
 		await waitFor(async () => ((await get(port, { path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 10_000, what: 'readyz 200' })
 
-		const citizenCookie = await seedCitizenWithClaims()
-		const myPayments = await get(port, { host: 'veseli.localhost', path: '/platby', headers: { cookie: citizenCookie } })
-		if (myPayments.status !== 200 || !myPayments.body.includes('9000049')) throw new Error(`/platby answered ${myPayments.status} without the seeded claims`)
-
 		// Every generated town answers with its own page; this first request per town is the cold path.
 		const firstRequest: number[] = []
 		for (let index = 1; index <= TOWN_COUNT; index++) {
@@ -181,7 +144,6 @@ async function main() {
 			await run('GET /healthz', port, { url: `http://127.0.0.1:${port}/healthz` }),
 			await run('Veselí home (veseli.localhost)', port, { headers: { host: 'veseli.localhost' } }),
 			await run('Znojmo home (znojmo.localhost)', port, { headers: { host: 'znojmo.localhost' } }),
-			await run(`Moje platby (/platby), citizen with ${CITIZEN_CLAIMS} claims`, port, { url: `http://127.0.0.1:${port}/platby`, headers: { host: 'veseli.localhost', cookie: citizenCookie } }),
 			await run(`home pages of ${TOWN_COUNT} generated towns, Host rotated per request`, port, {
 				requests: [
 					{
