@@ -6,7 +6,7 @@ import { signInStaff } from './staff-sign-in'
 import { urlOn } from './urls'
 
 test('form builder: add a conditional field, preview it, publish; the citizen form has it', async ({ page, visit, expectAccessible, watch }) => {
-	test.slow() // staff sign-in with TOTP and several server round trips
+	test.setTimeout(150_000) // staff sign-in with TOTP and several server round trips on a shared machine
 	await visit(urlOn('veseli', '/urad/formulare'))
 	await signInStaff(page, 'spravce@veseli.example', expectAccessible)
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Formuláře a verze')

@@ -10,6 +10,7 @@ import { BuilderEditSchema, type BuilderEdit } from '~/modules/form-builder/buil
 import { discardFormDraft } from '~/modules/form-builder/discard-form-draft.server'
 import { editFormDraft } from '~/modules/form-builder/edit-form-draft.server'
 import { loadFormDraft } from '~/modules/form-builder/load-form-draft.server'
+import { problemHint } from '~/modules/form-builder/problem-hint'
 import { publishFormDraft } from '~/modules/form-builder/publish-form-draft.server'
 import { FORM_LOCALES, FormDefinitionBaseSchema, localized, type FormDefinition } from '~/modules/forms/form-definition-schema'
 import { inboxPage, localText } from '~/modules/inbox/inbox-page.server'
@@ -123,7 +124,10 @@ export default function FormBuilderDesignerPage() {
 					<ul>
 						{result.problems.map((problem, index) => (
 							<li key={index}>
-								<code>{problem.path || t('builder.root')}</code>: {problem.message}
+								{problemHint(problem.path) ? <>{t(`designer.problem.${problemHint(problem.path)}`)} </> : null}
+								<span className="text-sm">
+									(<code>{problem.path || t('builder.root')}</code>: {problem.message})
+								</span>
 							</li>
 						))}
 					</ul>

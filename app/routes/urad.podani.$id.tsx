@@ -160,7 +160,7 @@ export default function InboxDetailPage() {
 			<section aria-labelledby="files" className="mb-8">
 				<h2 id="files" className="mb-2 text-xl font-semibold">{t('detail.attachments')}</h2>
 				{s.attachments.length === 0 ? <p>{t('detail.noAttachments')}</p> : (
-					<ul>{s.attachments.map((file) => <li key={file.id}><a href={`/urad/podani/${s.id}/priloha/${file.id}`}>{file.fileName}</a> ({Math.ceil(file.size / 1024)} kB)</li>)}</ul>
+					<ul>{s.attachments.map((file) => <li key={file.id}><a href={`/urad/podani/${s.id}/priloha/${file.id}`}>{file.fileName}</a> ({Math.ceil(file.size / 1024)} kB){file.isDecision ? ` · ${t('detail.decisionDocument')}` : ''}</li>)}</ul>
 				)}
 			</section>
 			<section aria-labelledby="timeline">

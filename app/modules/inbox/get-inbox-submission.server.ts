@@ -18,7 +18,7 @@ export async function getInboxSubmission({ db, ability, id }: { db: TenantDb; ab
 			formVersion: { select: { version: true, definition: true, form: { select: { code: true, title: true } } } },
 			person: { select: { givenName: true, familyName: true, email: true } },
 			assignedStaff: { select: { id: true, name: true } },
-			attachments: { select: { id: true, fieldName: true, fileName: true, contentType: true, size: true }, orderBy: { createdAt: 'asc' } },
+			attachments: { select: { id: true, fieldName: true, fileName: true, contentType: true, size: true, origin: true }, orderBy: { createdAt: 'asc' } },
 			events: { select: { id: true, kind: true, status: true, message: true, actor: true, actorName: true, at: true }, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
 			outbox: { select: { state: true, lastError: true } },
 		},

@@ -31,7 +31,7 @@ export function inboxDetailView(submission: Loaded, locale: Locale) {
 		referenceNumber: submission.referenceNumber,
 		assignee: submission.assignedStaff,
 		answers,
-		attachments: submission.attachments.map(({ id, fileName, size }) => ({ id, fileName, size })),
+		attachments: submission.attachments.map(({ id, fileName, size, origin }) => ({ id, fileName, size, isDecision: origin === 'office' })),
 		events: submission.events.map((event) => ({ ...event, id: String(event.id), at: event.at.toLocaleString(locale, { timeZone: 'Europe/Prague' }) })),
 		deliveryError: submission.outbox?.state === 'failed' ? (submission.outbox.lastError ?? '') : null,
 		nextStatuses: CLERK_STATUSES.filter((to) => canTransition(submission.status, to)),
