@@ -1,4 +1,4 @@
-// Starts the delivery jobs: every town with a due outbox row gets a deliver-submissions job, every
+// Starts the delivery jobs and the card-payment mop-up: every town with a due outbox row gets a deliver-submissions job, every
 // town on a polled records system a poll-records-status job now and then. The outbox row is written
 // with the submission (same transaction), and this sweep is what turns it into work, so a submission
 // filed while the queue or the records system was down is still delivered later.
@@ -8,6 +8,8 @@ import { pollRecordsStatusJob } from '../../jobs/poll-records-status.server'
 import { getPlatformDb } from '../db/platform-db.server'
 import { getTenantDb } from '../db/tenant-db.server'
 import { enqueueJob } from '../jobs/enqueue.server'
+import { mopUpPaymentsJob } from '../../jobs/mop-up-payments.server'
+import { hasPaymentsToMopUp } from '../payments/mop-up-payments.server'
 import { getTownRecordsConfig } from './town-records-config.server'
 
 export type SweeperOptions = { log: Logger; intervalMs?: number; pollEveryMs?: number }
@@ -20,6 +22,8 @@ export async function sweepOnce({ log, pollDue }: { log: Logger; pollDue: boolea
 			const due = await db.deliveryOutbox.findFirst({ where: { state: 'pending', nextAttemptAt: { lte: new Date() } }, select: { id: true } })
 			if (due) await enqueueJob(deliverSubmissionsJob, { tenantSlug: tenant.slug })
 			if (pollDue && (await getTownRecordsConfig(db))?.kind === 'ginis') await enqueueJob(pollRecordsStatusJob, { tenantSlug: tenant.slug })
+			// Card payments left pending (issue 5): checked on the same slower beat as records polling.
+			if (pollDue && (await hasPaymentsToMopUp(db))) await enqueueJob(mopUpPaymentsJob, { tenantSlug: tenant.slug })
 		} catch (error) {
 			log.warn({ err: error, tenant: tenant.slug }, 'delivery sweep skipped a town')
 		}
