@@ -22,6 +22,9 @@ import formsOfficeUk from '../../locales/uk/forms-office.json'
 import feesOfficeCs from '../../locales/cs/fees-office.json'
 import feesOfficeEn from '../../locales/en/fees-office.json'
 import feesOfficeUk from '../../locales/uk/fees-office.json'
+import cardPaymentsCs from '../../locales/cs/card-payments.json'
+import cardPaymentsEn from '../../locales/en/card-payments.json'
+import cardPaymentsUk from '../../locales/uk/card-payments.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -34,6 +37,7 @@ const namespaces = {
 	bank: [bankCs, bankEn, bankUk],
 	'forms-office': [formsOfficeCs, formsOfficeEn, formsOfficeUk],
 	'fees-office': [feesOfficeCs, feesOfficeEn, feesOfficeUk],
+	'card-payments': [cardPaymentsCs, cardPaymentsEn, cardPaymentsUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }

@@ -12,14 +12,14 @@ export const MOP_UP_AFTER_MS = 30 * 60_000
 export const EXPIRE_AFTER_MS = 90 * 60_000
 const BATCH = 200
 
-export type MopUpSummary = { checked: number; settled: number; expired: number; stillPending: number }
+export type MopUpSummary = { checked: number; settled: number; expired: number; stillPending: number; credited: string[] }
 
 export function hasPaymentsToMopUp(db: TenantDb, now = new Date()) {
 	return db.payment.findFirst({ where: { method: { in: ['gopay', 'stripe'] }, state: { in: ['created', 'pending'] }, createdAt: { lte: new Date(now.getTime() - MOP_UP_AFTER_MS) } }, select: { id: true } })
 }
 
 export async function mopUpPayments({ db, now = new Date() }: { db: TenantDb; now?: Date }): Promise<MopUpSummary> {
-	const summary: MopUpSummary = { checked: 0, settled: 0, expired: 0, stillPending: 0 }
+	const summary: MopUpSummary = { checked: 0, settled: 0, expired: 0, stillPending: 0, credited: [] }
 	const stale = await db.payment.findMany({
 		where: { method: { in: ['gopay', 'stripe'] }, state: { in: ['created', 'pending'] }, createdAt: { lte: new Date(now.getTime() - MOP_UP_AFTER_MS) } },
 		orderBy: { createdAt: 'asc' },
@@ -36,6 +36,7 @@ export async function mopUpPayments({ db, now = new Date() }: { db: TenantDb; no
 			const result = provider ? await settleCardPayment({ db, provider: payment.method, providerPaymentId: payment.providerPaymentId, source: 'mop_up', gateway: provider }) : { outcome: 'provider_off' as const }
 			if (result.outcome === 'credited' || result.outcome === 'closed') {
 				summary.settled++
+				if (result.outcome === 'credited') summary.credited.push(payment.id)
 				continue
 			}
 		}

@@ -6,7 +6,7 @@ import { GatewayUnavailableError } from './providers/payment-provider'
 import { createStripeProvider } from './providers/stripe-provider.server'
 import { isAllowedStripeEvent, StripeWebhookError, verifyStripeWebhook } from './stripe'
 
-export type StripeWebhookAnswer = { status: number; body: { received: boolean; outcome: string } }
+export type StripeWebhookAnswer = { status: number; body: { received: boolean; outcome: string }; paymentId?: string | null }
 
 const SESSION_EVENTS = new Set(['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'checkout.session.async_payment_failed', 'checkout.session.expired'])
 
@@ -44,5 +44,5 @@ export async function receiveStripeWebhook({ db, rawBody, signature, toleranceSe
 		return { status: 200, body: { received: true, outcome: 'unknown_session' } }
 	}
 	const result = await applyProviderStatus({ db, provider: 'stripe', providerPaymentId: sessionId, status, source: 'webhook', eventKey: event.id, payload: { type: event.type, session: sessionId } })
-	return { status: 200, body: { received: true, outcome: result.outcome } }
+	return { status: 200, body: { received: true, outcome: result.outcome }, paymentId: result.paymentId }
 }
