@@ -279,6 +279,13 @@ const CITIZEN_PROBES: CitizenProbe[] = [
 	{ file: 'platby.gopay.navrat.tsx', method: 'GET', path: '/platby/gopay/navrat?id=3000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.stripe.navrat.tsx', method: 'GET', path: '/platby/stripe/navrat?session=cs_test_x', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.potvrzeni.$paymentId.ts', method: 'GET', path: '/platby/potvrzeni/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
+	// Payments: the list, a claim, the QR page and its PNG; paying a claim by QR is refused before any lookup.
+	{ file: 'platby._index.tsx', method: 'GET', path: '/platby', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'platby._index.tsx', method: 'POST', path: '/platby', form: { intent: 'qr', claim: '00000000-0000-4000-8000-000000000001' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'platby.$claimId.tsx', method: 'GET', path: '/platby/00000000-0000-4000-8000-000000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'platby.$claimId.tsx', method: 'POST', path: '/platby/00000000-0000-4000-8000-000000000001', form: { intent: 'qr' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'platby.qr.$paymentId.tsx', method: 'GET', path: '/platby/qr/00000000-0000-4000-8000-000000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'platby.qr.$paymentId_.qr[.]png.ts', method: 'GET', path: '/platby/qr/00000000-0000-4000-8000-000000000001/qr.png', answer: { status: 302, location: TO_NIA_LOGIN } },
 	// Not "already logged in, back to /profil": a new login at NIA for Znojmo.
 	{ file: 'auth.nia.login.ts', method: 'GET', path: '/auth/nia/login?returnTo=%2Fprofil', answer: { status: 302, location: /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\// } },
 ]

@@ -94,6 +94,9 @@ function AccountNav({ user }: { user: { name: string } | null }) {
 			<Link to="/podani" className={linkClass}>
 				{t('account.submissions')}
 			</Link>
+			<Link to="/platby" className={linkClass}>
+				{t('account.payments')}
+			</Link>
 			<Link to="/profil" className={linkClass}>
 				{t('account.profile')}
 			</Link>

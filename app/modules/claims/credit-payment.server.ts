@@ -51,8 +51,9 @@ export async function creditPayment(tx: Prisma.TransactionClient, input: CreditI
 	for (const [index, claim] of claims.entries()) {
 		const isLast = index === claims.length - 1
 		const remaining = Math.max(0, claim.amount - claim.paidAmount - claim.discountGranted)
-		// A payment covering several claims may include one whose own discount deadline had passed.
-		const claimDiscountOpen = discountOpen && (claim.discountUntil === null || dateOnly(input.receivedAt) <= dateOnly(claim.discountUntil))
+		// The claim's own discount date counts too: a QR payment covering several claims carries the
+		// earliest open deadline, and a claim whose discount had already ended gets none.
+		const claimDiscountOpen = discountOpen && claim.discountUntil !== null && dateOnly(input.receivedAt) <= dateOnly(claim.discountUntil)
 		const possibleDiscount = claimDiscountOpen ? Math.min(claim.discountAmount - claim.discountGranted, remaining) : 0
 		let amount: number
 		let discount = 0

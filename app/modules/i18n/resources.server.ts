@@ -25,6 +25,9 @@ import feesOfficeUk from '../../locales/uk/fees-office.json'
 import cardPaymentsCs from '../../locales/cs/card-payments.json'
 import cardPaymentsEn from '../../locales/en/card-payments.json'
 import cardPaymentsUk from '../../locales/uk/card-payments.json'
+import paymentsCs from '../../locales/cs/payments.json'
+import paymentsEn from '../../locales/en/payments.json'
+import paymentsUk from '../../locales/uk/payments.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -38,6 +41,7 @@ const namespaces = {
 	'forms-office': [formsOfficeCs, formsOfficeEn, formsOfficeUk],
 	'fees-office': [feesOfficeCs, feesOfficeEn, feesOfficeUk],
 	'card-payments': [cardPaymentsCs, cardPaymentsEn, cardPaymentsUk],
+	payments: [paymentsCs, paymentsEn, paymentsUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }

@@ -13,7 +13,6 @@ let sim: GoPaySimulator
 let receiver: Awaited<ReturnType<typeof notificationReceiver>>
 
 beforeAll(async () => {
-	process.env.PAYMENT_GATEWAY_TIMEOUT_MS = '300'
 	sim = await startGoPaySimulator({ accounts: [ACCOUNT], retryDelaysMs: [20, 20, 20], maxAttempts: 4 })
 	await setGatewayCredential({ db: town.db, provider: 'gopay', values: { ...ACCOUNT, apiUrl: sim.apiUrl }, actor: 'test' })
 	// What the route /api/payments/gopay/notify does: re-query, apply through the inbox, answer 200.
@@ -94,6 +93,8 @@ describe('GoPay card payment', () => {
 		sim.controls.holdNotifications = true
 		await pressOnGateway(redirectUrl, 'paid')
 		sim.controls.hang = true
+		// A short wait for the hanging gateway (only here: under load a real answer may take longer).
+		process.env.PAYMENT_GATEWAY_TIMEOUT_MS = '300'
 		try {
 			expect((await settleCardPayment({ db: town.db, provider: 'gopay', providerPaymentId: String(goPayId(redirectUrl)), source: 'return' })).outcome).toBe('gateway_unavailable')
 			expect((await town.db.payment.findUniqueOrThrow({ where: { id: paymentId } })).state).toBe('pending')
@@ -104,6 +105,7 @@ describe('GoPay card payment', () => {
 			expect((await town.db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { transitions: true } })).transitions.at(-1)).toMatchObject({ toState: 'expired', source: 'mop_up' })
 			expect((await town.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status).toBe('open')
 		} finally {
+			delete process.env.PAYMENT_GATEWAY_TIMEOUT_MS
 			sim.controls.hang = false
 			sim.controls.holdNotifications = false
 		}

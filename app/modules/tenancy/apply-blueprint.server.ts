@@ -10,6 +10,7 @@ import { getEnv } from '../env/env.server'
 import { applyFeeRules } from '../fees/apply-fee-rules.server'
 import { applyForms } from '../forms/apply-forms.server'
 import { applyNiaSettings } from '../nia/apply-nia-settings.server'
+import { applyResidents } from '../residents/apply-residents.server'
 import type { LoadedBlueprint } from './load-blueprint.server'
 import { notifyTenantChanged } from './tenant-events.server'
 
@@ -56,6 +57,8 @@ export async function applyBlueprint({ pool, blueprint, actor, onProgress }: Opt
 	const env = getEnv()
 	const niaChanges = await applyNiaSettings({ db, blueprint, primaryHost, isProduction: env.NODE_ENV === 'production', port: env.PORT })
 	const changes = [...(await writeSettings(db, blueprint)), ...niaChanges, ...(await applyForms({ db, forms: blueprint.forms, actor })), ...(await applyFeeRules({ db, rules: blueprint.fees, actor }))]
+	// The register of residents after the fee rules: its obligations name their fee types.
+	if (blueprint.residents) changes.push(...(await applyResidents({ db, file: blueprint.residents })))
 
 	const oldHosts = new Map(existing?.hosts.map((h) => [h.host, h.isPrimary]) ?? [])
 	for (const host of blueprint.hosts) {

@@ -5,12 +5,15 @@ import { AppError } from '../errors/app-error'
 import { requireReadableTheme } from '../theming/presets.server'
 import { isAppError } from '../errors/app-error'
 import { loadNiaFiles, type NiaFiles } from '../nia/load-nia-files.server'
+import { ResidentsFileSchema, type ResidentsFile } from '../residents/residents-file-schema'
 import { BlueprintSchema, type Blueprint } from './blueprint-schema'
 
 export const BLUEPRINT_FILE = 'blueprint.yaml'
+/** Optional register of residents, households and obligations beside the blueprint (demo towns). */
+export const RESIDENTS_FILE = 'residents.yaml'
 const MAX_LOGO_BYTES = 512 * 1024
 
-export type LoadedBlueprint = Blueprint & { logoFile?: { bytes: Buffer; type: string }; niaFiles?: NiaFiles }
+export type LoadedBlueprint = Blueprint & { logoFile?: { bytes: Buffer; type: string }; niaFiles?: NiaFiles; residents?: ResidentsFile }
 
 /**
  * Reads tenants/<slug>/blueprint.yaml and everything it points to. Every problem is collected and
@@ -71,6 +74,28 @@ export async function loadBlueprint(dir: string): Promise<LoadedBlueprint> {
 		problems.push(...loaded.problems)
 		niaFiles = loaded.files
 	}
+	const residents = await loadResidentsFile(dir, problems)
+	if (residents && parsed.success) {
+		const feeTypes = new Set(parsed.data.fees?.feeTypes.map((fee) => fee.code) ?? [])
+		for (const o of residents.households.flatMap((h) => h.residents.flatMap((r) => r.obligations))) {
+			if (!feeTypes.has(o.feeType)) problems.push(`${RESIDENTS_FILE}: ${o.id}: fee type "${o.feeType}" is not in the blueprint's fees`)
+		}
+	}
 	if (!parsed.success || problems.length) throw new AppError('blueprint_invalid', `${file} has problems; nothing was applied:`, problems)
-	return { ...parsed.data, logoFile, niaFiles }
+	return { ...parsed.data, logoFile, niaFiles, residents }
+}
+
+async function loadResidentsFile(dir: string, problems: string[]): Promise<ResidentsFile | undefined> {
+	const text = await readFile(path.join(dir, RESIDENTS_FILE), 'utf8').catch(() => null)
+	if (text === null) return undefined
+	let raw: unknown
+	try {
+		raw = parseYaml(text)
+	} catch (error) {
+		problems.push(`${RESIDENTS_FILE}: not valid YAML: ${error instanceof YAMLParseError ? error.message : String(error)}`)
+		return undefined
+	}
+	const parsed = ResidentsFileSchema.safeParse(raw)
+	if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => `${RESIDENTS_FILE}: ${[issue.path.join('.'), issue.message].filter(Boolean).join(': ')}`))
+	return parsed.success ? parsed.data : undefined
 }

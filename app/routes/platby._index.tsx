@@ -1,0 +1,137 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { requireCitizen } from '~/modules/auth/current-user.server'
+import { townPageMeta } from '~/modules/citizen/page-meta'
+import { formatDate, formatMoney } from '~/modules/i18n/format'
+import { getRequestLocale } from '~/modules/i18n/locale.server'
+import { pickText, type LocalizedText } from '~/modules/i18n/locales'
+import { resources } from '~/modules/i18n/resources.server'
+import { listMyClaims } from '~/modules/payments/list-my-claims.server'
+import { startQrPayment } from '~/modules/payments/start-qr-payment.server'
+import { requireTownProfile } from '~/modules/tenancy/require-town.server'
+import type { loader as rootLoader } from '~/root'
+
+export const handle = { i18n: ['payments'] }
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const user = await requireCitizen(request, context)
+	const locale = await getRequestLocale(request, await requireTownProfile(context))
+	const page = Math.min(10_000, Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('strana'))) || 1))
+	const list = await listMyClaims({ db: user.db, ability: user.ability, page })
+	return {
+		page,
+		pageCount: list.pageCount,
+		title: resources[locale].payments.list.title,
+		claims: list.claims.map((c) => ({
+			id: c.id, status: c.status, variableSymbol: c.variableSymbol, name: c.name, isPayable: c.isPayable, isOverdue: c.isOverdue,
+			label: `${pickText(c.label as LocalizedText, locale)} ${c.year}${c.instalment > 1 ? ` (${c.instalment})` : ''}`,
+			amount: formatMoney(c.amount, locale),
+			toPay: c.isPayable ? formatMoney(c.toPay, locale) : null,
+			hasDiscount: c.discount > 0,
+			discountUntil: c.discountUntil ? formatDate(c.discountUntil, locale) : null,
+			dueDate: formatDate(c.dueDate, locale),
+			isExempt: c.amount === 0,
+		})),
+	}
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const user = await requireCitizen(request, context)
+	const locale = await getRequestLocale(request, await requireTownProfile(context))
+	return startQrPayment(user, await request.formData(), locale)
+}
+
+export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => townPageMeta(page?.title, matches)
+
+export default function MyPayments() {
+	const { claims, page, pageCount } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation('payments')
+	const hasPayable = claims.some((c) => c.isPayable)
+	return (
+		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
+			<h1 className="mb-2 text-3xl font-bold">{t('list.title')}</h1>
+			<p className="mb-6">{t('list.intro')}</p>
+			<div role="alert">{actionData?.error ? <p className="mb-4 font-medium text-red-900">{t(actionData.error)}</p> : null}</div>
+			{claims.length === 0 ? (
+				<p>{t('list.empty')}</p>
+			) : (
+				<Form method="post">
+					<table className="w-full border-collapse text-left">
+						<caption className="sr-only">{t('list.title')}</caption>
+						<thead>
+							<tr className="border-b border-muted">
+								<th scope="col" className="py-2 pr-2">
+									<span className="sr-only">{t('list.select')}</span>
+								</th>
+								<th scope="col" className="py-2 pr-4">{t('list.claim')}</th>
+								<th scope="col" className="py-2 pr-4">{t('list.person')}</th>
+								<th scope="col" className="py-2 pr-4">{t('list.amount')}</th>
+								<th scope="col" className="py-2 pr-4">{t('list.dueDate')}</th>
+								<th scope="col" className="py-2">{t('list.status')}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{claims.map((c) => (
+								<tr key={c.id} className="border-b border-muted align-top" data-testid="claim-row">
+									<td className="py-2 pr-2">
+										{c.isPayable ? <input type="checkbox" name="claim" value={c.id} id={`claim-${c.id}`} aria-label={t('list.selectClaim', { label: c.label, name: c.name })} className="h-5 w-5" /> : null}
+									</td>
+									<td className="py-2 pr-4">
+										<Link to={`/platby/${c.id}`}>{c.label}</Link>
+										<div className="text-sm">
+											{t('list.vs')} {c.variableSymbol}
+										</div>
+									</td>
+									<td className="py-2 pr-4">{c.name}</td>
+									<td className="py-2 pr-4">
+										{c.toPay && c.hasDiscount ? (
+											<>
+												<strong>{c.toPay}</strong> <span className="sr-only">({t('list.fullAmount', { amount: c.amount })})</span>
+												<s aria-hidden="true">{c.amount}</s>
+												<div className="text-sm">{t('list.discountUntil', { date: c.discountUntil })}</div>
+											</>
+										) : (
+											<strong>{c.toPay ?? c.amount}</strong>
+										)}
+									</td>
+									<td className="py-2 pr-4">
+										{c.dueDate}
+										{c.isOverdue ? <div className="text-sm font-semibold text-red-900">{t('list.overdue')}</div> : null}
+									</td>
+									<td className="py-2">{c.isExempt ? t('status.exempt') : t(`status.${c.status}`)}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+					{hasPayable ? (
+						<div className="mt-6 flex flex-wrap items-center gap-4">
+							<button type="submit" name="intent" value="qr" className="rounded-town bg-primary px-4 py-2 font-semibold text-primary-contrast">
+								{t('list.payQr')}
+							</button>
+							{/* CARD PAYMENT SLOT (issue 5): a "pay selected by card" button goes here; the card flow is
+							    GET /platby/kartou?claim=<id>&claim=<id> (e.g. a second submit button with formMethod="get"
+							    formAction="/platby/kartou", sending the same `claim` checkboxes). */}
+							<span className="text-sm">{t('list.payHint')}</span>
+						</div>
+					) : null}
+				</Form>
+			)}
+			{pageCount > 1 ? (
+				<nav aria-label={t('list.pages')} className="mt-6 flex gap-4">
+					{page > 1 ? <Link to={`?strana=${page - 1}`}>{t('list.previous')}</Link> : null}
+					<span>
+						{page} / {pageCount}
+					</span>
+					{page < pageCount ? <Link to={`?strana=${page + 1}`}>{t('list.next')}</Link> : null}
+				</nav>
+			) : null}
+		</main>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
