@@ -13,6 +13,7 @@ import { registerStaffCommands } from './staff-commands'
 import { registerMailCommands } from './mail-command'
 import { registerNiaCommands } from './nia-command'
 import { registerClaimsCommands } from './claims-command'
+import { registerGatewayCommands } from './gateways-command'
 
 // Exit codes: 0 done, 1 refused (bad input, nothing changed), 2 usage, 3 database unreachable.
 const EXIT_REFUSED = 1
@@ -95,6 +96,7 @@ registerNiaCommands(program, connect)
 registerClaimsCommands(program, connect)
 
 registerStaffCommands(program, { connect, actor: ACTOR })
+registerGatewayCommands(program, { connect, actor: ACTOR })
 
 try {
 	await program.parseAsync(process.argv)

@@ -30,6 +30,8 @@ export default function OfficeLayout() {
 						canManageForms={staff.canManageForms}
 						canReadFeeRules={staff.canReadFeeRules}
 						canReadClaims={staff.canReadClaims}
+						canReadPayments={staff.canReadPayments}
+						canManageGateways={staff.canManageGateways}
 					/>
 					<IdleWarning idleMsLeft={staff.idleMsLeft} loadedAt={staff.loadedAt} keepAliveUrl="/urad/session" loginUrl="/urad/prihlaseni" />
 				</>

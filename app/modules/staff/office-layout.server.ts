@@ -21,6 +21,8 @@ export async function getOfficeLayout(request: Request, context: AppLoadContext)
 			canManageForms: ability.can('manage', 'Form'),
 			canReadFeeRules: ability.can('read', 'FeeRuleVersion'),
 			canReadClaims: ability.can('read', 'Claim'),
+			canReadPayments: ability.can('read', 'Payment'),
+			canManageGateways: ability.can('update', 'TownSettings'),
 			...getIdleCountdown({ session, idleMinutes: profile.sessionIdleMinutes }),
 		},
 	}
