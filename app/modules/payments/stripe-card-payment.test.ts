@@ -6,6 +6,9 @@ import type { TenantDb } from '../db/tenant-db.server'
 import { paymentTown, wasteClaim } from './card-payment-test-fixture'
 import { setGatewayCredential } from './gateway-credentials.server'
 import { receiveStripeWebhook } from './receive-stripe-webhook.server'
+import { cancelStripePayment } from './cancel-card-payment.server'
+import { getMyPayment } from './get-my-payment.server'
+import { renderPaymentReceiptPdf } from './render-payment-receipt-pdf.server'
 import { startCardPayment } from './start-card-payment.server'
 
 const ZNOJMO = { secretKey: 'sk_test_znojmo_pay', webhookSecret: 'whsec_znojmo_pay' }
@@ -115,5 +118,27 @@ describe('Stripe card payment', () => {
 	test('events outside the allow-list are answered 200 and ignored', async () => {
 		const body = JSON.stringify({ id: 'evt_other_1', object: 'event', type: 'customer.created', data: { object: { id: 'cus_1' } } })
 		expect(await webhookEndpoint(znojmo.db)(body, signPayload(body, ZNOJMO.webhookSecret))).toMatchObject({ status: 200, body: { outcome: 'ignored' } })
+	})
+
+	test('Cancel on Stripe\'s page: the session is expired at Stripe and the payment cancelled; the claim stays open and the page cannot be paid any more', async () => {
+		const { claim, paymentId, redirectUrl } = await payDogFee()
+		const answer = await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'cancel' }), redirect: 'manual' })
+		expect(answer.headers.get('location')).toBe(`https://znojmo.example/platby/stripe/navrat?payment=${paymentId}&cancel=1`)
+		const payment = await znojmo.db.payment.findUniqueOrThrow({ where: { id: paymentId } })
+		expect(await cancelStripePayment({ db: znojmo.db, providerPaymentId: payment.providerPaymentId! })).toMatchObject({ outcome: 'closed' })
+		expect(await state(znojmo.db, paymentId, claim.id)).toEqual({ payment: 'cancelled', paid: 0, status: 'open', credits: 0 })
+		expect((await fetch(redirectUrl)).status).toBe(410)
+	})
+
+	test('the receipt PDF renders in Ukrainian for a paid payment', async () => {
+		const { paymentId, redirectUrl } = await payDogFee()
+		await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })
+		await sim.settleWebhooks()
+		const payment = await getMyPayment({ db: znojmo.db, ability: znojmo.citizen, paymentId })
+		expect(payment?.state).toBe('paid')
+		const pdf = await renderPaymentReceiptPdf({ locale: 'uk', townName: { cs: 'Znojmo', uk: 'Зноймо' }, payment: payment! })
+		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+		// Another citizen cannot fetch it.
+		expect(await getMyPayment({ db: znojmo.db, ability: other.citizen, paymentId })).toBeNull()
 	})
 })
