@@ -3,9 +3,7 @@ import type pg from 'pg'
 import { getPlatformDb } from '../modules/db/platform-db.server'
 import { getTenantDb } from '../modules/db/tenant-db.server'
 import { AppError } from '../modules/errors/app-error'
-import { listGatewayCredentials } from '../modules/payments/gateway-credentials.server'
 import { isCardProvider } from '../modules/payments/providers/payment-provider'
-import { setGatewayFromEnvironment } from '../modules/payments/set-gateway-from-environment.server'
 
 /**
  * `portal gateways set --tenant <slug> --provider gopay|stripe`: stores the town's gateway credential
@@ -27,6 +25,8 @@ export function registerGatewayCommands(program: Command, { connect, actor }: { 
 		.requiredOption('--provider <provider>', 'gopay or stripe')
 		.action(async (options: { tenant: string; provider: string }) => {
 			if (!isCardProvider(options.provider)) throw new AppError('input_invalid', '--provider must be gopay or stripe')
+			// Loaded on use: the CLI's start-up (and --help) stays as light as before.
+			const { setGatewayFromEnvironment } = await import('../modules/payments/set-gateway-from-environment.server')
 			const saved = await setGatewayFromEnvironment({ db: await town(options.tenant), provider: options.provider, actor })
 			console.log(`${options.tenant}: ${saved.provider} credential stored and active (${saved.maskedHint})`)
 		})
@@ -35,6 +35,7 @@ export function registerGatewayCommands(program: Command, { connect, actor }: { 
 		.description('the credential history, masked')
 		.requiredOption('--tenant <slug>', 'the town')
 		.action(async (options: { tenant: string }) => {
+			const { listGatewayCredentials } = await import('../modules/payments/gateway-credentials.server')
 			for (const row of await listGatewayCredentials(await town(options.tenant))) {
 				console.log(`${row.provider}\t${row.status}\t${row.maskedHint}\tkey ${row.keyId}\t${row.createdAt.toISOString()}\t${row.createdBy ?? ''}`)
 			}
