@@ -20,6 +20,8 @@ import { createApp } from './server/create-app'
 import { applyMissingDemoTowns } from './server/demo'
 import { registerDemoTownsWithNia, startDemoNiaSimulator } from './server/demo-nia'
 import { registerDemoTownsWithRecords, startDemoRecordsSimulator } from './server/demo-records'
+import { registerDemoTownsWithGoPay, startDemoGoPaySimulator } from './server/demo-gopay'
+import { registerDemoTownsWithStripe, startDemoStripeSimulator } from './server/demo-stripe'
 import { demoStaffBanner } from './server/demo-staff'
 import { startDemoMail } from './server/demo-mail'
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './server/embedded-db'
@@ -56,6 +58,9 @@ const demoMail = isDemo ? await startDemoMail(logger) : undefined
 const demoNia = isDemo ? await startDemoNiaSimulator(logger) : null
 // The demo's records system (simulators/records): Veselí and Znojmo file their submissions into it.
 const demoRecords = isDemo ? await startDemoRecordsSimulator(logger) : null
+// The demo's card gateways (simulators/gopay, simulators/stripe): Veselí pays through GoPay, Znojmo through Stripe.
+const demoGoPay = isDemo ? await startDemoGoPaySimulator(logger) : null
+const demoStripe = isDemo ? await startDemoStripeSimulator(logger) : null
 let resolveListeningPort: (port: number) => void
 let stopDeliverySweeper: (() => void) | undefined
 const listeningPort = new Promise<number>((resolve) => (resolveListeningPort = resolve))
@@ -72,6 +77,8 @@ async function prepareDatabase(attempt = 1): Promise<void> {
 		if (isDemo) await applyMissingDemoTowns(pool, logger)
 		if (demoNia) await registerDemoTownsWithNia({ simulator: demoNia, pool, port: await listeningPort, logger })
 		if (demoRecords) await registerDemoTownsWithRecords({ simulator: demoRecords, pool, port: await listeningPort, logger })
+		if (demoGoPay) await registerDemoTownsWithGoPay({ simulator: demoGoPay, pool, logger })
+		if (demoStripe) await registerDemoTownsWithStripe({ simulator: demoStripe, pool, port: await listeningPort, logger })
 		// pg-boss in schema pgboss; this process runs the job handlers too unless RUN_JOBS_IN_PROCESS=false (docs/decisions/004).
 		await startJobs({ pool, log: logger, work: shouldRunJobsInProcess(env, isDemo) })
 		// Turns outbox rows into delivery jobs (issue 6); only where jobs are worked.
@@ -121,6 +128,8 @@ server.listen(env.PORT, env.HOST, () => {
 				`    Health              http://localhost:${port}/readyz`,
 				...(demoNia ? [`    NIA simulator       ${demoNia.url}/  (log in as Jana Nováková, Josef Dvořák, …)`] : []),
 				...(demoRecords ? [`    Records system      ${demoRecords.url}/  (received submissions; send status updates back)`] : []),
+				...(demoGoPay ? [`    GoPay simulator     ${demoGoPay.url}/  (Veselí card payments)`] : []),
+				...(demoStripe ? [`    Stripe simulator    ${demoStripe.url}/  (Znojmo card payments)`] : []),
 				...demoStaffBanner(port, env.PLATFORM_HOST),
 				'  Ctrl-C stops everything.',
 				'',
@@ -148,6 +157,8 @@ async function shutdown(signal: string) {
 	await demoMail?.close()
 	await demoNia?.close().catch(() => {})
 	await demoRecords?.stop().catch(() => {})
+	await demoGoPay?.stop().catch(() => {})
+	await demoStripe?.stop().catch(() => {})
 	await stopListeningForTenantChanges()
 	await closePool().catch(() => {})
 	if (embedded) await embedded.stop().catch((error) => logger.warn(`embedded postgres stop: ${String(error)}`))

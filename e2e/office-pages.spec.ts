@@ -4,8 +4,8 @@ import { signInStaff } from './staff-sign-in'
 import { urlOn } from './urls'
 
 const PAGES = {
-	'referent@veseli.example': ['/urad/poplatky/predpisy', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/poplatky/import-povinnosti', '/urad/podani'],
-	'spravce@veseli.example': ['/urad/poplatky/pravidla', '/urad/poplatky/generovani', '/urad/formulare'],
+	'referent@veseli.example': ['/urad/poplatky/predpisy', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/poplatky/import-povinnosti', '/urad/podani', '/urad/platby'],
+	'spravce@veseli.example': ['/urad/poplatky/pravidla', '/urad/poplatky/generovani', '/urad/formulare', '/urad/platebni-brany'],
 } as const
 
 for (const [email, paths] of Object.entries(PAGES)) {

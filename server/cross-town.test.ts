@@ -121,7 +121,7 @@ afterAll(async () => {
 	await database?.drop()
 })
 
-const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/prihlaseni-psa', '/urad/formulare/export?code=dog-registration&version=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/banka', '/urad/banka/nesparovane', '/urad/banka/pohyb/00000000-0000-4000-8000-000000000000', '/urad/audit?page=2', '/urad/heslo', '/urad/dvoufaktor', '/urad/overeni']
+const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/prihlaseni-psa', '/urad/formulare/export?code=dog-registration&version=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/banka', '/urad/banka/nesparovane', '/urad/banka/pohyb/00000000-0000-4000-8000-000000000000', '/urad/platby', '/urad/platby.csv', '/urad/platby/00000000-0000-4000-8000-000000000000', '/urad/platebni-brany', '/urad/audit?page=2', '/urad/heslo', '/urad/dvoufaktor', '/urad/overeni']
 
 describe('a staff session is good only in its own town', () => {
 	test('the cookie opens the office at Veselí (the probe below would prove nothing otherwise)', async () => {
@@ -199,6 +199,8 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'brand.logo.ts': "public: the town's coat of arms",
 	'api.records.status.ts': "server to server: the records system's status callback, authenticated by the town's HMAC secret only (server/records-delivery.test.ts)",
 	'locales.$lng.$ns.ts': 'public: translations',
+	'api.payments.gopay.notify.ts': "server to server: GoPay's unsigned notification; only the status re-queried with the town's own credentials counts (app/modules/payments/gopay-card-payment.test.ts)",
+	'api.payments.stripe.webhook.ts': "server to server: Stripe's webhook, verified with the town's own signing secret (app/modules/payments/stripe-card-payment.test.ts)",
 	'formulare._index.tsx': 'public page: the form catalogue (probed below)',
 	'formulare.odeslano.tsx': 'public page: the number of an anonymous submission, from the query string (probed below)',
 	'urad.tsx': 'office: staff only (probed above with a staff cookie)',
@@ -234,6 +236,10 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.banka._index.tsx': 'office: bank statements upload and list (payments agenda)',
 	'urad.banka.nesparovane.tsx': 'office: unmatched bank payments queue',
 	'urad.banka.pohyb.$id.tsx': 'office: resolving one unmatched payment',
+	'urad.platby.tsx': 'office: payments list',
+	'urad.platby[.]csv.ts': 'office',
+	'urad.platby_.$id.tsx': 'office: payment detail and refunds (manage Payment)',
+	'urad.platebni-brany.tsx': 'office: gateway credentials (admins)',
 	'platform.tsx': 'vendor console: only on the platform host (a town answers 404)',
 	'platform._index.tsx': 'vendor console',
 	'platform.mail.tsx': 'vendor console',
@@ -272,6 +278,11 @@ const CITIZEN_PROBES: CitizenProbe[] = [
 	{ file: 'podani.$number.tsx', method: 'GET', path: '/podani/VES-2026-000001', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'podani.$number.tsx', method: 'POST', path: '/podani/VES-2026-000001', form: { message: 'x' }, answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'podani.$number_.pdf.ts', method: 'GET', path: '/podani/VES-2026-000001/pdf', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'platby.kartou.tsx', method: 'GET', path: '/platby/kartou?claim=00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'platby.kartou.tsx', method: 'POST', path: '/platby/kartou', form: { claim: '00000000-0000-4000-8000-000000000000', provider: 'gopay' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'platby.gopay.navrat.tsx', method: 'GET', path: '/platby/gopay/navrat?id=3000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'platby.stripe.navrat.tsx', method: 'GET', path: '/platby/stripe/navrat?session=cs_test_x', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'platby.potvrzeni.$paymentId.ts', method: 'GET', path: '/platby/potvrzeni/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
 	// Payments: the list, a claim, the QR page and its PNG; paying a claim by QR is refused before any lookup.
 	{ file: 'platby._index.tsx', method: 'GET', path: '/platby', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby._index.tsx', method: 'POST', path: '/platby', form: { intent: 'qr', claim: '00000000-0000-4000-8000-000000000001' }, answer: { status: 302, location: TO_NIA_LOGIN } },

@@ -14,6 +14,7 @@ import { registerMailCommands } from './mail-command'
 import { registerNiaCommands } from './nia-command'
 import { registerClaimsCommands } from './claims-command'
 import { registerBankCommands } from './bank-command'
+import { registerGatewayCommands } from './gateways-command'
 
 // Exit codes: 0 done, 1 refused (bad input, nothing changed), 2 usage, 3 database unreachable.
 const EXIT_REFUSED = 1
@@ -97,6 +98,7 @@ registerClaimsCommands(program, connect)
 registerBankCommands(program, connect, ACTOR)
 
 registerStaffCommands(program, { connect, actor: ACTOR })
+registerGatewayCommands(program, { connect, actor: ACTOR })
 
 try {
 	await program.parseAsync(process.argv)

@@ -2,11 +2,12 @@
 // file here). A process that works jobs (the worker, the demo, development) works all of these.
 import { deliverSubmissionsJob } from './deliver-submissions.server'
 import { generateClaimsJob } from './generate-claims.server'
+import { mopUpPaymentsJob } from './mop-up-payments.server'
 import { pollRecordsStatusJob } from './poll-records-status.server'
 import { sendClaimRemindersJob } from './send-claim-reminders.server'
 import { sendEmailJob } from './send-email.server'
 
-export const allJobs = [sendEmailJob, deliverSubmissionsJob, pollRecordsStatusJob, generateClaimsJob, sendClaimRemindersJob] as const
+export const allJobs = [sendEmailJob, deliverSubmissionsJob, pollRecordsStatusJob, generateClaimsJob, sendClaimRemindersJob, mopUpPaymentsJob] as const
 
 export type RegisteredJob = (typeof allJobs)[number]
 export type JobName = RegisteredJob['name']

@@ -31,6 +31,8 @@ export default function OfficeLayout() {
 						canReadFeeRules={staff.canReadFeeRules}
 						canReadClaims={staff.canReadClaims}
 						canReadBank={staff.canReadBank}
+						canReadPayments={staff.canReadPayments}
+						canManageGateways={staff.canManageGateways}
 					/>
 					<IdleWarning idleMsLeft={staff.idleMsLeft} loadedAt={staff.loadedAt} keepAliveUrl="/urad/session" loginUrl="/urad/prihlaseni" />
 				</>

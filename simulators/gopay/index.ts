@@ -182,6 +182,8 @@ export async function startGoPaySimulator(options: StartGoPaySimulatorOptions) {
 			return `${server.url}/api`
 		},
 		controls,
+		/** Accounts may be added after start (the demo registers its towns once the database is ready). */
+		accounts,
 		requests,
 		notifications,
 		payments,

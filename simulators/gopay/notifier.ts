@@ -1,3 +1,5 @@
+import { loopbackRequest } from '../loopback-request'
+
 // Sends GoPay's GET notification_url?id=<id>, retrying on anything but 200 with growing delays.
 export type NotifyOptions = { retryDelaysMs: number[]; maxAttempts: number; extraDelayMs: number; duplicates: number; log: (entry: { url: string; status: number }) => void }
 
@@ -6,12 +8,7 @@ export function sendNotification(url: string, options: NotifyOptions): Promise<v
 		let attempt = 0
 		const tryOnce = async () => {
 			attempt++
-			let status = 0
-			try {
-				status = (await fetch(url, { signal: AbortSignal.timeout(5000) })).status
-			} catch {
-				status = 0
-			}
+			const status = await loopbackRequest(url, { method: 'GET', timeoutMs: 5000 })
 			options.log({ url, status })
 			if (status === 200 || attempt >= options.maxAttempts) return resolve()
 			const delays = options.retryDelaysMs

@@ -22,11 +22,21 @@ const STYLES =
 	'th,td{text-align:left;padding:.25rem 0;border-bottom:1px solid #e3e8ee}td.num,th.num{text-align:right}button{font:inherit;cursor:pointer;padding:.6rem 1.2rem;border-radius:.375rem;margin:.5rem .5rem 0 0;border:2px solid #3d35c9;background:#3d35c9;color:#fff}' +
 	'button.secondary{background:#fff;color:#3d35c9}button:focus-visible{outline:3px solid #e8a400;outline-offset:2px}.tag{background:#ffd54f;color:#1a1f36;padding:0 .5rem;border-radius:.25rem;margin-left:.5rem}'
 
-function send(res: Response, status: number, title: string, body: string) {
+function originOf(url: unknown) {
+	try {
+		return typeof url === 'string' ? new URL(url).origin : null
+	} catch {
+		return null
+	}
+}
+
+/** form-action must also allow where the form's answer redirects (success and cancel URLs), or Chromium blocks the redirect. */
+function send(res: Response, status: number, title: string, body: string, redirectTargets: unknown[] = []) {
 	const nonce = randomBytes(16).toString('base64')
+	const formTargets = [...new Set(redirectTargets.map(originOf).filter((origin): origin is string => Boolean(origin)))].join(' ')
 	res
 		.status(status)
-		.set({ 'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
+		.set({ 'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'${formTargets ? ` ${formTargets}` : ''}; base-uri 'none'; frame-ancestors 'none'`, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
 		.type('html')
 		.send(
 			`<!doctype html><html lang="cs"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>` +
@@ -51,6 +61,7 @@ function renderOpen(res: Response, session: StripeObject) {
 			`<p>${both('Testovací karta se nezatíží; jde o simulátor.', 'No card is charged; this is a simulator.')}</p>` +
 			`<form method="post" action="${action}"><button type="submit" name="action" value="pay">Zaplatit <span class="en" lang="en">Pay</span></button>` +
 			`<button type="submit" name="action" value="cancel" class="secondary">Zrušit a vrátit se <span class="en" lang="en">Cancel and go back</span></button></form>`,
+		[session.success_url, session.cancel_url],
 	)
 }
 

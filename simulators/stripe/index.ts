@@ -66,6 +66,7 @@ export async function startStripeSimulator(options: StripeSimulatorOptions): Pro
 		sdkOptions: { host, port, protocol: 'http' },
 		requests: state.requests,
 		deliveries: state.deliveries,
+		addAccount: (added) => void state.accounts.set(added.secretKey, { ...added, events: [] }),
 		setWebhookUrl: (secretKey, webhookUrl) => void (account(secretKey).webhookUrl = webhookUrl),
 		events: (secretKey) => account(secretKey).events,
 		resendEvent: (eventId) => {

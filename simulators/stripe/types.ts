@@ -50,6 +50,8 @@ export interface StripeSimulator {
 	/** `new Stripe(key, simulator.sdkOptions)` points the official SDK here. */
 	sdkOptions: { host: string; port: number; protocol: 'http' }
 	stop(): Promise<void>
+	/** Adds an account after start (the demo registers its towns once the database is ready). */
+	addAccount(account: StripeSimulatorAccount): void
 	setWebhookUrl(secretKey: string, url: string | undefined): void
 	/** Every API call, in order. */
 	requests: LoggedRequest[]

@@ -2,6 +2,7 @@
 // (Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed by the whsec_ secret>),
 // retried with backoff while the receiver answers non-2xx or cannot be reached.
 import { createHmac } from 'node:crypto'
+import { loopbackRequest } from '../loopback-request'
 import { API_VERSION, newId, nowSeconds, type Account, type SimulatorState } from './state'
 import type { StripeObject } from './types'
 
@@ -17,20 +18,18 @@ async function attempt(state: SimulatorState, account: Account, event: StripeObj
 	const payload = JSON.stringify(event, null, 2)
 	const delivery = { at: new Date(), eventId: event.id, eventType: String(event.type), url, attempt: number } as SimulatorState['deliveries'][number]
 	state.deliveries.push(delivery)
-	try {
-		const response = await fetch(url, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)', 'stripe-signature': signPayload(payload, account.webhookSecret) },
-			body: payload,
-			signal: AbortSignal.timeout(10_000),
-		})
-		delivery.status = response.status
-		await response.arrayBuffer().catch(() => undefined)
-		return response.ok
-	} catch (error) {
-		delivery.error = error instanceof Error ? error.message : String(error)
+	const status = await loopbackRequest(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)', 'stripe-signature': signPayload(payload, account.webhookSecret) },
+		body: payload,
+		timeoutMs: 10_000,
+	})
+	if (status === 0) {
+		delivery.error = 'unreachable or no answer within 10 s'
 		return false
 	}
+	delivery.status = status
+	return status >= 200 && status < 300
 }
 
 async function deliver(state: SimulatorState, account: Account, event: StripeObject) {

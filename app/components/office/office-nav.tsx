@@ -10,10 +10,12 @@ type Props = {
 	canReadFeeRules?: boolean
 	canReadClaims?: boolean
 	canReadBank?: boolean
+	canReadPayments?: boolean
+	canManageGateways?: boolean
 }
 
 /** The back office's own navigation, below the town header. */
-export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false, canReadBank = false }: Props) {
+export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false, canReadBank = false, canReadPayments = false, canManageGateways = false }: Props) {
 	const { t } = useTranslation('office')
 	const link = ({ isActive }: { isActive: boolean }) => `rounded-town px-2 py-1 ${isActive ? 'font-bold no-underline ring-2 ring-primary' : ''}`
 	return (
@@ -72,6 +74,20 @@ export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions
 							<li>
 								<NavLink to="/urad/poplatky/pravidla" className={link}>
 									{t('nav.feeRules')}
+								</NavLink>
+							</li>
+						) : null}
+						{canReadPayments ? (
+							<li>
+								<NavLink to="/urad/platby" className={link}>
+									{t('nav.payments')}
+								</NavLink>
+							</li>
+						) : null}
+						{canManageGateways ? (
+							<li>
+								<NavLink to="/urad/platebni-brany" className={link}>
+									{t('nav.gateways')}
 								</NavLink>
 							</li>
 						) : null}

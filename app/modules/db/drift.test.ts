@@ -49,6 +49,17 @@ const TENANT_EXTRAS: KnownExtras = {
 		payment_variable_symbol_format: "CHECK (((variable_symbol IS NULL) OR (variable_symbol ~ '^[0-9]{10}$'::text)))",
 		payment_item_amounts: 'CHECK (((amount >= 0) AND (discount >= 0)))',
 		reminder_days: 'CHECK ((days >= 0))',
+		// Card payments (issue 5).
+		payment_inbox_provider: "CHECK ((provider = ANY (ARRAY['gopay'::text, 'stripe'::text])))",
+		gateway_credential_provider: "CHECK ((provider = ANY (ARRAY['gopay'::text, 'stripe'::text])))",
+		gateway_credential_status: "CHECK ((status = ANY (ARRAY['added'::text, 'active'::text, 'retired'::text])))",
+		refund_amount_positive: 'CHECK ((amount > 0))',
+		refund_reason_present: 'CHECK ((length(btrim(reason)) > 0))',
+		refund_state: "CHECK ((state = ANY (ARRAY['requested'::text, 'succeeded'::text, 'failed'::text])))",
+	},
+	// At most one active gateway credential per provider; Prisma has no partial indexes.
+	indexes: {
+		gateway_credential_one_active: "CREATE UNIQUE INDEX gateway_credential_one_active ON SCHEMA.gateway_credential USING btree (provider) WHERE (status = 'active'::text)",
 	},
 	// The audit log is append-only: the database refuses UPDATE, DELETE and TRUNCATE on it.
 	functions: ['audit_log_append_only'],

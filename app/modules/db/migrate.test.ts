@@ -10,8 +10,8 @@ import { getPool } from './pool.server'
 const PLATFORM_TABLES = ['login_attempt', 'platform_audit', 'schema_migration', 'tenant', 'tenant_host', 'vendor_session', 'vendor_staff']
 const TENANT_TABLES = [
 	'answer_outbox', 'audit_log', 'bank_movement', 'bank_statement', 'claim', 'claim_event', 'claim_generation_run', 'delivery_outbox', 'draft_attachment', 'fee_rule_version',
-	'form', 'form_version', 'household', 'login_attempt', 'nia_settings', 'obligation', 'payment', 'payment_item',
-	'payment_transition', 'person', 'reminder', 'representation', 'resident', 'saml_request', 'session', 'staff_token',
+	'form', 'form_version', 'gateway_credential', 'household', 'login_attempt', 'nia_settings', 'obligation', 'payment', 'payment_inbox', 'payment_item',
+	'payment_transition', 'person', 'refund', 'reminder', 'representation', 'resident', 'saml_request', 'session', 'staff_token',
 	'staff_user', 'submission', 'submission_attachment', 'submission_counter', 'submission_draft', 'submission_event', 'town_settings',
 ]
 

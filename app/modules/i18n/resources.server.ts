@@ -25,6 +25,9 @@ import feesOfficeUk from '../../locales/uk/fees-office.json'
 import remindersCs from '../../locales/cs/reminders.json'
 import remindersEn from '../../locales/en/reminders.json'
 import remindersUk from '../../locales/uk/reminders.json'
+import cardPaymentsCs from '../../locales/cs/card-payments.json'
+import cardPaymentsEn from '../../locales/en/card-payments.json'
+import cardPaymentsUk from '../../locales/uk/card-payments.json'
 import paymentsCs from '../../locales/cs/payments.json'
 import paymentsEn from '../../locales/en/payments.json'
 import paymentsUk from '../../locales/uk/payments.json'
@@ -44,6 +47,7 @@ const namespaces = {
 	'forms-office': [formsOfficeCs, formsOfficeEn, formsOfficeUk],
 	'fees-office': [feesOfficeCs, feesOfficeEn, feesOfficeUk],
 	reminders: [remindersCs, remindersEn, remindersUk],
+	'card-payments': [cardPaymentsCs, cardPaymentsEn, cardPaymentsUk],
 	payments: [paymentsCs, paymentsEn, paymentsUk],
 	'bank-office': [bankOfficeCs, bankOfficeEn, bankOfficeUk],
 } as const

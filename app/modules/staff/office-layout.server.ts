@@ -22,6 +22,8 @@ export async function getOfficeLayout(request: Request, context: AppLoadContext)
 			canReadFeeRules: ability.can('read', 'FeeRuleVersion'),
 			canReadClaims: ability.can('read', 'Claim'),
 			canReadBank: ability.can('read', 'BankMovement'),
+			canReadPayments: ability.can('read', 'Payment'),
+			canManageGateways: ability.can('update', 'TownSettings'),
 			...getIdleCountdown({ session, idleMinutes: profile.sessionIdleMinutes }),
 		},
 	}

@@ -1,0 +1,18 @@
+import { z } from 'zod'
+
+const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
+const DateSchema = z.preprocess(blankToUndefined, z.iso.date().optional()).catch(undefined)
+
+/** The clerk's payments list filters from the query string; bad values are dropped, not fatal. */
+export const PaymentFiltersSchema = z.object({
+	state: z.preprocess(blankToUndefined, z.enum(['created', 'pending', 'paid', 'cancelled', 'expired', 'failed', 'refunded', 'partially_refunded']).optional()).catch(undefined),
+	method: z.preprocess(blankToUndefined, z.enum(['bank_transfer', 'gopay', 'stripe', 'manual']).optional()).catch(undefined),
+	from: DateSchema,
+	to: DateSchema,
+	page: z.coerce.number().int().min(1).max(10_000).catch(1),
+})
+export type PaymentFilters = z.output<typeof PaymentFiltersSchema>
+
+export function readPaymentFilters(url: URL): PaymentFilters {
+	return PaymentFiltersSchema.parse(Object.fromEntries(['state', 'method', 'from', 'to', 'page'].map((key) => [key, url.searchParams.get(key) ?? undefined])))
+}

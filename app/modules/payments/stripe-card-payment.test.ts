@@ -1,0 +1,144 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { signPayload, startStripeSimulator, type StripeSimulator } from '../../../simulators/stripe'
+import type { TenantDb } from '../db/tenant-db.server'
+import { paymentTown, wasteClaim } from './card-payment-test-fixture'
+import { setGatewayCredential } from './gateway-credentials.server'
+import { receiveStripeWebhook } from './receive-stripe-webhook.server'
+import { cancelStripePayment } from './cancel-card-payment.server'
+import { getMyPayment } from './get-my-payment.server'
+import { renderPaymentReceiptPdf } from './render-payment-receipt-pdf.server'
+import { startCardPayment } from './start-card-payment.server'
+
+const ZNOJMO = { secretKey: 'sk_test_znojmo_pay', webhookSecret: 'whsec_znojmo_pay' }
+const OTHER = { secretKey: 'sk_test_other_pay', webhookSecret: 'whsec_other_pay' }
+const znojmo = await paymentTown('stripe-town')
+const other = await paymentTown('stripe-other')
+let sim: StripeSimulator
+let server: Server
+const received: { body: string; signature: string | undefined; answer: number }[] = []
+
+// The webhook endpoint as the route runs it: the raw body and the signature header of THIS town.
+function webhookEndpoint(db: TenantDb) {
+	return (rawBody: string, signature: string | undefined) => receiveStripeWebhook({ db, rawBody, signature })
+}
+
+beforeAll(async () => {
+	server = createServer((req, res) => {
+		const chunks: Buffer[] = []
+		req.on('data', (chunk: Buffer) => chunks.push(chunk))
+		req.on('end', () => {
+			const body = Buffer.concat(chunks).toString('utf8')
+			const signature = req.headers['stripe-signature'] as string | undefined
+			const db = req.url?.includes('other') ? other.db : znojmo.db
+			void webhookEndpoint(db)(body, signature).then((answer) => {
+				received.push({ body, signature, answer: answer.status })
+				res.statusCode = answer.status
+				res.end(JSON.stringify(answer.body))
+			})
+		})
+	})
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+	sim = await startStripeSimulator({ accounts: [{ ...ZNOJMO, webhookUrl: `${base}/znojmo` }, { ...OTHER, webhookUrl: `${base}/other` }], retryDelaysMs: [20, 20] })
+	await setGatewayCredential({ db: znojmo.db, provider: 'stripe', values: { ...ZNOJMO, apiUrl: sim.url }, actor: 'test' })
+	await setGatewayCredential({ db: other.db, provider: 'stripe', values: { ...OTHER, apiUrl: sim.url }, actor: 'test' })
+})
+afterAll(async () => {
+	await sim.stop()
+	await new Promise((resolve) => server.close(resolve))
+})
+
+async function payDogFee() {
+	const claim = await wasteClaim(znojmo.db, znojmo.resident.id, { discountUntil: null, amount: 150_000 })
+	const { paymentId, redirectUrl } = await startCardPayment({ db: znojmo.db, ability: znojmo.citizen, personId: znojmo.person.id, claimIds: [claim.id], provider: 'stripe', locale: 'cs', townSlug: 'stripe-town', origin: 'https://znojmo.example', description: 'Platba' })
+	return { claim, paymentId, redirectUrl }
+}
+
+async function state(db: TenantDb, paymentId: string, claimId: string) {
+	const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } })
+	const claim = await db.claim.findUniqueOrThrow({ where: { id: claimId }, include: { events: true } })
+	return { payment: payment.state, paid: claim.paidAmount, status: claim.status, credits: claim.events.filter((e) => e.kind === 'payment').length }
+}
+
+describe('Stripe card payment', () => {
+	test('Checkout Session in CZK with town and payment id in metadata; paying credits the claim once at full price through the signed webhook', async () => {
+		const { claim, paymentId, redirectUrl } = await payDogFee()
+		const payment = await znojmo.db.payment.findUniqueOrThrow({ where: { id: paymentId } })
+		const stripe = (await import('./stripe')).createStripeClient({ ...ZNOJMO, apiUrl: sim.url })
+		const session = await stripe.checkout.sessions.retrieve(payment.providerPaymentId!)
+		expect(session).toMatchObject({ currency: 'czk', amount_total: 150_000, metadata: { tenant: 'stripe-town', paymentId }, success_url: 'https://znojmo.example/platby/stripe/navrat?session={CHECKOUT_SESSION_ID}' })
+		const answer = await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })
+		expect(answer.headers.get('location')).toBe(`https://znojmo.example/platby/stripe/navrat?session=${session.id}`)
+		await sim.settleWebhooks()
+		expect(await state(znojmo.db, paymentId, claim.id)).toEqual({ payment: 'paid', paid: 150_000, status: 'paid', credits: 1 })
+	})
+
+	test('forged webhooks change nothing: a changed body, another town\'s secret, an old signature, a replay, a duplicate', async () => {
+		const { claim, paymentId, redirectUrl } = await payDogFee()
+		sim.setWebhookUrl(ZNOJMO.secretKey, 'http://127.0.0.1:9/nowhere') // the genuine delivery never arrives
+		try {
+			await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })
+			await sim.settleWebhooks()
+		} finally {
+			sim.setWebhookUrl(ZNOJMO.secretKey, `http://127.0.0.1:${(server.address() as AddressInfo).port}/znojmo`)
+		}
+		const completed = sim.events(ZNOJMO.secretKey).findLast((event) => event.type === 'checkout.session.completed')!
+		const payload = JSON.stringify(completed, null, 2)
+		const endpoint = webhookEndpoint(znojmo.db)
+		const before = await state(znojmo.db, paymentId, claim.id)
+		expect(before).toMatchObject({ payment: 'pending', credits: 0 })
+
+		expect(await endpoint(payload.replace('"paid"', '"unpaid"'), signPayload(payload, ZNOJMO.webhookSecret))).toMatchObject({ status: 400, body: { outcome: 'signature_invalid' } })
+		expect(await endpoint(payload, signPayload(payload, OTHER.webhookSecret))).toMatchObject({ status: 400 })
+		expect(await endpoint(payload, signPayload(payload, ZNOJMO.webhookSecret, Math.floor(Date.now() / 1000) - 600))).toMatchObject({ status: 400 })
+		expect(await endpoint(payload, undefined)).toMatchObject({ status: 400, body: { outcome: 'signature_missing' } })
+		// Znojmo's genuine event sent to the other town's endpoint: refused there.
+		expect(await webhookEndpoint(other.db)(payload, signPayload(payload, ZNOJMO.webhookSecret))).toMatchObject({ status: 400 })
+		expect(await state(znojmo.db, paymentId, claim.id)).toEqual(before)
+
+		// The genuine event, then the same event replayed (fresh signature) and sent twice at once: credited once.
+		expect(await endpoint(payload, signPayload(payload, ZNOJMO.webhookSecret))).toMatchObject({ status: 200, body: { outcome: 'credited' } })
+		const again = await Promise.all([endpoint(payload, signPayload(payload, ZNOJMO.webhookSecret)), endpoint(payload, signPayload(payload, ZNOJMO.webhookSecret))])
+		expect(again.map((a) => a.body.outcome)).toEqual(['duplicate', 'duplicate'])
+		await sim.resendEvent(completed.id)
+		await sim.settleWebhooks()
+		expect(await state(znojmo.db, paymentId, claim.id)).toEqual({ payment: 'paid', paid: 150_000, status: 'paid', credits: 1 })
+	})
+
+	test('a forged "completed" event for an unpaid session, signed with the right secret, is checked against Stripe and changes nothing', async () => {
+		const { claim, paymentId } = await payDogFee()
+		const payment = await znojmo.db.payment.findUniqueOrThrow({ where: { id: paymentId } })
+		const fake = JSON.stringify({ id: 'evt_forged_1', object: 'event', type: 'checkout.session.completed', data: { object: { id: payment.providerPaymentId, object: 'checkout.session', payment_status: 'paid', amount_total: 150_000 } } })
+		expect(await webhookEndpoint(znojmo.db)(fake, signPayload(fake, ZNOJMO.webhookSecret))).toMatchObject({ status: 200, body: { outcome: 'unchanged' } })
+		expect(await state(znojmo.db, paymentId, claim.id)).toMatchObject({ payment: 'pending', credits: 0, status: 'open' })
+	})
+
+	test('events outside the allow-list are answered 200 and ignored', async () => {
+		const body = JSON.stringify({ id: 'evt_other_1', object: 'event', type: 'customer.created', data: { object: { id: 'cus_1' } } })
+		expect(await webhookEndpoint(znojmo.db)(body, signPayload(body, ZNOJMO.webhookSecret))).toMatchObject({ status: 200, body: { outcome: 'ignored' } })
+	})
+
+	test('Cancel on Stripe\'s page: the session is expired at Stripe and the payment cancelled; the claim stays open and the page cannot be paid any more', async () => {
+		const { claim, paymentId, redirectUrl } = await payDogFee()
+		const answer = await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'cancel' }), redirect: 'manual' })
+		expect(answer.headers.get('location')).toBe(`https://znojmo.example/platby/stripe/navrat?payment=${paymentId}&cancel=1`)
+		const payment = await znojmo.db.payment.findUniqueOrThrow({ where: { id: paymentId } })
+		expect(await cancelStripePayment({ db: znojmo.db, providerPaymentId: payment.providerPaymentId! })).toMatchObject({ outcome: 'closed' })
+		expect(await state(znojmo.db, paymentId, claim.id)).toEqual({ payment: 'cancelled', paid: 0, status: 'open', credits: 0 })
+		expect((await fetch(redirectUrl)).status).toBe(410)
+	})
+
+	test('the receipt PDF renders in Ukrainian for a paid payment', async () => {
+		const { paymentId, redirectUrl } = await payDogFee()
+		await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })
+		await sim.settleWebhooks()
+		const payment = await getMyPayment({ db: znojmo.db, ability: znojmo.citizen, paymentId })
+		expect(payment?.state).toBe('paid')
+		const pdf = await renderPaymentReceiptPdf({ locale: 'uk', townName: { cs: 'Znojmo', uk: 'Зноймо' }, payment: payment! })
+		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+		// Another citizen cannot fetch it.
+		expect(await getMyPayment({ db: znojmo.db, ability: other.citizen, paymentId })).toBeNull()
+	})
+})

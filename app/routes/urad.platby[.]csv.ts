@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { recordAudit } from '~/modules/audit/record-audit.server'
+import { paymentsCsv } from '~/modules/payments/list-payments.server'
+import { readPaymentFilters } from '~/modules/payments/payment-filters'
+import { requestMeta } from '~/modules/staff/office-request.server'
+import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
+import { requirePermission } from '~/modules/staff/require-permission.server'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const user = await requireOfficeStaff(request, context)
+	await requirePermission(user, 'read', 'Payment', { request, context })
+	const filters = readPaymentFilters(new URL(request.url))
+	await recordAudit(user.db, { action: 'payments.exported', staffId: user.me.id, details: JSON.parse(JSON.stringify(filters)) as Record<string, string | number>, ...requestMeta(context) })
+	const chunks = paymentsCsv({ db: user.db, ability: user.ability, filters })
+	const encoder = new TextEncoder()
+	const body = new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			const next = await chunks.next()
+			if (next.done) controller.close()
+			else controller.enqueue(encoder.encode(next.value))
+		},
+	})
+	return new Response(body, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="platby.csv"', 'cache-control': 'no-store' } })
+}

@@ -1,0 +1,164 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { Notice, SubmitButton } from '~/components/office/form-field'
+import { titleMeta } from '~/components/office/meta'
+import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
+import { recordAudit } from '~/modules/audit/record-audit.server'
+import { isAppError } from '~/modules/errors/app-error'
+import { formatDate } from '~/modules/i18n/format'
+import { resources } from '~/modules/i18n/resources.server'
+import { listGatewayCredentials, retireGatewayCredential, setGatewayCredential } from '~/modules/payments/gateway-credentials.server'
+import { CARD_PROVIDERS } from '~/modules/payments/providers/payment-provider'
+import { officePage, requestMeta } from '~/modules/staff/office-request.server'
+import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
+import { requirePermission } from '~/modules/staff/require-permission.server'
+
+// Town admins set the town's gateway credentials. Values go in, are encrypted and never come back:
+// the page shows only a masked hint and the history.
+const IntentSchema = z.object({ intent: z.enum(['set', 'retire']), provider: z.enum(CARD_PROVIDERS) })
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const page = await officePage(request, context, 'nav.home')
+	const user = await requireOfficeStaff(request, context)
+	await requirePermission(user, 'update', 'TownSettings', { request, context })
+	const rows = await listGatewayCredentials(user.db)
+	return {
+		title: `${resources[page.locale]['card-payments'].gateways.title} – ${page.townName}`,
+		webhookUrl: `${page.origin}/api/payments/stripe/webhook`,
+		active: rows.filter((row) => row.status === 'active').map((row) => ({ provider: row.provider, hint: row.maskedHint })),
+		history: rows.map((row) => ({ id: row.id, provider: row.provider, status: row.status, hint: row.maskedHint, keyId: row.keyId, createdBy: row.createdBy ?? '—', createdAt: formatDate(row.createdAt, page.locale) })),
+	}
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const user = await requireOfficeStaff(request, context)
+	await requirePermission(user, 'update', 'TownSettings', { request, context })
+	const form = Object.fromEntries(await request.formData())
+	const parsed = IntentSchema.safeParse(form)
+	if (!parsed.success) return data({ error: 'invalid', details: 'intent' }, { status: 400 })
+	const { intent, provider } = parsed.data
+	if (intent === 'retire') {
+		await retireGatewayCredential({ db: user.db, provider })
+		await recordAudit(user.db, { action: 'gateway.retired', staffId: user.me.id, subject: `Gateway:${provider}`, ...requestMeta(context) })
+		return redirect('/urad/platebni-brany?vypnuto=1')
+	}
+	const fields = provider === 'gopay' ? ['goId', 'clientId', 'clientSecret', 'apiUrl'] : ['secretKey', 'webhookSecret', 'apiUrl']
+	const values = Object.fromEntries(fields.map((name) => [name, typeof form[name] === 'string' && form[name] !== '' ? form[name] : undefined]))
+	try {
+		const saved = await setGatewayCredential({ db: user.db, provider, values, actor: user.me.email })
+		// Never the values: only which provider and the masked hint.
+		await recordAudit(user.db, { action: 'gateway.credential_set', staffId: user.me.id, subject: `Gateway:${provider}`, details: { hint: saved.maskedHint }, ...requestMeta(context) })
+	} catch (error) {
+		if (!isAppError(error, 'input_invalid')) throw error
+		return data({ error: 'invalid', details: error.details.join('; ') }, { status: 400 })
+	}
+	return redirect('/urad/platebni-brany?ulozeno=1')
+}
+
+export const meta = titleMeta
+export const handle = { i18n: ['office', 'card-payments'] }
+
+function SecretInput({ name, label }: { name: string; label: string }) {
+	return (
+		<label className="mb-3 block">
+			<span className="block font-medium">{label}</span>
+			<input name={name} type={name.toLowerCase().includes('secret') || name === 'secretKey' ? 'password' : 'text'} autoComplete="off" className="w-full max-w-md rounded-town border px-2 py-1" />
+		</label>
+	)
+}
+
+export default function GatewaysPage() {
+	const { active, history, webhookUrl } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [search] = useSearchParams()
+	const { t } = useTranslation('card-payments')
+	return (
+		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-4xl flex-1 px-4 py-10">
+			<h1 className="mb-4 text-3xl font-bold">{t('gateways.title')}</h1>
+			<p className="mb-4">{t('gateways.intro')}</p>
+			{search.has('ulozeno') ? <Notice>{t('gateways.saved')}</Notice> : null}
+			{search.has('vypnuto') ? <Notice>{t('gateways.retiredDone')}</Notice> : null}
+			{actionData?.error ? (
+				<p role="alert" className="mb-4 font-semibold text-red-800">
+					{t('gateways.invalid', { details: actionData.details })}
+				</p>
+			) : null}
+			<h2 className="mb-2 text-xl font-semibold">{t('gateways.current')}</h2>
+			{active.length ? (
+				<ul className="mb-6 list-disc pl-6">
+					{active.map((row) => (
+						<li key={row.provider}>
+							<Form method="post" className="inline">
+								{row.provider}: {row.hint} <input type="hidden" name="provider" value={row.provider} />
+								<SubmitButton name="intent" value="retire" variant="secondary">
+									{t('gateways.retire', { provider: row.provider })}
+								</SubmitButton>
+							</Form>
+						</li>
+					))}
+				</ul>
+			) : (
+				<p className="mb-6">{t('gateways.none')}</p>
+			)}
+			<p className="mb-6">{t('gateways.webhookUrl', { url: webhookUrl })}</p>
+			<div className="mb-8 grid gap-8 md:grid-cols-2">
+				<Form method="post" aria-labelledby="set-gopay">
+					<h2 id="set-gopay" className="mb-2 text-xl font-semibold">
+						{t('gateways.setGoPay')}
+					</h2>
+					<input type="hidden" name="provider" value="gopay" />
+					<SecretInput name="goId" label={t('gateways.fields.goId')} />
+					<SecretInput name="clientId" label={t('gateways.fields.clientId')} />
+					<SecretInput name="clientSecret" label={t('gateways.fields.clientSecret')} />
+					<SecretInput name="apiUrl" label={t('gateways.fields.apiUrl')} />
+					<SubmitButton name="intent" value="set">
+						{t('gateways.save')}
+					</SubmitButton>
+				</Form>
+				<Form method="post" aria-labelledby="set-stripe">
+					<h2 id="set-stripe" className="mb-2 text-xl font-semibold">
+						{t('gateways.setStripe')}
+					</h2>
+					<input type="hidden" name="provider" value="stripe" />
+					<SecretInput name="secretKey" label={t('gateways.fields.secretKey')} />
+					<SecretInput name="webhookSecret" label={t('gateways.fields.webhookSecret')} />
+					<SecretInput name="apiUrl" label={t('gateways.fields.apiUrl')} />
+					<SubmitButton name="intent" value="set">
+						{t('gateways.save')}
+					</SubmitButton>
+				</Form>
+			</div>
+			<h2 className="mb-2 text-xl font-semibold">{t('gateways.history')}</h2>
+			<table className="w-full text-left text-sm">
+				<thead>
+					<tr>
+						<th scope="col">{t('gateways.provider')}</th>
+						<th scope="col">{t('gateways.status')}</th>
+						<th scope="col">{t('gateways.hint')}</th>
+						<th scope="col">{t('gateways.keyId')}</th>
+						<th scope="col">{t('gateways.createdBy')}</th>
+						<th scope="col">{t('gateways.createdAt')}</th>
+					</tr>
+				</thead>
+				<tbody>
+					{history.map((row) => (
+						<tr key={row.id}>
+							<td>{row.provider}</td>
+							<td>{t(`gateways.statuses.${row.status as 'added' | 'active' | 'retired'}`)}</td>
+							<td>{row.hint}</td>
+							<td>{row.keyId}</td>
+							<td>{row.createdBy}</td>
+							<td>{row.createdAt}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</main>
+	)
+}
+
+export function ErrorBoundary() {
+	return <OfficeErrorBoundary />
+}

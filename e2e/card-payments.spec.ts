@@ -1,0 +1,99 @@
+// Card payments (issue 5): Petr at Veselí pays next year's waste fee for his cottage through the GoPay
+// simulator at 80 % of the base (the portal discount); Marie at Znojmo pays her dog fee through the
+// Stripe simulator at full price. Both claims then show paid and a receipt can be downloaded.
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { urlOn } from './urls'
+
+const NIA = /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\//
+const NEXT_YEAR = new Date().getUTCFullYear() + 1
+
+/** NIA's hand-back page submits itself at once; the test takes the no-JavaScript path (see citizen-login.spec.ts). */
+async function holdNiaHandBack(page: Page) {
+	await page.route(NIA, async (route) => {
+		const response = await route.fetch()
+		const body = await response.text()
+		await route.fulfill({ response, body: body.replace(/<script nonce="[^"]*">document\.forms\[0\]\.submit\(\)<\/script>/, '') })
+	})
+}
+
+async function logIn(page: Page, visit: (url: string) => Promise<unknown>, expectAccessible: () => Promise<void>, town: 'veseli' | 'znojmo', persona: string) {
+	await holdNiaHandBack(page)
+	await visit(urlOn(town, '/platby'))
+	await expect(page).toHaveURL(NIA)
+	await page.getByRole('button', { name: `Přihlásit jako ${persona}`, exact: false }).click()
+	await expect(page).toHaveURL(NIA)
+	await expectAccessible()
+	await page.getByRole('button', { name: /Pokračovat/ }).click()
+	await expect(page).toHaveURL(urlOn(town, '/platby'))
+	await expectAccessible()
+}
+
+/** The receipt PDF, fetched by the page itself (the browser resolves *.localhost, Node does not). */
+async function downloadReceipt(page: Page) {
+	const href = await page.getByRole('link', { name: 'Stáhnout potvrzení o platbě (PDF)' }).getAttribute('href')
+	return page.evaluate(async (url) => {
+		const response = await fetch(url)
+		const bytes = new Uint8Array(await response.arrayBuffer())
+		return { status: response.status, type: response.headers.get('content-type'), magic: String.fromCharCode(...bytes.subarray(0, 5)) }
+	}, href!)
+}
+
+test.describe('card payments', () => {
+	// A login through NIA, the gateway's page and five portal pages, each checked by axe.
+	test.slow()
+
+	test('Petr at Veselí pays the waste fee through GoPay at 80 % of the base; the claim is paid and a receipt is there', async ({ page, visit, expectAccessible }) => {
+		await logIn(page, visit, expectAccessible, 'veseli', 'Petr Svoboda')
+		const row = page.getByTestId('claim-row').filter({ hasText: `odpadového hospodářství ${NEXT_YEAR}` })
+		const claimPath = (await row.getByRole('link').getAttribute('href'))!
+		const claimId = claimPath.split('/').at(-1)!
+
+		await visit(urlOn('veseli', `/platby/kartou?claim=${claimId}`))
+		await expect(page.getByRole('heading', { level: 1, name: 'Platba kartou' })).toBeVisible()
+		const breakdown = page.getByRole('table', { name: 'Rozpis platby' })
+		await expect(breakdown).toContainText(/720,00\s*Kč/)
+		await expect(breakdown).toContainText(/−144,00\s*Kč/)
+		await expect(page.getByTestId('to-pay')).toHaveText(/576,00\s*Kč/)
+		await expect(page.getByText(`nejpozději 31. 5. ${NEXT_YEAR}`, { exact: false })).toBeVisible()
+
+		await page.getByRole('button', { name: /Zaplatit 576,00\s*Kč/ }).click()
+		await expect(page).toHaveURL(/\/gw\/\d+$/)
+		await expectAccessible()
+		await page.getByRole('button', { name: 'Zaplatit / Pay' }).click()
+		await expect(page).toHaveURL(new RegExp(`^${urlOn('veseli', '/platby/gopay/navrat')}\\?id=\\d+$`))
+		await expect(page.getByRole('status')).toHaveText('Zaplaceno. Děkujeme, platbu jsme připsali.')
+		await expect(page.getByText(/Částka: 576,00\s*Kč/)).toBeVisible()
+		await expectAccessible()
+		expect(await downloadReceipt(page)).toEqual({ status: 200, type: 'application/pdf', magic: '%PDF-' })
+
+		await visit(urlOn('veseli', claimPath))
+		await expect(page.locator('dd').filter({ hasText: /^Zaplaceno$/ })).toBeVisible()
+	})
+
+	test('Marie at Znojmo pays the dog fee through Stripe at full price; the claim is paid and a receipt is there', async ({ page, visit, expectAccessible }) => {
+		await logIn(page, visit, expectAccessible, 'znojmo', 'Marie Horáková')
+		const row = page.getByTestId('claim-row').filter({ hasText: `Poplatek ze psů` }).filter({ hasText: String(NEXT_YEAR) }).first()
+		const claimPath = (await row.getByRole('link').getAttribute('href'))!
+		const claimId = claimPath.split('/').at(-1)!
+
+		await visit(urlOn('znojmo', `/platby/kartou?claim=${claimId}`))
+		const breakdown = page.getByRole('table', { name: 'Rozpis platby' })
+		const base = (await breakdown.locator('tfoot td').first().textContent())!
+		await expect(page.getByTestId('to-pay')).toHaveText(base)
+		await expect(breakdown.locator('tfoot td').nth(1)).toHaveText('—')
+
+		await page.getByRole('button', { name: /^Zaplatit / }).click()
+		await expect(page).toHaveURL(/\/c\/pay\/cs_test_/)
+		await expectAccessible()
+		await page.getByRole('button', { name: /Zaplatit/ }).first().click()
+		await expect(page).toHaveURL(new RegExp(`^${urlOn('znojmo', '/platby/stripe/navrat')}\\?session=cs_test_`))
+		await expect(page.getByRole('status')).toHaveText('Zaplaceno. Děkujeme, platbu jsme připsali.')
+		await expect(page.getByText(`Částka: ${base}`)).toBeVisible()
+		await expectAccessible()
+		expect(await downloadReceipt(page)).toEqual({ status: 200, type: 'application/pdf', magic: '%PDF-' })
+
+		await visit(urlOn('znojmo', claimPath))
+		await expect(page.locator('dd').filter({ hasText: /^Zaplaceno$/ })).toBeVisible()
+	})
+})
