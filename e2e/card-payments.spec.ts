@@ -47,10 +47,12 @@ test.describe('card payments', () => {
 		await logIn(page, visit, expectAccessible, 'veseli', 'Petr Svoboda')
 		const row = page.getByTestId('claim-row').filter({ hasText: `odpadového hospodářství ${NEXT_YEAR}` })
 		const claimPath = (await row.getByRole('link').getAttribute('href'))!
-		const claimId = claimPath.split('/').at(-1)!
 
-		await visit(urlOn('veseli', `/platby/kartou?claim=${claimId}`))
+		// From the claim's page, its "pay by card" button.
+		await visit(urlOn('veseli', claimPath))
+		await page.getByRole('link', { name: /Zaplatit kartou \(576,00\s*Kč\)/ }).click()
 		await expect(page.getByRole('heading', { level: 1, name: 'Platba kartou' })).toBeVisible()
+		await expectAccessible()
 		const breakdown = page.getByRole('table', { name: 'Rozpis platby' })
 		await expect(breakdown).toContainText(/720,00\s*Kč/)
 		await expect(breakdown).toContainText(/−144,00\s*Kč/)
@@ -75,9 +77,12 @@ test.describe('card payments', () => {
 		await logIn(page, visit, expectAccessible, 'znojmo', 'Marie Horáková')
 		const row = page.getByTestId('claim-row').filter({ hasText: `Poplatek ze psů` }).filter({ hasText: String(NEXT_YEAR) }).first()
 		const claimPath = (await row.getByRole('link').getAttribute('href'))!
-		const claimId = claimPath.split('/').at(-1)!
 
-		await visit(urlOn('znojmo', `/platby/kartou?claim=${claimId}`))
+		// From the list: tick the claim, then "pay selected by card".
+		await row.getByRole('checkbox').check()
+		await page.getByRole('button', { name: 'Zaplatit vybrané kartou' }).click()
+		await expect(page.getByRole('heading', { level: 1, name: 'Platba kartou' })).toBeVisible()
+		await expectAccessible()
 		const breakdown = page.getByRole('table', { name: 'Rozpis platby' })
 		const base = (await breakdown.locator('tfoot td').first().textContent())!
 		await expect(page.getByTestId('to-pay')).toHaveText(base)

@@ -8,6 +8,7 @@ import { formatDate, formatMoney } from '~/modules/i18n/format'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { pickText, type LocalizedText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
+import { listActiveProviders } from '~/modules/payments/gateway-credentials.server'
 import { getMyClaim } from '~/modules/payments/get-my-claim.server'
 import { availableDiscount, isPayable, portalAmount, remainingAmount } from '~/modules/payments/payable-amount'
 import { startQrPayment } from '~/modules/payments/start-qr-payment.server'
@@ -27,8 +28,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const payable = isPayable(claim)
 	const discount = payable ? availableDiscount(claim, now) : 0
 	const texts = resources[locale].payments
+	const canPayByCard = payable && (await listActiveProviders(user.db)).length > 0
 	return {
 		title: `${label} ${claim.year} – ${texts.detail.title}`,
+		canPayByCard,
 		claim: {
 			id: claim.id, label: `${label} ${claim.year}${claim.instalment > 1 ? ` (${claim.instalment})` : ''}`, feeLabel: label, year: claim.year, status: claim.status,
 			variableSymbol: claim.variableSymbol, name: `${claim.resident.givenName} ${claim.resident.familyName}`,
@@ -63,7 +66,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => townPageMeta(page?.title, matches)
 
 export default function ClaimDetail() {
-	const { claim } = useLoaderData<typeof loader>()
+	const { claim, canPayByCard } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('payments')
 	return (
@@ -124,8 +127,11 @@ export default function ClaimDetail() {
 					<button type="submit" name="intent" value="qr" className="rounded-town bg-primary px-4 py-2 font-semibold text-primary-contrast">
 						{t('detail.payQr', { amount: claim.toPay })}
 					</button>
-					{/* CARD PAYMENT SLOT (issue 5): the "pay by card" button goes here, linking to
-					    GET /platby/kartou?claim=<this claim's id>. */}
+					{canPayByCard ? (
+						<Link to={`/platby/kartou?claim=${claim.id}`} className="rounded-town border-2 border-primary px-4 py-2 font-semibold">
+							{t('detail.payCard', { amount: claim.toPay })}
+						</Link>
+					) : null}
 				</Form>
 			) : null}
 			<h2 className="mb-2 text-2xl font-semibold">{t('detail.payments')}</h2>

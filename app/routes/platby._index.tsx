@@ -8,6 +8,7 @@ import { formatDate, formatMoney } from '~/modules/i18n/format'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { pickText, type LocalizedText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
+import { listActiveProviders } from '~/modules/payments/gateway-credentials.server'
 import { listMyClaims } from '~/modules/payments/list-my-claims.server'
 import { startQrPayment } from '~/modules/payments/start-qr-payment.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
@@ -19,9 +20,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
 	const page = Math.min(10_000, Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('strana'))) || 1))
-	const list = await listMyClaims({ db: user.db, ability: user.ability, personId: user.actor.personId, page })
+	const [list, providers] = await Promise.all([listMyClaims({ db: user.db, ability: user.ability, personId: user.actor.personId, page }), listActiveProviders(user.db)])
 	return {
 		page,
+		canPayByCard: providers.length > 0,
 		hasNext: list.hasNext,
 		title: resources[locale].payments.list.title,
 		claims: list.claims.map((c) => ({
@@ -46,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => townPageMeta(page?.title, matches)
 
 export default function MyPayments() {
-	const { claims, page, hasNext } = useLoaderData<typeof loader>()
+	const { claims, page, hasNext, canPayByCard } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('payments')
 	const hasPayable = claims.some((c) => c.isPayable)
@@ -111,9 +113,12 @@ export default function MyPayments() {
 							<button type="submit" name="intent" value="qr" className="rounded-town bg-primary px-4 py-2 font-semibold text-primary-contrast">
 								{t('list.payQr')}
 							</button>
-							{/* CARD PAYMENT SLOT (issue 5): a "pay selected by card" button goes here; the card flow is
-							    GET /platby/kartou?claim=<id>&claim=<id> (e.g. a second submit button with formMethod="get"
-							    formAction="/platby/kartou", sending the same `claim` checkboxes). */}
+							{canPayByCard ? (
+								// The same ticked claims, sent to the card flow: GET /platby/kartou?claim=<id>&claim=<id>.
+								<button type="submit" formMethod="get" formAction="/platby/kartou" className="rounded-town border-2 border-primary px-4 py-2 font-semibold">
+									{t('list.payCard')}
+								</button>
+							) : null}
 							<span className="text-sm">{t('list.payHint')}</span>
 						</div>
 					) : null}
