@@ -1,7 +1,7 @@
 // Card payments (issue 5): Petr at Veselí pays next year's waste fee for his cottage through the GoPay
 // simulator at 80 % of the base (the portal discount); Marie at Znojmo pays her dog fee through the
 // Stripe simulator at full price. Both claims then show paid and a receipt can be downloaded.
-import type { Page } from '@playwright/test'
+import { test as plainTest, type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { urlOn } from './urls'
 
@@ -100,5 +100,26 @@ test.describe('card payments', () => {
 
 		await visit(urlOn('znojmo', claimPath))
 		await expect(page.locator('dd').filter({ hasText: /^Zaplaceno$/ })).toBeVisible()
+	})
+})
+
+// Without the fixtures: their axe and console checks run scripts in the page, which this test turns off.
+plainTest.describe('card payments without JavaScript', () => {
+	plainTest.use({ javaScriptEnabled: false })
+	plainTest.slow()
+
+	plainTest('Josef at Veselí reaches GoPay from the claim page with JavaScript off (the page sends him on, no form redirect across origins)', async ({ page }) => {
+		await page.goto(urlOn('veseli', '/platby'))
+		await expect(page).toHaveURL(NIA)
+		await page.getByRole('button', { name: 'Přihlásit jako Josef Dvořák', exact: false }).click()
+		await page.getByRole('button', { name: /Pokračovat/ }).click()
+		await expect(page).toHaveURL(urlOn('veseli', '/platby'))
+		const dog = page.getByTestId('claim-row').filter({ hasText: 'Poplatek ze psů' }).filter({ hasText: String(NEXT_YEAR) }).first()
+		await dog.getByRole('link').click()
+		await page.getByRole('link', { name: /Zaplatit kartou/ }).click()
+		await expect(page.getByRole('heading', { level: 1, name: 'Platba kartou' })).toBeVisible()
+		await page.getByRole('button', { name: /^Zaplatit / }).click()
+		await expect(page).toHaveURL(/\/gw\/\d+$/)
+		await expect(page.getByRole('button', { name: 'Zaplatit / Pay' })).toBeVisible()
 	})
 })

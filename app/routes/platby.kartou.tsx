@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
@@ -84,7 +85,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			email: person.notificationEmail ?? person.email,
 			description: `${pickText(profile.name, locale)}: ${resources[locale]['card-payments'].start.title}`,
 		})
-		return redirect(redirectUrl, 303)
+		// Not a redirect: the page's CSP allows forms to post only to the town itself (form-action 'self'),
+		// and browsers apply that to where a form's redirect leads. The page sends the browser on instead
+		// (at once with JavaScript, by a refresh or the link without it).
+		return data({ gatewayUrl: redirectUrl })
 	} catch (error) {
 		const key = errorKey(error)
 		if (!key) throw error
@@ -96,10 +100,29 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 
 export default function CardPayment() {
 	const { lines, total, providers, error, claimIds, discountUntil } = useLoaderData<typeof loader>()
-	const actionError = useActionData<typeof action>()?.error
+	const actionData = useActionData<typeof action>()
+	const actionError = actionData && 'error' in actionData ? actionData.error : undefined
+	const gatewayUrl = actionData && 'gatewayUrl' in actionData ? actionData.gatewayUrl : null
 	const busy = useNavigation().state !== 'idle'
 	const { t } = useTranslation('card-payments')
 	const shownError = actionError ?? error
+	useEffect(() => {
+		if (gatewayUrl) window.location.assign(gatewayUrl)
+	}, [gatewayUrl])
+	if (gatewayUrl) {
+		return (
+			<main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-10">
+				<meta httpEquiv="refresh" content={`0;url=${gatewayUrl}`} />
+				<h1 className="mb-2 text-3xl font-bold">{t('start.title')}</h1>
+				<p role="status" className="mb-4">
+					{t('start.toGateway')}
+				</p>
+				<a href={gatewayUrl} data-testid="gateway-link" className="rounded-town bg-primary px-4 py-2 font-semibold text-primary-contrast">
+					{t('start.continue')}
+				</a>
+			</main>
+		)
+	}
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-10">
 			<h1 className="mb-2 text-3xl font-bold">{t('start.title')}</h1>
