@@ -49,14 +49,16 @@ describe('GPC', () => {
       { line: 4, code: 'gpc_bad_posting_code', params: { code: '9' } },
     ] });
   });
-  it('parses 100,000 movements in under 5 s', () => {
+  // A guard against a pathological parser, not the benchmark: the whole import (parse, store, match) must
+  // fit in 20 s and `npm run bench:bank` measures it; here other test workers share the CPU.
+  it('parses 100,000 movements in under 12 s', () => {
     const movements = Array.from({ length: 100_000 }, (_, i) => ({ id: String(i + 1), vs: String(2026000000 + i), amount: 100 + i, date: '2026-03-01' }));
     const file = generateGpc({ account: '192000145399', movements });
     const t = performance.now();
     const r = parseStatement(file);
     const ms = performance.now() - t;
     expect(r.ok && r.statement.movements.length).toBe(100_000);
-    expect(ms).toBeLessThan(5000);
+    expect(ms).toBeLessThan(12_000);
     console.info(`GPC 100k parse: ${Math.round(ms)} ms`);
   });
 });
