@@ -28,7 +28,9 @@ export default defineConfig({
 	// A 2-core machine: one core for the browser, one for the app and Postgres.
 	workers: 2,
 	reporter: 'list',
-	timeout: 20_000,
+	// Per test; journeys through NIA, 2FA and several axe checks mark themselves test.slow() (x3). The
+	// plain page tests take 2–16 s here while the other worker runs a long journey beside them.
+	timeout: 30_000,
 	expect: { timeout: 5_000 },
 	use: {
 		trace: 'retain-on-failure',

@@ -83,6 +83,8 @@ test.describe('office sign-in', () => {
 	})
 
 	test('the admin browses the audit log and finds the failed sign-in', async ({ page, visit, expectAccessible, watch }) => {
+		// Two sign-ins (one refused), the audit log filtered and a bad range: seven pages checked by axe.
+		test.slow()
 		expectRefusal(watch, urlOn('veseli', '/urad/prihlaseni'))
 		const stranger = `neznamy-${Date.now()}@veseli.example`
 		await visit(urlOn('veseli', '/urad/prihlaseni'))

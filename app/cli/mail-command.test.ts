@@ -1,13 +1,10 @@
 // `portal mail test` as an operator runs it (a child process that only enqueues), with this test
 // process as the worker that sends to a capture server.
 import { execFile } from 'node:child_process'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startMailCapture, type MailCapture } from '../../simulators/smtp/mail-capture'
+import { type MailCapture } from '../../simulators/smtp/mail-capture'
 import { createTown, migrate, REPO_ROOT } from '../../tests/db'
-import { getPool } from '../modules/db/pool.server'
-import { startJobs, stopJobs } from '../modules/jobs/jobs.server'
-import { setSmtpUrl } from '../modules/mail/mail-transport.server'
+import { startMailAndJobs, stopMailAndJobs } from '../../tests/mail'
 
 type Run = { code: number; stdout: string; stderr: string }
 
@@ -24,15 +21,11 @@ let capture: MailCapture
 beforeAll(async () => {
 	await migrate()
 	await createTown('cli-mail-town', { name: { cs: 'Obec Testovací', en: 'Test Village' } })
-	capture = await startMailCapture()
-	setSmtpUrl(capture.url)
-	await startJobs({ pool: getPool(), log: pino({ level: 'silent' }), work: true, pollingIntervalSeconds: 0.5 })
+	capture = await startMailAndJobs()
 })
 
 afterAll(async () => {
-	await stopJobs()
-	setSmtpUrl(null)
-	await capture?.close()
+	await stopMailAndJobs(capture)
 })
 
 describe('portal mail test', { timeout: 60_000 }, () => {

@@ -5,6 +5,7 @@ import { readPaymentFilters } from '~/modules/payments/payment-filters'
 import { requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { csvResponse } from '~/modules/util/csv-response.server'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
@@ -12,13 +13,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const filters = readPaymentFilters(new URL(request.url))
 	await recordAudit(user.db, { action: 'payments.exported', staffId: user.me.id, details: JSON.parse(JSON.stringify(filters)) as Record<string, string | number>, ...requestMeta(context) })
 	const chunks = paymentsCsv({ db: user.db, ability: user.ability, filters })
-	const encoder = new TextEncoder()
-	const body = new ReadableStream<Uint8Array>({
-		async pull(controller) {
-			const next = await chunks.next()
-			if (next.done) controller.close()
-			else controller.enqueue(encoder.encode(next.value))
-		},
-	})
-	return new Response(body, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="platby.csv"', 'cache-control': 'no-store' } })
+	return csvResponse(chunks, 'platby.csv')
 }

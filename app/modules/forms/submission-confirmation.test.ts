@@ -1,15 +1,12 @@
 // The confirmation e-mail goes through the real queue and SMTP (capture server), in the citizen's language.
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startMailCapture, type MailCapture } from '../../../simulators/smtp/mail-capture'
+import { type MailCapture } from '../../../simulators/smtp/mail-capture'
 import { createTown, migrate } from '../../../tests/db'
-import { getPool } from '../db/pool.server'
-import { startJobs, stopJobs } from '../jobs/jobs.server'
-import { setSmtpUrl } from '../mail/mail-transport.server'
 import { FormDefinitionSchema } from './form-definition-schema'
 import { renderSubmissionPdf } from './render-submission-pdf.server'
 import { sampleDefinition } from './sample-definition.fixture'
 import { sendSubmissionConfirmation } from './send-submission-confirmation.server'
+import { startMailAndJobs, stopMailAndJobs } from '../../../tests/mail'
 
 let capture: MailCapture
 const TOWN = { cs: 'Obec Formulářová', en: 'Village of Forms', uk: 'Село Форм' }
@@ -18,15 +15,11 @@ const TITLE = { cs: 'Přihlášení psa', en: 'Dog registration', uk: 'Реєс�
 beforeAll(async () => {
 	await migrate()
 	await createTown('forms-mail', { name: TOWN, locales: { default: 'cs', enabled: ['cs', 'en', 'uk'] } })
-	capture = await startMailCapture()
-	setSmtpUrl(capture.url)
-	await startJobs({ pool: getPool(), log: pino({ level: 'silent' }), work: true, pollingIntervalSeconds: 0.5 })
+	capture = await startMailAndJobs()
 })
 
 afterAll(async () => {
-	await stopJobs()
-	setSmtpUrl(null)
-	await capture?.close()
+	await stopMailAndJobs(capture)
 })
 
 describe('after a submission', () => {

@@ -1,14 +1,11 @@
 // enqueueEmail -> the send-email job -> nodemailer -> the capture server (simulators/smtp), which
 // parses what arrived over real SMTP. Asserts on the message as a mail client would see it.
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createTown, migrate, TEST_LOGO } from '../../../tests/db'
-import { startMailCapture, type MailCapture } from '../../../simulators/smtp/mail-capture'
-import { getPool } from '../db/pool.server'
+import { type MailCapture } from '../../../simulators/smtp/mail-capture'
 import { isAppError } from '../errors/app-error'
-import { startJobs, stopJobs } from '../jobs/jobs.server'
 import { enqueueEmail } from './enqueue-email.server'
-import { setSmtpUrl } from './mail-transport.server'
+import { startMailAndJobs, stopMailAndJobs } from '../../../tests/mail'
 
 const TOWN = { cs: 'Obec Poštovní', en: 'Village of Post', uk: 'Село Поштове' }
 const INVITATION_SUBJECTS = {
@@ -22,15 +19,11 @@ let capture: MailCapture
 beforeAll(async () => {
 	await migrate()
 	await createTown('mail-town', { name: TOWN, locales: { default: 'cs', enabled: ['cs', 'en', 'uk'] } })
-	capture = await startMailCapture()
-	setSmtpUrl(capture.url)
-	await startJobs({ pool: getPool(), log: pino({ level: 'silent' }), work: true, pollingIntervalSeconds: 0.5 })
+	capture = await startMailAndJobs()
 })
 
 afterAll(async () => {
-	await stopJobs()
-	setSmtpUrl(null)
-	await capture?.close()
+	await stopMailAndJobs(capture)
 })
 
 describe('sending e-mail through the job queue', () => {

@@ -1,27 +1,20 @@
 // After a card payment is credited the citizen gets the receipt link by e-mail, in the language they
 // paid in (payment.locale), through the job queue and real SMTP (simulators/smtp).
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startMailCapture, type MailCapture } from '../../../simulators/smtp/mail-capture'
-import { getPool } from '../db/pool.server'
-import { startJobs, stopJobs } from '../jobs/jobs.server'
-import { setSmtpUrl } from '../mail/mail-transport.server'
+import { type MailCapture } from '../../../simulators/smtp/mail-capture'
 import { applyProviderStatus } from './apply-provider-status.server'
 import { paymentTown, wasteClaim } from './card-payment-test-fixture'
 import { afterSettled, sendPaymentReceipt } from './send-payment-receipt.server'
+import { startMailAndJobs, stopMailAndJobs } from '../../../tests/mail'
 
 const town = await paymentTown('receipt-town')
 let capture: MailCapture
 
 beforeAll(async () => {
-	capture = await startMailCapture()
-	setSmtpUrl(capture.url)
-	await startJobs({ pool: getPool(), log: pino({ level: 'silent' }), work: true, pollingIntervalSeconds: 0.5 })
+	capture = await startMailAndJobs()
 })
 afterAll(async () => {
-	await stopJobs()
-	setSmtpUrl(null)
-	await capture?.close()
+	await stopMailAndJobs(capture)
 })
 
 async function paidPayment(locale: string, providerPaymentId: string) {

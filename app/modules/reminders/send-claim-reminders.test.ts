@@ -2,18 +2,16 @@
 // the citizen (or whoever confirmedly acts for the resident) in their language with a QR Platba code
 // that decodes to the right payment, and never sends the same reminder twice.
 import jsQR from 'jsqr'
-import { pino } from 'pino'
 import { PNG } from 'pngjs'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { startMailCapture, type MailCapture } from '../../../simulators/smtp/mail-capture'
+import { type MailCapture } from '../../../simulators/smtp/mail-capture'
 import { createTown, sql } from '../../../tests/db'
 import { makeVariableSymbol } from '../claims/variable-symbol'
-import { getPool } from '../db/pool.server'
 import { tenantSchemaName } from '../db/schema-name'
 import { getTenantDb } from '../db/tenant-db.server'
 import { enqueue } from '../jobs/enqueue.server'
-import { getJobQueue, startJobs, stopJobs } from '../jobs/jobs.server'
-import { setSmtpUrl } from '../mail/mail-transport.server'
+import { getJobQueue } from '../jobs/jobs.server'
+import { startMailAndJobs, stopMailAndJobs } from '../../../tests/mail'
 
 const SLUG = 'reminder-town'
 const IBAN = 'CZ8703000000000017789001'
@@ -65,15 +63,11 @@ function decodeQr(png: Buffer) {
 }
 
 beforeAll(async () => {
-	capture = await startMailCapture()
-	setSmtpUrl(capture.url)
-	await startJobs({ pool: getPool(), log: pino({ level: 'silent' }), work: true, pollingIntervalSeconds: 0.5 })
+	capture = await startMailAndJobs()
 })
 
 afterAll(async () => {
-	await stopJobs()
-	setSmtpUrl(null)
-	await capture?.close()
+	await stopMailAndJobs(capture)
 })
 
 beforeEach(async () => {
