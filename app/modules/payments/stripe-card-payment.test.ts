@@ -9,6 +9,7 @@ import { receiveStripeWebhook } from './receive-stripe-webhook.server'
 import { cancelStripePayment } from './cancel-card-payment.server'
 import { getMyPayment } from './get-my-payment.server'
 import { renderPaymentReceiptPdf } from './render-payment-receipt-pdf.server'
+import { RefundError, refundPayment } from './refund-payment.server'
 import { startCardPayment } from './start-card-payment.server'
 
 const ZNOJMO = { secretKey: 'sk_test_znojmo_pay', webhookSecret: 'whsec_znojmo_pay' }
@@ -140,5 +141,25 @@ describe('Stripe card payment', () => {
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
 		// Another citizen cannot fetch it.
 		expect(await getMyPayment({ db: znojmo.db, ability: other.citizen, paymentId })).toBeNull()
+	})
+
+	test('a clerk refunds part, then the rest, through Stripe: never more than refundable, the claim follows', async () => {
+		const { claim, paymentId, redirectUrl } = await payDogFee()
+		await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })
+		await sim.settleWebhooks()
+		const refund = (amount: number) => refundPayment({ db: znojmo.db, ability: znojmo.clerkAbility, paymentId, amount, reason: 'Pes odhlášen', staffId: znojmo.clerk.id })
+		await refund(50_000)
+		expect(await znojmo.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: 'partly_paid', paidAmount: 100_000 })
+		await expect(refund(100_001)).rejects.toBeInstanceOf(RefundError)
+		await refund(100_000)
+		expect(await znojmo.db.payment.findUniqueOrThrow({ where: { id: paymentId } })).toMatchObject({ state: 'refunded', refundedAmount: 150_000 })
+		expect(await znojmo.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: 'open', paidAmount: 0 })
+		// What Stripe itself holds: the two refunds we recorded, succeeded, for the session's PaymentIntent.
+		const stripe = (await import('./stripe')).createStripeClient({ ...ZNOJMO, apiUrl: sim.url })
+		const session = await stripe.checkout.sessions.retrieve((await znojmo.db.payment.findUniqueOrThrow({ where: { id: paymentId } })).providerPaymentId!)
+		const recorded = await znojmo.db.refund.findMany({ where: { paymentId }, orderBy: { createdAt: 'asc' } })
+		expect(recorded.map((r) => [r.amount, r.state])).toEqual([[50_000, 'succeeded'], [100_000, 'succeeded']])
+		const atStripe = await Promise.all(recorded.map((r) => stripe.refunds.retrieve(r.providerRefundId!)))
+		expect(atStripe.map((r) => [r.amount, r.status, r.payment_intent])).toEqual([[50_000, 'succeeded', session.payment_intent], [100_000, 'succeeded', session.payment_intent]])
 	})
 })
