@@ -3,6 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { requireCitizen } from '~/modules/auth/current-user.server'
+import { claimBalance, type ClaimBalance } from '~/modules/claims/claim-balance'
+import { pragueToday } from '~/modules/dates/prague-date'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
@@ -10,23 +12,32 @@ import { pickText, type LocalizedText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
 import { listActiveProviders } from '~/modules/payments/gateway-credentials.server'
 import { getMyClaim } from '~/modules/payments/get-my-claim.server'
-import { availableDiscount, isPayable, portalAmount, remainingAmount } from '~/modules/payments/payable-amount'
 import { startQrPayment } from '~/modules/payments/start-qr-payment.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import type { loader as rootLoader } from '~/root'
 
 export const handle = { i18n: ['payments'] }
 
+/** Which sentence explains the claim's money: never "no discount" next to a discount granted (issue 11). */
+function moneyNote(claim: { status: string; amount: number; discountPercent: number; discountGranted: number }, balance: ClaimBalance) {
+	if (claim.status === 'cancelled' || claim.status === 'written_off' || claim.amount === 0) return 'closed' as const
+	if (balance.isSettled) return balance.refundable > 0 ? ('overpaid' as const) : claim.discountGranted > 0 ? ('settledWithDiscount' as const) : ('settled' as const)
+	if (balance.discountAvailable > 0) return 'discountApplies' as const
+	if (balance.discountLost === 'deadline_passed') return 'discountEnded' as const
+	if (balance.discountLost === 'paid_outside_portal') return 'discountPaidOutside' as const
+	return claim.discountGranted > 0 ? ('discountGrantedEarlier' as const) : ('noDiscount' as const)
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
 	const claim = await getMyClaim({ db: user.db, ability: user.ability, claimId: params.claimId ?? '' })
 	if (!claim) throw data(null, { status: 404 })
-	const now = new Date()
+	const balance = claimBalance(claim, pragueToday())
 	const money = (halere: number) => formatMoney(halere, locale)
 	const label = pickText(claim.label as LocalizedText, locale)
-	const payable = isPayable(claim)
-	const discount = payable ? availableDiscount(claim, now) : 0
+	const payable = balance.isPayable
+	const discount = balance.discountAvailable
 	const texts = resources[locale].payments
 	const canPayByCard = payable && (await listActiveProviders(user.db)).length > 0
 	return {
@@ -37,11 +48,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 			variableSymbol: claim.variableSymbol, name: `${claim.resident.givenName} ${claim.resident.familyName}`,
 			baseAmount: money(claim.baseAmount), reliefAmount: claim.reliefAmount > 0 ? money(claim.reliefAmount) : null, reliefCode: claim.reliefCode,
 			amount: money(claim.amount), paidAmount: money(claim.paidAmount), discountGranted: claim.discountGranted > 0 ? money(claim.discountGranted) : null,
-			remaining: money(remainingAmount(claim)), isPayable: payable, isExempt: claim.amount === 0,
-			discountPercent: claim.discountPercent, discount: discount > 0 ? money(discount) : null, toPay: payable ? money(portalAmount(claim, now)) : null,
+			remaining: money(balance.remaining), isPayable: payable, isExempt: claim.amount === 0,
+			discountPercent: claim.discountPercent, discount: discount > 0 ? money(discount) : null, toPay: payable ? money(balance.payableNow) : null,
 			discountUntil: claim.discountUntil ? formatDate(claim.discountUntil, locale) : null,
-			hadDiscount: claim.discountPercent > 0 && discount === 0 && payable,
-			dueDate: formatDate(claim.dueDate, locale), isOverdue: payable && claim.dueDate.toISOString().slice(0, 10) < now.toISOString().slice(0, 10),
+			note: moneyNote(claim, balance), refundable: money(balance.refundable),
+			dueDate: formatDate(claim.dueDate, locale), isOverdue: balance.isOverdue,
 			events: claim.events.map((e) => ({ id: e.id, kind: e.kind, amount: e.amount === null ? null : money(e.amount), at: formatDate(e.at, locale) })),
 			payments: claim.items.map((item) => ({
 				id: item.payment.id, method: item.payment.method, state: item.payment.state, variableSymbol: item.payment.variableSymbol,
@@ -116,11 +127,9 @@ export default function ClaimDetail() {
 				) : null}
 			</dl>
 			<p className="mb-6 rounded-town border p-4" data-testid="discount-note">
-				{claim.discount
+				{claim.note === 'discountApplies'
 					? t('detail.discountApplies', { percent: claim.discountPercent, fee: claim.feeLabel, date: claim.discountUntil, amount: claim.toPay, discount: claim.discount })
-					: claim.hadDiscount
-						? t('detail.discountEnded', { date: claim.discountUntil })
-						: t('detail.noDiscount')}
+					: t(`detail.notes.${claim.note}`, { date: claim.discountUntil, discount: claim.discountGranted, remaining: claim.remaining, amount: claim.refundable })}
 			</p>
 			{claim.isPayable ? (
 				<Form method="post" className="mb-8 flex flex-wrap items-center gap-4">

@@ -12,6 +12,7 @@ import { formatDate, formatMoney } from '~/modules/i18n/format'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { pickText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
+import { findOpenQrPayments } from '~/modules/payments/find-open-qr-payments.server'
 import { listActiveProviders } from '~/modules/payments/gateway-credentials.server'
 import { CARD_PROVIDERS } from '~/modules/payments/providers/payment-provider'
 import { quoteCardPayment } from '~/modules/payments/quote-card-payment.server'
@@ -46,10 +47,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	try {
 		const quote = await quoteCardPayment({ db: user.db, ability: user.ability, claimIds, locale })
 		const money = (amount: number) => formatMoney(amount, locale)
+		const openQr = await findOpenQrPayments({ db: user.db, personId: user.actor.personId, claimIds: quote.lines.map((line) => line.claimId) })
 		return {
 			title,
 			providers,
 			error: null,
+			openQr: openQr.map((p) => ({ id: p.id, variableSymbol: p.variableSymbol!, amount: money(p.amount), createdAt: formatDate(p.createdAt, locale) })),
 			claimIds: quote.lines.map((line) => line.claimId),
 			lines: quote.lines.map((line) => ({ ...line, base: money(line.base), discount: line.discount ? money(line.discount) : null, toPay: money(line.toPay) })),
 			total: { base: money(quote.base), discount: quote.discount ? money(quote.discount) : null, toPay: money(quote.toPay) },
@@ -58,7 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	} catch (error) {
 		const key = errorKey(error)
 		if (!key) throw error
-		return { title, providers, error: key, claimIds: [], lines: [], total: null, discountUntil: null }
+		return { title, providers, error: key, openQr: [], claimIds: [], lines: [], total: null, discountUntil: null }
 	}
 }
 
@@ -99,7 +102,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => townPageMeta(page?.title, matches)
 
 export default function CardPayment() {
-	const { lines, total, providers, error, claimIds, discountUntil } = useLoaderData<typeof loader>()
+	const { lines, total, providers, error, claimIds, discountUntil, openQr } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const actionError = actionData && 'error' in actionData ? actionData.error : undefined
 	const gatewayUrl = actionData && 'gatewayUrl' in actionData ? actionData.gatewayUrl : null
@@ -134,6 +137,19 @@ export default function CardPayment() {
 			{total ? (
 				<>
 					<p className="mb-6">{t('start.intro')}</p>
+					{openQr.length ? (
+						<div role="note" className="mb-6 rounded-town border-2 border-amber-700 p-4" data-testid="open-qr-warning">
+							<p className="font-semibold">{t('start.openQr.title')}</p>
+							<ul className="list-disc pl-6">
+								{openQr.map((p) => (
+									<li key={p.id}>
+										<Link to={`/platby/qr/${p.id}`}>{t('start.openQr.payment', { vs: p.variableSymbol, amount: p.amount, date: p.createdAt })}</Link>
+									</li>
+								))}
+							</ul>
+							<p>{t('start.openQr.advice')}</p>
+						</div>
+					) : null}
 					<table className="mb-4 w-full border-collapse text-left">
 						<caption className="sr-only">{t('start.caption')}</caption>
 						<thead>

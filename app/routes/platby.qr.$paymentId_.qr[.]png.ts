@@ -8,6 +8,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const payment = await getMyQrPayment({ db: user.db, ability: user.ability, paymentId: params.paymentId ?? '' })
 	if (!payment) throw data(null, { status: 404 })
+	// Paid or cancelled: no code to download (the page says why).
+	if (!payment.qr) throw data(null, { status: 410 })
 	const png = await renderQrPlatbaPng(payment.qr.spayd, { scale: 8 })
 	return new Response(new Uint8Array(png), {
 		headers: {

@@ -8,12 +8,11 @@ import { Pagination } from '~/components/office/pagination'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
 import { resources } from '~/modules/i18n/resources.server'
 import { listPayments } from '~/modules/payments/list-payments.server'
-import { readPaymentFilters } from '~/modules/payments/payment-filters'
+import { PAYMENT_FILTER_STATES, readPaymentFilters } from '~/modules/payments/payment-filters'
 import { officePage } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 
-const STATES = ['created', 'pending', 'paid', 'cancelled', 'expired', 'failed', 'refunded', 'partially_refunded'] as const
 const METHODS = ['gopay', 'stripe', 'bank_transfer', 'manual'] as const
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -31,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		total: list.total,
 		payments: list.payments.map((p) => ({
 			id: p.id, method: p.method, state: p.state, amount: money(p.amount), paid: money(p.paidAmount), refunded: p.refundedAmount ? money(p.refundedAmount) : '—',
+			toRefund: p.overpaidAmount > p.refundedAmount ? money(p.overpaidAmount - p.refundedAmount) : null,
 			createdAt: formatDate(p.createdAt, page.locale), payer: p.person ? `${p.person.givenName} ${p.person.familyName}` : '—', claims: p.items.map((i) => i.claim.variableSymbol).join(', '),
 		})),
 	}
@@ -54,7 +54,7 @@ export default function PaymentsPage() {
 					<span className="block text-sm font-medium">{t('office.state')}</span>
 					<select name="state" defaultValue={filters.state ?? ''} className={field}>
 						<option value="">{t('office.anyState')}</option>
-						{STATES.map((s) => (
+						{PAYMENT_FILTER_STATES.map((s) => (
 							<option key={s} value={s}>
 								{t(`office.states.${s}`)}
 							</option>
@@ -110,7 +110,10 @@ export default function PaymentsPage() {
 							<td>{p.amount}</td>
 							<td>{p.paid}</td>
 							<td>{p.refunded}</td>
-							<td>{t(`office.states.${p.state}`)}</td>
+							<td>
+								{t(`office.states.${p.state}`)}
+								{p.toRefund ? <strong className="block">{t('office.toRefund', { amount: p.toRefund })}</strong> : null}
+							</td>
 						</tr>
 					))}
 				</tbody>

@@ -24,7 +24,10 @@ async function loadPayment(request: Request, context: LoaderFunctionArgs['contex
 	const payment = z.uuid().safeParse(id).success
 		? await user.db.payment.findUnique({
 				where: { id: id! },
-				include: { person: true, items: { include: { claim: true } }, transitions: { orderBy: { at: 'asc' } }, refunds: { orderBy: { createdAt: 'asc' } } },
+				include: {
+					person: true, items: { include: { claim: true } }, transitions: { orderBy: { at: 'asc' } }, refunds: { orderBy: { createdAt: 'asc' } },
+					movements: { where: { kind: 'credit' }, select: { counterAccount: true, bookingDate: true } },
+				},
 			})
 		: null
 	if (!payment) throw new Response('Not found', { status: 404 })
@@ -38,10 +41,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const money = (amount: number) => formatMoney(amount, page.locale)
 	const underWay = payment.refunds.filter((r) => r.state === 'requested').reduce((sum, r) => sum + r.amount, 0)
 	const refundable = payment.paidAmount - payment.refundedAmount - underWay
+	// The refund queue (decision 012): money above what the claims needed, not yet returned.
+	const toRefund = Math.max(0, payment.overpaidAmount - payment.refundedAmount - underWay)
+	const byGateway = ['gopay', 'stripe'].includes(payment.method)
 	return {
 		title: `${resources[page.locale]['card-payments'].office.detail} – ${page.townName}`,
-		canRefund: user.ability.can('manage', asSubject('Payment', payment)) && ['gopay', 'stripe'].includes(payment.method) && ['paid', 'partially_refunded'].includes(payment.state) && refundable > 0,
+		canRefund: user.ability.can('manage', asSubject('Payment', payment)) && (!byGateway || Boolean(payment.providerPaymentId)) && ['paid', 'partially_refunded'].includes(payment.state) && refundable > 0,
+		byGateway,
 		refundable: money(Math.max(0, refundable)),
+		toRefund: toRefund > 0 ? { text: money(toRefund), value: (toRefund / 100).toFixed(2).replace('.', ',') } : null,
+		counterAccounts: [...new Set(payment.movements.map((m) => m.counterAccount).filter((a): a is string => Boolean(a)))],
 		payment: {
 			id: payment.id, method: payment.method, state: payment.state, amount: money(payment.amount), paid: money(payment.paidAmount), refunded: money(payment.refundedAmount),
 			providerPaymentId: payment.providerPaymentId, createdAt: payment.createdAt.toISOString(), payer: payment.person ? `${payment.person.givenName} ${payment.person.familyName}` : '—',
@@ -70,7 +79,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export const handle = { i18n: ['office', 'card-payments'] }
 
 export default function PaymentDetailPage() {
-	const { payment, canRefund, refundable } = useLoaderData<typeof loader>()
+	const { payment, canRefund, refundable, toRefund, byGateway, counterAccounts } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [search] = useSearchParams()
 	const { t, i18n } = useTranslation('card-payments')
@@ -94,6 +103,12 @@ export default function PaymentDetailPage() {
 				<dd>{payment.paid}</dd>
 				<dt className="font-semibold">{t('office.refunded')}</dt>
 				<dd>{payment.refunded}</dd>
+				{toRefund ? (
+					<>
+						<dt className="font-semibold">{t('office.states.to_refund')}</dt>
+						<dd data-testid="to-refund">{toRefund.text}</dd>
+					</>
+				) : null}
 			</dl>
 			<h2 className="mb-2 text-xl font-semibold">{t('office.claims')}</h2>
 			<ul className="mb-6 list-disc pl-6">
@@ -129,6 +144,7 @@ export default function PaymentDetailPage() {
 						{t('office.refund.title')}
 					</h2>
 					<p className="mb-2">{t('office.refundable', { amount: refundable })}</p>
+					{byGateway ? null : <p className="mb-2">{t('office.refund.byBankOrder', { accounts: counterAccounts.join(', ') || '—' })}</p>}
 					{actionData?.error ? (
 						<p role="alert" id="refund-error" className="mb-2 font-semibold text-red-800">
 							{t(`office.refund.errors.${actionData.error}`)}
@@ -136,13 +152,13 @@ export default function PaymentDetailPage() {
 					) : null}
 					<label className="mb-3 block">
 						<span className="block font-medium">{t('office.refund.amount')}</span>
-						<input name="amount" inputMode="decimal" required aria-describedby={actionData?.error ? 'refund-error' : undefined} className="rounded-town border px-2 py-1" />
+						<input name="amount" inputMode="decimal" required defaultValue={toRefund?.value ?? ''} aria-describedby={actionData?.error ? 'refund-error' : undefined} className="rounded-town border px-2 py-1" />
 					</label>
 					<label className="mb-3 block">
 						<span className="block font-medium">{t('office.refund.reason')}</span>
 						<textarea name="reason" required maxLength={500} className="w-full rounded-town border px-2 py-1" />
 					</label>
-					<SubmitButton>{t('office.refund.submit')}</SubmitButton>
+					<SubmitButton>{t(byGateway ? 'office.refund.submit' : 'office.refund.record')}</SubmitButton>
 				</Form>
 			) : null}
 		</main>

@@ -9,6 +9,8 @@ import { quoteIdent, tenantSchemaName } from '../db/schema-name'
 import { getTenantDb } from '../db/tenant-db.server'
 import { insertMovements } from './insert-movements.server'
 import { matchMovements } from './match-movements.server'
+import { notifyOverpayments } from '../payments/notify-overpayments.server'
+import { townOrigin } from '../staff/invite-staff-cli.server'
 import { parseStatement, type StatementError } from './parse-statement'
 import { reverseMovement } from './reverse-movement.server'
 
@@ -37,7 +39,8 @@ export type ImportSummary = {
 export type ImportResult = { ok: true; statementId: string; summary: ImportSummary } | { ok: false; errors: StatementError[] }
 
 export type ImportStatementInput = {
-	tenant: { id: string; slug: string }
+	/** With the town's host, the overpayment notices link to the town's payments page. */
+	tenant: { id: string; slug: string; primaryHost?: string }
 	bytes: Buffer
 	fileName: string
 	/** Who imported: a staff id or `cli:<user>`, stored on the statement and the matches. */
@@ -118,6 +121,10 @@ export async function importStatement({ tenant, bytes, fileName, actor, staffId 
 		await writes
 		await db.bankStatement.update({ where: { id: row.id }, data: { progress: 100, summary, finishedAt: new Date() } })
 		await db.auditLog.create({ data: { action: 'bank.statement_imported', staffId, subject: `BankStatement:${row.id}`, details: { actor, fileName, ...summary } } })
+		// Money that arrived on a cancelled QR payment (or any money above what was owed): tell the citizen.
+		await notifyOverpayments({ db, townSlug: tenant.slug, townOrigin: tenant.primaryHost ? townOrigin(tenant.primaryHost) : undefined }).catch((error: unknown) => {
+			console.warn(JSON.stringify({ msg: 'overpayment notices not queued', tenant: tenant.slug, error: String(error) }))
+		})
 		onProgress?.(100)
 		return { ok: true, statementId: row.id, summary }
 	} catch (error) {

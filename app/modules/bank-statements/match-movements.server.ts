@@ -14,7 +14,9 @@ import type { StoredMovement } from './insert-movements.server'
 const LOOKUP_CHUNK = 5000
 const CREDIT_CHUNK = 1000
 const MAX_INT = 2_147_483_647
-const OPEN_PORTAL_STATES = new Set(['created', 'pending', 'expired'])
+// A cancelled portal payment still takes its money (decision 012): it is credited as an overpayment
+// and waits in the office's refund queue, rather than sitting unexplained in the clerk's queue.
+const OPEN_PORTAL_STATES = new Set(['created', 'pending', 'expired', 'cancelled'])
 const CLOSED_CLAIM = new Set(['cancelled', 'written_off'])
 
 export type MatchOutcome = 'paid' | 'partly' | 'overpaid'

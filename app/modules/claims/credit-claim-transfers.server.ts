@@ -3,11 +3,14 @@
 // discount (the letter's VS pays the full amount, decision 007), so crediting is arithmetic that fits
 // a handful of statements per chunk instead of ~15 round trips per transfer. It writes what
 // creditPayment writes (payment created -> paid with its transition, the item, the claim's paid amount
-// and derived status, a payment claim event) and credit-claim-transfers.test.ts holds the two equal.
+// and derived status, a payment claim event, the cancelled QR payments the claim no longer needs) and
+// credit-claim-transfers.test.ts holds the two equal.
 // Portal QR payments (discounts, several claims) still go through creditPayment.
 import { randomUUID } from 'node:crypto'
 import type pg from 'pg'
 import type { ClaimStatus } from '../../generated/tenant/enums'
+import { cancelSupersededPaymentsSql } from '../payments/cancel-superseded-payments.server'
+import { remainingAmount } from './claim-balance'
 import { deriveClaimStatus } from './claim-status'
 
 export type ClaimTransfer = { movementId: string; claimId: string; amount: number; variableSymbol?: string }
@@ -31,7 +34,7 @@ export async function creditClaimTransfers({ client, schema, transfers, actor, s
 	for (const transfer of transfers) {
 		const claim = claims.get(transfer.claimId)
 		if (!claim) throw new Error(`creditClaimTransfers: claim ${transfer.claimId} not found`)
-		const remaining = Math.max(0, claim.amount - claim.paid_amount - claim.discount_granted)
+		const remaining = remainingAmount({ amount: claim.amount, paidAmount: claim.paid_amount, discountGranted: claim.discount_granted })
 		const paidAmount = claim.paid_amount + transfer.amount
 		const status = deriveClaimStatus({ amount: claim.amount, paidAmount, discountGranted: claim.discount_granted, status: claim.status })
 		const overpaid = Math.max(0, transfer.amount - remaining)
@@ -75,5 +78,8 @@ export async function creditClaimTransfers({ client, schema, transfers, actor, s
 		   FROM unnest($1::uuid[], $2::text[], $3::int[], $4::uuid[], $7::text[]) AS t(m, o, a, c, vs)`,
 		[col((c) => c.movementId), col((c) => c.outcome), col((c) => c.amount), col((c) => c.claimId), staffId, actor, col((c) => c.variableSymbol ?? null)],
 	)
+	// A claim this settles closes the other open QR payments covering it, as creditPayment does.
+	const settled = credited.filter((c) => c.status === 'paid' || c.status === 'overpaid').map((c) => ({ claimId: c.claimId, settledBy: c.paymentId }))
+	await cancelSupersededPaymentsSql({ client, schema, settled, source: 'bank_statement' })
 	return credited.map(({ movementId, claimId, amount, variableSymbol, paymentId, outcome }) => ({ movementId, claimId, amount, variableSymbol, paymentId, outcome }))
 }

@@ -4,7 +4,10 @@
 import type { Prisma } from '../../generated/tenant/client'
 import type { TransitionSource } from '../../generated/tenant/enums'
 import { AppError } from '../errors/app-error'
+import { pragueDate } from '../dates/prague-date'
+import { cancelSupersededPayments } from '../payments/cancel-superseded-payments.server'
 import { transitionPayment } from '../payments/payment-states'
+import { claimBalance, isOnOrBefore, remainingAmount } from './claim-balance'
 import { deriveClaimStatus } from './claim-status'
 
 export type CreditInput = {
@@ -19,13 +22,12 @@ export type CreditInput = {
 
 export type CreditResult = { credited: { claimId: string; amount: number; discount: number }[]; overpaid: number }
 
-const dateOnly = (d: Date) => d.toISOString().slice(0, 10)
-
 /**
  * Splits the money over the payment's claims (earliest due first). A claim gets its e-payment discount
  * only when the payment carries a discount deadline, the money arrived by it, and the money covers the
  * rest of that claim; otherwise the money is applied without discount. Money left over stays on the
- * last claim as an overpayment (shown, never lost).
+ * last claim as an overpayment (shown, never lost, and in the office's refund queue). A claim this
+ * settles closes the other open QR payments that cover it (they could only pay it twice).
  */
 export async function creditPayment(tx: Prisma.TransactionClient, input: CreditInput): Promise<CreditResult> {
 	if (!Number.isInteger(input.received) || input.received <= 0) throw new AppError('input_invalid', 'Received amount must be a positive number of haléře')
@@ -45,16 +47,18 @@ export async function creditPayment(tx: Prisma.TransactionClient, input: CreditI
 	const transition = payment.state === 'paid' ? null : await transitionPayment(tx, { paymentId: payment.id, to: 'paid', source: input.source, detail: { received: input.received } })
 	if (transition && !transition.ok) throw new AppError('input_invalid', `Payment ${payment.id} cannot be paid from state ${payment.state}`)
 
-	const discountOpen = payment.discountUntil !== null && dateOnly(input.receivedAt) <= dateOnly(payment.discountUntil)
+	// Days in Prague (decision 012): a card payment started at 23:30 on the last day keeps the discount.
+	const receivedOn = pragueDate(input.receivedAt)
+	const discountOpen = isOnOrBefore(receivedOn, payment.discountUntil)
 	let money = input.received
 	const credited: CreditResult['credited'] = []
 	for (const [index, claim] of claims.entries()) {
 		const isLast = index === claims.length - 1
-		const remaining = Math.max(0, claim.amount - claim.paidAmount - claim.discountGranted)
-		// The claim's own discount date counts too: a QR payment covering several claims carries the
-		// earliest open deadline, and a claim whose discount had already ended gets none.
-		const claimDiscountOpen = discountOpen && claim.discountUntil !== null && dateOnly(input.receivedAt) <= dateOnly(claim.discountUntil)
-		const possibleDiscount = claimDiscountOpen ? Math.min(claim.discountAmount - claim.discountGranted, remaining) : 0
+		const balance = claimBalance(claim, receivedOn)
+		const remaining = balance.remaining
+		// The claim's own discount date counts too (claimBalance): a QR payment covering several claims
+		// carries the earliest open deadline, and a claim whose discount had already ended gets none.
+		const possibleDiscount = discountOpen ? balance.discountAvailable : 0
 		let amount: number
 		let discount = 0
 		if (money >= remaining - possibleDiscount) {
@@ -80,9 +84,12 @@ export async function creditPayment(tx: Prisma.TransactionClient, input: CreditI
 		})
 		credited.push({ claimId: claim.id, amount, discount })
 	}
-	const totalDue = claims.reduce((sum, c) => sum + Math.max(0, c.amount - c.paidAmount - c.discountGranted), 0)
+	const totalDue = claims.reduce((sum, c) => sum + remainingAmount(c), 0)
 	const discounts = credited.reduce((sum, c) => sum + c.discount, 0)
 	const overpaid = Math.max(0, input.received - (totalDue - discounts))
 	await tx.payment.update({ where: { id: payment.id }, data: { paidAmount: { increment: input.received }, overpaidAmount: { increment: overpaid } } })
+	const after = await tx.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, status: true, amount: true, paidAmount: true, discountGranted: true, discountAmount: true, discountUntil: true } })
+	const settled = after.filter((claim) => claimBalance(claim, receivedOn).isSettled).map((claim) => claim.id)
+	await cancelSupersededPayments(tx, { claimIds: settled, settledBy: payment.id, source: input.source })
 	return { credited, overpaid }
 }

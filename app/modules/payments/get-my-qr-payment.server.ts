@@ -4,7 +4,10 @@ import { paymentQrDetails } from './qr-spayd.server'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-/** A portal QR payment the citizen started (CASL: own payments), with its SPAYD; null otherwise. */
+/**
+ * A portal QR payment the citizen started (CASL: own payments), null otherwise. Its SPAYD only while
+ * it is open: a paid or cancelled payment shows no code, so nobody pays it (again) by scanning.
+ */
 export async function getMyQrPayment({ db, ability, paymentId }: { db: TenantDb; ability: AppAbility; paymentId: string }) {
 	if (!UUID.test(paymentId)) return null
 	const payment = await db.payment.findFirst({
@@ -16,6 +19,7 @@ export async function getMyQrPayment({ db, ability, paymentId }: { db: TenantDb;
 	})
 	if (!payment) return null
 	const claims = payment.items.map((item) => item.claim)
-	const qr = await paymentQrDetails(db, { amount: payment.amount, variableSymbol: payment.variableSymbol!, claims })
+	const isOpen = payment.state === 'created' || payment.state === 'pending'
+	const qr = isOpen ? await paymentQrDetails(db, { amount: payment.amount, variableSymbol: payment.variableSymbol!, claims }) : null
 	return { ...payment, claims, qr }
 }

@@ -2,7 +2,8 @@ import type { Prisma } from '../../generated/tenant/client'
 import type { ClaimStatus } from '../../generated/tenant/enums'
 import { accessibleWhere, type AppAbility } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
-import { availableDiscount, isPayable, portalAmount, remainingAmount } from './payable-amount'
+import { claimBalance } from '../claims/claim-balance'
+import { pragueToday, storedDate } from '../dates/prague-date'
 
 export const MY_CLAIMS_PAGE_SIZE = 50
 /** Open claims first (the enum's own order: open, partly paid, paid, overpaid, cancelled, written off). */
@@ -43,20 +44,20 @@ export async function listMyClaims({ db, ability, personId, page, now = new Date
 	all.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.dueDate.getTime() - b.dueDate.getTime() || a.variableSymbol.localeCompare(b.variableSymbol))
 	const rows = all.slice((page - 1) * MY_CLAIMS_PAGE_SIZE, page * MY_CLAIMS_PAGE_SIZE)
 	const hasNext = all.length > page * MY_CLAIMS_PAGE_SIZE
-	const today = now.toISOString().slice(0, 10)
+	const today = pragueToday(now)
 	const claims = rows.map((row) => {
-		const dueDate = row.dueDate.toISOString().slice(0, 10)
-		const payable = isPayable(row)
+		const dueDate = storedDate(row.dueDate)
+		const balance = claimBalance(row, today)
 		return {
 			id: row.id, feeType: row.feeType, year: row.year, instalment: row.instalment, label: row.label, status: row.status, variableSymbol: row.variableSymbol,
 			name: residents.get(row.residentId) ?? '',
 			amount: row.amount, paidAmount: row.paidAmount, dueDate,
-			remaining: remainingAmount(row),
-			discount: payable ? availableDiscount(row, now) : 0,
-			toPay: payable ? portalAmount(row, now) : 0,
-			discountUntil: row.discountUntil ? row.discountUntil.toISOString().slice(0, 10) : null,
-			isPayable: payable,
-			isOverdue: payable && dueDate < today,
+			remaining: balance.remaining,
+			discount: balance.discountAvailable,
+			toPay: balance.payableNow,
+			discountUntil: row.discountUntil ? storedDate(row.discountUntil) : null,
+			isPayable: balance.isPayable,
+			isOverdue: balance.isOverdue,
 		}
 	})
 	return { claims, hasNext }

@@ -5,13 +5,14 @@ import type { PaymentFilters } from './payment-filters'
 
 export const PAYMENTS_PAGE_SIZE = 25
 
-export function paymentsWhere(ability: AppAbility, f: PaymentFilters): Prisma.PaymentWhereInput {
+export function paymentsWhere(db: TenantDb, ability: AppAbility, f: PaymentFilters): Prisma.PaymentWhereInput {
 	// "to" is a whole day in Prague; a day later at midnight UTC is close enough and never cuts it short.
 	const to = f.to ? new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 24 * 3600_000) : undefined
 	return {
 		AND: [
 			accessibleWhere(ability, 'read', 'Payment'),
-			f.state ? { state: f.state } : {},
+			// The refund queue (decision 012): money above what the claims needed, not yet returned.
+			f.state === 'to_refund' ? { overpaidAmount: { gt: db.payment.fields.refundedAmount } } : f.state ? { state: f.state } : {},
 			f.method ? { method: f.method } : {},
 			f.from || to ? { createdAt: { ...(f.from ? { gte: new Date(`${f.from}T00:00:00Z`) } : {}), ...(to ? { lt: to } : {}) } } : {},
 		],
@@ -19,14 +20,14 @@ export function paymentsWhere(ability: AppAbility, f: PaymentFilters): Prisma.Pa
 }
 
 export const paymentSelect = {
-	id: true, method: true, state: true, amount: true, paidAmount: true, refundedAmount: true, createdAt: true, paidAt: true, providerPaymentId: true, variableSymbol: true,
+	id: true, method: true, state: true, amount: true, paidAmount: true, refundedAmount: true, overpaidAmount: true, createdAt: true, paidAt: true, providerPaymentId: true, variableSymbol: true,
 	person: { select: { givenName: true, familyName: true } },
 	items: { select: { claim: { select: { variableSymbol: true } } } },
 } satisfies Prisma.PaymentSelect
 
 /** One page of payments, newest first. */
 export async function listPayments({ db, ability, filters }: { db: TenantDb; ability: AppAbility; filters: PaymentFilters }) {
-	const where = paymentsWhere(ability, filters)
+	const where = paymentsWhere(db, ability, filters)
 	const [total, rows] = await Promise.all([
 		db.payment.count({ where }),
 		db.payment.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: (filters.page - 1) * PAYMENTS_PAGE_SIZE, take: PAYMENTS_PAGE_SIZE, select: paymentSelect }),
@@ -44,7 +45,7 @@ const cell = (value: string | number) => {
 /** Every payment matching the filters as a semicolon CSV (as the claims export), in batches by id. */
 export async function* paymentsCsv({ db, ability, filters }: { db: TenantDb; ability: AppAbility; filters: PaymentFilters }) {
 	yield '\uFEFFpayment_id;created_at;method;state;amount_czk;paid_czk;refunded_czk;paid_at;payer;claims;provider_payment_id\r\n'
-	const where = paymentsWhere(ability, filters)
+	const where = paymentsWhere(db, ability, filters)
 	let cursor: string | undefined
 	for (;;) {
 		const rows = await db.payment.findMany({ where, orderBy: { id: 'asc' }, take: BATCH, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}), select: paymentSelect })

@@ -3,9 +3,12 @@ import { z } from 'zod'
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
 const DateSchema = z.preprocess(blankToUndefined, z.iso.date().optional()).catch(undefined)
 
+/** The payment states a clerk filters by, and the refund queue: money received above what was owed, not yet returned. */
+export const PAYMENT_FILTER_STATES = ['to_refund', 'created', 'pending', 'paid', 'cancelled', 'expired', 'failed', 'refunded', 'partially_refunded'] as const
+
 /** The clerk's payments list filters from the query string; bad values are dropped, not fatal. */
 export const PaymentFiltersSchema = z.object({
-	state: z.preprocess(blankToUndefined, z.enum(['created', 'pending', 'paid', 'cancelled', 'expired', 'failed', 'refunded', 'partially_refunded']).optional()).catch(undefined),
+	state: z.preprocess(blankToUndefined, z.enum(PAYMENT_FILTER_STATES).optional()).catch(undefined),
 	method: z.preprocess(blankToUndefined, z.enum(['bank_transfer', 'gopay', 'stripe', 'manual']).optional()).catch(undefined),
 	from: DateSchema,
 	to: DateSchema,

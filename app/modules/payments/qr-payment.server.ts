@@ -2,10 +2,11 @@
 // covering one or several claims. Money arriving with that VS by `discount_until` keeps the e-payment
 // discount, which is how "paid electronically through the portal" is checkable from a bank statement.
 import { accessibleWhere, type AppAbility } from '../access/ability.server'
+import { claimBalance } from '../claims/claim-balance'
 import { makeVariableSymbol } from '../claims/variable-symbol'
+import { pragueToday } from '../dates/prague-date'
 import { quoteIdent, tenantSchemaName } from '../db/schema-name'
 import type { TenantDb } from '../db/tenant-db.server'
-import { availableDiscount, isPayable, portalAmount } from './payable-amount'
 import { transitionPayment } from './payment-states'
 import { QrPaymentError } from './qr-payment-error'
 
@@ -42,12 +43,14 @@ export async function createOrReuseQrPayment({ db, slug, ability, personId, clai
 			orderBy: { id: 'asc' },
 		})
 		if (touched.count !== ids.length || claims.length !== ids.length) throw new QrPaymentError('claim_not_found', 'No such claim')
-		const unpayable = claims.find((claim) => !isPayable(claim))
-		if (unpayable) throw new QrPaymentError('claim_not_payable', `Claim ${unpayable.id} has nothing left to pay`)
+		const today = pragueToday(now)
+		const balances = claims.map((claim) => ({ claim, balance: claimBalance(claim, today) }))
+		const unpayable = balances.find(({ balance }) => !balance.isPayable)
+		if (unpayable) throw new QrPaymentError('claim_not_payable', `Claim ${unpayable.claim.id} has nothing left to pay`)
 
-		const amount = claims.reduce((sum, claim) => sum + portalAmount(claim, now), 0)
+		const amount = balances.reduce((sum, { balance }) => sum + balance.payableNow, 0)
 		// One deadline per payment: the earliest among the discounts still open (crediting checks it).
-		const deadlines = claims.filter((claim) => availableDiscount(claim, now) > 0).map((claim) => claim.discountUntil!.getTime())
+		const deadlines = balances.filter(({ balance }) => balance.discountAvailable > 0).map(({ claim }) => claim.discountUntil!.getTime())
 		const discountUntil = deadlines.length ? new Date(Math.min(...deadlines)) : null
 
 		const candidates = await tx.payment.findMany({
@@ -60,7 +63,7 @@ export async function createOrReuseQrPayment({ db, slug, ability, personId, clai
 
 		const sequence = quoteIdent(tenantSchemaName(slug)).replaceAll("'", "''")
 		const [row] = await tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT nextval('${sequence}.variable_symbol_seq') AS n`)
-		const variableSymbol = makeVariableSymbol(now.getUTCFullYear(), Number(row!.n))
+		const variableSymbol = makeVariableSymbol(Number(today.slice(0, 4)), Number(row!.n))
 		const payment = await tx.payment.create({
 			data: { method: 'bank_transfer', amount, variableSymbol, personId, discountUntil, locale: locale ?? null, items: { create: ids.map((claimId) => ({ claimId, amount: 0 })) } },
 			select: { id: true },

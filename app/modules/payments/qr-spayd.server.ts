@@ -1,6 +1,6 @@
 import type { TenantDb } from '../db/tenant-db.server'
 import { pickText, type LocalizedText } from '../i18n/locales'
-import { remainingAmount } from './payable-amount'
+import { remainingAmount } from '../claims/claim-balance'
 import { QrPaymentError } from './qr-payment-error'
 import { encodeSpayd } from './qr/spayd'
 

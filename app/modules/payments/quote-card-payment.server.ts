@@ -2,16 +2,17 @@ import { accessibleWhere, type AppAbility } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'
 import { pickText, type Locale, type LocalizedText } from '../i18n/locales'
+import { claimBalance } from '../claims/claim-balance'
+import { pragueToday, storedDate } from '../dates/prague-date'
 
 export type QuoteLine = { claimId: string; label: string; variableSymbol: string; base: number; discount: number; toPay: number; discountUntil: string | null }
 export type CardPaymentQuote = { lines: QuoteLine[]; base: number; discount: number; toPay: number; discountUntil: Date | null }
 
-const dateOnly = (d: Date) => d.toISOString().slice(0, 10)
 export const MAX_CLAIMS_PER_PAYMENT = 20
 
 /**
- * What the citizen will pay for these claims, computed on the server: the rest of each claim, less
- * the e-payment discount where the claim has one and today is not past its deadline (decision 007).
+ * What the citizen will pay for these claims, computed on the server by the one rule of what is owed
+ * today (claimBalance, decision 012): the rest of each claim less the e-payment discount still open.
  * Only claims the asker may read and that still owe money; anything else is refused with a reason.
  */
 export async function quoteCardPayment({ db, ability, claimIds, locale, now = new Date() }: { db: TenantDb; ability: AppAbility; claimIds: string[]; locale: Locale; now?: Date }): Promise<CardPaymentQuote> {
@@ -25,13 +26,12 @@ export async function quoteCardPayment({ db, ability, claimIds, locale, now = ne
 		select: { id: true, label: true, variableSymbol: true, amount: true, paidAmount: true, discountGranted: true, discountAmount: true, discountUntil: true, status: true },
 	})
 	if (claims.length !== ids.length) throw new AppError('input_invalid', 'claim_not_found')
-	const today = dateOnly(now)
+	const today = pragueToday(now)
 	const lines = claims.map((claim): QuoteLine => {
-		const rest = Math.max(0, claim.amount - claim.paidAmount - claim.discountGranted)
-		if (rest === 0 || !['open', 'partly_paid'].includes(claim.status)) throw new AppError('input_invalid', 'claim_not_payable')
-		const eligible = claim.discountUntil !== null && today <= dateOnly(claim.discountUntil)
-		const discount = eligible ? Math.min(claim.discountAmount - claim.discountGranted, rest) : 0
-		return { claimId: claim.id, label: pickText(claim.label as LocalizedText, locale), variableSymbol: claim.variableSymbol, base: rest, discount, toPay: rest - discount, discountUntil: claim.discountUntil ? dateOnly(claim.discountUntil) : null }
+		const balance = claimBalance(claim, today)
+		if (!balance.isPayable) throw new AppError('input_invalid', 'claim_not_payable')
+		const discount = balance.discountAvailable
+		return { claimId: claim.id, label: pickText(claim.label as LocalizedText, locale), variableSymbol: claim.variableSymbol, base: balance.remaining, discount, toPay: balance.payableNow, discountUntil: claim.discountUntil ? storedDate(claim.discountUntil) : null }
 	})
 	const sum = (key: 'base' | 'discount' | 'toPay') => lines.reduce((total, line) => total + line[key], 0)
 	const deadlines = lines.filter((line) => line.discount > 0).map((line) => line.discountUntil!).sort()

@@ -1,7 +1,9 @@
 // Refunds by clerks on the payments agenda (issue 5): full or partial, never more than what is still
 // refundable (paid - refunded - refunds under way), with a reason, audited, and the claims follow:
 // the money leaves the claims it was credited to (latest due first) and a claim that loses all of
-// this payment's money loses the discount that came with it.
+// this payment's money loses the discount that came with it. A bank transfer is returned by a bank
+// order from the town's account, outside the portal: the clerk records it here once sent (decision
+// 012, the refund queue), and the claims follow the same way.
 import { accessibleWhere, type AppAbility } from '../access/ability.server'
 import { recordAudit } from '../audit/record-audit.server'
 import { deriveClaimStatus } from '../claims/claim-status'
@@ -41,20 +43,22 @@ export async function refundPayment(input: RefundInput) {
 		await tx.payment.updateMany({ where: { AND: [accessibleWhere(ability, 'manage', 'Payment'), { id: input.paymentId }] }, data: { updatedAt: new Date() } })
 		const payment = await tx.payment.findFirst({ where: { AND: [accessibleWhere(ability, 'manage', 'Payment'), { id: input.paymentId }] }, select: { id: true, method: true, state: true, paidAmount: true, refundedAmount: true, providerPaymentId: true } })
 		if (!payment) throw new RefundError('not_found')
-		if (!isCardProvider(payment.method) || !payment.providerPaymentId) throw new RefundError('not_supported')
+		if (isCardProvider(payment.method) && !payment.providerPaymentId) throw new RefundError('not_supported')
 		if (payment.state !== 'paid' && payment.state !== 'partially_refunded') throw new RefundError('not_refundable')
 		const underWay = await tx.refund.aggregate({ where: { paymentId: payment.id, state: 'requested' }, _sum: { amount: true } })
 		const refundable = payment.paidAmount - payment.refundedAmount - (underWay._sum.amount ?? 0)
 		if (input.amount > refundable) throw new RefundError('too_large')
 		const refund = await tx.refund.create({ data: { paymentId: payment.id, amount: input.amount, reason, actor: input.staffId }, select: { id: true } })
-		return { refund, payment: { ...payment, method: payment.method as 'gopay' | 'stripe', providerPaymentId: payment.providerPaymentId } }
+		return { refund, payment }
 	})
 
-	const provider = await getPaymentProvider(db, payment.method)
 	let providerRefundId: string | null = null
 	try {
-		if (!provider) throw new RefundError('gateway_unavailable')
-		providerRefundId = (await provider.refund({ providerPaymentId: payment.providerPaymentId, amount: input.amount, reason, refundKey: refund.id })).providerRefundId
+		if (isCardProvider(payment.method)) {
+			const provider = await getPaymentProvider(db, payment.method)
+			if (!provider) throw new RefundError('gateway_unavailable')
+			providerRefundId = (await provider.refund({ providerPaymentId: payment.providerPaymentId!, amount: input.amount, reason, refundKey: refund.id })).providerRefundId
+		}
 	} catch (error) {
 		await db.refund.update({ where: { id: refund.id }, data: { state: 'failed', finishedAt: new Date() } })
 		await recordAudit(db, { action: 'payment.refund', outcome: 'failed', staffId: input.staffId, subject: `Payment:${payment.id}`, details: { amount: input.amount, reason, error: String((error as Error).message).slice(0, 200) }, ...input.meta })

@@ -3,6 +3,7 @@ import { formatDate, formatMoney } from '../i18n/format'
 import { isLocale, pickText, type LocalizedText } from '../i18n/locales'
 import { resources } from '../i18n/resources.server'
 import { enqueueEmail } from '../mail/enqueue-email.server'
+import { notifyOverpayments } from './notify-overpayments.server'
 
 /**
  * E-mails the receipt link after a payment is credited, in the language the citizen paid in
@@ -40,11 +41,15 @@ export async function sendPaymentReceipt({ db, townSlug, townOrigin, paymentId }
 	return true
 }
 
-/** After settling: the receipt e-mail when money was credited, logged and swallowed on failure. */
+/**
+ * After settling: the receipt e-mail when money was credited, and the notice when the money was more
+ * than was owed (refund queue); logged and swallowed on failure.
+ */
 export async function afterSettled({ db, townSlug, townOrigin, outcome, paymentId, log }: { db: TenantDb; townSlug: string; townOrigin: string; outcome: string; paymentId: string | null; log: (message: string) => void }) {
 	if (outcome !== 'credited' || !paymentId) return
 	try {
 		await sendPaymentReceipt({ db, townSlug, townOrigin, paymentId })
+		await notifyOverpayments({ db, townSlug, townOrigin })
 	} catch (error) {
 		log(`payment receipt e-mail not queued for ${paymentId}: ${(error as Error).message}`)
 	}

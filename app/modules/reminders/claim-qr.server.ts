@@ -1,6 +1,7 @@
 import { defineAbilityFor } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
-import { availableDiscount } from '../payments/payable-amount'
+import { claimBalance } from '../claims/claim-balance'
+import { pragueToday } from '../dates/prague-date'
 import { createOrReuseQrPayment } from '../payments/qr-payment.server'
 import { paymentQrDetails, qrDetailsForVariableSymbol } from '../payments/qr-spayd.server'
 import { QrPaymentError } from '../payments/qr-payment-error'
@@ -19,7 +20,7 @@ export async function reminderQr({ db, slug, claimId, personId, now = new Date()
 	})
 	if (!claim) return null
 	try {
-		if (availableDiscount(claim, now) > 0) {
+		if (claimBalance(claim, pragueToday(now)).discountAvailable > 0) {
 			const ability = defineAbilityFor({ kind: 'citizen', personId })
 			const payment = await createOrReuseQrPayment({ db, slug, ability, personId, claimIds: [claimId], now })
 			const details = await paymentQrDetails(db, { amount: payment.amount, variableSymbol: payment.variableSymbol, claims: [claim] })

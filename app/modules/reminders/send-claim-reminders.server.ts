@@ -3,6 +3,7 @@
 // goes out at most once per claim, kind and day offset: the `reminder` row is written first (unique
 // key), so a job that runs twice, or two workers at once, never send it twice. Run daily by the
 // sweeper; a day the job did not run is not caught up (a late reminder for a past offset is noise).
+import { claimBalance } from '../claims/claim-balance'
 import type { TenantDb } from '../db/tenant-db.server'
 import { formatDate, formatMoney } from '../i18n/format'
 import { isLocale, pickText, type Locale, type LocalizedText } from '../i18n/locales'
@@ -29,11 +30,6 @@ export type ReminderRunResult = { sent: number; alreadySent: number; noAddress: 
 
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
-/** Today in Prague as YYYY-MM-DD (the due dates are Czech calendar days). */
-export function pragueToday(now = new Date()) {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
-}
-
 export async function sendClaimReminders({ db, tenantSlug, townOrigin, today, qrFor }: Options): Promise<ReminderRunResult> {
 	const result: ReminderRunResult = { sent: 0, alreadySent: 0, noAddress: 0 }
 	const latest = await db.feeRuleVersion.findFirst({ orderBy: { version: 'desc' }, select: { rules: true } })
@@ -50,7 +46,7 @@ export async function sendClaimReminders({ db, tenantSlug, townOrigin, today, qr
 		const claims = await db.claim.findMany({
 			where: { status: { in: ['open', 'partly_paid'] }, dueDate: new Date(`${offset.dueDate}T00:00:00Z`) },
 			select: {
-				id: true, year: true, label: true, amount: true, paidAmount: true, discountAmount: true, discountGranted: true, discountPercent: true,
+				id: true, status: true, year: true, label: true, amount: true, paidAmount: true, discountAmount: true, discountGranted: true, discountPercent: true,
 				discountUntil: true, dueDate: true, variableSymbol: true,
 				resident: {
 					select: {
@@ -80,7 +76,7 @@ export async function sendClaimReminders({ db, tenantSlug, townOrigin, today, qr
 			}
 			await db.claimEvent.create({ data: { claimId: claim.id, kind: 'reminder', detail: { kind: offset.kind, days: offset.days } } })
 			const qr = await qrFor({ id: claim.id, personId: recipient.personId }, today)
-			await enqueueEmail({ tenantSlug, to: recipient.email, locale: recipient.locale, template: 'notification', data: reminderMail({ claim, kind: offset.kind, locale: recipient.locale, qr, link: `${townOrigin}/platby/${claim.id}` }) })
+			await enqueueEmail({ tenantSlug, to: recipient.email, locale: recipient.locale, template: 'notification', data: reminderMail({ claim, kind: offset.kind, locale: recipient.locale, qr, link: `${townOrigin}/platby/${claim.id}`, today }) })
 			result.sent++
 		}
 	}
@@ -88,6 +84,7 @@ export async function sendClaimReminders({ db, tenantSlug, townOrigin, today, qr
 }
 
 type ReminderClaim = {
+	status: string
 	year: number
 	label: unknown
 	amount: number
@@ -101,17 +98,17 @@ type ReminderClaim = {
 	resident: { givenName: string; familyName: string }
 }
 
-function reminderMail({ claim, kind, locale, qr, link }: { claim: ReminderClaim; kind: 'before_due' | 'after_due'; locale: Locale; qr: ReminderQr | null; link: string }) {
+function reminderMail({ claim, kind, locale, qr, link, today }: { claim: ReminderClaim; kind: 'before_due' | 'after_due'; locale: Locale; qr: ReminderQr | null; link: string; today: string }) {
 	const t = remindersTranslator(locale)
-	const remaining = Math.max(0, claim.amount - claim.paidAmount - claim.discountGranted)
+	const balance = claimBalance(claim, today)
+	const remaining = balance.remaining
 	const vars = {
 		fee: pickText(claim.label as LocalizedText, locale),
 		year: claim.year,
 		name: `${claim.resident.givenName} ${claim.resident.familyName}`,
 		due: formatDate(claim.dueDate, locale),
 	}
-	const discountLeft = claim.discountAmount - claim.discountGranted
-	const discountOpen = kind === 'before_due' && discountLeft > 0 && qr !== null && qr.amount < remaining
+	const discountOpen = kind === 'before_due' && balance.discountAvailable > 0 && qr !== null && qr.amount < remaining
 	return {
 		subject: t(`subject.${kind}`, vars),
 		paragraphs: [
