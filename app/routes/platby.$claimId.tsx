@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { requireCitizen } from '~/modules/auth/current-user.server'
-import { claimBalance, type ClaimBalance } from '~/modules/claims/claim-balance'
+import { claimBalance } from '~/modules/claims/claim-balance'
 import { pragueToday } from '~/modules/dates/prague-date'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
@@ -11,22 +11,13 @@ import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { pickText, type LocalizedText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
 import { listActiveProviders } from '~/modules/payments/gateway-credentials.server'
+import { claimMoneyNote } from '~/modules/payments/claim-money-note'
 import { getMyClaim } from '~/modules/payments/get-my-claim.server'
 import { startQrPayment } from '~/modules/payments/start-qr-payment.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import type { loader as rootLoader } from '~/root'
 
 export const handle = { i18n: ['payments'] }
-
-/** Which sentence explains the claim's money: never "no discount" next to a discount granted (issue 11). */
-function moneyNote(claim: { status: string; amount: number; discountPercent: number; discountGranted: number }, balance: ClaimBalance) {
-	if (claim.status === 'cancelled' || claim.status === 'written_off' || claim.amount === 0) return 'closed' as const
-	if (balance.isSettled) return balance.refundable > 0 ? ('overpaid' as const) : claim.discountGranted > 0 ? ('settledWithDiscount' as const) : ('settled' as const)
-	if (balance.discountAvailable > 0) return 'discountApplies' as const
-	if (balance.discountLost === 'deadline_passed') return 'discountEnded' as const
-	if (balance.discountLost === 'paid_outside_portal') return 'discountPaidOutside' as const
-	return claim.discountGranted > 0 ? ('discountGrantedEarlier' as const) : ('noDiscount' as const)
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
@@ -51,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 			remaining: money(balance.remaining), isPayable: payable, isExempt: claim.amount === 0,
 			discountPercent: claim.discountPercent, discount: discount > 0 ? money(discount) : null, toPay: payable ? money(balance.payableNow) : null,
 			discountUntil: claim.discountUntil ? formatDate(claim.discountUntil, locale) : null,
-			note: moneyNote(claim, balance), refundable: money(balance.refundable),
+			note: claimMoneyNote(claim, balance), refundable: money(balance.refundable),
 			dueDate: formatDate(claim.dueDate, locale), isOverdue: balance.isOverdue,
 			events: claim.events.map((e) => ({ id: e.id, kind: e.kind, amount: e.amount === null ? null : money(e.amount), at: formatDate(e.at, locale) })),
 			payments: claim.items.map((item) => ({

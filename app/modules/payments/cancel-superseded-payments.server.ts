@@ -12,17 +12,20 @@ import { canTransition, transitionPayment } from './payment-states'
 
 const OPEN_QR_STATES = ['created', 'pending'] as const satisfies readonly PaymentState[]
 
-/** Cancels the open QR payments (other than `settledBy`) covering any of these settled claims; returns their ids. */
-export async function cancelSupersededPayments(tx: Prisma.TransactionClient, { claimIds, settledBy, source }: { claimIds: string[]; settledBy: string; source: TransitionSource }): Promise<string[]> {
+/**
+ * Cancels the open QR payments (other than `settledBy`, the payment that settled them) covering any of
+ * these claims, settled or closed by the office; returns their ids.
+ */
+export async function cancelSupersededPayments(tx: Prisma.TransactionClient, { claimIds, settledBy, source, reason = 'claim_settled' }: { claimIds: string[]; settledBy: string | null; source: TransitionSource; reason?: 'claim_settled' | 'claim_closed' }): Promise<string[]> {
 	if (claimIds.length === 0) return []
 	const open = await tx.payment.findMany({
-		where: { id: { not: settledBy }, method: 'bank_transfer', variableSymbol: { not: null }, state: { in: [...OPEN_QR_STATES] }, items: { some: { claimId: { in: claimIds } } } },
+		where: { ...(settledBy ? { id: { not: settledBy } } : {}), method: 'bank_transfer', variableSymbol: { not: null }, state: { in: [...OPEN_QR_STATES] }, items: { some: { claimId: { in: claimIds } } } },
 		orderBy: { id: 'asc' },
 		select: { id: true },
 	})
 	const cancelled: string[] = []
 	for (const { id } of open) {
-		const result = await transitionPayment(tx, { paymentId: id, to: 'cancelled', source, detail: { reason: 'claim_settled', settledBy, claimIds } })
+		const result = await transitionPayment(tx, { paymentId: id, to: 'cancelled', source, detail: { reason, settledBy, claimIds } })
 		if (result.ok) cancelled.push(id)
 	}
 	return cancelled
