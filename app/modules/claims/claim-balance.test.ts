@@ -72,8 +72,10 @@ describe('issue 11.2', () => {
 					for (const day of days) {
 						const claim: BalanceClaim = { status, amount: 72_000, paidAmount, discountGranted, discountAmount: 14_400, discountUntil: new Date('2027-05-31'), dueDate: new Date('2027-05-31') }
 						const balance = claimBalance(claim, day)
+						// A discount is offered only with money to send for it, and payable means something to pay.
+						if (balance.discountAvailable > 0) expect(balance.payableNow, JSON.stringify({ claim, day })).toBeGreaterThan(0)
 						expect(balance.isPayable).toBe(balance.payableNow > 0)
-						expect(balance.payableNow).toBe(balance.isPayable ? balance.remaining - balance.discountAvailable : 0)
+						expect(balance.payableNow + balance.discountAvailable).toBe(balance.isPayable ? balance.remaining : 0)
 					}
 	})
 })
