@@ -48,10 +48,16 @@ test.describe('card payments', () => {
 		const row = page.getByTestId('claim-row').filter({ hasText: `odpadového hospodářství ${NEXT_YEAR}` })
 		const claimPath = (await row.getByRole('link').getAttribute('href'))!
 
-		// From the claim's page, its "pay by card" button.
+		// He first opens the QR code (issue 11.1), then decides to pay by card from the claim's page.
+		await visit(urlOn('veseli', claimPath))
+		await page.getByRole('button', { name: /Zaplatit QR kódem \(576,00\s*Kč\)/ }).click()
+		await expect(page).toHaveURL(/\/platby\/qr\/[0-9a-f-]{36}$/)
+		const qrPath = new URL(page.url()).pathname
 		await visit(urlOn('veseli', claimPath))
 		await page.getByRole('link', { name: /Zaplatit kartou \(576,00\s*Kč\)/ }).click()
 		await expect(page.getByRole('heading', { level: 1, name: 'Platba kartou' })).toBeVisible()
+		// The card page warns that a QR payment for the same claim is open.
+		await expect(page.getByTestId('open-qr-warning')).toContainText('už máte založenou platbu QR kódem')
 		await expectAccessible()
 		const breakdown = page.getByRole('table', { name: 'Rozpis platby' })
 		await expect(breakdown).toContainText(/720,00\s*Kč/)
@@ -71,6 +77,13 @@ test.describe('card payments', () => {
 
 		await visit(urlOn('veseli', claimPath))
 		await expect(page.locator('dd').filter({ hasText: /^Zaplaceno$/ })).toBeVisible()
+		await expect(page.getByTestId('discount-note')).toHaveText(/^Pohledávka je uhrazena se slevou 144,00\s*Kč/)
+
+		// The QR payment he opened first is cancelled: its page says so plainly and shows no code.
+		await visit(urlOn('veseli', qrPath))
+		await expect(page.getByTestId('qr-state')).toContainText('Tato platba QR kódem byla zrušena')
+		await expect(page.getByTestId('qr-image')).toHaveCount(0)
+		await expectAccessible()
 	})
 
 	test('Marie at Znojmo pays the dog fee through Stripe at full price; the claim is paid and a receipt is there', async ({ page, visit, expectAccessible }) => {

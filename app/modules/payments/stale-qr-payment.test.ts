@@ -90,7 +90,7 @@ describe('issue 11.1', () => {
 		expect(await refundQueue()).toEqual([])
 		expect(await db.payment.findUniqueOrThrow({ where: { id: qr.paymentId } })).toMatchObject({ state: 'refunded', refundedAmount: 57_600 })
 		expect(await claimNow(claim.id)).toMatchObject({ claim: { status: 'paid', paidAmount: 57_600, discountGranted: 14_400 }, note: 'settledWithDiscount' })
-	})
+	}, 60_000)
 
 	test('11.1 stale QR payment after a card payment: a transfer with the claim\'s own VS that settles the claim (bulk crediting) cancels the open QR payment too', async () => {
 		const claim = await wasteClaim(db, town.resident.id)
