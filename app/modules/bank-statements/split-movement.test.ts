@@ -137,12 +137,15 @@ describe('splitting a bank payment', () => {
 		expect([await state(own.id), await state(sons.id)]).toEqual([['open', 0], ['open', 0]])
 	})
 
-	test('11.4 a bank payment for several claims: the clerk splits from the page with a plain form (koruny typed, an empty field leaves a claim out); a bad amount gets a message and changes nothing', async () => {
+	test('11.4 a bank payment for several claims: the clerk splits from the page with a plain form (koruny typed, an empty field leaves a claim out); a bad amount gets a message and changes nothing; a clerk without the payments agenda is refused', async () => {
 		const staff = await createStaffMember(town, { email: `platby${Date.now()}@split.test` })
 		await db.staffUser.update({ where: { id: staff.id }, data: { agendas: ['payments'] } })
 		const signedIn = await signInStaff({ request: officeRequest('/urad/prihlaseni', null, form({})), context: townContext(town), email: staff.email, password: TEST_PASSWORD })
 		if (!signedIn.ok) throw new Error('sign-in refused')
 		const cookie = signedIn.cookie
+		const outsider = await createStaffMember(town, { email: `podani${Date.now()}@split.test` })
+		const outsiderIn = await signInStaff({ request: officeRequest('/urad/prihlaseni', null, form({})), context: townContext(town), email: outsider.email, password: TEST_PASSWORD })
+		if (!outsiderIn.ok) throw new Error('sign-in refused')
 		const household = await db.household.create({ data: { label: 'Krátká 1' } })
 		const payer = await resident('Olga', household.id)
 		const first = await claim(payer.id, 36000, '2026-03-31')
@@ -153,14 +156,17 @@ describe('splitting a bank payment', () => {
 		const context = townContext(town)
 		const page = (await movementLoader({ request: officeRequest(`/urad/banka/pohyb/${movement.id}`, cookie), context, params: { id: movement.id } })) as { split: { mode: string; available: number; payer: { id: string }; claims: { id: string; prefill: number }[] } }
 		expect(page.split).toMatchObject({ mode: 'overpayment', available: 14000, payer: { id: payer.id }, claims: [{ id: second.id, prefill: 14000 }, { id: third.id, prefill: 0 }] })
-		const post = (amount: string) => {
+		const post = (amount: string, as = cookie) => {
 			const body = new URLSearchParams({ intent: 'split', payerId: payer.id, expected: '14000', note: 'Zbytek na druhou splátku' })
 			body.append('claimId', second.id)
 			body.append('amount', amount)
 			body.append('claimId', third.id)
 			body.append('amount', '')
-			return movementAction({ request: officeRequest(`/urad/banka/pohyb/${movement.id}`, cookie, { method: 'POST', body }), context, params: { id: movement.id } }).catch((e: unknown) => e)
+			return movementAction({ request: officeRequest(`/urad/banka/pohyb/${movement.id}`, as, { method: 'POST', body }), context, params: { id: movement.id } }).catch((e: unknown) => e)
 		}
+		// A clerk without the payments agenda may not split (403), and nothing changes.
+		const denied = (await post('100', outsiderIn.cookie)) as Response | { init: { status: number } }
+		expect(denied instanceof Response ? denied.status : denied.init.status).toBe(403)
 		const bad = (await post('-5')) as { init: { status: number }; data: { splitError: { reason: string; claimId: string }; values: Record<string, string> } }
 		expect([bad.init.status, bad.data.splitError, bad.data.values[second.id]]).toEqual([400, { reason: 'amount_invalid', claimId: second.id }, '-5'])
 		expect(await state(second.id)).toEqual(['open', 0])
