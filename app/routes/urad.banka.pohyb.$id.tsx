@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { SubmitButton } from '~/components/office/form-field'
-import { SplitMovementForm, type SplitFormError } from '~/components/office/split-movement-form'
+import { type SplitFormError } from '~/components/office/split-movement-form'
+import { SplitSection } from '~/components/office/split-section'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { asSubject } from '~/modules/access/ability.server'
@@ -139,7 +140,7 @@ export default function MovementPage() {
 				{t(movement.matchStatus === 'unmatched' ? 'movement.title' : 'movement.titleResolved')} ({t(`queue.kinds.${movement.kind}`)})
 			</h1>
 			<div role="status">{done ? <p className="mb-4 rounded-town border-2 border-green-800 bg-green-50 p-3 font-medium text-green-900">{t(`movement.done.${done}`)}</p> : null}</div>
-			<div role="alert">{error ? <p className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">{t(error)}</p> : null}</div>
+			<div role="alert">{error || (splitFailure && !split) ? <p className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">{error ? t(error) : t(`split.errors.${splitFailure!.splitError.reason}`, { vs: splitFailure!.splitError.variableSymbol ?? '', remaining: '', sum: '', available: '' })}</p> : null}</div>
 			<dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
 				{details
 					.filter(([, value]) => value)
@@ -210,44 +211,7 @@ export default function MovementPage() {
 					) : null}
 				</section>
 			) : null}
-			{split ? (
-				<section id="rozdeleni" aria-labelledby="split-heading" className="mb-8">
-					<h2 id="split-heading" className="mb-2 text-xl font-semibold">
-						{t(split.mode === 'unmatched' ? 'split.heading' : 'split.headingOverpayment')}
-					</h2>
-					<p className="mb-2">{t(split.mode === 'unmatched' ? 'split.intro' : 'split.introOverpayment', { amount: money(split.available) })}</p>
-					<p className="mb-2">{split.payer ? t('split.payer', { name: split.payer.name }) + (split.payer.household ? ` ${t('split.household', { label: split.payer.household })}` : '') : t('split.noPayer')}</p>
-					{payers.length ? (
-						<nav aria-label={t('split.payersLabel')} className="mb-3">
-							<p className="font-medium">{t('split.otherPayer')}</p>
-							<ul className="list-disc pl-6">
-								{payers.map((p) => (
-									<li key={p.id}>
-										<Link to={`?${new URLSearchParams({ q, platce: p.id }).toString()}#rozdeleni`}>{t('split.choosePayer', { name: p.name })}</Link>
-									</li>
-								))}
-							</ul>
-						</nav>
-					) : null}
-					{split.payer && split.claims.length === 0 ? <p className="mb-2">{t('split.noOpenClaims')}</p> : null}
-					{split.more ? <p className="mb-2">{t('split.more', { count: split.claims.length })}</p> : null}
-					{split.payer && split.claims.length ? (
-						<SplitMovementForm
-							key={`${split.payer.id}:${split.available}`}
-							payerId={split.payer.id}
-							available={split.available}
-							claims={split.claims}
-							error={splitFailure?.splitError ?? null}
-							values={splitFailure?.values ?? null}
-							note={splitFailure?.note ?? null}
-						/>
-					) : splitFailure ? (
-						<p role="alert" className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">
-							{t(`split.errors.${splitFailure.splitError.reason}`, { vs: splitFailure.splitError.variableSymbol ?? '', remaining: '', sum: '', available: '' })}
-						</p>
-					) : null}
-				</section>
-			) : null}
+			{split ? <SplitSection split={split} payers={payers} q={q} failure={splitFailure} /> : null}
 			{canResolve ? (
 				<Form method="post" className="rounded-town border p-4" aria-labelledby="ignore-heading">
 					<h2 id="ignore-heading" className="mb-2 text-xl font-semibold">

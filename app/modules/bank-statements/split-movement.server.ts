@@ -101,6 +101,8 @@ async function releaseParkedOverpayment(tx: Tx, { payment, claims, movementId, n
 async function allocate(tx: Tx, { paymentId, allocations, claims, existingItems, movementId, note, staffId }: { paymentId: string; allocations: SplitAllocation[]; claims: LockedClaims; existingItems: { id: string; claimId: string; amount: number }[]; movementId: string; note: string; staffId: string }) {
 	for (const { claimId, amount } of allocations) {
 		const claim = claims.get(claimId)!
+		// Checked again under the row lock: a clerk may have closed the claim meanwhile.
+		if (claim.status === 'cancelled' || claim.status === 'written_off') throw new SplitError('claim_closed', { claimId, variableSymbol: claim.variableSymbol })
 		const remaining = remainingAmount(claim)
 		if (amount > remaining) throw new SplitError('over_remaining', { claimId, variableSymbol: claim.variableSymbol, remaining })
 	}
