@@ -3,11 +3,16 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { SubmitButton } from '~/components/office/form-field'
+import { type SplitFormError } from '~/components/office/split-movement-form'
+import { SplitSection } from '~/components/office/split-section'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { asSubject } from '~/modules/access/ability.server'
 import { toMovementRow } from '~/modules/bank-statements/list-unmatched-movements.server'
+import { getSplitOptions } from '~/modules/bank-statements/get-split-options.server'
 import { ignoreMovement, matchMovementToClaim } from '~/modules/bank-statements/resolve-movement.server'
+import { readSplitForm } from '~/modules/bank-statements/split-form'
+import { SplitError, splitMovement } from '~/modules/bank-statements/split-movement.server'
 import { listClaims } from '~/modules/claims/list-claims.server'
 import { isAppError } from '~/modules/errors/app-error'
 import { resources } from '~/modules/i18n/resources.server'
@@ -20,7 +25,7 @@ const ResolveSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('match'), claimId: z.uuid(), note: Note }),
 	z.object({ intent: z.literal('ignore'), note: Note }),
 ])
-const DONE = ['paid', 'partly', 'overpaid', 'ignored'] as const
+const DONE = ['paid', 'partly', 'overpaid', 'ignored', 'split'] as const
 
 async function loadMovement(request: Request, context: LoaderFunctionArgs['context'], id: string | undefined, action: 'read' | 'update') {
 	const user = await requireOfficeStaff(request, context)
@@ -33,18 +38,34 @@ async function loadMovement(request: Request, context: LoaderFunctionArgs['conte
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'nav.bank')
 	const { user, movement } = await loadMovement(request, context, params.id, 'read')
-	const q = (new URL(request.url).searchParams.get('q') ?? movement.variableSymbol ?? '').trim().slice(0, 100)
-	const canResolve = movement.matchStatus === 'unmatched' && user.ability.can('update', asSubject('BankMovement', movement)) && user.ability.can('update', 'Claim')
+	const url = new URL(request.url)
+	const q = (url.searchParams.get('q') ?? movement.variableSymbol ?? '').trim().slice(0, 100)
+	const canUpdate = user.ability.can('update', asSubject('BankMovement', movement)) && user.ability.can('update', 'Claim')
+	const canResolve = movement.matchStatus === 'unmatched' && canUpdate
+	const payerId = z.uuid().safeParse(url.searchParams.get('platce')).data ?? null
+	const split = canUpdate && user.ability.can('update', 'Payment') ? await getSplitOptions({ db: user.db, ability: user.ability, movement, payerResidentId: payerId }) : null
 	const found =
-		canResolve && q && movement.kind === 'credit'
+		(canResolve || split) && q && movement.kind === 'credit'
 			? await listClaims({ db: user.db, ability: user.ability, filters: { ...(/^\d{1,10}$/.test(q) ? { vs: q } : { name: q }), page: 1 } })
 			: null
+	const claims = (found?.claims ?? []).filter((c) => c.status !== 'cancelled' && c.status !== 'written_off').slice(0, 10)
+	// The people whose claims the search found: the clerk may split between the claims of any of them.
+	const payers = split && claims.length
+		? await user.db.resident.findMany({ where: { claims: { some: { id: { in: claims.map((c) => c.id) } } } }, select: { id: true, givenName: true, familyName: true }, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }] })
+		: []
+	const payment = movement.paymentId
+		? await user.db.payment.findUnique({ where: { id: movement.paymentId }, select: { id: true, overpaidAmount: true, items: { select: { amount: true, claim: { select: { id: true, variableSymbol: true } } }, orderBy: { createdAt: 'asc' } } } })
+		: null
+	const title = resources[page.locale]['bank-office'].movement[movement.matchStatus === 'unmatched' ? 'title' : 'titleResolved']
 	return {
-		title: `${resources[page.locale]['bank-office'].movement.title} – ${page.townName}`,
+		title: `${title} – ${page.townName}`,
 		movement: toMovementRow(movement),
 		q,
 		canResolve,
-		claims: (found?.claims ?? []).filter((c) => c.status !== 'cancelled' && c.status !== 'written_off').slice(0, 10),
+		claims: canResolve ? claims : [],
+		split,
+		payers: payers.map((p) => ({ id: p.id, name: `${p.givenName} ${p.familyName}` })),
+		allocation: payment ? { paymentId: payment.id, overpaid: payment.overpaidAmount, items: payment.items.map((i) => ({ claimId: i.claim.id, variableSymbol: i.claim.variableSymbol, amount: i.amount })) } : null,
 	}
 }
 
@@ -54,7 +75,12 @@ export const handle = { i18n: ['office', 'bank-office', 'fees-office'] }
 export async function action({ request, context, params }: ActionFunctionArgs) {
 	const { user, movement } = await loadMovement(request, context, params.id, 'update')
 	await requirePermission(user, 'update', 'Claim', { request, context })
-	const parsed = ResolveSchema.safeParse(Object.fromEntries(await request.formData()))
+	const form = await request.formData()
+	if (form.get('intent') === 'split') {
+		await requirePermission(user, 'update', 'Payment', { request, context })
+		return split(form, { user, movementId: movement.id, context })
+	}
+	const parsed = ResolveSchema.safeParse(Object.fromEntries(form))
 	if (!parsed.success) {
 		const onlyNote = parsed.error.issues.every((issue) => issue.path[0] === 'note')
 		return data({ error: onlyNote ? 'movement.errors.note' : 'movement.errors.claim' }, { status: 400 })
@@ -74,9 +100,28 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	}
 }
 
+type OfficeUser = Awaited<ReturnType<typeof loadMovement>>['user']
+
+/** Splitting one payment over several claims; a refusal echoes what was typed and changes nothing. */
+async function split(form: FormData, { user, movementId, context }: { user: OfficeUser; movementId: string; context: ActionFunctionArgs['context'] }) {
+	const parsed = readSplitForm(form)
+	const note = String(form.get('note') ?? '').slice(0, 500)
+	if (!parsed.ok) return data({ splitError: parsed.error as SplitFormError, values: parsed.values, note }, { status: 400 })
+	try {
+		await splitMovement({ db: user.db, movementId, ...parsed.data, staffId: user.me.id, ...requestMeta(context) })
+	} catch (error) {
+		if (!(error instanceof SplitError)) throw error
+		const conflict = error.reason === 'changed' || error.reason === 'not_splittable'
+		return data({ splitError: { reason: error.reason, ...error.detail } as SplitFormError, values: parsed.values, note }, { status: conflict ? 409 : 400 })
+	}
+	return redirect(`/urad/banka/pohyb/${movementId}?hotovo=split`, 303)
+}
+
 export default function MovementPage() {
-	const { movement, q, canResolve, claims } = useLoaderData<typeof loader>()
+	const { movement, q, canResolve, claims, split, payers, allocation } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
+	const error = actionData && 'error' in actionData ? actionData.error : null
+	const splitFailure = actionData && 'splitError' in actionData ? actionData : null
 	const [params] = useSearchParams()
 	const done = DONE.find((d) => d === params.get('hotovo'))
 	const { t, i18n } = useTranslation('bank-office')
@@ -92,10 +137,10 @@ export default function MovementPage() {
 				<Link to="/urad/banka/nesparovane">{t('movement.back')}</Link>
 			</p>
 			<h1 className="mb-4 text-3xl font-bold">
-				{t('movement.title')} ({t(`queue.kinds.${movement.kind}`)})
+				{t(movement.matchStatus === 'unmatched' ? 'movement.title' : 'movement.titleResolved')} ({t(`queue.kinds.${movement.kind}`)})
 			</h1>
 			<div role="status">{done ? <p className="mb-4 rounded-town border-2 border-green-800 bg-green-50 p-3 font-medium text-green-900">{t(`movement.done.${done}`)}</p> : null}</div>
-			<div role="alert">{actionData ? <p className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">{t(actionData.error)}</p> : null}</div>
+			<div role="alert">{error || (splitFailure && !split) ? <p className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">{error ? t(error) : t(`split.errors.${splitFailure!.splitError.reason}`, { vs: splitFailure!.splitError.variableSymbol ?? '', remaining: '', sum: '', available: '' })}</p> : null}</div>
 			<dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
 				{details
 					.filter(([, value]) => value)
@@ -106,7 +151,25 @@ export default function MovementPage() {
 						</div>
 					))}
 			</dl>
-			{canResolve && movement.kind === 'credit' ? (
+			{allocation ? (
+				<section aria-labelledby="allocation-heading" className="mb-8">
+					<h2 id="allocation-heading" className="mb-2 text-xl font-semibold">
+						{t('split.allocationHeading')}
+					</h2>
+					<ul className="mb-2 list-disc pl-6">
+						{allocation.items.map((item) => (
+							<li key={item.claimId}>
+								<Link to={`/urad/poplatky/predpisy/${item.claimId}`}>{item.variableSymbol}</Link>: {money(item.amount)}
+							</li>
+						))}
+					</ul>
+					<p className="mb-2">{t('split.overpaid', { amount: money(allocation.overpaid) })}</p>
+					<p>
+						<Link to={`/urad/platby/${allocation.paymentId}`}>{t('split.paymentLink')}</Link>
+					</p>
+				</section>
+			) : null}
+			{(canResolve || split) && movement.kind === 'credit' ? (
 				<section aria-labelledby="search-heading" className="mb-8">
 					<h2 id="search-heading" className="mb-2 text-xl font-semibold">
 						{t('movement.searchHeading')}
@@ -118,8 +181,8 @@ export default function MovementPage() {
 						</label>
 						<SubmitButton variant="secondary">{t('movement.search')}</SubmitButton>
 					</Form>
-					{q && claims.length === 0 ? <p>{t('movement.noClaims')}</p> : null}
-					{claims.length ? (
+					{canResolve && q && claims.length === 0 ? <p>{t('movement.noClaims')}</p> : null}
+					{canResolve && claims.length ? (
 						<Form method="post" className="rounded-town border p-4" aria-labelledby="match-heading">
 							<h3 id="match-heading" className="mb-2 text-lg font-semibold">
 								{t('movement.matchHeading')}
@@ -148,6 +211,7 @@ export default function MovementPage() {
 					) : null}
 				</section>
 			) : null}
+			{split ? <SplitSection split={split} payers={payers} q={q} failure={splitFailure} /> : null}
 			{canResolve ? (
 				<Form method="post" className="rounded-town border p-4" aria-labelledby="ignore-heading">
 					<h2 id="ignore-heading" className="mb-2 text-xl font-semibold">

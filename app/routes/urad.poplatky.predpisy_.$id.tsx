@@ -26,7 +26,17 @@ async function loadClaim(request: Request, context: LoaderFunctionArgs['context'
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'nav.home')
 	const { user, claim } = await loadClaim(request, context, params.id, 'read')
+	// Bank transfers credited to this claim; from a movement the clerk can split its overpayment (issue 11.4).
+	const movements = user.ability.can('read', 'BankMovement')
+		? await user.db.bankMovement.findMany({
+				where: { kind: 'credit', matchStatus: 'matched', payment: { items: { some: { claimId: claim.id } } } },
+				orderBy: [{ bookingDate: 'desc' }, { id: 'asc' }],
+				take: 20,
+				select: { id: true, bookingDate: true, amount: true, payment: { select: { overpaidAmount: true } } },
+			})
+		: []
 	return {
+		movements: movements.map((m) => ({ id: m.id, bookingDate: m.bookingDate.toISOString().slice(0, 10), amount: Number(m.amount), overpaid: m.payment?.overpaidAmount ?? 0 })),
 		title: `${resources[page.locale]['fees-office'].detail.title} ${claim.variableSymbol} – ${page.townName}`,
 		canClose: user.ability.can('update', asSubject('Claim', claim)) && ['open', 'partly_paid'].includes(claim.status),
 		claim: {
@@ -56,7 +66,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export const handle = { i18n: ['office', 'fees-office'] }
 
 export default function ClaimDetailPage() {
-	const { claim, canClose } = useLoaderData<typeof loader>()
+	const { claim, canClose, movements } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t, i18n } = useTranslation('fees-office')
 	const money = (halere: number) => new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CZK' }).format(halere / 100)
@@ -96,6 +106,21 @@ export default function ClaimDetailPage() {
 					</li>
 				))}
 			</ol>
+			{movements.length ? (
+				<section aria-labelledby="movements-heading" className="mb-8">
+					<h2 id="movements-heading" className="mb-2 text-xl font-semibold">
+						{t('detail.bankPayments')}
+					</h2>
+					<ul className="list-disc pl-6">
+						{movements.map((m) => (
+							<li key={m.id}>
+								<Link to={`/urad/banka/pohyb/${m.id}`}>{t('detail.bankPayment', { date: m.bookingDate, amount: money(m.amount) })}</Link>
+								{m.overpaid > 0 ? ` – ${t('detail.bankOverpaid', { amount: money(m.overpaid) })}` : ''}
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
 			{canClose ? (
 				<Form method="post" className="rounded-town border p-4">
 					<h2 className="mb-2 text-xl font-semibold">{t('detail.closeHeading')}</h2>
