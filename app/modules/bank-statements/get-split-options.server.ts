@@ -4,7 +4,7 @@
 // person/household claims still needing money, earliest due first, prefilled in that order.
 import { accessibleWhere, type AppAbility } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
-import { remainingAmount } from '../payments/payable-amount'
+import { remainingAmount } from '../claims/claim-balance'
 import { paddedSymbol } from './match-movements.server'
 import { payerGroupWhere } from './payer-group.server'
 

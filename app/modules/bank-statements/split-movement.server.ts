@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/record-audit.server'
 import { deriveClaimStatus } from '../claims/claim-status'
 import type { TenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'
-import { remainingAmount } from '../payments/payable-amount'
+import { remainingAmount } from '../claims/claim-balance'
 import { transitionPayment } from '../payments/payment-states'
 import { isInPayerGroup } from './payer-group.server'
 
