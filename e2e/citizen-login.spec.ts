@@ -6,24 +6,43 @@ import { expect, test } from './fixtures'
 import { urlOn } from './urls'
 
 const SIMULATOR = /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\//
+const ACS = /\/auth\/nia\/acs$/
 
 /**
  * NIA hands the browser back with a page that submits itself at once, too fast for an accessibility
- * check. The tests take the no-JavaScript path through it: the auto-submit script is removed, axe
- * checks the page, and the test presses its "Pokračovat" button like a citizen without JavaScript.
+ * check, and so does the town's ACS page that hands NIA's answer on from the town's origin (login-CSRF
+ * binding, decision 005). The tests take the no-JavaScript path through both: the auto-submit scripts
+ * are removed, axe checks each page, and the test presses its button like a citizen without JavaScript.
  */
 async function holdNiaHandBack(page: Page) {
-	await page.route(SIMULATOR, async (route) => {
-		const response = await route.fetch()
-		const body = await response.text()
-		await route.fulfill({ response, body: body.replace(/<script nonce="[^"]*">document\.forms\[0\]\.submit\(\)<\/script>/, '') })
-	})
+	for (const url of [SIMULATOR, ACS]) {
+		await page.route(url, async (route) => {
+			// Fetched from Node, which (unlike Chromium) does not resolve *.localhost: the address, with the town's Host header.
+			const target = new URL(route.request().url())
+			const host = target.host
+			target.hostname = '127.0.0.1'
+			const response = await route.fetch({ url: target.toString(), headers: { ...route.request().headers(), host } }).catch((error) => {
+				console.log('ROUTE FETCH FAILED', error)
+				throw error
+			})
+			const body = await response.text()
+			await route.fulfill({ response, body: body.replace(/<script nonce="[^"]*">document\.forms\[0\]\.submit\(\)<\/script>/, '') })
+		})
+	}
 }
 
 async function continueFromNia(page: Page, expectAccessible: () => Promise<void>) {
 	await expect(page).toHaveURL(SIMULATOR)
 	await expectAccessible()
 	await page.getByRole('button', { name: /Pokračovat/ }).click()
+}
+
+/** NIA's answer arrives at the town's ACS page, which finishes the login from the town's own origin. */
+async function finishAtTown(page: Page, expectAccessible: () => Promise<void>) {
+	await expect(page).toHaveURL(ACS)
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dokončení přihlášení')
+	await expectAccessible()
+	await page.getByRole('button', { name: 'Dokončit přihlášení' }).click()
 }
 
 async function logInAsJana(page: Page, visit: (url: string) => Promise<unknown>, expectAccessible: () => Promise<void>) {
@@ -33,6 +52,7 @@ async function logInAsJana(page: Page, visit: (url: string) => Promise<unknown>,
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Přihlášení k online službě')
 	await page.getByRole('button', { name: /Přihlásit jako Jana Nováková/ }).click()
 	await continueFromNia(page, expectAccessible)
+	await finishAtTown(page, expectAccessible)
 	await expect(page).toHaveURL(urlOn('veseli', '/profil'))
 	await expectAccessible()
 }
@@ -111,6 +131,7 @@ test.describe('citizen login through NIA', () => {
 		await visit(urlOn('veseli', '/profil'))
 		await page.getByRole('button', { name: /Zrušit přihlášení/ }).click()
 		await continueFromNia(page, expectAccessible)
+		await finishAtTown(page, expectAccessible)
 		await expect(page).toHaveURL(urlOn('veseli', '/auth/nia/chyba?duvod=cancelled'))
 		await expectAccessible()
 		await expect(page).toHaveTitle('Přihlášení se nepodařilo – Město Veselí nad Moravou')
@@ -118,6 +139,37 @@ test.describe('citizen login through NIA', () => {
 		await expect(page.getByText('Přihlášení bylo zrušeno')).toBeVisible()
 		await expect(page.getByRole('link', { name: 'Zkusit se přihlásit znovu' })).toHaveAttribute('href', '/auth/nia/login')
 		await expect(page.getByRole('banner').getByRole('link', { name: 'Přihlásit se' })).toBeVisible()
+	})
+
+	test("11.5 login CSRF on the NIA assertion consumer: Josef's answer, posted into Jana's logged-in browser from another page, is refused and Jana stays herself", async ({
+		page,
+		browser,
+		visit,
+		expectAccessible,
+	}) => {
+		await logInAsJana(page, visit, expectAccessible)
+		// Josef, in his own browser, logs in at NIA as himself and keeps the answer instead of posting it.
+		const josefsBrowser = await browser.newContext()
+		const josef = await josefsBrowser.newPage()
+		await holdNiaHandBack(josef)
+		await josef.goto(urlOn('veseli', '/auth/nia/login'))
+		await josef.getByRole('button', { name: /Přihlásit jako Josef Dvořák/ }).click()
+		await expect(josef).toHaveURL(SIMULATOR)
+		const samlResponse = await josef.locator('input[name="SAMLResponse"]').inputValue()
+		await josefsBrowser.close()
+
+		// A page of another origin in Jana's browser posts it to the town's ACS.
+		await page.goto('about:blank')
+		await page.setContent(
+			`<main><form method="post" action="${urlOn('veseli', '/auth/nia/acs')}"><input type="hidden" name="SAMLResponse" value="${samlResponse}"><button>Vyhrajte cenu</button></form></main>`,
+		)
+		await page.getByRole('button', { name: 'Vyhrajte cenu' }).click()
+		await finishAtTown(page, expectAccessible)
+		await expect(page).toHaveURL(urlOn('veseli', '/auth/nia/chyba?duvod=browser'))
+		await expectAccessible()
+		await expect(page.getByText('Přihlášení bylo dokončeno v jiném prohlížeči')).toBeVisible()
+		await expect(page.getByRole('banner').getByText('Jana Nováková')).toBeVisible()
+		await expect(page.getByRole('banner').getByText('Josef Dvořák')).toHaveCount(0)
 	})
 
 	test('the profile refuses a bad e-mail with a field error, saves a good one, and exports everything as JSON', async ({ page, visit, expectAccessible }) => {

@@ -8,6 +8,7 @@ import { createSelfSignedCertificate, loginThroughSimulator, startNiaSimulator, 
 import { signRootElement } from '../simulators/nia/xml-signature'
 import { getTenantDb } from '../app/modules/db/tenant-db.server'
 import { completeNiaLogin } from '../app/modules/nia/complete-nia-login.server'
+import { bindLoginToBrowser } from '../app/modules/nia/login-binding.server'
 import { invalidateNiaConfigs } from '../app/modules/nia/get-nia-config.server'
 import { startNiaLogin } from '../app/modules/nia/start-nia-login.server'
 import { applyTestBlueprint, sql, testBlueprint, writeBlueprint } from './db'
@@ -40,15 +41,41 @@ export async function createNiaTown(nia: NiaSimulator, slug: string, niaSection:
 
 export type NiaTown = Awaited<ReturnType<typeof createNiaTown>>
 
+/**
+ * The cookie each town's login start has left in "the browser" of a test file: one browser per town,
+ * as a citizen's would be, so that postToAcs carries the login-binding cookie of the logins niaAnswer
+ * started (tests of login CSRF pass another browser's cookies, or none).
+ */
+const browserCookies = new Map<string, string>()
+let nextAddress = 0
+
 /** Starts a login at the town and answers it at the simulator; returns NIA's auto-post form. */
-export async function niaAnswer(town: NiaTown, options: { persona?: string; action?: PickerAction; fault?: ResponseFault; returnTo?: string | null } = {}) {
-	const request = await startNiaLogin({ tenant: town.tenant, db: town.db, returnTo: options.returnTo ?? null, isProduction: false })
-	return loginThroughSimulator({ request, persona: options.persona ?? 'jana-novakova', action: options.action, fault: options.fault })
+export async function niaAnswer(
+	town: NiaTown,
+	options: { persona?: string; action?: PickerAction; fault?: ResponseFault; returnTo?: string | null; ip?: string } = {},
+) {
+	// Each start from its own address (TEST-NET-1): the per-client limit of login starts is tested on its own.
+	const ip = options.ip ?? `192.0.2.${(nextAddress++ % 254) + 1}`
+	const { url, requestId } = await startNiaLogin({ tenant: town.tenant, db: town.db, returnTo: options.returnTo ?? null, isProduction: false, ip })
+	const before = browserCookies.get(town.tenant.slug)
+	const setCookie = bindLoginToBrowser({ request: new Request(town.settings.acsUrl, { headers: before ? { cookie: before } : {} }), requestId, secure: false })
+	browserCookies.set(town.tenant.slug, setCookie.split(';')[0]!)
+	return loginThroughSimulator({ request: url, persona: options.persona ?? 'jana-novakova', action: options.action, fault: options.fault })
 }
 
-/** Posts a SAMLResponse to the town's ACS code, as the browser would (optionally with a session cookie). */
-export function postToAcs(town: NiaTown, samlResponse: string | null, cookie?: string) {
-	const request = new Request(town.settings.acsUrl, { method: 'POST', headers: cookie ? { cookie } : {} })
+/** The login-binding cookie ("name=value") the town's logins started by niaAnswer have left so far. */
+export function loginBindingCookie(town: NiaTown) {
+	return browserCookies.get(town.tenant.slug) ?? null
+}
+
+/**
+ * Posts a SAMLResponse to the town's ACS code, as the browser would: with the login-binding cookie of
+ * the logins niaAnswer started (unless `browser` names other cookies, or null for none) and optionally
+ * a session cookie.
+ */
+export function postToAcs(town: NiaTown, samlResponse: string | null, cookie?: string, { browser = loginBindingCookie(town) }: { browser?: string | null } = {}) {
+	const cookies = [cookie, browser].filter(Boolean).join('; ')
+	const request = new Request(town.settings.acsUrl, { method: 'POST', headers: cookies ? { cookie: cookies } : {} })
 	return completeNiaLogin({ db: town.db, tenant: town.tenant, secure: false, request, samlResponse, requestId: 'test', ip: '127.0.0.1' })
 }
 

@@ -1,27 +1,28 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { useSecureCookies } from '~/modules/auth/current-user.server'
+import { getCitizenTexts } from '~/modules/citizen/citizen-texts.server'
 import { getTenantDb } from '~/modules/db/tenant-db.server'
-import { completeNiaLogin } from '~/modules/nia/complete-nia-login.server'
+import { pickText } from '~/modules/i18n/locales'
+import { isPlausibleSamlResponse, refuseNiaLogin } from '~/modules/nia/complete-nia-login.server'
 import { failureUrl } from '~/modules/nia/failure-url'
+import { NiaLoginError } from '~/modules/nia/nia-login-error'
+import { renderHandoverPage } from '~/modules/nia/render-handover-page.server'
 import { requireTenant } from '~/modules/tenancy/require-town.server'
 
 // NIA's answer, posted by the citizen's browser from NIA's page (HTTP-POST binding; exempt from the
-// Origin check in server/create-app.ts: the signature is what is checked).
+// Origin check in server/create-app.ts). That POST is cross-site, so the browser withholds our
+// SameSite=Lax cookies, among them the one that ties the login to the browser that started it: the
+// answer is handed on, unread, to /auth/nia/dokonceni by a page of this origin (decision 005).
 export async function action({ request, context }: ActionFunctionArgs) {
 	const tenant = requireTenant(context)
-	const form = await request.formData()
-	const samlResponse = form.get('SAMLResponse')
-	const result = await completeNiaLogin({
-		db: getTenantDb(tenant),
-		tenant,
-		secure: useSecureCookies(),
-		request,
-		samlResponse: typeof samlResponse === 'string' ? samlResponse : null,
-		requestId: context.portal.requestId,
-		ip: context.portal.clientIp ?? null,
-	})
-	if (!result.ok) return redirect(failureUrl(result.page, { actual: result.details.loa, minimum: result.details.minimum }), 303)
-	return redirect(result.returnTo, { status: 303, headers: { 'Set-Cookie': result.setCookie, 'Cache-Control': 'no-store' } })
+	const samlResponse = (await request.formData()).get('SAMLResponse')
+	if (!isPlausibleSamlResponse(samlResponse)) {
+		const error = new NiaLoginError('malformed', 'no SAMLResponse in the form, not base64, or far too large')
+		const refused = await refuseNiaLogin({ db: getTenantDb(tenant), error, ip: context.portal.clientIp ?? null, requestId: context.portal.requestId })
+		return redirect(failureUrl(refused.page), 303)
+	}
+	const { locale, profile, texts } = await getCitizenTexts(request, context)
+	const html = renderHandoverPage({ locale, texts: texts.loginHandover, townName: pickText(profile.name, locale), nonce: context.portal.cspNonce, samlResponse })
+	return new Response(html, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } })
 }
 
 export function loader() {

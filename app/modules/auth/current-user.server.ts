@@ -55,12 +55,29 @@ export async function requireStaff(request: Request, context: AppLoadContext) {
 	return { ...user, actor: user.actor }
 }
 
-/** Only same-host paths: anything else (other hosts, //evil, javascript:) becomes "/". */
+const SAME_HOST_BASE = 'http://portal.invalid'
+
+/** A path the browser reads as a path on this host: one leading '/', no backslash, no control character. */
+function isPlainPath(path: string) {
+	const hasControl = [...path].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)
+	return path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') && !hasControl
+}
+
+/**
+ * Only same-host paths: anything else (other hosts, //evil, javascript:) becomes "/". The value is
+ * resolved the way a browser would (dot segments, %2e, backslashes, tabs), and the result is checked
+ * again: '/.//evil.example' resolves to '//evil.example', which a browser reads as another host.
+ */
 export function safeReturnTo(value: string | null | undefined) {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/'
+	if (!value || !value.startsWith('/')) return '/'
 	try {
-		const url = new URL(value, 'http://portal.invalid')
-		return url.host === 'portal.invalid' ? url.pathname + url.search + url.hash : '/'
+		const url = new URL(value, SAME_HOST_BASE)
+		if (url.origin !== SAME_HOST_BASE) return '/'
+		const path = url.pathname + url.search + url.hash
+		if (!isPlainPath(path)) return '/'
+		// Resolving the answer once more must change nothing: a browser resolves the Location header again.
+		const again = new URL(path, SAME_HOST_BASE)
+		return again.origin === SAME_HOST_BASE && again.pathname + again.search + again.hash === path ? path : '/'
 	} catch {
 		return '/'
 	}

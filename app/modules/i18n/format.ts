@@ -21,3 +21,12 @@ export function formatDate(date: Date | string, locale: Locale) {
 	if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: 'Europe/Prague' })))
 	return format.format(new Date(date))
 }
+
+const timeFormats = new Map<Locale, Intl.DateTimeFormat>()
+
+/** 14:35 (Prague time), in the locale's own notation. */
+export function formatTime(date: Date | string, locale: Locale) {
+	let format = timeFormats.get(locale)
+	if (!format) timeFormats.set(locale, (format = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' })))
+	return format.format(new Date(date))
+}

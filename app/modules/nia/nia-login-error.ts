@@ -8,6 +8,7 @@ export const FAILURE_REASONS = [
 	'expired', // the assertion's time window has passed (or is not yet open)
 	'unknown_request', // InResponseTo names no login we started
 	'replayed_request', // InResponseTo already used
+	'other_browser', // a genuine answer, but to a login this browser did not start (login CSRF)
 	'expired_request', // the login was started too long ago
 	'signature', // missing, wrong or wrapped signature
 	'decryption',
@@ -20,8 +21,11 @@ export const FAILURE_REASONS = [
 ] as const
 export type FailureReason = (typeof FAILURE_REASONS)[number]
 
-/** What the failure page explains: cancelled, LoA too low, too slow/expired, technical problem, login unavailable. */
-export const FAILURE_PAGES = ['cancelled', 'loa', 'expired', 'technical', 'unavailable'] as const
+/**
+ * What the failure page explains: cancelled, LoA too low, too slow/expired, finished in another browser
+ * than it started in, technical problem, login unavailable.
+ */
+export const FAILURE_PAGES = ['cancelled', 'loa', 'expired', 'browser', 'technical', 'unavailable'] as const
 export type FailurePage = (typeof FAILURE_PAGES)[number]
 
 export function failurePageFor(reason: FailureReason): FailurePage {
@@ -35,6 +39,8 @@ export function failurePageFor(reason: FailureReason): FailurePage {
 		case 'replayed_request':
 		case 'expired_request':
 			return 'expired'
+		case 'other_browser':
+			return 'browser'
 		case 'not_configured':
 			return 'unavailable'
 		default:
@@ -67,4 +73,12 @@ export function classifySamlError(error: unknown): FailureReason {
 	if (/signature|signed|reference|transforms/i.test(message)) return 'signature'
 	if (/issuer/i.test(message)) return 'issuer'
 	return 'malformed'
+}
+
+/** Too many login starts from one client: the route answers 429 with a page saying when to try again. */
+export class NiaLoginRateLimitError extends Error {
+	constructor(readonly retryAfterSeconds: number) {
+		super(`too many NIA login starts from one client; retry after ${retryAfterSeconds} s`)
+		this.name = 'NiaLoginRateLimitError'
+	}
 }

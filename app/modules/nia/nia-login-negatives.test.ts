@@ -7,6 +7,7 @@ import { loginThroughSimulator, parseAutoPostForm } from '../../../simulators/ni
 import { signRootElement } from '../../../simulators/nia/xml-signature'
 import {
 	createNiaTown,
+	loginBindingCookie,
 	decodeResponse,
 	decryptAssertion,
 	encodeResponse,
@@ -22,6 +23,8 @@ import {
 } from '../../../tests/nia'
 import { createSaml, isReady } from './create-saml.server'
 import { getNiaConfig } from './get-nia-config.server'
+import { bindLoginToBrowser, isSecureRequest } from './login-binding.server'
+import { startNiaLogin } from './start-nia-login.server'
 import type { FailurePage, FailureReason } from './nia-login-error'
 
 const { nia, idpKey } = await startTestNia()
@@ -227,5 +230,57 @@ describe('what NIA says about the login', () => {
 		['something that is not XML', Buffer.from('hello').toString('base64')],
 	])('%s is refused', async (_name, samlResponse) => {
 		await expectRefused(await postToAcs(town, samlResponse), 'malformed', 'technical')
+	})
+})
+
+describe('11.5 login CSRF on the NIA assertion consumer', () => {
+	const josef = 'CZ/CZ/c7461db5-99a3-4ea3-a406-c47016a959d9'
+	const personCount = () => town.db.person.count()
+
+	/** A login the victim's own browser started (and has not finished): the cookie it holds. */
+	async function victimBrowser() {
+		const { requestId } = await startNiaLogin({ tenant: town.tenant, db: town.db, returnTo: '/', isProduction: false, ip: '203.0.113.50' })
+		return bindLoginToBrowser({ request: new Request(town.settings.acsUrl), requestId, secure: false }).split(';')[0]!
+	}
+
+	test('11.5 login CSRF on the NIA assertion consumer: a genuine answer to a login started in another browser is refused, with or without a login of its own pending', async () => {
+		const people = await personCount()
+		for (const browser of [null, await victimBrowser()]) {
+			// The attacker logs in at NIA as himself in his browser, and keeps the answer instead of posting it.
+			const attackers = await niaAnswer(town, { persona: 'josef-dvorak' })
+			await expectRefused(await postToAcs(town, attackers.fields.SAMLResponse!, undefined, { browser }), 'other_browser', 'browser')
+			expect(await personCount()).toBe(people)
+		}
+		expect(await town.db.person.count({ where: { personIdentifier: josef } })).toBe(0)
+	})
+
+	test('11.5 login CSRF on the NIA assertion consumer: the refused answer is used up; the browser that started the login cannot use it afterwards either', async () => {
+		const answer = await niaAnswer(town)
+		const ownBrowser = loginBindingCookie(town)
+		await expectRefused(await postToAcs(town, answer.fields.SAMLResponse!, undefined, { browser: null }), 'other_browser', 'browser')
+		await expectRefused(await postToAcs(town, answer.fields.SAMLResponse!, undefined, { browser: ownBrowser }), 'replayed_request', 'expired')
+	})
+
+	test('the login start leaves a host-only, HttpOnly, SameSite=Lax cookie for the lifetime of the request id, Secure and __Host- on https', () => {
+		const http = bindLoginToBrowser({ request: new Request('http://veseli.localhost/auth/nia/login'), requestId: '_abc', secure: false })
+		expect(http).toMatch(/^portal_nia_login=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=300$/)
+		const httpsRequest = new Request('https://veseli.example/auth/nia/login')
+		const https = bindLoginToBrowser({ request: httpsRequest, requestId: '_abc', secure: isSecureRequest(httpsRequest, false) })
+		expect(https).toMatch(/^__Host-portal_nia_login=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=300; Secure$/)
+		expect(`${http}${https}`).not.toMatch(/Domain=|SameSite=None/i)
+		// Neither the id itself nor anything that reveals it without the id.
+		expect(http).not.toContain('_abc')
+	})
+
+	test('two logins started in one browser (two tabs) can both finish there; a finished one leaves the cookie', async () => {
+		const first = await niaAnswer(town)
+		const second = await niaAnswer(town)
+		const bothPending = loginBindingCookie(town)
+		const secondLogin = await postToAcs(town, second.fields.SAMLResponse!, undefined, { browser: bothPending })
+		expect(secondLogin.ok).toBe(true)
+		if (!secondLogin.ok) return
+		expect(secondLogin.releaseBinding).toMatch(/^portal_nia_login=[\w-]{43}(\.[\w-]{43})*; Path=\/; HttpOnly; SameSite=Lax; Max-Age=300$/)
+		const afterSecond = secondLogin.releaseBinding.split(';')[0]!
+		expect((await postToAcs(town, first.fields.SAMLResponse!, undefined, { browser: afterSecond })).ok).toBe(true)
 	})
 })

@@ -92,7 +92,7 @@ describe('applying the nia section of a blueprint', () => {
 test('a town without NIA settings cannot start a login: the failure page says login is unavailable', async () => {
 	const town = await createTown('nia-none')
 	const tenant = { ...town.tenant, name: '', status: 'active' as const, primaryHost: 'nia-none.test' }
-	const error = await startNiaLogin({ tenant, db: getTenantDb(tenant), returnTo: '/', isProduction: false }).catch((caught: unknown) => caught)
+	const error = await startNiaLogin({ tenant, db: getTenantDb(tenant), returnTo: '/', isProduction: false, ip: null }).catch((caught: unknown) => caught)
 	expect(error).toBeInstanceOf(NiaLoginError)
 	expect(failurePageFor((error as NiaLoginError).reason)).toBe('unavailable')
 })
@@ -119,7 +119,7 @@ describe('IdP metadata', () => {
 		const stale = new Date(Date.now() - 25 * 60 * 60_000)
 		await town.db.niaSettings.update({ where: { id: 1 }, data: { idpMetadataFetchedAt: stale } })
 		invalidateNiaConfigs('nia-url')
-		await startNiaLogin({ tenant: town.tenant, db: town.db, returnTo: '/', isProduction: false })
+		await startNiaLogin({ tenant: town.tenant, db: town.db, returnTo: '/', isProduction: false, ip: null })
 		const fetchedAt = (await town.db.niaSettings.findUniqueOrThrow({ where: { id: 1 } })).idpMetadataFetchedAt!
 		expect(fetchedAt.getTime()).toBeGreaterThan(Date.now() - 60_000)
 	})

@@ -18,6 +18,8 @@ export class SamlRequestStore implements CacheProvider {
 	private readonly claimed = new Map<string, { createdAt: Date; returnTo: string }>()
 	/** Set when a lookup failed, for the audit log. */
 	miss: RequestIdMiss | null = null
+	/** The id of the AuthnRequest saved through this instance (the login start binds it to the browser). */
+	savedId: string | null = null
 
 	constructor(
 		private readonly db: TenantDb,
@@ -30,8 +32,10 @@ export class SamlRequestStore implements CacheProvider {
 		await this.db.samlRequest.create({
 			data: { id: key, returnTo: this.options.returnTo ?? '/', createdAt: now, expiresAt: new Date(now.getTime() + REQUEST_ID_LIFETIME_MS) },
 		})
-		// Opportunistic clean-up: ids are useless a few minutes after their expiry.
-		await this.db.samlRequest.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 24 * 60 * 60_000) } } })
+		this.savedId = key
+		// Expired ids are useless (a late answer is refused as unknown, the same "expired" page), so they
+		// go at every new login: with the per-client limit at the login start, the table stays small.
+		await this.db.samlRequest.deleteMany({ where: { expiresAt: { lt: now } } })
 		return { value, createdAt: createdAt.getTime() }
 	}
 
