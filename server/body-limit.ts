@@ -12,6 +12,8 @@ declare module 'express-serve-static-core' {
 	interface Locals {
 		/** The largest body this request may carry, in bytes (set for every request that may have one). */
 		bodyLimit: number
+		/** Set once the body was refused with 413 (the app's answer, if any, is dropped). */
+		bodyRefused?: boolean
 	}
 }
 
@@ -30,6 +32,7 @@ export async function limitRequestBody(req: Request, res: Response, next: NextFu
 
 export async function refuseTooLarge(req: Request, res: Response, limit: number) {
 	if (res.headersSent) return
+	res.locals.bodyRefused = true
 	req.log?.warn({ limit, contentLength: req.get('content-length') ?? null }, 'request body too large')
 	const locale = await plainPageLocale(req)
 	if (res.headersSent) return

@@ -5,6 +5,7 @@
 import { Transform, type TransformCallback } from 'node:stream'
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from '@remix-run/node'
 import type { NextFunction, Request, Response } from 'express'
+import { PLAIN_FORM_LIMIT } from '../app/modules/http/body-limit.server'
 import { refuseTooLarge } from './body-limit'
 import { plainPageLocale, renderLocalizedPage } from './pages'
 
@@ -32,6 +33,8 @@ export function createRemixHandler({ build, mode, getLoadContext }: Options) {
 			}
 			await sendRemixResponse(res, response)
 		} catch (error) {
+			// After a refused body the app's work was aborted on purpose; the 413 is the answer.
+			if (res.locals.bodyRefused) return
 			next(error)
 		}
 	}
@@ -52,7 +55,7 @@ function toRemixRequest(req: Request, res: Response, controller: AbortController
 	const url = new URL(`${req.protocol}://${req.hostname}${Number.isSafeInteger(port) ? `:${port}` : ''}${req.originalUrl}`)
 	const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers: createRemixHeaders(req.headers), signal: controller.signal }
 	if (req.method !== 'GET' && req.method !== 'HEAD') {
-		const limit = res.locals.bodyLimit
+		const limit = res.locals.bodyLimit ?? PLAIN_FORM_LIMIT
 		let received = 0
 		const counter = new Transform({
 			transform(chunk: Buffer, _encoding, callback: TransformCallback) {
