@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import path from 'node:path'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express, { type NextFunction, type Request, type Response } from 'express'
@@ -11,7 +10,9 @@ import type { Logger } from 'pino'
 import type { Env } from '../app/modules/env/env.server'
 import { resolveTenantByHost } from '../app/modules/tenancy/resolve-tenant.server'
 import type { PortalLoadContext } from '../app/modules/tenancy/load-context'
+import { limitRequestBody } from './body-limit'
 import { renderPlainPage, type PlainPage } from './pages'
+import { createRemixHandler, sendServerErrorPage } from './remix-handler'
 import { checkReadiness } from './readiness'
 
 type Options = {
@@ -130,6 +131,8 @@ export function createApp({ env, logger, pool, build, getLifecycle }: Options) {
 		const rawHost = (req.headers.host ?? '').toLowerCase()
 		if (!HOST_PATTERN.test(rawHost)) return void plain(res, 400, 'badRequest')
 		const [host, port] = rawHost.split(':') as [string, string | undefined]
+		// Five digits pass the pattern; a port past 65535 would make the request's URL unparseable further on.
+		if (port !== undefined && Number(port) > 65535) return void plain(res, 400, 'badRequest')
 		// clientIp: Express's req.ip honours TRUST_PROXY, so a client cannot pick its own address with X-Forwarded-For.
 		const base = { cspNonce: res.locals.cspNonce, requestId: res.locals.requestId, clientIp: req.ip ?? null }
 
@@ -157,9 +160,11 @@ export function createApp({ env, logger, pool, build, getLifecycle }: Options) {
 		next()
 	})
 
+	app.use(limitRequestBody)
+
 	app.all(
 		'*',
-		createRequestHandler({
+		createRemixHandler({
 			build,
 			mode: env.NODE_ENV,
 			getLoadContext: (_req, res) => ({ portal: res.locals.portal as PortalLoadContext }),
@@ -169,7 +174,7 @@ export function createApp({ env, logger, pool, build, getLifecycle }: Options) {
 	app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
 		req.log?.error({ err: error }, 'unhandled error')
 		if (res.headersSent) return next(error)
-		plain(res, 500, 'unavailable')
+		void sendServerErrorPage(req, res).catch(next)
 	})
 	return app
 }

@@ -7,7 +7,6 @@ import { demoGatewayTowns, ensureDemoCredential, randomDemoSuffix } from './demo
 import { demoPort } from './demo-port'
 
 export async function startDemoGoPaySimulator(logger: Logger): Promise<GoPaySimulator | null> {
-	if (process.env.NODE_ENV === 'production') return null
 	try {
 		// Quick retries: a demo notification that failed is tried again within seconds.
 		return await startGoPaySimulator({ port: await demoPort('DEMO_GOPAY_PORT', 7002), accounts: [], retryDelaysMs: [1000, 3000, 10000], maxAttempts: 10 })

@@ -21,10 +21,11 @@ function isPortFree(port: number) {
 	})
 }
 
-/** Starts the simulator (port 7001 when free); null where it refuses to run (NODE_ENV=production). */
+/** Starts the simulator (port 7001 when free); null if it cannot start. Only the demo
+ * starts it, also in production mode (the demo runs the production build: docs/decisions/013). */
 export async function startDemoNiaSimulator(logger: Logger): Promise<NiaSimulator | null> {
 	try {
-		return await startNiaSimulator({ port: (await isPortFree(PREFERRED_PORT)) ? PREFERRED_PORT : 0 })
+		return await startNiaSimulator({ port: (await isPortFree(PREFERRED_PORT)) ? PREFERRED_PORT : 0, force: true })
 	} catch (error) {
 		logger.error(`NIA simulator not started, citizens cannot log in: ${(error as Error).message}`)
 		return null

@@ -21,12 +21,13 @@ function isPortFree(port: number) {
 	})
 }
 
-/** Starts the simulator; null where it refuses to run (NODE_ENV=production). */
+/** Starts the simulator; null if it cannot start. Only the demo starts it,
+ * also in production mode (docs/decisions/013). */
 export async function startDemoRecordsSimulator(logger: Logger): Promise<RecordsSimulator | null> {
 	// DEMO_RECORDS_PORT: a fixed port for tests that drive the simulator's pages (e2e, parallel runs).
 	const preferred = Number(process.env.DEMO_RECORDS_PORT) || PREFERRED_PORT
 	try {
-		return await startRecordsSimulator({ port: (await isPortFree(preferred)) ? preferred : 0, towns: [] })
+		return await startRecordsSimulator({ port: (await isPortFree(preferred)) ? preferred : 0, towns: [], force: true })
 	} catch (error) {
 		logger.error(`records simulator not started, submissions stay in the outbox: ${(error as Error).message}`)
 		return null

@@ -9,7 +9,7 @@ import { demoPort } from './demo-port'
 
 export async function startDemoStripeSimulator(logger: Logger): Promise<StripeSimulator | null> {
 	try {
-		return await startStripeSimulator({ port: await demoPort('DEMO_STRIPE_PORT', 7003), accounts: [], retryDelaysMs: [1000, 3000, 10000] })
+		return await startStripeSimulator({ port: await demoPort('DEMO_STRIPE_PORT', 7003), accounts: [], retryDelaysMs: [1000, 3000, 10000], force: true })
 	} catch (error) {
 		logger.error(`Stripe simulator not started, card payments through Stripe are off: ${(error as Error).message}`)
 		return null

@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { getCurrentUser, safeReturnTo } from '~/modules/auth/current-user.server'
 import { getCitizenTexts } from '~/modules/citizen/citizen-texts.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
+import { enforcesProductionRules } from '~/modules/env/demo-mode'
 import { getEnv } from '~/modules/env/env.server'
 import { formatTime } from '~/modules/i18n/format'
 import { failureUrl } from '~/modules/nia/failure-url'
@@ -22,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const returnTo = safeReturnTo(new URL(request.url).searchParams.get('returnTo'))
 	const user = await getCurrentUser(request, context)
 	if (user.actor.kind === 'citizen') return redirect(returnTo)
-	const isProduction = getEnv().NODE_ENV === 'production'
+	const isProduction = enforcesProductionRules(getEnv().NODE_ENV)
 	try {
 		const ip = context.portal.clientIp ?? null
 		const { url, requestId } = await startNiaLogin({ tenant: user.tenant, db: user.db, returnTo, isProduction, ip })

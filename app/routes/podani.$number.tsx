@@ -5,6 +5,7 @@ import { displayValue } from '~/modules/forms/display-value'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { requireCitizen } from '~/modules/auth/current-user.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
+import { isAppError } from '~/modules/errors/app-error'
 import { answerNeedsInfo } from '~/modules/forms/answer-needs-info.server'
 import { isConditionMet } from '~/modules/forms/build-submission-schema'
 import { checkUpload } from '~/modules/forms/check-upload.server'
@@ -50,7 +51,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		if (!checked.ok) return data({ error: texts.upload[checked.reason].replace('{{name}}', entry.name).replace('{{detail}}', checked.detail ?? '') }, { status: 400 })
 		files.push({ ...checked.file, fieldName: 'answer' })
 	}
-	await answerNeedsInfo({ db: user.db, ability: user.ability, submissionId: submission.id, personId: user.actor.personId, message, files })
+	try {
+		await answerNeedsInfo({ db: user.db, ability: user.ability, submissionId: submission.id, personId: user.actor.personId, message, files })
+	} catch (error) {
+		// An old tab, or the office moved the submission on meanwhile: nothing was saved.
+		if (!isAppError(error, 'input_invalid')) throw error
+		return data({ error: texts.detail.answerNotWaiting }, { status: 409 })
+	}
 	return redirect(`/podani/${submission.number}?odpovezeno=1`, 303)
 }
 
@@ -118,6 +125,11 @@ export default function SubmissionDetail() {
 					))}
 				</ol>
 			</section>
+			{submission.status !== 'needs_info' && actionData?.error ? (
+				<p role="alert" className="mb-8 font-semibold text-red-800">
+					{actionData.error}
+				</p>
+			) : null}
 			{submission.status === 'needs_info' ? (
 				<section aria-labelledby="answer" className="mb-8">
 					<h2 id="answer" className="mb-2 text-2xl font-semibold">

@@ -16,8 +16,9 @@ import { officePage } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
+import { STATEMENT_UPLOAD_MAX_MB } from '~/modules/bank-statements/statement-upload-limit'
 
-const MAX_MB = 30
+const MAX_MB = STATEMENT_UPLOAD_MAX_MB
 const MAX_BYTES = MAX_MB * 1024 * 1024
 const POLL_MS = 1000
 

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
+import { DEFINITION_JSON_MAX_BYTES } from '~/modules/form-builder/definition-json-limit'
 import { parseDefinitionJson } from '~/modules/form-builder/parse-definition-json'
 import { publishFormVersion } from '~/modules/form-builder/publish-form-version.server'
 import { inboxPage, localText } from '~/modules/inbox/inbox-page.server'
@@ -10,7 +11,7 @@ import { requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 
-const MAX_JSON = 512 * 1024
+const MAX_JSON = DEFINITION_JSON_MAX_BYTES
 
 // Town admins: the forms with their versions, and a JSON editor (server round trips, no client JS
 // needed) that checks a definition against the schema and publishes it as the next version.

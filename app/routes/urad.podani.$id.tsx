@@ -69,7 +69,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	}
 	if (value.intent === 'resend') {
 		if (!user.me.roles.includes('admin')) throw data({ reason: 'forbidden' }, { status: 403 })
-		await resendDelivery({ db: user.db, submissionId: submission.id, staffId: user.me.id })
+		try {
+			await resendDelivery({ db: user.db, submissionId: submission.id, staffId: user.me.id })
+		} catch (error) {
+			// Delivered meanwhile, or resent from another tab: nothing changed.
+			if (!isAppError(error, 'input_invalid')) throw error
+			return data({ error: 'detail.errors.notResendable' }, { status: 409 })
+		}
 		return redirect(`${here}?notice=resent`)
 	}
 	const page = await inboxPage(request, context, 'detail.title')

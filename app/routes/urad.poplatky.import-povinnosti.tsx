@@ -10,8 +10,9 @@ import { importObligations } from '~/modules/obligations/import-obligations.serv
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { OBLIGATION_IMPORT_MAX_BYTES } from '~/modules/obligations/obligation-import-limit'
 
-const MAX_BYTES = 5 * 1024 * 1024
+const MAX_BYTES = OBLIGATION_IMPORT_MAX_BYTES
 const PREVIEW_ROWS = 50
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

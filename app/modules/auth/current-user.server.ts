@@ -2,6 +2,7 @@ import { redirect, type AppLoadContext } from '@remix-run/node'
 import { defineAbilityFor, type AppAbility } from '../access/ability.server'
 import type { Actor } from '../access/permissions'
 import { getTenantDb, type TenantDb } from '../db/tenant-db.server'
+import { enforcesProductionRules } from '../env/demo-mode'
 import { getEnv } from '../env/env.server'
 import { requireTenant, requireTownProfile } from '../tenancy/require-town.server'
 import type { ResolvedTenant } from '../tenancy/resolve-tenant.server'
@@ -17,7 +18,8 @@ export type CurrentUser = {
 }
 
 export function useSecureCookies() {
-	return getEnv().NODE_ENV === 'production'
+	// Secure (and __Host-) cookies in production; the demo serves its towns over plain http (demo-mode.ts).
+	return enforcesProductionRules(getEnv().NODE_ENV)
 }
 
 /** Who is asking in this town (possibly anonymous) and what they may do. */
@@ -25,7 +27,7 @@ export async function getCurrentUser(request: Request, context: AppLoadContext):
 	const tenant = requireTenant(context)
 	const profile = await requireTownProfile(context)
 	const db = getTenantDb(tenant)
-	const sessionOptions = { db, tenant, secure: useSecureCookies() }
+	const sessionOptions = { db, tenant, secure: useSecureCookies(), clientIp: context.portal.clientIp ?? null }
 	const session = await getSession(sessionOptions, request, profile.sessionIdleMinutes)
 	let actor: Actor = { kind: 'anonymous' }
 	if (session?.kind === 'citizen' && session.personId) actor = { kind: 'citizen', personId: session.personId }

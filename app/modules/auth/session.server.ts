@@ -28,7 +28,8 @@ function cookie(secure: boolean, value: string, maxAgeSeconds: number) {
 	return serializeSessionCookie(sessionCookieName(secure), value, { maxAgeSeconds, secure, sameSite: 'Lax' })
 }
 
-export type SessionOptions = { db: TenantDb; tenant: ResolvedTenant; secure: boolean }
+/** clientIp: the request's address as the server resolved it (the socket's, or the proxy's X-Forwarded-For only when TRUST_PROXY is set). */
+export type SessionOptions = { db: TenantDb; tenant: ResolvedTenant; secure: boolean; clientIp?: string | null }
 
 export type NewSession = {
 	kind: 'citizen' | 'staff'
@@ -43,7 +44,7 @@ export type NewSession = {
  * Starts a session and returns its Set-Cookie value. Callers rotate: the session the request came
  * with (if any) is ended first, so a login never keeps a pre-login id (session fixation).
  */
-export async function createSession({ db, tenant, secure }: SessionOptions, request: Request, data: NewSession) {
+export async function createSession({ db, tenant, secure, clientIp }: SessionOptions, request: Request, data: NewSession) {
 	const old = readToken(request, secure)
 	if (old) await db.session.deleteMany({ where: { idHash: hashOf(tenant, old) } })
 	const token = newSessionToken()
@@ -52,7 +53,8 @@ export async function createSession({ db, tenant, secure }: SessionOptions, requ
 			idHash: hashOf(tenant, token),
 			...data,
 			expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_MS),
-			ip: request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+			// Never a header read here: X-Forwarded-For is whatever the client wrote unless a proxy is trusted.
+			ip: clientIp ?? null,
 			userAgent: request.headers.get('user-agent')?.slice(0, 300) ?? null,
 		},
 	})

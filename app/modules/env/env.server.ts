@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppError } from '../errors/app-error'
+import { enforcesProductionRules } from './demo-mode'
 
 const port = z.coerce.number().int().min(0).max(65535)
 const positiveInt = z.coerce.number().int().positive()
@@ -40,7 +41,8 @@ export const EnvSchema = z.object({
 		.regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'must be a lower-case domain such as mail.portal.example')
 		.optional(),
 }).superRefine((env, ctx) => {
-	if (env.NODE_ENV === 'production' && !env.SECRETS_KEYS) {
+	// The demo (--demo) runs in production mode with its fixed demo key (demo-mode.ts).
+	if (enforcesProductionRules(env.NODE_ENV) && !env.SECRETS_KEYS) {
 		ctx.addIssue({ code: 'custom', path: ['SECRETS_KEYS'], message: 'is required in production (secrets at rest are encrypted with it)' })
 	}
 })

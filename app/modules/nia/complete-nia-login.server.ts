@@ -67,7 +67,7 @@ export async function completeNiaLogin(options: Options): Promise<NiaLoginResult
 	try {
 		const { identity, municipalityCode, returnTo, requestId: loginId } = await verify(options, store)
 		const person = await upsertCitizen({ db, identity, municipalityCode })
-		const setCookie = await createSession(options, request, {
+		const setCookie = await createSession({ ...options, clientIp: ip }, request, {
 			kind: 'citizen',
 			personId: person.id,
 			niaNameId: identity.nameId ?? undefined,

@@ -1,4 +1,5 @@
 import { getTenantDb } from '../db/tenant-db.server'
+import { enforcesProductionRules } from '../env/demo-mode'
 import { getEnv } from '../env/env.server'
 import { decryptSecret } from '../secrets/secrets.server'
 import type { ResolvedTenant } from '../tenancy/resolve-tenant.server'
@@ -34,7 +35,7 @@ export function invalidateNiaConfigs(slug: string) {
  * an IdP on this machine (the simulator) is not used; the login then says it is unavailable.
  */
 function isAllowedIdp(settings: { idpSsoUrl: string | null; idpSloUrl: string | null; idpMetadataUrl: string | null }) {
-	if (getEnv().NODE_ENV !== 'production') return true
+	if (!enforcesProductionRules(getEnv().NODE_ENV)) return true
 	const local = [settings.idpSsoUrl, settings.idpSloUrl, settings.idpMetadataUrl].some(isLocal)
 	if (local) console.error('NIA: the stored IdP points at this machine (the simulator?); refused in production')
 	return !local
