@@ -3,7 +3,7 @@ import { getTenantDb } from '../modules/db/tenant-db.server'
 import { defineJob, TenantJobSchema } from '../modules/jobs/define-job'
 import { reminderQr } from '../modules/reminders/claim-qr.server'
 import { pragueToday, sendClaimReminders } from '../modules/reminders/send-claim-reminders.server'
-import { townOrigin } from '../modules/staff/invite-staff-cli.server'
+import { townOrigin } from '../modules/tenancy/town-origin.server'
 
 /** E-mails the day's payment reminders of one town (started daily by the sweeper). */
 export const sendClaimRemindersJob = defineJob({

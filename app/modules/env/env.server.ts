@@ -17,6 +17,10 @@ export const EnvSchema = z.object({
 		.string()
 		.regex(/^[a-z0-9.-]+(:\d+)?$/, 'must be a lower-case host name such as admin.localhost')
 		.default('admin.localhost'),
+	// The scheme and port of absolute links to towns (e-mails, gateway and NIA addresses, CLI output);
+	// the host is always the town's stored primary host (app/modules/tenancy/town-origin.server.ts).
+	PUBLIC_URL_SCHEME: z.enum(['http', 'https']).optional(),
+	PUBLIC_URL_PORT: port.min(1).optional(),
 	TENANT_CACHE_TTL_MS: positiveInt.default(10_000),
 	TENANT_CLIENT_CACHE_SIZE: positiveInt.max(10_000).default(100),
 	SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
