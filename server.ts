@@ -17,6 +17,7 @@ import { configureSecrets } from './app/modules/secrets/secrets.server'
 import { startJobs, stopJobs, shouldRunJobsInProcess } from './app/modules/jobs/jobs.server'
 import { startDeliverySweeper } from './app/modules/delivery/delivery-sweeper.server'
 import { setListeningPort, setPublicOrigin } from './app/modules/tenancy/town-origin.server'
+import { allowGatewaySimulators } from './app/modules/payments/gateway-api-url.server'
 import { createApp } from './server/create-app'
 import { applyMissingDemoTowns } from './server/demo'
 import { registerDemoTownsWithNia, startDemoNiaSimulator } from './server/demo-nia'
@@ -60,6 +61,8 @@ const demoNia = isDemo ? await startDemoNiaSimulator(logger) : null
 // The demo's records system (simulators/records): Veselí and Znojmo file their submissions into it.
 const demoRecords = isDemo ? await startDemoRecordsSimulator(logger) : null
 // The demo's card gateways (simulators/gopay, simulators/stripe): Veselí pays through GoPay, Znojmo through Stripe.
+// Only in the demo may a town's gateway API URL name a simulator on this machine (docs/decisions/014).
+if (isDemo) allowGatewaySimulators(true)
 const demoGoPay = isDemo ? await startDemoGoPaySimulator(logger) : null
 const demoStripe = isDemo ? await startDemoStripeSimulator(logger) : null
 let resolveListeningPort: (port: number) => void
