@@ -26,9 +26,9 @@ function cookieOf(response: HttpResult, name: string) {
 
 /** The demo vendor's sign-in: password, then the TOTP code of the demo's public secret. */
 async function signInVendor(port: number) {
-	const password = await post(port, { host: PLATFORM, path: '/platform/prihlaseni', form: { email: DEMO_VENDOR.email, password: DEMO_PASSWORD, returnTo: '/platform/mail' } })
+	const password = await post(port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/prihlaseni', form: { email: DEMO_VENDOR.email, password: DEMO_PASSWORD, returnTo: '/platform/mail' } })
 	expect(password.status).toBe(302)
-	const code = await post(port, { host: PLATFORM, path: '/platform/overeni', headers: { cookie: cookieOf(password, 'portal_vendor') }, form: { code: await generate({ secret: DEMO_TOTP_SECRET }) } })
+	const code = await post(port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/overeni', headers: { cookie: cookieOf(password, 'portal_vendor') }, form: { code: await generate({ secret: DEMO_TOTP_SECRET }) } })
 	expect(code.status).toBe(302)
 	return cookieOf(code, 'portal_vendor')
 }
@@ -38,7 +38,7 @@ beforeAll(async () => {
 	database = await createScratchDatabase(uniqueDatabaseName('portal_server_mail'))
 	// TRUST_PROXY on: even a proxy's X-Forwarded-Host must not reach an e-mailed link.
 	server = await startServer({ args: ['--demo'], env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', TRUST_PROXY: 'true' } })
-	await waitFor(async () => ((await get(server!.port, { path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 60_000, what: 'readyz 200' })
+	await waitFor(async () => ((await get(server!.port, { timeoutMs: 30_000, path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 60_000, what: 'readyz 200' })
 }, 120_000)
 
 afterAll(async () => {
@@ -53,15 +53,15 @@ describe('demo mail catcher', () => {
 		const port = server!.port
 		// Nobody signed in: no list, no message, no source; the vendor sign-in instead.
 		for (const path of ['/platform/mail', '/platform/mail/00000000-0000-0000-0000-000000000000', '/platform/mail/00000000-0000-0000-0000-000000000000/source']) {
-			const anonymous = await get(port, { host: PLATFORM, path })
+			const anonymous = await get(port, { timeoutMs: 30_000, host: PLATFORM, path })
 			expect(anonymous.status, path).toBe(302)
 			expect(anonymous.headers.location, path).toBe(`/platform/prihlaseni?returnTo=${encodeURIComponent(path)}`)
 		}
 		vendorCookie = await signInVendor(port)
-		const mailPage = () => get(port, { host: PLATFORM, path: '/platform/mail', headers: { cookie: vendorCookie } })
+		const mailPage = () => get(port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/mail', headers: { cookie: vendorCookie } })
 		expect((await mailPage()).body).toContain('Zatím tu žádná pošta není.')
 		// The console says what the page is.
-		const console = await get(port, { host: PLATFORM, path: '/platform', headers: { cookie: vendorCookie } })
+		const console = await get(port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform', headers: { cookie: vendorCookie } })
 		expect(console.body).toContain('Lapač pošty ukázkového režimu')
 		expect(console.body).toContain('href="/platform/mail"')
 
@@ -91,23 +91,23 @@ describe('demo mail catcher', () => {
 		expect(rows.map((row) => row[2])).toEqual(['Reset your password – Town of Znojmo', 'Pozvánka do úřední části portálu – Město Veselí nad Moravou'])
 		expect(list.body).toContain('Město Veselí nad Moravou')
 
-		const detail = await get(port, { host: PLATFORM, path: `/platform/mail/${rows[1]![1]}?lng=en`, headers: { cookie: vendorCookie } })
+		const detail = await get(port, { timeoutMs: 30_000, host: PLATFORM, path: `/platform/mail/${rows[1]![1]}?lng=en`, headers: { cookie: vendorCookie } })
 		expect(detail.status).toBe(200)
 		expect(detail.body).toContain('<html lang="en"')
 		expect(detail.body).toContain('Links in the message')
 		expect(detail.body).toContain(`<a href="${link.replace('&', '&amp;')}" rel="noreferrer">Přijmout pozvánku</a>`)
 		expect(detail.body).toContain('Jana Nováková vás zve')
 		expect(detail.body).toMatch(/<img src="data:image\/svg\+xml;base64,[^"]+" alt="Preview of the attachment coat-of-arms.svg"/)
-		const english = await get(port, { host: PLATFORM, path: '/platform/mail?lng=en', headers: { cookie: vendorCookie } })
+		const english = await get(port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/mail?lng=en', headers: { cookie: vendorCookie } })
 		expect(english.body).toContain('<h1 class="mb-2 text-3xl font-bold">Demo mail catcher</h1>')
 
-		const source = await get(port, { host: PLATFORM, path: `/platform/mail/${rows[1]![1]}/source`, headers: { cookie: vendorCookie } })
+		const source = await get(port, { timeoutMs: 30_000, host: PLATFORM, path: `/platform/mail/${rows[1]![1]}/source`, headers: { cookie: vendorCookie } })
 		expect(source.headers['content-type']).toBe('message/rfc822')
 		expect(source.body).toContain('X-Portal-Tenant: veseli-nad-moravou')
 
 		// Only on the platform host, and only for messages that exist.
-		expect((await get(port, { host: VESELI, path: '/platform/mail' })).status).toBe(404)
-		expect((await get(port, { host: PLATFORM, path: '/platform/mail/00000000-0000-0000-0000-000000000000', headers: { cookie: vendorCookie } })).status).toBe(404)
+		expect((await get(port, { timeoutMs: 30_000, host: VESELI, path: '/platform/mail' })).status).toBe(404)
+		expect((await get(port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/mail/00000000-0000-0000-0000-000000000000', headers: { cookie: vendorCookie } })).status).toBe(404)
 		await stopJobs()
 	}, 90_000)
 
@@ -121,14 +121,14 @@ describe('demo mail catcher', () => {
 			form: { email },
 		})
 		expect(asked.status).toBe(200)
-		const mails = () => get(port, { host: PLATFORM, path: '/platform/mail', headers: { cookie: vendorCookie } })
+		const mails = () => get(port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/mail', headers: { cookie: vendorCookie } })
 		const list = await waitFor(async () => {
 			const response = await mails()
 			return response.body.includes(email) ? response : undefined
 		}, { timeoutMs: 20_000, what: 'the reset e-mail' })
 		const id = /href="\/platform\/mail\/([0-9a-f-]{36})"/.exec(list.body.slice(list.body.indexOf(email)))?.[1]
 		expect(id).toBeTruthy()
-		const detail = await get(port, { host: PLATFORM, path: `/platform/mail/${id}`, headers: { cookie: vendorCookie } })
+		const detail = await get(port, { timeoutMs: 30_000, host: PLATFORM, path: `/platform/mail/${id}`, headers: { cookie: vendorCookie } })
 		const links = [...detail.body.matchAll(/<a href="([^"]+)" rel="noreferrer">/g)].map((match) => match[1]!)
 		expect(links.some((link) => link.includes('/urad/obnova-hesla/'))).toBe(true)
 		for (const link of links.filter((link) => link.includes('/urad/'))) expect(link.startsWith(`http://${VESELI}:${port}/urad/`), link).toBe(true)
@@ -141,9 +141,9 @@ describe('outside the demo', () => {
 	test('18 demo mail catcher behind vendor sign-in: without --demo there is no capture server, and the mail page is a 404 while the console still answers (or asks for sign-in)', async () => {
 		await server?.stop()
 		server = await startServer({ env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn' } })
-		await waitFor(async () => ((await get(server!.port, { path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 20_000, what: 'readyz 200' })
-		expect((await get(server.port, { host: PLATFORM, path: '/platform/mail' })).status).toBe(404)
-		expect((await get(server.port, { host: PLATFORM, path: '/platform/mail', headers: { cookie: vendorCookie } })).status).toBe(404)
-		expect([200, 302]).toContain((await get(server.port, { host: PLATFORM, path: '/platform' })).status)
+		await waitFor(async () => ((await get(server!.port, { timeoutMs: 30_000, path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 20_000, what: 'readyz 200' })
+		expect((await get(server.port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/mail' })).status).toBe(404)
+		expect((await get(server.port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/mail', headers: { cookie: vendorCookie } })).status).toBe(404)
+		expect([200, 302]).toContain((await get(server.port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform' })).status)
 	}, 40_000)
 })
