@@ -16,6 +16,8 @@ import { setTenantClientCacheSize } from './app/modules/db/tenant-db.server'
 import { configureSecrets } from './app/modules/secrets/secrets.server'
 import { startJobs, stopJobs, shouldRunJobsInProcess } from './app/modules/jobs/jobs.server'
 import { startDeliverySweeper } from './app/modules/delivery/delivery-sweeper.server'
+import { setListeningPort, setPublicOrigin } from './app/modules/tenancy/town-origin.server'
+import { allowGatewaySimulators } from './app/modules/payments/gateway-api-url.server'
 import { createApp } from './server/create-app'
 import { applyMissingDemoTowns } from './server/demo'
 import { registerDemoTownsWithNia, startDemoNiaSimulator } from './server/demo-nia'
@@ -59,6 +61,8 @@ const demoNia = isDemo ? await startDemoNiaSimulator(logger) : null
 // The demo's records system (simulators/records): Veselí and Znojmo file their submissions into it.
 const demoRecords = isDemo ? await startDemoRecordsSimulator(logger) : null
 // The demo's card gateways (simulators/gopay, simulators/stripe): Veselí pays through GoPay, Znojmo through Stripe.
+// Only in the demo may a town's gateway API URL name a simulator on this machine (docs/decisions/014).
+if (isDemo) allowGatewaySimulators(true)
 const demoGoPay = isDemo ? await startDemoGoPaySimulator(logger) : null
 const demoStripe = isDemo ? await startDemoStripeSimulator(logger) : null
 let resolveListeningPort: (port: number) => void
@@ -75,7 +79,8 @@ async function prepareDatabase(attempt = 1): Promise<void> {
 			},
 		})
 		if (isDemo) await applyMissingDemoTowns(pool, logger)
-		if (demoNia) await registerDemoTownsWithNia({ simulator: demoNia, pool, port: await listeningPort, logger })
+		// The town links' origin (NIA's ACS among them) is set once the server listens.
+		if (demoNia) await listeningPort.then(() => registerDemoTownsWithNia({ simulator: demoNia, pool, logger }))
 		if (demoRecords) await registerDemoTownsWithRecords({ simulator: demoRecords, pool, port: await listeningPort, logger })
 		if (demoGoPay) await registerDemoTownsWithGoPay({ simulator: demoGoPay, pool, logger })
 		if (demoStripe) await registerDemoTownsWithStripe({ simulator: demoStripe, pool, port: await listeningPort, logger })
@@ -114,6 +119,10 @@ const server = http.createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_
 
 server.listen(env.PORT, env.HOST, () => {
 	const { port } = server.address() as { port: number }
+	// Absolute links to towns (e-mails, gateways, NIA) use the stored host with this scheme and port,
+	// never the request's Host (docs/decisions/014). The demo: http on the port it actually got.
+	setListeningPort(port)
+	if (isDemo) setPublicOrigin({ scheme: env.PUBLIC_URL_SCHEME ?? 'http', port: env.PUBLIC_URL_PORT ?? port })
 	resolveListeningPort(port)
 	logger.info(`Portál občana listening on http://${env.HOST}:${port}`)
 	if (isDemo) {
@@ -124,7 +133,7 @@ server.listen(env.PORT, env.HOST, () => {
 				`    Veselí nad Moravou  http://veseli.localhost:${port}/`,
 				`    Znojmo              http://znojmo.localhost:${port}/`,
 				`    Vendor console      http://${env.PLATFORM_HOST}:${port}/platform`,
-				`    Captured e-mail     http://${env.PLATFORM_HOST}:${port}/platform/mail`,
+				`    Demo mail catcher   http://${env.PLATFORM_HOST}:${port}/platform/mail  (e-mail the demo sent; vendor sign-in)`,
 				`    Health              http://localhost:${port}/readyz`,
 				...(demoNia ? [`    NIA simulator       ${demoNia.url}/  (log in as Jana Nováková, Josef Dvořák, …)`] : []),
 				...(demoRecords ? [`    Records system      ${demoRecords.url}/  (received submissions; send status updates back)`] : []),

@@ -1,34 +1,39 @@
-// The demo's captured e-mail: an operator's test message (`portal mail test`, a separate process that
+// The demo's mail catcher: an operator's test message (`portal mail test`, a separate process that
 // only enqueues) is sent by the demo server's in-process worker to its capture server, listed on the
-// platform host, and its link can be clicked through to the town.
+// platform host to signed-in vendor staff, and its link can be clicked through to the town.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { expect, test } from './fixtures'
-import { getOnHost, urlOn } from './urls'
+import { signInVendor } from './staff-sign-in'
+import { urlOn } from './urls'
 
 // The database e2e/start-server.ts gives the demo server.
 const databaseUrl = new URL(process.env.DATABASE_URL_TEST ?? 'postgresql://postgres@127.0.0.1:5432/test')
-databaseUrl.pathname = '/portal_e2e'
+databaseUrl.pathname = `/${process.env.E2E_DATABASE ?? 'portal_e2e'}`
 
 async function sendTestMail(options: { to: string; locale: string; link: string }) {
 	await promisify(execFile)(
 		process.execPath,
 		['--import', 'tsx', 'app/cli/index.ts', 'mail', 'test', '--tenant', 'veseli-nad-moravou', '--to', options.to, '--locale', options.locale, '--link', options.link],
-		{ env: { ...process.env, DATABASE_URL: databaseUrl.toString(), NODE_ENV: 'test' }, timeout: 20_000 },
+		{ env: { ...process.env, DATABASE_URL: databaseUrl.toString(), NODE_ENV: 'test' }, timeout: 60_000 },
 	)
 }
 
-test.describe('captured e-mail (demo)', () => {
-	test('a test e-mail shows on the mail page, newest first; its detail lists the link, which leads to the town', async ({ page, visit, expectAccessible, request }) => {
+test.describe('demo mail catcher', () => {
+	test('18 demo mail catcher behind vendor sign-in: a test e-mail shows on the mail page after the vendor signs in, newest first; its detail lists the link, which leads to the town', async ({ page, visit, expectAccessible }) => {
 		// Starts a CLI process (tsx) before the browser part: slow on a busy machine.
 		test.slow()
 		const to = `e2e-${Date.now()}@example.test`
 		await sendTestMail({ to, locale: 'cs', link: urlOn('veseli') })
-		await expect.poll(async () => (await getOnHost(request, 'platform', '/platform/mail')).text(), { timeout: 15_000 }).toContain(to)
 
+		// Anyone not signed in is sent to the vendor sign-in, and back to the mail page after it.
 		await visit(urlOn('platform', '/platform/mail'))
-		await expect(page).toHaveTitle('Zachycená pošta – Portál občana')
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zachycená pošta')
+		await expect(page).toHaveURL(urlOn('platform', '/platform/prihlaseni?returnTo=%2Fplatform%2Fmail'))
+		await signInVendor(page, expectAccessible)
+		await expect(page).toHaveURL(urlOn('platform', '/platform/mail'))
+		await expect(page).toHaveTitle('Lapač pošty ukázkového režimu – Portál občana')
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lapač pošty ukázkového režimu')
+		await expect.poll(async () => (await page.reload(), await page.getByRole('row').filter({ hasText: to }).count()), { timeout: 20_000 }).toBe(1)
 		const row = page.getByRole('row').filter({ hasText: to })
 		await expect(row.getByRole('cell').nth(1)).toHaveText('Město Veselí nad Moravou')
 
@@ -45,12 +50,19 @@ test.describe('captured e-mail (demo)', () => {
 		await expectAccessible()
 	})
 
-	test('the mail page speaks English and Ukrainian', async ({ page, visit }) => {
+	test('18 demo mail catcher behind vendor sign-in: the console names the catcher, and the page speaks English and Ukrainian', async ({ page, visit, expectAccessible }) => {
+		await visit(urlOn('platform', '/platform'))
+		await signInVendor(page, expectAccessible)
+		await expect(page).toHaveURL(urlOn('platform', '/platform'))
+		await expect(page.getByRole('heading', { level: 2, name: 'Lapač pošty ukázkového režimu' })).toBeVisible()
+		await page.getByRole('link', { name: 'Otevřít zachycenou poštu' }).click()
+		await expect(page).toHaveURL(urlOn('platform', '/platform/mail'))
+		await expectAccessible()
 		await visit(urlOn('platform', '/platform/mail?lng=en'))
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Captured e-mail')
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demo mail catcher')
 		await visit(urlOn('platform', '/platform/mail?lng=uk'))
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Перехоплена пошта')
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Перехоплювач пошти демо-режиму')
 	})
 
 	test('a town host has no mail page', async ({ page, visit }) => {

@@ -19,6 +19,7 @@ import { createScratchDatabase, ensureBuild, findFreePort, startServer, uniqueDa
 import { loginThroughSimulator, parseAutoPostForm, type NiaSimulator } from '../simulators/nia'
 import { startTestNia } from '../tests/nia'
 import { registerDemoTownsWithNia } from './demo-nia'
+import { setPublicOrigin } from '../app/modules/tenancy/town-origin.server'
 
 let server: ServerProcess
 let database: Awaited<ReturnType<typeof createScratchDatabase>>
@@ -85,7 +86,8 @@ beforeAll(async () => {
 	// their ACS addresses name the port, so the port is chosen before the server starts.
 	nia = (await startTestNia()).nia
 	const port = await findFreePort()
-	await registerDemoTownsWithNia({ simulator: nia, pool: getPool(), port, logger: pino({ level: 'silent' }) })
+	setPublicOrigin({ scheme: 'http', port })
+	await registerDemoTownsWithNia({ simulator: nia, pool: getPool(), logger: pino({ level: 'silent' }) }).finally(() => setPublicOrigin(null))
 
 	server = await startServer({ port, env: { DATABASE_URL: database.url, PLATFORM_HOST: 'admin.localhost' } })
 	await waitFor(async () => ((await get(server.port, { path: '/readyz' })).status === 200 ? true : undefined), { what: 'readyz 200' })

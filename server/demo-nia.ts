@@ -37,7 +37,7 @@ export async function startDemoNiaSimulator(logger: Logger): Promise<NiaSimulato
  * town's IdP. Runs at every demo start: the simulator keeps registrations in memory (its signing key
  * stays in $DATA_DIR/nia-simulator).
  */
-export async function registerDemoTownsWithNia({ simulator, pool, port, logger }: { simulator: NiaSimulator; pool: pg.Pool; port: number; logger: Logger }) {
+export async function registerDemoTownsWithNia({ simulator, pool, logger }: { simulator: NiaSimulator; pool: pg.Pool; logger: Logger }) {
 	const metadataXml = await (await fetch(simulator.metadataUrl)).text()
 	const metadata = parseIdpMetadata(metadataXml)
 	const dirs = (await readdir('tenants', { withFileTypes: true })).filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
@@ -46,8 +46,9 @@ export async function registerDemoTownsWithNia({ simulator, pool, port, logger }
 		const { rows } = await pool.query<{ id: string }>('SELECT id FROM platform.tenant WHERE slug = $1', [blueprint.slug])
 		if (!blueprint.nia || !rows[0]) continue
 		const db = getTenantDb({ id: rows[0].id, slug: blueprint.slug })
-		// Idempotent; also brings towns from an older demo database up to date (ACS on this port).
-		await applyNiaSettings({ db, blueprint, primaryHost: blueprint.hosts[0]!, isProduction: false, port })
+		// Idempotent; also brings towns from an older demo database up to date (ACS on the demo's public
+		// origin: http and the port it listens on, set before this runs).
+		await applyNiaSettings({ db, blueprint, primaryHost: blueprint.hosts[0]!, isProduction: false })
 		const settings = await db.niaSettings.update({ where: { id: 1 }, data: idpFields(metadata, { xml: metadataXml, url: null }) })
 		simulator.registerSep({
 			issuer: settings.spIssuer,

@@ -11,6 +11,10 @@ import { closePool, initPool } from '../app/modules/db/pool.server'
 import { quoteIdent } from '../app/modules/db/schema-name'
 import { takeTempDirs } from './temp'
 
+// The card gateway simulators run on 127.0.0.1; the tests (and the servers and CLI they start) may
+// use them as a town's API URL. A test of the refusal turns this off (allowGatewaySimulators(false)).
+process.env.ALLOW_GATEWAY_SIMULATORS ??= 'true'
+
 const adminUrl = process.env.DATABASE_URL_TEST ?? 'postgresql://postgres@127.0.0.1:5432/test'
 const workerId = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '1'
 // Workers are forked by the Vitest process (pool: 'forks'), so the parent pid names this run.

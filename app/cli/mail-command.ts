@@ -8,6 +8,7 @@ import { findJobTenant } from '../modules/jobs/find-job-tenant.server'
 import { startJobs, stopJobs } from '../modules/jobs/jobs.server'
 import { enqueueEmail } from '../modules/mail/enqueue-email.server'
 import { mailTranslator } from '../modules/mail/mail-i18n'
+import { townOrigin } from '../modules/tenancy/town-origin.server'
 
 type TestOptions = { tenant: string; to: string; locale?: string; link?: string }
 
@@ -24,7 +25,7 @@ export function registerMailCommands(program: Command, connect: () => pg.Pool) {
 		.requiredOption('--tenant <slug>', 'the town it comes from')
 		.requiredOption('--to <address>', 'who gets it')
 		.option('--locale <cs|en|uk>', "its language (default: the town's default language)")
-		.option('--link <url>', 'an http(s) link to put on its button, e.g. the town portal')
+		.option('--link <url>', "an http(s) link for its button (default: the town's portal, from its primary host and PUBLIC_URL_SCHEME/PUBLIC_URL_PORT)")
 		.action(async (options: TestOptions) => {
 			const pool = connect()
 			const tenant = await findJobTenant(options.tenant)
@@ -35,6 +36,7 @@ export function registerMailCommands(program: Command, connect: () => pg.Pool) {
 			const locale = options.locale ?? (isLocale(settings?.defaultLocale) ? settings.defaultLocale : 'cs')
 			const t = mailTranslator(locale)
 			const town = pickText(settings?.name as LocalizedText | undefined, locale) || tenant.name
+			const link = options.link ?? (tenant.primaryHost ? `${townOrigin(tenant.primaryHost)}/` : undefined)
 			await startJobs({ pool, log: pino({ level: 'warn' }) })
 			try {
 				const id = await enqueueEmail({
@@ -45,7 +47,7 @@ export function registerMailCommands(program: Command, connect: () => pg.Pool) {
 					data: {
 						subject: t('testMessage.subject', { town }),
 						paragraphs: [t('testMessage.first', { town }), t('testMessage.second')],
-						...(options.link ? { action: { label: t('testMessage.action'), link: options.link } } : {}),
+						...(link ? { action: { label: t('testMessage.action'), link } } : {}),
 					},
 				})
 				console.log(`Queued test e-mail ${id} from ${tenant.slug} to ${options.to} (${locale}); the process that runs jobs sends it.`)

@@ -44,7 +44,7 @@ export function registerStaffCommands(program: Command, { connect, actor }: { co
 		.requiredOption('--name <name>', 'their full name')
 		.addOption(new Option('--role <role>', 'admin, clerk or auditor (repeat for several)').argParser(collectChoice(STAFF_ROLES)).makeOptionMandatory())
 		.addOption(new Option('--agenda <agenda>', 'for clerks: submissions, payments, grants (repeat)').argParser(collectChoice(AGENDAS)))
-		.option('--base-url <url>', "the town's address in the link (default: https://<primary host>)")
+		.option('--base-url <url>', "the town's address in the link (default: the town's primary host with PUBLIC_URL_SCHEME/PUBLIC_URL_PORT, see .env.example)")
 		.action(async (options: { tenant: string; email: string; name: string; role: StaffRoleName[]; agenda?: AgendaName[]; baseUrl?: string }) => {
 			const email = checkedEmail(options.email)
 			// Enqueue only: the server (or worker) that runs jobs sends the e-mail.

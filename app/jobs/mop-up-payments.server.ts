@@ -2,6 +2,7 @@ import { getTenantDb } from '../modules/db/tenant-db.server'
 import { defineJob, TenantJobSchema } from '../modules/jobs/define-job'
 import { mopUpPayments } from '../modules/payments/mop-up-payments.server'
 import { afterSettled } from '../modules/payments/send-payment-receipt.server'
+import { townOrigin } from '../modules/tenancy/town-origin.server'
 
 /** Settles or expires the town's card payments left pending (app/modules/payments/mop-up-payments.server.ts). */
 export const mopUpPaymentsJob = defineJob({
@@ -14,7 +15,7 @@ export const mopUpPaymentsJob = defineJob({
 		const db = getTenantDb(tenant)
 		const summary = await mopUpPayments({ db })
 		for (const paymentId of summary.credited) {
-			await afterSettled({ db, townSlug: tenant.slug, townOrigin: `https://${tenant.primaryHost}`, outcome: 'credited', paymentId, log: (message) => log.warn(message) })
+			await afterSettled({ db, townSlug: tenant.slug, townOrigin: townOrigin(tenant.primaryHost), outcome: 'credited', paymentId, log: (message) => log.warn(message) })
 		}
 		return summary
 	},

@@ -4,7 +4,7 @@ import { defineJob, TenantJobSchema } from '../modules/jobs/define-job'
 import { reminderQr } from '../modules/reminders/claim-qr.server'
 import { pragueToday } from '../modules/dates/prague-date'
 import { sendClaimReminders } from '../modules/reminders/send-claim-reminders.server'
-import { townOrigin } from '../modules/staff/invite-staff-cli.server'
+import { townOrigin } from '../modules/tenancy/town-origin.server'
 
 /** E-mails the day's payment reminders of one town (started daily by the sweeper). */
 export const sendClaimRemindersJob = defineJob({

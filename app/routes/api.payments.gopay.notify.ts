@@ -3,6 +3,7 @@ import { getTenantDb } from '~/modules/db/tenant-db.server'
 import { afterSettled } from '~/modules/payments/send-payment-receipt.server'
 import { settleCardPayment } from '~/modules/payments/settle-card-payment.server'
 import { requireTenant } from '~/modules/tenancy/require-town.server'
+import { townOrigin } from '~/modules/tenancy/town-origin.server'
 
 // GoPay's notification: an unsigned GET ?id=<GoPay payment id> on every state change, retried until
 // it gets 200. Never trusted: the status is re-queried with the town's credentials and applied
@@ -18,6 +19,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	if (!/^\d{1,20}$/.test(id)) return answer(200, 'ignored')
 	const db = getTenantDb(tenant)
 	const result = await settleCardPayment({ db, provider: 'gopay', providerPaymentId: id, source: 'notification', dedupe: true })
-	await afterSettled({ db, townSlug: tenant.slug, townOrigin: new URL(request.url).origin, ...result, log: console.warn })
+	await afterSettled({ db, townSlug: tenant.slug, townOrigin: townOrigin(tenant.primaryHost), ...result, log: console.warn })
 	return answer(result.outcome === 'gateway_unavailable' ? 503 : 200, result.outcome)
 }

@@ -3,6 +3,7 @@ import { getTenantDb } from '~/modules/db/tenant-db.server'
 import { receiveStripeWebhook } from '~/modules/payments/receive-stripe-webhook.server'
 import { afterSettled } from '~/modules/payments/send-payment-receipt.server'
 import { requireTenant } from '~/modules/tenancy/require-town.server'
+import { townOrigin } from '~/modules/tenancy/town-origin.server'
 
 // Stripe's webhook for this town. Express parses no bodies (server/create-app.ts), so the request
 // reaches here with the raw bytes Stripe signed; they are verified with THIS town's signing secret.
@@ -21,6 +22,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const rawBody = Buffer.from(await request.arrayBuffer())
 	if (rawBody.length > 512 * 1024) return answer(413, { error: 'too large' })
 	const result = await receiveStripeWebhook({ db, rawBody, signature: request.headers.get('stripe-signature') ?? undefined })
-	await afterSettled({ db, townSlug: tenant.slug, townOrigin: new URL(request.url).origin, outcome: result.body.outcome, paymentId: result.paymentId ?? null, log: console.warn })
+	await afterSettled({ db, townSlug: tenant.slug, townOrigin: townOrigin(tenant.primaryHost), outcome: result.body.outcome, paymentId: result.paymentId ?? null, log: console.warn })
 	return answer(result.status, result.body)
 }

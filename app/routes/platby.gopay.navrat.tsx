@@ -10,6 +10,7 @@ import { paymentResultView } from '~/modules/payments/payment-result-view.server
 import { afterSettled } from '~/modules/payments/send-payment-receipt.server'
 import { settleCardPayment } from '~/modules/payments/settle-card-payment.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
+import { townOrigin } from '~/modules/tenancy/town-origin.server'
 import type { loader as rootLoader } from '~/root'
 
 export const handle = { i18n: ['card-payments'] }
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const mine = /^\d+$/.test(goPayId) ? await getMyPayment({ db: user.db, ability: user.ability, provider: 'gopay', providerPaymentId: goPayId }) : null
 	if (mine && (mine.state === 'created' || mine.state === 'pending')) {
 		const result = await settleCardPayment({ db: user.db, provider: 'gopay', providerPaymentId: goPayId, source: 'return' })
-		await afterSettled({ db: user.db, townSlug: user.tenant.slug, townOrigin: new URL(request.url).origin, ...result, log: console.warn })
+		await afterSettled({ db: user.db, townSlug: user.tenant.slug, townOrigin: townOrigin(user.tenant.primaryHost), ...result, log: console.warn })
 	}
 	const payment = mine ? await getMyPayment({ db: user.db, ability: user.ability, paymentId: mine.id }) : null
 	return paymentResultView(payment, locale)

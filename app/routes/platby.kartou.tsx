@@ -18,6 +18,7 @@ import { CARD_PROVIDERS } from '~/modules/payments/providers/payment-provider'
 import { quoteCardPayment } from '~/modules/payments/quote-card-payment.server'
 import { PaymentStartError, startCardPayment } from '~/modules/payments/start-card-payment.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
+import { townOrigin } from '~/modules/tenancy/town-origin.server'
 import type { loader as rootLoader } from '~/root'
 
 // The card payment of one or more claims: /platby/kartou?claim=<id>&claim=<id>. The breakdown is
@@ -84,7 +85,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			provider: submission.value.provider,
 			locale,
 			townSlug: user.tenant.slug,
-			origin: new URL(request.url).origin,
+			origin: townOrigin(user.tenant.primaryHost),
 			email: person.notificationEmail ?? person.email,
 			description: `${pickText(profile.name, locale)}: ${resources[locale]['card-payments'].start.title}`,
 		})

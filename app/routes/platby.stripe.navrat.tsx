@@ -11,6 +11,7 @@ import { paymentResultView } from '~/modules/payments/payment-result-view.server
 import { afterSettled } from '~/modules/payments/send-payment-receipt.server'
 import { settleCardPayment } from '~/modules/payments/settle-card-payment.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
+import { townOrigin } from '~/modules/tenancy/town-origin.server'
 import type { loader as rootLoader } from '~/root'
 
 export const handle = { i18n: ['card-payments'] }
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		const result = url.searchParams.has('cancel') && !sessionId
 			? await cancelStripePayment({ db: user.db, providerPaymentId: mine.providerPaymentId })
 			: await settleCardPayment({ db: user.db, provider: 'stripe', providerPaymentId: mine.providerPaymentId, source: 'return' })
-		await afterSettled({ db: user.db, townSlug: user.tenant.slug, townOrigin: url.origin, outcome: result.outcome, paymentId: mine.id, log: console.warn })
+		await afterSettled({ db: user.db, townSlug: user.tenant.slug, townOrigin: townOrigin(user.tenant.primaryHost), outcome: result.outcome, paymentId: mine.id, log: console.warn })
 	}
 	const payment = mine ? await getMyPayment({ db: user.db, ability: user.ability, paymentId: mine.id }) : null
 	return paymentResultView(payment, locale)

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
@@ -7,6 +7,7 @@ import { titleMeta } from '~/components/office/meta'
 import { Pagination } from '~/components/office/pagination'
 import { platformPage } from '~/modules/platform-auth/platform-page.server'
 import { requireVendor } from '~/modules/platform-auth/require-vendor.server'
+import { getMailInbox } from '~/modules/mail/mail-inbox.server'
 import { listTownsPage } from '~/modules/tenancy/list-towns-page.server'
 
 const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1)
@@ -16,15 +17,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { title } = await platformPage(request, 'vendor.towns.title')
 	await requireVendor(request, context)
 	const list = await listTownsPage({ page: PageSchema.parse(new URL(request.url).searchParams.get('page') ?? 1) })
-	return { title, ...list }
+	// In the demo the console says where the e-mail went: the demo's mail catcher.
+	return { title, hasDemoMailCatcher: getMailInbox() !== null, ...list }
 }
 
 export const meta = titleMeta
-export const handle = { i18n: ['office'] }
+export const handle = { i18n: ['office', 'platform-mail'] }
 
 export default function PlatformConsole() {
-	const { towns, total, page, pages } = useLoaderData<typeof loader>()
+	const { towns, total, page, pages, hasDemoMailCatcher } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('office')
+	const { t: tMail } = useTranslation('platform-mail')
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
 			<h1 className="mb-2 text-3xl font-bold">{t('vendor.towns.title')}</h1>
@@ -53,6 +56,15 @@ export default function PlatformConsole() {
 				</table>
 			</div>
 			<Pagination page={page} pages={pages} label={t('vendor.towns.pagination')} />
+			{hasDemoMailCatcher ? (
+				<section aria-labelledby="demo-mail-catcher" className="mt-10 rounded-town border border-muted p-4">
+					<h2 id="demo-mail-catcher" className="mb-2 text-xl font-semibold">
+						{tMail('console.heading')}
+					</h2>
+					<p className="mb-2">{tMail('console.text')}</p>
+					<Link to="/platform/mail">{tMail('console.link')}</Link>
+				</section>
+			) : null}
 		</main>
 	)
 }

@@ -7,17 +7,18 @@ import { LOCALES } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
 import { listInbox, requireMailInbox } from '~/modules/mail/inbox-page.server'
 
-// The demo's captured e-mail (simulators/smtp), newest first, 20 a page. A 404 outside the demo.
+// The demo's mail catcher (simulators/smtp), newest first, 20 a page. A 404 outside the demo; vendor
+// staff only (requireMailInbox).
 export const handle = { i18n: ['platform-mail'] }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const inbox = requireMailInbox(context)
+	const inbox = await requireMailInbox(request, context)
 	const locale = await getRequestLocale(request, { enabledLocales: [...LOCALES], defaultLocale: 'cs' })
 	const page = Number(new URL(request.url).searchParams.get('page') ?? '1')
 	return { title: resources[locale]['platform-mail'].title, ...listInbox(inbox, page, locale) }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Zachycená pošta'} – Portál občana` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Lapač pošty ukázkového režimu'} – Portál občana` }]
 
 export default function CapturedMailList() {
 	const { items, page, pages, total } = useLoaderData<typeof loader>()

@@ -13,7 +13,7 @@ import { getInboxMail, requireMailInbox } from '~/modules/mail/inbox-page.server
 export const handle = { i18n: ['platform-mail'] }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-	const inbox = requireMailInbox(context)
+	const inbox = await requireMailInbox(request, context)
 	const locale = await getRequestLocale(request, { enabledLocales: [...LOCALES], defaultLocale: 'cs' })
 	return { mail: getInboxMail(inbox, params.id ?? '', locale) }
 }

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getInboxMailSource, requireMailInbox } from '~/modules/mail/inbox-page.server'
 
 // The captured message as received (RFC 5322), to open in a mail program and see its HTML design.
-export function loader({ context, params }: LoaderFunctionArgs) {
-	const raw = getInboxMailSource(requireMailInbox(context), params.id ?? '')
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+	const raw = getInboxMailSource(await requireMailInbox(request, context), params.id ?? '')
 	return new Response(new Uint8Array(raw), {
 		headers: {
 			'Content-Type': 'message/rfc822',

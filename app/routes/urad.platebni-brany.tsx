@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	await requirePermission(user, 'update', 'TownSettings', { request, context })
 	const form = Object.fromEntries(await request.formData())
 	const parsed = IntentSchema.safeParse(form)
-	if (!parsed.success) return data({ error: 'invalid', details: 'intent' }, { status: 400 })
+	if (!parsed.success) return data({ error: 'invalid' as const, provider: null, details: 'intent' }, { status: 400 })
 	const { intent, provider } = parsed.data
 	if (intent === 'retire') {
 		await retireGatewayCredential({ db: user.db, provider })
@@ -51,8 +51,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		// Never the values: only which provider and the masked hint.
 		await recordAudit(user.db, { action: 'gateway.credential_set', staffId: user.me.id, subject: `Gateway:${provider}`, details: { hint: saved.maskedHint }, ...requestMeta(context) })
 	} catch (error) {
+		// Not an official API address of the provider (decision 014): said at the field, nothing stored.
+		if (isAppError(error, 'gateway_url_refused')) return data({ error: 'apiUrl' as const, provider, details: '' }, { status: 400 })
 		if (!isAppError(error, 'input_invalid')) throw error
-		return data({ error: 'invalid', details: error.details.join('; ') }, { status: 400 })
+		return data({ error: 'invalid' as const, provider, details: error.details.join('; ') }, { status: 400 })
 	}
 	return redirect('/urad/platebni-brany?ulozeno=1')
 }
@@ -60,12 +62,47 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta = titleMeta
 export const handle = { i18n: ['office', 'card-payments'] }
 
-function SecretInput({ name, label }: { name: string; label: string }) {
+function SecretInput({ name, label, id, hint, error }: { name: string; label: string; id?: string; hint?: string; error?: string }) {
+	const describedBy = [hint && id ? `${id}-hint` : null, error && id ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
 	return (
-		<label className="mb-3 block">
-			<span className="block font-medium">{label}</span>
-			<input name={name} type={name.toLowerCase().includes('secret') || name === 'secretKey' ? 'password' : 'text'} autoComplete="off" className="w-full max-w-md rounded-town border px-2 py-1" />
-		</label>
+		<div className="mb-3">
+			<label className="block">
+				<span className="block font-medium">{label}</span>
+				<input
+					id={id}
+					name={name}
+					type={name.toLowerCase().includes('secret') || name === 'secretKey' ? 'password' : 'text'}
+					autoComplete="off"
+					aria-invalid={error ? true : undefined}
+					aria-describedby={describedBy}
+					className="w-full max-w-md rounded-town border px-2 py-1"
+				/>
+			</label>
+			{hint ? (
+				<p id={`${id}-hint`} className="mt-1 text-sm text-muted">
+					{hint}
+				</p>
+			) : null}
+			{error ? (
+				<p id={`${id}-error`} className="mt-1 font-semibold text-red-800">
+					{error}
+				</p>
+			) : null}
+		</div>
+	)
+}
+
+/** The API URL field: empty means the provider's production API; the hint names what else is accepted. */
+function ApiUrlInput({ provider, failedProvider }: { provider: 'gopay' | 'stripe'; failedProvider: string | null }) {
+	const { t } = useTranslation('card-payments')
+	return (
+		<SecretInput
+			name="apiUrl"
+			id={`${provider}-api-url`}
+			label={t('gateways.fields.apiUrl')}
+			hint={t(`gateways.apiUrlHint.${provider}`)}
+			error={failedProvider === provider ? t(`gateways.apiUrlRefused.${provider}`) : undefined}
+		/>
 	)
 }
 
@@ -74,13 +111,14 @@ export default function GatewaysPage() {
 	const actionData = useActionData<typeof action>()
 	const [search] = useSearchParams()
 	const { t } = useTranslation('card-payments')
+	const urlRefusedFor = actionData?.error === 'apiUrl' ? actionData.provider : null
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-4xl flex-1 px-4 py-10">
 			<h1 className="mb-4 text-3xl font-bold">{t('gateways.title')}</h1>
 			<p className="mb-4">{t('gateways.intro')}</p>
 			{search.has('ulozeno') ? <Notice>{t('gateways.saved')}</Notice> : null}
 			{search.has('vypnuto') ? <Notice>{t('gateways.retiredDone')}</Notice> : null}
-			{actionData?.error ? (
+			{actionData?.error === 'invalid' ? (
 				<p role="alert" className="mb-4 font-semibold text-red-800">
 					{t('gateways.invalid', { details: actionData.details })}
 				</p>
@@ -103,6 +141,11 @@ export default function GatewaysPage() {
 				<p className="mb-6">{t('gateways.none')}</p>
 			)}
 			<p className="mb-6">{t('gateways.webhookUrl', { url: webhookUrl })}</p>
+			{urlRefusedFor ? (
+				<p role="alert" className="mb-4 font-semibold text-red-800">
+					{t(`gateways.apiUrlRefused.${urlRefusedFor}`)}
+				</p>
+			) : null}
 			<div className="mb-8 grid gap-8 md:grid-cols-2">
 				<Form method="post" aria-labelledby="set-gopay">
 					<h2 id="set-gopay" className="mb-2 text-xl font-semibold">
@@ -112,7 +155,7 @@ export default function GatewaysPage() {
 					<SecretInput name="goId" label={t('gateways.fields.goId')} />
 					<SecretInput name="clientId" label={t('gateways.fields.clientId')} />
 					<SecretInput name="clientSecret" label={t('gateways.fields.clientSecret')} />
-					<SecretInput name="apiUrl" label={t('gateways.fields.apiUrl')} />
+					<ApiUrlInput provider="gopay" failedProvider={urlRefusedFor} />
 					<SubmitButton name="intent" value="set">
 						{t('gateways.save')}
 					</SubmitButton>
@@ -124,7 +167,7 @@ export default function GatewaysPage() {
 					<input type="hidden" name="provider" value="stripe" />
 					<SecretInput name="secretKey" label={t('gateways.fields.secretKey')} />
 					<SecretInput name="webhookSecret" label={t('gateways.fields.webhookSecret')} />
-					<SecretInput name="apiUrl" label={t('gateways.fields.apiUrl')} />
+					<ApiUrlInput provider="stripe" failedProvider={urlRefusedFor} />
 					<SubmitButton name="intent" value="set">
 						{t('gateways.save')}
 					</SubmitButton>

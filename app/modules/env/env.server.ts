@@ -18,6 +18,13 @@ export const EnvSchema = z.object({
 		.string()
 		.regex(/^[a-z0-9.-]+(:\d+)?$/, 'must be a lower-case host name such as admin.localhost')
 		.default('admin.localhost'),
+	// The scheme and port of absolute links to towns (e-mails, gateway and NIA addresses, CLI output);
+	// the host is always the town's stored primary host (app/modules/tenancy/town-origin.server.ts).
+	PUBLIC_URL_SCHEME: z.enum(['http', 'https']).optional(),
+	PUBLIC_URL_PORT: port.min(1).optional(),
+	// Card gateway simulators (simulators/gopay, simulators/stripe on this machine) as a town's API URL:
+	// for tests only (the demo allows them itself); ignored when NODE_ENV=production (docs/decisions/014).
+	ALLOW_GATEWAY_SIMULATORS: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
 	TENANT_CACHE_TTL_MS: positiveInt.default(10_000),
 	TENANT_CLIENT_CACHE_SIZE: positiveInt.max(10_000).default(100),
 	SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
@@ -45,6 +52,7 @@ export const EnvSchema = z.object({
 	if (enforcesProductionRules(env.NODE_ENV) && !env.SECRETS_KEYS) {
 		ctx.addIssue({ code: 'custom', path: ['SECRETS_KEYS'], message: 'is required in production (secrets at rest are encrypted with it)' })
 	}
+
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -32,6 +32,7 @@ describe('parseEnv', () => {
 			LOG_LEVEL: 'info',
 			DATA_DIR: '.data',
 			TRUST_PROXY: false,
+			ALLOW_GATEWAY_SIMULATORS: false,
 		})
 	})
 

@@ -20,6 +20,7 @@ export type AppErrorCode =
 	| 'job_payload_invalid'
 	| 'mail_not_configured'
 	| 'stripe_webhook_invalid'
+	| 'gateway_url_refused'
 
 /** Domain code throws this; only the route and CLI layers turn it into a response or exit code. */
 export class AppError extends Error {

@@ -5,6 +5,7 @@ import { getCurrentUser } from '../auth/current-user.server'
 import { resources } from '../i18n/resources.server'
 import { getRequestLocale } from '../i18n/locale.server'
 import { requireTownProfile } from '../tenancy/require-town.server'
+import { townUrl } from '../tenancy/town-origin.server'
 import { addDraftFile, removeDraftFile } from './add-draft-file.server'
 import { buildSubmissionSchema } from './build-submission-schema'
 import { checkUpload } from './check-upload.server'
@@ -80,7 +81,7 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 		}
 		const email = person.notificationEmail ?? person.email ?? emailIn(result.data)
 		const created = await submitSubmission({ db: user.db, tenant: user.tenant, formVersionId: form.versionId, agenda: form.agenda, personId, data: result.data, locale, draftId: draft.id, contactEmail: email })
-		const link = new URL(`/podani/${created.number}`, request.url).toString()
+		const link = townUrl(user.tenant.primaryHost, `/podani/${encodeURIComponent(created.number)}`)
 		await sendSubmissionConfirmation({ request, tenant: user.tenant, townName: profile.name, locale, to: email, number: created.number, formTitle: definition.title, submittedAt: created.submittedAt, link })
 		return redirect(`/podani/${created.number}?odeslano=1`, 303)
 	}

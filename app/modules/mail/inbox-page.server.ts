@@ -1,17 +1,23 @@
 // Data for the demo mail page on the platform host (app/routes/platform.mail*.tsx). The page exists
-// only while a capture server runs (the demo): anywhere else it is a 404.
+// only while a capture server runs (the demo), for signed-in vendor staff: anywhere else it is a 404.
 import { data, type AppLoadContext } from '@remix-run/node'
 import type { Locale } from '../i18n/locales'
+import { requireVendor } from '../platform-auth/require-vendor.server'
 import { getMailInbox, type InboxMail, type MailInbox } from './mail-inbox.server'
 
 export const INBOX_PAGE_SIZE = 20
 
 const intlLocale: Record<Locale, string> = { cs: 'cs-CZ', en: 'en-GB', uk: 'uk-UA' }
 
-/** The captured mail, on the platform host of a demo; a 404 otherwise. */
-export function requireMailInbox(context: AppLoadContext): MailInbox {
+/**
+ * The demo's mail catcher: citizens' and staff's captured e-mail (reset and invitation links among
+ * them), so only on the platform host of a running demo (a 404 anywhere else, signed in or not) and
+ * only for signed-in vendor staff (others are sent to the vendor sign-in).
+ */
+export async function requireMailInbox(request: Request, context: AppLoadContext): Promise<MailInbox> {
 	const inbox = context.portal?.kind === 'platform' ? getMailInbox() : null
 	if (!inbox) throw data(null, { status: 404 })
+	await requireVendor(request, context)
 	return inbox
 }
 

@@ -57,16 +57,19 @@ describe('demo mail page data', () => {
 		expect(() => getInboxMail(fakeInbox(1), 'nope', 'en')).toThrow(expect.objectContaining({ init: expect.objectContaining({ status: 404 }) }))
 	})
 
-	test('the page exists only on the platform host while a capture server runs', () => {
+	test('the page exists only on the platform host while a capture server runs, and asks anyone not signed in as vendor staff to sign in', async () => {
 		const platform = { portal: { kind: 'platform', cspNonce: '', requestId: '' } } as never
 		const town = { portal: { kind: 'tenant', tenant: {}, cspNonce: '', requestId: '' } } as never
+		const request = new Request('http://admin.localhost/platform/mail?page=2')
+		const status = (error: unknown) => (error instanceof Response ? error.status : (error as { init?: { status?: number } }).init?.status)
 		setMailInbox(null)
-		expect(() => requireMailInbox(platform)).toThrow()
-		const inbox = fakeInbox(1)
-		setMailInbox(inbox)
+		expect(status(await requireMailInbox(request, platform).catch((error: unknown) => error))).toBe(404)
+		setMailInbox(fakeInbox(1))
 		try {
-			expect(requireMailInbox(platform)).toBe(inbox)
-			expect(() => requireMailInbox(town)).toThrow()
+			const anonymous = await requireMailInbox(request, platform).catch((error: unknown) => error)
+			expect(anonymous).toBeInstanceOf(Response)
+			expect((anonymous as Response).headers.get('location')).toBe('/platform/prihlaseni?returnTo=%2Fplatform%2Fmail%3Fpage%3D2')
+			expect(status(await requireMailInbox(request, town).catch((error: unknown) => error))).toBe(404)
 		} finally {
 			setMailInbox(null)
 		}

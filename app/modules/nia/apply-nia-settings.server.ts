@@ -11,7 +11,7 @@ import { generateSpCertificate } from './generate-sp-certificate.server'
 import { parseIdpMetadata, type IdpMetadata } from './parse-idp-metadata.server'
 import { spEndpoints } from './sp-endpoints'
 
-type Options = { db: TenantDb; blueprint: LoadedBlueprint; primaryHost: string; isProduction: boolean; port: number }
+type Options = { db: TenantDb; blueprint: LoadedBlueprint; primaryHost: string; isProduction: boolean }
 
 type IdpFields = Pick<NiaSettings, 'idpMetadataUrl' | 'idpMetadataXml' | 'idpEntityId' | 'idpSsoUrl' | 'idpSloUrl' | 'idpCertificates'> & {
 	idpMetadataFetchedAt: Date
@@ -67,7 +67,7 @@ async function resolveKey({ blueprint }: Options, existing: NiaSettings | null) 
  * Everything that can fail (metadata download, parsing, the production check) runs before the write.
  */
 export async function applyNiaSettings(options: Options): Promise<string[]> {
-	const { db, blueprint, primaryHost, isProduction, port } = options
+	const { db, blueprint, primaryHost, isProduction } = options
 	const nia = blueprint.nia
 	if (!nia) return []
 	const existing = await db.niaSettings.findUnique({ where: { id: 1 } })
@@ -84,7 +84,7 @@ export async function applyNiaSettings(options: Options): Promise<string[]> {
 	)
 	const plain = {
 		spIssuer: nia.spIssuer,
-		...spEndpoints(primaryHost, { isProduction, port }),
+		...spEndpoints(primaryHost),
 		minimumLoa: nia.minimumLoa,
 		municipalityCode: nia.municipalityCode,
 		sessionIdleMinutes: nia.sessionIdleMinutes ?? DEFAULT_IDLE_MINUTES,

@@ -83,7 +83,7 @@ describe('applying the nia section of a blueprint', () => {
 		const town = await createNiaTown(nia, 'nia-prod')
 		await town.db.niaSettings.delete({ where: { id: 1 } })
 		const blueprint = await loadBlueprint(writeBlueprint(testBlueprint('nia-prod', { nia: { spIssuer: 'https://prod.test/portal', municipalityCode: '586846', idpMetadataXml: 'idp.xml' } }), { files: { 'idp.xml': metadataXml } }))
-		const message = await refusal(applyNiaSettings({ db: town.db, blueprint, primaryHost: 'nia-prod.test', isProduction: true, port: 443 }))
+		const message = await refusal(applyNiaSettings({ db: town.db, blueprint, primaryHost: 'nia-prod.test', isProduction: true }))
 		expect(message).toContain('NODE_ENV=production refuses IdP metadata that points at this machine')
 		expect(await town.db.niaSettings.count()).toBe(0)
 	})

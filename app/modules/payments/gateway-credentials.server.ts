@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { TenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'
 import { decryptSecret, encryptSecret, maskSecret } from '../secrets/secrets.server'
+import { assertAllowedGatewayApiUrl, OFFICIAL_GATEWAY_API_URLS } from './gateway-api-url.server'
 import type { CardProvider } from './providers/payment-provider'
 
 const UrlSchema = z.url({ protocol: /^https?$/ }).optional()
@@ -27,16 +28,20 @@ export type GatewayConfigOf<P extends CardProvider> = P extends 'gopay' ? GoPayC
 
 export const CREDENTIAL_SCHEMAS = { gopay: GoPayCredentialSchema, stripe: StripeCredentialSchema } as const
 
-const GOPAY_PRODUCTION_API = 'https://gate.gopay.cz/api'
+const GOPAY_PRODUCTION_API = OFFICIAL_GATEWAY_API_URLS.gopay[0]!
 
 function hintOf(provider: CardProvider, config: GoPayCredential | StripeCredential) {
 	return provider === 'gopay' ? `GoID ${(config as GoPayCredential).goId}, ${maskSecret((config as GoPayCredential).clientSecret)}` : maskSecret((config as StripeCredential).secretKey)
 }
 
-/** Validates, encrypts and activates a credential; the previous active one of that provider is retired. */
+/**
+ * Validates, encrypts and activates a credential; the previous active one of that provider is retired.
+ * An API URL other than the provider's official ones is refused (`gateway_url_refused`, nothing stored).
+ */
 export async function setGatewayCredential({ db, provider, values, actor }: { db: TenantDb; provider: CardProvider; values: unknown; actor: string | null }) {
 	const parsed = CREDENTIAL_SCHEMAS[provider].safeParse(values)
 	if (!parsed.success) throw new AppError('input_invalid', 'The gateway credential is invalid', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
+	assertAllowedGatewayApiUrl(provider, parsed.data.apiUrl)
 	const stored = encryptSecret(JSON.stringify(parsed.data))
 	const keyId = stored.split(':')[2] ?? ''
 	const now = new Date()

@@ -1,6 +1,6 @@
 import type { AppAbility } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
-import { AppError } from '../errors/app-error'
+import { AppError, isAppError } from '../errors/app-error'
 import type { Locale } from '../i18n/locales'
 import { transitionPayment } from './payment-states'
 import { GatewayRefusedError, GatewayUnavailableError, type CardProvider } from './providers/payment-provider'
@@ -45,7 +45,11 @@ export function callbackUrls(origin: string, provider: CardProvider, paymentId: 
  */
 export async function startCardPayment(input: StartCardPaymentInput): Promise<{ paymentId: string; redirectUrl: string }> {
 	const quote = await quoteCardPayment({ db: input.db, ability: input.ability, claimIds: input.claimIds, locale: input.locale })
-	const provider = await getPaymentProvider(input.db, input.provider)
+	const provider = await getPaymentProvider(input.db, input.provider).catch((error: unknown) => {
+		// A stored API URL that is not the provider's (decision 014): nothing is sent, nothing created.
+		if (isAppError(error, 'gateway_url_refused')) throw new PaymentStartError('gateway_refused', { cause: error })
+		throw error
+	})
 	if (!provider) throw new AppError('input_invalid', 'provider_off')
 	const payment = await input.db.payment.create({
 		data: {

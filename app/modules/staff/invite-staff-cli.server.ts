@@ -3,14 +3,10 @@ import { getPlatformDb } from '../db/platform-db.server'
 import { getTenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'
 import { isLocale, pickText, type LocalizedText } from '../i18n/locales'
+import { townOrigin } from '../tenancy/town-origin.server'
 import { inviteStaff } from './invite-staff.server'
 
 type Options = { slug: string; email: string; name: string; roles: StaffRoleName[]; agendas: AgendaName[]; baseUrl?: string; actor: string }
-
-/** Where a town's pages are: https://<primary host>, or http://<host>:<PORT> for *.localhost (the demo). */
-export function townOrigin(primaryHost: string, port = process.env.PORT ?? '3000') {
-	return primaryHost === 'localhost' || primaryHost.endsWith('.localhost') ? `http://${primaryHost}:${port}` : `https://${primaryHost}`
-}
 
 /** `portal staff invite`: an invitation sent from the command line (e.g. a new town's first admin). */
 export async function inviteStaffFromCli({ slug, email, name, roles, agendas, baseUrl, actor }: Options) {

@@ -56,7 +56,7 @@ export async function applyBlueprint({ pool, blueprint, actor, onProgress }: Opt
 	const db = getTenantDb({ id: tenantId, slug: blueprint.slug })
 	// NIA first: it may download metadata or refuse it, and a refused blueprint must change nothing else.
 	const env = getEnv()
-	const niaChanges = await applyNiaSettings({ db, blueprint, primaryHost, isProduction: enforcesProductionRules(env.NODE_ENV), port: env.PORT })
+	const niaChanges = await applyNiaSettings({ db, blueprint, primaryHost, isProduction: enforcesProductionRules(env.NODE_ENV) })
 	const changes = [...(await writeSettings(db, blueprint)), ...niaChanges, ...(await applyForms({ db, forms: blueprint.forms, actor })), ...(await applyFeeRules({ db, rules: blueprint.fees, actor }))]
 	// The register of residents after the fee rules: its obligations name their fee types.
 	if (blueprint.residents) changes.push(...(await applyResidents({ db, file: blueprint.residents })))

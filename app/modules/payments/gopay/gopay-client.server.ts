@@ -1,3 +1,4 @@
+import { assertAllowedGatewayApiUrl } from '../gateway-api-url.server'
 import { GoPayError, type GoPayErrorDetail } from './gopay-error'
 
 export type GoPayConfig = { apiUrl: string; goId: string; clientId: string; clientSecret: string }
@@ -31,6 +32,8 @@ export function clearGoPayTokenCache() {
 }
 
 export function createGoPayClient(config: GoPayConfig, options: { fetch?: typeof fetch; timeoutMs?: number } = {}): GoPayClient {
+	// Again here, not only when saving: the client id and secret go to this address.
+	assertAllowedGatewayApiUrl('gopay', config.apiUrl)
 	const doFetch = options.fetch ?? fetch
 	const timeoutMs = options.timeoutMs ?? 15_000
 	const base = config.apiUrl.replace(/\/$/, '')

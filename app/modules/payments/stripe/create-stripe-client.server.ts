@@ -1,4 +1,5 @@
 import Stripe from 'stripe'
+import { assertAllowedGatewayApiUrl } from '../gateway-api-url.server'
 import type { StripeConfig } from './stripe-config'
 
 /** A citizen waits on the redirect to Checkout: better a clear failure after 20 s than Stripe's default 80 s. */
@@ -9,6 +10,8 @@ const TIMEOUT_MS = 20_000
  * point it there; everything else (form encoding, idempotency keys on retries, error classes) stays the SDK's.
  */
 export function createStripeClient(config: StripeConfig): Stripe {
+	// Again here, not only when saving: the secret key goes to this address.
+	assertAllowedGatewayApiUrl('stripe', config.apiUrl)
 	const target = config.apiUrl ? new URL(config.apiUrl) : undefined
 	const protocol = target?.protocol === 'http:' ? 'http' : 'https'
 	return new Stripe(config.secretKey, {
