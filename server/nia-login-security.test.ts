@@ -15,6 +15,7 @@ import { loginThroughSimulator, parseAutoPostForm, type NiaSimulator } from '../
 import { migrate, REPO_ROOT, sql } from '../tests/db'
 import { startTestNia } from '../tests/nia'
 import { registerDemoTownsWithNia } from './demo-nia'
+import { setPublicOrigin } from '../app/modules/tenancy/town-origin.server'
 
 let server: ServerProcess
 let database: Awaited<ReturnType<typeof createScratchDatabase>>
@@ -123,7 +124,8 @@ beforeAll(async () => {
 	}
 	nia = (await startTestNia()).nia
 	const port = await findFreePort()
-	await registerDemoTownsWithNia({ simulator: nia, pool: getPool(), port, logger: pino({ level: 'silent' }) })
+	setPublicOrigin({ scheme: 'http', port })
+	await registerDemoTownsWithNia({ simulator: nia, pool: getPool(), logger: pino({ level: 'silent' }) }).finally(() => setPublicOrigin(null))
 	server = await startServer({ port, env: { DATABASE_URL: database.url } })
 	await waitFor(async () => ((await get(server.port, { path: '/readyz' })).status === 200 ? true : undefined), { what: 'readyz 200' })
 }, 120_000)

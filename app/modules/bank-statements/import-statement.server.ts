@@ -10,7 +10,7 @@ import { getTenantDb } from '../db/tenant-db.server'
 import { insertMovements } from './insert-movements.server'
 import { matchMovements } from './match-movements.server'
 import { notifyOverpayments } from '../payments/notify-overpayments.server'
-import { townOrigin } from '../staff/invite-staff-cli.server'
+import { townOrigin } from '../tenancy/town-origin.server'
 import { parseStatement, type StatementError } from './parse-statement'
 import { reverseMovement } from './reverse-movement.server'
 
