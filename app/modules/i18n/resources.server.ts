@@ -34,6 +34,12 @@ import paymentsUk from '../../locales/uk/payments.json'
 import bankOfficeCs from '../../locales/cs/bank-office.json'
 import bankOfficeEn from '../../locales/en/bank-office.json'
 import bankOfficeUk from '../../locales/uk/bank-office.json'
+import boardCs from '../../locales/cs/board.json'
+import boardEn from '../../locales/en/board.json'
+import boardUk from '../../locales/uk/board.json'
+import openDataCs from '../../locales/cs/open-data.json'
+import openDataEn from '../../locales/en/open-data.json'
+import openDataUk from '../../locales/uk/open-data.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -50,6 +56,8 @@ const namespaces = {
 	'card-payments': [cardPaymentsCs, cardPaymentsEn, cardPaymentsUk],
 	payments: [paymentsCs, paymentsEn, paymentsUk],
 	'bank-office': [bankOfficeCs, bankOfficeEn, bankOfficeUk],
+	board: [boardCs, boardEn, boardUk],
+	'open-data': [openDataCs, openDataEn, openDataUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }
