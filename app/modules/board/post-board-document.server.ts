@@ -10,7 +10,8 @@ type Options = {
 	db: TenantDb
 	input: BoardDocumentInput
 	files: BoardPdf[]
-	staffId: string
+	/** null for the demo seed (no member of staff). */
+	staffId: string | null
 	staffName: string
 	meta: { ip: string | null; requestId: string | null }
 	now?: Date
