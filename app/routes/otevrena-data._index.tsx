@@ -73,7 +73,7 @@ export default function OpenDataPage() {
 									{d.schema ? (
 										<>
 											{', '}
-											<a href={d.schema}>{t('schema')}</a>
+											<a href={d.schema}>{d.format === 'CSV' ? t('schema') : t('jsonSchema')}</a>
 										</>
 									) : null}
 								</li>

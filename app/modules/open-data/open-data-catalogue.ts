@@ -53,7 +53,7 @@ export const DATASETS: DatasetDefinition[] = [
 		keywords: { cs: ['místní poplatky', 'sazby', 'poplatek za odpad', 'poplatek ze psů'], en: ['local fees', 'rates', 'waste fee', 'dog fee'] },
 		distributions: [
 			{ slug: 'csv', path: '/otevrena-data/soubory/sazby-poplatku.csv', format: 'CSV', mediaType: 'text/csv', schemaPath: '/otevrena-data/soubory/sazby-poplatku.csv-metadata.json', title: { cs: 'Sazby poplatků (CSV)', en: 'Fee rates (CSV)' }, personalData: false },
-			{ slug: 'json', path: '/otevrena-data/soubory/sazby-poplatku.json', format: 'JSON', mediaType: 'application/json', title: { cs: 'Sazby poplatků (JSON)', en: 'Fee rates (JSON)' }, personalData: false },
+			{ slug: 'json', path: '/otevrena-data/soubory/sazby-poplatku.json', format: 'JSON', mediaType: 'application/json', schemaPath: '/otevrena-data/soubory/sazby-poplatku.schema.json', title: { cs: 'Sazby poplatků (JSON)', en: 'Fee rates (JSON)' }, personalData: false },
 		],
 	},
 	{
@@ -68,7 +68,7 @@ export const DATASETS: DatasetDefinition[] = [
 		keywords: { cs: ['formuláře', 'elektronické podání', 'životní situace'], en: ['forms', 'online filing', 'life situations'] },
 		distributions: [
 			{ slug: 'csv', path: '/otevrena-data/soubory/katalog-formularu.csv', format: 'CSV', mediaType: 'text/csv', schemaPath: '/otevrena-data/soubory/katalog-formularu.csv-metadata.json', title: { cs: 'Katalog formulářů (CSV)', en: 'Form catalogue (CSV)' }, personalData: false },
-			{ slug: 'json', path: '/otevrena-data/soubory/katalog-formularu.json', format: 'JSON', mediaType: 'application/json', title: { cs: 'Katalog formulářů (JSON)', en: 'Form catalogue (JSON)' }, personalData: false },
+			{ slug: 'json', path: '/otevrena-data/soubory/katalog-formularu.json', format: 'JSON', mediaType: 'application/json', schemaPath: '/otevrena-data/soubory/katalog-formularu.schema.json', title: { cs: 'Katalog formulářů (JSON)', en: 'Form catalogue (JSON)' }, personalData: false },
 		],
 	},
 ]

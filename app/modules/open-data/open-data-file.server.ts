@@ -3,10 +3,11 @@ import { boardNow, pragueDay } from '../board/board-clock.server'
 import { csvwMetadata, toCsv } from './csv'
 import { FEE_RATE_COLUMNS, feeRatesJson, loadFeeRates } from './fee-rates-dataset.server'
 import { FORM_CATALOGUE_COLUMNS, loadFormCatalogue } from './form-catalogue-dataset.server'
+import { feeRatesJsonSchema, formCatalogueJsonSchema } from './json-schemas'
 
 export const OPEN_DATA_FILES = [
-	'sazby-poplatku.csv', 'sazby-poplatku.json', 'sazby-poplatku.csv-metadata.json',
-	'katalog-formularu.csv', 'katalog-formularu.json', 'katalog-formularu.csv-metadata.json',
+	'sazby-poplatku.csv', 'sazby-poplatku.json', 'sazby-poplatku.csv-metadata.json', 'sazby-poplatku.schema.json',
+	'katalog-formularu.csv', 'katalog-formularu.json', 'katalog-formularu.csv-metadata.json', 'katalog-formularu.schema.json',
 ] as const
 export type OpenDataFile = (typeof OPEN_DATA_FILES)[number]
 
@@ -14,11 +15,15 @@ export function isOpenDataFile(name: string): name is OpenDataFile {
 	return (OPEN_DATA_FILES as readonly string[]).includes(name)
 }
 
+const SCHEMAS_SINCE = new Date()
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
 
 /** A distribution of the fee-rate or form-catalogue dataset: body, type and when its data last changed. */
 export async function buildOpenDataFile({ db, origin, file, now = boardNow() }: { db: TenantDb; origin: string; file: OpenDataFile; now?: Date }) {
 	const base = `${origin}/otevrena-data/soubory`
+	// The schemas change only with the code: the deployment's start is their last modification.
+	if (file === 'sazby-poplatku.schema.json') return { body: json(feeRatesJsonSchema(`${base}/${file}`)), contentType: 'application/schema+json', lastModified: SCHEMAS_SINCE }
+	if (file === 'katalog-formularu.schema.json') return { body: json(formCatalogueJsonSchema(`${base}/${file}`)), contentType: 'application/schema+json', lastModified: SCHEMAS_SINCE }
 	if (file.startsWith('sazby-poplatku')) {
 		const year = Number(pragueDay(now).slice(0, 4))
 		const { rows, lastModified } = await loadFeeRates({ db, year })
