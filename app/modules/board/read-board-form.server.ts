@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { BoardDocumentInputSchema, type BoardDocumentInput } from './board-document-schema'
-import { BoardInputError } from './board-error'
+import { type BoardInputError } from './board-error'
 import { BOARD_MAX_FILES, checkBoardPdf, type BoardPdf } from './check-board-pdf.server'
 
 export type BoardFormProblem = { fieldErrors: Record<string, string[]>; formError: { key: string; name?: string } | null; values: Record<string, string> }
