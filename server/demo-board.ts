@@ -30,8 +30,10 @@ export async function seedDemoBoard(pool: pg.Pool, logger: Logger, now = new Dat
 		const db = getTenantDb(town)
 		if (await db.boardDocument.count()) continue
 		const today = pragueDay(now)
+		// One rendered PDF serves every demo document (rendering is the slow part of a demo start).
+		const content = await renderDemoBoardPdf('Ukázkový dokument úřední desky', 'Tento dokument je součástí ukázky portálu občana.')
 		for (const document of DOCUMENTS[town.slug] ?? []) {
-			const pdf = await checkBoardPdf(`${document.title}.pdf`, await renderDemoBoardPdf(document.title, document.description))
+			const pdf = await checkBoardPdf(`${document.title}.pdf`, content)
 			if (!pdf.ok) throw new Error(`demo board PDF refused: ${pdf.reason}`)
 			await postBoardDocument({
 				db,

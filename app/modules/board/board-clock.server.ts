@@ -1,13 +1,23 @@
-// The board's notion of "now". In production and development it is the system clock. Under
-// NODE_ENV=test only, a file named by PORTAL_TEST_CLOCK_FILE may hold an ISO instant that replaces it,
-// so that an end-to-end test can move the (separate) server process to a later day and watch a
-// document leave the board at its end date (decision 015). Nothing else reads this file.
+// The board's notion of "now". In production and development it is the system clock. Only when the
+// server entry starts with NODE_ENV=test and PORTAL_TEST_CLOCK_FILE set (server.ts) does a file holding
+// an ISO instant replace it, so that an end-to-end test can move the (separate) server process to a
+// later day and watch a document leave the board at its end date (decision 015). The check sits in
+// server.ts because the Remix bundle has NODE_ENV folded to "production" at build time; the setting
+// reaches the Remix bundle through a process-wide singleton. Nothing else reads this file.
 import { readFileSync } from 'node:fs'
+import { singleton } from '../util/singleton.server'
+
+const testClock = singleton<{ file: string | null }>('board-test-clock', () => ({ file: null }))
+
+/** Test servers only (server.ts checks NODE_ENV=test): read "now" from this file while it exists. */
+export function useBoardTestClockFile(file: string) {
+	testClock.file = file
+}
 
 export function boardNow(): Date {
-	if (process.env.NODE_ENV === 'test' && process.env.PORTAL_TEST_CLOCK_FILE) {
+	if (testClock.file) {
 		try {
-			const text = readFileSync(process.env.PORTAL_TEST_CLOCK_FILE, 'utf8').trim()
+			const text = readFileSync(testClock.file, 'utf8').trim()
 			const moved = new Date(text)
 			if (text && !Number.isNaN(moved.getTime())) return moved
 		} catch {
