@@ -64,7 +64,7 @@ export default defineConfig({
 		url: `http://127.0.0.1:${PORT}/readyz`,
 		env: { E2E_PORT: String(PORT) },
 		reuseExistingServer: false,
-		timeout: 60_000,
+		timeout: 180_000,
 		stdout: 'pipe',
 		stderr: 'pipe',
 		gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },

@@ -18,6 +18,7 @@ import { startJobs, stopJobs, shouldRunJobsInProcess } from './app/modules/jobs/
 import { startDeliverySweeper } from './app/modules/delivery/delivery-sweeper.server'
 import { setListeningPort, setPublicOrigin } from './app/modules/tenancy/town-origin.server'
 import { allowGatewaySimulators } from './app/modules/payments/gateway-api-url.server'
+import { useBoardTestClockFile } from './app/modules/board/board-clock.server'
 import { createApp } from './server/create-app'
 import { applyMissingDemoTowns } from './server/demo'
 import { registerDemoTownsWithNia, startDemoNiaSimulator } from './server/demo-nia'
@@ -38,6 +39,8 @@ try {
 	process.exit(78) // EX_CONFIG
 }
 configureSecrets(env.SECRETS_KEYS, env.SECRETS_ACTIVE_KEY)
+// e2e only: the official board's clock can be moved through a file (decision 015, e2e/test-clock.ts).
+if (env.NODE_ENV === 'test' && process.env.PORTAL_TEST_CLOCK_FILE) useBoardTestClockFile(process.env.PORTAL_TEST_CLOCK_FILE)
 const logger = pino({ level: env.LOG_LEVEL, base: { service: 'portal' } })
 
 let embedded: EmbeddedDatabase | undefined

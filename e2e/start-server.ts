@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import pg from 'pg'
+import { resetBoardClock, TEST_CLOCK_FILE } from './test-clock'
 
 const SERVER_ENTRY = 'build/server/index.js'
 const DATABASE = process.env.E2E_DATABASE ?? 'portal_e2e'
@@ -29,6 +30,8 @@ try {
 const databaseUrl = new URL(adminUrl)
 databaseUrl.pathname = `/${DATABASE}`
 
+// The board's clock starts real; e2e/official-board.spec.ts moves it (decision 015).
+resetBoardClock()
 const server = spawn(process.execPath, [SERVER_ENTRY, '--demo'], {
 	stdio: 'inherit',
 	env: {
@@ -39,6 +42,7 @@ const server = spawn(process.execPath, [SERVER_ENTRY, '--demo'], {
 		NODE_ENV: 'test',
 		LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
 		PLATFORM_HOST: 'admin.localhost',
+		PORTAL_TEST_CLOCK_FILE: TEST_CLOCK_FILE,
 	},
 })
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => server.kill(signal))

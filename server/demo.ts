@@ -5,6 +5,7 @@ import type { Logger } from 'pino'
 import { generateClaims } from '../app/modules/claims/generate-claims.server'
 import { applyBlueprint } from '../app/modules/tenancy/apply-blueprint.server'
 import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
+import { seedDemoBoard } from './demo-board'
 import { seedDemoStaff } from './demo-staff'
 
 /**
@@ -25,6 +26,8 @@ export async function applyMissingDemoTowns(pool: pg.Pool, logger: Logger) {
 	await generateDemoClaims(pool, logger)
 	// Known staff and vendor accounts for trying the office and the console (README, Demo accounts).
 	await seedDemoStaff(pool, logger)
+	// A few documents on each town's official board (decision 015).
+	await seedDemoBoard(pool, logger)
 }
 
 /**

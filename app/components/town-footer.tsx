@@ -37,8 +37,18 @@ export function TownFooter({ town }: { town: RootTown }) {
 					</dl>
 				</section>
 				<div className="text-sm text-muted sm:text-right">
+					<nav aria-label={t('footer.publicInfo')}>
+						<ul className="flex flex-wrap gap-4 sm:justify-end">
+							<li>
+								<a href="/uredni-deska">{t('footer.board')}</a>
+							</li>
+							<li>
+								<a href="/otevrena-data">{t('footer.openData')}</a>
+							</li>
+						</ul>
+					</nav>
 					{contact.web ? (
-						<p>
+						<p className="mt-2">
 							<a href={contact.web}>{t('contact.web')}</a>
 						</p>
 					) : null}

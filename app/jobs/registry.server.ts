@@ -1,5 +1,6 @@
 // Every job the app runs: name -> payload schema -> handler (each defined with defineJob in its own
 // file here). A process that works jobs (the worker, the demo, development) works all of these.
+import { boardDailyJob } from './board-daily.server'
 import { deliverSubmissionsJob } from './deliver-submissions.server'
 import { generateClaimsJob } from './generate-claims.server'
 import { mopUpPaymentsJob } from './mop-up-payments.server'
@@ -7,7 +8,7 @@ import { pollRecordsStatusJob } from './poll-records-status.server'
 import { sendClaimRemindersJob } from './send-claim-reminders.server'
 import { sendEmailJob } from './send-email.server'
 
-export const allJobs = [sendEmailJob, deliverSubmissionsJob, pollRecordsStatusJob, generateClaimsJob, sendClaimRemindersJob, mopUpPaymentsJob] as const
+export const allJobs = [sendEmailJob, deliverSubmissionsJob, pollRecordsStatusJob, generateClaimsJob, sendClaimRemindersJob, mopUpPaymentsJob, boardDailyJob] as const
 
 export type RegisteredJob = (typeof allJobs)[number]
 export type JobName = RegisteredJob['name']

@@ -1,6 +1,6 @@
 import { AbilityBuilder, ForbiddenError, type Ability } from '@casl/ability'
 import { accessibleBy, createPrismaAbility, type PrismaQueryFactory, type Subjects } from '@casl/prisma/runtime'
-import type { AuditLog, BankMovement, Claim, FeeRuleVersion, Form, NiaSettings, Obligation, Payment, Person, Prisma, Resident, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
+import type { AuditLog, BankMovement, BoardDocument, Claim, FeeRuleVersion, Form, NiaSettings, Obligation, Payment, Person, Prisma, Resident, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
 import { AGENDA_RULES, CITIZEN_RULES, STAFF_ROLE_RULES, type Action, type Actor, type RuleSpec, type TenantSubjectName } from './permissions'
 
 // The one place CASL is imported (CONVENTIONS 16). Routes and domain code use what is exported here.
@@ -21,6 +21,7 @@ type TenantSubjects = Subjects<{
 	Claim: Claim
 	Payment: Payment
 	BankMovement: BankMovement
+	BoardDocument: BoardDocument
 }>
 export type AppAbility = Ability<[Action, TenantSubjects], PrismaQueryFactory<Prisma.TypeMap>>
 

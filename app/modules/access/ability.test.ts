@@ -12,6 +12,7 @@ const actors: Record<string, Actor> = {
 	citizen: { kind: 'citizen', personId: ME },
 	clerk: { kind: 'staff', staffUserId: ME, roles: ['clerk'], agendas: ['submissions'], submissionAgendas: ['waste'] },
 	paymentsClerk: { kind: 'staff', staffUserId: ME, roles: ['clerk'], agendas: ['payments'], submissionAgendas: [] },
+	boardClerk: { kind: 'staff', staffUserId: ME, roles: ['clerk'], agendas: ['board'], submissionAgendas: [] },
 	admin: { kind: 'staff', staffUserId: ME, roles: ['admin'], agendas: [] },
 	auditor: { kind: 'staff', staffUserId: ME, roles: ['auditor'], agendas: [] },
 }
@@ -35,6 +36,7 @@ function recordOf(subject: TenantSubjectName, owner: string) {
 		Claim: { resident: { personId: owner, representations: [] } },
 		Payment: { personId: owner },
 		BankMovement: { matchedBy: owner },
+		BoardDocument: { createdBy: owner },
 	}
 	return asSubject(subject, { ...fields[subject] } as never)
 }
@@ -69,7 +71,12 @@ const ALLOWED = new Set([
 		...(['Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement'] as const).map((s) => `auditor: read ${s} ${whose}`),
 		...(['Resident', 'Obligation', 'Claim', 'Payment', 'BankMovement'] as const).flatMap((s) => ACTIONS.map((action) => `paymentsClerk: ${action} ${s} ${whose}`)),
 		`paymentsClerk: read FeeRuleVersion ${whose}`,
+		// The official board: its agenda's clerks keep it; auditors read it.
+		...ACTIONS.map((action) => `boardClerk: ${action} BoardDocument ${whose}`),
+		`auditor: read BoardDocument ${whose}`,
+		`boardClerk: read Person ${whose}`, `boardClerk: read StaffUser ${whose}`, `boardClerk: read Form ${whose}`,
 	]),
+	'boardClerk: read Session own', 'boardClerk: delete Session own',
 ])
 
 describe('who may do what (default deny)', () => {

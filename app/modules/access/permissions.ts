@@ -10,12 +10,13 @@ export const TENANT_SUBJECTS = [
 	'Person', 'AuditLog', 'StaffUser', 'TownSettings', 'NiaSettings', 'Session',
 	'Form', 'Submission', 'SubmissionDraft',
 	'Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement',
+	'BoardDocument',
 ] as const
 export type TenantSubjectName = (typeof TENANT_SUBJECTS)[number]
 
 export const STAFF_ROLES = ['clerk', 'admin', 'auditor'] as const
 export type StaffRoleName = (typeof STAFF_ROLES)[number]
-export const AGENDAS = ['submissions', 'payments', 'grants'] as const
+export const AGENDAS = ['submissions', 'payments', 'grants', 'board'] as const
 export type AgendaName = (typeof AGENDAS)[number]
 
 /** Who is asking, as far as permissions care. Vendor staff never get a town ability at all. */
@@ -87,6 +88,7 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: 'read', subject: 'AuditLog' },
 		{ action: ['read', 'delete'], subject: 'Session', conditions: { staffUserId: '$self' } },
 		{ action: 'read', subject: ['Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement'] },
+		{ action: 'read', subject: 'BoardDocument' },
 	],
 }
 
@@ -98,4 +100,6 @@ export const AGENDA_RULES: Record<AgendaName, RuleSpec[]> = {
 		{ action: 'read', subject: 'FeeRuleVersion' },
 	],
 	grants: [],
+	// The official board (úřední deska, decision 015): post, edit and remove documents.
+	board: [{ action: 'manage', subject: 'BoardDocument' }],
 }

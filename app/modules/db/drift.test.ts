@@ -56,6 +56,13 @@ const TENANT_EXTRAS: KnownExtras = {
 		refund_amount_positive: 'CHECK ((amount > 0))',
 		refund_reason_present: 'CHECK ((length(btrim(reason)) > 0))',
 		refund_state: "CHECK ((state = ANY (ARRAY['requested'::text, 'succeeded'::text, 'failed'::text])))",
+		// Official board (issue 17, decision 015).
+		board_attachment_pdf: "CHECK ((content_type = 'application/pdf'::text))",
+		board_document_dates: 'CHECK ((posted_until >= posted_from))',
+		board_document_removal_reason: "CHECK (((state = 'removed_early'::text) = ((removal_reason IS NOT NULL) AND (length(btrim(removal_reason)) > 0))))",
+		board_document_state: "CHECK ((state = ANY (ARRAY['planned'::text, 'posted'::text, 'removed_early'::text, 'expired'::text])))",
+		board_document_title_present: 'CHECK ((length(btrim(title)) > 0))',
+		board_transition_source: "CHECK ((source = ANY (ARRAY['clerk'::text, 'clock'::text])))",
 	},
 	// At most one active gateway credential per provider; Prisma has no partial indexes.
 	indexes: {

@@ -3,6 +3,7 @@
 // with the submission (same transaction), and this sweep is what turns it into work, so a submission
 // filed while the queue or the records system was down is still delivered later.
 import type { Logger } from 'pino'
+import { boardDailyJob } from '../../jobs/board-daily.server'
 import { deliverSubmissionsJob } from '../../jobs/deliver-submissions.server'
 import { pollRecordsStatusJob } from '../../jobs/poll-records-status.server'
 import { sendClaimRemindersJob } from '../../jobs/send-claim-reminders.server'
@@ -27,6 +28,8 @@ export async function sweepOnce({ log, pollDue, remindersDue = false }: { log: L
 			if (pollDue && (await getTownRecordsConfig(db))?.kind === 'ginis') await enqueueJob(pollRecordsStatusJob, { tenantSlug: tenant.slug })
 			// Payment reminders: once an hour is plenty (each reminder is sent once; the job is cheap when none is due).
 			if (remindersDue) await enqueueJob(sendClaimRemindersJob, { tenantSlug: tenant.slug })
+			// The official board's states and daily fingerprint (decision 015): hourly too, so a new day is caught within the hour.
+			if (remindersDue) await enqueueJob(boardDailyJob, { tenantSlug: tenant.slug })
 			// Card payments left pending (issue 5): checked on the same slower beat as records polling.
 			if (pollDue && (await hasPaymentsToMopUp(db))) await enqueueJob(mopUpPaymentsJob, { tenantSlug: tenant.slug })
 		} catch (error) {

@@ -37,6 +37,12 @@ import bankOfficeUk from '../../locales/uk/bank-office.json'
 import httpCs from '../../locales/cs/http.json'
 import httpEn from '../../locales/en/http.json'
 import httpUk from '../../locales/uk/http.json'
+import boardCs from '../../locales/cs/board.json'
+import boardEn from '../../locales/en/board.json'
+import boardUk from '../../locales/uk/board.json'
+import openDataCs from '../../locales/cs/open-data.json'
+import openDataEn from '../../locales/en/open-data.json'
+import openDataUk from '../../locales/uk/open-data.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -54,6 +60,8 @@ const namespaces = {
 	payments: [paymentsCs, paymentsEn, paymentsUk],
 	'bank-office': [bankOfficeCs, bankOfficeEn, bankOfficeUk],
 	http: [httpCs, httpEn, httpUk],
+	board: [boardCs, boardEn, boardUk],
+	'open-data': [openDataCs, openDataEn, openDataUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }

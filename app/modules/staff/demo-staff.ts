@@ -6,7 +6,7 @@ export const DEMO_VENDOR = { email: 'dodavatel@portal.example', name: 'Dana Doda
 
 /** Per demo town: a clerk (all agendas), an admin and an auditor, at <role>@<first host label>.example. */
 export const DEMO_TOWN_STAFF = [
-	{ local: 'referent', name: 'Petra Referentová', roles: ['clerk'], agendas: ['submissions', 'payments', 'grants'] },
+	{ local: 'referent', name: 'Petra Referentová', roles: ['clerk'], agendas: ['submissions', 'payments', 'grants', 'board'] },
 	{ local: 'spravce', name: 'Tomáš Správce', roles: ['admin'], agendas: [] },
 	{ local: 'auditor', name: 'Alena Auditorová', roles: ['auditor'], agendas: [] },
 ] as const

@@ -78,6 +78,8 @@ export const BlueprintSchema = z
 				phone: z.string().regex(/^\+?[\d ]{9,16}$/, 'must be a phone number such as +420 518 670 111'),
 				web: z.url().optional(),
 				dataBox: z.string().regex(/^[a-z0-9]{7}$/, 'must be a 7-character data box id (ID datové schránky)').optional(),
+				/** The town's IČO: the publisher of its open data and the operator (provozovatel) of its official board. */
+				ico: z.string().regex(/^\d{8}$/, 'must be the 8-digit IČO, e.g. 00285340').optional(),
 				officeHours: LocalizedTextSchema.optional(),
 			})
 			.strict(),

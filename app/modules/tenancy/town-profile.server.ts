@@ -11,6 +11,7 @@ export type TownContact = {
 	phone: string
 	web?: string
 	dataBox?: string
+	ico?: string
 	officeHours?: LocalizedText
 }
 
