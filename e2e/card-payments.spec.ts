@@ -52,6 +52,7 @@ test.describe('card payments', () => {
 		await visit(urlOn('veseli', claimPath))
 		await page.getByRole('button', { name: /Zaplatit QR kódem \(576,00\s*Kč\)/ }).click()
 		await expect(page).toHaveURL(/\/platby\/qr\/[0-9a-f-]{36}$/)
+		await expectAccessible()
 		const qrPath = new URL(page.url()).pathname
 		await visit(urlOn('veseli', claimPath))
 		await page.getByRole('link', { name: /Zaplatit kartou \(576,00\s*Kč\)/ }).click()

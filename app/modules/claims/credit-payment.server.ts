@@ -20,6 +20,8 @@ export type CreditInput = {
 	actor?: string
 }
 
+const isClosed = (claim: { status: string }) => claim.status === 'cancelled' || claim.status === 'written_off'
+
 export type CreditResult = { credited: { claimId: string; amount: number; discount: number }[]; overpaid: number }
 
 /**
@@ -55,7 +57,8 @@ export async function creditPayment(tx: Prisma.TransactionClient, input: CreditI
 	for (const [index, claim] of claims.entries()) {
 		const isLast = index === claims.length - 1
 		const balance = claimBalance(claim, receivedOn)
-		const remaining = balance.remaining
+		// A cancelled or written-off claim needs nothing more: money for it is an overpayment.
+		const remaining = isClosed(claim) ? 0 : balance.remaining
 		// The claim's own discount date counts too (claimBalance): a QR payment covering several claims
 		// carries the earliest open deadline, and a claim whose discount had already ended gets none.
 		const possibleDiscount = discountOpen ? balance.discountAvailable : 0
@@ -84,7 +87,7 @@ export async function creditPayment(tx: Prisma.TransactionClient, input: CreditI
 		})
 		credited.push({ claimId: claim.id, amount, discount })
 	}
-	const totalDue = claims.reduce((sum, c) => sum + remainingAmount(c), 0)
+	const totalDue = claims.reduce((sum, c) => sum + (isClosed(c) ? 0 : remainingAmount(c)), 0)
 	const discounts = credited.reduce((sum, c) => sum + c.discount, 0)
 	const overpaid = Math.max(0, input.received - (totalDue - discounts))
 	await tx.payment.update({ where: { id: payment.id }, data: { paidAmount: { increment: input.received }, overpaidAmount: { increment: overpaid } } })

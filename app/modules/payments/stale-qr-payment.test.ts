@@ -8,6 +8,7 @@ import { startMailAndJobs, stopMailAndJobs } from '../../../tests/mail'
 import { generateGpc } from '../bank-statements/generate-gpc'
 import { importStatement } from '../bank-statements/import-statement.server'
 import { claimBalance } from '../claims/claim-balance'
+import { closeClaim } from '../claims/close-claim.server'
 import { pragueToday } from '../dates/prague-date'
 import { applyProviderStatus } from './apply-provider-status.server'
 import { paymentTown, wasteClaim } from './card-payment-test-fixture'
@@ -107,4 +108,14 @@ describe('issue 11.1', () => {
 		await transfer(other.variableSymbol, 10_000)
 		expect(await db.payment.findUniqueOrThrow({ where: { id: otherQr.paymentId } })).toMatchObject({ state: 'pending' })
 	})
+
+	test('11.1 stale QR payment after a card payment: a claim the office cancels closes its QR payment too, and money still sent to it waits to be returned', async () => {
+		const claim = await wasteClaim(db, town.resident.id)
+		const qr = await openQr(claim.id)
+		await closeClaim({ db, claimId: claim.id, kind: 'cancelled', reason: 'Vyměřeno omylem', by: town.clerk.id })
+		expect(await db.payment.findUniqueOrThrow({ where: { id: qr.paymentId } })).toMatchObject({ state: 'cancelled' })
+		expect(await transfer(qr.variableSymbol, 57_600)).toMatchObject({ ok: true, summary: { matched: 1, overpaid: 1 } })
+		expect(await db.payment.findUniqueOrThrow({ where: { id: qr.paymentId } })).toMatchObject({ state: 'paid', overpaidAmount: 57_600 })
+		expect(await refundQueue()).toContain(qr.paymentId)
+	}, 60_000)
 })
