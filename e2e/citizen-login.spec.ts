@@ -1,6 +1,7 @@
 // A citizen logs in through NIA (the simulator the demo runs), sees their profile, stays anonymous in
 // another town, logs out through NIA, and gets a clear page when they cancel at NIA.
 import { readFileSync } from 'node:fs'
+import http from 'node:http'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { urlOn } from './urls'
@@ -15,20 +16,38 @@ const ACS = /\/auth\/nia\/acs$/
  * are removed, axe checks each page, and the test presses its button like a citizen without JavaScript.
  */
 async function holdNiaHandBack(page: Page) {
-	for (const url of [SIMULATOR, ACS]) {
-		await page.route(url, async (route) => {
-			// Fetched from Node, which (unlike Chromium) does not resolve *.localhost: the address, with the town's Host header.
-			const target = new URL(route.request().url())
-			const host = target.host
-			target.hostname = '127.0.0.1'
-			const response = await route.fetch({ url: target.toString(), headers: { ...route.request().headers(), host } }).catch((error) => {
-				console.log('ROUTE FETCH FAILED', error)
-				throw error
-			})
-			const body = await response.text()
-			await route.fulfill({ response, body: body.replace(/<script nonce="[^"]*">document\.forms\[0\]\.submit\(\)<\/script>/, '') })
-		})
-	}
+	const withoutAutoSubmit = (body: string) => body.replace(/<script nonce="[^"]*">document\.forms\[0\]\.submit\(\)<\/script>/, '')
+	await page.route(SIMULATOR, async (route) => {
+		const response = await route.fetch()
+		await route.fulfill({ response, body: withoutAutoSubmit(await response.text()) })
+	})
+	// Playwright's fetch runs in Node, which (unlike Chromium) does not resolve *.localhost: the town's
+	// ACS is asked at 127.0.0.1 with the town's Host header. Its POST is cross-site: no cookies to carry.
+	await page.route(ACS, async (route) => {
+		const request = route.request()
+		const answer = await postToTown(request.url(), request.postData() ?? '', request.headers())
+		await route.fulfill({ status: answer.status, headers: answer.headers, body: withoutAutoSubmit(answer.body) })
+	})
+}
+
+function postToTown(url: string, body: string, headers: Record<string, string>) {
+	const target = new URL(url)
+	return new Promise<{ status: number; headers: Record<string, string>; body: string }>((resolve, reject) => {
+		const request = http.request(
+			{ host: '127.0.0.1', port: target.port, path: target.pathname, method: 'POST', headers: { ...headers, host: target.host, 'content-length': String(Buffer.byteLength(body)) } },
+			(response) => {
+				let text = ''
+				response.setEncoding('utf8')
+				response.on('data', (chunk: string) => (text += chunk))
+				response.on('end', () => {
+					const plain = Object.fromEntries(Object.entries(response.headers).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value]] : [])))
+					resolve({ status: response.statusCode ?? 0, headers: plain, body: text })
+				})
+			},
+		)
+		request.on('error', reject)
+		request.end(body)
+	})
 }
 
 async function continueFromNia(page: Page, expectAccessible: () => Promise<void>) {
