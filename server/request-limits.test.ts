@@ -187,7 +187,7 @@ describe('11.8 unbounded request bodies', () => {
 
 describe('11.10 session IP from X-Forwarded-For', () => {
 	async function signInWithForwardedFor(server: ServerProcess) {
-		const answer = await post(server.port, { host: VESELI, path: '/urad/prihlaseni', form: { email: 'referent@limits.test', password: TEST_PASSWORD }, headers: { 'x-forwarded-for': '203.0.113.77' }, timeoutMs: 15_000 }).catch((error: Error) => {
+		const answer = await post(server.port, { host: VESELI, path: '/urad/prihlaseni', form: { email: 'referent@limits.test', password: TEST_PASSWORD }, headers: { 'x-forwarded-for': '203.0.113.77' }, timeoutMs: 30_000 }).catch((error: Error) => {
 			throw new Error(`${error.message}\n${server.output()}`)
 		})
 		expect(answer).toMatchObject({ status: 302, headers: { location: '/urad' } })
@@ -197,11 +197,11 @@ describe('11.10 session IP from X-Forwarded-For', () => {
 
 	test('11.10 session IP from X-Forwarded-For: with TRUST_PROXY=false the stored session IP is the socket’s, whatever the header says', async () => {
 		expect(await signInWithForwardedFor(direct)).toBe('127.0.0.1')
-	})
+	}, 60_000)
 
 	test('11.10 session IP from X-Forwarded-For: with TRUST_PROXY=true it is the address the proxy forwarded', async () => {
 		expect(await signInWithForwardedFor(proxied)).toBe('203.0.113.77')
-	})
+	}, 60_000)
 })
 
 describe('11.11 production mode and server errors', () => {
@@ -233,7 +233,7 @@ describe('11.11 production mode and server errors', () => {
 			await sql(`ALTER TABLE tenant_znojmo.form_broken RENAME TO form`)
 		}
 		expect((await get(direct.port, { host: ZNOJMO, path: '/formulare' })).status).toBe(200)
-	})
+	}, 60_000)
 
 	test('11.11 a Host header with a port above 65535 gets 400, not 500', async () => {
 		for (const host of [`${VESELI}:70000`, `${VESELI}:99999`]) {
