@@ -15,14 +15,14 @@ async function sendTestMail(options: { to: string; locale: string; link: string 
 	await promisify(execFile)(
 		process.execPath,
 		['--import', 'tsx', 'app/cli/index.ts', 'mail', 'test', '--tenant', 'veseli-nad-moravou', '--to', options.to, '--locale', options.locale, '--link', options.link],
-		{ env: { ...process.env, DATABASE_URL: databaseUrl.toString(), NODE_ENV: 'test' }, timeout: 60_000 },
+		{ env: { ...process.env, DATABASE_URL: databaseUrl.toString(), NODE_ENV: 'test' }, timeout: 150_000 },
 	)
 }
 
 test.describe('demo mail catcher', () => {
 	test('18 demo mail catcher behind vendor sign-in: a test e-mail shows on the mail page after the vendor signs in, newest first; its detail lists the link, which leads to the town', async ({ page, visit, expectAccessible }) => {
 		// Starts a CLI process (tsx) before the browser part: slow on a busy machine.
-		test.slow()
+		test.setTimeout(300_000)
 		const to = `e2e-${Date.now()}@example.test`
 		await sendTestMail({ to, locale: 'cs', link: urlOn('veseli') })
 
@@ -33,6 +33,7 @@ test.describe('demo mail catcher', () => {
 		await expect(page).toHaveURL(urlOn('platform', '/platform/mail'))
 		await expect(page).toHaveTitle('Lapač pošty ukázkového režimu – Portál občana')
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Lapač pošty ukázkového režimu')
+		await expectAccessible()
 		await expect.poll(async () => (await page.reload(), await page.getByRole('row').filter({ hasText: to }).count()), { timeout: 20_000 }).toBe(1)
 		const row = page.getByRole('row').filter({ hasText: to })
 		await expect(row.getByRole('cell').nth(1)).toHaveText('Město Veselí nad Moravou')
@@ -51,10 +52,12 @@ test.describe('demo mail catcher', () => {
 	})
 
 	test('18 demo mail catcher behind vendor sign-in: the console names the catcher, and the page speaks English and Ukrainian', async ({ page, visit, expectAccessible }) => {
+		test.slow()
 		await visit(urlOn('platform', '/platform'))
 		await signInVendor(page, expectAccessible)
 		await expect(page).toHaveURL(urlOn('platform', '/platform'))
 		await expect(page.getByRole('heading', { level: 2, name: 'Lapač pošty ukázkového režimu' })).toBeVisible()
+		await expectAccessible()
 		await page.getByRole('link', { name: 'Otevřít zachycenou poštu' }).click()
 		await expect(page).toHaveURL(urlOn('platform', '/platform/mail'))
 		await expectAccessible()

@@ -14,14 +14,14 @@ export async function signInStaff(page: Page, email: string, expectAccessible: (
 	await page.getByRole('button', { name: 'Ověřit' }).click()
 }
 
-/** Signs the demo vendor in on the platform host's sign-in page (password, then the TOTP step). */
+/** Signs the demo vendor in from the platform host's sign-in page (opened with visit(), so checked): password, then the TOTP step. */
 export async function signInVendor(page: Page, expectAccessible: () => Promise<void>) {
 	await expect(page).toHaveURL(/\/platform\/prihlaseni/)
-	await expectAccessible()
 	await page.getByLabel('E-mail').fill(DEMO_VENDOR.email)
 	await page.getByLabel('Heslo', { exact: true }).fill(DEMO_PASSWORD)
 	await page.getByRole('button', { name: 'Přihlásit se' }).click()
 	await expect(page).toHaveURL(/\/platform\/overeni/)
+	await expectAccessible()
 	await page.getByLabel('Ověřovací kód').fill(await generate({ secret: DEMO_TOTP_SECRET }))
 	await page.getByRole('button', { name: 'Ověřit' }).click()
 }
