@@ -11,6 +11,7 @@ import { deriveClaimStatus } from '../claims/claim-status'
 import type { TenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'
 import { remainingAmount } from '../claims/claim-balance'
+import { cancelSupersededPayments } from '../payments/cancel-superseded-payments.server'
 import { transitionPayment } from '../payments/payment-states'
 import { isInPayerGroup } from './payer-group.server'
 
@@ -106,16 +107,21 @@ async function allocate(tx: Tx, { paymentId, allocations, claims, existingItems,
 		const remaining = remainingAmount(claim)
 		if (amount > remaining) throw new SplitError('over_remaining', { claimId, variableSymbol: claim.variableSymbol, remaining })
 	}
+	const settled: string[] = []
 	for (const { claimId, amount } of allocations) {
 		const claim = claims.get(claimId)!
 		const paidAmount = claim.paidAmount + amount
-		await tx.claim.update({ where: { id: claimId }, data: { paidAmount, status: deriveClaimStatus({ ...claim, paidAmount }) } })
+		const status = deriveClaimStatus({ ...claim, paidAmount })
+		if (status === 'paid' || status === 'overpaid') settled.push(claimId)
+		await tx.claim.update({ where: { id: claimId }, data: { paidAmount, status } })
 		const item = existingItems.find((i) => i.claimId === claimId)
 		if (item) await tx.paymentItem.update({ where: { id: item.id }, data: { amount: item.amount + amount } })
 		else await tx.paymentItem.create({ data: { paymentId, claimId, amount } })
 		await tx.claimEvent.create({ data: { claimId, kind: 'payment', amount, paymentId, actor: staffId, detail: { discount: 0, method: 'bank_transfer', source: 'clerk' } } })
 		await tx.claimEvent.create({ data: { claimId, kind: 'manual_match', amount, paymentId, actor: staffId, detail: { reason: note, movementId, split: true } } })
 	}
+	// A claim the split settles must not be paid again through an open portal QR payment (decision 012).
+	await cancelSupersededPayments(tx, { claimIds: settled, settledBy: paymentId, source: 'clerk' })
 }
 
 export async function splitMovement(input: SplitInput): Promise<SplitResult> {
