@@ -1,13 +1,14 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
-import { getCurrentUser, safeReturnTo } from '~/modules/auth/current-user.server'
+import { getCurrentUser, loginLanding } from '~/modules/auth/current-user.server'
 import { getEnv } from '~/modules/env/env.server'
 import { failureUrl } from '~/modules/nia/failure-url'
 import { failurePageFor, NiaLoginError } from '~/modules/nia/nia-login-error'
 import { startNiaLogin } from '~/modules/nia/start-nia-login.server'
 
 // GET /auth/nia/login?returnTo=/path: off to NIA with a signed AuthnRequest (HTTP-Redirect binding).
+// Without a returnTo (or with the home page) the citizen lands on their overview, /muj-prehled.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const returnTo = safeReturnTo(new URL(request.url).searchParams.get('returnTo'))
+	const returnTo = loginLanding(new URL(request.url).searchParams.get('returnTo'))
 	const user = await getCurrentUser(request, context)
 	if (user.actor.kind === 'citizen') return redirect(returnTo)
 	try {

@@ -34,6 +34,15 @@ import paymentsUk from '../../locales/uk/payments.json'
 import bankOfficeCs from '../../locales/cs/bank-office.json'
 import bankOfficeEn from '../../locales/en/bank-office.json'
 import bankOfficeUk from '../../locales/uk/bank-office.json'
+import overviewCs from '../../locales/cs/overview.json'
+import overviewEn from '../../locales/en/overview.json'
+import overviewUk from '../../locales/uk/overview.json'
+import legalCs from '../../locales/cs/legal.json'
+import legalEn from '../../locales/en/legal.json'
+import legalUk from '../../locales/uk/legal.json'
+import tileCs from '../../locales/cs/tile.json'
+import tileEn from '../../locales/en/tile.json'
+import tileUk from '../../locales/uk/tile.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -50,6 +59,9 @@ const namespaces = {
 	'card-payments': [cardPaymentsCs, cardPaymentsEn, cardPaymentsUk],
 	payments: [paymentsCs, paymentsEn, paymentsUk],
 	'bank-office': [bankOfficeCs, bankOfficeEn, bankOfficeUk],
+	overview: [overviewCs, overviewEn, overviewUk],
+	legal: [legalCs, legalEn, legalUk],
+	tile: [tileCs, tileEn, tileUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }
