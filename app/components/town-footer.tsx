@@ -39,7 +39,7 @@ export function TownFooter({ town }: { town: RootTown }) {
 				<div className="text-sm text-muted sm:text-right">
 					{contact.web ? (
 						<p>
-							<a href={contact.web}>{t('contact.web')}</a>
+							<a href={contact.web}>{t('contact.web', { context: town.type })}</a>
 						</p>
 					) : null}
 					<p className="mt-2">{t('footer.accessibility')}</p>

@@ -56,6 +56,8 @@ const TENANT_EXTRAS: KnownExtras = {
 		refund_amount_positive: 'CHECK ((amount > 0))',
 		refund_reason_present: 'CHECK ((length(btrim(reason)) > 0))',
 		refund_state: "CHECK ((state = ANY (ARRAY['requested'::text, 'succeeded'::text, 'failed'::text])))",
+		// The citizen's front door (issue 16).
+		town_settings_town_type: "CHECK ((town_type = ANY (ARRAY['obec'::text, 'mesto'::text, 'mestys'::text, 'statutarni-mesto'::text])))",
 	},
 	// At most one active gateway credential per provider; Prisma has no partial indexes.
 	indexes: {
