@@ -21,7 +21,7 @@ import { allowGatewaySimulators } from './app/modules/payments/gateway-api-url.s
 import { useBoardTestClockFile } from './app/modules/board/board-clock.server'
 import { createApp } from './server/create-app'
 import { applyMissingDemoTowns } from './server/demo'
-import { registerDemoTownsWithNia, startDemoNiaSimulator } from './server/demo-nia'
+import { registerDemoTownsWithNia, registerTownWithNia, startDemoNiaSimulator } from './server/demo-nia'
 import { registerDemoTownsWithRecords, startDemoRecordsSimulator } from './server/demo-records'
 import { registerDemoTownsWithGoPay, startDemoGoPaySimulator } from './server/demo-gopay'
 import { registerDemoTownsWithStripe, startDemoStripeSimulator } from './server/demo-stripe'
@@ -110,6 +110,12 @@ listenForTenantChanges(
 		invalidateTenantCache()
 		invalidateTownProfiles(slug)
 		invalidateNiaConfigs(slug)
+		// The demo registers a town onboarded while it runs with the NIA simulator at once (decision 016).
+		if (demoNia && slug !== '*' && lifecycle === 'running') {
+			void listeningPort
+				.then((port) => registerTownWithNia({ simulator: demoNia, pool, port, logger, slug }))
+				.catch((error: Error) => logger.error({ tenant: slug }, `town ${slug} not registered with the NIA simulator: ${error.message}`))
+		}
 	},
 	(message) => logger.warn(message),
 )

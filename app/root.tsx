@@ -30,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const cookie = await rememberChosenLocale(request, locale)
 	const town = {
 		name: pickText(profile.name, locale),
+		type: profile.townType,
 		intro: profile.intro ? pickText(profile.intro, locale) : null,
 		enabledLocales: profile.enabledLocales,
 		themeCss: profile.themeCss,

@@ -5,6 +5,9 @@ import type pg from 'pg'
 import type { Logger } from 'pino'
 import { getTenantDb } from '../app/modules/db/tenant-db.server'
 import { applyNiaSettings, idpFields } from '../app/modules/nia/apply-nia-settings.server'
+import { generateSpCertificate } from '../app/modules/nia/generate-sp-certificate.server'
+import { spEndpoints } from '../app/modules/nia/sp-endpoints'
+import { encryptSecret } from '../app/modules/secrets/secrets.server'
 import { invalidateNiaConfigs } from '../app/modules/nia/get-nia-config.server'
 import { parseIdpMetadata } from '../app/modules/nia/parse-idp-metadata.server'
 import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
@@ -61,4 +64,39 @@ export async function registerDemoTownsWithNia({ simulator, pool, logger }: { si
 		await notifyTenantChanged(pool, blueprint.slug)
 		logger.info({ tenant: blueprint.slug }, `demo town ${blueprint.slug} registered with the NIA simulator`)
 	}
+	// Every other town in the database too (one onboarded in an earlier demo run, or without a nia section).
+	const { rows: towns } = await pool.query<{ slug: string }>('SELECT slug FROM platform.tenant ORDER BY slug')
+	for (const town of towns) await registerTownWithNia({ simulator, pool, port, logger, slug: town.slug, metadataXml })
+}
+
+/**
+ * A town onboarded while the demo runs (tenant apply from the CLI, heard through the tenant-change
+ * notification) is registered with the simulator at once, so its citizens can log in (decision 016).
+ * A town whose blueprint has no nia section gets demo NIA settings: an issuer on its primary host and a
+ * generated SP key. Does not notify the other processes itself (that would call it again); it drops
+ * this process's cache of the town's NIA configuration. Outside the demo nothing calls this.
+ */
+export async function registerTownWithNia({ simulator, pool, port, logger, slug, metadataXml }: { simulator: NiaSimulator; pool: pg.Pool; port: number; logger: Logger; slug: string; metadataXml?: string }) {
+	const { rows } = await pool.query<{ id: string; host: string }>(
+		'SELECT t.id, h.host FROM platform.tenant t JOIN platform.tenant_host h ON h.tenant_id = t.id AND h.is_primary WHERE t.slug = $1',
+		[slug],
+	)
+	if (!rows[0]) return
+	const xml = metadataXml ?? (await (await fetch(simulator.metadataUrl)).text())
+	const db = getTenantDb({ id: rows[0].id, slug })
+	const endpoints = spEndpoints(rows[0].host, { isProduction: false, port })
+	const idp = idpFields(parseIdpMetadata(xml), { xml, url: null })
+	const existing = await db.niaSettings.findUnique({ where: { id: 1 }, select: { id: true } })
+	let settings
+	if (existing) settings = await db.niaSettings.update({ where: { id: 1 }, data: { ...endpoints, ...idp } })
+	else {
+		const generated = await generateSpCertificate({ commonName: `${slug} – Portál občana (NIA SeP, demo)` })
+		settings = await db.niaSettings.create({
+			data: { id: 1, spIssuer: `http://${rows[0].host}/portal`, ...endpoints, ...idp, spPrivateKey: encryptSecret(generated.privateKey), spCertificate: generated.certificate },
+		})
+		logger.info({ tenant: slug }, `demo: town ${slug} had no NIA settings; demo settings created`)
+	}
+	simulator.registerSep({ issuer: settings.spIssuer, acsUrl: settings.acsUrl, logoutReturnUrl: settings.logoutReturnUrl, signingCert: settings.spCertificate, encryptionCert: settings.spCertificate })
+	invalidateNiaConfigs(slug)
+	logger.info({ tenant: slug }, `town ${slug} registered with the NIA simulator`)
 }

@@ -1,5 +1,9 @@
+import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { RootTown } from '~/root'
+
+/** The state Portál občana, where the town's tile lives (decision 016). */
+const STATE_PORTAL = 'https://obcan.portal.gov.cz/'
 
 export function TownFooter({ town }: { town: RootTown }) {
 	const { t } = useTranslation()
@@ -37,22 +41,33 @@ export function TownFooter({ town }: { town: RootTown }) {
 					</dl>
 				</section>
 				<div className="text-sm text-muted sm:text-right">
-					<nav aria-label={t('footer.publicInfo')}>
-						<ul className="flex flex-wrap gap-4 sm:justify-end">
+					<nav aria-label={t('footer.navLabel')}>
+						<ul className="grid gap-1">
+							{contact.web ? (
+								<li>
+									<a href={contact.web}>{t('contact.web', { context: town.type })}</a>
+								</li>
+							) : null}
 							<li>
 								<a href="/uredni-deska">{t('footer.board')}</a>
 							</li>
 							<li>
 								<a href="/otevrena-data">{t('footer.openData')}</a>
 							</li>
+							<li>
+								<a href={STATE_PORTAL}>{t('footer.statePortal')}</a>
+							</li>
+							<li>
+								<Link to="/prohlaseni-o-pristupnosti">{t('footer.accessibilityStatement')}</Link>
+							</li>
+							<li>
+								<Link to="/ochrana-osobnich-udaju">{t('footer.privacy')}</Link>
+							</li>
 						</ul>
 					</nav>
-					{contact.web ? (
-						<p className="mt-2">
-							<a href={contact.web}>{t('contact.web')}</a>
-						</p>
-					) : null}
-					<p className="mt-2">{t('footer.accessibility')}</p>
+					<p className="mt-2">
+						<Link to="/prohlaseni-o-pristupnosti">{t('footer.accessibility')}</Link>
+					</p>
 					<p className="mt-2">{t('footer.poweredBy')}</p>
 				</div>
 			</div>

@@ -59,10 +59,13 @@ function LanguageSwitcher({ enabled, current }: { enabled: Locale[]; current: Lo
 	)
 }
 
-/** The NIA login, back to this page afterwards; never back to an auth page (a failure page would loop). */
+/**
+ * The NIA login, back to this page afterwards; never back to an auth page (a failure page would loop).
+ * From the home page (or an auth page) the login lands on the citizen's overview.
+ */
 export function useCitizenLoginHref() {
 	const location = useLocation()
-	const here = location.pathname.startsWith('/auth/') ? '/' : location.pathname + location.search
+	const here = location.pathname === '/' || location.pathname.startsWith('/auth/') || location.pathname === '/portal-obcana' ? '/muj-prehled' : location.pathname + location.search
 	return `/auth/nia/login?returnTo=${encodeURIComponent(here)}`
 }
 
@@ -88,6 +91,9 @@ function AccountNav({ user }: { user: { name: string } | null }) {
 			<span className="text-sm font-semibold" data-testid="citizen-name">
 				{user.name}
 			</span>
+			<Link to="/muj-prehled" className={linkClass}>
+				{t('account.overview')}
+			</Link>
 			<Link to="/formulare" className={linkClass}>
 				{t('account.forms')}
 			</Link>

@@ -22,12 +22,20 @@ const SERVICE_LINKS: Partial<Record<(typeof SERVICES)[number], string>> = { clai
 
 export default function TownHome() {
 	const { t } = useTranslation()
-	const town = useRootData()?.town
+	const root = useRootData()
+	const town = root?.town
 	if (!town) return null
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
 			<h1 className="mb-3 text-3xl font-bold">{town.name}</h1>
 			{town.intro ? <p className="mb-10 max-w-3xl text-lg">{town.intro}</p> : null}
+			{root.user ? (
+				<p className="mb-10">
+					<Link to="/muj-prehled" className="inline-block rounded-town bg-primary px-4 py-2 font-semibold text-primary-contrast no-underline">
+						{t('homePage.overviewLink')}
+					</Link>
+				</p>
+			) : null}
 			<section aria-labelledby="services-heading">
 				<h2 id="services-heading" className="mb-4 text-2xl font-semibold">
 					{t('homePage.servicesHeading')}
@@ -38,7 +46,7 @@ export default function TownHome() {
 							<h3 className="mb-1 text-lg font-semibold">
 								{SERVICE_LINKS[service] ? <Link to={SERVICE_LINKS[service]}>{t(`homePage.services.${service}.title`)}</Link> : t(`homePage.services.${service}.title`)}
 							</h3>
-							<p className="mb-3 text-muted">{t(`homePage.services.${service}.description`)}</p>
+							<p className="mb-3 text-muted">{t(`homePage.services.${service}.description`, { context: town.type })}</p>
 							{/* Each area becomes a link when its issue lands; until then it says so plainly. */}
 							{SERVICE_LINKS[service] ? null : <p className="inline-block rounded-town bg-page px-2 py-0.5 text-sm font-medium text-ink">{t('homePage.comingSoon')}</p>}
 						</li>

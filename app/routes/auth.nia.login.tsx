@@ -2,7 +2,7 @@ import { data, redirect, type HeadersFunction, type LoaderFunctionArgs, type Met
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
-import { getCurrentUser, safeReturnTo } from '~/modules/auth/current-user.server'
+import { getCurrentUser, loginLanding } from '~/modules/auth/current-user.server'
 import { getCitizenTexts } from '~/modules/citizen/citizen-texts.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { enforcesProductionRules } from '~/modules/env/demo-mode'
@@ -20,7 +20,7 @@ export const handle = { i18n: 'citizen' }
 // leaving a cookie that ties the login to this browser. A page route only for the one answer that is
 // not a redirect: 429 when one client starts too many logins.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const returnTo = safeReturnTo(new URL(request.url).searchParams.get('returnTo'))
+	const returnTo = loginLanding(new URL(request.url).searchParams.get('returnTo'))
 	const user = await getCurrentUser(request, context)
 	if (user.actor.kind === 'citizen') return redirect(returnTo)
 	const isProduction = enforcesProductionRules(getEnv().NODE_ENV)

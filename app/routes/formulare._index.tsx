@@ -8,7 +8,7 @@ import { listCatalogue } from '~/modules/forms/list-catalogue.server'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { resources } from '~/modules/i18n/resources.server'
 import { requireTenant, requireTownProfile } from '~/modules/tenancy/require-town.server'
-import type { loader as rootLoader } from '~/root'
+import { useRootData, type loader as rootLoader } from '~/root'
 
 export const handle = { i18n: ['forms'] }
 
@@ -25,6 +25,7 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 
 export default function Catalogue() {
 	const { groups, query } = useLoaderData<typeof loader>()
+	const townType = useRootData()?.town?.type
 	const { t } = useTranslation('forms')
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-4xl flex-1 px-4 py-10">
@@ -41,7 +42,7 @@ export default function Catalogue() {
 					{t('catalogue.searchButton')}
 				</button>
 			</Form>
-			{groups.length === 0 ? <p role="status">{t('catalogue.noResults', { q: query })}</p> : null}
+			{groups.length === 0 ? <p role="status">{query ? t('catalogue.noResults', { q: query }) : t('catalogue.none', { context: townType })}</p> : null}
 			{groups.map((group) => (
 				<section key={group.lifeSituation} aria-labelledby={`ls-${group.lifeSituation}`} className="mb-8">
 					<h2 id={`ls-${group.lifeSituation}`} className="mb-3 text-2xl font-semibold">

@@ -12,7 +12,7 @@ import { listActiveProviders } from '~/modules/payments/gateway-credentials.serv
 import { listMyClaims } from '~/modules/payments/list-my-claims.server'
 import { startQrPayment } from '~/modules/payments/start-qr-payment.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
-import type { loader as rootLoader } from '~/root'
+import { useRootData, type loader as rootLoader } from '~/root'
 
 export const handle = { i18n: ['payments'] }
 
@@ -51,14 +51,15 @@ export default function MyPayments() {
 	const { claims, page, hasNext, canPayByCard } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('payments')
+	const townType = useRootData()?.town?.type
 	const hasPayable = claims.some((c) => c.isPayable)
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
 			<h1 className="mb-2 text-3xl font-bold">{t('list.title')}</h1>
-			<p className="mb-6">{t('list.intro')}</p>
+			<p className="mb-6">{t('list.intro', { context: townType })}</p>
 			<div role="alert">{actionData?.error ? <p className="mb-4 font-medium text-red-900">{t(actionData.error)}</p> : null}</div>
 			{claims.length === 0 ? (
-				<p>{t('list.empty')}</p>
+				<p>{t('list.empty', { context: townType })}</p>
 			) : (
 				<Form method="post">
 					<table className="w-full border-collapse text-left">

@@ -99,6 +99,21 @@ export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions
 								</NavLink>
 							</li>
 						) : null}
+						{/* Town settings, the same permission as the gateways (update TownSettings). */}
+						{canManageGateways ? (
+							<li>
+								<NavLink to="/urad/dlazdice" className={link}>
+									{t('nav.tile')}
+								</NavLink>
+							</li>
+						) : null}
+						{canManageGateways ? (
+							<li>
+								<NavLink to="/urad/pravni-stranky" className={link}>
+									{t('nav.legal')}
+								</NavLink>
+							</li>
+						) : null}
 					</ul>
 				</nav>
 				<div className="flex flex-wrap items-center gap-3">

@@ -84,3 +84,10 @@ export function safeReturnTo(value: string | null | undefined) {
 		return '/'
 	}
 }
+
+/** Where a login ends: the asked-for same-host path, or the citizen's overview when none (or the home page). */
+export const CITIZEN_LANDING = '/muj-prehled'
+export function loginLanding(value: string | null | undefined) {
+	const path = safeReturnTo(value)
+	return path === '/' || path.startsWith('/?') ? CITIZEN_LANDING : path
+}

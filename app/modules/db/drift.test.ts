@@ -63,6 +63,8 @@ const TENANT_EXTRAS: KnownExtras = {
 		board_document_state: "CHECK ((state = ANY (ARRAY['planned'::text, 'posted'::text, 'removed_early'::text, 'expired'::text])))",
 		board_document_title_present: 'CHECK ((length(btrim(title)) > 0))',
 		board_transition_source: "CHECK ((source = ANY (ARRAY['clerk'::text, 'clock'::text])))",
+		// The citizen's front door (issue 16).
+		town_settings_town_type: "CHECK ((town_type = ANY (ARRAY['obec'::text, 'mesto'::text, 'mestys'::text, 'statutarni-mesto'::text])))",
 	},
 	// At most one active gateway credential per provider; Prisma has no partial indexes.
 	indexes: {

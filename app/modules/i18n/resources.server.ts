@@ -43,6 +43,15 @@ import boardUk from '../../locales/uk/board.json'
 import openDataCs from '../../locales/cs/open-data.json'
 import openDataEn from '../../locales/en/open-data.json'
 import openDataUk from '../../locales/uk/open-data.json'
+import overviewCs from '../../locales/cs/overview.json'
+import overviewEn from '../../locales/en/overview.json'
+import overviewUk from '../../locales/uk/overview.json'
+import legalCs from '../../locales/cs/legal.json'
+import legalEn from '../../locales/en/legal.json'
+import legalUk from '../../locales/uk/legal.json'
+import tileCs from '../../locales/cs/tile.json'
+import tileEn from '../../locales/en/tile.json'
+import tileUk from '../../locales/uk/tile.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -62,6 +71,9 @@ const namespaces = {
 	http: [httpCs, httpEn, httpUk],
 	board: [boardCs, boardEn, boardUk],
 	'open-data': [openDataCs, openDataEn, openDataUk],
+	overview: [overviewCs, overviewEn, overviewUk],
+	legal: [legalCs, legalEn, legalUk],
+	tile: [tileCs, tileEn, tileUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }

@@ -50,6 +50,7 @@ export async function listMyClaims({ db, ability, personId, page, now = new Date
 		const balance = claimBalance(row, today)
 		return {
 			id: row.id, feeType: row.feeType, year: row.year, instalment: row.instalment, label: row.label, status: row.status, variableSymbol: row.variableSymbol,
+			residentId: row.residentId,
 			name: residents.get(row.residentId) ?? '',
 			amount: row.amount, paidAmount: row.paidAmount, dueDate,
 			remaining: balance.remaining,

@@ -93,6 +93,7 @@ export async function applyBlueprint({ pool, blueprint, actor, onProgress }: Opt
 async function writeSettings(db: ReturnType<typeof getTenantDb>, blueprint: LoadedBlueprint) {
 	const next = {
 		name: blueprint.name,
+		townType: blueprint.type,
 		intro: blueprint.intro ?? {},
 		defaultLocale: blueprint.locales.default,
 		enabledLocales: blueprint.locales.enabled,

@@ -14,6 +14,10 @@ const HostSchema = z
 const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb')
 export { SecretRefSchema }
 
+export const TOWN_TYPES = ['obec', 'mesto', 'mestys', 'statutarni-mesto'] as const
+export type TownType = (typeof TOWN_TYPES)[number]
+export const TownTypeSchema = z.enum(TOWN_TYPES, { error: 'must be obec, mesto, mestys or statutarni-mesto' })
+
 /**
  * Citizen login through NIA (docs/decisions/005-citizen-login-nia.md). ACS and logout URLs are derived from the
  * primary host; the IdP metadata comes from a URL (refreshed) or a file beside the blueprint; without
@@ -58,6 +62,8 @@ export const BlueprintSchema = z
 	.object({
 		slug: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'must be 2-41 characters: a-z, 0-9 and hyphens, starting with a letter'),
 		name: LocalizedTextSchema,
+		/** The kind of municipality; the portal's wording follows it ("platby obci" / "platby městu"). */
+		type: TownTypeSchema.default('obec'),
 		hosts: z.array(HostSchema).min(1, 'needs at least one host; the first is the primary'),
 		locales: z
 			.object({ default: LocaleSchema, enabled: z.array(LocaleSchema).min(1) })

@@ -3,6 +3,7 @@ import { isLocale, type Locale, type LocalizedText } from '../i18n/locales'
 import { resolveTheme } from '../theming/presets.server'
 import { tokensToCss, type ThemeTokens } from '../theming/tokens'
 import { singleton } from '../util/singleton.server'
+import { TOWN_TYPES, type TownType } from './blueprint-schema'
 import type { ResolvedTenant } from './resolve-tenant.server'
 
 export type TownContact = {
@@ -19,6 +20,8 @@ export type TownContact = {
 export type TownProfile = {
 	slug: string
 	name: LocalizedText
+	/** obec, město, městys or statutární město: the wording follows it (decision 016). */
+	townType: TownType
 	intro: LocalizedText | null
 	defaultLocale: Locale
 	enabledLocales: Locale[]
@@ -43,7 +46,7 @@ export async function getTownProfile(tenant: ResolvedTenant): Promise<TownProfil
 	if (hit && hit.expires > Date.now()) return hit.profile
 	const settings = await getTenantDb(tenant).townSettings.findUnique({
 		where: { id: 1 },
-		omit: { logo: true, fees: true, forms: true, gateways: true },
+		omit: { logo: true, fees: true, forms: true, gateways: true, legalPages: true },
 	})
 	if (!settings) throw new Error(`Town ${tenant.slug} has no settings; apply its blueprint`)
 	const [logo, nia] = await Promise.all([
@@ -55,6 +58,7 @@ export async function getTownProfile(tenant: ResolvedTenant): Promise<TownProfil
 	const profile: TownProfile = {
 		slug: tenant.slug,
 		name: settings.name as LocalizedText,
+		townType: (TOWN_TYPES as readonly string[]).includes(settings.townType) ? (settings.townType as TownType) : 'obec',
 		intro: (settings.intro as LocalizedText | null)?.cs ? (settings.intro as LocalizedText) : null,
 		defaultLocale: isLocale(settings.defaultLocale) ? settings.defaultLocale : 'cs',
 		enabledLocales: enabledLocales.length ? enabledLocales : ['cs'],

@@ -1,0 +1,171 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { requireCitizen } from '~/modules/auth/current-user.server'
+import { townPageMeta } from '~/modules/citizen/page-meta'
+import { formatDate, formatMoney } from '~/modules/i18n/format'
+import { getRequestLocale } from '~/modules/i18n/locale.server'
+import { pickText, type Locale, type LocalizedText } from '~/modules/i18n/locales'
+import { resources } from '~/modules/i18n/resources.server'
+import type { ClaimSummary } from '~/modules/overview/load-claims-area.server'
+import { loadMyOverview } from '~/modules/overview/load-my-overview.server'
+import { requireTownProfile } from '~/modules/tenancy/require-town.server'
+import type { loader as rootLoader } from '~/root'
+
+export const handle = { i18n: ['overview', 'forms'] }
+
+function showMoney(summary: ClaimSummary, locale: Locale) {
+	return {
+		toPay: summary.toPay > 0 ? formatMoney(summary.toPay, locale) : null,
+		discount: summary.discount > 0 && summary.discountUntil ? { amount: formatMoney(summary.discount, locale), until: formatDate(summary.discountUntil, locale) } : null,
+		overdueCount: summary.overdueCount,
+		next: summary.next.map((c) => ({
+			id: c.id, isOverdue: c.isOverdue, toPay: formatMoney(c.toPay, locale), dueDate: formatDate(c.dueDate, locale),
+			label: `${pickText(c.label as LocalizedText, locale)} ${c.year}${c.instalment > 1 ? ` (${c.instalment})` : ''}`,
+		})),
+	}
+}
+
+// /muj-prehled: "what do I need to do", where the NIA login lands by default.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const user = await requireCitizen(request, context)
+	const locale = await getRequestLocale(request, await requireTownProfile(context))
+	const overview = await loadMyOverview({ db: user.db, ability: user.ability, personId: user.actor.personId })
+	return {
+		title: resources[locale].overview.title,
+		money: { ...showMoney(overview.money.total, locale), isPartial: overview.money.isPartial },
+		qrPayments: overview.qrPayments.payments.map((p) => ({ id: p.id, amount: formatMoney(p.amount, locale), variableSymbol: p.variableSymbol, createdAt: formatDate(p.createdAt, locale) })),
+		submissions: {
+			count: overview.submissions.count,
+			items: overview.submissions.submissions.map((s) => ({
+				number: s.number, status: s.status, formTitle: pickText(s.formTitle as LocalizedText, locale), submittedAt: formatDate(s.submittedAt, locale),
+				lastEvent: s.lastEvent ? { kind: s.lastEvent.kind, status: s.lastEvent.status, at: formatDate(s.lastEvent.at, locale) } : null,
+			})),
+		},
+		represented: overview.represented.map((r) => ({ ...r, money: showMoney(overview.money.represented[r.residentId]!, locale) })),
+	}
+}
+
+export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => townPageMeta(page?.title, matches)
+
+type Money = ReturnType<typeof showMoney>
+
+function NextDue({ money, labelledBy }: { money: Money; labelledBy?: string }) {
+	const { t } = useTranslation('overview')
+	if (!money.next.length) return null
+	return (
+		<ul className="mt-2 grid gap-1" aria-labelledby={labelledBy}>
+			{money.next.map((c) => (
+				<li key={c.id} data-testid="overview-claim">
+					<Link to={`/platby/${c.id}`}>{c.label}</Link>: <strong>{c.toPay}</strong>, {t('money.dueOn', { date: c.dueDate })}
+					{c.isOverdue ? <span className="font-semibold text-red-900"> ({t('money.overdueLabel')})</span> : null}
+				</li>
+			))}
+		</ul>
+	)
+}
+
+const card = 'rounded-town border border-muted/30 bg-surface p-5 shadow-sm'
+
+export default function MyOverview() {
+	const { money, qrPayments, submissions, represented } = useLoaderData<typeof loader>()
+	const { t } = useTranslation('overview')
+	const { t: tForms } = useTranslation('forms')
+	return (
+		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
+			<h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
+			<p className="mb-6">{t('intro')}</p>
+			<div className="grid gap-6 md:grid-cols-2">
+				<section aria-labelledby="money-heading" className={card}>
+					<h2 id="money-heading" className="mb-2 text-xl font-semibold">
+						{t('money.heading')}
+					</h2>
+					{money.toPay ? (
+						<p className="text-lg" data-testid="overview-due-now">
+							{t('money.dueNow', { amount: money.toPay })}
+						</p>
+					) : (
+						<p data-testid="overview-due-now">{t('money.nothing')}</p>
+					)}
+					{money.discount ? <p>{t('money.discount', { date: money.discount.until, amount: money.discount.amount })}</p> : null}
+					{money.overdueCount ? <p className="font-semibold text-red-900">{t('money.overdue', { count: money.overdueCount })}</p> : null}
+					{money.next.length ? (
+						<h3 id="next-due-heading" className="mt-3 font-semibold">
+							{t('money.nextHeading')}
+						</h3>
+					) : null}
+					<NextDue money={money} labelledBy="next-due-heading" />
+					{money.isPartial ? <p className="mt-2 text-sm">{t('money.partial')}</p> : null}
+					<p className="mt-3">
+						<Link to="/platby">{t('money.all')}</Link>
+					</p>
+				</section>
+				<section aria-labelledby="submissions-heading" className={card}>
+					<h2 id="submissions-heading" className="mb-2 text-xl font-semibold">
+						{t('submissions.heading')}
+					</h2>
+					{submissions.count ? <p>{t('submissions.count', { count: submissions.count })}</p> : <p>{t('submissions.none')}</p>}
+					<ul className="mt-2 grid gap-2">
+						{submissions.items.map((s) => (
+							<li key={s.number} data-testid="overview-submission">
+								<Link to={`/podani/${s.number}`}>
+									{s.formTitle} ({s.number})
+								</Link>
+								: {tForms(`status.${s.status}`)}
+								{s.lastEvent ? (
+									<div className="text-sm">
+										{t('submissions.lastEvent', { event: s.lastEvent.status ? tForms(`status.${s.lastEvent.status}`) : tForms(`event.${s.lastEvent.kind}`, { defaultValue: s.lastEvent.kind }), date: s.lastEvent.at })}
+									</div>
+								) : null}
+							</li>
+						))}
+					</ul>
+					<p className="mt-3 flex flex-wrap gap-4">
+						<Link to="/podani">{t('submissions.all')}</Link>
+						<Link to="/formulare">{t('submissions.newForm')}</Link>
+					</p>
+				</section>
+				{qrPayments.length ? (
+					<section aria-labelledby="qr-heading" className={card}>
+						<h2 id="qr-heading" className="mb-2 text-xl font-semibold">
+							{t('qr.heading')}
+						</h2>
+						<p className="mb-2 text-sm">{t('qr.intro')}</p>
+						<ul className="grid gap-1">
+							{qrPayments.map((p) => (
+								<li key={p.id} data-testid="overview-qr-payment">
+									{t('qr.item', { amount: p.amount, vs: p.variableSymbol, date: p.createdAt })} – <Link to={`/platby/qr/${p.id}`}>{t('qr.open')}</Link>
+								</li>
+							))}
+						</ul>
+					</section>
+				) : null}
+				{represented.length ? (
+					<section aria-labelledby="represented-heading" className={card}>
+						<h2 id="represented-heading" className="mb-2 text-xl font-semibold">
+							{t('represented.heading')}
+						</h2>
+						<ul className="grid gap-3">
+							{represented.map((r) => (
+								<li key={r.residentId} data-testid="overview-represented">
+									<h3 className="font-semibold">
+										{r.name}
+										{r.relation ? <span className="font-normal"> ({r.relation})</span> : null}
+									</h3>
+									<p>{r.money.toPay ? t('represented.dueNow', { amount: r.money.toPay }) : t('represented.nothing')}</p>
+									{r.money.discount ? <p className="text-sm">{t('money.discount', { date: r.money.discount.until, amount: r.money.discount.amount })}</p> : null}
+									<NextDue money={r.money} />
+								</li>
+							))}
+						</ul>
+					</section>
+				) : null}
+			</div>
+		</main>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
