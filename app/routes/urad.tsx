@@ -33,6 +33,7 @@ export default function OfficeLayout() {
 						canReadBank={staff.canReadBank}
 						canReadPayments={staff.canReadPayments}
 						canManageGateways={staff.canManageGateways}
+						canReadStatistics={staff.canReadStatistics}
 					/>
 					<IdleWarning idleMsLeft={staff.idleMsLeft} loadedAt={staff.loadedAt} keepAliveUrl="/urad/session" loginUrl="/urad/prihlaseni" />
 				</>

@@ -1,6 +1,6 @@
 import { AbilityBuilder, ForbiddenError, type Ability } from '@casl/ability'
 import { accessibleBy, createPrismaAbility, type PrismaQueryFactory, type Subjects } from '@casl/prisma/runtime'
-import type { AuditLog, BankMovement, Claim, FeeRuleVersion, Form, NiaSettings, Obligation, Payment, Person, Prisma, Resident, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
+import type { AuditLog, BankMovement, Claim, StatisticMonth, FeeRuleVersion, Form, NiaSettings, Obligation, Payment, Person, Prisma, Resident, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
 import { AGENDA_RULES, CITIZEN_RULES, STAFF_ROLE_RULES, type Action, type Actor, type RuleSpec, type TenantSubjectName } from './permissions'
 
 // The one place CASL is imported (CONVENTIONS 16). Routes and domain code use what is exported here.
@@ -21,6 +21,7 @@ type TenantSubjects = Subjects<{
 	Claim: Claim
 	Payment: Payment
 	BankMovement: BankMovement
+	StatisticMonth: StatisticMonth
 }>
 export type AppAbility = Ability<[Action, TenantSubjects], PrismaQueryFactory<Prisma.TypeMap>>
 
@@ -65,7 +66,7 @@ export function accessibleWhere<S extends TenantSubjectName>(
 	// `where` and drops it inside AND (which would then match every row), so say "none" in a form
 	// that holds anywhere: the primary key in an empty list.
 	if (Object.keys(where).length === 1 && Array.isArray((where as { OR?: unknown }).OR) && (where as { OR: unknown[] }).OR.length === 0) {
-		const key = subject === 'Session' ? 'idHash' : subject === 'FeeRuleVersion' ? 'version' : 'id'
+		const key = subject === 'Session' ? 'idHash' : subject === 'FeeRuleVersion' ? 'version' : subject === 'StatisticMonth' ? 'figure' : 'id'
 		return { [key]: { in: [] } } as unknown as typeof where
 	}
 	return where

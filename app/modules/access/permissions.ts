@@ -10,6 +10,7 @@ export const TENANT_SUBJECTS = [
 	'Person', 'AuditLog', 'StaffUser', 'TownSettings', 'NiaSettings', 'Session',
 	'Form', 'Submission', 'SubmissionDraft',
 	'Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement',
+	'StatisticMonth',
 ] as const
 export type TenantSubjectName = (typeof TENANT_SUBJECTS)[number]
 
@@ -78,6 +79,8 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: 'manage', subject: 'Form' },
 		{ action: ['read', 'update', 'export'], subject: 'Submission' },
 		{ action: 'manage', subject: 'FeeRuleVersion' },
+		// Town statistics (aggregates only): read, and update = "refresh now" (decision 017).
+		{ action: ['read', 'update'], subject: 'StatisticMonth' },
 	],
 	auditor: [
 		{ action: 'read', subject: 'Person' },
@@ -87,6 +90,7 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: 'read', subject: 'AuditLog' },
 		{ action: ['read', 'delete'], subject: 'Session', conditions: { staffUserId: '$self' } },
 		{ action: 'read', subject: ['Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement'] },
+		{ action: 'read', subject: 'StatisticMonth' },
 	],
 }
 

@@ -34,6 +34,9 @@ import paymentsUk from '../../locales/uk/payments.json'
 import bankOfficeCs from '../../locales/cs/bank-office.json'
 import bankOfficeEn from '../../locales/en/bank-office.json'
 import bankOfficeUk from '../../locales/uk/bank-office.json'
+import statisticsCs from '../../locales/cs/statistics.json'
+import statisticsEn from '../../locales/en/statistics.json'
+import statisticsUk from '../../locales/uk/statistics.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -50,6 +53,7 @@ const namespaces = {
 	'card-payments': [cardPaymentsCs, cardPaymentsEn, cardPaymentsUk],
 	payments: [paymentsCs, paymentsEn, paymentsUk],
 	'bank-office': [bankOfficeCs, bankOfficeEn, bankOfficeUk],
+	statistics: [statisticsCs, statisticsEn, statisticsUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }

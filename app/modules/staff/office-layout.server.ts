@@ -24,6 +24,7 @@ export async function getOfficeLayout(request: Request, context: AppLoadContext)
 			canReadBank: ability.can('read', 'BankMovement'),
 			canReadPayments: ability.can('read', 'Payment'),
 			canManageGateways: ability.can('update', 'TownSettings'),
+			canReadStatistics: ability.can('read', 'StatisticMonth'),
 			...getIdleCountdown({ session, idleMinutes: profile.sessionIdleMinutes }),
 		},
 	}
