@@ -56,6 +56,10 @@ const TENANT_EXTRAS: KnownExtras = {
 		refund_amount_positive: 'CHECK ((amount > 0))',
 		refund_reason_present: 'CHECK ((length(btrim(reason)) > 0))',
 		refund_state: "CHECK ((state = ANY (ARRAY['requested'::text, 'succeeded'::text, 'failed'::text])))",
+		// Town statistics (decision 017).
+		statistic_month_first_day: 'CHECK ((EXTRACT(day FROM month) = (1)::numeric))',
+		statistic_refresh_one_row: 'CHECK ((id = 1))',
+		statistic_refresh_status: "CHECK ((status = ANY (ARRAY['idle'::text, 'queued'::text, 'running'::text, 'done'::text, 'failed'::text])))",
 	},
 	// At most one active gateway credential per provider; Prisma has no partial indexes.
 	indexes: {

@@ -13,6 +13,8 @@ export const PeriodSchema = z
 		compare: z.preprocess((value) => value === 'on' || value === '1' || value === 'true', z.boolean()),
 	})
 	.superRefine((period, ctx) => {
+		// Zod 4 runs this even when a month is malformed; that error is enough then.
+		if (!MonthSchema.safeParse(period.from).success || !MonthSchema.safeParse(period.to).success) return
 		if (period.from > period.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'order' })
 		else if (monthsBetween(period.from, period.to) > MAX_MONTHS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'tooLong' })
 		else if (period.from < '2000-01') ctx.addIssue({ code: 'custom', path: ['from'], message: 'month' })

@@ -30,4 +30,4 @@ CREATE TABLE "statistic_refresh" (
 );
 
 -- Which figures the town publishes on /statistiky (the admin changes it; audited).
-ALTER TABLE "town_settings" ADD COLUMN "published_statistics" TEXT[] NOT NULL DEFAULT ARRAY['users', 'submissions', 'payments_share']::TEXT[];
+ALTER TABLE "town_settings" ADD COLUMN "published_statistics" TEXT[] DEFAULT ARRAY['users', 'submissions', 'payments_share']::TEXT[];
