@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const tenant = requireTenant(context)
 	const profile = await requireTownProfile(context)
 	const locale = await getRequestLocale(request, profile)
-	const statistics = await getPublicStatistics({ db: getTenantDb(tenant), locale })
+	const statistics = await getPublicStatistics({ db: getTenantDb(tenant), slug: tenant.slug, locale })
 	return { title: resources[locale].statistics.public.title, ...statistics, monthLabels: monthLabels(statistics.period, locale) }
 }
 

@@ -43,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		const values = { from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '', compare: url.searchParams.get('compare') === 'on' }
 		return data({ ...common, period: values, errors: chosen.errors, statistics: null, monthLabels: {} }, { status: 400 })
 	}
-	const statistics = await getTownStatistics({ db: user.db, period: chosen.period, locale: page.locale })
+	const statistics = await getTownStatistics({ db: user.db, slug: user.tenant.slug, period: chosen.period, locale: page.locale })
 	return { ...common, period: chosen.period, errors: null, statistics, monthLabels: monthLabels(chosen.period, page.locale) }
 }
 

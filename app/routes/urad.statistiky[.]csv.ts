@@ -15,7 +15,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const chosen = readPeriod(url.searchParams)
 	if (!chosen.success) throw new Response('Invalid period', { status: 400 })
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
-	const statistics = await getTownStatistics({ db: user.db, period: chosen.period, locale })
+	const statistics = await getTownStatistics({ db: user.db, slug: user.tenant.slug, period: chosen.period, locale })
 	const figure = url.searchParams.get('figure')
 	const chart = statistics.charts.find((c) => c.key === figure)
 	const table = statistics.tables.find((c) => c.key === figure)

@@ -26,36 +26,32 @@ type Options = {
 	registeredBefore: number
 	/** Every form code the town has, in display order. */
 	forms: string[]
+	/** Median hours to resolution per form ('' = all forms) in the period and in the previous one (getResolutionMedians). */
+	resolution: { current: Record<string, number>; previous: Record<string, number> }
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : null)
 
-/** The median of a histogram of whole hours, in days (one decimal); null when empty. */
-export function medianDays(buckets: { hours: number; count: number }[]) {
-	const sorted = buckets.filter((b) => b.count > 0).sort((a, b) => a.hours - b.hours)
-	const n = sum(sorted.map((b) => b.count))
-	if (n === 0) return null
-	const at = (position: number) => {
-		let seen = 0
-		for (const bucket of sorted) {
-			seen += bucket.count
-			if (seen >= position) return bucket.hours
-		}
-		return sorted[sorted.length - 1]!.hours
-	}
-	const hours = n % 2 === 1 ? at((n + 1) / 2) : (at(n / 2) + at(n / 2 + 1)) / 2
-	return Math.round((hours / 24) * 10) / 10
+/** Hours -> days with one decimal; null when there is no figure. */
+export function hoursToDays(hours: number | undefined) {
+	return hours === undefined ? null : Math.round((hours / 24) * 10) / 10
 }
 
-export function computeFigures({ rows, period, registeredBefore, forms }: Options): { charts: Chart[]; tables: Table[] } {
+export function computeFigures({ rows, period, registeredBefore, forms, resolution }: Options): { charts: Chart[]; tables: Table[] } {
 	const months = listMonths(period.from, period.to)
 	const previous = previousPeriod(period)
 	const previousMonths = listMonths(previous.from, previous.to)
 	const inMonths = (list: string[]) => new Set(list)
 	const current = inMonths(months)
 	const earlier = inMonths(previousMonths)
-	const pick = (figure: string, filter: (row: SummaryRow) => boolean = () => true) => rows.filter((row) => row.figure === figure && filter(row))
+	const byFigure = new Map<string, SummaryRow[]>()
+	for (const row of rows) {
+		const list = byFigure.get(row.figure)
+		if (list) list.push(row)
+		else byFigure.set(row.figure, [row])
+	}
+	const pick = (figure: string, filter: (row: SummaryRow) => boolean = () => true) => (byFigure.get(figure) ?? []).filter(filter)
 	const byMonth = (figure: string, field: 'count' | 'amount', filter?: (row: SummaryRow) => boolean) => {
 		const totals = new Map<string, number>()
 		for (const row of pick(figure, filter)) totals.set(row.month, (totals.get(row.month) ?? 0) + row[field])
@@ -94,9 +90,7 @@ export function computeFigures({ rows, period, registeredBefore, forms }: Option
 	const overdue = byMonth('overdue', 'count', (row) => row.dimension === 'overdue')
 	const due = byMonth('overdue', 'count')
 
-	const resolution = (form: string | null, set: Set<string>) =>
-		medianDays(pick('resolution', (row) => set.has(row.month) && (form === null || row.dimension === form)).map((row) => ({ hours: Number(row.detail), count: row.count })))
-	const resolvedForms = forms.filter((form) => pick('resolution', (row) => row.dimension === form && (current.has(row.month) || (compare && earlier.has(row.month)))).length > 0)
+	const resolvedForms = forms.filter((form) => form in resolution.current || (compare && form in resolution.previous))
 
 	const charts: Chart[] = [
 		monthly('users', 'end', registered, lastOf),
@@ -107,9 +101,9 @@ export function computeFigures({ rows, period, registeredBefore, forms }: Option
 			unit: 'days',
 			categories: 'form',
 			summary: 'median',
-			points: resolvedForms.map((form) => ({ key: form, value: resolution(form, current), previousKey: null, previous: compare ? resolution(form, earlier) : null })),
-			total: resolution(null, current),
-			previousTotal: compare ? resolution(null, earlier) : null,
+			points: resolvedForms.map((form) => ({ key: form, value: hoursToDays(resolution.current[form]), previousKey: null, previous: compare ? hoursToDays(resolution.previous[form]) : null })),
+			total: hoursToDays(resolution.current['']),
+			previousTotal: compare ? hoursToDays(resolution.previous['']) : null,
 		},
 		monthly('payments', 'sum', paymentsCount, sumOver(paymentsCount)),
 		monthly('payments_amount', 'sum', paymentsAmount, sumOver(paymentsAmount)),

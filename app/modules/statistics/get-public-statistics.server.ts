@@ -15,10 +15,10 @@ export async function getPublishedFigures(db: TenantDb): Promise<PublishableKey[
  * What /statistiky shows: the published charts over the last 12 months with the 12 before them.
  * Aggregates only (counts, sums, shares, medians per month or per form): never a person.
  */
-export async function getPublicStatistics({ db, locale, now = new Date() }: { db: TenantDb; locale: Locale; now?: Date }) {
+export async function getPublicStatistics({ db, slug, locale, now = new Date() }: { db: TenantDb; slug: string; locale: Locale; now?: Date }) {
 	const published = await getPublishedFigures(db)
 	const period = { ...presetPeriods(now).last12, compare: true }
-	const statistics = await getTownStatistics({ db, period, locale })
+	const statistics = await getTownStatistics({ db, slug, period, locale })
 	return {
 		period,
 		published,
@@ -35,8 +35,8 @@ export type PublicStatisticsRow = { figure: PublishableKey; unit: Unit; category
  * open-data catalogue to publish as CSV (publicStatisticsCsv). Values are in the figure's unit:
  * counts, percent, days; amounts in haléře.
  */
-export async function listPublicStatisticsRows({ db, locale = 'cs', now = new Date() }: { db: TenantDb; locale?: Locale; now?: Date }): Promise<PublicStatisticsRow[]> {
-	const { charts, formNames } = await getPublicStatistics({ db, locale, now })
+export async function listPublicStatisticsRows({ db, slug, locale = 'cs', now = new Date() }: { db: TenantDb; slug: string; locale?: Locale; now?: Date }): Promise<PublicStatisticsRow[]> {
+	const { charts, formNames } = await getPublicStatistics({ db, slug, locale, now })
 	return charts.flatMap((chart) =>
 		chart.points.map((point) => ({
 			figure: chart.key as PublishableKey,

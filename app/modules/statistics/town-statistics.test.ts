@@ -97,7 +97,7 @@ await pay('gopay', 50000, null, [{ claimId: c1.id, amount: 0, discount: 0 }]) //
 const period = { from: '2026-02', to: '2026-03', compare: true }
 const steps: number[] = []
 await refreshStatistics({ pool: getPool(), slug: 'stats-town', now: NOW, onStep: (step) => void steps.push(step) })
-const stats = await getTownStatistics({ db, period, locale: 'cs' })
+const stats = await getTownStatistics({ db, slug: 'stats-town', period, locale: 'cs' })
 const chart = (key: string) => stats.charts.find((c) => c.key === key)!
 const series = (key: string) => chart(key).points.map((p) => [p.key, p.value, p.previousKey, p.previous])
 
@@ -151,7 +151,7 @@ describe('town statistics against a hand-computed data set', () => {
 		await refreshStatistics({ pool: getPool(), slug: 'stats-town', now: NOW })
 		expect(await sql(`SELECT figure, month, dimension, detail, count, amount FROM tenant_stats_town.statistic_month ORDER BY 1, 2, 3, 4`)).toEqual(before)
 		expect((await db.statisticRefresh.findUnique({ where: { id: 1 } }))?.status).toBe('done')
-		const plain = await getTownStatistics({ db, period: { ...period, compare: false }, locale: 'cs' })
+		const plain = await getTownStatistics({ db, slug: 'stats-town', period: { ...period, compare: false }, locale: 'cs' })
 		expect(plain.charts.find((c) => c.key === 'submissions')!.points.map((p) => p.previous)).toEqual([null, null])
 		expect(plain.charts.find((c) => c.key === 'submissions')!.previousTotal).toBeNull()
 	})
@@ -163,9 +163,9 @@ describe('town statistics against a hand-computed data set', () => {
 
 describe('public statistics', () => {
 	test('by default users, submissions and payments share; no personal data in the page data or the CSV', async () => {
-		const published = await getPublicStatistics({ db, locale: 'cs', now: NOW })
+		const published = await getPublicStatistics({ db, slug: 'stats-town', locale: 'cs', now: NOW })
 		expect(published.charts.map((c) => c.key)).toEqual(['users', 'submissions', 'payments_share'])
-		const rows = await listPublicStatisticsRows({ db, locale: 'cs', now: NOW })
+		const rows = await listPublicStatisticsRows({ db, slug: 'stats-town', locale: 'cs', now: NOW })
 		expect(rows.filter((r) => r.figure === 'submissions' && r.category === '2026-02')).toEqual([{ figure: 'submissions', unit: 'count', category: '2026-02', label: '2026-02', value: 3 }])
 		const output = JSON.stringify(published) + publicStatisticsCsv(rows)
 		const people = [ann, ben, cyril, dana].flatMap((p) => [p!.id, p!.givenName, p!.familyName, p!.email!, p!.personIdentifier!])
@@ -175,7 +175,7 @@ describe('public statistics', () => {
 	test('the admin changes what is published (audited); an unpublished figure is gone from the public output', async () => {
 		const staffId = '00000000-0000-4000-8000-00000000a001'
 		await updatePublishedStatistics({ db, published: ['discount', 'users'], by: staffId })
-		const published = await getPublicStatistics({ db, locale: 'cs', now: NOW })
+		const published = await getPublicStatistics({ db, slug: 'stats-town', locale: 'cs', now: NOW })
 		expect(published.charts.map((c) => c.key)).toEqual(['users', 'discount'])
 		const entry = await db.auditLog.findFirst({ where: { action: 'statistics.published_changed' }, orderBy: { id: 'desc' } })
 		expect(entry).toMatchObject({ staffId, details: { before: ['users', 'submissions', 'payments_share'], after: ['users', 'discount'] } })
