@@ -17,6 +17,17 @@ type Props = {
 	legend: { current: string; previous: string }
 }
 
+// Tick labels as plain <text>: visx's default Text component wraps each label in an <svg> with an
+// inline style, which the app's strict CSP (no inline style attributes) refuses.
+type TickProps = { x?: number | string; y?: number | string; dx?: number | string; dy?: number | string; formattedValue?: string; textAnchor?: 'start' | 'middle' | 'end' | 'inherit' }
+function TickLabel({ x, y, dx, dy, formattedValue, textAnchor }: TickProps) {
+	return (
+		<text x={x} y={y} dx={dx} dy={dy} fill="currentColor" fontSize={12} textAnchor={textAnchor}>
+			{formattedValue}
+		</text>
+	)
+}
+
 const WIDTH = 720
 const HEIGHT = 280
 const MARGIN = { top: 16, right: 16, bottom: 56, left: 72 }
@@ -73,8 +84,8 @@ export function BarChart({ id, title, description, points, showPrevious, format,
 							</g>
 						)
 					})}
-					<AxisLeft scale={y} numTicks={5} stroke="currentColor" tickStroke="currentColor" tickFormat={(value) => format(Number(value))} tickLabelProps={{ fill: 'currentColor', fontSize: 12, textAnchor: 'end', dx: -4, dy: 4 }} />
-					<AxisBottom top={innerHeight} scale={x} tickValues={tickValues} stroke="currentColor" tickStroke="currentColor" tickLabelProps={{ fill: 'currentColor', fontSize: 12, textAnchor: 'middle' }} />
+					<AxisLeft scale={y} numTicks={5} stroke="currentColor" tickStroke="currentColor" tickFormat={(value) => format(Number(value))} tickLabelProps={{ textAnchor: 'end', dx: -4, dy: 4 }} tickComponent={TickLabel} />
+					<AxisBottom top={innerHeight} scale={x} tickValues={tickValues} stroke="currentColor" tickStroke="currentColor" tickLabelProps={{ textAnchor: 'middle', dy: 4 }} tickComponent={TickLabel} />
 				</Group>
 			</svg>
 			<figcaption className="mt-1 flex flex-wrap gap-4 text-sm">
