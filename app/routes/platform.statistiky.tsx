@@ -30,7 +30,7 @@ export default function PlatformStatistics() {
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
 			<h1 className="mb-2 text-3xl font-bold">{t('platform.title')}</h1>
 			<p className="mb-6 text-muted">{t('platform.intro', { towns })}</p>
-			<div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('platform.caption')}>
+			<div className="overflow-x-auto">
 				<table className="w-full border-collapse text-left">
 					<caption className="mb-2 text-left font-semibold">{t('platform.caption')}</caption>
 					<thead>

@@ -47,7 +47,7 @@ export function StatisticsChartSection({ chart, formNames, monthLabels, csvHref 
 						format={(value) => format(value)}
 						legend={{ current: t('legend.current'), previous: t('legend.previous') }}
 					/>
-					<div className="max-h-96 overflow-auto" tabIndex={0} role="region" aria-label={t('tableRegion', { title })}>
+					<div className="overflow-x-auto">
 						<table className="w-full border-collapse text-left">
 							<caption className="mb-2 text-left font-semibold">{t('tableCaption', { title })}</caption>
 							<thead>

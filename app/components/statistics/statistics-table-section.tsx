@@ -24,7 +24,7 @@ export function StatisticsTableSection({ table, formNames, csvHref, showPrevious
 			{table.rows.length === 0 ? (
 				<p>{t('empty')}</p>
 			) : (
-				<div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('tableRegion', { title })}>
+				<div className="overflow-x-auto">
 					<table className="w-full border-collapse text-left">
 						<caption className="sr-only">{title}</caption>
 						<thead>
