@@ -12,6 +12,7 @@ test('the admin sees the statistics charts with tables, refreshes them and downl
 	await visit(urlOn('veseli', '/urad/prihlaseni'))
 	await signInStaff(page, 'spravce@veseli.example', expectAccessible)
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přehled')
+	await expectAccessible()
 	await page.getByRole('navigation', { name: 'Navigace úřadu' }).getByRole('link', { name: 'Statistiky' }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Statistiky')
 	await expectAccessible()
