@@ -32,6 +32,9 @@ export default function PlatformConsole() {
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
 			<h1 className="mb-2 text-3xl font-bold">{t('vendor.towns.title')}</h1>
 			<p className="mb-6 text-muted">{t('vendor.towns.intro', { count: total })}</p>
+			<p className="mb-6">
+				<a href="/platform/statistiky">{t('vendor.statisticsLink')}</a>
+			</p>
 			<div className="overflow-x-auto">
 				<table className="w-full border-collapse text-left">
 					<caption className="sr-only">{t('vendor.towns.caption')}</caption>

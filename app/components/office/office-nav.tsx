@@ -13,10 +13,11 @@ type Props = {
 	canReadPayments?: boolean
 	canManageGateways?: boolean
 	canManageBoard?: boolean
+	canReadStatistics?: boolean
 }
 
 /** The back office's own navigation, below the town header. */
-export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false, canReadBank = false, canReadPayments = false, canManageGateways = false, canManageBoard = false }: Props) {
+export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false, canReadBank = false, canReadPayments = false, canManageGateways = false, canManageBoard = false, canReadStatistics = false }: Props) {
 	const { t } = useTranslation('office')
 	const link = ({ isActive }: { isActive: boolean }) => `rounded-town px-2 py-1 ${isActive ? 'font-bold no-underline ring-2 ring-primary' : ''}`
 	return (
@@ -89,6 +90,13 @@ export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions
 							<li>
 								<NavLink to="/urad/uredni-deska" className={link}>
 									{t('nav.board')}
+								</NavLink>
+							</li>
+						) : null}
+						{canReadStatistics ? (
+							<li>
+								<NavLink to="/urad/statistiky" className={link}>
+									{t('nav.statistics')}
 								</NavLink>
 							</li>
 						) : null}

@@ -1,6 +1,6 @@
 import { AbilityBuilder, ForbiddenError, type Ability } from '@casl/ability'
 import { accessibleBy, createPrismaAbility, type PrismaQueryFactory, type Subjects } from '@casl/prisma/runtime'
-import type { AuditLog, BankMovement, BoardDocument, Claim, FeeRuleVersion, Form, NiaSettings, Obligation, Payment, Person, Prisma, Resident, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
+import type { AuditLog, BankMovement, BoardDocument, Claim, StatisticMonth, FeeRuleVersion, Form, NiaSettings, Obligation, Payment, Person, Prisma, Resident, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
 import { AGENDA_RULES, CITIZEN_RULES, STAFF_ROLE_RULES, type Action, type Actor, type RuleSpec, type TenantSubjectName } from './permissions'
 
 // The one place CASL is imported (CONVENTIONS 16). Routes and domain code use what is exported here.
@@ -22,6 +22,7 @@ type TenantSubjects = Subjects<{
 	Payment: Payment
 	BankMovement: BankMovement
 	BoardDocument: BoardDocument
+	StatisticMonth: StatisticMonth
 }>
 export type AppAbility = Ability<[Action, TenantSubjects], PrismaQueryFactory<Prisma.TypeMap>>
 
@@ -66,7 +67,7 @@ export function accessibleWhere<S extends TenantSubjectName>(
 	// `where` and drops it inside AND (which would then match every row), so say "none" in a form
 	// that holds anywhere: the primary key in an empty list.
 	if (Object.keys(where).length === 1 && Array.isArray((where as { OR?: unknown }).OR) && (where as { OR: unknown[] }).OR.length === 0) {
-		const key = subject === 'Session' ? 'idHash' : subject === 'FeeRuleVersion' ? 'version' : 'id'
+		const key = subject === 'Session' ? 'idHash' : subject === 'FeeRuleVersion' ? 'version' : subject === 'StatisticMonth' ? 'figure' : 'id'
 		return { [key]: { in: [] } } as unknown as typeof where
 	}
 	return where

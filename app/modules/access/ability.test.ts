@@ -37,6 +37,7 @@ function recordOf(subject: TenantSubjectName, owner: string) {
 		Payment: { personId: owner },
 		BankMovement: { matchedBy: owner },
 		BoardDocument: { createdBy: owner },
+		StatisticMonth: { figure: 'submissions' },
 	}
 	return asSubject(subject, { ...fields[subject] } as never)
 }
@@ -60,6 +61,7 @@ const ALLOWED = new Set([
 		`admin: read Submission ${whose}`, `admin: update Submission ${whose}`, `admin: export Submission ${whose}`,
 		`auditor: read Person ${whose}`, `auditor: read StaffUser ${whose}`, `auditor: read TownSettings ${whose}`,
 		`auditor: read NiaSettings ${whose}`, `auditor: read AuditLog ${whose}`,
+		`admin: read StatisticMonth ${whose}`, `admin: update StatisticMonth ${whose}`, `auditor: read StatisticMonth ${whose}`,
 	]),
 	'auditor: read Session own', 'auditor: delete Session own',
 	'citizen: read Resident own', 'citizen: read Claim own', 'citizen: read Payment own',

@@ -11,6 +11,7 @@ export const TENANT_SUBJECTS = [
 	'Form', 'Submission', 'SubmissionDraft',
 	'Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement',
 	'BoardDocument',
+	'StatisticMonth',
 ] as const
 export type TenantSubjectName = (typeof TENANT_SUBJECTS)[number]
 
@@ -79,6 +80,8 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: 'manage', subject: 'Form' },
 		{ action: ['read', 'update', 'export'], subject: 'Submission' },
 		{ action: 'manage', subject: 'FeeRuleVersion' },
+		// Town statistics (aggregates only): read, and update = "refresh now" (decision 017).
+		{ action: ['read', 'update'], subject: 'StatisticMonth' },
 	],
 	auditor: [
 		{ action: 'read', subject: 'Person' },
@@ -89,6 +92,7 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: ['read', 'delete'], subject: 'Session', conditions: { staffUserId: '$self' } },
 		{ action: 'read', subject: ['Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement'] },
 		{ action: 'read', subject: 'BoardDocument' },
+		{ action: 'read', subject: 'StatisticMonth' },
 	],
 }
 

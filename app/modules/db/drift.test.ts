@@ -65,6 +65,10 @@ const TENANT_EXTRAS: KnownExtras = {
 		board_transition_source: "CHECK ((source = ANY (ARRAY['clerk'::text, 'clock'::text])))",
 		// The citizen's front door (issue 16).
 		town_settings_town_type: "CHECK ((town_type = ANY (ARRAY['obec'::text, 'mesto'::text, 'mestys'::text, 'statutarni-mesto'::text])))",
+		// Town statistics (decision 017).
+		statistic_month_first_day: 'CHECK ((EXTRACT(day FROM month) = (1)::numeric))',
+		statistic_refresh_one_row: 'CHECK ((id = 1))',
+		statistic_refresh_status: "CHECK ((status = ANY (ARRAY['idle'::text, 'queued'::text, 'running'::text, 'done'::text, 'failed'::text])))",
 	},
 	// At most one active gateway credential per provider; Prisma has no partial indexes.
 	indexes: {

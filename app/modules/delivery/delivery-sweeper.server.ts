@@ -1,4 +1,4 @@
-// Starts the periodic jobs: payment reminders (hourly), the card-payment mop-up and the delivery jobs: every town with a due outbox row gets a deliver-submissions job, every
+// Starts the periodic jobs: payment reminders (hourly), the card-payment mop-up, the statistics refresh (hourly) and the delivery jobs: every town with a due outbox row gets a deliver-submissions job, every
 // town on a polled records system a poll-records-status job now and then. The outbox row is written
 // with the submission (same transaction), and this sweep is what turns it into work, so a submission
 // filed while the queue or the records system was down is still delivered later.
@@ -12,6 +12,7 @@ import { getTenantDb } from '../db/tenant-db.server'
 import { enqueueJob } from '../jobs/enqueue.server'
 import { mopUpPaymentsJob } from '../../jobs/mop-up-payments.server'
 import { hasPaymentsToMopUp } from '../payments/mop-up-payments.server'
+import { isStatisticsRefreshDue, requestStatisticsRefresh } from '../statistics/request-statistics-refresh.server'
 import { getTownRecordsConfig } from './town-records-config.server'
 
 export type SweeperOptions = { log: Logger; intervalMs?: number; pollEveryMs?: number; remindersEveryMs?: number }
@@ -32,6 +33,8 @@ export async function sweepOnce({ log, pollDue, remindersDue = false }: { log: L
 			if (remindersDue) await enqueueJob(boardDailyJob, { tenantSlug: tenant.slug })
 			// Card payments left pending (issue 5): checked on the same slower beat as records polling.
 			if (pollDue && (await hasPaymentsToMopUp(db))) await enqueueJob(mopUpPaymentsJob, { tenantSlug: tenant.slug })
+			// Town statistics (decision 017): the summary rows are recomputed once they are an hour old.
+			if (pollDue && (await isStatisticsRefreshDue(db))) await requestStatisticsRefresh({ db, tenantSlug: tenant.slug })
 		} catch (error) {
 			log.warn({ err: error, tenant: tenant.slug }, 'delivery sweep skipped a town')
 		}

@@ -52,6 +52,9 @@ import legalUk from '../../locales/uk/legal.json'
 import tileCs from '../../locales/cs/tile.json'
 import tileEn from '../../locales/en/tile.json'
 import tileUk from '../../locales/uk/tile.json'
+import statisticsCs from '../../locales/cs/statistics.json'
+import statisticsEn from '../../locales/en/statistics.json'
+import statisticsUk from '../../locales/uk/statistics.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -74,6 +77,7 @@ const namespaces = {
 	overview: [overviewCs, overviewEn, overviewUk],
 	legal: [legalCs, legalEn, legalUk],
 	tile: [tileCs, tileEn, tileUk],
+	statistics: [statisticsCs, statisticsEn, statisticsUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }

@@ -25,6 +25,7 @@ export async function getOfficeLayout(request: Request, context: AppLoadContext)
 			canReadPayments: ability.can('read', 'Payment'),
 			canManageGateways: ability.can('update', 'TownSettings'),
 			canManageBoard: ability.can('manage', 'BoardDocument'),
+			canReadStatistics: ability.can('read', 'StatisticMonth'),
 			...getIdleCountdown({ session, idleMinutes: profile.sessionIdleMinutes }),
 		},
 	}
