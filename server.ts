@@ -113,7 +113,7 @@ listenForTenantChanges(
 		// The demo registers a town onboarded while it runs with the NIA simulator at once (decision 016).
 		if (demoNia && slug !== '*' && lifecycle === 'running') {
 			void listeningPort
-				.then((port) => registerTownWithNia({ simulator: demoNia, pool, port, logger, slug }))
+				.then(() => registerTownWithNia({ simulator: demoNia, pool, logger, slug }))
 				.catch((error: Error) => logger.error({ tenant: slug }, `town ${slug} not registered with the NIA simulator: ${error.message}`))
 		}
 	},

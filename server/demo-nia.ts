@@ -66,7 +66,7 @@ export async function registerDemoTownsWithNia({ simulator, pool, logger }: { si
 	}
 	// Every other town in the database too (one onboarded in an earlier demo run, or without a nia section).
 	const { rows: towns } = await pool.query<{ slug: string }>('SELECT slug FROM platform.tenant ORDER BY slug')
-	for (const town of towns) await registerTownWithNia({ simulator, pool, port, logger, slug: town.slug, metadataXml })
+	for (const town of towns) await registerTownWithNia({ simulator, pool, logger, slug: town.slug, metadataXml })
 }
 
 /**
@@ -76,7 +76,7 @@ export async function registerDemoTownsWithNia({ simulator, pool, logger }: { si
  * generated SP key. Does not notify the other processes itself (that would call it again); it drops
  * this process's cache of the town's NIA configuration. Outside the demo nothing calls this.
  */
-export async function registerTownWithNia({ simulator, pool, port, logger, slug, metadataXml }: { simulator: NiaSimulator; pool: pg.Pool; port: number; logger: Logger; slug: string; metadataXml?: string }) {
+export async function registerTownWithNia({ simulator, pool, logger, slug, metadataXml }: { simulator: NiaSimulator; pool: pg.Pool; logger: Logger; slug: string; metadataXml?: string }) {
 	const { rows } = await pool.query<{ id: string; host: string }>(
 		'SELECT t.id, h.host FROM platform.tenant t JOIN platform.tenant_host h ON h.tenant_id = t.id AND h.is_primary WHERE t.slug = $1',
 		[slug],
@@ -84,7 +84,7 @@ export async function registerTownWithNia({ simulator, pool, port, logger, slug,
 	if (!rows[0]) return
 	const xml = metadataXml ?? (await (await fetch(simulator.metadataUrl)).text())
 	const db = getTenantDb({ id: rows[0].id, slug })
-	const endpoints = spEndpoints(rows[0].host, { isProduction: false, port })
+	const endpoints = spEndpoints(rows[0].host)
 	const idp = idpFields(parseIdpMetadata(xml), { xml, url: null })
 	const existing = await db.niaSettings.findUnique({ where: { id: 1 }, select: { id: true } })
 	let settings

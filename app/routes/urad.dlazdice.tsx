@@ -3,7 +3,6 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
-import { getEnv } from '~/modules/env/env.server'
 import { resources } from '~/modules/i18n/resources.server'
 import { officePage } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
@@ -17,8 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'nav.tile')
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'read', 'NiaSettings', { request, context })
-	const env = getEnv()
-	const check = await checkNiaRegistration({ tenant: user.tenant, isProduction: env.NODE_ENV === 'production', port: env.PORT })
+	const check = await checkNiaRegistration({ tenant: user.tenant })
 	return {
 		title: `${resources[page.locale].tile.admin.title} – ${page.townName}`,
 		entryUrl: `${page.origin}/portal-obcana`,

@@ -19,10 +19,10 @@ function attribute(xml: string, element: string, name: string) {
  * cannot be read back; what can drift is the town's side: a changed host, a lost IdP metadata, an
  * expiring certificate. Each item says what is expected and what is there.
  */
-export async function checkNiaRegistration({ tenant, isProduction, port, now = new Date() }: { tenant: ResolvedTenant; isProduction: boolean; port: number; now?: Date }) {
+export async function checkNiaRegistration({ tenant, now = new Date() }: { tenant: ResolvedTenant; now?: Date }) {
 	const config = await getNiaConfig(tenant)
 	if (!config) return { isReady: false, checks: [{ code: 'configured', ok: false }] as NiaCheck[], minimumLoa: null }
-	const expected = spEndpoints(tenant.primaryHost, { isProduction, port })
+	const expected = spEndpoints(tenant.primaryHost)
 	const metadata = buildSpMetadata(config)
 	const served = { issuer: attribute(metadata, 'EntityDescriptor', 'entityID'), acs: attribute(metadata, 'AssertionConsumerService', 'Location'), logout: attribute(metadata, 'SingleLogoutService', 'Location') }
 	const validTo = new Date(new X509Certificate(config.spCertificate).validTo)
