@@ -170,6 +170,8 @@ async function shutdown(signal: string) {
 		server.close(() => resolve())
 		server.closeIdleConnections()
 	})
+	// Every request has finished: what follows (jobs under way, the pool) has its own time limits.
+	clearTimeout(force)
 	stopDeliverySweeper?.()
 	await stopJobs({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS })
 	await demoMail?.close()

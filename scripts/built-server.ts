@@ -55,7 +55,9 @@ export async function ensureBuild() {
 		if (isBuildFresh()) return
 		const output: string[] = []
 		const code = await new Promise<number | null>((resolve, reject) => {
-			const child = spawn('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+			// Always a production build: Vitest sets NODE_ENV=test, and a Remix build made under it uses React's
+			// development JSX runtime, which a server in production mode does not have (jsxDEV is not a function).
+			const child = spawn('npm', ['run', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } })
 			child.stdout.on('data', (chunk) => output.push(String(chunk)))
 			child.stderr.on('data', (chunk) => output.push(String(chunk)))
 			child.on('error', reject)

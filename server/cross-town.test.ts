@@ -256,6 +256,28 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'platform.odhlaseni.ts': 'vendor console',
 	'platform.overeni.tsx': 'vendor console',
 	'platform.prihlaseni.tsx': 'vendor console',
+	'platform.statistiky.tsx': 'vendor console: counts summed over towns, no personal data',
+	'ochrana-osobnich-udaju.tsx': "public page: the town's privacy notice",
+	'prohlaseni-o-pristupnosti.tsx': "public page: the town's accessibility statement",
+	'otevrena-data._index.tsx': 'public page: open data (no personal data: app/modules/open-data/open-data.test.ts)',
+	'otevrena-data.datove-sady.$slug.ts': 'public: a dataset record of the DCAT-AP-CZ catalogue',
+	'otevrena-data.katalog[.]jsonld.ts': 'public: the DCAT-AP-CZ catalogue',
+	'otevrena-data.soubory.$file.ts': 'public: open-data files',
+	'statistiky.tsx': 'public page: the figures the town publishes (aggregates only)',
+	'statistiky[.]csv.ts': 'public: the published figures as CSV',
+	'uredni-deska._index.tsx': 'public page: the official board',
+	'uredni-deska.$id.tsx': 'public page: a document on the official board',
+	'uredni-deska.$id_.priloha.$attachmentId.ts': "public: a board document's attachment",
+	'uredni-deska.otisk.$file.ts': "public: the board's daily fingerprint",
+	'uredni-deska[.]jsonld.ts': 'public: the OFN feed of the official board',
+	'urad.dlazdice.tsx': 'office: the state portal tile (admins)',
+	'urad.dlazdice_.logo.$file.ts': 'office: tile logos',
+	'urad.pravni-stranky.tsx': 'office: legal pages (admins)',
+	'urad.statistiky.tsx': 'office: statistics (admins, auditors)',
+	'urad.statistiky[.]csv.ts': 'office',
+	'urad.uredni-deska._index.tsx': 'office: official board (board agenda)',
+	'urad.uredni-deska.$id.tsx': 'office',
+	'urad.uredni-deska.nova.tsx': 'office',
 }
 
 const TO_NIA_LOGIN = /^\/auth\/nia\/login\?returnTo=/
@@ -299,6 +321,9 @@ const CITIZEN_PROBES: CitizenProbe[] = [
 	{ file: 'platby.qr.$paymentId.tsx', method: 'GET', path: '/platby/qr/00000000-0000-4000-8000-000000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.qr.$paymentId_.qr[.]png.ts', method: 'GET', path: '/platby/qr/00000000-0000-4000-8000-000000000001/qr.png', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'podani.$number_.dokument.$documentId.ts', method: 'GET', path: '/podani/VES-2026-000001/dokument/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'muj-prehled.tsx', method: 'GET', path: '/muj-prehled', answer: { status: 302, location: TO_NIA_LOGIN } },
+	// The state portal's tile entry: not "already logged in", a new login for Znojmo.
+	{ file: 'portal-obcana.ts', method: 'GET', path: '/portal-obcana', answer: { status: 302, location: TO_NIA_LOGIN } },
 	// Not "already logged in, back to /profil": a new login at NIA for Znojmo.
 	{ file: 'auth.nia.login.tsx', method: 'GET', path: '/auth/nia/login?returnTo=%2Fprofil', answer: { status: 302, location: /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\// } },
 ]

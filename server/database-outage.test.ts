@@ -159,7 +159,9 @@ describe('graceful shutdown', () => {
 		expect(JSON.parse(ready.body)).toEqual({ status: 'unavailable', reason: 'shutting down' })
 		agent.destroy()
 
-		const exit = await Promise.race([server.exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 12_000))])
+		// Jobs under way (the demo refreshes its statistics and board fingerprints, slowly on this slow
+		// database) may finish first, up to SHUTDOWN_TIMEOUT_MS (15 s here), as the shutdown promises.
+		const exit = await Promise.race([server.exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 20_000))])
 		expect(exit).toEqual({ code: 0, signal: null })
 		expect(server.output()).not.toContain('did not finish in time')
 		// Every database connection the server had open since the database came back ended with a
@@ -168,5 +170,5 @@ describe('graceful shutdown', () => {
 		const current = proxy.connections.filter((connection) => connection.generation === proxy.generation)
 		expect(current.length).toBeGreaterThanOrEqual(2)
 		expect(current.filter((connection) => !connection.terminatedByClient)).toEqual([])
-	}, 30_000)
+	}, 45_000)
 })

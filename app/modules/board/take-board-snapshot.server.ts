@@ -9,19 +9,27 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * (sorted by id) with the version in force at the end of that day and the SHA-256 of each of its
  * files. Anyone holding the text can recompute the day's hash.
  */
-export async function canonicalBoardDay({ db, day }: { db: TenantDb; day: string }) {
-	const date = dayToDate(day)
-	const documents = await db.boardDocument.findMany({
-		where: { postedFrom: { lte: date }, postedUntil: { gte: date } },
+const DOCUMENT_SELECT = {
+	id: true, state: true, removedAt: true, postedFrom: true, postedUntil: true,
+	versions: { orderBy: { version: 'desc' } },
+	attachments: { select: { id: true, sha256: true } },
+} as const
+
+type BoardDayDocument = Awaited<ReturnType<typeof loadDocuments>>[number]
+
+function loadDocuments(db: TenantDb, from: string, to: string) {
+	return db.boardDocument.findMany({
+		where: { postedFrom: { lte: dayToDate(to) }, postedUntil: { gte: dayToDate(from) } },
 		orderBy: { id: 'asc' },
-		select: {
-			id: true, state: true, removedAt: true,
-			versions: { orderBy: { version: 'desc' } },
-			attachments: { select: { id: true, sha256: true } },
-		},
+		select: DOCUMENT_SELECT,
 	})
+}
+
+function canonicalDay(documents: BoardDayDocument[], day: string) {
+	const date = dayToDate(day)
 	const lines: string[] = []
 	for (const document of documents) {
+		if (document.postedFrom > date || document.postedUntil < date) continue
 		if (document.state === 'removed_early' && document.removedAt && pragueDay(document.removedAt) < day) continue
 		// The version in force at the end of that day: the last one changed on or before it (Prague calendar).
 		const version = document.versions.find((v) => pragueDay(v.changedAt) <= day)
@@ -46,21 +54,30 @@ export async function canonicalBoardDay({ db, day }: { db: TenantDb; day: string
 }
 
 /**
+ * The canonical list of what the board showed on a Prague calendar day: one JSON line per document
+ * (sorted by id) with the version in force at the end of that day and the SHA-256 of each of its
+ * files. Anyone holding the text can recompute the day's hash.
+ */
+export async function canonicalBoardDay({ db, day }: { db: TenantDb; day: string }) {
+	return canonicalDay(await loadDocuments(db, day, day), day)
+}
+
+/**
  * Stores the fingerprint (otisk) of every finished day from `since` days back to yesterday that has
- * none yet. A stored day is never rewritten: it is the proof of what was posted when.
+ * none yet. A stored day is never rewritten: it is the proof of what was posted when. A fixed number
+ * of queries whatever the number of days, so the job stays short even on a slow database.
  */
 export async function takeBoardSnapshots({ db, now = boardNow(), daysBack = 7 }: { db: TenantDb; now?: Date; daysBack?: number }) {
 	const today = pragueDay(now)
-	let taken = 0
-	for (let back = daysBack; back >= 1; back--) {
-		const day = addDays(today, -back)
-		const exists = await db.boardSnapshot.count({ where: { day: dayToDate(day) } })
-		if (exists) continue
-		const snapshot = await canonicalBoardDay({ db, day })
-		const created = await db.boardSnapshot.createMany({ data: [{ day: dayToDate(day), ...snapshot }], skipDuplicates: true })
-		taken += created.count
-	}
-	return { taken }
+	const days: string[] = []
+	for (let back = daysBack; back >= 1; back--) days.push(addDays(today, -back))
+	const stored = await db.boardSnapshot.findMany({ where: { day: { in: days.map(dayToDate) } }, select: { day: true } })
+	const storedDays = new Set(stored.map((snapshot) => dateToDay(snapshot.day)))
+	const missing = days.filter((day) => !storedDays.has(day))
+	if (missing.length === 0) return { taken: 0 }
+	const documents = await loadDocuments(db, missing[0]!, missing[missing.length - 1]!)
+	const created = await db.boardSnapshot.createMany({ data: missing.map((day) => ({ day: dayToDate(day), ...canonicalDay(documents, day) })), skipDuplicates: true })
+	return { taken: created.count }
 }
 
 export async function latestBoardSnapshot(db: TenantDb) {

@@ -12,6 +12,7 @@ import { getTenantDb } from '../db/tenant-db.server'
 import { enqueue } from '../jobs/enqueue.server'
 import { getJobQueue } from '../jobs/jobs.server'
 import { startMailAndJobs, stopMailAndJobs } from '../../../tests/mail'
+import { townUrl } from '../tenancy/town-origin.server'
 
 const SLUG = 'reminder-town'
 const IBAN = 'CZ8703000000000017789001'
@@ -85,7 +86,7 @@ describe('payment reminders', () => {
 		expect(mail.subject).toBe('Reminder: waste fee is due on 31/05/2027')
 		expect(mail.text).toMatch(/Left to pay: CZK\s720\.00/)
 		expect(mail.text).toContain(`Variable symbol: ${c.variableSymbol}`)
-		expect(mail.links.map((l) => l.href)).toContain(`https://${SLUG}.test/platby/${c.id}`)
+		expect(mail.links.map((l) => l.href)).toContain(townUrl(`${SLUG}.test`, `/platby/${c.id}`))
 		// The discount is still open: the QR is a portal payment of 80 % with its own VS, so paying from the e-mail keeps it.
 		expect(mail.text).toMatch(/takes 20 % off: you pay only CZK\s576\.00/)
 		const payment = await db.payment.findFirstOrThrow({ where: { items: { some: { claimId: c.id } } } })

@@ -77,6 +77,11 @@ export async function refreshStatistics({ pool, slug, now = new Date(), onStep }
 	const s = quoteIdent(tenantSchemaName(slug))
 	const list = steps(s)
 	const client = await pool.connect()
+	// A checked-out client has no 'error' listener of the pool's: a connection dropped while this waits
+	// between two queries (onStep) would otherwise crash the process. The failing query rejects anyway.
+	let lost: Error | undefined
+	const onError = (error: Error) => (lost = error)
+	client.on('error', onError)
 	try {
 		await client.query('BEGIN')
 		await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`statistics:${slug}`])
@@ -99,6 +104,7 @@ export async function refreshStatistics({ pool, slug, now = new Date(), onStep }
 		await client.query('ROLLBACK').catch(() => {})
 		throw error
 	} finally {
-		client.release()
+		client.off('error', onError)
+		client.release(lost)
 	}
 }

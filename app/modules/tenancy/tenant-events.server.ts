@@ -20,6 +20,8 @@ export function listenForTenantChanges(url: string, onChange: (slug: string) => 
 		const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 })
 		const reconnect = () => {
 			client.removeAllListeners()
+			// A dropped connection can emit 'error' again while it ends; unheard, that would crash the process.
+			client.on('error', () => {})
 			void client.end().catch(() => {})
 			if (state.client === client) state.client = undefined
 			if (!state.stopped) state.retry = setTimeout(connect, 2_000)
@@ -47,6 +49,7 @@ export async function stopListeningForTenantChanges() {
 	state.client = undefined
 	if (client) {
 		client.removeAllListeners()
+		client.on('error', () => {})
 		await client.end().catch(() => {})
 	}
 }
