@@ -60,3 +60,29 @@ export function formCatalogueJsonSchema(id: string) {
 		},
 	}
 }
+
+export function statisticsJsonSchema(id: string) {
+	return {
+		$schema: 'https://json-schema.org/draft/2020-12/schema',
+		$id: id,
+		title: 'Statistiky portálu občana',
+		type: 'object',
+		required: ['údaje'],
+		properties: {
+			údaje: {
+				type: 'array',
+				items: {
+					type: 'object',
+					required: ['figure', 'unit', 'category', 'label', 'value'],
+					properties: {
+						figure: { type: 'string' },
+						unit: { enum: ['count', 'czk', 'percent', 'days'] },
+						category: { type: 'string' },
+						label: { type: 'string' },
+						value: { type: ['number', 'null'] },
+					},
+				},
+			},
+		},
+	}
+}

@@ -24,7 +24,7 @@ export type DatasetDefinition = {
 	distributions: Distribution[]
 }
 
-/** The datasets this portal publishes. Public statistics and awarded grants join when those modules exist (decision 015). */
+/** The datasets this portal publishes. Awarded grants join when that module exists (decision 015). */
 export const DATASETS: DatasetDefinition[] = [
 	{
 		slug: 'uredni-deska',
@@ -69,6 +69,21 @@ export const DATASETS: DatasetDefinition[] = [
 		distributions: [
 			{ slug: 'csv', path: '/otevrena-data/soubory/katalog-formularu.csv', format: 'CSV', mediaType: 'text/csv', schemaPath: '/otevrena-data/soubory/katalog-formularu.csv-metadata.json', title: { cs: 'Katalog formulářů (CSV)', en: 'Form catalogue (CSV)' }, personalData: false },
 			{ slug: 'json', path: '/otevrena-data/soubory/katalog-formularu.json', format: 'JSON', mediaType: 'application/json', schemaPath: '/otevrena-data/soubory/katalog-formularu.schema.json', title: { cs: 'Katalog formulářů (JSON)', en: 'Form catalogue (JSON)' }, personalData: false },
+		],
+	},
+	{
+		slug: 'statistiky',
+		title: { cs: 'Statistiky portálu občana', en: 'Citizen portal statistics' },
+		description: {
+			cs: 'Souhrnné ukazatele, které město zveřejňuje na stránce Statistiky, po měsících za posledních 12 měsíců: například počet uživatelů, podaných formulářů a podíl plateb přes portál. Jen agregované údaje, žádné osobní údaje.',
+			en: 'The aggregate figures the town publishes on its Statistics page, by month over the last 12 months: for example the number of users, filed forms and the share of payments made through the portal. Aggregates only, no personal data.',
+		},
+		theme: 'GOVE',
+		frequency: 'MONTHLY',
+		keywords: { cs: ['statistiky', 'portál občana', 'elektronické podání', 'platby'], en: ['statistics', 'citizen portal', 'online filing', 'payments'] },
+		distributions: [
+			{ slug: 'csv', path: '/otevrena-data/soubory/statistiky.csv', format: 'CSV', mediaType: 'text/csv', schemaPath: '/otevrena-data/soubory/statistiky.csv-metadata.json', title: { cs: 'Statistiky (CSV)', en: 'Statistics (CSV)' }, personalData: false },
+			{ slug: 'json', path: '/otevrena-data/soubory/statistiky.json', format: 'JSON', mediaType: 'application/json', schemaPath: '/otevrena-data/soubory/statistiky.schema.json', title: { cs: 'Statistiky (JSON)', en: 'Statistics (JSON)' }, personalData: false },
 		],
 	},
 ]

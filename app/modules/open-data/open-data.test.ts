@@ -11,7 +11,10 @@ import { buildBoardOfn, loadCurrentBoardDocuments } from '../board/build-board-o
 import { checkBoardPdf } from '../board/check-board-pdf.server'
 import { postBoardDocument } from '../board/post-board-document.server'
 import { renderDemoBoardPdf } from '../board/render-demo-board-pdf.server'
+import { getPool } from '../db/pool.server'
 import { getTenantDb } from '../db/tenant-db.server'
+import { refreshStatistics } from '../statistics/refresh-statistics.server'
+import { PUBLISHABLE } from '../statistics/statistics-figures'
 import { buildCatalogue, buildDataset, DATASETS, DCAT_CONTEXT } from './open-data-catalogue'
 import { buildOpenDataFile, OPEN_DATA_FILES } from './open-data-file.server'
 import { getOpenDataTown } from './town-open-data.server'
@@ -44,6 +47,13 @@ await postBoardDocument({
 await postBoardDocument({ db, now, staffId: null, staffName: 'Referentka', meta, files: [], input: { title: 'Rozpočtové opatření č. 5', category: 'budget', postedFrom: '2026-12-04', postedUntil: '2026-12-31' } })
 await postBoardDocument({ db, now, staffId: null, staffName: 'Referentka', meta, files: [], input: { title: 'Plánované oznámení', category: 'other', postedFrom: '2026-12-10', postedUntil: '2026-12-31' } })
 const town = await getOpenDataTown(db, ORIGIN)
+// A citizen account named like a resident of the register, every figure published and the summary
+// refreshed: the statistics dataset has rows, and a leak of the name would show in the scan below.
+const register = parse(readFileSync(path.join(VESELI, 'residents.yaml'), 'utf8')) as { households: { address: string; residents: { givenName: string; familyName: string; dateOfBirth: string }[] }[] }
+const firstResident = register.households[0]!.residents[0]!
+await db.person.create({ data: { givenName: firstResident.givenName, familyName: firstResident.familyName, createdAt: new Date('2026-11-10T10:00:00Z') } })
+await db.townSettings.update({ where: { id: 1 }, data: { publishedStatistics: [...PUBLISHABLE] } })
+await refreshStatistics({ pool: getPool(), slug, now })
 
 async function boardOfn() {
 	const { documents } = await loadCurrentBoardDocuments({ db, now })
@@ -117,22 +127,42 @@ describe('the DCAT-AP-CZ catalogue', () => {
 	})
 
 	test('the fee-rate CSV has a CSV-W description naming every column, and the current rates', async () => {
-		const csv = await buildOpenDataFile({ db, origin: ORIGIN, file: 'sazby-poplatku.csv', now })
-		const csvw = JSON.parse((await buildOpenDataFile({ db, origin: ORIGIN, file: 'sazby-poplatku.csv-metadata.json', now })).body)
+		const csv = await buildOpenDataFile({ db, slug, origin: ORIGIN, file: 'sazby-poplatku.csv', now })
+		const csvw = JSON.parse((await buildOpenDataFile({ db, slug, origin: ORIGIN, file: 'sazby-poplatku.csv-metadata.json', now })).body)
 		const [header, ...lines] = csv.body.trimEnd().split('\r\n')
 		expect(header!.split(',')).toEqual(csvw.tableSchema.columns.map((c: { name: string }) => c.name))
 		expect(csvw.url).toBe(`${ORIGIN}/otevrena-data/soubory/sazby-poplatku.csv`)
 		expect(lines.find((line) => line.startsWith('waste,'))).toMatch(/,2026,720,.*,20,05-31:100$/)
-		const json = JSON.parse((await buildOpenDataFile({ db, origin: ORIGIN, file: 'sazby-poplatku.json', now })).body)
+		const json = JSON.parse((await buildOpenDataFile({ db, slug, origin: ORIGIN, file: 'sazby-poplatku.json', now })).body)
 		expect(json.poplatky.find((p: { kód: string }) => p.kód === 'waste')).toMatchObject({ sazba_kč: 720, sleva_při_platbě_přes_portál_procent: 20, splatnosti: [{ den: '05-31', procento: 100 }] })
-		const forms = await buildOpenDataFile({ db, origin: ORIGIN, file: 'katalog-formularu.csv', now })
+		const forms = await buildOpenDataFile({ db, slug, origin: ORIGIN, file: 'katalog-formularu.csv', now })
 		expect(forms.body.split('\r\n').length).toBeGreaterThan(2)
 	})
 
+	test('the statistics CSV has a CSV-W description naming every column, and the published figures', async () => {
+		const csv = await buildOpenDataFile({ db, slug, origin: ORIGIN, file: 'statistiky.csv', now })
+		const csvw = JSON.parse((await buildOpenDataFile({ db, slug, origin: ORIGIN, file: 'statistiky.csv-metadata.json', now })).body)
+		const [header, ...lines] = csv.body.trimEnd().split('\r\n')
+		expect(header!.split(',')).toEqual(csvw.tableSchema.columns.map((c: { name: string }) => c.name))
+		expect(csvw.url).toBe(`${ORIGIN}/otevrena-data/soubory/statistiky.csv`)
+		expect(csv.lastModified).toEqual((await db.statisticRefresh.findUnique({ where: { id: 1 } }))?.refreshedAt)
+		expect(lines.length).toBeGreaterThan(0)
+		expect(lines.every((line) => line.split(',').length === header!.split(',').length)).toBe(true)
+		// The one citizen account, created in November 2026.
+		expect(lines).toContain('users,count,2026-11,2026-11,1')
+		// Every published monthly figure; per-form figures (resolution) only once a form has resolved submissions.
+		const figures = new Set(lines.map((line) => line.split(',')[0]))
+		expect([...figures].every((figure) => (PUBLISHABLE as readonly string[]).includes(figure!))).toBe(true)
+		expect([...figures]).toEqual(expect.arrayContaining(['users', 'active_users', 'submissions', 'payments_share', 'waste_share', 'discount', 'overdue_share']))
+		const record = DATASETS.find((d) => d.slug === 'statistiky')!
+		expect(record.distributions.map((d) => d.path)).toEqual(['/otevrena-data/soubory/statistiky.csv', '/otevrena-data/soubory/statistiky.json'])
+		expect(record.distributions[0]!.schemaPath).toBe('/otevrena-data/soubory/statistiky.csv-metadata.json')
+	})
+
 	test('each JSON distribution validates against the JSON Schema it names', async () => {
-		for (const name of ['sazby-poplatku', 'katalog-formularu'] as const) {
-			const schema = JSON.parse((await buildOpenDataFile({ db, origin: ORIGIN, file: `${name}.schema.json`, now })).body)
-			const value = JSON.parse((await buildOpenDataFile({ db, origin: ORIGIN, file: `${name}.json`, now })).body)
+		for (const name of ['sazby-poplatku', 'katalog-formularu', 'statistiky'] as const) {
+			const schema = JSON.parse((await buildOpenDataFile({ db, slug, origin: ORIGIN, file: `${name}.schema.json`, now })).body)
+			const value = JSON.parse((await buildOpenDataFile({ db, slug, origin: ORIGIN, file: `${name}.json`, now })).body)
 			const ajv = new Ajv2020({ strict: false, allErrors: true })
 			ajv.addFormat('uri', (text: string) => URL.canParse(text))
 			const validate = ajv.compile(schema)
@@ -144,7 +174,6 @@ describe('the DCAT-AP-CZ catalogue', () => {
 
 describe('no personal data in any public dataset', () => {
 	test("no demo resident's name, date of birth or address appears in the board, the catalogue, the records or any file", async () => {
-		const register = parse(readFileSync(path.join(VESELI, 'residents.yaml'), 'utf8')) as { households: { address: string; residents: { givenName: string; familyName: string; dateOfBirth: string }[] }[] }
 		const residents = register.households.flatMap((h) => h.residents)
 		expect(residents.length).toBeGreaterThan(3)
 		const needles = [
@@ -164,7 +193,8 @@ describe('no personal data in any public dataset', () => {
 			catalogue: JSON.stringify(buildCatalogue({ ...town, ico: town.ico! })),
 			...Object.fromEntries(DATASETS.map((d) => [`dataset ${d.slug}`, JSON.stringify(buildDataset({ ...town, ico: town.ico! }, d))])),
 		}
-		for (const file of OPEN_DATA_FILES) outputs[file] = (await buildOpenDataFile({ db, origin: ORIGIN, file, now })).body
+		expect(OPEN_DATA_FILES).toEqual(expect.arrayContaining(['statistiky.csv', 'statistiky.json', 'statistiky.csv-metadata.json']))
+		for (const file of OPEN_DATA_FILES) outputs[file] = (await buildOpenDataFile({ db, slug, origin: ORIGIN, file, now })).body
 		const leaks = Object.entries(outputs).flatMap(([name, text]) => needles.filter((needle) => text.includes(needle)).map((needle) => `${name}: ${needle}`))
 		expect(leaks).toEqual([])
 	})
