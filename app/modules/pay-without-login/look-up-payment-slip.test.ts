@@ -8,6 +8,7 @@ import { parse } from 'yaml'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { applyTestBlueprint, createTown, REPO_ROOT, sql, testBlueprint, writeBlueprint } from '../../../tests/db'
 import { defineAbilityFor } from '../access/ability.server'
+import { creditPayment } from '../claims/credit-payment.server'
 import { generateClaims } from '../claims/generate-claims.server'
 import { getPool } from '../db/pool.server'
 import { tenantSchemaName } from '../db/schema-name'
@@ -122,6 +123,12 @@ describe('lookUpPaymentSlip and the payment page', () => {
 		expect(again).toMatchObject({ variableSymbol: view.variableSymbol })
 		const payments = await db.payment.findMany({ select: { personId: true, state: true, amount: true, discountUntil: true, items: { select: { claimId: true } } } })
 		expect(payments).toMatchObject([{ personId: null, state: 'pending', amount: 57_600, items: [{ claimId: janaWaste!.id }] }])
+		// 576 Kč arriving with that VS by the deadline settles the claim with the discount.
+		const [slipPayment] = await db.payment.findMany({ select: { id: true } })
+		await db.$transaction((tx) => creditPayment(tx, { paymentId: slipPayment!.id, received: 57_600, receivedAt: new Date('2026-03-03T08:00:00Z'), source: 'bank_statement' }))
+		expect(await db.claim.findUniqueOrThrow({ where: { id: janaWaste!.id }, select: { status: true, discountGranted: true } })).toEqual({ status: 'paid', discountGranted: 14_400 })
+		await sql(`TRUNCATE ${schema}.payment CASCADE`)
+		await sql(`UPDATE ${schema}.claim SET status = 'open', paid_amount = 0, discount_granted = 0`)
 		// After the deadline the setting changes nothing: full amount under the slip's VS.
 		expect(await viewOf(await lookUp(vs, '720', { now: JUNE, ip: '203.0.113.12' }), JUNE)).toMatchObject({ amount: 72_000, variableSymbol: vs })
 	})
