@@ -46,7 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	return data({ result: submission.reply(), retryAt: formatTime(retryAt, locale) }, { status: 429, headers: { ...noStore, 'Retry-After': String(lookup.retryAfterSeconds) } })
 }
 
-export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has('Retry-After') ? actionHeaders : loaderHeaders)
+// The action's no-store (and Retry-After on a 429) on the page it answers with.
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.has('Cache-Control') ? actionHeaders : loaderHeaders)
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => townPageMeta(page?.title, matches)
 
