@@ -36,6 +36,12 @@ export default function TownHome() {
 					</Link>
 				</p>
 			) : null}
+			<p className="mb-10">
+				<Link to="/zaplatit" className="font-semibold">
+					{t('homePage.payWithoutLogin')}
+				</Link>{' '}
+				<span className="text-muted">{t('homePage.payWithoutLoginHint')}</span>
+			</p>
 			<section aria-labelledby="services-heading">
 				<h2 id="services-heading" className="mb-4 text-2xl font-semibold">
 					{t('homePage.servicesHeading')}

@@ -57,6 +57,9 @@ export default function MyPayments() {
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
 			<h1 className="mb-2 text-3xl font-bold">{t('list.title')}</h1>
 			<p className="mb-6">{t('list.intro', { context: townType })}</p>
+			<p className="mb-6">
+				{t('list.payWithoutLoginHint')} <Link to="/zaplatit">{t('list.payWithoutLogin')}</Link>
+			</p>
 			<div role="alert">{actionData?.error ? <p className="mb-4 font-medium text-red-900">{t(actionData.error)}</p> : null}</div>
 			{claims.length === 0 ? (
 				<p>{t('list.empty', { context: townType })}</p>

@@ -47,7 +47,16 @@ export const RulebookSchema = z
 		feeTypes: z.array(FeeTypeSchema).default([]),
 		/** The e-payment discount: paid through the portal by the due date. */
 		discount: z
-			.object({ percent: z.number().positive().max(100), feeTypes: z.array(z.string()).min(1), condition: z.literal('portal_payment_by_due_date') })
+			.object({
+				percent: z.number().positive().max(100),
+				feeTypes: z.array(z.string()).min(1),
+				condition: z.literal('portal_payment_by_due_date'),
+				/**
+				 * Whether paying from a payment slip without logging in (/zaplatit) also gets the discount.
+				 * The usual town rule is no: the discount is for payments made through the portal after login.
+				 */
+				discountWithoutLogin: z.boolean().default(false),
+			})
 			.optional(),
 		reminders: z.object({ daysBefore: z.array(z.number().int().nonnegative()).default([]), daysAfter: z.array(z.number().int().nonnegative()).default([]) }).default({ daysBefore: [], daysAfter: [] }),
 		validFrom: DateSchema.optional(),

@@ -55,6 +55,9 @@ import tileUk from '../../locales/uk/tile.json'
 import statisticsCs from '../../locales/cs/statistics.json'
 import statisticsEn from '../../locales/en/statistics.json'
 import statisticsUk from '../../locales/uk/statistics.json'
+import payWithoutLoginCs from '../../locales/cs/pay-without-login.json'
+import payWithoutLoginEn from '../../locales/en/pay-without-login.json'
+import payWithoutLoginUk from '../../locales/uk/pay-without-login.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -78,6 +81,7 @@ const namespaces = {
 	legal: [legalCs, legalEn, legalUk],
 	tile: [tileCs, tileEn, tileUk],
 	statistics: [statisticsCs, statisticsEn, statisticsUk],
+	'pay-without-login': [payWithoutLoginCs, payWithoutLoginEn, payWithoutLoginUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { AppError } from '../errors/app-error'
 import { singleton } from '../util/singleton.server'
 
@@ -68,4 +68,26 @@ export function isEncryptedSecret(value: string) {
 /** For display: never the secret, only that one is set and its last characters. */
 export function maskSecret(plain: string) {
 	return plain.length <= 4 ? '••••' : `••••${plain.slice(-4)}`
+}
+
+/**
+ * A short HMAC-SHA256 (base64url) of `text` under the active secrets key, for capabilities handed to a
+ * browser (e.g. the /zaplatit result link). `purpose` separates the uses so one signature never
+ * passes for another's. Checked with every configured key, so a key rotation does not break links.
+ */
+export function signWithSecretsKey(purpose: string, text: string): string {
+	const { active, keys } = ring()
+	return hmac(keys.get(active)!, purpose, text)
+}
+
+export function isSignedWithSecretsKey(purpose: string, text: string, signature: string): boolean {
+	const received = Buffer.from(signature)
+	return [...ring().keys.values()].some((key) => {
+		const expected = Buffer.from(hmac(key, purpose, text))
+		return expected.length === received.length && timingSafeEqual(expected, received)
+	})
+}
+
+function hmac(key: Buffer, purpose: string, text: string) {
+	return createHmac('sha256', key).update(`${purpose}\n${text}`).digest('base64url')
 }
