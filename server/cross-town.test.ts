@@ -278,6 +278,8 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.uredni-deska._index.tsx': 'office: official board (board agenda)',
 	'urad.uredni-deska.$id.tsx': 'office',
 	'urad.uredni-deska.nova.tsx': 'office',
+	'zaplatit._index.tsx': 'public page: paying from a payment slip without login (same answer for any miss, limited per IP and VS: app/modules/pay-without-login/look-up-payment-slip.test.ts)',
+	'zaplatit.$token.tsx': "public page: a slip's payment page behind a signed, expiring, town-bound link",
 }
 
 const TO_NIA_LOGIN = /^\/auth\/nia\/login\?returnTo=/
