@@ -158,6 +158,11 @@ plainTest.describe('splitting a bank payment without JavaScript', () => {
 		// The server prefilled the amounts earliest due first and says what would be left.
 		await expect(amounts.first()).not.toHaveValue('')
 		await expect(split).toContainText('Zůstane jako přeplatek:')
+		// Only 100 Kč to the earliest claim: Josef's later claims are paid by card in card-payments.spec.ts,
+		// which shares this demo database.
+		const count = await amounts.count()
+		for (let index = 1; index < count; index++) await amounts.nth(index).fill('')
+		await amounts.first().fill('100')
 		await split.getByLabel('Poznámka').fill('Platba Josefa Dvořáka bez VS')
 		await split.getByRole('button', { name: 'Rozdělit platbu' }).click()
 		await expect(page.getByRole('status')).toHaveText('Platba byla rozdělena mezi předpisy; co nebylo rozděleno, zůstává jako přeplatek.')
