@@ -15,6 +15,9 @@ const plusDays = (day: string, days: number) => {
 // The smallest file the board accepts: its bytes start like a PDF (checked by content, not by name).
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 
+// One board clock for the whole e2e server: these tests take turns, or one moving the clock would
+// pull the others three days ahead (and a reset after another test would pull it back mid-check).
+test.describe.configure({ mode: 'serial' })
 test.afterEach(() => resetBoardClock())
 
 test('a clerk posts a document; it is public and in the JSON-LD, leaves the board at its end date and stays in the archive', async ({ page, visit, expectAccessible, watch, request }) => {
