@@ -134,7 +134,7 @@ test('a clerk removes a document early with a reason; the archive shows the reas
 test('the open-data page lists the datasets with downloads; the catalogue and files are cacheable', async ({ page, visit, expectAccessible, request }) => {
 	test.setTimeout(120_000)
 	await visit(urlOn('veseli', '/'))
-	await page.getByRole('navigation', { name: 'Veřejné informace' }).getByRole('link', { name: 'Otevřená data' }).click()
+	await page.getByRole('navigation', { name: 'Odkazy v zápatí' }).getByRole('link', { name: 'Otevřená data' }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Otevřená data')
 	await expectAccessible()
 	for (const name of ['Úřední deska', 'Sazby místních poplatků', 'Katalog elektronických formulářů']) await expect(page.getByRole('heading', { level: 2, name })).toBeVisible()
