@@ -153,7 +153,7 @@ describe('applyBlueprint', () => {
 			`SELECT version, (rules->'feeTypes'->0->'rates'->>'2026')::int AS rate FROM tenant_fee_town.fee_rule_version ORDER BY version`,
 		)
 		expect(versions).toEqual([{ version: 1, rate: 720 }, { version: 2, rate: 900 }])
-		expect(veseli.fees!.discount).toEqual({ percent: 20, feeTypes: ['waste'], condition: 'portal_payment_by_due_date' })
+		expect(veseli.fees!.discount).toEqual({ percent: 20, feeTypes: ['waste'], condition: 'portal_payment_by_due_date', discountWithoutLogin: false })
 		expect((await loadBlueprint(path.join(REPO_ROOT, 'tenants', 'znojmo'))).fees!.discount).toBeUndefined()
 	})
 
