@@ -15,7 +15,9 @@ import { listenForTenantChanges, stopListeningForTenantChanges } from './app/mod
 import { setTenantClientCacheSize } from './app/modules/db/tenant-db.server'
 import { configureSecrets } from './app/modules/secrets/secrets.server'
 import { startJobs, stopJobs, shouldRunJobsInProcess } from './app/modules/jobs/jobs.server'
-import { startDeliverySweeper } from './app/modules/delivery/delivery-sweeper.server'
+import { startScheduler } from './app/modules/jobs/scheduler.server'
+import { allJobHandlers } from './app/jobs/handlers.server'
+import { schedule } from './app/jobs/schedule.server'
 import { setListeningPort, setPublicOrigin } from './app/modules/tenancy/town-origin.server'
 import { allowGatewaySimulators } from './app/modules/payments/gateway-api-url.server'
 import { useBoardTestClockFile } from './app/modules/board/board-clock.server'
@@ -69,7 +71,7 @@ if (isDemo) allowGatewaySimulators(true)
 const demoGoPay = isDemo ? await startDemoGoPaySimulator(logger) : null
 const demoStripe = isDemo ? await startDemoStripeSimulator(logger) : null
 let resolveListeningPort: (port: number) => void
-let stopDeliverySweeper: (() => void) | undefined
+let stopScheduler: (() => void) | undefined
 const listeningPort = new Promise<number>((resolve) => (resolveListeningPort = resolve))
 
 // Migrate before serving; if the database is down, keep serving (readyz says 503) and retry.
@@ -88,9 +90,9 @@ async function prepareDatabase(attempt = 1): Promise<void> {
 		if (demoGoPay) await registerDemoTownsWithGoPay({ simulator: demoGoPay, pool, logger })
 		if (demoStripe) await registerDemoTownsWithStripe({ simulator: demoStripe, pool, port: await listeningPort, logger })
 		// pg-boss in schema pgboss; this process runs the job handlers too unless RUN_JOBS_IN_PROCESS=false (docs/decisions/004).
-		await startJobs({ pool, log: logger, work: shouldRunJobsInProcess(env, isDemo) })
-		// Turns outbox rows into delivery jobs (issue 6); only where jobs are worked.
-		if (shouldRunJobsInProcess(env, isDemo)) stopDeliverySweeper ??= startDeliverySweeper({ log: logger, intervalMs: isDemo ? 5_000 : 30_000 })
+		await startJobs({ pool, log: logger, work: shouldRunJobsInProcess(env, isDemo), jobs: allJobHandlers })
+		// The clock (outbox deliveries, reminders, mop-up, statistics ...); only where jobs are worked.
+		if (shouldRunJobsInProcess(env, isDemo)) stopScheduler ??= startScheduler({ rows: schedule, log: logger, tickMs: isDemo ? 5_000 : 30_000 })
 		if (lifecycle === 'starting') lifecycle = 'running'
 	} catch (error) {
 		if (isAppError(error)) {
@@ -172,7 +174,7 @@ async function shutdown(signal: string) {
 	})
 	// Every request has finished: what follows (jobs under way, the pool) has its own time limits.
 	clearTimeout(force)
-	stopDeliverySweeper?.()
+	stopScheduler?.()
 	await stopJobs({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS })
 	await demoMail?.close()
 	await demoNia?.close().catch(() => {})

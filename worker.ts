@@ -1,5 +1,5 @@
 // The job worker: `npm run worker` (node build/server/worker.js, bundled by scripts/build-server.mjs).
-// Works every job in app/jobs/registry.server.ts on the same Postgres as the web processes, which in
+// Works every job in app/jobs/handlers.server.ts (and runs the clock, app/jobs/schedule.server.ts) on the same Postgres as the web processes, which in
 // production only enqueue (RUN_JOBS_IN_PROCESS=false). Run as many as needed: pg-boss hands each job
 // to one worker (SELECT … FOR UPDATE SKIP LOCKED). SIGTERM lets the jobs under way finish.
 import { pino } from 'pino'
@@ -8,7 +8,9 @@ import { setTenantClientCacheSize } from './app/modules/db/tenant-db.server'
 import { parseEnv, type Env } from './app/modules/env/env.server'
 import { isAppError } from './app/modules/errors/app-error'
 import { startJobs, stopJobs } from './app/modules/jobs/jobs.server'
-import { startDeliverySweeper } from './app/modules/delivery/delivery-sweeper.server'
+import { startScheduler } from './app/modules/jobs/scheduler.server'
+import { allJobHandlers } from './app/jobs/handlers.server'
+import { schedule } from './app/jobs/schedule.server'
 import { listenForTenantChanges, stopListeningForTenantChanges } from './app/modules/tenancy/tenant-events.server'
 import { invalidateTownProfiles } from './app/modules/tenancy/town-profile.server'
 import { configureSecrets } from './app/modules/secrets/secrets.server'
@@ -42,13 +44,13 @@ setTenantClientCacheSize(env.TENANT_CLIENT_CACHE_SIZE)
 listenForTenantChanges(databaseUrl, (slug) => invalidateTownProfiles(slug), (message) => logger.warn(message))
 
 let stopping = false
-let stopDeliverySweeper: (() => void) | undefined
+let stopScheduler: (() => void) | undefined
 
 // If the database is down at start, keep trying with backoff rather than exit.
 async function start(attempt = 1): Promise<void> {
 	try {
-		await startJobs({ pool, log: logger, work: true })
-		stopDeliverySweeper ??= startDeliverySweeper({ log: logger })
+		await startJobs({ pool, log: logger, work: true, jobs: allJobHandlers })
+		stopScheduler ??= startScheduler({ rows: schedule, log: logger })
 	} catch (error) {
 		if (stopping) return
 		const delay = Math.min(30_000, 1_000 * 2 ** Math.min(attempt, 5))
@@ -62,7 +64,7 @@ async function shutdown(signal: string) {
 	if (stopping) return
 	stopping = true
 	logger.info(`${signal} received: finishing the jobs under way`)
-	stopDeliverySweeper?.()
+	stopScheduler?.()
 	await stopJobs({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS })
 	await stopListeningForTenantChanges()
 	await closePool().catch(() => {})

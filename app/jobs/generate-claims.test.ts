@@ -5,7 +5,7 @@ import { requestClaimGeneration } from '../modules/claims/request-claim-generati
 import { getTenantDb } from '../modules/db/tenant-db.server'
 import { tenantSchemaName } from '../modules/db/schema-name'
 import type { JobContext } from '../modules/jobs/define-job'
-import { generateClaimsJob } from './generate-claims.server'
+import { generateClaimsJobHandler as generateClaimsJob } from './generate-claims.server'
 
 const town = await createTown('genjob-town')
 const db = getTenantDb(town.tenant)

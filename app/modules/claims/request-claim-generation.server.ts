@@ -1,4 +1,4 @@
-import { generateClaimsJob } from '../../jobs/generate-claims.server'
+import { generateClaimsJob } from './claims-jobs'
 import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'

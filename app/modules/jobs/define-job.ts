@@ -32,7 +32,12 @@ export type JobContext = {
 /** A payload schema: an object that names its town. Keep it free of transforms (see enqueueJob). */
 type PayloadSchema = z.ZodType<{ tenantSlug: string }>
 
-export type JobDefinition<Name extends string = string, Schema extends PayloadSchema = PayloadSchema> = {
+/**
+ * What a caller needs to enqueue a job and the queue needs to create it: no handler. A module keeps
+ * its contracts in a small file of its own (app/modules/<module>/<module>-jobs.ts) that imports no
+ * handler, so enqueueing a job never loads the code that works it (docs/decisions/018).
+ */
+export type JobContract<Name extends string = string, Schema extends PayloadSchema = PayloadSchema> = {
 	/** The pg-boss queue name. */
 	name: Name
 	schema: Schema
@@ -41,6 +46,12 @@ export type JobDefinition<Name extends string = string, Schema extends PayloadSc
 	batchSize: number
 	/** A job still running after this long is failed (and retried). */
 	expireInSeconds: number
+}
+
+export type AnyJobContract = JobContract<string, PayloadSchema>
+
+/** A contract with the code that works it; listed in app/jobs/handlers.server.ts. */
+export type JobDefinition<Name extends string = string, Schema extends PayloadSchema = PayloadSchema> = JobContract<Name, Schema> & {
 	/** What is returned is kept as the job's output (pg-boss `output`). Throwing fails this attempt. */
 	handle(payload: z.output<Schema>, context: JobContext): Promise<unknown>
 }
@@ -48,20 +59,19 @@ export type JobDefinition<Name extends string = string, Schema extends PayloadSc
 // Method syntax in JobDefinition keeps handle() bivariant, so any definition fits here.
 export type AnyJobDefinition = JobDefinition<string, PayloadSchema>
 
-/** What callers pass to enqueue a job of this definition. */
-export type JobInput<Definition extends AnyJobDefinition> = z.input<Definition['schema']>
+/** What callers pass to enqueue a job of this contract. */
+export type JobInput<Contract extends AnyJobContract> = z.input<Contract['schema']>
 
-type DefineJobOptions<Name extends string, Schema extends PayloadSchema> = {
+type JobContractOptions<Name extends string, Schema extends PayloadSchema> = {
 	name: Name
 	schema: Schema
 	retry?: Partial<RetryPolicy>
 	batchSize?: number
 	expireInSeconds?: number
-	handle(payload: z.output<Schema>, context: JobContext): Promise<unknown>
 }
 
-/** Declares a job: name -> payload schema -> handler, with its retry policy. List it in app/jobs/registry.server.ts. */
-export function defineJob<const Name extends string, Schema extends PayloadSchema>(options: DefineJobOptions<Name, Schema>): JobDefinition<Name, Schema> {
+/** Declares a job's contract: name, payload schema, retry policy. The handler is bound by defineJobHandler. */
+export function defineJobContract<const Name extends string, Schema extends PayloadSchema>(options: JobContractOptions<Name, Schema>): JobContract<Name, Schema> {
 	if (!/^[a-z][a-z0-9-]{1,60}$/.test(options.name)) throw new Error(`Job name ${options.name}: use lower-case words joined by hyphens`)
 	return {
 		name: options.name,
@@ -69,6 +79,20 @@ export function defineJob<const Name extends string, Schema extends PayloadSchem
 		retry: { ...DEFAULT_RETRY, ...options.retry },
 		batchSize: options.batchSize ?? 5,
 		expireInSeconds: options.expireInSeconds ?? 15 * 60,
-		handle: options.handle,
 	}
+}
+
+/** Binds the code that works a job to its contract. List the result in app/jobs/handlers.server.ts. */
+export function defineJobHandler<const Name extends string, Schema extends PayloadSchema>(
+	contract: JobContract<Name, Schema>,
+	handle: (payload: z.output<Schema>, context: JobContext) => Promise<unknown>,
+): JobDefinition<Name, Schema> {
+	return { ...contract, handle }
+}
+
+/** Contract and handler in one, for jobs that live in one place only (tests). */
+export function defineJob<const Name extends string, Schema extends PayloadSchema>(
+	options: JobContractOptions<Name, Schema> & { handle(payload: z.output<Schema>, context: JobContext): Promise<unknown> },
+): JobDefinition<Name, Schema> {
+	return defineJobHandler(defineJobContract(options), options.handle)
 }

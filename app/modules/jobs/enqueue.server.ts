@@ -1,6 +1,5 @@
-import { allJobs, type JobName, type RegisteredJob } from '../../jobs/registry.server'
 import { AppError } from '../errors/app-error'
-import type { AnyJobDefinition, JobInput, RetryPolicy } from './define-job'
+import type { AnyJobContract, JobInput, RetryPolicy } from './define-job'
 import { ensureQueue, getJobQueue, wakeJobLoop } from './jobs.server'
 import { describeIssues } from './run-job.server'
 
@@ -16,9 +15,10 @@ export type EnqueueOptions = Partial<RetryPolicy> & {
 /**
  * Puts a job on its queue after checking its payload against the job's schema: a bad payload is
  * refused here, in the caller's request, with every problem listed (AppError job_payload_invalid).
- * Returns the job id. The retry policy is the job's own unless overridden here.
+ * Returns the job id. The retry policy is the job's own unless overridden here. Takes the job's
+ * contract (app/modules/<module>/<module>-jobs.ts), never its handler: enqueueing loads no job code.
  */
-export async function enqueueJob<Definition extends AnyJobDefinition>(definition: Definition, payload: JobInput<Definition>, options: EnqueueOptions = {}) {
+export async function enqueueJob<Contract extends AnyJobContract>(definition: Contract, payload: JobInput<Contract>, options: EnqueueOptions = {}) {
 	const parsed = definition.schema.safeParse(payload)
 	if (!parsed.success) {
 		throw new AppError('job_payload_invalid', `Job ${definition.name} refused: its payload is invalid`, describeIssues(parsed.error))
@@ -35,11 +35,4 @@ export async function enqueueJob<Definition extends AnyJobDefinition>(definition
 	if (!id) throw new Error(`pg-boss did not accept job ${definition.name}`)
 	if (!options.startAfter) wakeJobLoop(definition.name)
 	return id
-}
-
-/** enqueueJob by name, for the jobs listed in app/jobs/registry.server.ts. */
-export function enqueue<Name extends JobName>(name: Name, payload: JobInput<Extract<RegisteredJob, { name: Name }>>, options?: EnqueueOptions) {
-	const definition = allJobs.find((job) => job.name === name)
-	if (!definition) throw new Error(`Unknown job ${name}`)
-	return enqueueJob(definition as AnyJobDefinition, payload, options)
 }

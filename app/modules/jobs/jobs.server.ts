@@ -4,9 +4,8 @@
 import pg from 'pg'
 import PgBoss from 'pg-boss'
 import type { Logger } from 'pino'
-import { allJobs } from '../../jobs/registry.server'
 import { singleton } from '../util/singleton.server'
-import type { AnyJobDefinition } from './define-job'
+import type { AnyJobContract, AnyJobDefinition } from './define-job'
 import { runJob } from './run-job.server'
 
 export const JOBS_SCHEMA = 'pgboss'
@@ -33,7 +32,7 @@ export type StartJobsOptions = {
 	log: Logger
 	/** true: this process runs the handlers (worker, demo, development); false: it only enqueues. */
 	work?: boolean
-	/** The jobs this process works; default every job in app/jobs/registry.server.ts. */
+	/** The jobs this process works, with their handlers: the entry points pass app/jobs/handlers.server.ts. Needed with work. */
 	jobs?: readonly AnyJobDefinition[]
 	/** How often an idle queue is polled; enqueueing in this process wakes its loop at once. */
 	pollingIntervalSeconds?: number
@@ -51,8 +50,10 @@ export async function startJobs(options: StartJobsOptions): Promise<PgBoss> {
 	return state.starting
 }
 
-async function start({ pool, connectionString, log, work = false, jobs = allJobs, pollingIntervalSeconds = 2 }: StartJobsOptions) {
+async function start({ pool, connectionString, log, work = false, jobs = [], pollingIntervalSeconds = 2 }: StartJobsOptions) {
 	if (!pool && !connectionString) throw new Error('startJobs needs a pool or a connectionString')
+	// The handlers are the entry point's to give (server.ts, worker.ts): this module imports none of them.
+	if (work && jobs.length === 0) throw new Error('startJobs with work needs the jobs to work (app/jobs/handlers.server.ts)')
 	const ownPool = pool ? undefined : new pg.Pool({ connectionString, max: 4, application_name: 'portal-jobs' })
 	ownPool?.on('error', () => {})
 	const db = (pool ?? ownPool) as pg.Pool
@@ -108,11 +109,11 @@ export function getJobQueue(): PgBoss {
 }
 
 /** pg-boss v10 needs a queue before send/work; creating one that exists is a no-op. */
-export async function ensureQueue(definition: AnyJobDefinition) {
+export async function ensureQueue(definition: AnyJobContract) {
 	await ensureQueueOn(getJobQueue(), definition)
 }
 
-async function ensureQueueOn(boss: PgBoss, definition: AnyJobDefinition) {
+async function ensureQueueOn(boss: PgBoss, definition: AnyJobContract) {
 	if (state.queues.has(definition.name)) return
 	await boss.createQueue(definition.name, {
 		name: definition.name,

@@ -1,5 +1,5 @@
 import { enqueueJob, type EnqueueOptions } from '../jobs/enqueue.server'
-import { sendEmailJob } from '../../jobs/send-email.server'
+import { sendEmailJob } from './mail-jobs'
 import type { EmailJob } from './email-schema'
 
 /**

@@ -9,7 +9,8 @@ import { createTown, sql } from '../../../tests/db'
 import { makeVariableSymbol } from '../claims/variable-symbol'
 import { tenantSchemaName } from '../db/schema-name'
 import { getTenantDb } from '../db/tenant-db.server'
-import { enqueue } from '../jobs/enqueue.server'
+import { enqueueJob } from '../jobs/enqueue.server'
+import { sendClaimRemindersJob } from './reminders-jobs'
 import { getJobQueue } from '../jobs/jobs.server'
 import { startMailAndJobs, stopMailAndJobs } from '../../../tests/mail'
 import { townUrl } from '../tenancy/town-origin.server'
@@ -48,7 +49,7 @@ async function claim({ personId, due, paid = 0, representedBy }: { personId?: st
 }
 
 async function runReminders(today: string) {
-	const id = await enqueue('send-claim-reminders', { tenantSlug: SLUG, today })
+	const id = await enqueueJob(sendClaimRemindersJob, { tenantSlug: SLUG, today })
 	for (let i = 0; i < 100; i++) {
 		const job = await getJobQueue().getJobById('send-claim-reminders', id)
 		if (job?.state === 'completed') return (job.output as { result: { sent: number; alreadySent: number; noAddress: number } }).result

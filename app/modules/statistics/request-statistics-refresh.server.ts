@@ -1,4 +1,4 @@
-import { refreshStatisticsJob } from '../../jobs/refresh-statistics.server'
+import { refreshStatisticsJob } from './statistics-jobs'
 import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { enqueueJob } from '../jobs/enqueue.server'
