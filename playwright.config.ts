@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { defineConfig, devices } from '@playwright/test'
 import { PORT } from './e2e/urls'
 
-// Debian's chromium package, never a downloaded browser (CONVENTIONS.md, Tests).
+// Debian's chromium package (its path from `which chromium`), never a downloaded browser: the machines that run the tests have no browser downloads.
 function findChromium() {
 	try {
 		const found = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim()

@@ -3,28 +3,15 @@
 // Stripe simulator at full price. Both claims then show paid and a receipt can be downloaded.
 import { test as plainTest, type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { NIA_SIMULATOR as NIA, holdNiaHandBack, pickAtNia } from './nia-login'
 import { urlOn } from './urls'
 
-const NIA = /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\//
 const NEXT_YEAR = new Date().getUTCFullYear() + 1
-
-/** NIA's hand-back page submits itself at once; the test takes the no-JavaScript path (see citizen-login.spec.ts). */
-async function holdNiaHandBack(page: Page) {
-	await page.route(NIA, async (route) => {
-		const response = await route.fetch()
-		const body = await response.text()
-		await route.fulfill({ response, body: body.replace(/<script nonce="[^"]*">document\.forms\[0\]\.submit\(\)<\/script>/, '') })
-	})
-}
 
 async function logIn(page: Page, visit: (url: string) => Promise<unknown>, expectAccessible: () => Promise<void>, town: 'veseli' | 'znojmo', persona: string) {
 	await holdNiaHandBack(page)
 	await visit(urlOn(town, '/platby'))
-	await expect(page).toHaveURL(NIA)
-	await page.getByRole('button', { name: `Přihlásit jako ${persona}`, exact: false }).click()
-	await expect(page).toHaveURL(NIA)
-	await expectAccessible()
-	await page.getByRole('button', { name: /Pokračovat/ }).click()
+	await pickAtNia(page, persona, expectAccessible)
 	await expect(page).toHaveURL(urlOn(town, '/platby'))
 	await expectAccessible()
 }

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { NIA_SIMULATOR as SIMULATOR, holdNiaHandBack, withoutAutoSubmit } from './nia-login'
 import { urlOn } from './urls'
 
-const SIMULATOR = /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\//
 const ACS = /\/auth\/nia\/acs$/
 
 /**
@@ -15,12 +15,8 @@ const ACS = /\/auth\/nia\/acs$/
  * binding, decision 005). The tests take the no-JavaScript path through both: the auto-submit scripts
  * are removed, axe checks each page, and the test presses its button like a citizen without JavaScript.
  */
-async function holdNiaHandBack(page: Page) {
-	const withoutAutoSubmit = (body: string) => body.replace(/<script nonce="[^"]*">document\.forms\[0\]\.submit\(\)<\/script>/, '')
-	await page.route(SIMULATOR, async (route) => {
-		const response = await route.fetch()
-		await route.fulfill({ response, body: withoutAutoSubmit(await response.text()) })
-	})
+async function holdNiaAndAcsHandBack(page: Page) {
+	await holdNiaHandBack(page)
 	// Playwright's fetch runs in Node, which (unlike Chromium) does not resolve *.localhost: the town's
 	// ACS is asked at 127.0.0.1 with the town's Host header. Its POST is cross-site: no cookies to carry.
 	await page.route(ACS, async (route) => {
@@ -78,7 +74,7 @@ async function logInAsJana(page: Page, visit: (url: string) => Promise<unknown>,
 
 test.describe('citizen login through NIA', () => {
 	test.beforeEach(async ({ page }) => {
-		await holdNiaHandBack(page)
+		await holdNiaAndAcsHandBack(page)
 	})
 
 	test('a citizen logs in at Veselí, sees their name and profile with residency; the same browser is anonymous at Znojmo', async ({
@@ -170,7 +166,7 @@ test.describe('citizen login through NIA', () => {
 		// Josef, in his own browser, logs in at NIA as himself and keeps the answer instead of posting it.
 		const josefsBrowser = await browser.newContext()
 		const josef = await josefsBrowser.newPage()
-		await holdNiaHandBack(josef)
+		await holdNiaAndAcsHandBack(josef)
 		await josef.goto(urlOn('veseli', '/auth/nia/login'))
 		await josef.getByRole('button', { name: /Přihlásit jako Josef Dvořák/ }).click()
 		await expect(josef).toHaveURL(SIMULATOR)

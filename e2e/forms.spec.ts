@@ -1,11 +1,10 @@
 // A Veselí citizen finds the dog registration form, logs in through NIA, finds their name and
 // address prefilled, attaches the vaccination certificate (after a disguised program is refused),
 // reviews and submits, gets the confirmation and sees the submission in "Moje podání".
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { holdNiaHandBack, pickAtNia } from './nia-login'
 import { hosts, SERVER_ORIGIN, urlOn } from './urls'
 
-const SIMULATOR = /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\//
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 // A Windows program (MZ header) dressed up as a PDF by its name.
 const EXE = (() => {
@@ -16,15 +15,6 @@ const EXE = (() => {
 	bytes.writeUInt16LE(0x14c, 132)
 	return bytes
 })()
-
-// The NIA hand-back page submits itself; take its no-JavaScript path (as citizen-login.spec.ts does).
-async function holdNiaHandBack(page: Page) {
-	await page.route(SIMULATOR, async (route) => {
-		const response = await route.fetch()
-		const body = await response.text()
-		await route.fulfill({ response, body: body.replace(/<script nonce="[^"]*">document\.forms\[0\]\.submit\(\)<\/script>/, '') })
-	})
-}
 
 test('a citizen of Veselí registers a dog through the form and sees it in Moje podání', async ({ page, visit, expectAccessible, watch }) => {
 	test.slow() // login, four steps, an upload, the PDF: more than 20 s on a busy 2-core machine
@@ -39,12 +29,7 @@ test('a citizen of Veselí registers a dog through the form and sees it in Moje 
 	await expectAccessible()
 
 	await page.getByRole('link', { name: 'Přihlásit se přes identitu občana' }).click()
-	await expect(page).toHaveURL(SIMULATOR)
-	await expectAccessible()
-	await page.getByRole('button', { name: /Přihlásit jako Jana Nováková/ }).click()
-	await expect(page).toHaveURL(SIMULATOR)
-	await expectAccessible()
-	await page.getByRole('button', { name: /Pokračovat/ }).click()
+	await pickAtNia(page, 'Jana Nováková', expectAccessible, { checkPicker: true })
 	await expect(page).toHaveURL(urlOn('veseli', '/formulare/prihlaseni-psa'))
 	await expectAccessible()
 

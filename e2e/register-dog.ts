@@ -2,18 +2,10 @@
 // passes its own persona: a person has one draft per form, so two parallel specs as one person would share it.
 import type { Page } from '@playwright/test'
 import { expect } from './fixtures'
+import { holdNiaHandBack, pickAtNia } from './nia-login'
 import { urlOn } from './urls'
 
-const SIMULATOR = /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\//
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
-
-async function holdNiaHandBack(page: Page) {
-	await page.route(SIMULATOR, async (route) => {
-		const response = await route.fetch()
-		const body = await response.text()
-		await route.fulfill({ response, body: body.replace(/<script nonce="[^"]*">document\.forms\[0\]\.submit\(\)<\/script>/, '') })
-	})
-}
 
 export async function registerDog(page: Page, visit: (url: string) => Promise<unknown>, expectAccessible: () => Promise<void>, persona: 'Josef Dvořák' | 'Petr Svoboda') {
 	await holdNiaHandBack(page)
@@ -21,12 +13,7 @@ export async function registerDog(page: Page, visit: (url: string) => Promise<un
 	await page.getByRole('link', { name: 'Přihlášení psa k místnímu poplatku' }).click()
 	await expectAccessible()
 	await page.getByRole('link', { name: 'Přihlásit se přes identitu občana' }).click()
-	await expect(page).toHaveURL(SIMULATOR)
-	await expectAccessible()
-	await page.getByRole('button', { name: `Přihlásit jako ${persona}`, exact: false }).click()
-	await expect(page).toHaveURL(SIMULATOR)
-	await expectAccessible()
-	await page.getByRole('button', { name: /Pokračovat/ }).click()
+	await pickAtNia(page, persona, expectAccessible, { checkPicker: true })
 	await expect(page.getByLabel(/Jméno a příjmení/)).toHaveValue(persona)
 	await expectAccessible()
 	await page.getByRole('button', { name: 'Pokračovat' }).click()

@@ -1,4 +1,4 @@
-// Names NIA uses on the wire (shared/reference/czech-egov.md §1). Kept in one place so the simulator and the
+// Names NIA uses on the wire (SAML 2.0, eIDAS profile; see docs/decisions/005-citizen-login-nia.md). Kept in one place so the simulator and the
 // portal's SP code can agree on spelling; every URI here is what the real IdP sends or expects.
 
 /** NIA's entityID and Issuer: the same URN on test and production. */

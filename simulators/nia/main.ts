@@ -32,6 +32,6 @@ console.log(`NIA simulator listening on ${simulator.url}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.once(signal, () => {
-		simulator.close().then(() => process.exit(0))
+		void simulator.close().then(() => process.exit(0))
 	})
 }

@@ -34,6 +34,6 @@ console.log(`Stripe simulator listening on ${simulator.url}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.once(signal, () => {
-		simulator.stop().then(() => process.exit(0))
+		void simulator.stop().then(() => process.exit(0))
 	})
 }

@@ -5,7 +5,7 @@ import { createTown, migrate, TEST_LOGO } from '../../../tests/db'
 import { type MailCapture } from '../../../simulators/smtp/mail-capture'
 import { isAppError } from '../errors/app-error'
 import { enqueueEmail } from './enqueue-email.server'
-import { startMailAndJobs, stopMailAndJobs } from '../../../tests/mail'
+import { queuedEmails, startMailAndJobs, stopMailAndJobs } from '../../../tests/mail'
 
 const TOWN = { cs: 'Obec Poštovní', en: 'Village of Post', uk: 'Село Поштове' }
 const INVITATION_SUBJECTS = {
@@ -79,6 +79,7 @@ describe('sending e-mail through the job queue', () => {
 
 	test('an invalid e-mail is refused at enqueue time with every problem named, and nothing is sent', async () => {
 		capture.clear()
+		const queuedBefore = await queuedEmails()
 		const error = await enqueueEmail({
 			tenantSlug: 'mail-town',
 			to: 'not an address',
@@ -100,7 +101,8 @@ describe('sending e-mail through the job queue', () => {
 		expect((unknownTemplate as { details: string[] }).details).toEqual([
 			"template: Invalid discriminator value. Expected 'staff-invitation' | 'password-reset' | 'notification'",
 		])
-		await new Promise((resolve) => setTimeout(resolve, 700))
+		// Refused at enqueue time: no job, so nothing can be sent later either.
+		expect(await queuedEmails()).toEqual(queuedBefore)
 		expect(capture.messages()).toEqual([])
 	})
 })

@@ -1,4 +1,4 @@
-// Names NIA uses on the wire (shared/reference/czech-egov.md §1). The simulator keeps its own copy in
+// Names NIA uses on the wire (SAML 2.0, eIDAS profile; see docs/decisions/005-citizen-login-nia.md). The simulator keeps its own copy in
 // simulators/nia/constants.ts on purpose: the portal must not depend on the simulator at run time, and
 // two independent spellings that agree are what the integration tests check.
 
