@@ -3,44 +3,36 @@
 // The timeline entry carries the event id under a unique index, so a repeated event changes nothing.
 import { Prisma } from '../../generated/tenant/client'
 import type { TenantDb } from '../db/tenant-db.server'
-import { FINAL_STATUSES as FINAL } from '../inbox/status-transitions'
+import { transitionSubmission } from '../submissions/submission-states'
 import type { StatusUpdate } from './connector'
 import { notifyCitizenOfStatus } from './notify-citizen-of-status.server'
 
 export type ApplyResult = { result: 'applied' } | { result: 'duplicate' } | { result: 'not_found' } | { result: 'conflict'; message: string }
 
-// Final states come from the table the clerk's status changes use too (app/modules/inbox/status-transitions.ts).
+// The records system may move an open submission to any status it reports; a closed one stays closed
+// (the 'records' row of app/modules/submissions/submission-states.ts).
 export async function applyStatusUpdate({ db, townSlug, townOrigin, update }: { db: TenantDb; townSlug: string; townOrigin: string; update: StatusUpdate }): Promise<ApplyResult> {
 	let outcome: ApplyResult
 	try {
 		outcome = await db.$transaction(async (tx) => {
-			const submission = await tx.submission.findUnique({ where: { id: update.submissionId }, select: { status: true } })
-			if (!submission) return { result: 'not_found' } as const
-			if (FINAL.has(submission.status) && submission.status !== update.status) {
-				return { result: 'conflict', message: `the submission is already ${submission.status}` } as const
-			}
-			await tx.submissionEvent.create({
-				data: {
-					submissionId: update.submissionId,
+			const moved = await transitionSubmission(tx, {
+				submissionId: update.submissionId,
+				to: update.status,
+				mover: 'records',
+				at: update.at,
+				event: {
 					kind: `records_${update.status}`,
-					status: update.status,
 					message: update.message ?? (update.status === 'delivered' ? (update.referenceNumber ?? null) : null),
 					actor: 'records',
 					actorName: update.assignee ? [update.assignee.name, update.assignee.department].filter(Boolean).join(', ') : null,
 					externalEventId: update.eventId,
-					at: update.at,
 				},
-			})
-			await tx.submission.update({
-				where: { id: update.submissionId },
 				data: {
-					status: update.status,
 					...(update.referenceNumber ? { referenceNumber: update.referenceNumber } : {}),
 					...(update.assignee ? { assigneeName: update.assignee.name, assigneeDepartment: update.assignee.department ?? null } : {}),
-					...(update.status === 'delivered' ? { deliveredAt: update.at } : {}),
-					...(FINAL.has(update.status) ? { resolvedAt: update.at } : {}),
 				},
 			})
+			if (!moved.ok) return moved.reason === 'not_found' ? ({ result: 'not_found' } as const) : ({ result: 'conflict', message: `the submission is already ${moved.from}` } as const)
 			// The records system knows the document, so a delivery still pending (e.g. our answer was lost) is done.
 			await tx.deliveryOutbox.updateMany({ where: { submissionId: update.submissionId, state: { not: 'delivered' } }, data: { state: 'delivered', lastError: null } })
 			return { result: 'applied' } as const

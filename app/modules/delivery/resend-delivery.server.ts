@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'
+import { transitionSubmission } from '../submissions/submission-states'
 import { deliveryTranslator } from './delivery-i18n'
 
 /**
@@ -11,8 +12,9 @@ export async function resendDelivery({ db, submissionId, staffId, now = new Date
 	return db.$transaction(async (tx) => {
 		const reset = await tx.deliveryOutbox.updateMany({ where: { submissionId, state: 'failed' }, data: { state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null } })
 		if (reset.count === 0) throw new AppError('input_invalid', 'Only a submission whose delivery failed can be resent.')
-		const submission = await tx.submission.update({ where: { id: submissionId }, data: { status: 'submitted' }, select: { locale: true, number: true } })
-		await tx.submissionEvent.create({ data: { submissionId, kind: 'delivery_resent', status: 'submitted', actor: 'staff', message: deliveryTranslator(submission.locale)('timeline.resent'), at: now } })
+		const submission = await tx.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { locale: true, number: true } })
+		const moved = await transitionSubmission(tx, { submissionId, to: 'submitted', mover: 'resend', at: now, event: { kind: 'delivery_resent', actor: 'staff', message: deliveryTranslator(submission.locale)('timeline.resent') } })
+		if (!moved.ok) throw new AppError('input_invalid', 'Only a submission whose delivery failed can be resent.')
 		await recordAudit(tx, { action: 'submission.delivery_resent', staffId, subject: `Submission:${submissionId}`, details: { number: submission.number } })
 		return submission
 	})

@@ -4,7 +4,8 @@ import type { TenantDb } from '../db/tenant-db.server'
 import { notifyCitizenOfStatus } from '../delivery/notify-citizen-of-status.server'
 import { AppError } from '../errors/app-error'
 import type { CheckedUpload } from '../forms/check-upload.server'
-import { canTransition, FINAL_STATUSES, needsMessage, type ClerkStatus } from './status-transitions'
+import { transitionSubmission } from '../submissions/submission-states'
+import { FINAL_STATUSES, needsMessage, type ClerkStatus } from './status-transitions'
 
 type Input = {
 	db: TenantDb
@@ -22,26 +23,28 @@ type Input = {
 }
 
 /**
- * The clerk's status change: checked against the transition table (compare-and-set), a timeline
- * event and an audit entry in one transaction, then the citizen's e-mail (which honours notifyByEmail).
+ * The clerk's status change through the submission state machine (row lock, transition table,
+ * timeline event) and an audit entry in one transaction, then the citizen's e-mail (which honours notifyByEmail).
  */
 export async function changeSubmissionStatus({ db, townSlug, townOrigin, submissionId, to, message, document, staff, ip, requestId, now = new Date() }: Input) {
 	const text = message?.trim() || null
 	if (needsMessage(to) && !text) throw new AppError('input_invalid', 'A message to the citizen is required.')
 	if (document && !FINAL_STATUSES.has(to)) throw new AppError('input_invalid', 'A document can be attached only when resolving or rejecting.')
 	await db.$transaction(async (tx) => {
-		const row = await tx.submission.findUnique({ where: { id: submissionId }, select: { status: true } })
-		if (!row) throw new AppError('input_invalid', 'No such submission.')
-		if (!canTransition(row.status, to)) throw new AppError('input_invalid', `A ${row.status} submission cannot become ${to}.`)
-		// Compare-and-set on the status read above: a records callback landing in between wins, and this change is refused.
-		const changed = await tx.submission.updateMany({ where: { id: submissionId, status: row.status }, data: { status: to, ...(FINAL_STATUSES.has(to) ? { resolvedAt: now } : {}) } })
-		if (changed.count === 0) throw new AppError('input_invalid', 'The submission changed meanwhile; reload and try again.')
-		const event = await tx.submissionEvent.create({ data: { submissionId, kind: `staff_${to}`, status: to, message: text, actor: 'staff', actorName: staff.name, at: now }, select: { id: true } })
+		const moved = await transitionSubmission(tx, {
+			submissionId,
+			to,
+			mover: 'clerk',
+			at: now,
+			event: { kind: `staff_${to}`, message: text, actor: 'staff', actorName: staff.name },
+		})
+		if (!moved.ok && moved.reason === 'not_found') throw new AppError('input_invalid', 'No such submission.')
+		if (!moved.ok) throw new AppError('input_invalid', `A ${moved.from} submission cannot become ${to}.`)
 		if (document) {
 			const { content, ...file } = document
-			await tx.submissionAttachment.create({ data: { submissionId, ...file, content: new Uint8Array(content), fieldName: 'decision', origin: 'office', eventId: event.id } })
+			await tx.submissionAttachment.create({ data: { submissionId, ...file, content: new Uint8Array(content), fieldName: 'decision', origin: 'office', eventId: moved.eventId } })
 		}
-		await recordAudit(tx, { action: 'submission.status_changed', staffId: staff.id, subject: `Submission:${submissionId}`, details: { from: row.status, to, ...(document ? { document: document.fileName } : {}) }, ip, requestId })
+		await recordAudit(tx, { action: 'submission.status_changed', staffId: staff.id, subject: `Submission:${submissionId}`, details: { from: moved.from, to, ...(document ? { document: document.fileName } : {}) }, ip, requestId })
 	})
 	await notifyCitizenOfStatus({ db, townSlug, townOrigin, update: { eventId: randomUUID(), submissionId, status: to, message: text ?? undefined, at: now }, documentName: document?.fileName })
 }

@@ -1,18 +1,15 @@
-// Which status a clerk may move a submission to from which. Final states (resolved, rejected) are
-// closed here just as apply-status-update refuses to reopen them from the records side.
-export const CLERK_STATUSES = ['in_progress', 'needs_info', 'resolved', 'rejected'] as const
+// The clerk's view of the submission state machine (app/modules/submissions/submission-states.ts):
+// which statuses the inbox offers from which, and when a message to the citizen is required.
+import type { SubmissionStatus } from '../../generated/tenant/enums'
+import { canTransitionSubmission, CLERK_STATUSES, FINAL_SUBMISSION_STATUSES } from '../submissions/submission-states'
+
+export { CLERK_STATUSES }
 export type ClerkStatus = (typeof CLERK_STATUSES)[number]
 
-export const FINAL_STATUSES: ReadonlySet<string> = new Set(['resolved', 'rejected'])
+export const FINAL_STATUSES: ReadonlySet<string> = new Set(FINAL_SUBMISSION_STATUSES)
 
-const OPEN = ['submitted', 'delivered', 'assigned', 'in_progress', 'needs_info', 'failed'] as const
-
-export const ALLOWED_TRANSITIONS: Record<string, readonly ClerkStatus[]> = Object.fromEntries(
-	OPEN.map((from) => [from, CLERK_STATUSES.filter((to) => to !== from)]),
-)
-
-export function canTransition(from: string, to: string): boolean {
-	return (ALLOWED_TRANSITIONS[from] ?? []).includes(to as ClerkStatus)
+export function canTransition(from: SubmissionStatus, to: ClerkStatus): boolean {
+	return canTransitionSubmission('clerk', from, to)
 }
 
 /** A message to the citizen is required when asking for information or closing the case. */
