@@ -1,4 +1,5 @@
 import { recordAudit } from '../modules/audit/record-audit.server'
+import { moveClaimGenerationRun } from '../modules/claims/claim-generation-states'
 import { generateClaims } from '../modules/claims/generate-claims.server'
 import { getPool } from '../modules/db/pool.server'
 import { getTenantDb } from '../modules/db/tenant-db.server'
@@ -8,7 +9,8 @@ import { generateClaimsJob } from '../modules/claims/claims-jobs'
 /** Generates a year's claims for the office's "generate claims" button, writing progress to its run. */
 export const generateClaimsJobHandler = defineJobHandler(generateClaimsJob, async ({ runId }, { tenant }) => {
 	const db = getTenantDb(tenant)
-	const run = await db.claimGenerationRun.update({ where: { id: runId }, data: { status: 'running' } })
+	await moveClaimGenerationRun(db, { runId, to: 'running' })
+	const run = await db.claimGenerationRun.findUniqueOrThrow({ where: { id: runId } })
 	// Progress updates go one after another so a late one never overwrites a newer figure.
 	let progress: Promise<unknown> = Promise.resolve()
 	try {
@@ -21,16 +23,13 @@ export const generateClaimsJobHandler = defineJobHandler(generateClaimsJob, asyn
 			},
 		})
 		await progress
-		await db.claimGenerationRun.update({
-			where: { id: runId },
-			data: { status: 'done', created: result.created, existing: result.existing, ruleVersion: result.ruleVersion, finishedAt: new Date() },
-		})
+		await moveClaimGenerationRun(db, { runId, to: 'done', data: { created: result.created, existing: result.existing, ruleVersion: result.ruleVersion, finishedAt: new Date() } })
 		await recordAudit(db, { action: 'claims.generated', staffId: run.requestedBy, subject: `ClaimGenerationRun:${runId}`, details: { year: run.year, ...result } })
 		return result
 	} catch (error) {
 		await progress.catch(() => {})
 		const message = error instanceof Error ? error.message : String(error)
-		await db.claimGenerationRun.update({ where: { id: runId }, data: { status: 'failed', error: message.slice(0, 500), finishedAt: new Date() } })
+		await moveClaimGenerationRun(db, { runId, to: 'failed', data: { error: message.slice(0, 500), finishedAt: new Date() } })
 		await recordAudit(db, { action: 'claims.generated', outcome: 'failed', staffId: run.requestedBy, subject: `ClaimGenerationRun:${runId}`, details: { year: run.year, error: message.slice(0, 500) } })
 		throw error
 	}

@@ -43,7 +43,7 @@ export async function deliverSubmission({ db, town, connector, submissionId, now
 				await tx.deliveryOutbox.update({ where: { id: row.id }, data: { state: 'delivered', externalId: result.externalId, lastError: null } })
 				const event = { kind: 'delivered', actor: 'records', message: result.referenceNumber ?? null } as const
 				// A callback may have moved the submission on already; only "submitted" (or a resent "failed") becomes "delivered".
-				const moved = await transitionSubmission(tx, { submissionId, to: 'delivered', mover: 'delivery', at, event })
+				const moved = await transitionSubmission(tx, { submissionId, to: 'delivered', mover: 'delivery', at, event, quiet: true })
 				// Moved on already: the filing still goes on the timeline, the status stays.
 				if (!moved.ok) await tx.submissionEvent.create({ data: { submissionId, ...event, status: 'delivered', at } })
 				if (result.referenceNumber) await tx.submission.updateMany({ where: { id: submissionId, referenceNumber: null }, data: { referenceNumber: result.referenceNumber } })

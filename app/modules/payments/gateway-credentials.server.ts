@@ -8,6 +8,7 @@ import { AppError } from '../errors/app-error'
 import { decryptSecret, encryptSecret, maskSecret } from '../secrets/secrets.server'
 import { assertAllowedGatewayApiUrl, OFFICIAL_GATEWAY_API_URLS } from './gateway-api-url.server'
 import type { CardProvider } from './providers/payment-provider'
+import { retireActiveGatewayCredential, type GatewayCredentialState } from './gateway-credential-states'
 
 const UrlSchema = z.url({ protocol: /^https?$/ }).optional()
 
@@ -46,9 +47,9 @@ export async function setGatewayCredential({ db, provider, values, actor }: { db
 	const keyId = stored.split(':')[2] ?? ''
 	const now = new Date()
 	return db.$transaction(async (tx) => {
-		await tx.gatewayCredential.updateMany({ where: { provider, status: 'active' }, data: { status: 'retired', retiredAt: now } })
+		await retireActiveGatewayCredential(tx, { provider, at: now })
 		return tx.gatewayCredential.create({
-			data: { provider, config: stored, keyId, status: 'active', activatedAt: now, maskedHint: hintOf(provider, parsed.data), createdBy: actor },
+			data: { provider, config: stored, keyId, status: 'active' satisfies GatewayCredentialState, activatedAt: now, maskedHint: hintOf(provider, parsed.data), createdBy: actor },
 			select: { id: true, provider: true, maskedHint: true, status: true },
 		})
 	})
@@ -56,7 +57,7 @@ export async function setGatewayCredential({ db, provider, values, actor }: { db
 
 /** Retires the active credential: the provider is off for new payments (running ones still settle). */
 export async function retireGatewayCredential({ db, provider }: { db: TenantDb; provider: CardProvider }) {
-	return db.gatewayCredential.updateMany({ where: { provider, status: 'active' }, data: { status: 'retired', retiredAt: new Date() } })
+	return retireActiveGatewayCredential(db, { provider })
 }
 
 /** Masked history for the admin page: never the secret. */

@@ -12,6 +12,7 @@ import { AppError } from '../errors/app-error'
 import { transitionPayment } from './payment-states'
 import { GatewayRefusedError, isCardProvider } from './providers/payment-provider'
 import { getPaymentProvider } from './providers/registry.server'
+import { moveRefund, type RefundState } from './refund-states'
 
 export type RefundInput = {
 	db: TenantDb
@@ -45,7 +46,7 @@ export async function refundPayment(input: RefundInput) {
 		if (!payment) throw new RefundError('not_found')
 		if (isCardProvider(payment.method) && !payment.providerPaymentId) throw new RefundError('not_supported')
 		if (payment.state !== 'paid' && payment.state !== 'partially_refunded') throw new RefundError('not_refundable')
-		const underWay = await tx.refund.aggregate({ where: { paymentId: payment.id, state: 'requested' }, _sum: { amount: true } })
+		const underWay = await tx.refund.aggregate({ where: { paymentId: payment.id, state: 'requested' satisfies RefundState }, _sum: { amount: true } })
 		const refundable = payment.paidAmount - payment.refundedAmount - (underWay._sum.amount ?? 0)
 		if (input.amount > refundable) throw new RefundError('too_large')
 		const refund = await tx.refund.create({ data: { paymentId: payment.id, amount: input.amount, reason, actor: input.staffId }, select: { id: true } })
@@ -60,7 +61,7 @@ export async function refundPayment(input: RefundInput) {
 			providerRefundId = (await provider.refund({ providerPaymentId: payment.providerPaymentId!, amount: input.amount, reason, refundKey: refund.id })).providerRefundId
 		}
 	} catch (error) {
-		await db.refund.update({ where: { id: refund.id }, data: { state: 'failed', finishedAt: new Date() } })
+		await moveRefund(db, { refundId: refund.id, to: 'failed' })
 		await recordAudit(db, { action: 'payment.refund', outcome: 'failed', staffId: input.staffId, subject: `Payment:${payment.id}`, details: { amount: input.amount, reason, error: String((error as Error).message).slice(0, 200) }, ...input.meta })
 		if (error instanceof RefundError) throw error
 		throw new RefundError(error instanceof GatewayRefusedError ? 'gateway_refused' : 'gateway_unavailable')
@@ -72,7 +73,7 @@ export async function refundPayment(input: RefundInput) {
 		const refundedAmount = current.refundedAmount + input.amount
 		await tx.payment.update({ where: { id: payment.id }, data: { refundedAmount } })
 		await transitionPayment(tx, { paymentId: payment.id, to: refundedAmount >= current.paidAmount ? 'refunded' : 'partially_refunded', source: 'clerk', detail: { refundId: refund.id, amount: input.amount } })
-		await tx.refund.update({ where: { id: refund.id }, data: { state: 'succeeded', providerRefundId, finishedAt: new Date() } })
+		await moveRefund(tx, { refundId: refund.id, to: 'succeeded', providerRefundId })
 		await takeMoneyBack(tx, { paymentId: payment.id, items: current.items, amount: input.amount, actor: input.staffId, reason })
 		await recordAudit(tx, { action: 'payment.refund', staffId: input.staffId, subject: `Payment:${payment.id}`, details: { amount: input.amount, reason, refundId: refund.id }, ...input.meta })
 	})

@@ -58,24 +58,23 @@ export type SubmissionTransitionInput = {
 	/** The timeline entry that records the change. */
 	event: SubmissionEventInput
 	at?: Date
-	/** Only when the status is still this one (compare-and-set on what the caller showed the clerk). */
-	expectedFrom?: SubmissionStatus
 	/** Other columns changed with the status (reference number, assignee ...). */
 	data?: Omit<Prisma.SubmissionUpdateInput, 'status'>
+	/** The caller expects refusals as a normal case (the outbox filing a submission a callback moved on): not logged. */
+	quiet?: boolean
 }
 
 export type SubmissionTransitionResult =
 	| { ok: true; from: SubmissionStatus; to: SubmissionStatus; eventId: bigint }
-	| { ok: false; from: SubmissionStatus | null; to: SubmissionStatus; reason: 'not_found' | 'invalid_transition' | 'changed_meanwhile' }
+	| { ok: false; from: SubmissionStatus | null; to: SubmissionStatus; reason: 'not_found' | 'invalid_transition' }
 
-export async function transitionSubmission(tx: Prisma.TransactionClient, { submissionId, to, mover, event, at = new Date(), expectedFrom, data = {} }: SubmissionTransitionInput): Promise<SubmissionTransitionResult> {
+export async function transitionSubmission(tx: Prisma.TransactionClient, { submissionId, to, mover, event, at = new Date(), data = {}, quiet = false }: SubmissionTransitionInput): Promise<SubmissionTransitionResult> {
 	// A touching update takes the row lock, so a clerk's change and a records callback serialise.
 	const locked = await tx.submission.updateMany({ where: { id: submissionId }, data: { updatedAt: at } })
 	const from = locked.count ? (await tx.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { status: true } })).status : null
 	if (!from) return { ok: false, from: null, to, reason: 'not_found' }
-	if (expectedFrom && from !== expectedFrom) return { ok: false, from, to, reason: 'changed_meanwhile' }
 	if (!canTransitionSubmission(mover, from, to)) {
-		console.warn(JSON.stringify({ msg: 'submission transition refused', submissionId, from, to, mover }))
+		if (!quiet) console.warn(JSON.stringify({ msg: 'submission transition refused', submissionId, from, to, mover }))
 		return { ok: false, from, to, reason: 'invalid_transition' }
 	}
 	await tx.submission.update({
