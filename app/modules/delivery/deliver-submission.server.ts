@@ -7,6 +7,7 @@ import type { LocalizedText } from '../i18n/locales'
 import { transitionSubmission } from '../submissions/submission-states'
 import { attemptOutboxRow, OUTBOX_LEASE_MS } from './attempt-outbox-row.server'
 import { buildDeliveryPayload } from './build-delivery-payload.server'
+import { deliveryTranslator } from './delivery-i18n'
 import type { RecordsConnector } from './connector'
 import { notifyDeliveryFailed } from './notify-delivery-failed.server'
 
@@ -55,8 +56,8 @@ export async function deliverSubmission({ db, town, connector, submissionId, now
 		failed: async (error) => {
 			await db.$transaction(async (tx) => {
 				await tx.deliveryOutbox.update({ where: { id: row.id }, data: { state: 'failed', lastError: error } })
-				// Staff see the failure on the timeline; the citizen's page does not show it.
-				await transitionSubmission(tx, { submissionId, to: 'failed', mover: 'delivery', at: now(), event: { kind: 'delivery_failed', actor: 'system', message: error.slice(0, 500), isVisibleToCitizen: false } })
+				const { locale } = await tx.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { locale: true } })
+				await transitionSubmission(tx, { submissionId, to: 'failed', mover: 'delivery', at: now(), event: { kind: 'delivery_failed', actor: 'system', message: deliveryTranslator(locale)('timeline.failed') } })
 			})
 			await notifyDeliveryFailed({ db, townSlug: town.slug, submissionId, error, attempts: row.attempts, at: now() })
 		},

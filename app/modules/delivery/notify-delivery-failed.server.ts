@@ -5,16 +5,13 @@ import { enqueueEmail } from '../mail/enqueue-email.server'
 import { deliveryTranslator } from './delivery-i18n'
 
 /**
- * After the last attempt: the citizen's timeline says so (in their language), the audit log keeps the
+ * After the last attempt (the citizen's timeline already says so: the move to failed wrote it), the audit log keeps the
  * error, and every active admin of the town gets an e-mail (in the town's default language) so that someone fixes the cause and resends.
  */
-export async function notifyDeliveryFailed({ db, townSlug, submissionId, error, attempts, at }: { db: TenantDb; townSlug: string; submissionId: string; error: string; attempts: number; at: Date }) {
+export async function notifyDeliveryFailed({ db, townSlug, submissionId, error, attempts }: { db: TenantDb; townSlug: string; submissionId: string; error: string; attempts: number; at?: Date }) {
 	const submission = await db.submission.findUniqueOrThrow({
 		where: { id: submissionId },
 		select: { number: true, locale: true, formVersion: { select: { form: { select: { code: true } } } } },
-	})
-	await db.submissionEvent.create({
-		data: { submissionId, kind: 'delivery_failed', status: 'failed', actor: 'system', message: deliveryTranslator(submission.locale)('timeline.failed'), at },
 	})
 	await recordAudit(db, { action: 'submission.delivery_failed', outcome: 'failed', subject: `Submission:${submissionId}`, details: { number: submission.number, attempts, error } })
 	const admins = await db.staffUser.findMany({ where: { roles: { has: 'admin' }, disabledAt: null }, select: { email: true } })
