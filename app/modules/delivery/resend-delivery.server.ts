@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
-import { AppError } from '../errors/app-error'
+import { SubmissionError } from '../inbox/submission-error'
 import { deliveryTranslator } from './delivery-i18n'
 
 /**
@@ -10,7 +10,7 @@ import { deliveryTranslator } from './delivery-i18n'
 export async function resendDelivery({ db, submissionId, staffId, now = new Date() }: { db: TenantDb; submissionId: string; staffId: string; now?: Date }) {
 	return db.$transaction(async (tx) => {
 		const reset = await tx.deliveryOutbox.updateMany({ where: { submissionId, state: 'failed' }, data: { state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null } })
-		if (reset.count === 0) throw new AppError('input_invalid', 'Only a submission whose delivery failed can be resent.')
+		if (reset.count === 0) throw new SubmissionError('not_resendable', 'Only a submission whose delivery failed can be resent.')
 		const submission = await tx.submission.update({ where: { id: submissionId }, data: { status: 'submitted' }, select: { locale: true, number: true } })
 		await tx.submissionEvent.create({ data: { submissionId, kind: 'delivery_resent', status: 'submitted', actor: 'staff', message: deliveryTranslator(submission.locale)('timeline.resent'), at: now } })
 		await recordAudit(tx, { action: 'submission.delivery_resent', staffId, subject: `Submission:${submissionId}`, details: { number: submission.number } })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { notifyCitizenOfStatus } from '../delivery/notify-citizen-of-status.server'
-import { AppError } from '../errors/app-error'
+import { SubmissionError } from './submission-error'
 import type { CheckedUpload } from '../forms/check-upload.server'
 import { canTransition, FINAL_STATUSES, needsMessage, type ClerkStatus } from './status-transitions'
 
@@ -27,15 +27,15 @@ type Input = {
  */
 export async function changeSubmissionStatus({ db, townSlug, townOrigin, submissionId, to, message, document, staff, ip, requestId, now = new Date() }: Input) {
 	const text = message?.trim() || null
-	if (needsMessage(to) && !text) throw new AppError('input_invalid', 'A message to the citizen is required.')
-	if (document && !FINAL_STATUSES.has(to)) throw new AppError('input_invalid', 'A document can be attached only when resolving or rejecting.')
+	if (needsMessage(to) && !text) throw new SubmissionError('message_missing', 'A message to the citizen is required.')
+	if (document && !FINAL_STATUSES.has(to)) throw new SubmissionError('document_not_allowed', 'A document can be attached only when resolving or rejecting.')
 	await db.$transaction(async (tx) => {
 		const row = await tx.submission.findUnique({ where: { id: submissionId }, select: { status: true } })
-		if (!row) throw new AppError('input_invalid', 'No such submission.')
-		if (!canTransition(row.status, to)) throw new AppError('input_invalid', `A ${row.status} submission cannot become ${to}.`)
+		if (!row) throw new SubmissionError('not_found', 'No such submission.')
+		if (!canTransition(row.status, to)) throw new SubmissionError('transition_invalid', `A ${row.status} submission cannot become ${to}.`)
 		// Compare-and-set on the status read above: a records callback landing in between wins, and this change is refused.
 		const changed = await tx.submission.updateMany({ where: { id: submissionId, status: row.status }, data: { status: to, ...(FINAL_STATUSES.has(to) ? { resolvedAt: now } : {}) } })
-		if (changed.count === 0) throw new AppError('input_invalid', 'The submission changed meanwhile; reload and try again.')
+		if (changed.count === 0) throw new SubmissionError('changed_meanwhile', 'The submission changed meanwhile; reload and try again.')
 		const event = await tx.submissionEvent.create({ data: { submissionId, kind: `staff_${to}`, status: to, message: text, actor: 'staff', actorName: staff.name, at: now }, select: { id: true } })
 		if (document) {
 			const { content, ...file } = document
