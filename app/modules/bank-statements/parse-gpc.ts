@@ -1,5 +1,5 @@
 import { cleanSymbol, ddmmyy } from './symbols';
-import { signedAmount, type ParsedMovement, type ParseResult, type StatementError } from './types';
+import { signedAmount, type ParsedMovement, type ParseResult, type StatementError, type StatementErrorCode } from './types';
 
 const KINDS: Record<string, ParsedMovement['kind']> = {
   '1': 'debit',
@@ -29,7 +29,7 @@ export function parseGpc(bytes: Buffer): ParseResult {
   const errors: StatementError[] = [];
   const movements: ParsedMovement[] = [];
   let header: { accountNumber: string; statementId: string; from?: string; to?: string; opening: number; closing: number } | undefined;
-  const bad = (line: number, code: string, params?: StatementError['params']) => errors.push({ line, code, ...(params ? { params } : {}) });
+  const bad = (line: number, code: StatementErrorCode, params?: StatementError['params']) => errors.push({ line, code, ...(params ? { params } : {}) });
 
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;

@@ -29,7 +29,7 @@ describe('staff passwords', () => {
 	test('the new-password form (same schema in the browser) names the field to fix', () => {
 		const schema = newPasswordFormSchema('jana.novakova@veseli.example')
 		const short = schema.safeParse({ password: 'short', confirm: 'short' })
-		expect(short.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['password', 'too_short']])
+		expect(short.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['password', 'validation.passwordTooShort']])
 		const differ = schema.safeParse({ password: 'dlouhe-heslo-1', confirm: 'dlouhe-heslo-2' })
 		expect(differ.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['confirm', 'validation.passwordsDiffer']])
 		expect(schema.safeParse({ password: 'dlouhe-heslo-1', confirm: 'dlouhe-heslo-1' }).success).toBe(true)
