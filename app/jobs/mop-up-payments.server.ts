@@ -1,7 +1,6 @@
 import { getTenantDb } from '../modules/db/tenant-db.server'
 import { defineJob, TenantJobSchema } from '../modules/jobs/define-job'
 import { mopUpPayments } from '../modules/payments/mop-up-payments.server'
-import { afterSettled } from '../modules/payments/send-payment-receipt.server'
 import { townOrigin } from '../modules/tenancy/town-origin.server'
 
 /** Settles or expires the town's card payments left pending (app/modules/payments/mop-up-payments.server.ts). */
@@ -11,12 +10,8 @@ export const mopUpPaymentsJob = defineJob({
 	retry: { limit: 0 },
 	batchSize: 1,
 	expireInSeconds: 10 * 60,
-	async handle(_payload, { tenant, log }) {
+	async handle(_payload, { tenant }) {
 		const db = getTenantDb(tenant)
-		const summary = await mopUpPayments({ db })
-		for (const paymentId of summary.credited) {
-			await afterSettled({ db, townSlug: tenant.slug, townOrigin: townOrigin(tenant.primaryHost), outcome: 'credited', paymentId, log: (message) => log.warn(message) })
-		}
-		return summary
+		return mopUpPayments({ db, town: { slug: tenant.slug, origin: townOrigin(tenant.primaryHost) } })
 	},
 })

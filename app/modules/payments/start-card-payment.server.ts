@@ -3,6 +3,7 @@ import type { TenantDb } from '../db/tenant-db.server'
 import { isAppError } from '../errors/app-error'
 import type { Locale } from '../i18n/locales'
 import { CardPaymentError } from './card-payment-error'
+import { getGatewayClient } from './gateways/clients.server'
 import { transitionPayment } from './payment-states'
 import { GatewayRefusedError, GatewayUnavailableError, type CardProvider } from './providers/payment-provider'
 import { getPaymentProvider } from './providers/registry.server'
@@ -20,13 +21,6 @@ export type StartCardPaymentInput = {
 	origin: string
 	email?: string | null
 	description: string
-}
-
-export function callbackUrls(origin: string, provider: CardProvider, paymentId: string) {
-	if (provider === 'gopay') {
-		return { returnUrl: `${origin}/platby/gopay/navrat`, cancelUrl: `${origin}/platby/gopay/navrat`, notificationUrl: `${origin}/api/payments/gopay/notify` }
-	}
-	return { returnUrl: `${origin}/platby/stripe/navrat`, cancelUrl: `${origin}/platby/stripe/navrat?payment=${paymentId}&cancel=1`, notificationUrl: `${origin}/api/payments/stripe/webhook` }
 }
 
 /**
@@ -61,7 +55,7 @@ export async function startCardPayment(input: StartCardPaymentInput): Promise<{ 
 			items: quote.lines.map((line) => ({ name: `${line.label} (VS ${line.variableSymbol})`, amount: line.toPay })),
 			locale: input.locale,
 			email: input.email,
-			...callbackUrls(input.origin, input.provider, payment.id),
+			...getGatewayClient(input.provider).callbackUrls(input.origin, payment.id),
 		})
 		await input.db.$transaction(async (tx) => {
 			await tx.payment.update({ where: { id: payment.id }, data: { providerPaymentId: started.providerPaymentId } })
