@@ -1,5 +1,5 @@
 import type { Logger } from 'pino'
-import { setMailInbox } from '../app/modules/mail/mail-inbox.server'
+import { setMailCatcher } from '../app/modules/mail/mail-catcher.server'
 import { setSmtpUrl } from '../app/modules/mail/mail-transport.server'
 import { startMailCapture, type MailCapture } from '../simulators/smtp/mail-capture'
 
@@ -19,12 +19,12 @@ export async function startDemoMail(logger: Logger) {
 		capture = await startMailCapture({ port: 0, allowInProduction: true })
 	}
 	setSmtpUrl(capture.url)
-	setMailInbox(capture)
+	setMailCatcher(capture)
 	logger.info(`demo: e-mail goes to the capture server at ${capture.url} (nothing is delivered)`)
 	return {
 		url: capture.url,
 		close: async () => {
-			setMailInbox(null)
+			setMailCatcher(null)
 			setSmtpUrl(null)
 			await capture.close()
 		},

@@ -12,10 +12,11 @@ import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { useCitizenLoginHref } from '~/components/town-header'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { buildSubmissionSchema } from '~/modules/forms/build-submission-schema'
-import { localized, type FormDefinition, type Step } from '~/modules/forms/form-definition-schema'
+import { type FormDefinition, type Step } from '~/modules/forms/form-definition-schema'
 import { handleFormPost } from '~/modules/forms/handle-form-post.server'
 import { loadFormPage } from '~/modules/forms/load-form-page.server'
 import type { loader as rootLoader } from '~/root'
+import { pickText } from '~/modules/i18n/locales'
 
 export const handle = { i18n: ['forms'] }
 
@@ -28,7 +29,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) =>
-	townPageMeta(page ? localized(page.form.definition.title, page.locale) : undefined, matches)
+	townPageMeta(page ? pickText(page.form.definition.title, page.locale) : undefined, matches)
 
 const buttonClass = 'rounded-town bg-primary px-4 py-2 font-semibold text-primary-contrast'
 const secondaryClass = 'rounded-town border border-primary px-4 py-2 font-semibold'
@@ -38,11 +39,11 @@ export default function FillForm() {
 	const { t } = useTranslation('forms')
 	const loginHref = useCitizenLoginHref()
 	const definition = page.form.definition as FormDefinition
-	const title = localized(definition.title, page.locale)
+	const title = pickText(definition.title, page.locale)
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-10">
 			<h1 className="mb-2 text-3xl font-bold">{title}</h1>
-			{definition.description ? <p className="mb-6">{localized(definition.description, page.locale)}</p> : null}
+			{definition.description ? <p className="mb-6">{pickText(definition.description, page.locale)}</p> : null}
 			{page.mode === 'login' ? (
 				<>
 					<p className="mb-4">{t('fill.loginRequired')}</p>
@@ -57,7 +58,7 @@ export default function FillForm() {
 				</>
 			) : (
 				<>
-					<StepProgress titles={definition.steps.map((step) => localized(step.title, page.locale))} current={page.step} />
+					<StepProgress titles={definition.steps.map((step) => pickText(step.title, page.locale))} current={page.step} />
 					{page.hasErrors ? (
 						<p role="alert" className="mb-6 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">
 							{t('fill.errorSummary')}
@@ -140,7 +141,7 @@ function StepForm({ definition, steps, values, files, prefilled, locale, stepInd
 			{steps.map((step) => (
 				<section key={step.id} aria-labelledby={`step-title-${step.id}`} className="grid gap-4">
 					<h2 id={`step-title-${step.id}`} className="text-2xl font-semibold">
-						{localized(step.title, locale)}
+						{pickText(step.title, locale)}
 					</h2>
 					{step.fields.map((field) =>
 						field.type === 'group' ? (

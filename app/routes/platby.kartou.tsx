@@ -7,16 +7,16 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { requireCitizen } from '~/modules/auth/current-user.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
-import { isAppError } from '~/modules/errors/app-error'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { pickText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
+import { CardPaymentError, cardPaymentErrorMessage, isCardPaymentErrorReason } from '~/modules/payments/card-payment-error'
 import { findOpenQrPayments } from '~/modules/payments/find-open-qr-payments.server'
 import { listActiveProviders } from '~/modules/payments/gateway-credentials.server'
 import { CARD_PROVIDERS } from '~/modules/payments/providers/payment-provider'
 import { quoteCardPayment } from '~/modules/payments/quote-card-payment.server'
-import { PaymentStartError, startCardPayment } from '~/modules/payments/start-card-payment.server'
+import { startCardPayment } from '~/modules/payments/start-card-payment.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import { townOrigin } from '~/modules/tenancy/town-origin.server'
 import type { loader as rootLoader } from '~/root'
@@ -31,13 +31,6 @@ const StartSchema = z.object({
 	provider: z.enum(CARD_PROVIDERS, { error: 'provider_invalid' }),
 })
 
-type ErrorKey = keyof (typeof resources)['cs']['card-payments']['start']['errors']
-
-function errorKey(error: unknown): ErrorKey | null {
-	if (error instanceof PaymentStartError) return error.reason
-	if (isAppError(error) && error.code === 'input_invalid' && error.message in resources.cs['card-payments'].start.errors) return error.message as ErrorKey
-	return null
-}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
@@ -60,9 +53,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			discountUntil: quote.discountUntil ? formatDate(quote.discountUntil, locale) : null,
 		}
 	} catch (error) {
-		const key = errorKey(error)
-		if (!key) throw error
-		return { title, providers, error: key, openQr: [], claimIds: [], lines: [], total: null, discountUntil: null }
+		if (!(error instanceof CardPaymentError)) throw error
+		return { title, providers, error: cardPaymentErrorMessage(error.reason), openQr: [], claimIds: [], lines: [], total: null, discountUntil: null }
 	}
 }
 
@@ -73,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: StartSchema })
 	if (submission.status !== 'success') {
 		const first = Object.values(submission.error ?? {}).flat()[0]
-		return data({ error: (first && first in resources.cs['card-payments'].start.errors ? first : 'no_claims') as ErrorKey }, { status: 400 })
+		return data({ error: cardPaymentErrorMessage(isCardPaymentErrorReason(first) ? first : 'no_claims') }, { status: 400 })
 	}
 	const person = await user.db.person.findUniqueOrThrow({ where: { id: user.actor.personId }, select: { email: true, notificationEmail: true } })
 	try {
@@ -94,9 +86,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		// (at once with JavaScript, by a refresh or the link without it).
 		return data({ gatewayUrl: redirectUrl })
 	} catch (error) {
-		const key = errorKey(error)
-		if (!key) throw error
-		return data({ error: key }, { status: key === 'gateway_unavailable' ? 503 : 400 })
+		if (!(error instanceof CardPaymentError)) throw error
+		return data({ error: cardPaymentErrorMessage(error.reason) }, { status: error.reason === 'gateway_unavailable' ? 503 : 400 })
 	}
 }
 
@@ -132,7 +123,7 @@ export default function CardPayment() {
 			<h1 className="mb-2 text-3xl font-bold">{t('start.title')}</h1>
 			{shownError ? (
 				<p role="alert" className="mb-4 rounded-town border border-red-800 p-3 font-semibold text-red-800">
-					{t(`start.errors.${shownError}`)}
+					{t(shownError)}
 				</p>
 			) : null}
 			{total ? (

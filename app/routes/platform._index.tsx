@@ -7,7 +7,7 @@ import { titleMeta } from '~/components/office/meta'
 import { Pagination } from '~/components/office/pagination'
 import { platformPage } from '~/modules/platform-auth/platform-page.server'
 import { requireVendor } from '~/modules/platform-auth/require-vendor.server'
-import { getMailInbox } from '~/modules/mail/mail-inbox.server'
+import { getMailCatcher } from '~/modules/mail/mail-catcher.server'
 import { listTownsPage } from '~/modules/tenancy/list-towns-page.server'
 
 const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1)
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	await requireVendor(request, context)
 	const list = await listTownsPage({ page: PageSchema.parse(new URL(request.url).searchParams.get('page') ?? 1) })
 	// In the demo the console says where the e-mail went: the demo's mail catcher.
-	return { title, hasDemoMailCatcher: getMailInbox() !== null, ...list }
+	return { title, hasDemoMailCatcher: getMailCatcher() !== null, ...list }
 }
 
 export const meta = titleMeta

@@ -5,17 +5,17 @@ import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { LOCALES } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
-import { listInbox, requireMailInbox } from '~/modules/mail/inbox-page.server'
+import { listCaughtMail, requireMailCatcher } from '~/modules/mail/mail-catcher-page.server'
 
 // The demo's mail catcher (simulators/smtp), newest first, 20 a page. A 404 outside the demo; vendor
-// staff only (requireMailInbox).
+// staff only (requireMailCatcher).
 export const handle = { i18n: ['platform-mail'] }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const inbox = await requireMailInbox(request, context)
+	const inbox = await requireMailCatcher(request, context)
 	const locale = await getRequestLocale(request, { enabledLocales: [...LOCALES], defaultLocale: 'cs' })
 	const page = Number(new URL(request.url).searchParams.get('page') ?? '1')
-	return { title: resources[locale]['platform-mail'].title, ...listInbox(inbox, page, locale) }
+	return { title: resources[locale]['platform-mail'].title, ...listCaughtMail(inbox, page, locale) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Lapač pošty ukázkového režimu'} – Portál občana` }]

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { LOCALES } from '~/modules/i18n/locales'
-import { getInboxMail, requireMailInbox } from '~/modules/mail/inbox-page.server'
+import { getCaughtMail, requireMailCatcher } from '~/modules/mail/mail-catcher-page.server'
 
 // One captured e-mail. The HTML part is not rendered here: its inline styles would break the page's
 // strict CSP, and cid: images do not load in a browser. The page shows what a newcomer needs instead:
@@ -13,9 +13,9 @@ import { getInboxMail, requireMailInbox } from '~/modules/mail/inbox-page.server
 export const handle = { i18n: ['platform-mail'] }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-	const inbox = await requireMailInbox(request, context)
+	const inbox = await requireMailCatcher(request, context)
 	const locale = await getRequestLocale(request, { enabledLocales: [...LOCALES], defaultLocale: 'cs' })
-	return { mail: getInboxMail(inbox, params.id ?? '', locale) }
+	return { mail: getCaughtMail(inbox, params.id ?? '', locale) }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.mail.subject ?? 'E-mail'} – Portál občana` }]

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getInboxMailSource, requireMailInbox } from '~/modules/mail/inbox-page.server'
+import { getCaughtMailSource, requireMailCatcher } from '~/modules/mail/mail-catcher-page.server'
 
 // The captured message as received (RFC 5322), to open in a mail program and see its HTML design.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-	const raw = getInboxMailSource(await requireMailInbox(request, context), params.id ?? '')
+	const raw = getCaughtMailSource(await requireMailCatcher(request, context), params.id ?? '')
 	return new Response(new Uint8Array(raw), {
 		headers: {
 			'Content-Type': 'message/rfc822',

@@ -9,13 +9,13 @@ import { isAppError } from '~/modules/errors/app-error'
 import { answerNeedsInfo } from '~/modules/forms/answer-needs-info.server'
 import { isConditionMet } from '~/modules/forms/build-submission-schema'
 import { checkUpload } from '~/modules/forms/check-upload.server'
-import { localized } from '~/modules/forms/form-definition-schema'
 import { getMySubmission } from '~/modules/forms/get-my-submission.server'
 import { formatDate } from '~/modules/i18n/format'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { resources } from '~/modules/i18n/resources.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import type { loader as rootLoader } from '~/root'
+import { pickText } from '~/modules/i18n/locales'
 
 export const handle = { i18n: ['forms'] }
 
@@ -83,7 +83,7 @@ export default function SubmissionDetail() {
 			) : (
 				<h1 className="mb-4 text-3xl font-bold">{t('detail.title', { number: submission.number })}</h1>
 			)}
-			<p className="mb-2 text-xl font-semibold">{localized(definition.title, locale)}</p>
+			<p className="mb-2 text-xl font-semibold">{pickText(definition.title, locale)}</p>
 			<dl className="mb-6">
 				<dt className="font-semibold">{t('mine.status')}</dt>
 				<dd className="mb-2">{t(`status.${submission.status}`)}</dd>
@@ -166,7 +166,7 @@ export default function SubmissionDetail() {
 						.filter((field) => isConditionMet(field.visibleWhen, submission.data))
 						.map((field) => (
 							<div key={field.name} className="mb-2">
-								<dt className="font-semibold">{localized(field.label, locale)}</dt>
+								<dt className="font-semibold">{pickText(field.label, locale)}</dt>
 								<dd>{displayValue(field, submission.data[field.name], locale, submission.attachments, words)}</dd>
 							</div>
 						))}

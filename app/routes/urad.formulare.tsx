@@ -6,10 +6,11 @@ import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { DEFINITION_JSON_MAX_BYTES } from '~/modules/form-builder/definition-json-limit'
 import { parseDefinitionJson } from '~/modules/form-builder/parse-definition-json'
 import { publishFormVersion } from '~/modules/form-builder/publish-form-version.server'
-import { inboxPage, localText } from '~/modules/inbox/inbox-page.server'
+import { inboxPage } from '~/modules/inbox/inbox-page.server'
 import { requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { pickText } from '~/modules/i18n/locales'
 
 const MAX_JSON = DEFINITION_JSON_MAX_BYTES
 
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const editing = forms.find((form) => form.code === code)
 	return {
 		title: page.title,
-		forms: forms.map((form) => ({ code: form.code, title: localText(form.title, page.locale), isActive: form.isActive, versions: form.versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt?.toISOString().slice(0, 10) ?? null })) })),
+		forms: forms.map((form) => ({ code: form.code, title: pickText(form.title, page.locale), isActive: form.isActive, versions: form.versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt?.toISOString().slice(0, 10) ?? null })) })),
 		draft: editing?.versions[0] ? JSON.stringify(editing.versions[0].definition, null, 2) : '',
 	}
 }

@@ -12,11 +12,12 @@ import { editFormDraft } from '~/modules/form-builder/edit-form-draft.server'
 import { loadFormDraft } from '~/modules/form-builder/load-form-draft.server'
 import { problemHint } from '~/modules/form-builder/problem-hint'
 import { publishFormDraft } from '~/modules/form-builder/publish-form-draft.server'
-import { FORM_LOCALES, FormDefinitionBaseSchema, localized, type FormDefinition } from '~/modules/forms/form-definition-schema'
-import { inboxPage, localText } from '~/modules/inbox/inbox-page.server'
+import { FORM_LOCALES, FormDefinitionBaseSchema, type FormDefinition } from '~/modules/forms/form-definition-schema'
+import { inboxPage } from '~/modules/inbox/inbox-page.server'
 import { requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { pickText } from '~/modules/i18n/locales'
 
 const NOTICES = ['saved', 'published', 'discarded'] as const
 
@@ -40,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const definition = (parsed.success ? parsed.data : form.definition) as FormDefinition
 	const previewLocale = FORM_LOCALES.find((locale) => locale === url.searchParams.get('nahled')) ?? page.locale
 	return {
-		title: `${localized(definition.title, page.locale)} – ${page.title}`,
+		title: `${pickText(definition.title, page.locale)} – ${page.title}`,
 		locale: page.locale,
 		previewLocale,
 		code: form.code,
@@ -53,7 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		notice: NOTICES.find((key) => key === url.searchParams.get('notice')) ?? null,
 		version: url.searchParams.get('verze'),
 		open: url.searchParams.get('otevrit'),
-		agendas: ((settings?.submissionAgendas ?? []) as { code: string; name: unknown }[]).map((agenda) => ({ code: agenda.code, name: localText(agenda.name, page.locale) || agenda.code })),
+		agendas: ((settings?.submissionAgendas ?? []) as { code: string; name: unknown }[]).map((agenda) => ({ code: agenda.code, name: pickText(agenda.name, page.locale) || agenda.code })),
 	}
 }
 
@@ -107,7 +108,7 @@ export default function FormBuilderDesignerPage() {
 			<p className="mb-4">
 				<Link to="/urad/formulare">{t('designer.back')}</Link>
 			</p>
-			<h1 className="mb-2 text-2xl font-bold">{t('designer.heading', { title: localized(definition.title, page.locale) })}</h1>
+			<h1 className="mb-2 text-2xl font-bold">{t('designer.heading', { title: pickText(definition.title, page.locale) })}</h1>
 			<p className="mb-4">
 				{page.hasDraft
 					? t('designer.draftOpen', { by: page.draftUpdatedBy ?? '', at: page.draftUpdatedAt ?? '', version: page.publishedVersion ?? '–' })

@@ -9,9 +9,9 @@ import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { useZodForm } from '~/components/office/use-zod-form'
 import { createSession } from '~/modules/auth/session.server'
-import { isAppError } from '~/modules/errors/app-error'
 import { changeStaffPassword } from '~/modules/staff/change-password.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
+import { PasswordError, passwordErrorField, passwordErrorMessage } from '~/modules/staff/password-error'
 import { changePasswordFormSchema } from '~/modules/staff/password-rules'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 
@@ -37,9 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			...requestMeta(context),
 		})
 	} catch (error) {
-		if (!isAppError(error, 'password_invalid')) throw error
-		const field = error.message === 'validation.currentPasswordWrong' ? 'currentPassword' : 'password'
-		return data({ result: submission.reply({ fieldErrors: { [field]: [error.message] }, hideFields }) }, { status: 400 })
+		if (!(error instanceof PasswordError)) throw error
+		return data({ result: submission.reply({ fieldErrors: { [passwordErrorField(error.reason)]: [passwordErrorMessage(error.reason)] }, hideFields }) }, { status: 400 })
 	}
 	// Every session ended with the change; this browser continues under a new one.
 	const cookie = await createSession(user.sessionOptions, request, { kind: 'staff', staffUserId: user.me.id, secondFactorDone: true })

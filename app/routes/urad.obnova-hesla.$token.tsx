@@ -10,6 +10,7 @@ import { findLinkOwner } from '~/modules/staff/link-owner.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { newPasswordFormSchema } from '~/modules/staff/password-rules'
 import { resetPassword } from '~/modules/staff/reset-password.server'
+import { PasswordError, passwordErrorField, passwordErrorMessage } from '~/modules/staff/password-error'
 
 // A new password through a reset link; every session of the account ends, then sign in afresh.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -31,7 +32,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		return redirect('/urad/prihlaseni?notice=password-reset')
 	} catch (error) {
 		if (isAppError(error, 'token_invalid')) return data({ result: null, linkGone: true }, { status: 404 })
-		if (isAppError(error, 'password_invalid')) return data({ result: submission.reply({ fieldErrors: { password: [error.message] } }), linkGone: false }, { status: 400 })
+		if (error instanceof PasswordError) return data({ result: submission.reply({ fieldErrors: { [passwordErrorField(error.reason)]: [passwordErrorMessage(error.reason)] } }), linkGone: false }, { status: 400 })
 		throw error
 	}
 }

@@ -9,6 +9,7 @@ import { recordAudit } from '~/modules/audit/record-audit.server'
 import { isAppError } from '~/modules/errors/app-error'
 import { formatDate } from '~/modules/i18n/format'
 import { resources } from '~/modules/i18n/resources.server'
+import { getGatewayClient } from '~/modules/payments/gateways/clients.server'
 import { listGatewayCredentials, retireGatewayCredential, setGatewayCredential } from '~/modules/payments/gateway-credentials.server'
 import { CARD_PROVIDERS } from '~/modules/payments/providers/payment-provider'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const rows = await listGatewayCredentials(user.db)
 	return {
 		title: `${resources[page.locale]['card-payments'].gateways.title} – ${page.townName}`,
-		webhookUrl: `${page.origin}/api/payments/stripe/webhook`,
+		webhookUrl: getGatewayClient('stripe').callbackUrls(page.origin, '').notificationUrl,
 		active: rows.filter((row) => row.status === 'active').map((row) => ({ provider: row.provider, hint: row.maskedHint })),
 		history: rows.map((row) => ({ id: row.id, provider: row.provider, status: row.status, hint: row.maskedHint, keyId: row.keyId, createdBy: row.createdBy ?? '—', createdAt: formatDate(row.createdAt, page.locale) })),
 	}
@@ -44,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		await recordAudit(user.db, { action: 'gateway.retired', staffId: user.me.id, subject: `Gateway:${provider}`, ...requestMeta(context) })
 		return redirect('/urad/platebni-brany?vypnuto=1')
 	}
-	const fields = provider === 'gopay' ? ['goId', 'clientId', 'clientSecret', 'apiUrl'] : ['secretKey', 'webhookSecret', 'apiUrl']
+	const fields = [...getGatewayClient(provider).credentialFields.map((field) => field.name), 'apiUrl']
 	const values = Object.fromEntries(fields.map((name) => [name, typeof form[name] === 'string' && form[name] !== '' ? form[name] : undefined]))
 	try {
 		const saved = await setGatewayCredential({ db: user.db, provider, values, actor: user.me.email })

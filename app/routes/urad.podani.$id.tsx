@@ -7,7 +7,6 @@ import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { asSubject } from '~/modules/access/ability.server'
 import { resendDelivery } from '~/modules/delivery/resend-delivery.server'
-import { isAppError } from '~/modules/errors/app-error'
 import { assignSubmission } from '~/modules/inbox/assign-submission.server'
 import { changeSubmissionStatus } from '~/modules/inbox/change-submission-status.server'
 import { checkDecisionDocument } from '~/modules/inbox/check-decision-document.server'
@@ -15,6 +14,7 @@ import { getInboxSubmission, listAgendaColleagues } from '~/modules/inbox/get-in
 import { InboxActionSchema } from '~/modules/inbox/inbox-action-schema'
 import { inboxDetailView } from '~/modules/inbox/inbox-detail-view.server'
 import { inboxPage } from '~/modules/inbox/inbox-page.server'
+import { SubmissionError, submissionErrorMessage } from '~/modules/inbox/submission-error'
 import { requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
@@ -62,8 +62,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		try {
 			await assignSubmission({ db: user.db, submissionId: submission.id, agenda: submission.agenda, assigneeId: value.assigneeId, staff, ...requestMeta(context) })
 		} catch (error) {
-			if (!isAppError(error, 'input_invalid')) throw error
-			return data({ error: 'detail.errors.assignee' }, { status: 400 })
+			if (!(error instanceof SubmissionError)) throw error
+			return data({ error: submissionErrorMessage(error.reason) }, { status: 400 })
 		}
 		return redirect(`${here}?notice=assigned`)
 	}
@@ -73,8 +73,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 			await resendDelivery({ db: user.db, submissionId: submission.id, staffId: user.me.id })
 		} catch (error) {
 			// Delivered meanwhile, or resent from another tab: nothing changed.
-			if (!isAppError(error, 'input_invalid')) throw error
-			return data({ error: 'detail.errors.notResendable' }, { status: 409 })
+			if (!(error instanceof SubmissionError)) throw error
+			return data({ error: submissionErrorMessage(error.reason) }, { status: 409 })
 		}
 		return redirect(`${here}?notice=resent`)
 	}
@@ -85,8 +85,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	try {
 		await changeSubmissionStatus({ db: user.db, townSlug: user.tenant.slug, townOrigin: page.origin, submissionId: submission.id, to: value.status, message: value.message, document: document.file, staff, ...requestMeta(context) })
 	} catch (error) {
-		if (!isAppError(error, 'input_invalid')) throw error
-		return data({ error: /message/.test(error.message) ? 'detail.errors.message' : /document/.test(error.message) ? 'detail.errors.documentStatus' : 'detail.errors.transition' }, { status: 400 })
+		if (!(error instanceof SubmissionError)) throw error
+		return data({ error: submissionErrorMessage(error.reason) }, { status: 400 })
 	}
 	return redirect(`${here}?notice=status`)
 }

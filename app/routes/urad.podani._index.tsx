@@ -5,10 +5,11 @@ import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { Pagination } from '~/components/office/pagination'
 import { parseInboxFilter } from '~/modules/inbox/inbox-filter-schema'
-import { inboxPage, localText } from '~/modules/inbox/inbox-page.server'
+import { inboxPage } from '~/modules/inbox/inbox-page.server'
 import { listInbox } from '~/modules/inbox/list-inbox.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { pickText } from '~/modules/i18n/locales'
 
 const STATUSES = ['submitted', 'delivered', 'assigned', 'in_progress', 'needs_info', 'resolved', 'rejected', 'failed'] as const
 const FIELD = 'w-full rounded-town border border-muted bg-surface px-3 py-2 text-ink'
@@ -30,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		title: page.title,
 		search: url.search,
 		values: Object.fromEntries(['form', 'status', 'assignee', 'from', 'to', 'q'].map((key) => [key, url.searchParams.get(key) ?? ''])),
-		forms: forms.map((form) => ({ code: form.code, title: localText(form.title, page.locale) })),
+		forms: forms.map((form) => ({ code: form.code, title: pickText(form.title, page.locale) })),
 		colleagues,
 		total: list.total,
 		page: list.page,
@@ -39,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			id: row.id,
 			number: row.number,
 			status: row.status,
-			form: localText(row.formVersion.form.title, page.locale),
+			form: pickText(row.formVersion.form.title, page.locale),
 			applicant: row.person ? `${row.person.givenName} ${row.person.familyName}` : null,
 			assignee: row.assignedStaff?.name ?? null,
 			submittedAt: row.submittedAt.toLocaleString(page.locale, { timeZone: 'Europe/Prague' }),

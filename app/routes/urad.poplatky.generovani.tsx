@@ -6,8 +6,8 @@ import { z } from 'zod'
 import { SubmitButton } from '~/components/office/form-field'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
+import { ClaimGenerationError, claimGenerationErrorMessage } from '~/modules/claims/claim-generation-error'
 import { requestClaimGeneration } from '~/modules/claims/request-claim-generation.server'
-import { isAppError } from '~/modules/errors/app-error'
 import { resources } from '~/modules/i18n/resources.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
@@ -39,8 +39,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	try {
 		await requestClaimGeneration({ db: user.db, tenantSlug: user.tenant.slug, year: year.data, by: user.me.id, ...requestMeta(context) })
 	} catch (error) {
-		if (!isAppError(error, 'input_invalid')) throw error
-		return data({ error: /rules/.test(error.message) ? 'generate.errors.noRules' : 'generate.errors.running' }, { status: 400 })
+		if (!(error instanceof ClaimGenerationError)) throw error
+		return data({ error: claimGenerationErrorMessage(error.reason) }, { status: 400 })
 	}
 	return redirect('/urad/poplatky/generovani')
 }

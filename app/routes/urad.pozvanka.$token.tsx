@@ -13,6 +13,7 @@ import { findLinkOwner } from '~/modules/staff/link-owner.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { newPasswordFormSchema } from '~/modules/staff/password-rules'
 import { OFFICE_ENROL } from '~/modules/staff/require-office-staff.server'
+import { PasswordError, passwordErrorField, passwordErrorMessage } from '~/modules/staff/password-error'
 
 // Accepting an invitation: the invited person sets their password and is signed in (an admin is
 // sent on to set up the authenticator app first).
@@ -38,7 +39,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		return redirect(isAdmin ? OFFICE_ENROL : '/urad?notice=welcome', { headers: { 'Set-Cookie': cookie } })
 	} catch (error) {
 		if (isAppError(error, 'token_invalid')) return data({ result: null, linkGone: true }, { status: 404 })
-		if (isAppError(error, 'password_invalid')) return data({ result: submission.reply({ fieldErrors: { password: [error.message] } }), linkGone: false }, { status: 400 })
+		if (error instanceof PasswordError) return data({ result: submission.reply({ fieldErrors: { [passwordErrorField(error.reason)]: [passwordErrorMessage(error.reason)] } }), linkGone: false }, { status: 400 })
 		throw error
 	}
 }

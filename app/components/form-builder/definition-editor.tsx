@@ -1,8 +1,9 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { allFields, localized, type FormDefinition } from '~/modules/forms/form-definition-schema'
+import { allFields, type FormDefinition } from '~/modules/forms/form-definition-schema'
 import { BUTTON, INPUT, LocalizedInputs, ReorderButtons, TextInput } from './builder-controls'
 import { AddFieldForm, FieldEditor } from './field-editor'
+import { pickText } from '~/modules/i18n/locales'
 
 type Props = { definition: FormDefinition; locale: string; agendas: { code: string; name: string }[]; open: string | null }
 
@@ -45,7 +46,7 @@ export function DefinitionEditor({ definition, locale, agendas, open }: Props) {
 				</Form>
 			</details>
 			{definition.steps.map((step, s) => {
-				const title = localized(step.title, locale)
+				const title = pickText(step.title, locale)
 				return (
 					<section key={`${step.id}-${s}`} aria-labelledby={`step-${s}-heading`} className="grid gap-3 rounded-town border border-muted/40 p-3">
 						<h3 id={`step-${s}-heading`} className="text-lg font-semibold">

@@ -1,8 +1,9 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BUILDER_FIELD_TYPES } from '~/modules/form-builder/builder-edit-schema'
-import { localized, PREFILL_SOURCES, type Field, type LeafField } from '~/modules/forms/form-definition-schema'
+import { PREFILL_SOURCES, type Field, type LeafField } from '~/modules/forms/form-definition-schema'
 import { AddressInputs, addressId, BUTTON, INPUT, LocalizedInputs, ReorderButtons, TextInput, type FieldAddress } from './builder-controls'
+import { pickText } from '~/modules/i18n/locales'
 
 type Props = {
 	field: Field | LeafField
@@ -19,7 +20,7 @@ export function FieldEditor({ field, address, locale, conditionFields, open }: P
 	const { t } = useTranslation('forms-office')
 	const id = `field-${addressId(address)}`
 	const isOpen = open === addressId(address) || Boolean(open?.startsWith(`${addressId(address)}-`))
-	const label = localized(field.label, locale)
+	const label = pickText(field.label, locale)
 	const isChild = address.child !== undefined
 	return (
 		<details id={id} open={isOpen} className="rounded-town border border-muted/40 p-3">

@@ -2,7 +2,8 @@ import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { FormFieldInput } from '~/components/forms/form-field-input'
 import { GroupFieldInput } from '~/components/forms/group-field'
 import { VisibleWhen } from '~/components/forms/visible-when'
-import { localized, type FormDefinition } from '~/modules/forms/form-definition-schema'
+import { type FormDefinition } from '~/modules/forms/form-definition-schema'
+import { pickText } from '~/modules/i18n/locales'
 
 /**
  * The draft as a citizen meets it, drawn by the citizen's own field components, every step on one
@@ -14,12 +15,12 @@ export function FormPreview({ definition, locale, label }: { definition: FormDef
 	const [form, fields] = useForm<Record<string, unknown>>({ id: 'preview', defaultValue: defaultValue as never })
 	return (
 		<form {...getFormProps(form)} aria-label={label} className="grid gap-6">
-			<h3 className="text-2xl font-bold">{localized(definition.title, locale)}</h3>
-			{definition.description ? <p>{localized(definition.description, locale)}</p> : null}
+			<h3 className="text-2xl font-bold">{pickText(definition.title, locale)}</h3>
+			{definition.description ? <p>{pickText(definition.description, locale)}</p> : null}
 			{definition.steps.map((step) => (
 				<section key={step.id} aria-labelledby={`preview-step-${step.id}`} className="grid gap-4">
 					<h4 id={`preview-step-${step.id}`} className="text-xl font-semibold">
-						{localized(step.title, locale)}
+						{pickText(step.title, locale)}
 					</h4>
 					{step.fields.map((field) =>
 						field.type === 'group' ? (

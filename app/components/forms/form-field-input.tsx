@@ -1,6 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import { localized, type Field, type LeafField } from '~/modules/forms/form-definition-schema'
+import { type Field, type LeafField } from '~/modules/forms/form-definition-schema'
+import { pickText } from '~/modules/i18n/locales'
 
 // Renders one field of a form definition with Conform's metadata (ids, names, aria-invalid,
 // aria-describedby). Messages come from the derived schema, already in the citizen's language.
@@ -31,7 +32,7 @@ function Label({ htmlFor, field, locale, isPrefilled }: { htmlFor: string; field
 	const { t } = useTranslation('forms')
 	return (
 		<label htmlFor={htmlFor} className="block font-semibold">
-			{localized(field.label, locale)}
+			{pickText(field.label, locale)}
 			{field.required ? <span className="font-normal text-muted"> ({t('fill.required')})</span> : null}
 			{isPrefilled ? <span className="ml-2 text-sm font-normal text-muted">{t('fill.prefilled')}</span> : null}
 		</label>
@@ -45,7 +46,7 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 	const helpId = field.help ? `${meta.id}-help` : undefined
 	const help = field.help ? (
 		<p id={helpId} className="text-sm text-muted">
-			{localized(field.help, locale)}
+			{pickText(field.help, locale)}
 		</p>
 	) : null
 	const errors = <Errors id={meta.errorId} errors={meta.errors} />
@@ -90,7 +91,7 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 						<option value="">—</option>
 						{field.options.map((option) => (
 							<option key={option.value} value={option.value}>
-								{localized(option.label, locale)}
+								{pickText(option.label, locale)}
 							</option>
 						))}
 					</select>
@@ -102,14 +103,14 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 			return (
 				<fieldset aria-describedby={[helpId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(' ') || undefined}>
 					<legend className="font-semibold">
-						{localized(field.label, locale)}
+						{pickText(field.label, locale)}
 						{field.required ? <span className="font-normal text-muted"> ({t('fill.required')})</span> : null}
 					</legend>
 					{help}
 					{field.options.map((option) => (
 						<label key={option.value} className="mt-1 flex items-center gap-2">
 							<input type="radio" name={meta.name} value={option.value} defaultChecked={meta.initialValue === option.value} />
-							{localized(option.label, locale)}
+							{pickText(option.label, locale)}
 						</label>
 					))}
 					{errors}
@@ -121,7 +122,7 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 				<div>
 					<label className="flex items-start gap-2 font-semibold">
 						<input key={key} {...props} required={false} className="mt-1" />
-						{localized(field.label, locale)}
+						{pickText(field.label, locale)}
 					</label>
 					{help}
 					{errors}
@@ -133,7 +134,7 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 			return (
 				<fieldset>
 					<legend className="font-semibold">
-						{localized(field.label, locale)}
+						{pickText(field.label, locale)}
 						{isPrefilled ? <span className="ml-2 text-sm font-normal text-muted">{t('fill.prefilled')}</span> : null}
 					</legend>
 					{help}

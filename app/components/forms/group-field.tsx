@@ -1,7 +1,8 @@
 import type { FieldMetadata, FormMetadata } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import { localized, type GroupField } from '~/modules/forms/form-definition-schema'
+import { type GroupField } from '~/modules/forms/form-definition-schema'
 import { Errors, FormFieldInput } from './form-field-input'
+import { pickText } from '~/modules/i18n/locales'
 
 /** A repeating group: one fieldset per row; add/remove are Conform intent buttons, so they work without JS too. */
 export function GroupFieldInput({ field, meta, form, locale }: { field: GroupField; meta: FieldMetadata<unknown>; form: FormMetadata<Record<string, unknown>>; locale: string }) {
@@ -10,7 +11,7 @@ export function GroupFieldInput({ field, meta, form, locale }: { field: GroupFie
 	return (
 		<fieldset className="rounded-town border border-muted p-4">
 			<legend className="px-1 font-semibold">
-				{localized(field.label, locale)}
+				{pickText(field.label, locale)}
 				{field.required ? <span className="font-normal text-muted"> ({t('fill.required')})</span> : null}
 			</legend>
 			{rows.map((row, index) => {

@@ -1,9 +1,10 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { isConditionMet } from '~/modules/forms/build-submission-schema'
-import { localized, type FormDefinition } from '~/modules/forms/form-definition-schema'
+import { type FormDefinition } from '~/modules/forms/form-definition-schema'
 import { displayValue } from '~/modules/forms/display-value'
 import type { UploadedFile } from './form-field-input'
+import { pickText } from '~/modules/i18n/locales'
 
 export function ReviewList({ definition, values, files, locale }: { definition: FormDefinition; values: Record<string, unknown>; files: UploadedFile[]; locale: string }) {
 	const { t } = useTranslation('forms')
@@ -18,9 +19,9 @@ export function ReviewList({ definition, values, files, locale }: { definition: 
 				<section key={step.id} aria-labelledby={`review-${step.id}`} className="mb-6">
 					<div className="flex items-baseline justify-between gap-4">
 						<h3 id={`review-${step.id}`} className="text-xl font-semibold">
-							{localized(step.title, locale)}
+							{pickText(step.title, locale)}
 						</h3>
-						<Link to={`?krok=${index}`} aria-label={`${t('fill.edit')}: ${localized(step.title, locale)}`}>
+						<Link to={`?krok=${index}`} aria-label={`${t('fill.edit')}: ${pickText(step.title, locale)}`}>
 							{t('fill.edit')}
 						</Link>
 					</div>
@@ -29,7 +30,7 @@ export function ReviewList({ definition, values, files, locale }: { definition: 
 							.filter((field) => isConditionMet(field.visibleWhen, values))
 							.map((field) => (
 								<div key={field.name} className="mb-2">
-									<dt className="font-semibold">{localized(field.label, locale)}</dt>
+									<dt className="font-semibold">{pickText(field.label, locale)}</dt>
 									<dd>{displayValue(field, values[field.name], locale, files, words)}</dd>
 								</div>
 							))}

@@ -24,9 +24,16 @@ export type ParsedStatement = {
   closingBalance?: number;
   movements: ParsedMovement[];
 };
-// Every code a parser may report; each needs a message in the `bank` namespace of every language
-// (locales.test.ts reads this list), and a code not listed here does not compile.
-export const STATEMENT_ERROR_CODES = ['empty_file', 'unknown_format', 'gpc_unknown_record', 'gpc_record_length', 'gpc_bad_date', 'gpc_bad_amount', 'gpc_bad_posting_code', 'gpc_missing_header', 'camt_bad_xml', 'camt_bad_structure', 'camt_bad_date', 'camt_bad_amount', 'camt_missing_reference', 'fio_bad_json', 'fio_bad_structure', 'fio_missing_id', 'fio_bad_date', 'fio_bad_amount'] as const;
+/**
+ * Every code a parser can emit. describeStatementError takes a message table keyed by this union, so a
+ * code added here without a message in each bank.json `errors` does not compile.
+ */
+export const STATEMENT_ERROR_CODES = [
+  'empty_file', 'unknown_format',
+  'gpc_unknown_record', 'gpc_record_length', 'gpc_bad_date', 'gpc_bad_amount', 'gpc_bad_posting_code', 'gpc_missing_header',
+  'camt_bad_xml', 'camt_bad_structure', 'camt_bad_date', 'camt_bad_amount', 'camt_missing_reference',
+  'fio_bad_json', 'fio_bad_structure', 'fio_missing_id', 'fio_bad_date', 'fio_bad_amount',
+] as const;
 export type StatementErrorCode = (typeof STATEMENT_ERROR_CODES)[number];
 export type StatementError = { line?: number; code: StatementErrorCode; params?: Record<string, string | number> };
 export type ParseResult =

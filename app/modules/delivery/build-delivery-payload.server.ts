@@ -1,5 +1,5 @@
 import type { TenantDb } from '../db/tenant-db.server'
-import { FormDefinitionBaseSchema, localized } from '../forms/form-definition-schema'
+import { FormDefinitionBaseSchema } from '../forms/form-definition-schema'
 import { renderSubmissionPdf } from '../forms/render-submission-pdf.server'
 import { pickText, type LocalizedText } from '../i18n/locales'
 import type { DeliveryPayload } from './connector'
@@ -39,7 +39,7 @@ export async function buildDeliveryPayload({ db, town, submissionId }: { db: Ten
 		submissionId: submission.id,
 		number: submission.number,
 		town: { slug: town.slug, name: pickText(town.name, 'cs') },
-		form: { code: submission.formVersion.form.code, version: submission.formVersion.version, title: localized(definition.title, 'cs'), agenda: submission.agenda },
+		form: { code: submission.formVersion.form.code, version: submission.formVersion.version, title: pickText(definition.title, 'cs'), agenda: submission.agenda },
 		submittedAt: submission.submittedAt,
 		applicant: person
 			? {

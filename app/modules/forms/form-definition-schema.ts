@@ -126,7 +126,3 @@ export function allFields(definition: Pick<FormDefinition, 'steps'>): Field[] {
 	return definition.steps.flatMap((step) => step.fields)
 }
 
-export function localized(text: LocalizedText | undefined, locale: string): string {
-	if (!text) return ''
-	return (text as Record<string, string | undefined>)[locale] ?? text.cs
-}

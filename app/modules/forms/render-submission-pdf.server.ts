@@ -5,7 +5,7 @@ import { formatDate } from '../i18n/format'
 import { pickText, type Locale, type LocalizedText } from '../i18n/locales'
 import { resources } from '../i18n/resources.server'
 import { isConditionMet } from './build-submission-schema'
-import { localized, type FormDefinition } from './form-definition-schema'
+import { type FormDefinition } from './form-definition-schema'
 
 // DejaVu Sans (from npm) has Czech and Ukrainian letters; pdfkit's built-in fonts do not.
 const require = createRequire(import.meta.url)
@@ -29,7 +29,7 @@ type Options = {
 export function renderSubmissionPdf({ locale, townName, submission }: Options): Promise<Buffer> {
 	const t = resources[locale].forms
 	const town = pickText(townName, locale)
-	const title = localized(submission.form.definition.title, locale)
+	const title = pickText(submission.form.definition.title, locale)
 	const doc = new PDFDocument({ size: 'A4', margin: 50, font: FONT, info: { Title: `${t.pdf.title} ${submission.number}`, Author: town } })
 	const chunks: Buffer[] = []
 	doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -50,10 +50,10 @@ export function renderSubmissionPdf({ locale, townName, submission }: Options): 
 
 	const words = { yes: t.fill.yes, no: t.fill.no, empty: t.fill.empty }
 	for (const step of submission.form.definition.steps) {
-		heading(localized(step.title, locale))
+		heading(pickText(step.title, locale))
 		for (const field of step.fields) {
 			if (!isConditionMet(field.visibleWhen, submission.data)) continue
-			row(localized(field.label, locale), displayValue(field, submission.data[field.name], locale, submission.attachments, words))
+			row(pickText(field.label, locale), displayValue(field, submission.data[field.name], locale, submission.attachments, words))
 		}
 	}
 	heading(t.pdf.attachments)

@@ -9,7 +9,14 @@ export function isLocale(value: unknown): value is Locale {
 /** Text given per language; Czech is always present and is the fallback. */
 export type LocalizedText = { cs: string } & Partial<Record<Exclude<Locale, 'cs'>, string>>
 
-export function pickText(text: LocalizedText | undefined | null, locale: Locale): string {
-	if (!text) return ''
-	return text[locale] ?? text.cs
+/**
+ * The one helper for text stored per language (town names, form titles and labels, agendas, claim
+ * labels): the locale's text, else Czech, else ''. Takes `unknown` because much of it comes from JSON
+ * columns.
+ */
+export function pickText(text: unknown, locale: string): string {
+	if (!text || typeof text !== 'object') return ''
+	const record = text as Record<string, unknown>
+	const value = record[locale] ?? record.cs
+	return typeof value === 'string' ? value : ''
 }

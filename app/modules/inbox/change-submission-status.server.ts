@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { notifyCitizenOfStatus } from '../delivery/notify-citizen-of-status.server'
-import { AppError } from '../errors/app-error'
+import { SubmissionError } from './submission-error'
 import type { CheckedUpload } from '../forms/check-upload.server'
 import { transitionSubmission } from '../submissions/submission-states'
 import { FINAL_STATUSES, needsMessage, type ClerkStatus } from './status-transitions'
@@ -28,8 +28,8 @@ type Input = {
  */
 export async function changeSubmissionStatus({ db, townSlug, townOrigin, submissionId, to, message, document, staff, ip, requestId, now = new Date() }: Input) {
 	const text = message?.trim() || null
-	if (needsMessage(to) && !text) throw new AppError('input_invalid', 'A message to the citizen is required.')
-	if (document && !FINAL_STATUSES.has(to)) throw new AppError('input_invalid', 'A document can be attached only when resolving or rejecting.')
+	if (needsMessage(to) && !text) throw new SubmissionError('message_missing', 'A message to the citizen is required.')
+	if (document && !FINAL_STATUSES.has(to)) throw new SubmissionError('document_not_allowed', 'A document can be attached only when resolving or rejecting.')
 	await db.$transaction(async (tx) => {
 		const moved = await transitionSubmission(tx, {
 			submissionId,
@@ -38,8 +38,8 @@ export async function changeSubmissionStatus({ db, townSlug, townOrigin, submiss
 			at: now,
 			event: { kind: `staff_${to}`, message: text, actor: 'staff', actorName: staff.name },
 		})
-		if (!moved.ok && moved.reason === 'not_found') throw new AppError('input_invalid', 'No such submission.')
-		if (!moved.ok) throw new AppError('input_invalid', `A ${moved.from} submission cannot become ${to}.`)
+		if (!moved.ok && moved.reason === 'not_found') throw new SubmissionError('not_found', 'No such submission.')
+		if (!moved.ok) throw new SubmissionError('transition_invalid', `A ${moved.from} submission cannot become ${to}.`)
 		if (document) {
 			const { content, ...file } = document
 			await tx.submissionAttachment.create({ data: { submissionId, ...file, content: new Uint8Array(content), fieldName: 'decision', origin: 'office', eventId: moved.eventId } })

@@ -1,10 +1,11 @@
 import { isConditionMet } from '../forms/build-submission-schema'
 import { displayValue } from '../forms/display-value'
-import { FormDefinitionSchema, localized } from '../forms/form-definition-schema'
+import { FormDefinitionSchema } from '../forms/form-definition-schema'
 import { resources } from '../i18n/resources.server'
 import type { Locale } from '../i18n/locales'
 import type { getInboxSubmission } from './get-inbox-submission.server'
 import { canTransition, CLERK_STATUSES } from './status-transitions'
+import { pickText } from '../i18n/locales'
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof getInboxSubmission>>>
 
@@ -17,7 +18,7 @@ export function inboxDetailView(submission: Loaded, locale: Locale) {
 		? definition.data.steps
 				.flatMap((step) => step.fields)
 				.filter((field) => isConditionMet(field.visibleWhen, data))
-				.map((field) => ({ label: localized(field.label, locale), value: displayValue(field, data[field.name], locale, submission.attachments, words) }))
+				.map((field) => ({ label: pickText(field.label, locale), value: displayValue(field, data[field.name], locale, submission.attachments, words) }))
 		: Object.entries(data).map(([label, value]) => ({ label, value: JSON.stringify(value) }))
 	const title = submission.formVersion.form.title as Record<string, string>
 	return {

@@ -9,8 +9,3 @@ export async function inboxPage(request: Request, context: AppLoadContext, title
 	return { ...page, title: `${resources[page.locale]['forms-office'][group][key]} – ${page.townName}` }
 }
 
-/** A form's or agenda's title in the page's language, falling back to Czech. */
-export function localText(text: unknown, locale: string): string {
-	const record = (text && typeof text === 'object' ? text : {}) as Record<string, string>
-	return record[locale] ?? record.cs ?? ''
-}

@@ -6,7 +6,7 @@ import { getLegalPages } from './get-legal-pages.server'
 
 type Input = Record<string, FormDataEntryValue | undefined>
 
-function localized(form: Input, name: string) {
+function readLocalizedFields(form: Input, name: string) {
 	return { cs: form[`${name}.cs`] ?? '', en: form[`${name}.en`] ?? '', uk: form[`${name}.uk`] ?? '' }
 }
 
@@ -19,8 +19,8 @@ export async function saveLegalPage({ db, page, form, reset, staffId, meta }: { 
 	if (!reset) {
 		const parsed =
 			page === 'accessibility'
-				? AccessibilityEditsSchema.safeParse({ status: form.status, method: form.method, preparedOn: form.preparedOn, reviewedOn: form.reviewedOn, feedbackEmail: form.feedbackEmail ?? '', nonAccessible: localized(form, 'nonAccessible') })
-				: PrivacyEditsSchema.safeParse({ dpoName: form.dpoName ?? '', dpoEmail: form.dpoEmail ?? '', dpoPhone: form.dpoPhone ?? '', extra: localized(form, 'extra') })
+				? AccessibilityEditsSchema.safeParse({ status: form.status, method: form.method, preparedOn: form.preparedOn, reviewedOn: form.reviewedOn, feedbackEmail: form.feedbackEmail ?? '', nonAccessible: readLocalizedFields(form, 'nonAccessible') })
+				: PrivacyEditsSchema.safeParse({ dpoName: form.dpoName ?? '', dpoEmail: form.dpoEmail ?? '', dpoPhone: form.dpoPhone ?? '', extra: readLocalizedFields(form, 'extra') })
 		if (!parsed.success) {
 			const errors: Record<string, string> = {}
 			for (const issue of parsed.error.issues) errors[issue.path.join('.')] ??= issue.message

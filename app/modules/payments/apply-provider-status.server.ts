@@ -7,6 +7,7 @@ import type { TransitionSource } from '../../generated/tenant/enums'
 import { creditPayment } from '../claims/credit-payment.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { transitionPayment } from './payment-states'
+import { afterSettled, type TownRef } from './send-payment-receipt.server'
 import type { CardProvider, ProviderStatus } from './providers/payment-provider'
 
 export type ApplyOutcome = 'credited' | 'closed' | 'unchanged' | 'duplicate' | 'unknown_payment'
@@ -20,13 +21,15 @@ export type ApplyInput = {
 	/** Dedupe key of the notification or event; absent for return and mop-up, which only the state guards. */
 	eventKey?: string
 	payload?: Prisma.InputJsonObject
+	/** The payment's town: when given, a credited payment's receipt (and overpayment notice) is queued here, after the commit. */
+	town?: TownRef
 }
 
 const OPEN_STATES = new Set(['created', 'pending'])
 const PAYABLE_STATES = new Set(['created', 'pending', 'cancelled', 'expired', 'failed'])
 
 export async function applyProviderStatus(input: ApplyInput): Promise<{ outcome: ApplyOutcome; paymentId: string | null }> {
-	return input.db.$transaction(async (tx) => {
+	const result = await input.db.$transaction(async (tx) => {
 		const payment = await tx.payment.findUnique({ where: { method_providerPaymentId: { method: input.provider, providerPaymentId: input.providerPaymentId } }, select: { id: true } })
 		if (input.eventKey) {
 			const inserted = await tx.paymentInbox.createMany({
@@ -41,6 +44,8 @@ export async function applyProviderStatus(input: ApplyInput): Promise<{ outcome:
 		}
 		return { outcome, paymentId: payment?.id ?? null }
 	})
+	if (input.town) await afterSettled({ db: input.db, townSlug: input.town.slug, townOrigin: input.town.origin, ...result, log: console.warn })
+	return result
 }
 
 async function apply(tx: Prisma.TransactionClient, paymentId: string, input: ApplyInput): Promise<ApplyOutcome> {

@@ -6,6 +6,7 @@ import type { TenantDb } from '../db/tenant-db.server'
 import { transitionPayment } from './payment-states'
 import { isCardProvider, type CardProvider, type PaymentProvider } from './providers/payment-provider'
 import { getPaymentProvider } from './providers/registry.server'
+import type { TownRef } from './send-payment-receipt.server'
 import { settleCardPayment } from './settle-card-payment.server'
 
 export const MOP_UP_AFTER_MS = 30 * 60_000
@@ -18,7 +19,8 @@ export function hasPaymentsToMopUp(db: TenantDb, now = new Date()) {
 	return db.payment.findFirst({ where: { method: { in: ['gopay', 'stripe'] }, state: { in: ['created', 'pending'] }, createdAt: { lte: new Date(now.getTime() - MOP_UP_AFTER_MS) } }, select: { id: true } })
 }
 
-export async function mopUpPayments({ db, now = new Date() }: { db: TenantDb; now?: Date }): Promise<MopUpSummary> {
+/** With `town`, a payment credited here gets its receipt e-mail like any other settled payment. */
+export async function mopUpPayments({ db, now = new Date(), town }: { db: TenantDb; now?: Date; town?: TownRef }): Promise<MopUpSummary> {
 	const summary: MopUpSummary = { checked: 0, settled: 0, expired: 0, stillPending: 0, credited: [] }
 	const stale = await db.payment.findMany({
 		where: { method: { in: ['gopay', 'stripe'] }, state: { in: ['created', 'pending'] }, createdAt: { lte: new Date(now.getTime() - MOP_UP_AFTER_MS) } },
@@ -33,7 +35,7 @@ export async function mopUpPayments({ db, now = new Date() }: { db: TenantDb; no
 		if (payment.providerPaymentId) {
 			if (!providers.has(payment.method)) providers.set(payment.method, await getPaymentProvider(db, payment.method))
 			const provider = providers.get(payment.method)
-			const result = provider ? await settleCardPayment({ db, provider: payment.method, providerPaymentId: payment.providerPaymentId, source: 'mop_up', gateway: provider }) : { outcome: 'provider_off' as const }
+			const result = provider ? await settleCardPayment({ db, provider: payment.method, providerPaymentId: payment.providerPaymentId, source: 'mop_up', gateway: provider, town }) : { outcome: 'provider_off' as const }
 			if (result.outcome === 'credited' || result.outcome === 'closed') {
 				summary.settled++
 				if (result.outcome === 'credited') summary.credited.push(payment.id)

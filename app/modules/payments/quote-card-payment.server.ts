@@ -1,9 +1,9 @@
 import { accessibleWhere, type AppAbility } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
-import { AppError } from '../errors/app-error'
 import { pickText, type Locale, type LocalizedText } from '../i18n/locales'
 import { claimBalance } from '../claims/claim-balance'
 import { pragueToday, storedDate } from '../dates/prague-date'
+import { CardPaymentError } from './card-payment-error'
 
 export type QuoteLine = { claimId: string; label: string; variableSymbol: string; base: number; discount: number; toPay: number; discountUntil: string | null }
 export type CardPaymentQuote = { lines: QuoteLine[]; base: number; discount: number; toPay: number; discountUntil: Date | null }
@@ -17,19 +17,19 @@ export const MAX_CLAIMS_PER_PAYMENT = 20
  */
 export async function quoteCardPayment({ db, ability, claimIds, locale, now = new Date() }: { db: TenantDb; ability: AppAbility; claimIds: string[]; locale: Locale; now?: Date }): Promise<CardPaymentQuote> {
 	const ids = [...new Set(claimIds)]
-	if (ids.length === 0) throw new AppError('input_invalid', 'no_claims')
-	if (ids.length > MAX_CLAIMS_PER_PAYMENT) throw new AppError('input_invalid', 'too_many_claims')
-	if (!ids.every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw new AppError('input_invalid', 'claim_not_found')
+	if (ids.length === 0) throw new CardPaymentError('no_claims')
+	if (ids.length > MAX_CLAIMS_PER_PAYMENT) throw new CardPaymentError('too_many_claims')
+	if (!ids.every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw new CardPaymentError('claim_not_found')
 	const claims = await db.claim.findMany({
 		where: { AND: [accessibleWhere(ability, 'read', 'Claim'), { id: { in: ids } }] },
 		orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
 		select: { id: true, label: true, variableSymbol: true, amount: true, paidAmount: true, discountGranted: true, discountAmount: true, discountUntil: true, status: true },
 	})
-	if (claims.length !== ids.length) throw new AppError('input_invalid', 'claim_not_found')
+	if (claims.length !== ids.length) throw new CardPaymentError('claim_not_found')
 	const today = pragueToday(now)
 	const lines = claims.map((claim): QuoteLine => {
 		const balance = claimBalance(claim, today)
-		if (!balance.isPayable) throw new AppError('input_invalid', 'claim_not_payable')
+		if (!balance.isPayable) throw new CardPaymentError('claim_not_payable')
 		const discount = balance.discountAvailable
 		return { claimId: claim.id, label: pickText(claim.label as LocalizedText, locale), variableSymbol: claim.variableSymbol, base: balance.remaining, discount, toPay: balance.payableNow, discountUntil: claim.discountUntil ? storedDate(claim.discountUntil) : null }
 	})

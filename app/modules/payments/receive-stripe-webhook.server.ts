@@ -4,6 +4,7 @@ import { applyProviderStatus } from './apply-provider-status.server'
 import { loadGatewayConfig } from './gateway-credentials.server'
 import { GatewayUnavailableError } from './providers/payment-provider'
 import { createStripeProvider } from './providers/stripe-provider.server'
+import type { TownRef } from './send-payment-receipt.server'
 import { isAllowedStripeEvent, StripeWebhookError, verifyStripeWebhook } from './stripe'
 
 export type StripeWebhookAnswer = { status: number; body: { received: boolean; outcome: string }; paymentId?: string | null }
@@ -16,7 +17,7 @@ const SESSION_EVENTS = new Set(['checkout.session.completed', 'checkout.session.
  * the event id is the inbox key (a replay or duplicate changes nothing), and the session is fetched
  * again from Stripe: the event body is a hint, never the truth.
  */
-export async function receiveStripeWebhook({ db, rawBody, signature, toleranceSeconds }: { db: TenantDb; rawBody: Buffer | string; signature: string | undefined; toleranceSeconds?: number }): Promise<StripeWebhookAnswer> {
+export async function receiveStripeWebhook({ db, rawBody, signature, toleranceSeconds, town }: { db: TenantDb; rawBody: Buffer | string; signature: string | undefined; toleranceSeconds?: number; town?: TownRef }): Promise<StripeWebhookAnswer> {
 	const config = await loadGatewayConfig(db, 'stripe')
 	if (!config) return { status: 404, body: { received: false, outcome: 'stripe_off' } }
 	let event: Stripe.Event
@@ -43,6 +44,6 @@ export async function receiveStripeWebhook({ db, rawBody, signature, toleranceSe
 		if (error instanceof GatewayUnavailableError) return { status: 503, body: { received: false, outcome: 'gateway_unavailable' } }
 		return { status: 200, body: { received: true, outcome: 'unknown_session' } }
 	}
-	const result = await applyProviderStatus({ db, provider: 'stripe', providerPaymentId: sessionId, status, source: 'webhook', eventKey: event.id, payload: { type: event.type, session: sessionId } })
+	const result = await applyProviderStatus({ db, provider: 'stripe', providerPaymentId: sessionId, status, source: 'webhook', eventKey: event.id, payload: { type: event.type, session: sessionId }, town })
 	return { status: 200, body: { received: true, outcome: result.outcome }, paymentId: result.paymentId }
 }

@@ -8,11 +8,13 @@ import { accessibleWhere, type AppAbility } from '../access/ability.server'
 import { recordAudit } from '../audit/record-audit.server'
 import { deriveClaimStatus } from '../claims/claim-status'
 import type { TenantDb } from '../db/tenant-db.server'
-import { AppError } from '../errors/app-error'
 import { transitionPayment } from './payment-states'
+import { RefundError } from './refund-error'
 import { GatewayRefusedError, isCardProvider } from './providers/payment-provider'
 import { getPaymentProvider } from './providers/registry.server'
 import { moveRefund, type RefundState } from './refund-states'
+
+export { RefundError } from './refund-error'
 
 export type RefundInput = {
 	db: TenantDb
@@ -22,14 +24,6 @@ export type RefundInput = {
 	reason: string
 	staffId: string
 	meta?: { ip?: string | null; requestId?: string | null }
-}
-
-/** Reasons are message keys the route translates. */
-export class RefundError extends AppError {
-	constructor(readonly reason: 'not_allowed' | 'not_found' | 'amount_invalid' | 'reason_missing' | 'not_refundable' | 'too_large' | 'not_supported' | 'gateway_refused' | 'gateway_unavailable') {
-		super('input_invalid', `refund refused: ${reason}`)
-		this.name = 'RefundError'
-	}
 }
 
 export async function refundPayment(input: RefundInput) {

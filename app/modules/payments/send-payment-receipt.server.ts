@@ -5,6 +5,9 @@ import { resources } from '../i18n/resources.server'
 import { enqueueEmail } from '../mail/enqueue-email.server'
 import { notifyOverpayments } from './notify-overpayments.server'
 
+/** The town a payment belongs to, for the links in its receipt e-mail. */
+export type TownRef = { slug: string; origin: string }
+
 /**
  * E-mails the receipt link after a payment is credited, in the language the citizen paid in
  * (payment.locale). Called after the crediting transaction has committed; a failure to queue the mail

@@ -3,6 +3,7 @@ import type { TenantDb } from '../db/tenant-db.server'
 import { applyProviderStatus, type ApplyOutcome } from './apply-provider-status.server'
 import { GatewayUnavailableError, type CardProvider, type PaymentProvider } from './providers/payment-provider'
 import { getPaymentProvider } from './providers/registry.server'
+import type { TownRef } from './send-payment-receipt.server'
 
 export type SettleResult = { outcome: ApplyOutcome | 'gateway_unavailable' | 'provider_off'; paymentId: string | null }
 
@@ -11,7 +12,7 @@ export type SettleResult = { outcome: ApplyOutcome | 'gateway_unavailable' | 'pr
  * GoPay's notification (whose `?id=` is never trusted: only the re-queried status counts) and the
  * mop-up job. An id we never issued is ignored without calling the gateway.
  */
-export async function settleCardPayment({ db, provider: name, providerPaymentId, source, dedupe = false, gateway: given }: {
+export async function settleCardPayment({ db, provider: name, providerPaymentId, source, dedupe = false, gateway: given, town }: {
 	db: TenantDb
 	provider: CardProvider
 	providerPaymentId: string
@@ -20,6 +21,8 @@ export async function settleCardPayment({ db, provider: name, providerPaymentId,
 	dedupe?: boolean
 	/** A provider already built for this town (the mop-up job reuses one). */
 	gateway?: PaymentProvider
+	/** The payment's town: a payment credited here gets its receipt e-mail (applyProviderStatus). */
+	town?: TownRef
 }): Promise<SettleResult> {
 	const payment = await db.payment.findUnique({ where: { method_providerPaymentId: { method: name, providerPaymentId } }, select: { id: true } })
 	if (!payment) return { outcome: 'unknown_payment', paymentId: null }
@@ -32,5 +35,5 @@ export async function settleCardPayment({ db, provider: name, providerPaymentId,
 		if (error instanceof GatewayUnavailableError) return { outcome: 'gateway_unavailable', paymentId: payment.id }
 		throw error
 	}
-	return applyProviderStatus({ db, provider: name, providerPaymentId, status, source, ...(dedupe ? { eventKey: `${providerPaymentId}:${status.raw}`, payload: { id: providerPaymentId, state: status.raw } } : {}) })
+	return applyProviderStatus({ db, provider: name, providerPaymentId, status, source, town, ...(dedupe ? { eventKey: `${providerPaymentId}:${status.raw}`, payload: { id: providerPaymentId, state: status.raw } } : {}) })
 }

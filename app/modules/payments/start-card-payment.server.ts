@@ -1,7 +1,9 @@
 import type { AppAbility } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
-import { AppError, isAppError } from '../errors/app-error'
+import { isAppError } from '../errors/app-error'
 import type { Locale } from '../i18n/locales'
+import { CardPaymentError } from './card-payment-error'
+import { getGatewayClient } from './gateways/clients.server'
 import { transitionPayment } from './payment-states'
 import { GatewayRefusedError, GatewayUnavailableError, type CardProvider } from './providers/payment-provider'
 import { getPaymentProvider } from './providers/registry.server'
@@ -21,24 +23,6 @@ export type StartCardPaymentInput = {
 	description: string
 }
 
-/** The gateway could not be reached or refused: the citizen is told to try again; nothing was charged. */
-export class PaymentStartError extends Error {
-	constructor(
-		readonly reason: 'gateway_unavailable' | 'gateway_refused',
-		options?: { cause?: unknown },
-	) {
-		super(reason, options)
-		this.name = 'PaymentStartError'
-	}
-}
-
-export function callbackUrls(origin: string, provider: CardProvider, paymentId: string) {
-	if (provider === 'gopay') {
-		return { returnUrl: `${origin}/platby/gopay/navrat`, cancelUrl: `${origin}/platby/gopay/navrat`, notificationUrl: `${origin}/api/payments/gopay/notify` }
-	}
-	return { returnUrl: `${origin}/platby/stripe/navrat`, cancelUrl: `${origin}/platby/stripe/navrat?payment=${paymentId}&cancel=1`, notificationUrl: `${origin}/api/payments/stripe/webhook` }
-}
-
 /**
  * Creates the payment (amount and discount computed here, never taken from the browser) with one item
  * per claim, then asks the gateway for a payment page. Returns where to send the browser.
@@ -47,10 +31,10 @@ export async function startCardPayment(input: StartCardPaymentInput): Promise<{ 
 	const quote = await quoteCardPayment({ db: input.db, ability: input.ability, claimIds: input.claimIds, locale: input.locale })
 	const provider = await getPaymentProvider(input.db, input.provider).catch((error: unknown) => {
 		// A stored API URL that is not the provider's (decision 014): nothing is sent, nothing created.
-		if (isAppError(error, 'gateway_url_refused')) throw new PaymentStartError('gateway_refused', { cause: error })
+		if (isAppError(error, 'gateway_url_refused')) throw new CardPaymentError('gateway_refused', 'gateway_refused', { cause: error })
 		throw error
 	})
-	if (!provider) throw new AppError('input_invalid', 'provider_off')
+	if (!provider) throw new CardPaymentError('provider_off')
 	const payment = await input.db.payment.create({
 		data: {
 			method: input.provider,
@@ -71,7 +55,7 @@ export async function startCardPayment(input: StartCardPaymentInput): Promise<{ 
 			items: quote.lines.map((line) => ({ name: `${line.label} (VS ${line.variableSymbol})`, amount: line.toPay })),
 			locale: input.locale,
 			email: input.email,
-			...callbackUrls(input.origin, input.provider, payment.id),
+			...getGatewayClient(input.provider).callbackUrls(input.origin, payment.id),
 		})
 		await input.db.$transaction(async (tx) => {
 			await tx.payment.update({ where: { id: payment.id }, data: { providerPaymentId: started.providerPaymentId } })
@@ -81,10 +65,10 @@ export async function startCardPayment(input: StartCardPaymentInput): Promise<{ 
 	} catch (error) {
 		if (error instanceof GatewayRefusedError) {
 			await input.db.$transaction((tx) => transitionPayment(tx, { paymentId: payment.id, to: 'failed', source: 'system', detail: { error: error.message.slice(0, 300) } }))
-			throw new PaymentStartError('gateway_refused', { cause: error })
+			throw new CardPaymentError('gateway_refused', 'gateway_refused', { cause: error })
 		}
 		// Unknown whether the gateway created it: the payment stays `created` and the mop-up job expires it.
-		if (error instanceof GatewayUnavailableError) throw new PaymentStartError('gateway_unavailable', { cause: error })
+		if (error instanceof GatewayUnavailableError) throw new CardPaymentError('gateway_unavailable', 'gateway_unavailable', { cause: error })
 		throw error
 	}
 }

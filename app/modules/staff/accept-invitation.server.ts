@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'
 import { hashPassword } from './password.server'
+import { PasswordError } from './password-error'
 import { passwordProblem } from './password-rules'
 import { consumeStaffToken, findStaffToken } from './staff-token.server'
 
@@ -15,7 +16,7 @@ export async function acceptInvitation({ db, token, password, ip = null, request
 	const invited = await findStaffToken({ db, token, kind: 'invitation' })
 	if (!invited) throw new AppError('token_invalid', 'The invitation link is invalid, used or expired')
 	const problem = passwordProblem(password, invited.email)
-	if (problem) throw new AppError('password_invalid', problem)
+	if (problem) throw new PasswordError(problem)
 	const passwordHash = await hashPassword(password)
 	return db.$transaction(async (tx) => {
 		const staffUserId = await consumeStaffToken({ db: tx, token, kind: 'invitation' })

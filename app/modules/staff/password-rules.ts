@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import '../util/zod-jitless'
+import type { NewPasswordProblem } from './password-error'
 
 // Password rules, shared by the browser (Conform) and the server. Messages are translation keys in
 // the `office` namespace. Length over composition rules (NIST SP 800-63B); the upper bound keeps
@@ -13,10 +14,10 @@ export const PasswordSchema = z
 	.max(PASSWORD_MAX_LENGTH, { error: 'validation.passwordTooLong' })
 
 /** The problem with a new password for this account, or null: the rules above, and not the e-mail. */
-export function passwordProblem(password: string, email: string): string | null {
+export function passwordProblem(password: string, email: string): NewPasswordProblem | null {
 	const result = PasswordSchema.safeParse(password)
-	if (!result.success) return result.error.issues[0]?.message ?? 'validation.passwordTooShort'
-	return isPasswordTheEmail(password, email) ? 'validation.passwordIsEmail' : null
+	if (!result.success) return result.error.issues[0]?.code === 'too_big' ? 'too_long' : 'too_short'
+	return isPasswordTheEmail(password, email) ? 'is_email' : null
 }
 
 function isPasswordTheEmail(password: string, email: string) {

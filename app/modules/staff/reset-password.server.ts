@@ -3,6 +3,7 @@ import { destroyAllStaffSessions } from '../auth/session.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'
 import { hashPassword } from './password.server'
+import { PasswordError } from './password-error'
 import { passwordProblem } from './password-rules'
 import { consumeStaffToken, findStaffToken } from './staff-token.server'
 
@@ -16,7 +17,7 @@ export async function resetPassword({ db, token, password, ip = null, requestId 
 	const owner = await findStaffToken({ db, token, kind: 'password_reset' })
 	if (!owner) throw new AppError('token_invalid', 'The reset link is invalid, used or expired')
 	const problem = passwordProblem(password, owner.email)
-	if (problem) throw new AppError('password_invalid', problem)
+	if (problem) throw new PasswordError(problem)
 	const passwordHash = await hashPassword(password)
 	await db.$transaction(async (tx) => {
 		const staffUserId = await consumeStaffToken({ db: tx, token, kind: 'password_reset' })

@@ -4,11 +4,11 @@ import { describe, expect, test } from 'vitest'
 import cs from '../../locales/cs/platform-mail.json'
 import en from '../../locales/en/platform-mail.json'
 import uk from '../../locales/uk/platform-mail.json'
-import { getInboxMail, listInbox, requireMailInbox } from './inbox-page.server'
-import { setMailInbox, type InboxMail, type MailInbox } from './mail-inbox.server'
+import { getCaughtMail, listCaughtMail, requireMailCatcher } from './mail-catcher-page.server'
+import { setMailCatcher, type CaughtMail, type MailCatcher } from './mail-catcher.server'
 
-function fakeInbox(count: number): MailInbox {
-	const mails: InboxMail[] = Array.from({ length: count }, (_, index) => ({
+function fakeInbox(count: number): MailCatcher {
+	const mails: CaughtMail[] = Array.from({ length: count }, (_, index) => ({
 		id: `m${index + 1}`,
 		receivedAt: new Date(Date.UTC(2026, 10, 26, 10, 0, index)),
 		from: { name: 'Město Znojmo', address: 'podatelna@znojmo.example' },
@@ -33,7 +33,7 @@ function keysOf(value: unknown, prefix = ''): string[] {
 describe('demo mail page data', () => {
 	test('lists newest first, 20 a page; a page out of range shows the nearest one', () => {
 		const inbox = fakeInbox(45)
-		const first = listInbox(inbox, 1, 'cs')
+		const first = listCaughtMail(inbox, 1, 'cs')
 		expect(first).toMatchObject({ page: 1, pages: 3, total: 45 })
 		expect(first.items).toHaveLength(20)
 		expect(first.items[0]).toEqual({
@@ -44,17 +44,17 @@ describe('demo mail page data', () => {
 			receivedAt: '2026-11-26T10:00:44.000Z',
 			receivedAtText: '26.11.26 11:00:44',
 		})
-		expect(listInbox(inbox, 3, 'en').items.map((item) => item.id)).toEqual(['m5', 'm4', 'm3', 'm2', 'm1'])
-		expect(listInbox(inbox, 99, 'en').page).toBe(3)
-		expect(listInbox(inbox, Number.NaN, 'en').page).toBe(1)
-		expect(listInbox(fakeInbox(0), 1, 'en')).toEqual({ items: [], page: 1, pages: 1, total: 0 })
+		expect(listCaughtMail(inbox, 3, 'en').items.map((item) => item.id)).toEqual(['m5', 'm4', 'm3', 'm2', 'm1'])
+		expect(listCaughtMail(inbox, 99, 'en').page).toBe(3)
+		expect(listCaughtMail(inbox, Number.NaN, 'en').page).toBe(1)
+		expect(listCaughtMail(fakeInbox(0), 1, 'en')).toEqual({ items: [], page: 1, pages: 1, total: 0 })
 	})
 
 	test('a message shows with a data: preview of its image attachment; an unknown id is a 404', () => {
-		const mail = getInboxMail(fakeInbox(1), 'm1', 'en')
+		const mail = getCaughtMail(fakeInbox(1), 'm1', 'en')
 		expect(mail.from).toBe('Město Znojmo <podatelna@znojmo.example>')
 		expect(mail.attachments[0]).toMatchObject({ name: 'znak.svg', size: '6 B', inline: true, preview: `data:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64')}` })
-		expect(() => getInboxMail(fakeInbox(1), 'nope', 'en')).toThrow(expect.objectContaining({ init: expect.objectContaining({ status: 404 }) }))
+		expect(() => getCaughtMail(fakeInbox(1), 'nope', 'en')).toThrow(expect.objectContaining({ init: expect.objectContaining({ status: 404 }) }))
 	})
 
 	test('the page exists only on the platform host while a capture server runs, and asks anyone not signed in as vendor staff to sign in', async () => {
@@ -62,16 +62,16 @@ describe('demo mail page data', () => {
 		const town = { portal: { kind: 'tenant', tenant: {}, cspNonce: '', requestId: '' } } as never
 		const request = new Request('http://admin.localhost/platform/mail?page=2')
 		const status = (error: unknown) => (error instanceof Response ? error.status : (error as { init?: { status?: number } }).init?.status)
-		setMailInbox(null)
-		expect(status(await requireMailInbox(request, platform).catch((error: unknown) => error))).toBe(404)
-		setMailInbox(fakeInbox(1))
+		setMailCatcher(null)
+		expect(status(await requireMailCatcher(request, platform).catch((error: unknown) => error))).toBe(404)
+		setMailCatcher(fakeInbox(1))
 		try {
-			const anonymous = await requireMailInbox(request, platform).catch((error: unknown) => error)
+			const anonymous = await requireMailCatcher(request, platform).catch((error: unknown) => error)
 			expect(anonymous).toBeInstanceOf(Response)
 			expect((anonymous as Response).headers.get('location')).toBe('/platform/prihlaseni?returnTo=%2Fplatform%2Fmail%3Fpage%3D2')
-			expect(status(await requireMailInbox(request, town).catch((error: unknown) => error))).toBe(404)
+			expect(status(await requireMailCatcher(request, town).catch((error: unknown) => error))).toBe(404)
 		} finally {
-			setMailInbox(null)
+			setMailCatcher(null)
 		}
 	})
 

@@ -5,34 +5,30 @@ import { PaymentResult } from '~/components/payments/payment-result'
 import { requireCitizen } from '~/modules/auth/current-user.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
-import { getMyPayment } from '~/modules/payments/get-my-payment.server'
+import { findGateway } from '~/modules/payments/gateways/registry.server'
 import { paymentResultView } from '~/modules/payments/payment-result-view.server'
-import { afterSettled } from '~/modules/payments/send-payment-receipt.server'
-import { settleCardPayment } from '~/modules/payments/settle-card-payment.server'
+import { settleCardReturn } from '~/modules/payments/settle-card-return.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import { townOrigin } from '~/modules/tenancy/town-origin.server'
 import type { loader as rootLoader } from '~/root'
 
 export const handle = { i18n: ['card-payments'] }
 
-// Back from GoPay with ?id=<GoPay payment id>. The id only says which payment to ask about: the state
-// comes from GoPay's status endpoint, queried with the town's credentials.
-export async function loader({ request, context }: LoaderFunctionArgs) {
+// Back from a card gateway: /platby/gopay/navrat, /platby/stripe/navrat (the URLs the gateways were
+// given). What the query string means is the gateway's business (gateways/<id>-gateway.server.ts).
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+	const gateway = findGateway(params.provider)
+	if (!gateway) throw new Response('Not found', { status: 404 })
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
-	const goPayId = (new URL(request.url).searchParams.get('id') ?? '').slice(0, 40)
-	const mine = /^\d+$/.test(goPayId) ? await getMyPayment({ db: user.db, ability: user.ability, provider: 'gopay', providerPaymentId: goPayId }) : null
-	if (mine && (mine.state === 'created' || mine.state === 'pending')) {
-		const result = await settleCardPayment({ db: user.db, provider: 'gopay', providerPaymentId: goPayId, source: 'return' })
-		await afterSettled({ db: user.db, townSlug: user.tenant.slug, townOrigin: townOrigin(user.tenant.primaryHost), ...result, log: console.warn })
-	}
-	const payment = mine ? await getMyPayment({ db: user.db, ability: user.ability, paymentId: mine.id }) : null
+	const town = { slug: user.tenant.slug, origin: townOrigin(user.tenant.primaryHost) }
+	const payment = await settleCardReturn({ db: user.db, ability: user.ability, gateway, url: new URL(request.url), town })
 	return paymentResultView(payment, locale)
 }
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => townPageMeta(page?.title, matches)
 
-export default function GoPayReturn() {
+export default function CardPaymentReturn() {
 	return <PaymentResult {...useLoaderData<typeof loader>()} />
 }
 

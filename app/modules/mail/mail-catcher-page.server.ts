@@ -3,9 +3,9 @@
 import { data, type AppLoadContext } from '@remix-run/node'
 import type { Locale } from '../i18n/locales'
 import { requireVendor } from '../platform-auth/require-vendor.server'
-import { getMailInbox, type InboxMail, type MailInbox } from './mail-inbox.server'
+import { getMailCatcher, type CaughtMail, type MailCatcher } from './mail-catcher.server'
 
-export const INBOX_PAGE_SIZE = 20
+export const MAIL_CATCHER_PAGE_SIZE = 20
 
 const intlLocale: Record<Locale, string> = { cs: 'cs-CZ', en: 'en-GB', uk: 'uk-UA' }
 
@@ -14,8 +14,8 @@ const intlLocale: Record<Locale, string> = { cs: 'cs-CZ', en: 'en-GB', uk: 'uk-U
  * them), so only on the platform host of a running demo (a 404 anywhere else, signed in or not) and
  * only for signed-in vendor staff (others are sent to the vendor sign-in).
  */
-export async function requireMailInbox(request: Request, context: AppLoadContext): Promise<MailInbox> {
-	const inbox = context.portal?.kind === 'platform' ? getMailInbox() : null
+export async function requireMailCatcher(request: Request, context: AppLoadContext): Promise<MailCatcher> {
+	const inbox = context.portal?.kind === 'platform' ? getMailCatcher() : null
 	if (!inbox) throw data(null, { status: 404 })
 	await requireVendor(request, context)
 	return inbox
@@ -26,16 +26,16 @@ function formatReceivedAt(date: Date, locale: Locale) {
 	return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Prague' }).format(date)
 }
 
-function sender(mail: InboxMail) {
+function sender(mail: CaughtMail) {
 	return mail.from?.name || mail.from?.address || mail.tenant || ''
 }
 
 /** One page of the list, newest first. A page number out of range shows the nearest page. */
-export function listInbox(inbox: MailInbox, requestedPage: number, locale: Locale) {
+export function listCaughtMail(inbox: MailCatcher, requestedPage: number, locale: Locale) {
 	const all = inbox.messages().reverse()
-	const pages = Math.max(1, Math.ceil(all.length / INBOX_PAGE_SIZE))
+	const pages = Math.max(1, Math.ceil(all.length / MAIL_CATCHER_PAGE_SIZE))
 	const page = Number.isInteger(requestedPage) ? Math.min(Math.max(requestedPage, 1), pages) : 1
-	const items = all.slice((page - 1) * INBOX_PAGE_SIZE, page * INBOX_PAGE_SIZE).map((mail) => ({
+	const items = all.slice((page - 1) * MAIL_CATCHER_PAGE_SIZE, page * MAIL_CATCHER_PAGE_SIZE).map((mail) => ({
 		id: mail.id,
 		subject: mail.subject,
 		to: mail.to.join(', '),
@@ -53,7 +53,7 @@ function formatSize(bytes: number, locale: Locale) {
 }
 
 /** One message for the detail page: headers, links, text, parts; a 404 when it is not (or no longer) there. */
-export function getInboxMail(inbox: MailInbox, id: string, locale: Locale) {
+export function getCaughtMail(inbox: MailCatcher, id: string, locale: Locale) {
 	const mail = inbox.find(id)
 	if (!mail) throw data(null, { status: 404 })
 	return {
@@ -81,7 +81,7 @@ export function getInboxMail(inbox: MailInbox, id: string, locale: Locale) {
 }
 
 /** The raw message (RFC 5322), for opening in a mail program. */
-export function getInboxMailSource(inbox: MailInbox, id: string) {
+export function getCaughtMailSource(inbox: MailCatcher, id: string) {
 	const mail = inbox.find(id)
 	if (!mail) throw data(null, { status: 404 })
 	return mail.raw

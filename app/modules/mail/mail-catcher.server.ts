@@ -1,7 +1,7 @@
 import { singleton } from '../util/singleton.server'
 
 /** A message as the demo mail page shows it: the fields of simulators/smtp's CapturedMail it reads. */
-export type InboxMail = {
+export type CaughtMail = {
 	id: string
 	receivedAt: Date
 	from: { name: string; address: string } | null
@@ -16,18 +16,18 @@ export type InboxMail = {
 	raw: Buffer
 }
 
-export type MailInbox = { messages: () => InboxMail[]; find: (id: string) => InboxMail | undefined }
+export type MailCatcher = { messages: () => CaughtMail[]; find: (id: string) => CaughtMail | undefined }
 
 // The capture server runs in the Express process (demo); the page is in the Remix bundle. Both reach
 // it through globalThis (see util/singleton.server.ts).
-const state = singleton('mail-inbox', () => ({ inbox: null as MailInbox | null }))
+const state = singleton('mail-inbox', () => ({ inbox: null as MailCatcher | null }))
 
 /** Set by the demo when its capture server runs; null takes the mail page offline (404). */
-export function setMailInbox(inbox: MailInbox | null) {
+export function setMailCatcher(inbox: MailCatcher | null) {
 	state.inbox = inbox
 }
 
 /** The captured mail, or null when no capture server runs (then the mail page is a 404). */
-export function getMailInbox() {
+export function getMailCatcher() {
 	return state.inbox
 }
