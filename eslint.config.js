@@ -6,7 +6,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-	{ ignores: ['build/**', 'public/build/**', 'app/generated/**', 'node_modules/**', '.data/**', '.cache/**', 'playwright-report/**', 'test-results/**'] },
+	{ ignores: ['build/**', 'public/build/**', 'scripts/bench-reference/build/**', 'app/generated/**', 'node_modules/**', '.data/**', '.cache/**', 'playwright-report/**', 'test-results/**'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
