@@ -104,7 +104,7 @@ async function seedCitizens(townCount: number) {
 				await pool.query(`INSERT INTO ${s}.resident (given_name, family_name, date_of_birth, external_id, person_id) VALUES ('Jana', 'Nováková', DATE '1980-05-05', 'bench-jana', $1)`, [person.id])
 				await pool.query(
 					`INSERT INTO ${s}.claim (resident_id, fee_type, year, label, base_amount, amount, due_date, variable_symbol, generation_key, status, paid_amount)
-					 SELECT r.id, 'dog', 1976 + g, '{"cs":"Poplatek ze psů"}', 60000, 60000, make_date(1976 + g, 3, 31), '19' || lpad(g::text, 8, '0'), 'bench:' || g, CASE WHEN g > 45 THEN 'open' ELSE 'paid' END, CASE WHEN g > 45 THEN 0 ELSE 60000 END
+					 SELECT r.id, 'dog', 1976 + g, '{"cs":"Poplatek ze psů"}', 60000, 60000, make_date(1976 + g, 3, 31), '19' || lpad(g::text, 8, '0'), 'bench:' || g, (CASE WHEN g > 45 THEN 'open' ELSE 'paid' END)::${s}."ClaimStatus", CASE WHEN g > 45 THEN 0 ELSE 60000 END
 					   FROM ${s}.resident r, generate_series(1, 50) g WHERE r.external_id = 'bench-jana'`,
 				)
 				const index = Number(tenant.slug.slice('town-'.length))
