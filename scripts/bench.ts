@@ -110,13 +110,16 @@ async function seedCitizens(townCount: number) {
 				const index = Number(tenant.slug.slice('town-'.length))
 				const tenantRef = { id: tenant.id, slug: tenant.slug, name: tenant.slug, status: 'active' as const, primaryHost: townHost(index) }
 				const setCookie = await createSession({ db: getTenantDb(tenantRef), tenant: tenantRef, secure: true }, new Request(`http://${townHost(index)}/`), { kind: 'citizen', personId: person.id })
-				cookies.set(index, setCookie.split(';')[0]!)
+				cookies.set(index, demoCookie(setCookie.split(';')[0]!))
 			}
 		}),
 	)
 	if (cookies.size !== townCount) throw new Error(`seeded ${cookies.size} citizens for ${townCount} towns`)
 	return cookies
 }
+
+/** The server runs with --demo, which serves plain http and so names its session cookie without __Host-. */
+const demoCookie = (cookie: string) => cookie.replace(/^__Host-/, '')
 
 /** The bare Remix reference app (scripts/bench-reference), built on first use. */
 async function startReference() {
@@ -204,7 +207,8 @@ async function main() {
 		const creation = await createTowns(writeTownBlueprints(blueprintRoot))
 		console.log(`  ${creation.towns} towns in ${creation.totalS} s (first ${creation.sequentialTowns} one by one: ${creation.meanMs} ms per town; p50 ${creation.p50Ms} ms, p95 ${creation.p95Ms} ms, max ${creation.maxMs} ms)`)
 		console.log('Seeding citizens with 50 claims (Veselí and every generated town) …')
-		const jana = await seedJana()
+		const seeded = await seedJana()
+		const jana = { ...seeded, cookie: demoCookie(seeded.cookie) }
 		const cookies = await seedCitizens(TOWN_COUNT)
 		await waitFor(async () => ((await get(port, { path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 10_000, what: 'readyz 200' })
 		const platby = await get(port, { host: VESELI_HOST, path: '/platby', headers: { cookie: jana.cookie } })
