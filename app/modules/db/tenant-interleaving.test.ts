@@ -27,6 +27,10 @@ beforeAll(async () => {
 	}
 })
 
+// Two connections shared by all callers on a busy machine: waiting for one may take longer than
+// Prisma's default 2 s; a wait is not what this test is about.
+const TX = { maxWait: 30_000, timeout: 30_000 }
+
 const idOf = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`
 
 /** One "request" of a town: several kinds of reads and writes, each answer checked for the town's tag. */
@@ -46,7 +50,7 @@ async function request(town: Town, tag: 'N' | 'S', i: number, seen: string[]) {
 			break
 		}
 		case 2: {
-			const [count, first] = await db.$transaction([db.person.count({ where: { familyName: tag } }), db.person.findFirst({ orderBy: { givenName: 'asc' } })])
+			const [count, first] = await db.$transaction([db.person.count({ where: { familyName: tag } }), db.person.findFirst({ orderBy: { givenName: 'asc' } })], TX)
 			if (count !== PEOPLE_PER_TOWN) seen.push(`${tag} counted ${count}`)
 			check(first?.familyName)
 			break
@@ -59,7 +63,7 @@ async function request(town: Town, tag: 'N' | 'S', i: number, seen: string[]) {
 				// Yield inside the transaction so the other town's work runs in between.
 				await new Promise((resolve) => setImmediate(resolve))
 				for (const entry of await tx.auditLog.findMany({ where: { actorId: person.id }, include: { actor: true } })) check(entry.actor?.familyName)
-			})
+			}, TX)
 			break
 		case 4: {
 			const rows = await db.$queryRawUnsafe<{ family_name: string }[]>(`SELECT family_name FROM ${town.schema}.person LIMIT 3`)
