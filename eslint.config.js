@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint'
 const SIMULATOR_USERS = ['**/*.test.ts', '**/*.test.tsx', '**/*-test-fixture.ts', '**/test-support/**', 'tests/**', 'scripts/**', 'e2e/**', 'simulators/**', 'server/demo-*.ts']
 
 export default tseslint.config(
-	{ ignores: ['build/**', 'public/build/**', 'app/generated/**', 'node_modules/**', '.data/**', '.cache/**', 'playwright-report/**', 'test-results/**'] },
+	{ ignores: ['build/**', 'public/build/**', 'scripts/bench-reference/build/**', 'app/generated/**', 'node_modules/**', '.data/**', '.cache/**', 'playwright-report/**', 'test-results/**'] },
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{

@@ -116,26 +116,35 @@ async function migrateSchema(
 	}
 	const pending = migrations.filter((m) => !done.has(m.name))
 	onProgress?.({ type: 'schema', schema, pending: pending.length, index, total })
-	for (const migration of pending) {
+	// A schema with no migration yet (a new town) gets all of them in one transaction: one commit
+	// instead of one per migration, and a failure leaves no half-built schema behind.
+	const batches = done.size === 0 && pending.length > 1 ? [pending] : pending.map((m) => [m])
+	for (const batch of batches) {
 		const started = Date.now()
 		try {
 			await client.query('BEGIN')
 			await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`)
 			// SET LOCAL: the search path lives only inside this transaction, never on the pooled connection.
 			await client.query(`SET LOCAL search_path TO ${quoteIdent(schema)}`)
-			await client.query(migration.sql)
+			for (const migration of batch) {
+				await client.query(migration.sql).catch((error: unknown) => {
+					throw Object.assign(new Error(error instanceof Error ? error.message : String(error)), { migration: migration.name })
+				})
+			}
 			await client.query(
-				`INSERT INTO ${PLATFORM_SCHEMA}.schema_migration (schema_name, name, checksum) VALUES ($1, $2, $3)`,
-				[schema, migration.name, migration.checksum],
+				`INSERT INTO ${PLATFORM_SCHEMA}.schema_migration (schema_name, name, checksum) SELECT $1, * FROM unnest($2::text[], $3::text[])`,
+				[schema, batch.map((m) => m.name), batch.map((m) => m.checksum)],
 			)
 			await client.query('COMMIT')
 		} catch (error) {
 			await client.query('ROLLBACK').catch(() => {})
-			throw new AppError('migration_failed', `Schema ${schema}: migration ${migration.name} failed and was rolled back.`, [
+			const failed = (error as { migration?: string }).migration ?? batch[0].name
+			throw new AppError('migration_failed', `Schema ${schema}: migration ${failed} failed and was rolled back.`, [
 				error instanceof Error ? error.message : String(error),
 			])
 		}
-		onProgress?.({ type: 'applied', schema, migration: migration.name, ms: Date.now() - started })
+		const ms = Date.now() - started
+		for (const migration of batch) onProgress?.({ type: 'applied', schema, migration: migration.name, ms: Math.round(ms / batch.length) })
 	}
 	return pending.length
 }
