@@ -70,7 +70,7 @@ Příjemce: {{recipient.name}}, {{recipient.identification}}, bydliště / sídl
 
 # Článek V. Porušení podmínek
 1. Použití dotace v rozporu s touto smlouvou je porušením rozpočtové kázně podle § 22 zákona č. 250/2000 Sb.
-2. Za méně závažné porušení podmínek (předložení vyúčtování nebo vrácení nevyčerpané části až do 7 dnů po lhůtě) se odvod za porušení rozpočtové kázně stanoví ve výši 5 % poskytnuté dotace (§ 10a odst. 6 zákona č. 250/2000 Sb.).
+2. Předloží-li příjemce vyúčtování nebo vrátí-li nevyčerpanou část dotace nejvýše 7 dnů po lhůtě, jde o méně závažné porušení podmínek, za které činí odvod 5 % poskytnuté dotace.
 
 # Článek VI. Závěrečná ustanovení
 1. Smlouva nabývá platnosti a účinnosti dnem podpisu oběma smluvními stranami; podléhá-li uveřejnění v registru smluv podle zákona č. 340/2015 Sb., nabývá účinnosti dnem uveřejnění. Uveřejnění zajistí poskytovatel.
