@@ -1,7 +1,7 @@
 import type { TenantDb } from '../db/tenant-db.server'
 import { recordAudit } from '../audit/record-audit.server'
 import { storedDate } from '../dates/prague-date'
-import { renderGrantContractPdf } from './contract-pdf.server'
+import { DEFAULT_GRANT_CONTRACT_TEMPLATE, renderGrantContractPdf } from './contract-pdf.server'
 import { GrantInputError } from './grant-error'
 import { transitionGrantApplication } from './grant-states'
 import { boardPublicationDeadline, deMinimisRegisterDeadline, registrSmluvDeadline } from './legal/deadlines'
@@ -10,24 +10,21 @@ type Meta = { ip?: string | null; requestId?: string | null }
 /** §10d and zákon 340/2015: contracts above 50 000 Kč are published on the board and in the registr smluv. */
 export const PUBLICATION_THRESHOLD = 5_000_000
 
-const DEFAULT_TEMPLATE = `Poskytovatel {{town}} poskytuje příjemci {{recipient}} dotaci ve výši {{amount}} z programu {{programme}} na účel: {{purpose}}.
-Dotace je určena na období {{periodFrom}} – {{periodTo}}. Příjemce předloží vyúčtování do {{settlementDeadline}}; nevyčerpané prostředky vrátí na účet poskytovatele.`
-
 /** Generates (or regenerates) the contract PDF of an awarded application from its programme's template. */
 export async function generateGrantContract({ db, staffId, applicationId, town, meta = {} }: { db: TenantDb; staffId: string; applicationId: string; town: { name: string; ico?: string; address?: string }; meta?: Meta }) {
 	const application = await db.grantApplication.findUnique({
 		where: { id: applicationId },
-		select: { state: true, number: true, applicantName: true, applicantIco: true, address: true, purpose: true, awardedAmount: true, periodFrom: true, periodTo: true, contract: { select: { signedOn: true } }, call: { select: { programmeVersion: { select: { name: true, contractTemplate: true, settlementDeadline: true } } } } },
+		select: { state: true, number: true, applicantName: true, applicantIco: true, address: true, birthDate: true, purpose: true, awardedAmount: true, periodFrom: true, periodTo: true, contract: { select: { signedOn: true } }, call: { select: { programmeVersion: { select: { name: true, contractTemplate: true, settlementDeadline: true } } } } },
 	})
 	if (!application) throw new GrantInputError('errors.notFound')
 	if (application.state !== 'awarded' || application.contract?.signedOn) throw new GrantInputError('errors.notAwarded')
 	const programme = application.call.programmeVersion
 	const number = `S-${application.number}`
 	const pdf = await renderGrantContractPdf({
-		town, recipient: { name: application.applicantName, ...(application.applicantIco ? { ico: application.applicantIco } : {}), ...(application.address ? { address: application.address } : {}) },
+		town, recipient: { name: application.applicantName, ...(application.applicantIco ? { ico: application.applicantIco } : {}), ...(application.address ? { address: application.address } : {}), ...(application.birthDate ? { birthDate: storedDate(application.birthDate) } : {}) },
 		programmeName: programme.name, purpose: application.purpose, amountHalere: application.awardedAmount!, periodFrom: application.periodFrom ? storedDate(application.periodFrom) : '',
 		periodTo: application.periodTo ? storedDate(application.periodTo) : '', settlementDeadline: programme.settlementDeadline ? storedDate(programme.settlementDeadline) : '', contractNumber: number,
-		templateText: programme.contractTemplate.trim() || DEFAULT_TEMPLATE, locale: 'cs',
+		templateText: programme.contractTemplate.trim() || DEFAULT_GRANT_CONTRACT_TEMPLATE, locale: 'cs',
 	})
 	await db.$transaction(async (tx) => {
 		await tx.grantContract.upsert({ where: { applicationId }, create: { applicationId, number, amount: application.awardedAmount!, pdf: new Uint8Array(pdf) }, update: { pdf: new Uint8Array(pdf), generatedAt: new Date(), amount: application.awardedAmount! } })
