@@ -27,6 +27,7 @@ import { registerDemoTownsWithNia, registerTownWithNia, startDemoNiaSimulator } 
 import { registerDemoTownsWithRecords, startDemoRecordsSimulator } from './server/demo-records'
 import { registerDemoTownsWithGoPay, startDemoGoPaySimulator } from './server/demo-gopay'
 import { registerDemoTownsWithStripe, startDemoStripeSimulator } from './server/demo-stripe'
+import { startDemoAresSimulator } from './server/demo-ares'
 import { demoStaffBanner } from './server/demo-staff'
 import { startDemoMail } from './server/demo-mail'
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './server/embedded-db'
@@ -70,6 +71,8 @@ const demoRecords = isDemo ? await startDemoRecordsSimulator(logger) : null
 if (isDemo) allowGatewaySimulators(true)
 const demoGoPay = isDemo ? await startDemoGoPaySimulator(logger) : null
 const demoStripe = isDemo ? await startDemoStripeSimulator(logger) : null
+// The demo's ARES (simulators/ares): grant applicants' IČO lookups, with the demo's associations.
+const demoAres = isDemo ? await startDemoAresSimulator(logger) : null
 let resolveListeningPort: (port: number) => void
 let stopScheduler: (() => void) | undefined
 const listeningPort = new Promise<number>((resolve) => (resolveListeningPort = resolve))
@@ -150,6 +153,7 @@ server.listen(env.PORT, env.HOST, () => {
 				...(demoRecords ? [`    Records system      ${demoRecords.url}/  (received submissions; send status updates back)`] : []),
 				...(demoGoPay ? [`    GoPay simulator     ${demoGoPay.url}/  (Veselí card payments)`] : []),
 				...(demoStripe ? [`    Stripe simulator    ${demoStripe.url}/  (Znojmo card payments)`] : []),
+				...(demoAres ? [`    ARES simulator      ${demoAres.apiUrl}/ekonomicke-subjekty/44936109  (IČO lookups)`] : []),
 				...demoStaffBanner(port, env.PLATFORM_HOST),
 				'  Ctrl-C stops everything.',
 				'',
@@ -181,6 +185,7 @@ async function shutdown(signal: string) {
 	await demoRecords?.stop().catch(() => {})
 	await demoGoPay?.stop().catch(() => {})
 	await demoStripe?.stop().catch(() => {})
+	await demoAres?.stop().catch(() => {})
 	await stopListeningForTenantChanges()
 	await closePool().catch(() => {})
 	if (embedded) await embedded.stop().catch((error) => logger.warn(`embedded postgres stop: ${String(error)}`))

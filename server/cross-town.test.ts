@@ -277,6 +277,15 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.uredni-deska._index.tsx': 'office: official board (board agenda)',
 	'urad.uredni-deska.$id.tsx': 'office',
 	'urad.uredni-deska.nova.tsx': 'office',
+	'dotace._index.tsx': 'public page: grant programmes and calls',
+	'dotace.poskytnute.tsx': 'public page: awarded grants (open data)',
+	'dotace.poskytnute[.]csv.ts': 'public: awarded grants as CSV',
+	'dotace.poskytnute[.]json.ts': 'public: awarded grants as JSON',
+	'urad.dotace._index.tsx': 'office: grants (grants agenda, admins, auditors, evaluators)',
+	'urad.dotace.zadost.$id.tsx': 'office',
+	'urad.dotace.zadost.$id_.smlouva[.]pdf.ts': 'office',
+	'urad.dotace.vyplaty[.]csv.ts': 'office',
+	'urad.dotace.registr-smluv[.]xml.ts': 'office',
 	'zaplatit._index.tsx': 'public page: paying from a payment slip without login (same answer for any miss, limited per IP and VS: app/modules/pay-without-login/look-up-payment-slip.test.ts)',
 	'zaplatit.$token.tsx': "public page: a slip's payment page behind a signed, expiring, town-bound link",
 }
@@ -287,6 +296,11 @@ type CitizenProbe = { file: string; method: 'GET' | 'POST'; path: string; form?:
 /** What each citizen route must answer at Znojmo to the Veselí cookie: as to anyone not logged in. */
 const CITIZEN_PROBES: CitizenProbe[] = [
 	{ file: 'profil._index.tsx', method: 'GET', path: '/profil', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'dotace.moje.tsx', method: 'GET', path: '/dotace/moje', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'dotace.vyzva.$callId.tsx', method: 'GET', path: '/dotace/vyzva/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'dotace.vyzva.$callId.tsx', method: 'POST', path: '/dotace/vyzva/00000000-0000-4000-8000-000000000000', form: { applicantKind: 'natural' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'dotace.zadost.$id.tsx', method: 'GET', path: '/dotace/zadost/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'dotace.zadost.$id.tsx', method: 'POST', path: '/dotace/zadost/00000000-0000-4000-8000-000000000000', form: { intent: 'save' }, answer: { status: 302, location: TO_NIA_LOGIN } },
 	{
 		file: 'profil._index.tsx',
 		method: 'POST',

@@ -34,6 +34,7 @@ export default function OfficeLayout() {
 						canReadPayments={staff.canReadPayments}
 						canManageGateways={staff.canManageGateways}
 						canManageBoard={staff.canManageBoard}
+						canReadGrants={staff.canReadGrants}
 						canReadStatistics={staff.canReadStatistics}
 					/>
 					<IdleWarning idleMsLeft={staff.idleMsLeft} loadedAt={staff.loadedAt} keepAliveUrl="/urad/session" loginUrl="/urad/prihlaseni" />

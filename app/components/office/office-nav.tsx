@@ -14,10 +14,11 @@ type Props = {
 	canManageGateways?: boolean
 	canManageBoard?: boolean
 	canReadStatistics?: boolean
+	canReadGrants?: boolean
 }
 
 /** The back office's own navigation, below the town header. */
-export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false, canReadBank = false, canReadPayments = false, canManageGateways = false, canManageBoard = false, canReadStatistics = false }: Props) {
+export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false, canReadBank = false, canReadPayments = false, canManageGateways = false, canManageBoard = false, canReadStatistics = false, canReadGrants = false }: Props) {
 	const { t } = useTranslation('office')
 	const link = ({ isActive }: { isActive: boolean }) => `rounded-town px-2 py-1 ${isActive ? 'font-bold no-underline ring-2 ring-primary' : ''}`
 	return (
@@ -90,6 +91,13 @@ export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions
 							<li>
 								<NavLink to="/urad/uredni-deska" className={link}>
 									{t('nav.board')}
+								</NavLink>
+							</li>
+						) : null}
+						{canReadGrants ? (
+							<li>
+								<NavLink to="/urad/dotace" className={link}>
+									{t('nav.grants')}
 								</NavLink>
 							</li>
 						) : null}

@@ -15,6 +15,8 @@ const actors: Record<string, Actor> = {
 	boardClerk: { kind: 'staff', staffUserId: ME, roles: ['clerk'], agendas: ['board'], submissionAgendas: [] },
 	admin: { kind: 'staff', staffUserId: ME, roles: ['admin'], agendas: [] },
 	auditor: { kind: 'staff', staffUserId: ME, roles: ['auditor'], agendas: [] },
+	grantsClerk: { kind: 'staff', staffUserId: ME, roles: ['clerk'], agendas: ['grants'], submissionAgendas: [] },
+	evaluator: { kind: 'staff', staffUserId: ME, roles: ['evaluator'], agendas: [] },
 }
 
 // A record of each subject that belongs to "me" and one that belongs to someone else.
@@ -38,6 +40,9 @@ function recordOf(subject: TenantSubjectName, owner: string) {
 		BankMovement: { matchedBy: owner },
 		BoardDocument: { createdBy: owner },
 		StatisticMonth: { figure: 'submissions' },
+		GrantProgramme: { code: 'sport' },
+		// "Own" for a citizen is an application they filed; for an evaluator, one assigned to them.
+		GrantApplication: { personId: owner, assignments: [{ staffUserId: owner }] },
 	}
 	return asSubject(subject, { ...fields[subject] } as never)
 }
@@ -79,6 +84,18 @@ const ALLOWED = new Set([
 		`boardClerk: read Person ${whose}`, `boardClerk: read StaffUser ${whose}`, `boardClerk: read Form ${whose}`,
 	]),
 	'boardClerk: read Session own', 'boardClerk: delete Session own',
+	// Grants (decision 022): the applicant their own applications; an evaluator only assigned ones;
+	// grants clerks work applications and read programmes; admins manage both; auditors read.
+	'citizen: read GrantApplication own', 'citizen: update GrantApplication own',
+	'evaluator: read GrantApplication own', 'evaluator: read Session own', 'evaluator: delete Session own',
+	'grantsClerk: read Session own', 'grantsClerk: delete Session own',
+	...['own', 'other'].flatMap((whose) => [
+		...(['GrantProgramme', 'GrantApplication'] as const).flatMap((s) => ACTIONS.map((action) => `admin: ${action} ${s} ${whose}`)),
+		`auditor: read GrantProgramme ${whose}`, `auditor: read GrantApplication ${whose}`,
+		`grantsClerk: read GrantApplication ${whose}`, `grantsClerk: update GrantApplication ${whose}`, `grantsClerk: export GrantApplication ${whose}`,
+		`grantsClerk: read GrantProgramme ${whose}`,
+		`grantsClerk: read Person ${whose}`, `grantsClerk: read StaffUser ${whose}`, `grantsClerk: read Form ${whose}`,
+	]),
 ])
 
 describe('who may do what (default deny)', () => {

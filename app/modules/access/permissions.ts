@@ -12,10 +12,11 @@ export const TENANT_SUBJECTS = [
 	'Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement',
 	'BoardDocument',
 	'StatisticMonth',
+	'GrantProgramme', 'GrantApplication',
 ] as const
 export type TenantSubjectName = (typeof TENANT_SUBJECTS)[number]
 
-export const STAFF_ROLES = ['clerk', 'admin', 'auditor'] as const
+export const STAFF_ROLES = ['clerk', 'admin', 'auditor', 'evaluator'] as const
 export type StaffRoleName = (typeof STAFF_ROLES)[number]
 export const AGENDAS = ['submissions', 'payments', 'grants', 'board'] as const
 export type AgendaName = (typeof AGENDAS)[number]
@@ -58,6 +59,8 @@ export const CITIZEN_RULES: RuleSpec[] = [
 	{ action: 'read', subject: 'Claim', conditions: { resident: { is: { personId: '$self' } } } },
 	{ action: 'read', subject: 'Claim', conditions: { resident: { is: { representations: { some: { personId: '$self', confirmedAt: { not: null } } } } } } },
 	{ action: 'read', subject: 'Payment', conditions: { personId: '$self' } },
+	// Grant applications the citizen filed (for themselves or for a legal person), decision 022.
+	{ action: ['read', 'update'], subject: 'GrantApplication', conditions: { personId: '$self' } },
 ]
 
 // Staff reads of personal data are allowed by role and audited by the caller (audit/record-audit.server.ts).
@@ -82,6 +85,8 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: 'manage', subject: 'FeeRuleVersion' },
 		// Town statistics (aggregates only): read, and update = "refresh now" (decision 017).
 		{ action: ['read', 'update'], subject: 'StatisticMonth' },
+		// Grants (decision 022): programmes, evaluator assignment, decisions; everything a grants clerk does.
+		{ action: 'manage', subject: ['GrantProgramme', 'GrantApplication'] },
 	],
 	auditor: [
 		{ action: 'read', subject: 'Person' },
@@ -93,6 +98,13 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: 'read', subject: ['Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement'] },
 		{ action: 'read', subject: 'BoardDocument' },
 		{ action: 'read', subject: 'StatisticMonth' },
+		{ action: 'read', subject: ['GrantProgramme', 'GrantApplication'] },
+	],
+	// An evaluator (staff member or committee member invited as staff) sees only the grant
+	// applications assigned to them, and only the programmes those belong to.
+	evaluator: [
+		{ action: ['read', 'delete'], subject: 'Session', conditions: { staffUserId: '$self' } },
+		{ action: 'read', subject: 'GrantApplication', conditions: { assignments: { some: { staffUserId: '$self' } } } },
 	],
 }
 
@@ -103,7 +115,11 @@ export const AGENDA_RULES: Record<AgendaName, RuleSpec[]> = {
 		{ action: 'manage', subject: ['Resident', 'Obligation', 'Claim', 'Payment', 'BankMovement'] },
 		{ action: 'read', subject: 'FeeRuleVersion' },
 	],
-	grants: [],
+	// Grants clerks: formal check, contracts, payouts, settlements (decision 022); programmes read-only.
+	grants: [
+		{ action: ['read', 'update', 'export'], subject: 'GrantApplication' },
+		{ action: 'read', subject: 'GrantProgramme' },
+	],
 	// The official board (úřední deska, decision 015): post, edit and remove documents.
 	board: [{ action: 'manage', subject: 'BoardDocument' }],
 }

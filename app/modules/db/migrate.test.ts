@@ -14,6 +14,8 @@ const TENANT_TABLES = [
 	'payment_transition', 'person', 'refund', 'reminder', 'representation', 'resident', 'saml_request', 'session', 'staff_token',
 	'staff_user', 'submission', 'submission_attachment', 'submission_counter', 'submission_draft', 'submission_event', 'town_settings',
 	'rate_limit', 'board_document', 'board_document_version', 'board_attachment', 'board_transition', 'board_snapshot', 'statistic_month', 'statistic_refresh',
+	'grant_programme', 'grant_programme_version', 'grant_call', 'grant_application', 'grant_budget_line', 'grant_attachment', 'grant_evaluator_assignment',
+	'grant_score', 'grant_contract', 'grant_payout', 'grant_settlement', 'grant_application_event', 'grant_settings',
 ].sort()
 
 async function registerTowns(...slugs: string[]) {

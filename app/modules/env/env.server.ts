@@ -25,6 +25,11 @@ export const EnvSchema = z.object({
 	// Card gateway simulators (simulators/gopay, simulators/stripe on this machine) as a town's API URL:
 	// for tests only (the demo allows them itself); ignored when NODE_ENV=production (docs/decisions/014).
 	ALLOW_GATEWAY_SIMULATORS: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+	// ARES, the register of economic subjects (IČO lookups for grant applicants): its REST API base.
+	// Only the official base, or the simulator (simulators/ares) on this machine where gateway simulators
+	// are allowed (app/modules/ares/ares-client.server.ts, docs/decisions/026).
+	ARES_API_URL: z.string().url().default('https://ares.gov.cz/ekonomicke-subjekty-v-be/rest'),
+	ARES_TIMEOUT_MS: positiveInt.max(60_000).default(5_000),
 	TENANT_CACHE_TTL_MS: positiveInt.default(10_000),
 	TENANT_CLIENT_CACHE_SIZE: positiveInt.max(10_000).default(100),
 	SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),

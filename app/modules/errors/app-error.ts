@@ -21,6 +21,7 @@ export type AppErrorCode =
 	| 'mail_not_configured'
 	| 'stripe_webhook_invalid'
 	| 'gateway_url_refused'
+	| 'ares_unavailable'
 
 /** Domain code throws this; only the route and CLI layers turn it into a response or exit code. */
 export class AppError extends Error {

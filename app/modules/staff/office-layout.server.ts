@@ -26,6 +26,8 @@ export async function getOfficeLayout(request: Request, context: AppLoadContext)
 			canManageGateways: ability.can('update', 'TownSettings'),
 			canManageBoard: ability.can('manage', 'BoardDocument'),
 			canReadStatistics: ability.can('read', 'StatisticMonth'),
+			// An evaluator can read (only) the applications assigned to them.
+			canReadGrants: ability.can('read', 'GrantApplication'),
 			...getIdleCountdown({ session, idleMinutes: profile.sessionIdleMinutes }),
 		},
 	}
