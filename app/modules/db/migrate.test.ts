@@ -14,6 +14,7 @@ const TENANT_TABLES = [
 	'payment_transition', 'person', 'refund', 'reminder', 'representation', 'resident', 'saml_request', 'session', 'staff_token',
 	'staff_user', 'submission', 'submission_attachment', 'submission_counter', 'submission_draft', 'submission_event', 'town_settings',
 	'rate_limit', 'board_document', 'board_document_version', 'board_attachment', 'board_transition', 'board_snapshot', 'statistic_month', 'statistic_refresh',
+	'message_thread', 'thread_message', 'thread_attachment', 'thread_transition', 'canned_reply', 'notification', 'notification_preference', 'followup_link',
 ].sort()
 
 async function registerTowns(...slugs: string[]) {
