@@ -1,6 +1,6 @@
 import { AbilityBuilder, ForbiddenError, type Ability } from '@casl/ability'
 import { accessibleBy, createPrismaAbility, type PrismaQueryFactory, type Subjects } from '@casl/prisma/runtime'
-import type { AuditLog, BankMovement, BoardDocument, Claim, StatisticMonth, FeeRuleVersion, Form, NiaSettings, Obligation, Payment, Person, Prisma, Resident, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
+import type { AuditLog, BankMovement, CannedReply, MessageThread, Notification, BoardDocument, Claim, StatisticMonth, FeeRuleVersion, Form, NiaSettings, Obligation, Payment, Person, Prisma, Resident, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
 import { AGENDA_RULES, CITIZEN_RULES, STAFF_ROLE_RULES, type Action, type Actor, type RuleSpec, type TenantSubjectName } from './permissions'
 
 // The one place CASL is imported (CONVENTIONS 16). Routes and domain code use what is exported here.
@@ -23,6 +23,9 @@ type TenantSubjects = Subjects<{
 	BankMovement: BankMovement
 	BoardDocument: BoardDocument
 	StatisticMonth: StatisticMonth
+	MessageThread: MessageThread
+	CannedReply: CannedReply
+	Notification: Notification
 }>
 export type AppAbility = Ability<[Action, TenantSubjects], PrismaQueryFactory<Prisma.TypeMap>>
 

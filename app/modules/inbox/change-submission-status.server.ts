@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { notifyCitizenOfStatus } from '../delivery/notify-citizen-of-status.server'
 import { AppError } from '../errors/app-error'
+import { recordNeedsInfoMessage } from '../messages/submission-thread.server'
 import type { CheckedUpload } from '../forms/check-upload.server'
 import { canTransition, FINAL_STATUSES, needsMessage, type ClerkStatus } from './status-transitions'
 
@@ -29,7 +29,7 @@ export async function changeSubmissionStatus({ db, townSlug, townOrigin, submiss
 	const text = message?.trim() || null
 	if (needsMessage(to) && !text) throw new AppError('input_invalid', 'A message to the citizen is required.')
 	if (document && !FINAL_STATUSES.has(to)) throw new AppError('input_invalid', 'A document can be attached only when resolving or rejecting.')
-	await db.$transaction(async (tx) => {
+	const eventId = await db.$transaction(async (tx) => {
 		const row = await tx.submission.findUnique({ where: { id: submissionId }, select: { status: true } })
 		if (!row) throw new AppError('input_invalid', 'No such submission.')
 		if (!canTransition(row.status, to)) throw new AppError('input_invalid', `A ${row.status} submission cannot become ${to}.`)
@@ -42,6 +42,9 @@ export async function changeSubmissionStatus({ db, townSlug, townOrigin, submiss
 			await tx.submissionAttachment.create({ data: { submissionId, ...file, content: new Uint8Array(content), fieldName: 'decision', origin: 'office', eventId: event.id } })
 		}
 		await recordAudit(tx, { action: 'submission.status_changed', staffId: staff.id, subject: `Submission:${submissionId}`, details: { from: row.status, to, ...(document ? { document: document.fileName } : {}) }, ip, requestId })
+		// The question is a message in the submission's conversation (one model with /zpravy, decision 023).
+		if (to === 'needs_info' && text) await recordNeedsInfoMessage(tx, { submissionId, eventId: event.id, author: { kind: 'staff', staffId: staff.id, name: staff.name, isInternal: false }, body: text, now })
+		return event.id
 	})
-	await notifyCitizenOfStatus({ db, townSlug, townOrigin, update: { eventId: randomUUID(), submissionId, status: to, message: text ?? undefined, at: now }, documentName: document?.fileName })
+	await notifyCitizenOfStatus({ db, townSlug, townOrigin, update: { eventId: `event-${eventId}`, submissionId, status: to, message: text ?? undefined, at: now }, documentName: document?.fileName })
 }

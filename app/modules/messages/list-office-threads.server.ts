@@ -1,0 +1,49 @@
+import { z } from 'zod'
+import type { Prisma } from '../../generated/tenant/client'
+import { accessibleWhere, type AppAbility } from '../access/ability.server'
+import type { TenantDb } from '../db/tenant-db.server'
+import { searchThreadIds } from './search-threads.server'
+
+export const OFFICE_PAGE_SIZE = 25
+export const OFFICE_FILTERS = ['open', 'new', 'waiting_for_office', 'waiting_for_citizen', 'closed', 'all'] as const
+
+export const OfficeThreadFilterSchema = z.object({
+	stav: z.enum(OFFICE_FILTERS).catch('open'),
+	tema: z.string().max(60).optional().catch(undefined),
+	q: z.string().trim().max(200).optional().catch(undefined),
+	razeni: z.enum(['waiting', 'recent']).catch('waiting'),
+	strana: z.coerce.number().int().min(1).catch(1),
+})
+export type OfficeThreadFilter = z.infer<typeof OfficeThreadFilterSchema>
+
+/**
+ * The office inbox of messages: only the topics (agendas) CASL lets this clerk read, then the
+ * filters. "waiting" sorts the longest-waiting first (the oldest waiting_since); threads where the
+ * office owes nothing have no clock and come last.
+ */
+export async function listOfficeThreads({ db, ability, townSlug, filter }: { db: TenantDb; ability: AppAbility; townSlug: string; filter: OfficeThreadFilter }) {
+	const and: Prisma.MessageThreadWhereInput[] = [accessibleWhere(ability, 'read', 'MessageThread')]
+	if (filter.stav === 'open') and.push({ state: { not: 'closed' } })
+	else if (filter.stav !== 'all') and.push({ state: filter.stav })
+	if (filter.tema) and.push({ topic: filter.tema })
+	if (filter.q) and.push({ id: { in: await searchThreadIds(db, townSlug, filter.q) } })
+	const where = { AND: and }
+	const total = await db.messageThread.count({ where })
+	const pages = Math.max(1, Math.ceil(total / OFFICE_PAGE_SIZE))
+	const page = Math.min(filter.strana, pages)
+	const orderBy: Prisma.MessageThreadOrderByWithRelationInput[] =
+		filter.razeni === 'waiting' ? [{ waitingSince: { sort: 'asc', nulls: 'last' } }, { lastMessageAt: 'desc' }, { id: 'asc' }] : [{ lastMessageAt: 'desc' }, { id: 'asc' }]
+	const rows = await db.messageThread.findMany({
+		where,
+		orderBy,
+		skip: (page - 1) * OFFICE_PAGE_SIZE,
+		take: OFFICE_PAGE_SIZE,
+		select: { id: true, topic: true, subject: true, state: true, waitingSince: true, lastMessageAt: true, assignedStaff: { select: { name: true } }, person: { select: { givenName: true, familyName: true } }, submission: { select: { number: true } } },
+	})
+	return { rows, total, pages, page }
+}
+
+/** Whole days the office has owed an answer (null when it owes none). */
+export function daysWaiting(waitingSince: Date | null, now = new Date()) {
+	return waitingSince ? Math.max(0, Math.floor((now.getTime() - waitingSince.getTime()) / 86_400_000)) : null
+}
