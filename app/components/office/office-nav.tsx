@@ -6,6 +6,7 @@ type Props = {
 	canReadStaff: boolean
 	canReadAudit: boolean
 	canReadSubmissions?: boolean
+	canReadMessages?: boolean
 	canManageForms?: boolean
 	canReadFeeRules?: boolean
 	canReadClaims?: boolean
@@ -17,7 +18,7 @@ type Props = {
 }
 
 /** The back office's own navigation, below the town header. */
-export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false, canReadBank = false, canReadPayments = false, canManageGateways = false, canManageBoard = false, canReadStatistics = false }: Props) {
+export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canReadMessages = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false, canReadBank = false, canReadPayments = false, canManageGateways = false, canManageBoard = false, canReadStatistics = false }: Props) {
 	const { t } = useTranslation('office')
 	const link = ({ isActive }: { isActive: boolean }) => `rounded-town px-2 py-1 ${isActive ? 'font-bold no-underline ring-2 ring-primary' : ''}`
 	return (
@@ -34,6 +35,13 @@ export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions
 							<li>
 								<NavLink to="/urad/podani" className={link}>
 									{t('nav.submissions')}
+								</NavLink>
+							</li>
+						) : null}
+						{canReadMessages ? (
+							<li>
+								<NavLink to="/urad/zpravy" className={link}>
+									{t('nav.messages')}
 								</NavLink>
 							</li>
 						) : null}

@@ -58,6 +58,9 @@ import statisticsUk from '../../locales/uk/statistics.json'
 import payWithoutLoginCs from '../../locales/cs/pay-without-login.json'
 import payWithoutLoginEn from '../../locales/en/pay-without-login.json'
 import payWithoutLoginUk from '../../locales/uk/pay-without-login.json'
+import messagesCs from '../../locales/cs/messages.json'
+import messagesEn from '../../locales/en/messages.json'
+import messagesUk from '../../locales/uk/messages.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -82,6 +85,7 @@ const namespaces = {
 	tile: [tileCs, tileEn, tileUk],
 	statistics: [statisticsCs, statisticsEn, statisticsUk],
 	'pay-without-login': [payWithoutLoginCs, payWithoutLoginEn, payWithoutLoginUk],
+	messages: [messagesCs, messagesEn, messagesUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }

@@ -12,7 +12,7 @@ export const OfficeThreadFilterSchema = z.object({
 	tema: z.string().max(60).optional().catch(undefined),
 	q: z.string().trim().max(200).optional().catch(undefined),
 	razeni: z.enum(['waiting', 'recent']).catch('waiting'),
-	strana: z.coerce.number().int().min(1).catch(1),
+	page: z.coerce.number().int().min(1).catch(1),
 })
 export type OfficeThreadFilter = z.infer<typeof OfficeThreadFilterSchema>
 
@@ -30,7 +30,7 @@ export async function listOfficeThreads({ db, ability, townSlug, filter }: { db:
 	const where = { AND: and }
 	const total = await db.messageThread.count({ where })
 	const pages = Math.max(1, Math.ceil(total / OFFICE_PAGE_SIZE))
-	const page = Math.min(filter.strana, pages)
+	const page = Math.min(filter.page, pages)
 	const orderBy: Prisma.MessageThreadOrderByWithRelationInput[] =
 		filter.razeni === 'waiting' ? [{ waitingSince: { sort: 'asc', nulls: 'last' } }, { lastMessageAt: 'desc' }, { id: 'asc' }] : [{ lastMessageAt: 'desc' }, { id: 'asc' }]
 	const rows = await db.messageThread.findMany({
