@@ -26,7 +26,8 @@ export async function listOfficeThreads({ db, ability, townSlug, filter }: { db:
 	if (filter.stav === 'open') and.push({ state: { not: 'closed' } })
 	else if (filter.stav !== 'all') and.push({ state: filter.stav })
 	if (filter.tema) and.push({ topic: filter.tema })
-	if (filter.q) and.push({ id: { in: await searchThreadIds(db, townSlug, filter.q) } })
+	const found = filter.q ? await searchThreadIds(db, townSlug, filter.q) : null
+	if (found) and.push({ id: { in: found } })
 	const where = { AND: and }
 	const total = await db.messageThread.count({ where })
 	const pages = Math.max(1, Math.ceil(total / OFFICE_PAGE_SIZE))

@@ -22,9 +22,10 @@ export function toPrefixQuery(text: string) {
  * search, 'simple' configuration over unaccent, decision 023). Internal notes are searched too: only
  * the office searches. The caller intersects the ids with what CASL lets the clerk read.
  */
-export async function searchThreadIds(db: TenantDb, townSlug: string, text: string): Promise<string[]> {
+export async function searchThreadIds(db: TenantDb, townSlug: string, text: string): Promise<string[] | null> {
 	const query = toPrefixQuery(text)
-	if (!query) return []
+	// No words at all (only punctuation): no search, rather than nothing found.
+	if (!query) return null
 	const schema = tenantSchemaName(townSlug)
 	const rows = await db.$queryRawUnsafe<{ id: string }[]>(
 		`SELECT id::text FROM ${schema}.message_thread WHERE to_tsvector('simple', public.portal_unaccent(lower(subject))) @@ to_tsquery('simple', $1)
