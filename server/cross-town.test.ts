@@ -280,6 +280,7 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.uredni-deska.nova.tsx': 'office',
 	'zaplatit._index.tsx': 'public page: paying from a payment slip without login (same answer for any miss, limited per IP and VS: app/modules/pay-without-login/look-up-payment-slip.test.ts)',
 	'zaplatit.$token.tsx': "public page: a slip's payment page behind a signed, expiring, town-bound link",
+	'sledovat.$token.tsx': "public page: an anonymous submitter's follow-up page behind an unguessable, revocable, expiring link bound to the town's schema (app/modules/messages/followup-link.test.ts)",
 	'urad.zpravy._index.tsx': 'office: messages inbox (agenda isolation in app/modules/messages/messages.integration.test.ts)',
 	'urad.zpravy.$id.tsx': 'office',
 	'urad.zpravy.$id.priloha.$attachmentId.ts': 'office',
