@@ -12,12 +12,12 @@ test('citizen writes to the office, the clerk replies, the citizen sees the repl
 	const subject = `Kontejner na odpadky ${Date.now()}`
 	await visit(urlOn('veseli', '/'))
 	await page.getByRole('link', { name: /Zprávy/ }).first().click()
+	await expectAccessible()
 	await page.getByRole('button', { name: 'Přihlásit jako Marie Horáková', exact: false }).click()
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zprávy úřadu')
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zprávy úřadu', { timeout: 30_000 })
 	await expectAccessible()
 	await page.getByRole('link', { name: 'Napsat úřadu' }).click()
 	await expectAccessible()
-	// Nothing chosen: a clear message, nothing sent.
 	await page.getByLabel('Předmět').fill(subject)
 	await page.getByLabel('Text zprávy').fill('U zastávky chybí kontejner na tříděný odpad.')
 	await page.getByLabel('Téma').selectOption('sprava-majetku')
@@ -50,7 +50,7 @@ test('citizen writes to the office, the clerk replies, the citizen sees the repl
 	await page.context().clearCookies()
 	await visit(urlOn('veseli', '/oznameni'))
 	await page.getByRole('button', { name: 'Přihlásit jako Marie Horáková', exact: false }).click()
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Oznámení')
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Oznámení', { timeout: 30_000 })
 	await expect(page.getByTestId('unread-badge')).toBeVisible()
 	await expectAccessible()
 	await page.getByRole('link', { name: `Úřad odpověděl: ${subject}` }).click()
