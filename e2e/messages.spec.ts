@@ -11,8 +11,9 @@ test('citizen writes to the office, the clerk replies, the citizen sees the repl
 	test.setTimeout(180_000)
 	const subject = `Kontejner na odpadky ${Date.now()}`
 	await visit(urlOn('veseli', '/'))
-	await page.getByRole('link', { name: /Zprávy/ }).first().click()
-	await expectAccessible()
+	// The home page's messages tile leads to /zpravy (no longer "coming soon").
+	await expect(page.locator('a[href="/zpravy"]').first()).toBeVisible()
+	await visit(urlOn('veseli', '/zpravy'))
 	await page.getByRole('button', { name: 'Přihlásit jako Marie Horáková', exact: false }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zprávy úřadu', { timeout: 30_000 })
 	await expectAccessible()
