@@ -53,6 +53,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	}
 }
 
+export const handle = { i18n: ['office', 'messages'] }
+
 export const meta = titleMeta
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -42,6 +42,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	}
 }
 
+export const handle = { i18n: ['office', 'messages'] }
+
 export const meta = titleMeta
 
 export default function OfficeMessages() {

@@ -21,6 +21,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	return { title: page.title, notice: notice === 'added' || notice === 'removed' ? notice : null, replies: await listCannedReplies(user.db) }
 }
 
+export const handle = { i18n: ['office', 'messages'] }
+
 export const meta = titleMeta
 
 export async function action({ request, context }: ActionFunctionArgs) {
