@@ -2,10 +2,10 @@ import { z } from 'zod'
 import type { Prisma } from '../../generated/tenant/client'
 import { accessibleWhere, type AppAbility } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
+import { OFFICE_FILTERS } from './office-filters'
 import { searchThreadIds } from './search-threads.server'
 
 export const OFFICE_PAGE_SIZE = 25
-export const OFFICE_FILTERS = ['open', 'new', 'waiting_for_office', 'waiting_for_citizen', 'closed', 'all'] as const
 
 export const OfficeThreadFilterSchema = z.object({
 	stav: z.enum(OFFICE_FILTERS).catch('open'),
