@@ -288,6 +288,11 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.dotace.registr-smluv[.]xml.ts': 'office',
 	'zaplatit._index.tsx': 'public page: paying from a payment slip without login (same answer for any miss, limited per IP and VS: app/modules/pay-without-login/look-up-payment-slip.test.ts)',
 	'zaplatit.$token.tsx': "public page: a slip's payment page behind a signed, expiring, town-bound link",
+	'sledovat.$token.tsx': "public page: an anonymous submitter's follow-up page behind an unguessable, revocable, expiring link bound to the town's schema (app/modules/messages/followup-link.test.ts)",
+	'urad.zpravy._index.tsx': 'office: messages inbox (agenda isolation in app/modules/messages/messages.integration.test.ts)',
+	'urad.zpravy.$id.tsx': 'office',
+	'urad.zpravy.$id.priloha.$attachmentId.ts': 'office',
+	'urad.zpravy.sablony.tsx': 'office: canned replies (admins)',
 }
 
 const TO_NIA_LOGIN = /^\/auth\/nia\/login\?returnTo=/
@@ -337,6 +342,16 @@ const CITIZEN_PROBES: CitizenProbe[] = [
 	{ file: 'platby.qr.$paymentId_.qr[.]png.ts', method: 'GET', path: '/platby/qr/00000000-0000-4000-8000-000000000001/qr.png', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'podani.$number_.dokument.$documentId.ts', method: 'GET', path: '/podani/VES-2026-000001/dokument/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'muj-prehled.tsx', method: 'GET', path: '/muj-prehled', answer: { status: 302, location: TO_NIA_LOGIN } },
+	// Messages and notifications (issue 15).
+	{ file: 'zpravy._index.tsx', method: 'GET', path: '/zpravy', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'zpravy.nova.tsx', method: 'GET', path: '/zpravy/nova', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'zpravy.nova.tsx', method: 'POST', path: '/zpravy/nova', form: { topic: 'doprava', subject: 'x', body: 'x' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'zpravy.$id.tsx', method: 'GET', path: '/zpravy/00000000-0000-4000-8000-000000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'zpravy.$id.tsx', method: 'POST', path: '/zpravy/00000000-0000-4000-8000-000000000001', form: { body: 'x' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'zpravy.$id_.priloha.$attachmentId.ts', method: 'GET', path: '/zpravy/00000000-0000-4000-8000-000000000001/priloha/00000000-0000-4000-8000-000000000002', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'oznameni.tsx', method: 'GET', path: '/oznameni', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'oznameni.tsx', method: 'POST', path: '/oznameni', form: {}, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'profil.oznameni.ts', method: 'POST', path: '/profil/oznameni', form: { pref: 'reminder.sms' }, answer: { status: 302, location: TO_NIA_LOGIN } },
 	// The state portal's tile entry: not "already logged in", a new login for Znojmo.
 	{ file: 'portal-obcana.ts', method: 'GET', path: '/portal-obcana', answer: { status: 302, location: TO_NIA_LOGIN } },
 	// Not "already logged in, back to /profil": a new login at NIA for Znojmo.

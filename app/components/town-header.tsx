@@ -2,8 +2,9 @@ import { Form, Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Locale } from '~/modules/i18n/locales'
 import type { RootTown } from '~/root'
+import { NotificationsLink } from './notifications-link'
 
-export function TownHeader({ town, locale, user }: { town: RootTown; locale: Locale; user: { name: string } | null }) {
+export function TownHeader({ town, locale, user }: { town: RootTown; locale: Locale; user: { name: string; unreadNotifications?: number } | null }) {
 	const { t } = useTranslation()
 	return (
 		<>
@@ -69,7 +70,7 @@ export function useCitizenLoginHref() {
 	return `/auth/nia/login?returnTo=${encodeURIComponent(here)}`
 }
 
-function AccountNav({ user }: { user: { name: string } | null }) {
+function AccountNav({ user }: { user: { name: string; unreadNotifications?: number } | null }) {
 	const { t } = useTranslation()
 	const loginHref = useCitizenLoginHref()
 	const linkClass = 'rounded-town px-2 py-1 text-sm font-semibold text-primary-contrast ring-1 ring-primary-contrast'
@@ -106,6 +107,7 @@ function AccountNav({ user }: { user: { name: string } | null }) {
 			<Link to="/profil" className={linkClass}>
 				{t('account.profile')}
 			</Link>
+			<NotificationsLink unread={user.unreadNotifications ?? 0} className={linkClass} />
 			<Form method="post" action="/auth/nia/logout">
 				<button type="submit" className={`${linkClass} cursor-pointer bg-transparent`}>
 					{t('account.logout')}

@@ -18,7 +18,7 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 
 const SERVICES = ['claims', 'forms', 'grants', 'messages'] as const
 // The areas that have landed, and where they live.
-const SERVICE_LINKS: Partial<Record<(typeof SERVICES)[number], string>> = { claims: '/platby', forms: '/formulare', grants: '/dotace' }
+const SERVICE_LINKS: Partial<Record<(typeof SERVICES)[number], string>> = { claims: '/platby', forms: '/formulare', grants: '/dotace', messages: '/zpravy' }
 
 export default function TownHome() {
 	const { t } = useTranslation()

@@ -101,6 +101,7 @@ export default function SubmissionDetail() {
 					{t('done.pdf')}
 				</a>
 				<Link to="/podani">{t('done.mine')}</Link>
+				{submission.thread ? <Link to={`/zpravy/${submission.thread.id}`}>{t('detail.conversation')}</Link> : null}
 			</p>
 			<section aria-labelledby="timeline" className="mb-8">
 				<h2 id="timeline" className="mb-2 text-2xl font-semibold">

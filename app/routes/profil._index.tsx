@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { NotificationPreferences } from '~/components/notification-preferences'
 import { requireCitizen } from '~/modules/auth/current-user.server'
 import { getCitizenTexts } from '~/modules/citizen/citizen-texts.server'
 import { contactPreferencesSchema } from '~/modules/citizen/contact-preferences-schema'
@@ -11,20 +12,22 @@ import { formatAddress, getCitizenProfile } from '~/modules/citizen/get-citizen-
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { updateContactPreferences } from '~/modules/citizen/update-contact-preferences.server'
 import { formatDate } from '~/modules/i18n/format'
+import { readPreferences } from '~/modules/notifications/preferences.server'
 import { isLocale, type Locale } from '~/modules/i18n/locales'
 import { useRootData, type loader as rootLoader } from '~/root'
 
-export const handle = { i18n: 'citizen' }
+export const handle = { i18n: ['citizen', 'messages'] }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
-	const [profile, { texts }] = await Promise.all([
+	const [profile, { texts }, notificationGrid] = await Promise.all([
 		getCitizenProfile({ db: user.db, ability: user.ability, personId: user.actor.personId }),
 		getCitizenTexts(request, context),
+		readPreferences(user.db, user.actor.personId),
 	])
 	if (!profile) throw data(null, { status: 404 })
 	const { address, ...rest } = profile
-	return { profile: { ...rest, address: formatAddress(address) }, isSaved: new URL(request.url).searchParams.has('ulozeno'), title: texts.profile.title }
+	return { profile: { ...rest, address: formatAddress(address) }, isSaved: new URL(request.url).searchParams.has('ulozeno'), notificationGrid, arePreferencesSaved: new URL(request.url).searchParams.has('oznameni'), title: texts.profile.title }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -49,7 +52,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 export default function Profile() {
 	const { t } = useTranslation('citizen')
-	const { profile, isSaved } = useLoaderData<typeof loader>()
+	const { profile, isSaved, notificationGrid, arePreferencesSaved } = useLoaderData<typeof loader>()
 	const root = useRootData()
 	const locale = (root?.locale ?? 'cs') as Locale
 	const none = <span className="text-muted">{t('profile.notProvided')}</span>
@@ -149,6 +152,7 @@ export default function Profile() {
 					</p>
 				</Form>
 			</section>
+			<NotificationPreferences grid={notificationGrid} isSaved={arePreferencesSaved} />
 			<section aria-labelledby="your-data" className="mb-8">
 				<h2 id="your-data" className="mb-2 text-2xl font-semibold">
 					{t('profile.yourData')}

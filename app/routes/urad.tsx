@@ -27,6 +27,7 @@ export default function OfficeLayout() {
 						canReadStaff={staff.canReadStaff}
 						canReadAudit={staff.canReadAudit}
 						canReadSubmissions={staff.canReadSubmissions}
+						canReadMessages={staff.canReadMessages}
 						canManageForms={staff.canManageForms}
 						canReadFeeRules={staff.canReadFeeRules}
 						canReadClaims={staff.canReadClaims}

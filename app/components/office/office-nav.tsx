@@ -6,6 +6,7 @@ type Props = {
 	canReadStaff: boolean
 	canReadAudit: boolean
 	canReadSubmissions?: boolean
+	canReadMessages?: boolean
 	canManageForms?: boolean
 	canReadFeeRules?: boolean
 	canReadClaims?: boolean
@@ -18,7 +19,7 @@ type Props = {
 }
 
 /** The back office's own navigation, below the town header. */
-export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false, canReadBank = false, canReadPayments = false, canManageGateways = false, canManageBoard = false, canReadStatistics = false, canReadGrants = false }: Props) {
+export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false, canReadBank = false, canReadPayments = false, canManageGateways = false, canManageBoard = false, canReadStatistics = false, canReadGrants = false, canReadMessages = false }: Props) {
 	const { t } = useTranslation('office')
 	const link = ({ isActive }: { isActive: boolean }) => `rounded-town px-2 py-1 ${isActive ? 'font-bold no-underline ring-2 ring-primary' : ''}`
 	return (
@@ -35,6 +36,13 @@ export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions
 							<li>
 								<NavLink to="/urad/podani" className={link}>
 									{t('nav.submissions')}
+								</NavLink>
+							</li>
+						) : null}
+						{canReadMessages ? (
+							<li>
+								<NavLink to="/urad/zpravy" className={link}>
+									{t('nav.messages')}
 								</NavLink>
 							</li>
 						) : null}

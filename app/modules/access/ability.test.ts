@@ -43,12 +43,24 @@ function recordOf(subject: TenantSubjectName, owner: string) {
 		GrantProgramme: { code: 'sport' },
 		// "Own" for a citizen is an application they filed; for an evaluator, one assigned to them.
 		GrantApplication: { personId: owner, assignments: [{ staffUserId: owner }] },
+		MessageThread: { personId: owner, topic: owner === ME ? 'waste' : 'roads' },
+		CannedReply: { title: 'x' },
+		Notification: { personId: owner },
 	}
 	return asSubject(subject, { ...fields[subject] } as never)
 }
 
 // Everything allowed, as "role: action subject (own|other)". Anything not listed must be denied.
 const ALLOWED = new Set([
+	// Messages (decision 023): citizens their own threads and notifications, clerks their agendas' threads.
+	'citizen: read MessageThread own', 'citizen: create MessageThread own', 'citizen: update MessageThread own',
+	'citizen: read Notification own', 'citizen: update Notification own',
+	'clerk: read MessageThread own', 'clerk: update MessageThread own',
+	...['own', 'other'].flatMap((whose) => [
+		`admin: read MessageThread ${whose}`, `admin: update MessageThread ${whose}`,
+		...ACTIONS.map((action) => `admin: ${action} CannedReply ${whose}`),
+		...['clerk', 'paymentsClerk', 'boardClerk'].map((role) => `${role}: read CannedReply ${whose}`),
+	]),
 	'citizen: read Person own', 'citizen: export Person own', 'citizen: update Person own',
 	'citizen: read AuditLog own', 'citizen: read Session own', 'citizen: delete Session own',
 	'clerk: read Person own', 'clerk: read Person other', 'clerk: read StaffUser own', 'clerk: read StaffUser other',

@@ -13,6 +13,7 @@ export const TENANT_SUBJECTS = [
 	'BoardDocument',
 	'StatisticMonth',
 	'GrantProgramme', 'GrantApplication',
+	'MessageThread', 'CannedReply', 'Notification',
 ] as const
 export type TenantSubjectName = (typeof TENANT_SUBJECTS)[number]
 
@@ -61,6 +62,9 @@ export const CITIZEN_RULES: RuleSpec[] = [
 	{ action: 'read', subject: 'Payment', conditions: { personId: '$self' } },
 	// Grant applications the citizen filed (for themselves or for a legal person), decision 022.
 	{ action: ['read', 'update'], subject: 'GrantApplication', conditions: { personId: '$self' } },
+	// Messages with the office (decision 023): a citizen writes, reads and answers their own threads.
+	{ action: ['read', 'create', 'update'], subject: 'MessageThread', conditions: { personId: '$self' } },
+	{ action: ['read', 'update'], subject: 'Notification', conditions: { personId: '$self' } },
 ]
 
 // Staff reads of personal data are allowed by role and audited by the caller (audit/record-audit.server.ts).
@@ -72,6 +76,9 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: 'read', subject: 'Form' },
 		// A clerk works only the submissions of the agendas they belong to (decision 008).
 		{ action: ['read', 'update', 'export'], subject: 'Submission', conditions: { agenda: { in: '$submissionAgendas' } } },
+		// Messages are worked by the same agendas: a thread's topic is a submission agenda (decision 023).
+		{ action: ['read', 'update'], subject: 'MessageThread', conditions: { topic: { in: '$submissionAgendas' } } },
+		{ action: 'read', subject: 'CannedReply' },
 	],
 	admin: [
 		{ action: 'read', subject: 'Person' },
@@ -82,6 +89,8 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: ['read', 'delete'], subject: 'Session' },
 		{ action: 'manage', subject: 'Form' },
 		{ action: ['read', 'update', 'export'], subject: 'Submission' },
+		{ action: ['read', 'update'], subject: 'MessageThread' },
+		{ action: 'manage', subject: 'CannedReply' },
 		{ action: 'manage', subject: 'FeeRuleVersion' },
 		// Town statistics (aggregates only): read, and update = "refresh now" (decision 017).
 		{ action: ['read', 'update'], subject: 'StatisticMonth' },

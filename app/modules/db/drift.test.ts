@@ -100,10 +100,23 @@ const TENANT_EXTRAS: KnownExtras = {
 		grant_settings_values: "CHECK (((publication_lead_days >= 0) AND (council_threshold > 0)))",
 		grant_settlement_amounts: "CHECK (((spent_grant >= 0) AND (return_amount >= 0)))",
 		grant_settlement_outcome: "CHECK (((outcome IS NULL) OR (outcome = ANY (ARRAY['approved'::text, 'more_requested'::text]))))",
+		// Messages and notifications (issue 15, decision 023).
+		message_thread_state: "CHECK ((state = ANY (ARRAY['new'::text, 'waiting_for_office'::text, 'waiting_for_citizen'::text, 'closed'::text])))",
+		message_thread_subject_present: 'CHECK ((length(btrim(subject)) > 0))',
+		thread_message_author: "CHECK ((author = ANY (ARRAY['citizen'::text, 'staff'::text])))",
+		thread_message_internal_by_staff: "CHECK (((NOT is_internal) OR (author = 'staff'::text)))",
+		thread_message_body_present: 'CHECK ((length(btrim(body)) > 0))',
+		canned_reply_present: 'CHECK (((length(btrim(title)) > 0) AND (length(btrim(body)) > 0)))',
+		notification_kind: "CHECK ((kind = ANY (ARRAY['submission_status'::text, 'message_reply'::text, 'payment_receipt'::text, 'reminder'::text, 'announcement'::text])))",
+		notification_preference_kind: "CHECK ((kind = ANY (ARRAY['submission_status'::text, 'message_reply'::text, 'payment_receipt'::text, 'reminder'::text, 'announcement'::text])))",
+		notification_preference_channel: "CHECK ((channel = ANY (ARRAY['portal'::text, 'email'::text, 'sms'::text])))",
 	},
 	// At most one active gateway credential per provider; Prisma has no partial indexes.
 	indexes: {
 		gateway_credential_one_active: "CREATE UNIQUE INDEX gateway_credential_one_active ON SCHEMA.gateway_credential USING btree (provider) WHERE (status = 'active'::text)",
+		// Full-text search over messages without diacritics (decision 023); Prisma has no expression indexes.
+		thread_message_search: "CREATE INDEX thread_message_search ON SCHEMA.thread_message USING gin (to_tsvector('simple'::regconfig, portal_unaccent(lower(body))))",
+		message_thread_search: "CREATE INDEX message_thread_search ON SCHEMA.message_thread USING gin (to_tsvector('simple'::regconfig, portal_unaccent(lower(subject))))",
 	},
 	// The audit log is append-only: the database refuses UPDATE, DELETE and TRUNCATE on it.
 	functions: ['audit_log_append_only', 'grant_programme_version_frozen'],

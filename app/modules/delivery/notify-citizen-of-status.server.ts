@@ -1,6 +1,8 @@
 import type { TenantDb } from '../db/tenant-db.server'
 import { LOCALES, type Locale } from '../i18n/locales'
 import { enqueueEmail } from '../mail/enqueue-email.server'
+import { notify } from '../notifications/notify.server'
+import { wantsNotification } from '../notifications/preferences.server'
 import type { StatusUpdate } from './connector'
 import { deliveryTranslator } from './delivery-i18n'
 
@@ -10,6 +12,7 @@ export async function notifyCitizenOfStatus({ db, townSlug, townOrigin, update, 
 		where: { id: update.submissionId },
 		select: {
 			number: true,
+			personId: true,
 			locale: true,
 			contactEmail: true,
 			referenceNumber: true,
@@ -18,6 +21,11 @@ export async function notifyCitizenOfStatus({ db, townSlug, townOrigin, update, 
 		},
 	})
 	const person = submission.person
+	// In the portal's notification list once per status event (the event id is the key), whatever the e-mail does.
+	if (submission.personId && person && !person.closedAt) {
+		await notify(db, { personId: submission.personId, kind: 'submission_status', eventKey: `submission-status:${update.eventId}`, link: `/podani/${submission.number}`, params: { number: submission.number, status: update.status } })
+		if (!(await wantsNotification(db, submission.personId, 'submission_status', 'email'))) return
+	}
 	if (person && (!person.notifyByEmail || person.closedAt)) return
 	const to = submission.contactEmail ?? person?.notificationEmail ?? person?.email
 	if (!to) return

@@ -17,6 +17,7 @@ export async function getMySubmission({ db, ability, number }: { db: TenantDb; a
 			assigneeName: true,
 			assigneeDepartment: true,
 			contactEmail: true,
+			thread: { select: { id: true } },
 			person: { select: { givenName: true, familyName: true } },
 			formVersion: { select: { version: true, definition: true, form: { select: { code: true, title: true } } } },
 			attachments: { where: { origin: 'citizen' }, select: { id: true, fieldName: true, fileName: true, size: true, contentType: true, sha256: true }, orderBy: { createdAt: 'asc' } },

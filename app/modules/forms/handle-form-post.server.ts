@@ -12,6 +12,7 @@ import { checkUpload } from './check-upload.server'
 import { getPublishedForm } from './get-published-form.server'
 import { prefillValues } from './prefill-values'
 import { saveDraft } from './save-draft.server'
+import { createFollowupLink } from '../messages/followup-link.server'
 import { sendSubmissionConfirmation } from './send-submission-confirmation.server'
 import { submitSubmission } from './submit-submission.server'
 
@@ -53,7 +54,10 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 		const submission = parseWithZod(formData, { schema: buildSubmissionSchema(definition, locale) })
 		if (submission.status !== 'success' || uploadErrors.length) return data({ result: submission.reply(), uploadErrors }, { status: 400 })
 		const created = await submitSubmission({ db: user.db, tenant: user.tenant, formVersionId: form.versionId, agenda: form.agenda, personId: null, data: submission.value, locale, files, ipHash, contactEmail: emailIn(submission.value) })
-		await sendSubmissionConfirmation({ request, tenant: user.tenant, townName: profile.name, locale, to: emailIn(submission.value), number: created.number, formTitle: definition.title, submittedAt: created.submittedAt, link: null })
+		// An anonymous submitter has no account to come back to: the e-mail carries a private follow-up link (decision 023).
+		const contact = emailIn(submission.value)
+		const followup = contact ? townUrl(user.tenant.primaryHost, `/sledovat/${await createFollowupLink(user.db, created.id)}`) : null
+		await sendSubmissionConfirmation({ request, tenant: user.tenant, townName: profile.name, locale, to: contact, number: created.number, formTitle: definition.title, submittedAt: created.submittedAt, link: followup })
 		return redirect(`/formulare/odeslano?cislo=${encodeURIComponent(created.number)}`, 303)
 	}
 

@@ -12,7 +12,7 @@ type Options = {
 	number: string
 	formTitle: LocalizedText
 	submittedAt: Date
-	/** The citizen's page of the submission; null for anonymous submissions (no page to see). */
+	/** The citizen's page of the submission, or an anonymous submitter's private follow-up link (decision 023). */
 	link: string | null
 }
 

@@ -61,6 +61,9 @@ import payWithoutLoginUk from '../../locales/uk/pay-without-login.json'
 import grantsCs from '../../locales/cs/grants.json'
 import grantsEn from '../../locales/en/grants.json'
 import grantsUk from '../../locales/uk/grants.json'
+import messagesCs from '../../locales/cs/messages.json'
+import messagesEn from '../../locales/en/messages.json'
+import messagesUk from '../../locales/uk/messages.json'
 import type { Locale } from './locales'
 
 // One line per namespace: [cs, en, uk]. cs is the reference shape every locale must match.
@@ -86,6 +89,7 @@ const namespaces = {
 	statistics: [statisticsCs, statisticsEn, statisticsUk],
 	'pay-without-login': [payWithoutLoginCs, payWithoutLoginEn, payWithoutLoginUk],
 	grants: [grantsCs, grantsEn, grantsUk],
+	messages: [messagesCs, messagesEn, messagesUk],
 } as const
 
 type Namespaces = { [N in keyof typeof namespaces]: (typeof namespaces)[N][0] }

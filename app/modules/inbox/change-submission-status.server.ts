@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { notifyCitizenOfStatus } from '../delivery/notify-citizen-of-status.server'
 import { SubmissionError } from './submission-error'
+import { recordNeedsInfoMessage } from '../messages/submission-thread.server'
 import type { CheckedUpload } from '../forms/check-upload.server'
 import { transitionSubmission } from '../submissions/submission-states'
 import { FINAL_STATUSES, needsMessage, type ClerkStatus } from './status-transitions'
@@ -30,7 +30,7 @@ export async function changeSubmissionStatus({ db, townSlug, townOrigin, submiss
 	const text = message?.trim() || null
 	if (needsMessage(to) && !text) throw new SubmissionError('message_missing', 'A message to the citizen is required.')
 	if (document && !FINAL_STATUSES.has(to)) throw new SubmissionError('document_not_allowed', 'A document can be attached only when resolving or rejecting.')
-	await db.$transaction(async (tx) => {
+	const eventId = await db.$transaction(async (tx) => {
 		const moved = await transitionSubmission(tx, {
 			submissionId,
 			to,
@@ -45,6 +45,9 @@ export async function changeSubmissionStatus({ db, townSlug, townOrigin, submiss
 			await tx.submissionAttachment.create({ data: { submissionId, ...file, content: new Uint8Array(content), fieldName: 'decision', origin: 'office', eventId: moved.eventId } })
 		}
 		await recordAudit(tx, { action: 'submission.status_changed', staffId: staff.id, subject: `Submission:${submissionId}`, details: { from: moved.from, to, ...(document ? { document: document.fileName } : {}) }, ip, requestId })
+		// The question is a message in the submission's conversation (one model with /zpravy, decision 023).
+		if (to === 'needs_info' && text) await recordNeedsInfoMessage(tx, { submissionId, eventId: moved.eventId, author: { kind: 'staff', staffId: staff.id, name: staff.name, isInternal: false }, body: text, now })
+		return moved.eventId
 	})
-	await notifyCitizenOfStatus({ db, townSlug, townOrigin, update: { eventId: randomUUID(), submissionId, status: to, message: text ?? undefined, at: now }, documentName: document?.fileName })
+	await notifyCitizenOfStatus({ db, townSlug, townOrigin, update: { eventId: `event-${eventId}`, submissionId, status: to, message: text ?? undefined, at: now }, documentName: document?.fileName })
 }

@@ -18,6 +18,7 @@ export async function getOfficeLayout(request: Request, context: AppLoadContext)
 			canReadStaff: ability.can('read', 'StaffUser'),
 			canReadAudit: ability.can('read', 'AuditLog'),
 			canReadSubmissions: ability.can('read', 'Submission'),
+			canReadMessages: ability.can('read', 'MessageThread'),
 			canManageForms: ability.can('manage', 'Form'),
 			canReadFeeRules: ability.can('read', 'FeeRuleVersion'),
 			canReadClaims: ability.can('read', 'Claim'),
