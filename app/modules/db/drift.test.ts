@@ -63,6 +63,8 @@ const TENANT_EXTRAS: KnownExtras = {
 		board_document_state: "CHECK ((state = ANY (ARRAY['planned'::text, 'posted'::text, 'removed_early'::text, 'expired'::text])))",
 		board_document_title_present: 'CHECK ((length(btrim(title)) > 0))',
 		board_transition_source: "CHECK ((source = ANY (ARRAY['clerk'::text, 'clock'::text])))",
+		board_signing_key_private_encrypted: "CHECK ((private_key ~~ 'enc:v1:%'::text))",
+		board_snapshot_signed_by_key: 'CHECK (((signature IS NULL) = (key_id IS NULL)))',
 		// The citizen's front door (issue 16).
 		town_settings_town_type: "CHECK ((town_type = ANY (ARRAY['obec'::text, 'mesto'::text, 'mestys'::text, 'statutarni-mesto'::text])))",
 		// Town statistics (decision 017).
@@ -75,8 +77,9 @@ const TENANT_EXTRAS: KnownExtras = {
 		gateway_credential_one_active: "CREATE UNIQUE INDEX gateway_credential_one_active ON SCHEMA.gateway_credential USING btree (provider) WHERE (status = 'active'::text)",
 	},
 	// The audit log is append-only: the database refuses UPDATE, DELETE and TRUNCATE on it.
-	functions: ['audit_log_append_only'],
-	triggers: ['audit_log.audit_log_no_update_delete', 'audit_log.audit_log_no_truncate'],
+	// The board's folded search text is kept by a trigger (decision 015).
+	functions: ['audit_log_append_only', 'board_document_fold_search_text'],
+	triggers: ['audit_log.audit_log_no_update_delete', 'audit_log.audit_log_no_truncate', 'board_document.board_document_search_text'],
 	// Claims and portal payments draw variable symbols from one sequence per town (decision 007).
 	sequences: ['variable_symbol_seq'],
 }
