@@ -7,7 +7,7 @@ import { getContrast } from 'color2k'
 import { expect, test } from './fixtures'
 import { expectFitsPhone, expectNoSideScroll, PHONE } from './small-screen'
 import { signInStaff } from './staff-sign-in'
-import { urlOn } from './urls'
+import { getOnHost, urlOn } from './urls'
 
 const SIMULATOR = /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\//
 const THIS_YEAR = new Date().getUTCFullYear()
@@ -143,6 +143,24 @@ test.describe('on a phone', () => {
 		await expect(page).toHaveURL(/\/uredni-deska\/[0-9a-f-]{36}$/)
 		await page.waitForLoadState()
 		// The document's page, opened by the click: checked by the fixture at the end and here for size.
+		await expectFitsPhone(page)
+	})
+
+	test("the official board's signed fingerprint: the verification page says the signature is valid, and the public key and JSON answer", async ({ page, visit, request }) => {
+		// The daily job signs the finished days soon after the server starts.
+		await expect.poll(async () => (await getOnHost(request, 'veseli', '/uredni-deska/overeni.json')).status(), { timeout: 60_000 }).toBe(200)
+		const json = await (await getOnHost(request, 'veseli', '/uredni-deska/overeni.json')).json()
+		expect(json).toMatchObject({ found: true, signed: true, listMatchesHash: true, signatureValid: true, recordsMatch: true, valid: true })
+		const key = await getOnHost(request, 'veseli', json.publicKeyUrl)
+		expect(key.status()).toBe(200)
+		expect(await key.text()).toMatch(/^-----BEGIN PUBLIC KEY-----/)
+		expect((await getOnHost(request, 'veseli', '/uredni-deska/overeni.json?den=2026-13-45')).status()).toBe(400)
+
+		await visit(urlOn('veseli', '/uredni-deska'))
+		await page.getByRole('link', { name: 'Ověřit podpis otisku' }).click()
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ověření otisku úřední desky')
+		await expect(page.getByTestId('verify-result').getByRole('status')).toContainText('Podpis platí')
+		await expect(page.getByTestId('verify-signature')).toHaveText(json.signature)
 		await expectFitsPhone(page)
 	})
 

@@ -119,6 +119,9 @@ export default function OfficialBoard() {
 						<p className="mt-2">
 							<a href={`/uredni-deska/otisk/${snapshot.day}.txt`}>{t('snapshot.download')}</a>
 						</p>
+						<p className="mt-2">
+							<Link to={`/uredni-deska/overeni?den=${snapshot.day}`}>{t('verify.link')}</Link>
+						</p>
 					</>
 				) : (
 					<p>{t('snapshot.none')}</p>
