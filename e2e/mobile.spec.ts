@@ -94,8 +94,8 @@ test.describe('on a phone', () => {
 		await page.getByLabel(/Účel záboru/).selectOption('kontejner')
 		await page.getByLabel(/Místo/).fill('Obroková 8')
 		await page.getByLabel(/Plocha v m²/).fill('6')
-		await page.getByLabel(/^Od/).fill(day)
-		await page.getByLabel(/^Do/).fill(day)
+		await page.getByRole('textbox', { name: /^Od\b/ }).fill(day)
+		await page.getByRole('textbox', { name: /^Do\b/ }).fill(day)
 		await page.getByRole('button', { name: 'Pokračovat' }).click()
 		await expect(page.getByText('Krok 3 z 3')).toBeVisible()
 		await expectAccessible()
@@ -134,6 +134,7 @@ test.describe('on a phone', () => {
 	})
 
 	test('the public pages fit the screen: forms, official board, open data, statistics, paying without login, legal pages', async ({ page, visit }) => {
+		test.setTimeout(240_000)
 		for (const path of ['/formulare', '/uredni-deska', '/otevrena-data', '/statistiky', '/zaplatit', '/prohlaseni-o-pristupnosti', '/ochrana-osobnich-udaju']) {
 			await visit(urlOn('veseli', path))
 			await expectFitsPhone(page)
