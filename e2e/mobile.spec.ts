@@ -21,11 +21,14 @@ async function holdNiaHandBack(page: Page) {
 	})
 }
 
-/** Opens the header's menu (collapsed on a phone) and follows one of its links. */
+/** Opens the header's menu (collapsed on a phone) and follows one of its links, to the end of the navigation. */
 async function viaMenu(page: Page, name: string) {
 	const header = page.getByRole('banner')
 	await header.getByText('Menu', { exact: true }).click()
-	await header.getByRole('link', { name, exact: true }).click()
+	const link = header.getByRole('link', { name, exact: true })
+	const href = (await link.getAttribute('href')) ?? ''
+	await link.click()
+	if (!href.includes('?')) await page.waitForURL((url) => url.pathname === href)
 }
 
 test.use({ viewport: PHONE })

@@ -10,11 +10,13 @@ export const PHONE = { width: 390, height: 844 } as const
 export async function expectNoSideScroll(page: Page) {
 	const found = await page.evaluate(() => {
 		const width = window.innerWidth
+		const sticksOut = (element: Element) => {
+			const box = element.getBoundingClientRect()
+			return box.width > 0 && box.right > width + 0.5
+		}
+		// The innermost elements that stick out: none of their children does.
 		const culprits = [...document.body.querySelectorAll('*')]
-			.filter((element) => {
-				const box = element.getBoundingClientRect()
-				return box.width > 0 && box.right > width + 0.5 && element.children.length === 0
-			})
+			.filter((element) => sticksOut(element) && ![...element.children].some(sticksOut))
 			.slice(0, 5)
 			.map((element) => `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> ${Math.round(element.getBoundingClientRect().right)} px`)
 		return { scrollWidth: document.documentElement.scrollWidth, width, culprits }
