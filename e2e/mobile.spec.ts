@@ -173,7 +173,8 @@ test.describe('on a phone', () => {
 		['spravce@znojmo.example', ['/urad', '/urad/formulare', '/urad/uzivatele', '/urad/audit', '/urad/poplatky/pravidla', '/urad/platebni-brany', '/urad/statistiky', '/urad/dlazdice']],
 	] as const) {
 		test(`the office's lists fit the screen for ${email}`, async ({ page, visit, expectAccessible }) => {
-			test.setTimeout(180_000)
+			// Nine pages, each checked by axe, on a shared machine.
+			test.setTimeout(360_000)
 			await visit(urlOn('znojmo', '/urad/prihlaseni'))
 			await expectFitsPhone(page)
 			await signInStaff(page, email, expectAccessible)
