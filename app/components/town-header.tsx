@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Locale } from '~/modules/i18n/locales'
 import type { RootTown } from '~/root'
 import { NotificationsLink } from './notifications-link'
+import { HeaderMenu } from './header-menu'
 
 export function TownHeader({ town, locale, user }: { town: RootTown; locale: Locale; user: { name: string; unreadNotifications?: number } | null }) {
 	const { t } = useTranslation()
@@ -10,20 +11,20 @@ export function TownHeader({ town, locale, user }: { town: RootTown; locale: Loc
 		<>
 			<a
 				href="#main"
-				className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-surface focus:px-4 focus:py-2 focus:rounded-town"
+				className="on-primary sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-surface focus:px-4 focus:py-2 focus:rounded-town"
 			>
 				{t('skipToContent')}
 			</a>
-			<header className="bg-primary text-primary-contrast">
+			<header className="on-primary relative bg-primary text-primary-contrast">
 				<div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">
 					<Link to="/" className="flex items-center gap-3 text-primary-contrast no-underline">
 						{town.logoUrl ? <img src={town.logoUrl} alt={t('coatOfArms', { town: town.name })} className="h-14 w-auto" /> : null}
 						<span className="text-xl font-semibold">{town.name}</span>
 					</Link>
-					<div className="flex flex-wrap items-center gap-4">
+					<HeaderMenu>
 						{town.enabledLocales.length > 1 ? <LanguageSwitcher enabled={town.enabledLocales} current={locale} /> : null}
 						<AccountNav user={user} />
-					</div>
+					</HeaderMenu>
 				</div>
 			</header>
 		</>

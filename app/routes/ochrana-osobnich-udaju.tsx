@@ -71,7 +71,7 @@ export default function PrivacyNotice() {
 				<h2 id="purposes" className={h2}>
 					{t('privacy.purposesHeading')}
 				</h2>
-				<table className="w-full border-collapse text-left text-sm">
+				<table className="stack-table w-full border-collapse text-left text-sm">
 					<caption className="sr-only">{t('privacy.table.caption')}</caption>
 					<thead>
 						<tr className="border-b border-muted">
@@ -85,9 +85,9 @@ export default function PrivacyNotice() {
 						{PURPOSES.map((purpose) => (
 							<tr key={purpose} className="border-b border-muted align-top">
 								<th scope="row" className="py-2 pr-3 font-semibold">{t(`privacy.purposes.${purpose}.purpose`)}</th>
-								<td className="py-2 pr-3">{t(`privacy.purposes.${purpose}.data`)}</td>
-								<td className="py-2 pr-3">{t(`privacy.purposes.${purpose}.basis`)}</td>
-								<td className="py-2">{t(`privacy.purposes.${purpose}.retention`)}</td>
+								<td data-label={t('privacy.table.data')} className="py-2 pr-3">{t(`privacy.purposes.${purpose}.data`)}</td>
+								<td data-label={t('privacy.table.basis')} className="py-2 pr-3">{t(`privacy.purposes.${purpose}.basis`)}</td>
+								<td data-label={t('privacy.table.retention')} className="py-2">{t(`privacy.purposes.${purpose}.retention`)}</td>
 							</tr>
 						))}
 					</tbody>

@@ -65,7 +65,7 @@ export default function MyPayments() {
 				<p>{t('list.empty', { context: townType })}</p>
 			) : (
 				<Form method="post">
-					<table className="w-full border-collapse text-left">
+					<table className="stack-table w-full border-collapse text-left">
 						<caption className="sr-only">{t('list.title')}</caption>
 						<thead>
 							<tr className="border-b border-muted">
@@ -85,14 +85,14 @@ export default function MyPayments() {
 									<td className="py-2 pr-2">
 										{c.isPayable ? <input type="checkbox" name="claim" value={c.id} id={`claim-${c.id}`} aria-label={t('list.selectClaim', { label: c.label, name: c.name })} className="h-5 w-5" /> : null}
 									</td>
-									<td className="py-2 pr-4">
+									<td className="py-2 pr-4" data-label={t('list.claim')}>
 										<Link to={`/platby/${c.id}`}>{c.label}</Link>
 										<div className="text-sm">
 											{t('list.vs')} {c.variableSymbol}
 										</div>
 									</td>
-									<td className="py-2 pr-4">{c.name}</td>
-									<td className="py-2 pr-4">
+									<td className="py-2 pr-4" data-label={t('list.person')}>{c.name}</td>
+									<td className="py-2 pr-4" data-label={t('list.amount')}>
 										{c.toPay && c.hasDiscount ? (
 											<>
 												<strong>{c.toPay}</strong> <span className="sr-only">({t('list.fullAmount', { amount: c.amount })})</span>
@@ -103,11 +103,11 @@ export default function MyPayments() {
 											<strong>{c.toPay ?? c.amount}</strong>
 										)}
 									</td>
-									<td className="py-2 pr-4">
+									<td className="py-2 pr-4" data-label={t('list.dueDate')}>
 										{c.dueDate}
 										{c.isOverdue ? <div className="text-sm font-semibold text-red-900">{t('list.overdue')}</div> : null}
 									</td>
-									<td className="py-2">{c.isExempt ? t('status.exempt') : t(`status.${c.status}`)}</td>
+									<td className="py-2" data-label={t('list.status')}>{c.isExempt ? t('status.exempt') : t(`status.${c.status}`)}</td>
 								</tr>
 							))}
 						</tbody>

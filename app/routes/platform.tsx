@@ -23,7 +23,7 @@ export default function PlatformLayout() {
 			>
 				{t('common:skipToContent')}
 			</a>
-			<header className="bg-primary text-primary-contrast">
+			<header className="on-primary bg-primary text-primary-contrast">
 				<div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">
 					<p className="text-xl font-semibold">{t('vendor.console')}</p>
 					{vendorName ? (

@@ -56,7 +56,7 @@ export default function MySubmissions() {
 					{t('mine.empty')} <Link to="/formulare">{t('mine.toCatalogue')}</Link>
 				</p>
 			) : (
-				<table className="w-full border-collapse text-left">
+				<table className="stack-table w-full border-collapse text-left">
 					<caption className="sr-only">{t('mine.title')}</caption>
 					<thead>
 						<tr className="border-b border-muted">
@@ -70,13 +70,13 @@ export default function MySubmissions() {
 					<tbody>
 						{submissions.map((s) => (
 							<tr key={s.number} className="border-b border-muted">
-								<td className="py-2 pr-4">
+								<td data-label={t('mine.number')} className="py-2 pr-4">
 									<Link to={`/podani/${s.number}`}>{s.number}</Link>
 								</td>
-								<td className="py-2 pr-4">{s.formTitle}</td>
-								<td className="py-2 pr-4">{s.submittedAt}</td>
-								<td className="py-2 pr-4">{t(`status.${s.status}`)}</td>
-								<td className="py-2">{s.referenceNumber ?? '—'}</td>
+								<td data-label={t('mine.form')} className="py-2 pr-4">{s.formTitle}</td>
+								<td data-label={t('mine.submittedAt')} className="py-2 pr-4">{s.submittedAt}</td>
+								<td data-label={t('mine.status')} className="py-2 pr-4">{t(`status.${s.status}`)}</td>
+								<td data-label={t('mine.reference')} className="py-2">{s.referenceNumber ?? '—'}</td>
 							</tr>
 						))}
 					</tbody>

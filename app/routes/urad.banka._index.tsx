@@ -163,7 +163,7 @@ export default function BankPage() {
 			{statements.length === 0 ? (
 				<p>{t('statements.empty')}</p>
 			) : (
-				<table className="w-full text-left text-sm">
+				<table className="stack-table w-full text-left text-sm">
 					<thead>
 						<tr>
 							<th scope="col">{t('statements.imported')}</th>
@@ -176,13 +176,13 @@ export default function BankPage() {
 					<tbody>
 						{statements.map((s) => (
 							<tr key={s.id}>
-								<td>{when(s.createdAt)}</td>
-								<td>
+								<td data-label={t('statements.imported')}>{when(s.createdAt)}</td>
+								<td data-label={t('statements.fileName')}>
 									<Link to={`/urad/banka?vypis=${s.id}`}>{s.fileName}</Link>
 								</td>
-								<td>{s.format}</td>
-								<td>{s.account ?? '—'}</td>
-								<td>
+								<td data-label={t('statements.format')}>{s.format}</td>
+								<td data-label={t('statements.account')}>{s.account ?? '—'}</td>
+								<td data-label={t('statements.result')}>
 									{s.summary.failed
 										? t('statements.failed')
 										: s.finishedAt

@@ -65,7 +65,7 @@ export default function UnmatchedQueuePage() {
 			{movements.length === 0 ? (
 				<p>{t('queue.empty')}</p>
 			) : (
-				<table className="w-full text-left text-sm">
+				<table className="stack-table w-full text-left text-sm">
 					<thead>
 						<tr>
 							<th scope="col">{t('queue.date')}</th>
@@ -82,12 +82,12 @@ export default function UnmatchedQueuePage() {
 					<tbody>
 						{movements.map((m) => (
 							<tr key={m.id}>
-								<td>{m.bookingDate}</td>
-								<td>{money(m.amount)}</td>
-								<td>{t(`queue.kinds.${m.kind}`)}</td>
-								<td>{m.variableSymbol ?? '—'}</td>
-								<td>{[m.counterAccount, m.counterName].filter(Boolean).join(', ') || '—'}</td>
-								<td>{m.message ?? ''}</td>
+								<td data-label={t('queue.date')}>{m.bookingDate}</td>
+								<td data-label={t('queue.amount')}>{money(m.amount)}</td>
+								<td data-label={t('queue.kind')}>{t(`queue.kinds.${m.kind}`)}</td>
+								<td data-label={t('queue.vs')}>{m.variableSymbol ?? '—'}</td>
+								<td data-label={t('queue.counter')}>{[m.counterAccount, m.counterName].filter(Boolean).join(', ') || '—'}</td>
+								<td data-label={t('queue.message')}>{m.message ?? ''}</td>
 								<td>
 									<Link to={`/urad/banka/pohyb/${m.id}`} aria-label={t('queue.resolveLabel', { amount: money(m.amount), date: m.bookingDate })}>
 										{t('queue.resolve')}

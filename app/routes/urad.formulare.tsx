@@ -55,7 +55,7 @@ export default function FormBuilderPage() {
 	return (
 		<main id="main" className="mx-auto max-w-5xl p-6">
 			<h1 className="mb-6 text-2xl font-bold">{t('builder.heading')}</h1>
-			<table className="mb-8 w-full text-left">
+			<table className="stack-table mb-8 w-full text-left">
 				<thead>
 					<tr>
 						<th scope="col">{t('builder.code')}</th>
@@ -68,9 +68,9 @@ export default function FormBuilderPage() {
 				<tbody>
 					{forms.map((form) => (
 						<tr key={form.code} className="border-t border-muted/30">
-							<td>{form.code}</td>
-							<td>{form.title}</td>
-							<td>
+							<td data-label={t('builder.code')}>{form.code}</td>
+							<td data-label={t('inbox.form')}>{form.title}</td>
+							<td data-label={t('builder.versions')}>
 								{form.versions.map((v) => (
 									<a key={v.version} className="mr-2" href={`/urad/formulare/export?code=${form.code}&version=${v.version}`} aria-label={`${t('builder.export')} ${form.code} v${v.version}`}>v{v.version}</a>
 								))}

@@ -85,7 +85,7 @@ export default function PaymentsPage() {
 			<p className="mb-3">
 				{t('office.count', { count: total })} <a href={`/urad/platby.csv?${exportSearch.toString()}`}>{t('office.export')}</a>
 			</p>
-			<table className="w-full text-left text-sm">
+			<table className="stack-table w-full text-left text-sm">
 				<thead>
 					<tr>
 						<th scope="col">{t('office.created')}</th>
@@ -101,16 +101,16 @@ export default function PaymentsPage() {
 				<tbody>
 					{payments.map((p) => (
 						<tr key={p.id}>
-							<td>
+							<td data-label={t('office.created')}>
 								<Link to={`/urad/platby/${p.id}`}>{p.createdAt}</Link>
 							</td>
-							<td>{p.payer}</td>
-							<td>{p.claims}</td>
-							<td>{t(`office.methods.${p.method}`)}</td>
-							<td>{p.amount}</td>
-							<td>{p.paid}</td>
-							<td>{p.refunded}</td>
-							<td>
+							<td data-label={t('office.payer')}>{p.payer}</td>
+							<td data-label={t('office.claims')}>{p.claims}</td>
+							<td data-label={t('office.provider')}>{t(`office.methods.${p.method}`)}</td>
+							<td data-label={t('office.amount')}>{p.amount}</td>
+							<td data-label={t('office.paid')}>{p.paid}</td>
+							<td data-label={t('office.refunded')}>{p.refunded}</td>
+							<td data-label={t('office.state')}>
 								{t(`office.states.${p.state}`)}
 								{p.toRefund ? <strong className="block">{t('office.toRefund', { amount: p.toRefund })}</strong> : null}
 							</td>

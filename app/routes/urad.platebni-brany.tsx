@@ -175,7 +175,7 @@ export default function GatewaysPage() {
 				</Form>
 			</div>
 			<h2 className="mb-2 text-xl font-semibold">{t('gateways.history')}</h2>
-			<table className="w-full text-left text-sm">
+			<table className="stack-table w-full text-left text-sm">
 				<thead>
 					<tr>
 						<th scope="col">{t('gateways.provider')}</th>
@@ -189,12 +189,12 @@ export default function GatewaysPage() {
 				<tbody>
 					{history.map((row) => (
 						<tr key={row.id}>
-							<td>{row.provider}</td>
-							<td>{t(`gateways.statuses.${row.status as 'added' | 'active' | 'retired'}`)}</td>
-							<td>{row.hint}</td>
-							<td>{row.keyId}</td>
-							<td>{row.createdBy}</td>
-							<td>{row.createdAt}</td>
+							<td data-label={t('gateways.provider')}>{row.provider}</td>
+							<td data-label={t('gateways.status')}>{t(`gateways.statuses.${row.status as 'added' | 'active' | 'retired'}`)}</td>
+							<td data-label={t('gateways.hint')}>{row.hint}</td>
+							<td data-label={t('gateways.keyId')}>{row.keyId}</td>
+							<td data-label={t('gateways.createdBy')}>{row.createdBy}</td>
+							<td data-label={t('gateways.createdAt')}>{row.createdAt}</td>
 						</tr>
 					))}
 				</tbody>

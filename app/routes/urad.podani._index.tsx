@@ -86,7 +86,7 @@ export default function InboxPage() {
 			{data.rows.length === 0 ? (
 				<p>{t('inbox.empty')}</p>
 			) : (
-				<table className="w-full text-left">
+				<table className="stack-table w-full text-left">
 					<thead>
 						<tr>
 							<th scope="col">{t('inbox.number')}</th>
@@ -100,12 +100,12 @@ export default function InboxPage() {
 					<tbody>
 						{data.rows.map((row) => (
 							<tr key={row.id} className="border-t border-muted/30">
-								<td><Link to={`/urad/podani/${row.id}`}>{row.number}</Link></td>
-								<td>{row.form}</td>
-								<td>{row.applicant ?? t('inbox.anonymous')}</td>
-								<td>{t(`status.${row.status}`)}</td>
-								<td>{row.assignee ?? t('inbox.unassigned')}</td>
-								<td>{row.submittedAt}</td>
+								<td data-label={t('inbox.number')}><Link to={`/urad/podani/${row.id}`}>{row.number}</Link></td>
+								<td data-label={t('inbox.form')}>{row.form}</td>
+								<td data-label={t('inbox.applicant')}>{row.applicant ?? t('inbox.anonymous')}</td>
+								<td data-label={t('inbox.status')}>{t(`status.${row.status}`)}</td>
+								<td data-label={t('inbox.assignee')}>{row.assignee ?? t('inbox.unassigned')}</td>
+								<td data-label={t('inbox.submittedAt')}>{row.submittedAt}</td>
 							</tr>
 						))}
 					</tbody>

@@ -60,7 +60,7 @@ export default function ResidentsPage() {
 				<SubmitButton>{t('claims.filter')}</SubmitButton>
 			</Form>
 			<p className="mb-3">{t('residents.count', { count: total })}</p>
-			<table className="w-full text-left">
+			<table className="stack-table w-full text-left">
 				<thead>
 					<tr>
 						<th scope="col">{t('claims.name')}</th>
@@ -72,12 +72,12 @@ export default function ResidentsPage() {
 				<tbody>
 					{residents.map((r) => (
 						<tr key={r.id}>
-							<td>
+							<td data-label={t('claims.name')}>
 								<Link to={`/urad/poplatky/obyvatele/${r.id}`}>{r.name}</Link>
 							</td>
-							<td>{r.born}</td>
-							<td>{r.household ?? '—'}</td>
-							<td>{r.obligations}</td>
+							<td data-label={t('residents.born')}>{r.born}</td>
+							<td data-label={t('residents.household')}>{r.household ?? '—'}</td>
+							<td data-label={t('residents.obligations')}>{r.obligations}</td>
 						</tr>
 					))}
 				</tbody>

@@ -70,7 +70,7 @@ export default function ClaimsPage() {
 			<p className="mb-3">
 				{t('claims.count', { count: total })} <a href={`/urad/poplatky/predpisy.csv?${exportSearch.toString()}`}>{t('claims.export')}</a>
 			</p>
-			<table className="w-full text-left text-sm">
+			<table className="stack-table w-full text-left text-sm">
 				<thead>
 					<tr>
 						<th scope="col">{t('claims.vs')}</th>
@@ -86,18 +86,18 @@ export default function ClaimsPage() {
 				<tbody>
 					{claims.map((c) => (
 						<tr key={c.id}>
-							<td>
+							<td data-label={t('claims.vs')}>
 								<Link to={`/urad/poplatky/predpisy/${c.id}`}>{c.variableSymbol}</Link>
 							</td>
-							<td>{c.name}</td>
-							<td>{c.feeType}</td>
-							<td>
+							<td data-label={t('claims.name')}>{c.name}</td>
+							<td data-label={t('claims.feeType')}>{c.feeType}</td>
+							<td data-label={t('claims.year')}>
 								{c.year}/{c.instalment}
 							</td>
-							<td>{money(c.amount)}</td>
-							<td>{money(c.paidAmount)}</td>
-							<td>{c.dueDate}</td>
-							<td>{t(`claims.statuses.${c.status}`)}</td>
+							<td data-label={t('claims.amount')}>{money(c.amount)}</td>
+							<td data-label={t('claims.paid')}>{money(c.paidAmount)}</td>
+							<td data-label={t('claims.due')}>{c.dueDate}</td>
+							<td data-label={t('claims.status')}>{t(`claims.statuses.${c.status}`)}</td>
 						</tr>
 					))}
 				</tbody>

@@ -54,7 +54,7 @@ export default function OfficeBoardPage() {
 				<SubmitButton>{t('office.filter')}</SubmitButton>
 			</Form>
 			<p className="mb-3">{t('office.count', { count: total })}</p>
-			<table className="w-full text-left text-sm">
+			<table className="stack-table w-full text-left text-sm">
 				<thead>
 					<tr>
 						<th scope="col">{t('columns.title')}</th>
@@ -68,14 +68,14 @@ export default function OfficeBoardPage() {
 				<tbody>
 					{documents.map((d) => (
 						<tr key={d.id} className="border-t border-muted/30">
-							<td className="py-1 pr-3">
+							<td data-label={t('columns.title')} className="py-1 pr-3">
 								<Link to={`/urad/uredni-deska/${d.id}`}>{d.title}</Link>
 							</td>
-							<td className="py-1 pr-3">{d.referenceNumber ?? '—'}</td>
-							<td className="py-1 pr-3">{d.postedFrom}</td>
-							<td className="py-1 pr-3">{d.postedUntil}</td>
-							<td className="py-1 pr-3">{t(`states.${d.state}`, { defaultValue: d.state })}</td>
-							<td className="py-1">{d.version}</td>
+							<td data-label={t('columns.reference')} className="py-1 pr-3">{d.referenceNumber ?? '—'}</td>
+							<td data-label={t('columns.postedFrom')} className="py-1 pr-3">{d.postedFrom}</td>
+							<td data-label={t('columns.postedUntil')} className="py-1 pr-3">{d.postedUntil}</td>
+							<td data-label={t('office.state')} className="py-1 pr-3">{t(`states.${d.state}`, { defaultValue: d.state })}</td>
+							<td data-label={t('detail.version')} className="py-1">{d.version}</td>
 						</tr>
 					))}
 				</tbody>

@@ -80,7 +80,7 @@ export default function OfficialBoard() {
 				{total === 0 ? t('empty') : t('count', { count: total })}
 			</p>
 			{documents.length ? (
-				<table className="w-full text-left">
+				<table className="stack-table w-full text-left">
 					<caption className="sr-only">{t(`tabs.${filters.tab}`)}</caption>
 					<thead>
 						<tr>
@@ -95,14 +95,14 @@ export default function OfficialBoard() {
 					<tbody>
 						{documents.map((d) => (
 							<tr key={d.id} className="border-t border-muted/30 align-top">
-								<td className="py-2 pr-3">
+								<td data-label={t('columns.title')} className="py-2 pr-3">
 									<Link to={`/uredni-deska/${d.id}`}>{d.title}</Link>
 								</td>
-								<td className="py-2 pr-3">{t(`categories.${d.category}`, { defaultValue: d.category })}</td>
-								<td className="py-2 pr-3">{d.referenceNumber ?? '—'}</td>
-								<td className="py-2 pr-3">{d.postedFrom}</td>
-								<td className="py-2 pr-3">{d.removedEarly ? t('removedEarly', { date: d.removedEarly }) : d.postedUntil}</td>
-								<td className="py-2">{d.attachments}</td>
+								<td data-label={t('columns.category')} className="py-2 pr-3">{t(`categories.${d.category}`, { defaultValue: d.category })}</td>
+								<td data-label={t('columns.reference')} className="py-2 pr-3">{d.referenceNumber ?? '—'}</td>
+								<td data-label={t('columns.postedFrom')} className="py-2 pr-3">{d.postedFrom}</td>
+								<td data-label={t('columns.postedUntil')} className="py-2 pr-3">{d.removedEarly ? t('removedEarly', { date: d.removedEarly }) : d.postedUntil}</td>
+								<td data-label={t('columns.attachments')} className="py-2">{d.attachments}</td>
 							</tr>
 						))}
 					</tbody>
@@ -118,6 +118,9 @@ export default function OfficialBoard() {
 						<p className="break-all">{t('snapshot.text', { date: snapshot.date, hash: snapshot.hash, count: snapshot.count })}</p>
 						<p className="mt-2">
 							<a href={`/uredni-deska/otisk/${snapshot.day}.txt`}>{t('snapshot.download')}</a>
+						</p>
+						<p className="mt-2">
+							<Link to={`/uredni-deska/overeni?den=${snapshot.day}`}>{t('verify.link')}</Link>
 						</p>
 					</>
 				) : (

@@ -7,7 +7,7 @@ export function AuditTable({ entries }: { entries: AuditRow[] }) {
 	if (!entries.length) return <p>{t('audit.empty')}</p>
 	return (
 		<div className="overflow-x-auto">
-			<table className="w-full border-collapse text-left text-sm">
+			<table className="stack-table w-full border-collapse text-left text-sm">
 				<caption className="sr-only">{t('audit.tableCaption')}</caption>
 				<thead>
 					<tr className="border-b border-muted">
@@ -22,12 +22,12 @@ export function AuditTable({ entries }: { entries: AuditRow[] }) {
 				<tbody>
 					{entries.map((entry) => (
 						<tr key={entry.id} className="border-b border-muted/30 align-top">
-							<td className="whitespace-nowrap p-2">{entry.atText}</td>
-							<td className="p-2">{t(`auditActions.${entry.action}`, { defaultValue: entry.action })}</td>
-							<td className="p-2">{t(`outcomes.${entry.outcome}`, { defaultValue: entry.outcome })}</td>
-							<td className="p-2">{entry.who}</td>
-							<td className="p-2">{entry.ip ?? '—'}</td>
-							<td className="break-all p-2">{entry.summary}</td>
+							<td data-label={t('audit.at')} className="whitespace-nowrap p-2">{entry.atText}</td>
+							<td data-label={t('audit.action')} className="p-2">{t(`auditActions.${entry.action}`, { defaultValue: entry.action })}</td>
+							<td data-label={t('audit.outcome')} className="p-2">{t(`outcomes.${entry.outcome}`, { defaultValue: entry.outcome })}</td>
+							<td data-label={t('audit.who')} className="p-2">{entry.who}</td>
+							<td data-label={t('audit.ip')} className="p-2">{entry.ip ?? '—'}</td>
+							<td data-label={t('audit.details')} className="break-all p-2">{entry.summary}</td>
 						</tr>
 					))}
 				</tbody>

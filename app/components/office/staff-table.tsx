@@ -25,7 +25,7 @@ export function StaffTable({ staff, myId, canUpdate }: { staff: Member[]; myId: 
 					: t('staff.status.active')
 	return (
 		<div className="overflow-x-auto">
-			<table className="w-full border-collapse text-left">
+			<table className="stack-table w-full border-collapse text-left">
 				<caption className="sr-only">{t('staff.tableCaption')}</caption>
 				<thead>
 					<tr className="border-b border-muted">
@@ -42,13 +42,13 @@ export function StaffTable({ staff, myId, canUpdate }: { staff: Member[]; myId: 
 					{staff.map((member) => (
 						<tr key={member.id} className="border-b border-muted/30">
 							<th scope="row" className="p-2 font-medium">{member.name}</th>
-							<td className="p-2">{member.email}</td>
-							<td className="p-2">{member.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
-							<td className="p-2">{member.agendas.map((agenda) => t(`agendas.${agenda}`)).join(', ') || '—'}</td>
-							<td className="p-2">{statusOf(member)}</td>
-							<td className="p-2">{member.totpEnabledAt ? t('home.totpOn') : t('home.totpOff')}</td>
+							<td data-label={t('fields.email')} className="p-2">{member.email}</td>
+							<td data-label={t('home.roles')} className="p-2">{member.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
+							<td data-label={t('home.agendas')} className="p-2">{member.agendas.map((agenda) => t(`agendas.${agenda}`)).join(', ') || '—'}</td>
+							<td data-label={t('staff.statusHeading')} className="p-2">{statusOf(member)}</td>
+							<td data-label={t('home.secondFactor')} className="p-2">{member.totpEnabledAt ? t('home.totpOn') : t('home.totpOff')}</td>
 							{canUpdate ? (
-								<td className="p-2">
+								<td data-label={t('staff.actionsHeading')} className="p-2">
 									{member.id === myId ? null : (
 										<Form method="post">
 											<input type="hidden" name="staffUserId" value={member.id} />

@@ -48,7 +48,7 @@ export function StatisticsChartSection({ chart, formNames, monthLabels, csvHref 
 						legend={{ current: t('legend.current'), previous: t('legend.previous') }}
 					/>
 					<div className="overflow-x-auto">
-						<table className="w-full border-collapse text-left">
+						<table className="stack-table w-full border-collapse text-left">
 							<caption className="mb-2 text-left font-semibold">{t('tableCaption', { title })}</caption>
 							<thead>
 								<tr className="border-b border-muted">
@@ -62,9 +62,9 @@ export function StatisticsChartSection({ chart, formNames, monthLabels, csvHref 
 								{chart.points.map((p) => (
 									<tr key={p.key} className="border-b border-muted/30">
 										<th scope="row" className="p-2 font-medium">{label(p.key)}</th>
-										<td className="p-2 text-right tabular-nums">{format(p.value)}</td>
-										{showPrevious && chart.categories === 'month' ? <td className="p-2">{p.previousKey ? (monthLabels[p.previousKey] ?? p.previousKey) : '–'}</td> : null}
-										{showPrevious ? <td className="p-2 text-right tabular-nums">{format(p.previous)}</td> : null}
+										<td data-label={t('columns.value')} className="p-2 text-right tabular-nums">{format(p.value)}</td>
+										{showPrevious && chart.categories === 'month' ? <td data-label={t('columns.previousMonth')} className="p-2">{p.previousKey ? (monthLabels[p.previousKey] ?? p.previousKey) : '–'}</td> : null}
+										{showPrevious ? <td data-label={t('columns.previousValue')} className="p-2 text-right tabular-nums">{format(p.previous)}</td> : null}
 									</tr>
 								))}
 							</tbody>

@@ -25,7 +25,7 @@ export function StatisticsTableSection({ table, formNames, csvHref, showPrevious
 				<p>{t('empty')}</p>
 			) : (
 				<div className="overflow-x-auto">
-					<table className="w-full border-collapse text-left">
+					<table className="stack-table w-full border-collapse text-left">
 						<caption className="sr-only">{title}</caption>
 						<thead>
 							<tr className="border-b border-muted">
@@ -42,7 +42,7 @@ export function StatisticsTableSection({ table, formNames, csvHref, showPrevious
 								<tr key={row.key} className="border-b border-muted/30">
 									<th scope="row" className="p-2 font-medium">{label(row.key)}</th>
 									{shown.map((column) => (
-										<td key={column.key} className="p-2 text-right tabular-nums">
+										<td data-label={t(`columns.${column.key}`)} key={column.key} className="p-2 text-right tabular-nums">
 											{formatFigure(row.cells[column.i] ?? null, column.unit, i18n.language, (days) => t('units.days', { value: days }))}
 										</td>
 									))}

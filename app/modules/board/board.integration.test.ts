@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, createPublicKey, verify } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { createTown, sql } from '../../../tests/db'
 import { getTenantDb } from '../db/tenant-db.server'
@@ -12,7 +12,9 @@ import { postBoardDocument } from './post-board-document.server'
 import { removeBoardDocument } from './remove-board-document.server'
 import { renderDemoBoardPdf } from './render-demo-board-pdf.server'
 import { syncBoardStates } from './sync-board-states.server'
+import { boardPublicKey, snapshotMessage } from './board-signature.server'
 import { canonicalBoardDay, takeBoardSnapshots } from './take-board-snapshot.server'
+import { verifyBoardSnapshot } from './verify-board-snapshot.server'
 
 const town = await createTown('board-town')
 const db = getTenantDb(town.tenant)
@@ -127,6 +129,24 @@ describe('posting, editing and removing', () => {
 		expect((await current(DAY1, { q: 'FIN/77' })).documents.map((d) => d.title)).toEqual(['Rozpočet na rok 2027'])
 		expect((await current(DAY1, { category: 'budget' })).documents.every((d) => d.category === 'budget')).toBe(true)
 	})
+
+	test('search ignores accents and case, and each word may stand anywhere: "rozpocet" finds "Rozpočet", "odpad" finds "odpadů"', async () => {
+		await postBoardDocument({ db, ...clerk, meta, now: DAY1, files: [], input: { ...input('Harmonogram svozu odpadů', '2026-12-04', '2026-12-31'), description: 'Žďárská ulice a okolí' } })
+		const titles = async (q: string) => (await current(DAY1, { q })).documents.map((d) => d.title)
+		expect(await titles('rozpocet')).toEqual(['Rozpočet na rok 2027'])
+		expect(await titles('ROZPOČET')).toEqual(['Rozpočet na rok 2027'])
+		expect(await titles('rozpocet 2027')).toEqual(['Rozpočet na rok 2027'])
+		expect(await titles('odpad')).toEqual(['Harmonogram svozu odpadů'])
+		expect(await titles('odpadu')).toEqual(['Harmonogram svozu odpadů'])
+		expect(await titles('zdarska')).toEqual(['Harmonogram svozu odpadů']) // the description counts too
+		expect(await titles('fin/77')).toEqual(['Rozpočet na rok 2027'])
+		expect(await titles('rozpocet odpad')).toEqual([])
+		// An edit keeps the folded text (the database keeps it, not the writer).
+		const id = (await db.boardDocument.findFirstOrThrow({ where: { title: 'Harmonogram svozu odpadů' } })).id
+		await editBoardDocument({ db, ...clerk, meta, now: DAY1, documentId: id, files: [], input: input('Harmonogram svozu bioodpadu a tříděného skla', '2026-12-04', '2026-12-31') })
+		expect(await titles('trideneho')).toEqual(['Harmonogram svozu bioodpadu a tříděného skla'])
+		expect(await titles('zdarska')).toEqual([])
+	})
 })
 
 describe('the daily fingerprint (otisk dne)', () => {
@@ -146,5 +166,44 @@ describe('the daily fingerprint (otisk dne)', () => {
 		// Recomputing the 4th still gives the same list: the version in force that day is the old one.
 		expect((await canonicalBoardDay({ db, day: '2026-12-04' })).listHash).toBe(stored.listHash)
 		expect((await canonicalBoardDay({ db, day: '2026-12-05' })).canonical).toContain('Oznámení o svozu (opraveno)')
+	})
+
+	test("is signed with the town's Ed25519 key: the published public key verifies it, and any tampering is detected", async () => {
+		const day = '2026-12-04'
+		const stored = await db.boardSnapshot.findUniqueOrThrow({ where: { day: new Date(`${day}T00:00:00Z`) } })
+		expect(stored.signature).toMatch(/^[A-Za-z0-9+/]{86}==$/)
+		// The private key is kept encrypted with the secrets key; the public key is published as PEM.
+		const keyRow = await db.boardSigningKey.findUniqueOrThrow({ where: { keyId: stored.keyId! } })
+		expect(keyRow.privateKey).toMatch(/^enc:v1:/)
+		const published = (await boardPublicKey(db, stored.keyId!))!
+		expect(published.publicKey).toMatch(/^-----BEGIN PUBLIC KEY-----\n/)
+		// Anyone can check it with the public key alone (as `openssl pkeyutl -verify -rawin` would).
+		const message = snapshotMessage({ day, listHash: stored.listHash, documentCount: stored.documentCount })
+		expect(message).toBe(`portal-obcana board snapshot v1\nday: ${day}\nlist-sha256: ${stored.listHash}\ndocuments: ${stored.documentCount}\n`)
+		expect(verify(null, Buffer.from(message), createPublicKey(published.publicKey), Buffer.from(stored.signature!, 'base64'))).toBe(true)
+		expect(await verifyBoardSnapshot(db, day)).toMatchObject({ found: true, signed: true, listMatchesHash: true, signatureValid: true, recordsMatch: true, valid: true })
+
+		const table = '"tenant_board_town".board_snapshot'
+		const restore = () => sql(`UPDATE ${table} SET canonical = $1, list_hash = $2, document_count = $3 WHERE day = $4`, [stored.canonical, stored.listHash, stored.documentCount, day])
+		// 1. The stored list is changed: it no longer hashes to the signed fingerprint.
+		await sql(`UPDATE ${table} SET canonical = replace(canonical, 'Oznámení o svozu', 'Oznámení o něčem jiném') WHERE day = $1`, [day])
+		expect(await verifyBoardSnapshot(db, day)).toMatchObject({ listMatchesHash: false, signatureValid: true, valid: false })
+		// 2. List and fingerprint are changed together: the signature no longer matches.
+		await sql(`UPDATE ${table} SET list_hash = encode(sha256(convert_to(canonical, 'UTF8')), 'hex') WHERE day = $1`, [day])
+		expect(await verifyBoardSnapshot(db, day)).toMatchObject({ listMatchesHash: true, signatureValid: false, valid: false })
+		// 3. A document dropped from the list with the count lowered: the signature catches the count too.
+		await restore()
+		await sql(`UPDATE ${table} SET document_count = document_count - 1 WHERE day = $1`, [day])
+		expect(await verifyBoardSnapshot(db, day)).toMatchObject({ signatureValid: false, valid: false })
+		await restore()
+		expect(await verifyBoardSnapshot(db, day)).toMatchObject({ valid: true })
+		// 4. The board's own records are changed behind the snapshot's back: the recomputed list differs.
+		const version = await db.boardDocumentVersion.findFirstOrThrow({ where: { title: 'Oznámení o svozu' } })
+		await sql(`UPDATE "tenant_board_town".board_document_version SET title = 'Přepsáno' WHERE id = $1`, [version.id])
+		expect(await verifyBoardSnapshot(db, day)).toMatchObject({ listMatchesHash: true, signatureValid: true, recordsMatch: false, valid: false })
+		await sql(`UPDATE "tenant_board_town".board_document_version SET title = $1 WHERE id = $2`, [version.title, version.id])
+		expect(await verifyBoardSnapshot(db, day)).toMatchObject({ valid: true })
+		// A day without a snapshot says so.
+		expect(await verifyBoardSnapshot(db, '2026-11-01')).toEqual({ day: '2026-11-01', found: false })
 	})
 })

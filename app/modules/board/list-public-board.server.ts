@@ -2,6 +2,7 @@ import type { Prisma } from '../../generated/tenant/client'
 import type { TenantDb } from '../db/tenant-db.server'
 import { addDays, boardNow, dayToDate, pragueDay } from './board-clock.server'
 import { isBoardCategory } from './board-categories'
+import { foldForSearch } from './board-search'
 
 /** How long a document stays in the public archive after it left the board (decision 015). */
 export const BOARD_ARCHIVE_YEARS = 5
@@ -45,10 +46,9 @@ export async function listPublicBoard({ db, filters, now = boardNow() }: { db: T
 	if (filters.category) and.push({ category: filters.category })
 	if (filters.from) and.push({ postedFrom: { gte: dayToDate(filters.from) } })
 	if (filters.to) and.push({ postedFrom: { lte: dayToDate(filters.to) } })
-	if (filters.q) {
-		const contains = { contains: filters.q, mode: 'insensitive' as const }
-		and.push({ OR: [{ title: contains }, { description: contains }, { referenceNumber: contains }, { fileMark: contains }] })
-	}
+	// Accent- and case-insensitive, every word anywhere: "rozpocet 2027" finds "Rozpočet na rok 2027"
+	// (the documents' folded text is kept by a database trigger).
+	for (const word of foldForSearch(filters.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10)) and.push({ searchText: { contains: word } })
 	const where = { AND: and }
 	const total = await db.boardDocument.count({ where })
 	const pages = Math.max(1, Math.ceil(total / BOARD_PAGE_SIZE))

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { TenantDb } from '../db/tenant-db.server'
 import { addDays, boardNow, dateToDay, dayToDate, pragueDay } from './board-clock.server'
+import { currentBoardSigningKey, signSnapshot } from './board-signature.server'
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
@@ -64,8 +65,9 @@ export async function canonicalBoardDay({ db, day }: { db: TenantDb; day: string
 
 /**
  * Stores the fingerprint (otisk) of every finished day from `since` days back to yesterday that has
- * none yet. A stored day is never rewritten: it is the proof of what was posted when. A fixed number
- * of queries whatever the number of days, so the job stays short even on a slow database.
+ * none yet, signed with the town's key (board-signature.server.ts). A stored day is never rewritten:
+ * it is the proof of what was posted when. A fixed number of queries whatever the number of days, so
+ * the job stays short even on a slow database.
  */
 export async function takeBoardSnapshots({ db, now = boardNow(), daysBack = 7 }: { db: TenantDb; now?: Date; daysBack?: number }) {
 	const today = pragueDay(now)
@@ -76,10 +78,15 @@ export async function takeBoardSnapshots({ db, now = boardNow(), daysBack = 7 }:
 	const missing = days.filter((day) => !storedDays.has(day))
 	if (missing.length === 0) return { taken: 0 }
 	const documents = await loadDocuments(db, missing[0]!, missing[missing.length - 1]!)
-	const created = await db.boardSnapshot.createMany({ data: missing.map((day) => ({ day: dayToDate(day), ...canonicalDay(documents, day) })), skipDuplicates: true })
+	const key = await currentBoardSigningKey(db)
+	const data = missing.map((day) => {
+		const list = canonicalDay(documents, day)
+		return { day: dayToDate(day), ...list, keyId: key.keyId, signature: signSnapshot(key.privateKeyPem, { day, ...list }) }
+	})
+	const created = await db.boardSnapshot.createMany({ data, skipDuplicates: true })
 	return { taken: created.count }
 }
 
 export async function latestBoardSnapshot(db: TenantDb) {
-	return db.boardSnapshot.findFirst({ orderBy: { day: 'desc' }, select: { day: true, listHash: true, documentCount: true, createdAt: true } })
+	return db.boardSnapshot.findFirst({ orderBy: { day: 'desc' }, select: { day: true, listHash: true, documentCount: true, createdAt: true, signature: true, keyId: true } })
 }

@@ -63,6 +63,8 @@ const TENANT_EXTRAS: KnownExtras = {
 		board_document_state: "CHECK ((state = ANY (ARRAY['planned'::text, 'posted'::text, 'removed_early'::text, 'expired'::text])))",
 		board_document_title_present: 'CHECK ((length(btrim(title)) > 0))',
 		board_transition_source: "CHECK ((source = ANY (ARRAY['clerk'::text, 'clock'::text])))",
+		board_signing_key_private_encrypted: "CHECK ((private_key ~~ 'enc:v1:%'::text))",
+		board_snapshot_signed_by_key: 'CHECK (((signature IS NULL) = (key_id IS NULL)))',
 		// The citizen's front door (issue 16).
 		town_settings_town_type: "CHECK ((town_type = ANY (ARRAY['obec'::text, 'mesto'::text, 'mestys'::text, 'statutarni-mesto'::text])))",
 		// Town statistics (decision 017).
@@ -119,8 +121,9 @@ const TENANT_EXTRAS: KnownExtras = {
 		message_thread_search: "CREATE INDEX message_thread_search ON SCHEMA.message_thread USING gin (to_tsvector('simple'::regconfig, portal_unaccent(lower(subject))))",
 	},
 	// The audit log is append-only: the database refuses UPDATE, DELETE and TRUNCATE on it.
-	functions: ['audit_log_append_only', 'grant_programme_version_frozen'],
-	triggers: ['audit_log.audit_log_no_update_delete', 'audit_log.audit_log_no_truncate', 'grant_programme_version.grant_programme_version_frozen'],
+	// The board's folded search text is kept by a trigger (decision 015); a published grant programme version is frozen (decision 022).
+	functions: ['audit_log_append_only', 'board_document_fold_search_text', 'grant_programme_version_frozen'],
+	triggers: ['audit_log.audit_log_no_update_delete', 'audit_log.audit_log_no_truncate', 'board_document.board_document_search_text', 'grant_programme_version.grant_programme_version_frozen'],
 	// Claims and portal payments draw variable symbols from one sequence per town (decision 007).
 	sequences: ['variable_symbol_seq'],
 }

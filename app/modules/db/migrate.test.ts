@@ -13,7 +13,7 @@ const TENANT_TABLES = [
 	'form', 'form_version', 'gateway_credential', 'household', 'login_attempt', 'nia_settings', 'obligation', 'payment', 'payment_inbox', 'payment_item',
 	'payment_transition', 'person', 'refund', 'reminder', 'representation', 'resident', 'saml_request', 'session', 'staff_token',
 	'staff_user', 'submission', 'submission_attachment', 'submission_counter', 'submission_draft', 'submission_event', 'town_settings',
-	'rate_limit', 'board_document', 'board_document_version', 'board_attachment', 'board_transition', 'board_snapshot', 'statistic_month', 'statistic_refresh',
+	'rate_limit', 'board_document', 'board_document_version', 'board_attachment', 'board_transition', 'board_snapshot', 'board_signing_key', 'statistic_month', 'statistic_refresh',
 	'grant_programme', 'grant_programme_version', 'grant_call', 'grant_application', 'grant_budget_line', 'grant_attachment', 'grant_evaluator_assignment',
 	'grant_score', 'grant_contract', 'grant_payout', 'grant_settlement', 'grant_application_event', 'grant_settings',
 	'message_thread', 'thread_message', 'thread_attachment', 'thread_transition', 'canned_reply', 'notification', 'notification_preference', 'followup_link',
