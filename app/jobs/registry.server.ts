@@ -6,10 +6,11 @@ import { generateClaimsJob } from './generate-claims.server'
 import { mopUpPaymentsJob } from './mop-up-payments.server'
 import { pollRecordsStatusJob } from './poll-records-status.server'
 import { refreshStatisticsJob } from './refresh-statistics.server'
+import { refreshTownHealthJob } from './refresh-town-health.server'
 import { sendClaimRemindersJob } from './send-claim-reminders.server'
 import { sendEmailJob } from './send-email.server'
 
-export const allJobs = [sendEmailJob, deliverSubmissionsJob, pollRecordsStatusJob, generateClaimsJob, sendClaimRemindersJob, mopUpPaymentsJob, boardDailyJob, refreshStatisticsJob] as const
+export const allJobs = [sendEmailJob, deliverSubmissionsJob, pollRecordsStatusJob, generateClaimsJob, sendClaimRemindersJob, mopUpPaymentsJob, boardDailyJob, refreshStatisticsJob, refreshTownHealthJob] as const
 
 export type RegisteredJob = (typeof allJobs)[number]
 export type JobName = RegisteredJob['name']

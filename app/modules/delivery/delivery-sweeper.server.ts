@@ -6,6 +6,7 @@ import type { Logger } from 'pino'
 import { boardDailyJob } from '../../jobs/board-daily.server'
 import { deliverSubmissionsJob } from '../../jobs/deliver-submissions.server'
 import { pollRecordsStatusJob } from '../../jobs/poll-records-status.server'
+import { refreshTownHealthJob } from '../../jobs/refresh-town-health.server'
 import { sendClaimRemindersJob } from '../../jobs/send-claim-reminders.server'
 import { getPlatformDb } from '../db/platform-db.server'
 import { getTenantDb } from '../db/tenant-db.server'
@@ -35,6 +36,8 @@ export async function sweepOnce({ log, pollDue, remindersDue = false }: { log: L
 			if (pollDue && (await hasPaymentsToMopUp(db))) await enqueueJob(mopUpPaymentsJob, { tenantSlug: tenant.slug })
 			// Town statistics (decision 017): the summary rows are recomputed once they are an hour old.
 			if (pollDue && (await isStatisticsRefreshDue(db))) await requestStatisticsRefresh({ db, tenantSlug: tenant.slug })
+			// The vendor console's town health row (decision 024), on the 5-minute beat.
+			if (pollDue) await enqueueJob(refreshTownHealthJob, { tenantSlug: tenant.slug })
 		} catch (error) {
 			log.warn({ err: error, tenant: tenant.slug }, 'delivery sweep skipped a town')
 		}
