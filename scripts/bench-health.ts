@@ -9,8 +9,11 @@
 // built server -> autocannon, one connection: /platform (problems first), /platform?sort=slug&page=20,
 // /platform?q=town-09 and, as the reference measured in the same run, /platform/tokeny (a light page
 // behind the same vendor sign-in) -> p99 and the ratio -> server stopped, database dropped.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
+import { parse, stringify } from 'yaml'
 import { migrateDatabase } from '../app/modules/db/migrate.server'
 import { closePool, getPool, initPool } from '../app/modules/db/pool.server'
 import { getPlatformDb } from '../app/modules/db/platform-db.server'
@@ -34,10 +37,21 @@ async function seed() {
 	const pool = getPool()
 	await migrateDatabase({ pool })
 	await applyBlueprint({ pool, blueprint: await loadBlueprint(path.join(REPO_ROOT, 'tenants/veseli-nad-moravou')), actor: 'bench' })
-	const template = await loadBlueprint(path.join(REPO_ROOT, 'tenants/_template'))
-	for (let index = 1; index <= REAL_TOWNS; index++) {
-		const slug = `real-${index}`
-		await applyBlueprint({ pool, blueprint: { ...template, slug, name: { cs: `Obec Skutečná ${index}` }, hosts: [`${slug}.bench.localhost`] }, actor: 'bench' })
+	// Real towns from the template, the way `npm run bench` makes them (a folder each, loadBlueprint + applyBlueprint).
+	const templateDir = path.join(REPO_ROOT, 'tenants/_template')
+	const template = parse(readFileSync(path.join(templateDir, 'blueprint.yaml'), 'utf8')) as Record<string, unknown>
+	const root = mkdtempSync(path.join(os.tmpdir(), 'bench-health-'))
+	try {
+		for (let index = 1; index <= REAL_TOWNS; index++) {
+			const slug = `real-${index}`
+			const dir = path.join(root, slug)
+			mkdirSync(dir)
+			writeFileSync(path.join(dir, 'blueprint.yaml'), stringify({ ...template, slug, name: { cs: `Obec Skutečná ${index}` }, hosts: [`${slug}.bench.localhost`] }))
+			copyFileSync(path.join(templateDir, String(template.logo)), path.join(dir, String(template.logo)))
+			await applyBlueprint({ pool, blueprint: await loadBlueprint(dir), actor: 'bench' })
+		}
+	} finally {
+		rmSync(root, { recursive: true, force: true })
 	}
 	// What one town's figures cost when gathered (the job's work; what a live page would pay per town).
 	const real = await pool.query<{ id: string; slug: string; status: 'active' | 'suspended' }>(`SELECT id, slug, status FROM platform.tenant ORDER BY slug`)

@@ -9,9 +9,20 @@ const STYLE: Record<HealthLevel, string> = {
 const MARK: Record<HealthLevel, string> = { green: '✓', amber: '!', red: '✗' }
 
 /** Dates among a reason's values are shown in Prague time, the same on the server and in the browser. */
+// Building an Intl.DateTimeFormat is costly, and a health page has hundreds of cells: one per language.
+const formats = new Map<string, Intl.DateTimeFormat>()
+function formatFor(language: string) {
+	let format = formats.get(language)
+	if (!format) {
+		format = new Intl.DateTimeFormat(language, { timeZone: 'Europe/Prague', dateStyle: 'short', timeStyle: 'short' })
+		formats.set(language, format)
+	}
+	return format
+}
+
 export function useFormatWhen() {
 	const { i18n } = useTranslation()
-	const format = new Intl.DateTimeFormat(i18n.language, { timeZone: 'Europe/Prague', dateStyle: 'short', timeStyle: 'short' })
+	const format = formatFor(i18n.language)
 	return (iso: string) => (iso ? format.format(new Date(iso)) : '—')
 }
 

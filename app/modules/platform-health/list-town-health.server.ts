@@ -83,11 +83,16 @@ export async function listTownHealth({ page, q, sort, level }: HealthQuery, now 
 		where.push(`h.level = $${params.length}`)
 	}
 	params.push(HEALTH_PAGE_SIZE, (page - 1) * HEALTH_PAGE_SIZE)
+	// The page is chosen first (sorting 1 000 narrow rows), then only its rows get their host and figures.
 	const { rows } = await getPool().query<Row>(
-		`${SELECT}, count(*) OVER () AS total
-		FROM platform.tenant t LEFT JOIN platform.town_health h ON h.tenant_id = t.id
-		${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-		ORDER BY ${ORDER[sort]} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+		`WITH page AS (
+			SELECT t.id, count(*) OVER () AS total, row_number() OVER (ORDER BY ${ORDER[sort]}) AS position
+			FROM platform.tenant t LEFT JOIN platform.town_health h ON h.tenant_id = t.id
+			${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+			ORDER BY ${ORDER[sort]} LIMIT $${params.length - 1} OFFSET $${params.length}
+		)
+		${SELECT}, page.total FROM page JOIN platform.tenant t ON t.id = page.id LEFT JOIN platform.town_health h ON h.tenant_id = t.id
+		ORDER BY page.position`,
 		params,
 	)
 	const total = Number(rows[0]?.total ?? 0)
