@@ -122,7 +122,8 @@ async function main() {
 			env: { DATABASE_URL: database.url, PLATFORM_HOST, LOG_LEVEL: 'warn', NODE_ENV: 'production', RUN_JOBS_IN_PROCESS: 'false', SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` },
 		})
 		await waitFor(async () => ((await get(port, { path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 60_000, what: 'readyz 200' })
-		const page = await get(port, { host: PLATFORM_HOST, path: '/platform', headers: { cookie: seeded.cookie } })
+		// The first answer of a cold server on a busy machine may take longer than get()'s 5 s: asked again until it comes.
+		const page = await waitFor(() => get(port, { host: PLATFORM_HOST, path: '/platform', headers: { cookie: seeded.cookie } }).catch(() => undefined), { timeoutMs: 60_000, what: '/platform answering' })
 		const rowsShown = page.body.match(/data-town="/g)?.length ?? 0
 		if (page.status !== 200 || rowsShown !== 25) throw new Error(`/platform answered ${page.status} with ${rowsShown} town rows (expected 200 and 25)`)
 		const rows = []
