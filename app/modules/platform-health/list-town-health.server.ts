@@ -1,27 +1,8 @@
-import { z } from 'zod'
 import { getPool } from '../db/pool.server'
+import { HEALTH_ORDER_SQL as ORDER, type HealthQuery } from './health-query'
 import { evaluateTown, staleness, type HealthColumn, type TownFigures, type TownVerdicts, type Verdict } from './health-rules'
 
 export const HEALTH_PAGE_SIZE = 25
-
-// Sorting is by a whitelisted column; "problems" puts red first, then amber, most problems first.
-const ORDER = {
-	problems: `CASE h.level WHEN 'red' THEN 0 WHEN 'amber' THEN 1 WHEN 'green' THEN 2 ELSE -1 END, h.problems DESC, t.slug`,
-	slug: 't.slug',
-	name: 't.name, t.slug',
-	status: 't.status DESC, t.slug',
-	login: `(h.figures->>'lastCitizenLoginAt') DESC NULLS LAST, t.slug`,
-	refreshed: 'h.refreshed_at ASC NULLS FIRST, t.slug',
-} as const
-export const HEALTH_SORTS = Object.keys(ORDER) as (keyof typeof ORDER)[]
-
-export const HealthQuerySchema = z.object({
-	page: z.coerce.number().int().min(1).max(10_000).catch(1),
-	q: z.string().trim().max(100).catch(''),
-	sort: z.enum(HEALTH_SORTS as [keyof typeof ORDER, ...(keyof typeof ORDER)[]]).catch('problems'),
-	level: z.enum(['all', 'red', 'amber', 'green']).catch('all'),
-})
-export type HealthQuery = z.infer<typeof HealthQuerySchema>
 
 export type TownHealthRow = {
 	id: string
