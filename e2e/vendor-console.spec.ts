@@ -7,7 +7,7 @@ import { getOnHost, urlOn } from './urls'
 
 test.describe('vendor console: town health', () => {
 	test('18 town health: every town with a level and a reason per column; search; the detail gathers figures now; a monitoring token opens health.json until revoked', async ({ page, visit, expectAccessible, request }) => {
-		test.slow()
+		test.setTimeout(300_000)
 		await visit(urlOn('platform', '/platform'))
 		await signInVendor(page, expectAccessible)
 		await expect(page).toHaveURL(urlOn('platform', '/platform'))

@@ -146,7 +146,9 @@ export default function TownHealthDetail() {
 				{samples.length === 0 ? (
 					<p>{t('detail.noHistory')}</p>
 				) : (
-					<div className="overflow-x-auto">
+					// Focusable so that a keyboard can scroll the wide table (axe: scrollable-region-focusable); a labelled region.
+					// eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+					<div className="overflow-x-auto" tabIndex={0} role="region" aria-labelledby="health-history">
 						<table className="w-full border-collapse text-left align-top">
 							<caption className="mb-2 text-left font-semibold">{t('detail.historyCaption', { count: samples.length })}</caption>
 							<thead>
