@@ -8,6 +8,7 @@ import { generateClaimsJobHandler } from './generate-claims.server'
 import { mopUpPaymentsJobHandler } from './mop-up-payments.server'
 import { pollRecordsStatusJobHandler } from './poll-records-status.server'
 import { refreshStatisticsJobHandler } from './refresh-statistics.server'
+import { refreshTownHealthJobHandler } from './refresh-town-health.server'
 import { sendClaimRemindersJobHandler } from './send-claim-reminders.server'
 import { sendEmailJobHandler } from './send-email.server'
 
@@ -20,4 +21,5 @@ export const allJobHandlers = [
 	mopUpPaymentsJobHandler,
 	boardDailyJobHandler,
 	refreshStatisticsJobHandler,
+	refreshTownHealthJobHandler,
 ] as const

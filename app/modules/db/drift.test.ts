@@ -20,7 +20,11 @@ const PLATFORM_EXTRAS: KnownExtras = {
 		// At most one primary host per town; Prisma has no partial indexes.
 		tenant_host_one_primary: 'CREATE UNIQUE INDEX tenant_host_one_primary ON SCHEMA.tenant_host USING btree (tenant_id) WHERE is_primary',
 	},
-	checks: { tenant_slug_format: "CHECK ((slug ~ '^[a-z][a-z0-9-]{1,40}$'::text))" },
+	checks: {
+		tenant_slug_format: "CHECK ((slug ~ '^[a-z][a-z0-9-]{1,40}$'::text))",
+		town_health_level: "CHECK ((level = ANY (ARRAY['green'::text, 'amber'::text, 'red'::text])))",
+		town_health_sample_level: "CHECK ((level = ANY (ARRAY['green'::text, 'amber'::text, 'red'::text])))",
+	},
 }
 const TENANT_EXTRAS: KnownExtras = {
 	checks: {

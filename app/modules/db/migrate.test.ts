@@ -7,7 +7,7 @@ import { findOutdatedSchemas, type MigrationProgress } from './migrate.server'
 import { migrationsDir, readMigrations } from './migrations.server'
 import { getPool } from './pool.server'
 
-const PLATFORM_TABLES = ['login_attempt', 'platform_audit', 'schema_migration', 'tenant', 'tenant_host', 'vendor_session', 'vendor_staff']
+const PLATFORM_TABLES = ['login_attempt', 'platform_audit', 'schema_migration', 'tenant', 'tenant_host', 'town_health', 'town_health_sample', 'vendor_session', 'vendor_staff', 'vendor_token']
 const TENANT_TABLES = [
 	'answer_outbox', 'audit_log', 'bank_movement', 'bank_statement', 'claim', 'claim_event', 'claim_generation_run', 'delivery_outbox', 'draft_attachment', 'fee_rule_version',
 	'form', 'form_version', 'gateway_credential', 'household', 'login_attempt', 'nia_settings', 'obligation', 'payment', 'payment_inbox', 'payment_item',

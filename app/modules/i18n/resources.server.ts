@@ -4,6 +4,9 @@ import commonUk from '../../locales/uk/common.json'
 import platformMailCs from '../../locales/cs/platform-mail.json'
 import platformMailEn from '../../locales/en/platform-mail.json'
 import platformMailUk from '../../locales/uk/platform-mail.json'
+import platformHealthCs from '../../locales/cs/platform-health.json'
+import platformHealthEn from '../../locales/en/platform-health.json'
+import platformHealthUk from '../../locales/uk/platform-health.json'
 import citizenCs from '../../locales/cs/citizen.json'
 import citizenEn from '../../locales/en/citizen.json'
 import citizenUk from '../../locales/uk/citizen.json'
@@ -70,6 +73,7 @@ import type { Locale } from './locales'
 const namespaces = {
 	common: [commonCs, commonEn, commonUk],
 	'platform-mail': [platformMailCs, platformMailEn, platformMailUk],
+	'platform-health': [platformHealthCs, platformHealthEn, platformHealthUk],
 	citizen: [citizenCs, citizenEn, citizenUk],
 	office: [officeCs, officeEn, officeUk],
 	forms: [formsCs, formsEn, formsUk],
