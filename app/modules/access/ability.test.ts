@@ -59,7 +59,7 @@ const ALLOWED = new Set([
 	...['own', 'other'].flatMap((whose) => [
 		`admin: read MessageThread ${whose}`, `admin: update MessageThread ${whose}`,
 		...ACTIONS.map((action) => `admin: ${action} CannedReply ${whose}`),
-		...['clerk', 'paymentsClerk', 'boardClerk'].map((role) => `${role}: read CannedReply ${whose}`),
+		...['clerk', 'paymentsClerk', 'boardClerk', 'grantsClerk'].map((role) => `${role}: read CannedReply ${whose}`),
 	]),
 	'citizen: read Person own', 'citizen: export Person own', 'citizen: update Person own',
 	'citizen: read AuditLog own', 'citizen: read Session own', 'citizen: delete Session own',

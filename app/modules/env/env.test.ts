@@ -33,6 +33,8 @@ describe('parseEnv', () => {
 			DATA_DIR: '.data',
 			TRUST_PROXY: false,
 			ALLOW_GATEWAY_SIMULATORS: false,
+			ARES_API_URL: 'https://ares.gov.cz/ekonomicke-subjekty-v-be/rest',
+			ARES_TIMEOUT_MS: 5_000,
 		})
 	})
 
