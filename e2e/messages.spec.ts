@@ -43,6 +43,8 @@ test('citizen writes to the office, the clerk replies, the citizen sees the repl
 	await page.getByLabel('Vaše odpověď').fill('Zkontrolovat s technickými službami.')
 	await page.getByRole('button', { name: 'Odeslat', exact: true }).click()
 	await expect(page.getByRole('status')).toHaveText('Interní poznámka byla uložena.')
+	// The box stays ticked after a note (the safe side): the clerk unticks it to answer the citizen.
+	await page.getByLabel('Interní poznámka (občan ji neuvidí)').uncheck()
 	await page.getByLabel('Vaše odpověď').fill('Kontejner doplníme do pátku.')
 	await page.getByRole('button', { name: 'Odeslat', exact: true }).click()
 	await expect(page.getByRole('status')).toHaveText('Odpověď byla odeslána.')
