@@ -85,7 +85,7 @@ describe('town health (vendor console)', () => {
 		expect((await sql(`SELECT 1 FROM platform.vendor_token WHERE token_hash = $1`, [token])).length).toBe(0)
 		const bearer = (value: string) => new Request('http://platform.test/platform/health.json', { headers: { authorization: `Bearer ${value}` } })
 		expect(await authenticateVendorToken(bearer(token))).toEqual({ vendorStaffId: vendor.id, tokenId: id })
-		expect(await authenticateVendorToken(bearer(`${token.slice(0, -1)}A`))).toBeNull()
+		expect(await authenticateVendorToken(bearer(`${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`))).toBeNull()
 		expect(await authenticateVendorToken(new Request('http://platform.test/'))).toBeNull()
 		expect((await listVendorTokens(vendor.id))[0]!.lastUsedAt).not.toBeNull()
 
