@@ -100,6 +100,8 @@ test.describe('citizen login through NIA', () => {
 	})
 
 	test('logout ends the session at the portal and at NIA', async ({ page, visit, expectAccessible }) => {
+		// A login and a logout through NIA, each page checked by axe: 26 s of 30 on a quiet machine.
+		test.slow()
 		await logInAsJana(page, visit, expectAccessible)
 		await page.getByRole('banner').getByRole('button', { name: 'Odhlásit' }).click()
 		await continueFromNia(page, expectAccessible)
@@ -162,6 +164,8 @@ test.describe('citizen login through NIA', () => {
 		visit,
 		expectAccessible,
 	}) => {
+		// Two NIA logins in two browsers, each page checked by axe.
+		test.slow()
 		await logInAsJana(page, visit, expectAccessible)
 		// Josef, in his own browser, logs in at NIA as himself and keeps the answer instead of posting it.
 		const josefsBrowser = await browser.newContext()
