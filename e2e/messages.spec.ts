@@ -36,6 +36,7 @@ test('citizen writes to the office, the clerk replies, the citizen sees the repl
 	await visit(urlOn('veseli', '/urad/zpravy'))
 	await signInStaff(page, 'referent@veseli.example', expectAccessible)
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zprávy občanů')
+	await expectAccessible()
 	await page.getByLabel('Hledat v předmětu a textu').fill('trideny odpad')
 	await page.getByRole('button', { name: 'Filtrovat' }).click()
 	await expect(page).toHaveURL(/q=trideny/)
