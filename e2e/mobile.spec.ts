@@ -5,21 +5,13 @@
 import { test as plainTest, type Page } from '@playwright/test'
 import { getContrast } from 'color2k'
 import { expect, test } from './fixtures'
+import { holdNiaHandBack, NIA_SIMULATOR } from './nia-login'
 import { expectFitsPhone, expectNoSideScroll, PHONE } from './small-screen'
 import { signInStaff } from './staff-sign-in'
 import { getOnHost, urlOn } from './urls'
 
-const SIMULATOR = /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\//
+const SIMULATOR = NIA_SIMULATOR
 const THIS_YEAR = new Date().getUTCFullYear()
-
-/** NIA's hand-back page submits itself at once; the test takes the no-JavaScript path (see citizen-login.spec.ts). */
-async function holdNiaHandBack(page: Page) {
-	await page.route(SIMULATOR, async (route) => {
-		const response = await route.fetch()
-		const body = await response.text()
-		await route.fulfill({ response, body: body.replace(/<script nonce="[^"]*">document\.forms\[0\]\.submit\(\)<\/script>/, '') })
-	})
-}
 
 /** Opens the header's menu (collapsed on a phone) and follows one of its links, to the end of the navigation. */
 async function viaMenu(page: Page, name: string) {
