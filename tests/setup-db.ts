@@ -48,6 +48,9 @@ await withAdmin(async (admin) => {
 	}
 	await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName)} WITH (FORCE)`)
 	await admin.query(`CREATE DATABASE ${quoteIdent(databaseName)}`)
+	// A test database is thrown away after its file: no commit waits for its WAL to reach the disk
+	// (every session on it, the CLI and servers the tests start included). Nothing else changes.
+	await admin.query(`ALTER DATABASE ${quoteIdent(databaseName)} SET synchronous_commit = off`)
 })
 
 const url = new URL(adminUrl)

@@ -9,8 +9,10 @@ import { asSubject } from '~/modules/access/ability.server'
 import { formatMoney } from '~/modules/i18n/format'
 import { resources } from '~/modules/i18n/resources.server'
 import { RefundError, refundPayment } from '~/modules/payments/refund-payment.server'
+import { getOfficePayment } from '~/modules/payments/get-office-payment.server'
+import { isCardProvider } from '~/modules/payments/providers/payment-provider'
+import { loadOfficeRecord } from '~/modules/staff/office-record.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
-import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 
 // Amount in CZK as typed by a clerk ("150", "150,50", "150.5"): at most two decimals, turned into haléře.
@@ -19,38 +21,22 @@ const RefundSchema = z.object({
 	reason: z.string().trim().min(1, 'reason_missing').max(500),
 })
 
-async function loadPayment(request: Request, context: LoaderFunctionArgs['context'], id: string | undefined, action: 'read' | 'manage') {
-	const user = await requireOfficeStaff(request, context)
-	const payment = z.uuid().safeParse(id).success
-		? await user.db.payment.findUnique({
-				where: { id: id! },
-				include: {
-					person: true, items: { include: { claim: true } }, transitions: { orderBy: { at: 'asc' } }, refunds: { orderBy: { createdAt: 'asc' } },
-					movements: { where: { kind: 'credit' }, select: { counterAccount: true, bookingDate: true } },
-				},
-			})
-		: null
-	if (!payment) throw new Response('Not found', { status: 404 })
-	await requirePermission(user, action, asSubject('Payment', payment), { request, context, label: `Payment:${payment.id}` })
-	return { user, payment }
+function loadPayment(request: Request, context: LoaderFunctionArgs['context'], id: string | undefined) {
+	return loadOfficeRecord(request, context, { id, subject: 'Payment', find: (user, paymentId) => getOfficePayment({ db: user.db, id: paymentId }), subjectOf: (found) => found.payment })
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'nav.home')
-	const { user, payment } = await loadPayment(request, context, params.id, 'read')
+	const { user, record } = await loadPayment(request, context, params.id)
+	const { payment, refunds, counterAccounts } = record
 	const money = (amount: number) => formatMoney(amount, page.locale)
-	const underWay = payment.refunds.filter((r) => r.state === 'requested').reduce((sum, r) => sum + r.amount, 0)
-	const refundable = payment.paidAmount - payment.refundedAmount - underWay
-	// The refund queue (decision 012): money above what the claims needed, not yet returned.
-	const toRefund = Math.max(0, payment.overpaidAmount - payment.refundedAmount - underWay)
-	const byGateway = ['gopay', 'stripe'].includes(payment.method)
 	return {
 		title: `${resources[page.locale]['card-payments'].office.detail} – ${page.townName}`,
-		canRefund: user.ability.can('manage', asSubject('Payment', payment)) && (!byGateway || Boolean(payment.providerPaymentId)) && ['paid', 'partially_refunded'].includes(payment.state) && refundable > 0,
-		byGateway,
-		refundable: money(Math.max(0, refundable)),
-		toRefund: toRefund > 0 ? { text: money(toRefund), value: (toRefund / 100).toFixed(2).replace('.', ',') } : null,
-		counterAccounts: [...new Set(payment.movements.map((m) => m.counterAccount).filter((a): a is string => Boolean(a)))],
+		canRefund: user.ability.can('manage', asSubject('Payment', payment)) && refunds.canStart,
+		byGateway: isCardProvider(payment.method),
+		refundable: money(refunds.refundable),
+		toRefund: refunds.toRefund > 0 ? { text: money(refunds.toRefund), value: (refunds.toRefund / 100).toFixed(2).replace('.', ',') } : null,
+		counterAccounts,
 		payment: {
 			id: payment.id, method: payment.method, state: payment.state, amount: money(payment.amount), paid: money(payment.paidAmount), refunded: money(payment.refundedAmount),
 			providerPaymentId: payment.providerPaymentId, createdAt: payment.createdAt.toISOString(), payer: payment.person ? `${payment.person.givenName} ${payment.person.familyName}` : '—',
@@ -64,7 +50,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta = titleMeta
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-	const { user, payment } = await loadPayment(request, context, params.id, 'manage')
+	const { user, record: { payment } } = await loadPayment(request, context, params.id)
+	await requirePermission(user, 'manage', asSubject('Payment', payment), { request, context, label: `Payment:${payment.id}` })
 	const parsed = RefundSchema.safeParse(Object.fromEntries(await request.formData()))
 	if (!parsed.success) return data({ error: (parsed.error.issues[0]?.message ?? 'amount_invalid') as RefundError['reason'] }, { status: 400 })
 	try {

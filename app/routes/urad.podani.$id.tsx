@@ -2,7 +2,6 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { asSubject } from '~/modules/access/ability.server'
@@ -16,26 +15,21 @@ import { inboxDetailView } from '~/modules/inbox/inbox-detail-view.server'
 import { inboxPage } from '~/modules/inbox/inbox-page.server'
 import { SubmissionError, submissionErrorMessage } from '~/modules/inbox/submission-error'
 import { requestMeta } from '~/modules/staff/office-request.server'
-import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
+import { loadOfficeRecord } from '~/modules/staff/office-record.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 
 const NOTICES = ['assigned', 'status', 'resent'] as const
 const FIELD = 'w-full rounded-town border border-muted bg-surface px-3 py-2 text-ink'
 const BUTTON = 'rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast'
 
-async function load(request: Request, context: LoaderFunctionArgs['context'], id: string | undefined) {
-	const user = await requireOfficeStaff(request, context)
-	await requirePermission(user, 'read', 'Submission', { request, context })
-	const parsed = z.uuid().safeParse(id)
-	// Another agenda's submission answers exactly like a missing one: its existence is not disclosed.
-	const submission = parsed.success ? await getInboxSubmission({ db: user.db, ability: user.ability, id: parsed.data }) : null
-	if (!submission) throw data({ reason: 'not_found' }, { status: 404 })
-	return { user, submission }
+// Another agenda's submission answers exactly like a missing one: its existence is not disclosed.
+function load(request: Request, context: LoaderFunctionArgs['context'], id: string | undefined) {
+	return loadOfficeRecord(request, context, { id, subject: 'Submission', find: (user, submissionId) => getInboxSubmission({ db: user.db, ability: user.ability, id: submissionId }) })
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const page = await inboxPage(request, context, 'detail.title')
-	const { user, submission } = await load(request, context, params.id)
+	const { user, record: submission } = await load(request, context, params.id)
 	return {
 		title: `${submission.number} – ${page.title}`,
 		notice: NOTICES.find((key) => key === new URL(request.url).searchParams.get('notice')) ?? null,
@@ -50,7 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta = titleMeta
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-	const { user, submission } = await load(request, context, params.id)
+	const { user, record: submission } = await load(request, context, params.id)
 	await requirePermission(user, 'update', asSubject('Submission', submission as never), { request, context, label: `Submission:${submission.id}` })
 	const body = await request.formData()
 	const parsed = parseWithZod(body, { schema: InboxActionSchema })

@@ -6,39 +6,29 @@ import { SubmitButton } from '~/components/office/form-field'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { asSubject } from '~/modules/access/ability.server'
+import { isClosable } from '~/modules/claims/claim-status'
 import { closeClaim } from '~/modules/claims/close-claim.server'
+import { findOfficeClaim, listClaimMovements } from '~/modules/claims/get-office-claim.server'
 import { isAppError } from '~/modules/errors/app-error'
 import { resources } from '~/modules/i18n/resources.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
-import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
+import { loadOfficeRecord } from '~/modules/staff/office-record.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 
 const CloseSchema = z.object({ intent: z.enum(['cancelled', 'written_off']), reason: z.string().trim().min(5).max(500) })
 
-async function loadClaim(request: Request, context: LoaderFunctionArgs['context'], id: string | undefined, action: 'read' | 'update') {
-	const user = await requireOfficeStaff(request, context)
-	const claim = z.uuid().safeParse(id).success ? await user.db.claim.findUnique({ where: { id: id! }, include: { resident: true, events: { orderBy: { at: 'asc' } } } }) : null
-	if (!claim) throw new Response('Not found', { status: 404 })
-	await requirePermission(user, action, asSubject('Claim', claim), { request, context, label: `Claim:${claim.id}` })
-	return { user, claim }
+function loadClaim(request: Request, context: LoaderFunctionArgs['context'], id: string | undefined) {
+	return loadOfficeRecord(request, context, { id, subject: 'Claim', find: (user, claimId) => findOfficeClaim({ db: user.db, id: claimId }) })
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'nav.home')
-	const { user, claim } = await loadClaim(request, context, params.id, 'read')
-	// Bank transfers credited to this claim; from a movement the clerk can split its overpayment (issue 11.4).
-	const movements = user.ability.can('read', 'BankMovement')
-		? await user.db.bankMovement.findMany({
-				where: { kind: 'credit', matchStatus: 'matched', payment: { items: { some: { claimId: claim.id } } } },
-				orderBy: [{ bookingDate: 'desc' }, { id: 'asc' }],
-				take: 20,
-				select: { id: true, bookingDate: true, amount: true, payment: { select: { overpaidAmount: true } } },
-			})
-		: []
+	const { user, record: claim } = await loadClaim(request, context, params.id)
+	const movements = user.ability.can('read', 'BankMovement') ? await listClaimMovements({ db: user.db, claimId: claim.id }) : []
 	return {
-		movements: movements.map((m) => ({ id: m.id, bookingDate: m.bookingDate.toISOString().slice(0, 10), amount: Number(m.amount), overpaid: m.payment?.overpaidAmount ?? 0 })),
+		movements,
 		title: `${resources[page.locale]['fees-office'].detail.title} ${claim.variableSymbol} – ${page.townName}`,
-		canClose: user.ability.can('update', asSubject('Claim', claim)) && ['open', 'partly_paid'].includes(claim.status),
+		canClose: user.ability.can('update', asSubject('Claim', claim)) && isClosable(claim.status),
 		claim: {
 			id: claim.id, variableSymbol: claim.variableSymbol, feeType: claim.feeType, year: claim.year, instalment: claim.instalment, status: claim.status,
 			amount: claim.amount, paidAmount: claim.paidAmount, dueDate: claim.dueDate.toISOString().slice(0, 10), ruleVersion: claim.ruleVersion,
@@ -51,7 +41,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta = titleMeta
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-	const { user, claim } = await loadClaim(request, context, params.id, 'update')
+	const { user, record: claim } = await loadClaim(request, context, params.id)
+	await requirePermission(user, 'update', asSubject('Claim', claim), { request, context, label: `Claim:${claim.id}` })
 	const parsed = CloseSchema.safeParse(Object.fromEntries(await request.formData()))
 	if (!parsed.success) return data({ error: 'detail.errors.reason' }, { status: 400 })
 	try {

@@ -12,3 +12,8 @@ export function deriveClaimStatus(claim: { amount: number; paidAmount: number; d
 	if (credited === claim.amount) return 'paid'
 	return 'overpaid'
 }
+
+/** A clerk may cancel or write off only a claim still owed (open or partly paid): a closed one is closed, a paid one's money is accounted for. */
+export function isClosable(status: ClaimStatus) {
+	return status === 'open' || status === 'partly_paid'
+}

@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'
+import { isClosable } from './claim-status'
 import { cancelSupersededPayments } from '../payments/cancel-superseded-payments.server'
 
 type Options = { db: TenantDb; claimId: string; kind: 'cancelled' | 'written_off'; reason: string; by: string; ip?: string | null; requestId?: string | null }
@@ -14,7 +15,7 @@ export async function closeClaim({ db, claimId, kind, reason, by, ip = null, req
 		const claim = await tx.claim.findUnique({ where: { id: claimId }, select: { id: true, status: true, amount: true, paidAmount: true } })
 		if (!claim) throw new AppError('input_invalid', 'No such claim')
 		if (claim.status === 'cancelled' || claim.status === 'written_off') throw new AppError('input_invalid', 'The claim is already closed')
-		if (claim.status === 'paid' || claim.status === 'overpaid') throw new AppError('input_invalid', 'A paid claim cannot be closed')
+		if (!isClosable(claim.status)) throw new AppError('input_invalid', 'A paid claim cannot be closed')
 		await tx.claim.update({ where: { id: claimId }, data: { status: kind } })
 		await tx.claimEvent.create({ data: { claimId, kind, amount: claim.amount - claim.paidAmount, actor: by, detail: { reason } } })
 		// Its open QR payments would only bring money nobody owes.

@@ -54,7 +54,7 @@ const TENANT_EXTRAS: KnownExtras = {
 		payment_item_amounts: 'CHECK (((amount >= 0) AND (discount >= 0)))',
 		reminder_days: 'CHECK ((days >= 0))',
 		// Card payments (issue 5).
-		payment_inbox_provider: "CHECK ((provider = ANY (ARRAY['gopay'::text, 'stripe'::text])))",
+		gateway_notification_provider: "CHECK ((provider = ANY (ARRAY['gopay'::text, 'stripe'::text])))",
 		gateway_credential_provider: "CHECK ((provider = ANY (ARRAY['gopay'::text, 'stripe'::text])))",
 		gateway_credential_status: "CHECK ((status = ANY (ARRAY['added'::text, 'active'::text, 'retired'::text])))",
 		refund_amount_positive: 'CHECK ((amount > 0))',

@@ -10,7 +10,7 @@ import { getPool } from './pool.server'
 const PLATFORM_TABLES = ['login_attempt', 'platform_audit', 'schema_migration', 'tenant', 'tenant_host', 'town_health', 'town_health_sample', 'vendor_session', 'vendor_staff', 'vendor_token']
 const TENANT_TABLES = [
 	'answer_outbox', 'audit_log', 'bank_movement', 'bank_statement', 'claim', 'claim_event', 'claim_generation_run', 'delivery_outbox', 'draft_attachment', 'fee_rule_version',
-	'form', 'form_version', 'gateway_credential', 'household', 'login_attempt', 'nia_settings', 'obligation', 'payment', 'payment_inbox', 'payment_item',
+	'form', 'form_version', 'gateway_credential', 'gateway_notification', 'household', 'login_attempt', 'nia_settings', 'obligation', 'payment', 'payment_item',
 	'payment_transition', 'person', 'refund', 'reminder', 'representation', 'resident', 'saml_request', 'session', 'staff_token',
 	'staff_user', 'submission', 'submission_attachment', 'submission_counter', 'submission_draft', 'submission_event', 'town_settings',
 	'rate_limit', 'board_document', 'board_document_version', 'board_attachment', 'board_transition', 'board_snapshot', 'board_signing_key', 'statistic_month', 'statistic_refresh',

@@ -32,7 +32,7 @@ export async function applyProviderStatus(input: ApplyInput): Promise<{ outcome:
 	const result = await input.db.$transaction(async (tx) => {
 		const payment = await tx.payment.findUnique({ where: { method_providerPaymentId: { method: input.provider, providerPaymentId: input.providerPaymentId } }, select: { id: true } })
 		if (input.eventKey) {
-			const inserted = await tx.paymentInbox.createMany({
+			const inserted = await tx.gatewayNotification.createMany({
 				data: [{ provider: input.provider, eventKey: input.eventKey, paymentId: payment?.id ?? null, payload: input.payload ?? {} }],
 				skipDuplicates: true,
 			})
@@ -40,7 +40,7 @@ export async function applyProviderStatus(input: ApplyInput): Promise<{ outcome:
 		}
 		const outcome = payment ? await apply(tx, payment.id, input) : 'unknown_payment'
 		if (input.eventKey) {
-			await tx.paymentInbox.update({ where: { provider_eventKey: { provider: input.provider, eventKey: input.eventKey } }, data: { processedAt: new Date(), outcome } })
+			await tx.gatewayNotification.update({ where: { provider_eventKey: { provider: input.provider, eventKey: input.eventKey } }, data: { processedAt: new Date(), outcome } })
 		}
 		return { outcome, paymentId: payment?.id ?? null }
 	})

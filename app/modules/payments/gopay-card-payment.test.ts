@@ -69,7 +69,7 @@ describe('GoPay card payment', () => {
 		const payment = await town.db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { transitions: true } })
 		expect(payment.paidAmount).toBe(57_600)
 		expect(payment.transitions.map((t) => t.toState)).toEqual(['pending', 'paid'])
-		expect(await town.db.paymentInbox.count({ where: { paymentId } })).toBe(1)
+		expect(await town.db.gatewayNotification.count({ where: { paymentId } })).toBe(1)
 	})
 
 	test('a notification for an id we never issued changes nothing and asks the gateway nothing', async () => {

@@ -29,12 +29,12 @@ export async function receiveStripeWebhook({ db, rawBody, signature, toleranceSe
 	}
 	if (!isAllowedStripeEvent(event.type) || !SESSION_EVENTS.has(event.type)) {
 		// Refund events: refunds are made from the portal and recorded there; answer 200 so Stripe stops.
-		await db.paymentInbox.createMany({ data: [{ provider: 'stripe', eventKey: event.id, payload: { type: event.type }, processedAt: new Date(), outcome: 'ignored' }], skipDuplicates: true })
+		await db.gatewayNotification.createMany({ data: [{ provider: 'stripe', eventKey: event.id, payload: { type: event.type }, processedAt: new Date(), outcome: 'ignored' }], skipDuplicates: true })
 		return { status: 200, body: { received: true, outcome: 'ignored' } }
 	}
 	const sessionId = (event.data.object as { id?: unknown }).id
 	if (typeof sessionId !== 'string') return { status: 400, body: { received: false, outcome: 'payload_invalid' } }
-	const already = await db.paymentInbox.findUnique({ where: { provider_eventKey: { provider: 'stripe', eventKey: event.id } }, select: { id: true } })
+	const already = await db.gatewayNotification.findUnique({ where: { provider_eventKey: { provider: 'stripe', eventKey: event.id } }, select: { id: true } })
 	if (already) return { status: 200, body: { received: true, outcome: 'duplicate' } }
 	let status
 	try {

@@ -10,6 +10,7 @@ import { deriveClaimStatus } from '../claims/claim-status'
 import type { TenantDb } from '../db/tenant-db.server'
 import { transitionPayment } from './payment-states'
 import { RefundError } from './refund-error'
+import { isRefundableState, refundableAmount, refundNeedsMissingGatewayId } from './refundable'
 import { GatewayRefusedError, isCardProvider } from './providers/payment-provider'
 import { getPaymentProvider } from './providers/registry.server'
 import { moveRefund, type RefundState } from './refund-states'
@@ -38,11 +39,10 @@ export async function refundPayment(input: RefundInput) {
 		await tx.payment.updateMany({ where: { AND: [accessibleWhere(ability, 'manage', 'Payment'), { id: input.paymentId }] }, data: { updatedAt: new Date() } })
 		const payment = await tx.payment.findFirst({ where: { AND: [accessibleWhere(ability, 'manage', 'Payment'), { id: input.paymentId }] }, select: { id: true, method: true, state: true, paidAmount: true, refundedAmount: true, providerPaymentId: true } })
 		if (!payment) throw new RefundError('not_found')
-		if (isCardProvider(payment.method) && !payment.providerPaymentId) throw new RefundError('not_supported')
-		if (payment.state !== 'paid' && payment.state !== 'partially_refunded') throw new RefundError('not_refundable')
+		if (refundNeedsMissingGatewayId(payment)) throw new RefundError('not_supported')
+		if (!isRefundableState(payment.state)) throw new RefundError('not_refundable')
 		const underWay = await tx.refund.aggregate({ where: { paymentId: payment.id, state: 'requested' satisfies RefundState }, _sum: { amount: true } })
-		const refundable = payment.paidAmount - payment.refundedAmount - (underWay._sum.amount ?? 0)
-		if (input.amount > refundable) throw new RefundError('too_large')
+		if (input.amount > refundableAmount(payment, underWay._sum.amount ?? 0)) throw new RefundError('too_large')
 		const refund = await tx.refund.create({ data: { paymentId: payment.id, amount: input.amount, reason, actor: input.staffId }, select: { id: true } })
 		return { refund, payment }
 	})

@@ -44,7 +44,7 @@ function townSql(slug: string) {
 		((SELECT count(*) FROM ${s}.delivery_outbox WHERE last_error IS NOT NULL AND updated_at > ${since}) + (SELECT count(*) FROM ${s}.answer_outbox WHERE last_error IS NOT NULL AND updated_at > ${since}))::text AS records_failures,
 		EXISTS (SELECT 1 FROM ${s}.gateway_credential WHERE status = 'active') AS gateway_configured,
 		(SELECT max(paid_at) FROM ${s}.payment WHERE method IN ('gopay', 'stripe') AND state = 'paid') AS last_card_paid,
-		(SELECT count(*) FROM ${s}.payment_inbox WHERE received_at > ${since} AND (outcome = 'unknown_payment' OR (processed_at IS NULL AND received_at < now() - interval '5 minutes')))::text AS failed_notifications,
+		(SELECT count(*) FROM ${s}.gateway_notification WHERE received_at > ${since} AND (outcome = 'unknown_payment' OR (processed_at IS NULL AND received_at < now() - interval '5 minutes')))::text AS failed_notifications,
 		(SELECT max(created_at) FROM ${s}.bank_statement) AS last_import,
 		(SELECT count(*) FROM ${s}.login_attempt WHERE NOT success AND at > ${since})::text AS failed_logins,
 		(SELECT count(*) FROM ${s}.audit_log WHERE outcome = 'denied' AND at > ${since})::text AS denied,
