@@ -5,7 +5,10 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createTown, sql } from '../../../tests/db'
 import { getTownProfile, invalidateTownProfiles } from '../tenancy/town-profile.server'
+import type * as tenantDbModule from './tenant-db.server'
 import { getTenantDb, setTenantClientCacheSize, tenantPrismaClientCount } from './tenant-db.server'
+
+type TenantDbModule = typeof tenantDbModule
 
 type Town = Awaited<ReturnType<typeof createTown>>
 let first: Town
@@ -53,7 +56,7 @@ describe('one client for all towns', () => {
 		// lives on globalThis (singleton). The copy that did not build the client must still reach the right
 		// town: the bug that reverted decision 020 the first time ("Tenant query outside a town context"
 		// on a town's first page, whose handle the other copy built).
-		const other = (await import('./tenant-db.server.ts?second-copy' as string)) as typeof import('./tenant-db.server')
+		const other = (await import('./tenant-db.server.ts?second-copy' as string)) as TenantDbModule
 		expect(other.getTenantDb).not.toBe(getTenantDb)
 		const fresh = await createTown('druha-kopie')
 		const read = (db: typeof getTenantDb, town: Town) => db(town.tenant).townSettings.findUnique({ where: { id: 1 }, select: { name: true } })
