@@ -233,7 +233,7 @@ async function main() {
 		const port = server.port
 		const pid = server.child.pid
 		for (const host of ['veseli.localhost', 'znojmo.localhost']) {
-			await waitFor(async () => ((await get(port, { host })).status === 200 ? true : undefined), { timeoutMs: 30_000, what: `${host} 200` })
+			await waitFor(async () => ((await get(port, { host })).status === 200 ? true : undefined), { timeoutMs: 180_000, intervalMs: 500, what: `${host} 200` })
 		}
 		reference = await startReference()
 

@@ -112,7 +112,7 @@ describe('two towns interleaved on the same pooled connections', () => {
 		const { rows } = await getPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'interleave'`)
 		expect(rows[0].n).toBeLessThanOrEqual(2)
 		expect((await getPool().query<{ search_path: string }>('SHOW search_path')).rows[0].search_path).toBe('"$user", public')
-	})
+	}, 90_000)
 
 	test('the placeholder schema never reaches Postgres, and a query outside any town context is refused', async () => {
 		expect(await sql(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [SCHEMA_PLACEHOLDER])).toEqual([])
