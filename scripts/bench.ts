@@ -9,7 +9,7 @@
 // stopped, database dropped. Bounded: BENCH_CONNECTIONS (1-50, default 25) connections for
 // BENCH_DURATION (1-30, default 10) seconds per scenario, after a 2 s unmeasured warm-up.
 // BENCH_QUICK=1 is the CI-size run: 50 towns, 3 s per scenario.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
@@ -17,13 +17,15 @@ import { parse, stringify } from 'yaml'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createSession } from '../app/modules/auth/session.server'
+import { migrateDatabase } from '../app/modules/db/migrate.server'
+import { migrationsDir } from '../app/modules/db/migrations.server'
 import { closePool, getPool, initPool } from '../app/modules/db/pool.server'
 import { quoteIdent, tenantSchemaName } from '../app/modules/db/schema-name'
 import { getTenantDb } from '../app/modules/db/tenant-db.server'
 import { applyBlueprint } from '../app/modules/tenancy/apply-blueprint.server'
 import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
 import { seed as seedJana, HOST as VESELI_HOST } from './bench-my-payments-seed'
-import { createScratchDatabase, ensureBuild, findFreePort, get, REPO_ROOT, startServer, waitFor, type ServerProcess } from './built-server'
+import { createScratchDatabase, ensureBuild, findFreePort, get, REPO_ROOT, startServer, uniqueDatabaseName, waitFor, type ServerProcess } from './built-server'
 
 const clamp = (value: number, min: number, max: number, fallback: number) => (Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback)
 const QUICK = process.env.BENCH_QUICK === '1'
@@ -172,9 +174,33 @@ async function run(scenario: string, port: number, options: Partial<autocannon.O
 	}
 }
 
+/**
+ * Goal 3 of issue 13: one new tenant migration over every town schema, as `npm run cli -- migrate`
+ * does after a deploy (the same runner: one transaction per schema with its ledger row). The
+ * migration is a copy of the repository's migrations plus one that adds a column, in a temporary
+ * folder; the bench database is dropped afterwards, so nothing of it stays.
+ */
+async function timeOneNewMigration() {
+	const root = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-migrations-'))
+	try {
+		for (const kind of ['platform', 'tenant'] as const) cpSync(migrationsDir(kind, REPO_ROOT), migrationsDir(kind, root), { recursive: true })
+		const dir = path.join(migrationsDir('tenant', root), '29991231000000_bench_probe')
+		mkdirSync(dir, { recursive: true })
+		writeFileSync(path.join(dir, 'migration.sql'), 'ALTER TABLE claim ADD COLUMN bench_probe TEXT;\nCREATE INDEX claim_bench_probe_idx ON claim (bench_probe);\n')
+		let schemas = 0
+		const started = performance.now()
+		const result = await migrateDatabase({ pool: getPool(), root, onProgress: (event) => void (event.type === 'applied' && schemas++) })
+		const totalMs = performance.now() - started
+		return { schemas, applied: result.applied, totalS: round(totalMs / 1000, 2), perSchemaMs: round(totalMs / Math.max(1, schemas), 1) }
+	} finally {
+		rmSync(root, { recursive: true, force: true })
+	}
+}
+
 async function main() {
 	await ensureBuild()
-	const database = await createScratchDatabase('portal_bench')
+	// A database of its own per run: two benches on one machine (or a bench during a test run) never drop each other's.
+	const database = await createScratchDatabase(uniqueDatabaseName('portal_bench'))
 	const blueprintRoot = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-towns-'))
 	let server: ServerProcess | undefined
 	let reference: Awaited<ReturnType<typeof startReference>> | undefined
@@ -194,11 +220,20 @@ async function main() {
 	})
 	try {
 		console.log(`Starting the built server on database ${database.name} (--demo) …`)
-		server = await startServer({ args: ['--demo'], env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` } })
+		// Our own, longer wait for /healthz: on a loaded machine the demo start can take over startServer's 20 s.
+		server = await startServer({ args: ['--demo'], waitUntilListening: false, env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` } })
+		const started = server
+		await waitFor(
+			async () => {
+				if (!started.isRunning()) throw new Error(`server exited: ${started.output()}`)
+				return (await get(started.port, { path: '/healthz', timeoutMs: 2_000 }).catch(() => undefined))?.status === 200 ? true : undefined
+			},
+			{ timeoutMs: 180_000, intervalMs: 250, what: 'the portal answering /healthz' },
+		)
 		const port = server.port
 		const pid = server.child.pid
 		for (const host of ['veseli.localhost', 'znojmo.localhost']) {
-			await waitFor(async () => ((await get(port, { host })).status === 200 ? true : undefined), { timeoutMs: 30_000, what: `${host} 200` })
+			await waitFor(async () => ((await get(port, { host })).status === 200 ? true : undefined), { timeoutMs: 180_000, intervalMs: 500, what: `${host} 200` })
 		}
 		reference = await startReference()
 
@@ -283,8 +318,14 @@ async function main() {
 		}
 		console.log('Ratios (same run, same tool):')
 		console.table(ratios)
+		const loadAtEnd = os.loadavg().map((value) => round(value, 2))
+		console.log(`Load average at start ${loadAtStart.join(' ')}, at end ${loadAtEnd.join(' ')} (${os.cpus().length} CPUs): figures under load are not final.`)
 		console.log(`RSS of the portal process (MB): ${JSON.stringify(rss)} (goal: < 1 024, flat in the number of towns)`)
 		console.log(`Town creation: ${creation.meanMs} ms per town (goal < 1 000 ms)`)
+		console.log(`Applying one new tenant migration to ${TOWN_COUNT + 2} town schemas (the migrate runner) …`)
+		const migration = await timeOneNewMigration()
+		const projected = round((migration.perSchemaMs * 1000) / 1000, 1)
+		console.log(`  ${migration.schemas} schemas in ${migration.totalS} s, ${migration.perSchemaMs} ms per schema: ≈ ${projected} s for 1 000 towns (goal < 120 s)`)
 		const report = {
 			date: new Date().toISOString(),
 			node: process.version,
@@ -296,8 +337,10 @@ async function main() {
 			towns: TOWN_COUNT,
 			quick: QUICK,
 			loadAverageAtStart: loadAtStart,
+			loadAverageAtEnd: loadAtEnd,
 			nodeEnv: 'production',
 			townCreation: creation,
+			oneNewMigration: migration,
 			firstPageOfNewTown: coldPage,
 			rssMb: rss,
 			ratios,

@@ -1,10 +1,12 @@
-// Towns share ONE small pool (decision 020 says why the one-client design is not on main yet). Here two towns' requests run interleaved, many at
+// All towns share ONE Prisma client and ONE small pool; the town's schema travels with each statement
+// (docs/decisions/020-one-client-for-all-towns.md). Here two towns' requests run interleaved, many at
 // once, on the same two pooled connections: plain reads, findUnique calls (which Prisma batches per
 // tick), batch and interactive transactions, raw SQL; no answer may hold a row of the other town.
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createTown, sql } from '../../../tests/db'
 import { getDatabaseUrl, getPool, initPool } from './pool.server'
-import { getTenantDb } from './tenant-db.server'
+import { getTenantDb, SCHEMA_PLACEHOLDER, tenantPrismaClientCount } from './tenant-db.server'
 
 type Town = Awaited<ReturnType<typeof createTown>>
 let north: Town
@@ -25,10 +27,6 @@ beforeAll(async () => {
 	}
 })
 
-// Two connections shared by all callers on a busy machine: waiting for one may take longer than
-// Prisma's default 2 s; a wait is not what this test is about.
-const TX = { maxWait: 30_000, timeout: 30_000 }
-
 const idOf = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`
 
 /** One "request" of a town: several kinds of reads and writes, each answer checked for the town's tag. */
@@ -48,7 +46,7 @@ async function request(town: Town, tag: 'N' | 'S', i: number, seen: string[]) {
 			break
 		}
 		case 2: {
-			const [count, first] = await db.$transaction([db.person.count({ where: { familyName: tag } }), db.person.findFirst({ orderBy: { givenName: 'asc' } })], TX)
+			const [count, first] = await db.$transaction([db.person.count({ where: { familyName: tag } }), db.person.findFirst({ orderBy: { givenName: 'asc' } })])
 			if (count !== PEOPLE_PER_TOWN) seen.push(`${tag} counted ${count}`)
 			check(first?.familyName)
 			break
@@ -61,7 +59,7 @@ async function request(town: Town, tag: 'N' | 'S', i: number, seen: string[]) {
 				// Yield inside the transaction so the other town's work runs in between.
 				await new Promise((resolve) => setImmediate(resolve))
 				for (const entry of await tx.auditLog.findMany({ where: { actorId: person.id }, include: { actor: true } })) check(entry.actor?.familyName)
-			}, TX)
+			})
 			break
 		case 4: {
 			const rows = await db.$queryRawUnsafe<{ family_name: string }[]>(`SELECT family_name FROM ${town.schema}.person LIMIT 3`)
@@ -87,13 +85,13 @@ describe('two towns interleaved on the same pooled connections', () => {
 		initPool(url, { max: 4 })
 	})
 
-	test('400 interleaved requests: no answer holds a row of the other town, and one Prisma client served both', async () => {
+	test('600 interleaved requests: no answer holds a row of the other town, and one Prisma client served both', async () => {
 		const seen: string[] = []
 		const failures: string[] = []
 		// Six callers per town keep both connections busy without outwaiting Prisma's 2 s transaction start.
 		let next = 0
 		const caller = async () => {
-			while (next < 200) {
+			while (next < 300) {
 				const i = next++
 				const results = await Promise.allSettled([request(north, 'N', i, seen), request(south, 'S', i, seen)])
 				for (const r of results) if (r.status === 'rejected') failures.push(String(r.reason).slice(0, 300))
@@ -102,6 +100,7 @@ describe('two towns interleaved on the same pooled connections', () => {
 		await Promise.all(Array.from({ length: 6 }, caller))
 		expect(failures).toEqual([])
 		expect(seen).toEqual([])
+		expect(tenantPrismaClientCount()).toBe(1)
 
 		// The writes made inside the interactive transactions stayed in their own town.
 		const northProbes = await sql<{ action: string }>(`SELECT DISTINCT action FROM ${north.schema}.audit_log WHERE action LIKE 'probe.%'`)
@@ -114,4 +113,16 @@ describe('two towns interleaved on the same pooled connections', () => {
 		expect(rows[0].n).toBeLessThanOrEqual(2)
 		expect((await getPool().query<{ search_path: string }>('SHOW search_path')).rows[0].search_path).toBe('"$user", public')
 	}, 90_000)
+
+	test('the placeholder schema never reaches Postgres, and a query outside any town context is refused', async () => {
+		expect(await sql(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [SCHEMA_PLACEHOLDER])).toEqual([])
+		// Reaching the shared client without a town (e.g. a private field) fails closed.
+		const client = new pg.Client({ connectionString: getDatabaseUrl() })
+		await client.connect()
+		try {
+			await expect(client.query(`SELECT 1 FROM "${SCHEMA_PLACEHOLDER}".person`)).rejects.toThrow(/does not exist/)
+		} finally {
+			await client.end()
+		}
+	})
 })
