@@ -180,7 +180,7 @@ export default function BankPage() {
 								<td data-label={t('statements.fileName')}>
 									<Link to={`/urad/banka?vypis=${s.id}`}>{s.fileName}</Link>
 								</td>
-								<td data-label={t('statements.format')}>{s.format}</td>
+								<td data-label={t('statements.format')}>{t(`statements.formats.${s.format}`, { defaultValue: s.format })}</td>
 								<td data-label={t('statements.account')}>{s.account ?? '—'}</td>
 								<td data-label={t('statements.result')}>
 									{s.summary.failed
