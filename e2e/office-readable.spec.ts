@@ -4,6 +4,7 @@
 // pages are the office routes of server/cross-town.test.ts.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { existsSync, renameSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generate } from 'otplib'
@@ -94,6 +95,9 @@ const STATE_FILE = join(tmpdir(), `office-readable-${process.env.E2E_PORT ?? '31
 // One sign-in (password and TOTP) for the whole file; every page is its own test with its own time
 // budget, so a slow machine fails one page, not the walk. The signed-in browser state is reused.
 test.beforeAll(async ({ browser }) => {
+	// Playwright gives this context the file's options too, storageState included: it must exist first.
+	// Each worker signs in; the state is written whole (rename), so another worker never reads half a file.
+	if (!existsSync(STATE_FILE)) writeFileSync(STATE_FILE, JSON.stringify({ cookies: [], origins: [] }))
 	const context = await browser.newContext()
 	const page = await context.newPage()
 	await page.goto(urlOn('veseli', '/urad/prihlaseni'))
@@ -104,7 +108,9 @@ test.beforeAll(async ({ browser }) => {
 	await page.getByLabel('Ověřovací kód').fill(await generate({ secret: DEMO_TOTP_SECRET }))
 	await page.getByRole('button', { name: 'Ověřit' }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přehled')
-	await context.storageState({ path: STATE_FILE })
+	const partial = `${STATE_FILE}.${process.pid}`
+	await context.storageState({ path: partial })
+	renameSync(partial, STATE_FILE)
 	await context.close()
 })
 
