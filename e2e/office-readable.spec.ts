@@ -90,44 +90,51 @@ function rawValues(text: string) {
 }
 
 const ADMIN = 'spravce@veseli.example'
-const STATE_FILE = join(tmpdir(), `office-readable-${process.env.E2E_PORT ?? '3100'}.json`)
+/** The demo clerk works the agendas (submissions, payments, board, grants) the admin's role does not open. */
+const CLERK = 'referent@veseli.example'
+const stateFile = (email: string) => join(tmpdir(), `office-readable-${process.env.E2E_PORT ?? '3100'}-${email.split('@')[0]}.json`)
+const STATE_FILE = stateFile(ADMIN)
+const AGENDA_PAGES = ['/urad/podani', '/urad/zpravy', '/urad/poplatky/obyvatele', '/urad/poplatky/predpisy', '/urad/poplatky/zastoupeni', '/urad/banka', '/urad/banka/nesparovane', '/urad/platby', '/urad/uredni-deska', '/urad/dotace']
 
 // One sign-in (password and TOTP) for the whole file; every page is its own test with its own time
 // budget, so a slow machine fails one page, not the walk. The signed-in browser state is reused.
 test.beforeAll(async ({ browser }) => {
-	// Playwright gives this context the file's options too, storageState included: it must exist first.
-	// Each worker signs in; the state is written whole (rename), so another worker never reads half a file.
-	if (!existsSync(STATE_FILE)) writeFileSync(STATE_FILE, JSON.stringify({ cookies: [], origins: [] }))
-	const context = await browser.newContext()
-	const page = await context.newPage()
-	await page.goto(urlOn('veseli', '/urad/prihlaseni'))
-	await page.getByLabel('E-mail').fill(ADMIN)
-	await page.getByLabel('Heslo', { exact: true }).fill(DEMO_PASSWORD)
-	await page.getByRole('button', { name: 'Přihlásit se' }).click()
-	await expect(page).toHaveURL(/\/urad\/overeni/)
-	await page.getByLabel('Ověřovací kód').fill(await generate({ secret: DEMO_TOTP_SECRET }))
-	await page.getByRole('button', { name: 'Ověřit' }).click()
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přehled')
-	const partial = `${STATE_FILE}.${process.pid}`
-	await context.storageState({ path: partial })
-	renameSync(partial, STATE_FILE)
-	await context.close()
+	for (const email of [ADMIN, CLERK]) {
+		const file = stateFile(email)
+		// Playwright gives this context the file's options too, storageState included: it must exist first.
+		// Each worker signs in; the state is written whole (rename), so another worker never reads half a file.
+		if (!existsSync(file)) writeFileSync(file, JSON.stringify({ cookies: [], origins: [] }))
+		const context = await browser.newContext()
+		const page = await context.newPage()
+		await page.goto(urlOn('veseli', '/urad/prihlaseni'))
+		await page.getByLabel('E-mail').fill(email)
+		await page.getByLabel('Heslo', { exact: true }).fill(DEMO_PASSWORD)
+		await page.getByRole('button', { name: 'Přihlásit se' }).click()
+		await expect(page).toHaveURL(/\/urad\/overeni/)
+		await page.getByLabel('Ověřovací kód').fill(await generate({ secret: DEMO_TOTP_SECRET }))
+		await page.getByRole('button', { name: 'Ověřit' }).click()
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přehled')
+		const partial = `${file}.${process.pid}`
+		await context.storageState({ path: partial })
+		renameSync(partial, file)
+		await context.close()
+	}
 })
+
+/** Opens a page (axe-checked), and returns its raw values; a page the role may not open (403) has none. */
+async function read(page: Page, watch: { expectedErrorUrls: Set<string> }, expectAccessible: () => Promise<void>, path: string) {
+	const url = urlOn('veseli', path)
+	watch.expectedErrorUrls.add(url)
+	const response = await page.goto(url)
+	await expect(page.getByRole('heading', { level: 1 }).first(), path).toBeVisible()
+	await expectAccessible()
+	if (response?.status() !== 200) return []
+	return rawValues(await visibleText(page))
+}
 
 test.describe('the demo admin reads the office without ISO dates, UUIDs or raw codes', () => {
 	test.use({ storageState: STATE_FILE })
 	test.describe.configure({ mode: 'parallel' })
-
-	/** Opens a page (axe-checked), and returns its raw values; a page the admin may not open (403) has none. */
-	async function read(page: Page, watch: { expectedErrorUrls: Set<string> }, expectAccessible: () => Promise<void>, path: string) {
-		const url = urlOn('veseli', path)
-		watch.expectedErrorUrls.add(url)
-		const response = await page.goto(url)
-		await expect(page.getByRole('heading', { level: 1 }).first(), path).toBeVisible()
-		await expectAccessible()
-		if (response?.status() !== 200) return []
-		return rawValues(await visibleText(page))
-	}
 
 	for (const path of LIST_PAGES) {
 		test(path, async ({ page, watch, expectAccessible }) => {
@@ -148,6 +155,23 @@ test.describe('the demo admin reads the office without ISO dates, UUIDs or raw c
 	}
 })
 
+test.describe('the demo clerk reads the agenda pages without ISO dates, UUIDs or raw codes', () => {
+	test.use({ storageState: stateFile(CLERK) })
+	test.describe.configure({ mode: 'parallel' })
+
+	for (const path of AGENDA_PAGES) {
+		test(path, async ({ page, watch, expectAccessible }) => {
+			test.slow()
+			expect(await read(page, watch, expectAccessible, path)).toEqual([])
+			const links = DETAIL_PAGES.find((detail) => detail.list === path)
+			if (!links) return
+			const hrefs = await page.locator('main a[href^="/urad/"]').evaluateAll((found) => found.map((a) => a.getAttribute('href') ?? ''))
+			const detail = hrefs.find((href) => links.link.test(href))
+			if (detail) expect(await read(page, watch, expectAccessible, detail), detail).toEqual([])
+		})
+	}
+})
+
 test.describe('the office header on a tablet', () => {
 	test.use({ storageState: STATE_FILE, viewport: { width: 768, height: 1024 } })
 
@@ -159,7 +183,7 @@ test.describe('the office header on a tablet', () => {
 		await expect(banner.getByRole('link', { name: 'Přihlásit se' })).toHaveCount(0)
 		const nav = page.getByRole('navigation', { name: 'Navigace úřadu' })
 		for (const group of ['Podání a zprávy', 'Poplatky a platby', 'Správa']) await expect(nav.getByRole('list', { name: group })).toBeVisible()
-		await expect(nav.getByRole('link', { name: 'Předpisy poplatků' })).toBeVisible()
+		await expect(nav.getByRole('link', { name: 'Pravidla poplatků' })).toBeVisible()
 		await expect(page.getByTestId('office-person')).toHaveText('Přihlášen(a): Tomáš Správce')
 		await expect(page.getByRole('button', { name: 'Odhlásit se' })).toBeVisible()
 		// Nothing sticks out sideways at 768 px.
