@@ -99,6 +99,8 @@ const AGENDA_PAGES = ['/urad/podani', '/urad/zpravy', '/urad/poplatky/obyvatele'
 // One sign-in (password and TOTP) for the whole file; every page is its own test with its own time
 // budget, so a slow machine fails one page, not the walk. The signed-in browser state is reused.
 test.beforeAll(async ({ browser }) => {
+	// Two sign-ins with the TOTP step, on a shared machine.
+	test.setTimeout(180_000)
 	// Playwright gives these contexts the file's options too, storageState included: the files must exist first.
 	// Each worker signs in; a state is written whole (rename), so another worker never reads half a file.
 	for (const email of [ADMIN, CLERK]) if (!existsSync(stateFile(email))) writeFileSync(stateFile(email), JSON.stringify({ cookies: [], origins: [] }))
