@@ -1,6 +1,6 @@
 import './modules/util/zod-jitless'
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { GeneralErrorBoundary } from './components/general-error-boundary'
@@ -85,12 +85,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
 	const rootData = useRootData()
 	const loginHref = useCitizenLoginHref()
+	const isOffice = /^\/urad(\/|$)/.test(useLocation().pathname)
 	if (!rootData?.town) return <Outlet />
 	const { user } = rootData
 	return (
 		<>
-			<TownHeader town={rootData.town} locale={rootData.locale} user={user} />
-			{user ? <IdleWarning idleMsLeft={user.idleMsLeft} loadedAt={user.loadedAt} keepAliveUrl="/auth/session" loginUrl={loginHref} /> : null}
+			<TownHeader town={rootData.town} locale={rootData.locale} user={user} office={isOffice} />
+			{user && !isOffice ? <IdleWarning idleMsLeft={user.idleMsLeft} loadedAt={user.loadedAt} keepAliveUrl="/auth/session" loginUrl={loginHref} /> : null}
 			<Outlet />
 			<TownFooter town={rootData.town} />
 		</>

@@ -128,7 +128,7 @@ afterAll(async () => {
 	await database?.drop()
 })
 
-const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/prihlaseni-psa', '/urad/formulare/export?code=dog-registration&version=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/banka', '/urad/banka/nesparovane', '/urad/banka/pohyb/00000000-0000-4000-8000-000000000000', '/urad/platby', '/urad/platby.csv', '/urad/platby/00000000-0000-4000-8000-000000000000', '/urad/platebni-brany', '/urad/audit?page=2', '/urad/heslo', '/urad/dvoufaktor', '/urad/overeni']
+const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/prihlaseni-psa', '/urad/formulare/export?code=dog-registration&version=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/banka', '/urad/banka/nesparovane', '/urad/banka/pohyb/00000000-0000-4000-8000-000000000000', '/urad/platby', '/urad/platby.csv', '/urad/platby/00000000-0000-4000-8000-000000000000', '/urad/platebni-brany', '/urad/audit?page=2', '/urad/heslo', '/urad/profil', '/urad/dvoufaktor', '/urad/overeni']
 
 describe('a staff session is good only in its own town', () => {
 	test('the cookie opens the office at Veselí (the probe below would prove nothing otherwise)', async () => {
@@ -215,6 +215,7 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.audit.tsx': 'office',
 	'urad.dvoufaktor.tsx': 'office',
 	'urad.heslo.tsx': 'office',
+	'urad.profil.tsx': 'office: the staff member\'s own profile (language of office e-mails)',
 	'urad.obnova-hesla.$token.tsx': 'office',
 	'urad.odhlaseni.ts': 'office',
 	'urad.odhlasit-vsude.ts': 'office',

@@ -5,7 +5,12 @@ import type { RootTown } from '~/root'
 import { NotificationsLink } from './notifications-link'
 import { HeaderMenu } from './header-menu'
 
-export function TownHeader({ town, locale, user }: { town: RootTown; locale: Locale; user: { name: string; unreadNotifications?: number } | null }) {
+/**
+ * The town's header. In the back office (`office`) it names the office and links to its overview, and
+ * has no citizen links and no citizen login: the office navigation below it (OfficeNav) carries the
+ * clerk's pages, name and sign-out.
+ */
+export function TownHeader({ town, locale, user, office = false }: { town: RootTown; locale: Locale; user: { name: string; unreadNotifications?: number } | null; office?: boolean }) {
 	const { t } = useTranslation()
 	return (
 		<>
@@ -17,14 +22,23 @@ export function TownHeader({ town, locale, user }: { town: RootTown; locale: Loc
 			</a>
 			<header className="on-primary relative bg-primary text-primary-contrast">
 				<div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">
-					<Link to="/" className="flex items-center gap-3 text-primary-contrast no-underline">
+					<Link to={office ? '/urad' : '/'} className="flex items-center gap-3 text-primary-contrast no-underline">
 						{town.logoUrl ? <img src={town.logoUrl} alt={t('coatOfArms', { town: town.name })} className="h-14 w-auto" /> : null}
-						<span className="text-xl font-semibold">{town.name}</span>
+						<span className="flex flex-col">
+							<span className="text-xl font-semibold">{town.name}</span>
+							{office ? <span className="text-sm">{t('officeHeader')}</span> : null}
+						</span>
 					</Link>
-					<HeaderMenu>
-						{town.enabledLocales.length > 1 ? <LanguageSwitcher enabled={town.enabledLocales} current={locale} /> : null}
-						<AccountNav user={user} />
-					</HeaderMenu>
+					{office ? (
+						town.enabledLocales.length > 1 ? (
+							<LanguageSwitcher enabled={town.enabledLocales} current={locale} />
+						) : null
+					) : (
+						<HeaderMenu>
+							{town.enabledLocales.length > 1 ? <LanguageSwitcher enabled={town.enabledLocales} current={locale} /> : null}
+							<AccountNav user={user} />
+						</HeaderMenu>
+					)}
 				</div>
 			</header>
 		</>

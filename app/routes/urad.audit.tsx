@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		result: null,
 		defaultValue,
 		actions: list.actions,
-		list: { entries: toAuditRows(list.entries, page.locale), total: list.total, page: list.page, pages: list.pages },
+		list: { entries: await toAuditRows(user.db, list.entries, page.locale), total: list.total, page: list.page, pages: list.pages },
 	}
 }
 

@@ -17,6 +17,7 @@ import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import { STATEMENT_UPLOAD_MAX_MB } from '~/modules/bank-statements/statement-upload-limit'
+import { useFormat } from '~/modules/i18n/use-format'
 
 const MAX_MB = STATEMENT_UPLOAD_MAX_MB
 const MAX_BYTES = MAX_MB * 1024 * 1024
@@ -120,8 +121,9 @@ export default function BankPage() {
 	const { current, canUpload, statements, page, pages } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
-	const { t, i18n } = useTranslation('bank-office')
-	const when = (iso: string) => new Date(iso).toLocaleString(i18n.language, { timeZone: 'Europe/Prague' })
+	const { t } = useTranslation('bank-office')
+	const format = useFormat()
+	const when = (iso: string) => format.dateTime(iso)
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-10">
 			<h1 className="mb-4 text-3xl font-bold">{t('title')}</h1>
@@ -180,7 +182,7 @@ export default function BankPage() {
 								<td data-label={t('statements.fileName')}>
 									<Link to={`/urad/banka?vypis=${s.id}`}>{s.fileName}</Link>
 								</td>
-								<td data-label={t('statements.format')}>{s.format}</td>
+								<td data-label={t('statements.format')}>{t(`statements.formats.${s.format}`, { defaultValue: s.format })}</td>
 								<td data-label={t('statements.account')}>{s.account ?? '—'}</td>
 								<td data-label={t('statements.result')}>
 									{s.summary.failed

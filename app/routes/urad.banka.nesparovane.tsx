@@ -10,6 +10,7 @@ import { resources } from '~/modules/i18n/resources.server'
 import { officePage } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { useFormat } from '~/modules/i18n/use-format'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'nav.bank')
@@ -30,6 +31,7 @@ export default function UnmatchedQueuePage() {
 	const { movements, typed, page, pages, total } = useLoaderData<typeof loader>()
 	const { t, i18n } = useTranslation('bank-office')
 	const money = (halere: number) => new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CZK' }).format(halere / 100)
+	const format = useFormat()
 	const field = 'rounded-town border px-2 py-1'
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-10">
@@ -82,14 +84,14 @@ export default function UnmatchedQueuePage() {
 					<tbody>
 						{movements.map((m) => (
 							<tr key={m.id}>
-								<td data-label={t('queue.date')}>{m.bookingDate}</td>
+								<td data-label={t('queue.date')}>{format.date(m.bookingDate)}</td>
 								<td data-label={t('queue.amount')}>{money(m.amount)}</td>
 								<td data-label={t('queue.kind')}>{t(`queue.kinds.${m.kind}`)}</td>
 								<td data-label={t('queue.vs')}>{m.variableSymbol ?? '—'}</td>
 								<td data-label={t('queue.counter')}>{[m.counterAccount, m.counterName].filter(Boolean).join(', ') || '—'}</td>
 								<td data-label={t('queue.message')}>{m.message ?? ''}</td>
 								<td>
-									<Link to={`/urad/banka/pohyb/${m.id}`} aria-label={t('queue.resolveLabel', { amount: money(m.amount), date: m.bookingDate })}>
+									<Link to={`/urad/banka/pohyb/${m.id}`} aria-label={t('queue.resolveLabel', { amount: money(m.amount), date: format.date(m.bookingDate) })}>
 										{t('queue.resolve')}
 									</Link>
 								</td>

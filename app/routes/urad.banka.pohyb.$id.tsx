@@ -19,6 +19,7 @@ import { resources } from '~/modules/i18n/resources.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { useFormat } from '~/modules/i18n/use-format'
 
 const Note = z.string().trim().min(3).max(500)
 const ResolveSchema = z.discriminatedUnion('intent', [
@@ -127,8 +128,9 @@ export default function MovementPage() {
 	const { t, i18n } = useTranslation('bank-office')
 	const { t: tFees } = useTranslation('fees-office')
 	const money = (halere: number) => new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CZK' }).format(halere / 100)
+	const format = useFormat()
 	const details: [string, string | null][] = [
-		['date', movement.bookingDate], ['amount', money(movement.amount)], ['vs', movement.variableSymbol], ['ss', movement.specificSymbol], ['ks', movement.constantSymbol],
+		['date', format.date(movement.bookingDate)], ['amount', money(movement.amount)], ['vs', movement.variableSymbol], ['ss', movement.specificSymbol], ['ks', movement.constantSymbol],
 		['counter', movement.counterAccount], ['counterName', movement.counterName], ['message', movement.message], ['status', t(`movement.statuses.${movement.matchStatus}`)], ['note', movement.note],
 	]
 	return (
@@ -192,8 +194,8 @@ export default function MovementPage() {
 								{claims.map((c, index) => (
 									<label key={c.id} className="block">
 										<input type="radio" name="claimId" value={c.id} required defaultChecked={index === 0 && claims.length === 1} />{' '}
-										{c.variableSymbol} – {c.name} – {c.feeType} {c.year}/{c.instalment} – {t('movement.claimAmount')} {money(c.amount)}, {t('movement.paid')} {money(c.paidAmount)}, {t('movement.due')}{' '}
-										{c.dueDate} ({tFees(`claims.statuses.${c.status}`)})
+										{c.variableSymbol} – {c.name} – {format.text(c.label) || c.feeType} {c.year}, {format.instalment(c.instalment)} – {t('movement.claimAmount')} {money(c.amount)}, {t('movement.paid')} {money(c.paidAmount)}, {t('movement.due')}{' '}
+										{format.date(c.dueDate)} ({tFees(`claims.statuses.${c.status}`)})
 									</label>
 								))}
 							</fieldset>

@@ -7,6 +7,7 @@ import { resources } from '~/modules/i18n/resources.server'
 import { officePage } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { formatDate } from '~/modules/i18n/format'
 import { checkNiaRegistration } from '~/modules/tile/check-nia-registration.server'
 import { TILE_PNG_SIZES } from '~/modules/tile/render-tile-logo.server'
 import { tileTexts } from '~/modules/tile/tile-texts.server'
@@ -23,7 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		metadataUrl: `${page.origin}/auth/nia/metadata`,
 		texts: tileTexts({ name: page.profile.name, townType: page.profile.townType }),
 		sizes: TILE_PNG_SIZES,
-		check,
+		// A date the check reports (the certificate's expiry) as a Czech date, not ISO (issue 19).
+		check: { ...check, checks: check.checks.map((item) => ({ ...item, actual: item.actual && /^\d{4}-\d{2}-\d{2}$/.test(item.actual) ? formatDate(item.actual, page.locale) : item.actual })) },
 	}
 }
 

@@ -11,6 +11,7 @@ import { requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { pickText } from '~/modules/i18n/locales'
+import { formatDate } from '~/modules/i18n/format'
 
 const MAX_JSON = DEFINITION_JSON_MAX_BYTES
 
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const editing = forms.find((form) => form.code === code)
 	return {
 		title: page.title,
-		forms: forms.map((form) => ({ code: form.code, title: pickText(form.title, page.locale), isActive: form.isActive, versions: form.versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt?.toISOString().slice(0, 10) ?? null })) })),
+		forms: forms.map((form) => ({ code: form.code, title: pickText(form.title, page.locale), isActive: form.isActive, versions: form.versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt ? formatDate(v.publishedAt, page.locale) : null })) })),
 		draft: editing?.versions[0] ? JSON.stringify(editing.versions[0].definition, null, 2) : '',
 	}
 }

@@ -18,6 +18,7 @@ import { requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { pickText } from '~/modules/i18n/locales'
+import { formatDateTime } from '~/modules/i18n/format'
 
 const NOTICES = ['saved', 'published', 'discarded'] as const
 
@@ -47,7 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		code: form.code,
 		definition,
 		hasDraft: form.hasDraft,
-		draftUpdatedAt: form.draftUpdatedAt?.toISOString().slice(0, 16).replace('T', ' ') ?? null,
+		draftUpdatedAt: form.draftUpdatedAt ? formatDateTime(form.draftUpdatedAt, page.locale) : null,
 		draftUpdatedBy: form.draftUpdatedBy,
 		previewKey: `${form.draftUpdatedAt?.toISOString() ?? 'published'}-${previewLocale}`,
 		publishedVersion: form.publishedVersion,

@@ -6,7 +6,7 @@ import { Notice, SubmitButton } from '~/components/office/form-field'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { asSubject } from '~/modules/access/ability.server'
-import { formatMoney } from '~/modules/i18n/format'
+import { formatMoney, formatDateTime } from '~/modules/i18n/format'
 import { resources } from '~/modules/i18n/resources.server'
 import { RefundError, refundPayment } from '~/modules/payments/refund-payment.server'
 import { getOfficePayment } from '~/modules/payments/get-office-payment.server'
@@ -39,10 +39,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		counterAccounts,
 		payment: {
 			id: payment.id, method: payment.method, state: payment.state, amount: money(payment.amount), paid: money(payment.paidAmount), refunded: money(payment.refundedAmount),
-			providerPaymentId: payment.providerPaymentId, createdAt: payment.createdAt.toISOString(), payer: payment.person ? `${payment.person.givenName} ${payment.person.familyName}` : '—',
+			providerPaymentId: payment.providerPaymentId, createdAt: formatDateTime(payment.createdAt, page.locale), payer: payment.person ? `${payment.person.givenName} ${payment.person.familyName}` : '—',
 			items: payment.items.map((i) => ({ claimId: i.claimId, variableSymbol: i.claim.variableSymbol, amount: money(i.amount), discount: i.discount ? money(i.discount) : '—' })),
-			transitions: payment.transitions.map((t) => ({ id: t.id, from: t.fromState, to: t.toState, source: t.source, at: t.at.toISOString() })),
-			refunds: payment.refunds.map((r) => ({ id: r.id, amount: money(r.amount), reason: r.reason, state: r.state, at: r.createdAt.toISOString() })),
+			transitions: payment.transitions.map((t) => ({ id: t.id, from: t.fromState, to: t.toState, source: t.source, at: formatDateTime(t.at, page.locale) })),
+			refunds: payment.refunds.map((r) => ({ id: r.id, amount: money(r.amount), reason: r.reason, state: r.state, at: formatDateTime(r.createdAt, page.locale) })),
 		},
 	}
 }
@@ -109,7 +109,7 @@ export default function PaymentDetailPage() {
 			<ol className="mb-6 list-decimal pl-6">
 				{payment.transitions.map((tr) => (
 					<li key={tr.id}>
-						{new Date(tr.at).toLocaleString(i18n.language, { timeZone: 'Europe/Prague' })}: {tr.from ? t(`office.states.${tr.from}`) : '—'} → {t(`office.states.${tr.to}`)} ({t(`office.sources.${tr.source}`)})
+						{tr.at}: {tr.from ? t(`office.states.${tr.from}`) : '—'} → {t(`office.states.${tr.to}`)} ({t(`office.sources.${tr.source}`)})
 					</li>
 				))}
 			</ol>
@@ -118,7 +118,7 @@ export default function PaymentDetailPage() {
 				<ul className="mb-6 list-disc pl-6">
 					{payment.refunds.map((r) => (
 						<li key={r.id}>
-							{new Date(r.at).toLocaleString(i18n.language, { timeZone: 'Europe/Prague' })}: {r.amount}, {r.reason} ({r.state})
+							{r.at}: {r.amount}, {r.reason} ({t(`office.refundStates.${r.state}`)})
 						</li>
 					))}
 				</ul>

@@ -95,6 +95,15 @@ export default function InboxDetailPage() {
 			<p className="mb-4"><Link to="/urad/podani">{t('detail.back')}</Link></p>
 			<h1 className="mb-2 text-2xl font-bold">{s.number}</h1>
 			<p className="mb-4">{s.form} · {t(`status.${s.status}`)} · {s.applicant ?? t('inbox.anonymous')}{s.email ? ` · ${s.email}` : ''}</p>
+			{/* What the records system reported, as the citizen sees it (issue 19). */}
+			<dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4">
+				<dt className="font-semibold">{t('detail.referenceNumber')}</dt>
+				<dd>{s.referenceNumber ?? '—'}</dd>
+				<dt className="font-semibold">{t('detail.recordsHandler')}</dt>
+				<dd>{s.recordsHandler ?? '—'}</dd>
+				<dt className="font-semibold">{t('detail.assignedHere')}</dt>
+				<dd>{s.assignee?.name ?? t('inbox.unassigned')}</dd>
+			</dl>
 			{notice ? <p role="status" className="mb-4 rounded-town border border-muted/30 p-3">{t(`detail.notice.${notice}`)}</p> : null}
 			{actionData && 'error' in actionData ? (
 				<p role="alert" className="mb-4 rounded-town border border-danger p-3">
@@ -168,7 +177,7 @@ export default function InboxDetailPage() {
 				<ol>
 					{s.events.map((event) => (
 						<li key={event.id} className="mb-2">
-							<strong>{event.at}</strong> · {t(`actor.${event.actor}`)}{event.actorName ? ` (${event.actorName})` : ''}{event.status ? ` · ${t(`status.${event.status}`)}` : ''}{event.message ? ` – ${event.message}` : ''}
+							<strong>{event.at}</strong> · {t(`events.${event.label}`)} · {t(`actor.${event.actor}`)}{event.actorName ? ` (${event.actorName})` : ''}{event.status ? ` · ${t(`status.${event.status}`)}` : ''}{event.message ? ` – ${event.message}` : ''}
 						</li>
 					))}
 				</ol>

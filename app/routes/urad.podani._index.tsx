@@ -9,9 +9,10 @@ import { inboxPage } from '~/modules/inbox/inbox-page.server'
 import { listInbox } from '~/modules/inbox/list-inbox.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { formatDateTime } from '~/modules/i18n/format'
 import { pickText } from '~/modules/i18n/locales'
 
-const STATUSES = ['submitted', 'delivered', 'assigned', 'in_progress', 'needs_info', 'resolved', 'rejected', 'failed'] as const
+const STATUSES = ['submitted', 'delivered', 'assigned', 'in_progress', 'needs_info', 'answered', 'resolved', 'rejected', 'failed'] as const
 const FIELD = 'w-full rounded-town border border-muted bg-surface px-3 py-2 text-ink'
 
 // The clerk inbox: only the submissions of the clerk's agendas (CASL in the query), filters, search, 25 a page.
@@ -25,7 +26,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const [list, forms, colleagues] = await Promise.all([
 		listInbox({ db: user.db, ability: user.ability, filter, page: requested }),
 		user.db.form.findMany({ select: { code: true, title: true }, orderBy: { code: 'asc' } }),
-		user.db.staffUser.findMany({ where: { disabledAt: null }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+		// Only the people who can handle submissions: clerks of the submissions agenda and admins (issue 19).
+		user.db.staffUser.findMany({ where: { disabledAt: null, passwordHash: { not: null }, OR: [{ agendas: { has: 'submissions' } }, { roles: { has: 'admin' } }] }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
 	])
 	return {
 		title: page.title,
@@ -42,8 +44,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			status: row.status,
 			form: pickText(row.formVersion.form.title, page.locale),
 			applicant: row.person ? `${row.person.givenName} ${row.person.familyName}` : null,
-			assignee: row.assignedStaff?.name ?? null,
-			submittedAt: row.submittedAt.toLocaleString(page.locale, { timeZone: 'Europe/Prague' }),
+			// Our clerk if one is assigned here, else the handler the records system reported (as the citizen sees it).
+			assignee: row.assignedStaff?.name ?? (row.assigneeName ? [row.assigneeName, row.assigneeDepartment].filter(Boolean).join(', ') : null),
+			referenceNumber: row.referenceNumber,
+			submittedAt: formatDateTime(row.submittedAt, page.locale),
 		})),
 	}
 }
@@ -100,7 +104,10 @@ export default function InboxPage() {
 					<tbody>
 						{data.rows.map((row) => (
 							<tr key={row.id} className="border-t border-muted/30">
-								<td data-label={t('inbox.number')}><Link to={`/urad/podani/${row.id}`}>{row.number}</Link></td>
+								<td data-label={t('inbox.number')}>
+									<Link to={`/urad/podani/${row.id}`}>{row.number}</Link>
+									{row.referenceNumber ? <span className="block text-sm">{t('inbox.referenceNumber', { number: row.referenceNumber })}</span> : null}
+								</td>
 								<td data-label={t('inbox.form')}>{row.form}</td>
 								<td data-label={t('inbox.applicant')}>{row.applicant ?? t('inbox.anonymous')}</td>
 								<td data-label={t('inbox.status')}>{t(`status.${row.status}`)}</td>

@@ -12,6 +12,7 @@ import { resources } from '~/modules/i18n/resources.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { useFormat } from '~/modules/i18n/use-format'
 
 const YearSchema = z.coerce.number().int().min(2000).max(2100)
 
@@ -50,7 +51,8 @@ export const handle = { i18n: ['office', 'fees-office'] }
 export default function GenerateClaimsPage() {
 	const { year, canGenerate, runs } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const { t, i18n } = useTranslation('fees-office')
+	const { t } = useTranslation('fees-office')
+	const format = useFormat()
 	const revalidator = useRevalidator()
 	const active = runs.some((r) => r.status === 'queued' || r.status === 'running')
 	// While a run is queued or running, the page refreshes its figures every two seconds.
@@ -84,7 +86,7 @@ export default function GenerateClaimsPage() {
 					{runs.map((r) => (
 						<li key={r.id} className="rounded-town border p-3" data-testid="generation-run">
 							<p className="font-medium">
-								{t('generate.runLine', { year: r.year, at: new Date(r.createdAt).toLocaleString(i18n.language, { timeZone: 'Europe/Prague' }) })}: {t(`generate.status.${r.status as 'queued'}`)}
+								{t('generate.runLine', { year: r.year, at: format.dateTime(r.createdAt) })}: {t(`generate.status.${r.status as 'queued'}`)}
 							</p>
 							{r.status === 'running' && r.total > 0 ? (
 								<progress max={r.total} value={r.done} aria-label={t('generate.progress', { done: r.done, total: r.total })} className="w-full" />

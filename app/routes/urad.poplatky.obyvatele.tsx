@@ -11,6 +11,7 @@ import { resources } from '~/modules/i18n/resources.server'
 import { officePage } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { formatDate } from '~/modules/i18n/format'
 
 const PAGE_SIZE = 25
 const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1)
@@ -39,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		page: pageNumber,
 		pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
 		total,
-		residents: rows.map((r) => ({ id: r.id, name: `${r.givenName} ${r.familyName}`, born: r.dateOfBirth.toISOString().slice(0, 10), household: r.household?.label ?? null, obligations: r._count.obligations })),
+		residents: rows.map((r) => ({ id: r.id, name: `${r.givenName} ${r.familyName}`, born: formatDate(r.dateOfBirth, page.locale), household: r.household?.label ?? null, obligations: r._count.obligations })),
 	}
 }
 

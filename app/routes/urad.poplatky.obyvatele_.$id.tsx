@@ -12,6 +12,8 @@ import { AddObligationSchema, addObligation, endObligation } from '~/modules/obl
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { formatDate } from '~/modules/i18n/format'
+import { loadFeeNames } from '~/modules/fees/fee-names.server'
 
 const blank = (v: unknown) => (v === '' ? undefined : v)
 const ActionSchema = z.discriminatedUnion('intent', [
@@ -30,12 +32,14 @@ async function loadResident(request: Request, context: LoaderFunctionArgs['conte
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'nav.home')
 	const { user, resident } = await loadResident(request, context, params.id, 'read')
+	const feeNames = await loadFeeNames(user.db, page.locale)
 	return {
 		title: `${resident.givenName} ${resident.familyName} – ${resources[page.locale]['fees-office'].residents.title} – ${page.townName}`,
 		canEdit: user.ability.can('create', 'Obligation'),
 		name: `${resident.givenName} ${resident.familyName}`,
-		born: resident.dateOfBirth.toISOString().slice(0, 10),
-		obligations: resident.obligations.map((o) => ({ id: o.id, feeType: o.feeType, validFrom: o.validFrom.toISOString().slice(0, 10), validTo: o.validTo?.toISOString().slice(0, 10) ?? null, attributes: o.attributes as Record<string, string | number> })),
+		born: formatDate(resident.dateOfBirth, page.locale),
+		feeNames,
+		obligations: resident.obligations.map((o) => ({ id: o.id, feeType: o.feeType, validFrom: formatDate(o.validFrom, page.locale), validTo: o.validTo ? formatDate(o.validTo, page.locale) : null, attributes: o.attributes as Record<string, string | number> })),
 	}
 }
 
@@ -64,7 +68,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export const handle = { i18n: ['office', 'fees-office'] }
 
 export default function ResidentPage() {
-	const { name, born, obligations, canEdit } = useLoaderData<typeof loader>()
+	const { name, born, obligations, canEdit, feeNames } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('fees-office')
 	const field = 'rounded-town border px-2 py-1'
@@ -83,7 +87,7 @@ export default function ResidentPage() {
 				{obligations.map((o) => (
 					<li key={o.id} className="rounded-town border p-2">
 						<p>
-							{o.feeType}: {o.validFrom} – {o.validTo ?? t('residents.open')} {Object.values(o.attributes).join(', ')}
+							{feeNames[o.feeType] ?? o.feeType}: {o.validFrom} – {o.validTo ?? t('residents.open')} {Object.values(o.attributes).join(', ')}
 						</p>
 						{canEdit && !o.validTo ? (
 							<Form method="post" className="mt-1 flex flex-wrap items-end gap-2">
@@ -105,7 +109,13 @@ export default function ResidentPage() {
 					<h2 className="text-xl font-semibold">{t('residents.add')}</h2>
 					<label>
 						<span className="block text-sm font-medium">{t('residents.feeType')}</span>
-						<input name="feeType" required className={field} />
+						<select name="feeType" required className={field}>
+							{Object.entries(feeNames).map(([code, feeName]) => (
+								<option key={code} value={code}>
+									{feeName}
+								</option>
+							))}
+						</select>
 					</label>
 					<label>
 						<span className="block text-sm font-medium">{t('residents.validFrom')}</span>

@@ -5,9 +5,12 @@ import { SubmitButton } from '~/components/office/form-field'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { Pagination } from '~/components/office/pagination'
+import { accessibleWhere } from '~/modules/access/ability.server'
 import { readClaimFilters } from '~/modules/claims/claim-filters'
 import { listClaims } from '~/modules/claims/list-claims.server'
+import { pickText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
+import { useFormat } from '~/modules/i18n/use-format'
 import { officePage } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
@@ -19,18 +22,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'read', 'Claim', { request, context })
 	const filters = readClaimFilters(new URL(request.url))
-	const list = await listClaims({ db: user.db, ability: user.ability, filters })
-	return { title: `${resources[page.locale]['fees-office'].claims.title} – ${page.townName}`, filters, page: Math.min(filters.page, list.pages), ...list }
+	const [list, feeTypes] = await Promise.all([
+		listClaims({ db: user.db, ability: user.ability, filters }),
+		user.db.claim.findMany({ where: accessibleWhere(user.ability, 'read', 'Claim'), distinct: ['feeType'], select: { feeType: true, label: true }, orderBy: { feeType: 'asc' } }),
+	])
+	return {
+		feeTypes: feeTypes.map((f) => ({ code: f.feeType, label: pickText(f.label, page.locale) || f.feeType })), title: `${resources[page.locale]['fees-office'].claims.title} – ${page.townName}`, filters, page: Math.min(filters.page, list.pages), ...list }
 }
 
 export const meta = titleMeta
 export const handle = { i18n: ['office', 'fees-office'] }
 
 export default function ClaimsPage() {
-	const { claims, filters, page, pages, total } = useLoaderData<typeof loader>()
-	const { t, i18n } = useTranslation('fees-office')
+	const { claims, feeTypes, filters, page, pages, total } = useLoaderData<typeof loader>()
+	const { t } = useTranslation('fees-office')
+	const format = useFormat()
 	const location = useLocation()
-	const money = (halere: number) => new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CZK' }).format(halere / 100)
 	const exportSearch = new URLSearchParams(location.search)
 	exportSearch.delete('page')
 	const field = 'rounded-town border px-2 py-1'
@@ -48,7 +55,14 @@ export default function ClaimsPage() {
 				</label>
 				<label>
 					<span className="block text-sm font-medium">{t('claims.feeType')}</span>
-					<input type="text" name="feeType" defaultValue={filters.feeType ?? ''} className={field} />
+					<select name="feeType" defaultValue={filters.feeType ?? ''} className={field}>
+						<option value="">{t('claims.anyFeeType')}</option>
+						{feeTypes.map((f) => (
+							<option key={f.code} value={f.code}>
+								{f.label}
+							</option>
+						))}
+					</select>
 				</label>
 				<label>
 					<span className="block text-sm font-medium">{t('claims.year')}</span>
@@ -90,14 +104,15 @@ export default function ClaimsPage() {
 								<Link to={`/urad/poplatky/predpisy/${c.id}`}>{c.variableSymbol}</Link>
 							</td>
 							<td data-label={t('claims.name')}>{c.name}</td>
-							<td data-label={t('claims.feeType')}>{c.feeType}</td>
+							<td data-label={t('claims.feeType')}>{format.text(c.label) || c.feeType}</td>
 							<td data-label={t('claims.year')}>
-								{c.year}/{c.instalment}
+								{c.year}, {format.instalment(c.instalment)}
 							</td>
-							<td data-label={t('claims.amount')}>{money(c.amount)}</td>
-							<td data-label={t('claims.paid')}>{money(c.paidAmount)}</td>
-							<td data-label={t('claims.due')}>{c.dueDate}</td>
-							<td data-label={t('claims.status')}>{t(`claims.statuses.${c.status}`)}</td>
+							<td data-label={t('claims.amount')}>{format.money(c.amount)}</td>
+							<td data-label={t('claims.paid')}>{format.money(c.paidAmount)}</td>
+							<td data-label={t('claims.due')}>{format.date(c.dueDate)}</td>
+							{/* A 0 Kč claim is an exemption: "Osvobozeno", as the citizen sees it (issue 19). */}
+							<td data-label={t('claims.status')}>{c.amount === 0 && c.status !== 'cancelled' ? t('claims.statuses.exempt') : t(`claims.statuses.${c.status}`)}</td>
 						</tr>
 					))}
 				</tbody>

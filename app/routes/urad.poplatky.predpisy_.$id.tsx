@@ -10,6 +10,8 @@ import { isClosable } from '~/modules/claims/claim-status'
 import { closeClaim } from '~/modules/claims/close-claim.server'
 import { findOfficeClaim, listClaimMovements } from '~/modules/claims/get-office-claim.server'
 import { isAppError } from '~/modules/errors/app-error'
+import { formatDate, formatDateTime } from '~/modules/i18n/format'
+import { pickText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { loadOfficeRecord } from '~/modules/staff/office-record.server'
@@ -26,14 +28,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const { user, record: claim } = await loadClaim(request, context, params.id)
 	const movements = user.ability.can('read', 'BankMovement') ? await listClaimMovements({ db: user.db, claimId: claim.id }) : []
 	return {
-		movements,
+		movements: movements.map((m) => ({ ...m, bookingDate: formatDate(m.bookingDate, page.locale) })),
 		title: `${resources[page.locale]['fees-office'].detail.title} ${claim.variableSymbol} – ${page.townName}`,
 		canClose: user.ability.can('update', asSubject('Claim', claim)) && isClosable(claim.status),
 		claim: {
-			id: claim.id, variableSymbol: claim.variableSymbol, feeType: claim.feeType, year: claim.year, instalment: claim.instalment, status: claim.status,
-			amount: claim.amount, paidAmount: claim.paidAmount, dueDate: claim.dueDate.toISOString().slice(0, 10), ruleVersion: claim.ruleVersion,
+			id: claim.id, variableSymbol: claim.variableSymbol, feeType: pickText(claim.label, page.locale) || claim.feeType, year: claim.year, instalment: claim.instalment, status: claim.status,
+			amount: claim.amount, paidAmount: claim.paidAmount, dueDate: formatDate(claim.dueDate, page.locale), ruleVersion: claim.ruleVersion,
 			name: `${claim.resident.givenName} ${claim.resident.familyName}`,
-			events: claim.events.map((e) => ({ id: e.id, kind: e.kind, amount: e.amount, at: e.at.toISOString(), reason: (e.detail as { reason?: string }).reason ?? null })),
+			events: claim.events.map((e) => ({ id: e.id, kind: e.kind, amount: e.amount, at: formatDateTime(e.at, page.locale), reason: (e.detail as { reason?: string }).reason ?? null })),
 		},
 	}
 }
@@ -74,7 +76,7 @@ export default function ClaimDetailPage() {
 				<dd>{claim.name}</dd>
 				<dt className="font-medium">{t('claims.feeType')}</dt>
 				<dd>
-					{claim.feeType} {claim.year}/{claim.instalment}
+					{claim.feeType} {claim.year}, {t('common:labels.instalment', { n: claim.instalment })}
 				</dd>
 				<dt className="font-medium">{t('claims.amount')}</dt>
 				<dd>{money(claim.amount)}</dd>
@@ -83,7 +85,7 @@ export default function ClaimDetailPage() {
 				<dt className="font-medium">{t('claims.due')}</dt>
 				<dd>{claim.dueDate}</dd>
 				<dt className="font-medium">{t('claims.status')}</dt>
-				<dd>{t(`claims.statuses.${claim.status}`)}</dd>
+				<dd>{claim.amount === 0 && claim.status !== 'cancelled' ? t('claims.statuses.exempt') : t(`claims.statuses.${claim.status}`)}</dd>
 				<dt className="font-medium">{t('detail.ruleVersion')}</dt>
 				<dd>{claim.ruleVersion ?? '—'}</dd>
 			</dl>
@@ -91,7 +93,7 @@ export default function ClaimDetailPage() {
 			<ol className="mb-8 list-decimal pl-6">
 				{claim.events.map((e) => (
 					<li key={e.id}>
-						{new Date(e.at).toLocaleString(i18n.language, { timeZone: 'Europe/Prague' })}: {t(`detail.events.${e.kind}`)}
+						{e.at}: {t(`detail.events.${e.kind}`)}
 						{e.amount !== null ? ` (${money(e.amount)})` : ''}
 						{e.reason ? ` – ${e.reason}` : ''}
 					</li>

@@ -12,6 +12,7 @@ import { decideRepresentation } from '~/modules/residents/decide-representation.
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { formatDate } from '~/modules/i18n/format'
 
 const PAGE_SIZE = 25
 const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1)
@@ -42,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		rows: rows.map((r) => ({
 			id: r.id,
 			citizen: `${r.person.givenName} ${r.person.familyName}`,
-			resident: `${r.resident.givenName} ${r.resident.familyName} (${r.resident.dateOfBirth.toISOString().slice(0, 10)})`,
+			resident: `${r.resident.givenName} ${r.resident.familyName} (${formatDate(r.resident.dateOfBirth, page.locale)})`,
 			relation: r.relation,
 			confirmed: r.confirmedAt !== null,
 		})),

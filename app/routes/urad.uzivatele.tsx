@@ -60,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 				agendas: value.agendas,
 				invitedBy: { id: user.me.id, name: user.me.name },
 				origin: page.origin,
-				locale: page.profile.defaultLocale,
+				locale: value.locale ?? page.profile.defaultLocale,
 				...requestMeta(context),
 			})
 		} catch (error) {

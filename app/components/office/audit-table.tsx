@@ -1,6 +1,10 @@
+import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import type { AuditObject, AuditRow } from '~/modules/audit/audit-page.server'
 
-export type AuditRow = { id: string; atText: string; action: string; outcome: string; who: string; ip: string | null; summary: string }
+function Named({ object }: { object: AuditObject }) {
+	return object.href ? <Link to={object.href}>{object.text}</Link> : <>{object.text}</>
+}
 
 export function AuditTable({ entries }: { entries: AuditRow[] }) {
 	const { t } = useTranslation('office')
@@ -25,9 +29,23 @@ export function AuditTable({ entries }: { entries: AuditRow[] }) {
 							<td data-label={t('audit.at')} className="whitespace-nowrap p-2">{entry.atText}</td>
 							<td data-label={t('audit.action')} className="p-2">{t(`auditActions.${entry.action}`, { defaultValue: entry.action })}</td>
 							<td data-label={t('audit.outcome')} className="p-2">{t(`outcomes.${entry.outcome}`, { defaultValue: entry.outcome })}</td>
-							<td data-label={t('audit.who')} className="p-2">{entry.who}</td>
+							<td data-label={t('audit.who')} className="p-2">
+								<Named object={entry.who} />
+							</td>
 							<td data-label={t('audit.ip')} className="p-2">{entry.ip ?? '—'}</td>
-							<td data-label={t('audit.details')} className="break-all p-2">{entry.summary}</td>
+							<td data-label={t('audit.details')} className="p-2">
+								{entry.subject ? (
+									<span className="block">
+										<Named object={entry.subject} />
+									</span>
+								) : null}
+								{entry.details.map((detail) => (
+									<span key={detail.label} className="block">
+										{detail.label}: {detail.value}
+									</span>
+								))}
+								{!entry.subject && !entry.details.length ? '—' : null}
+							</td>
 						</tr>
 					))}
 				</tbody>

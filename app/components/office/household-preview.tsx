@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { previewHousehold } from '~/modules/fees/preview-household'
 import { RulebookSchema } from '~/modules/fees/rulebook-schema'
+import { pickText } from '~/modules/i18n/locales'
 
 /** Computes the example household live from the editor's text with the pure calculator. */
 export function HouseholdPreview({ text, year }: { text: string; year: number }) {
@@ -18,7 +19,7 @@ export function HouseholdPreview({ text, year }: { text: string; year: number })
 					<ul className="mt-2 list-disc pl-6">
 						{preview.lines.map((line) => (
 							<li key={`${line.feeType}:${line.who}`}>
-								{t(`rules.preview.who.${line.who}`)} ({line.feeType}): {money(line.amount)}
+								{t(`rules.preview.who.${line.who}`)} ({pickText(parsed.data.feeTypes.find((fee) => fee.code === line.feeType)?.names, i18n.language) || line.feeType}): {money(line.amount)}
 							</li>
 						))}
 					</ul>

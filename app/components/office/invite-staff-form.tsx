@@ -2,6 +2,7 @@ import { getCollectionProps, getFieldsetProps, getFormProps, type FieldMetadata,
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AGENDAS, STAFF_ROLES } from '~/modules/access/permissions'
+import { LOCALES } from '~/modules/i18n/locales'
 import { InviteStaffSchema } from '~/modules/staff/staff-forms'
 import { FieldErrors, FormErrors, SubmitButton, TextField } from './form-field'
 import { useZodForm } from './use-zod-form'
@@ -18,6 +19,20 @@ export function InviteStaffForm({ lastResult }: { lastResult?: SubmissionResult<
 			<TextField field={fields.name} label={t('fields.name')} autoComplete="off" />
 			<CheckboxGroup field={fields.roles} options={STAFF_ROLES} legend={t('staff.rolesLegend')} labelPrefix="roles" />
 			<CheckboxGroup field={fields.agendas} options={AGENDAS} legend={t('staff.agendasLegend')} labelPrefix="agendas" />
+			<div className="mb-4">
+				<label htmlFor={fields.locale.id} className="mb-1 block font-medium">
+					{t('profile.language')}
+				</label>
+				<select id={fields.locale.id} name={fields.locale.name} defaultValue={fields.locale.initialValue ?? ''} aria-describedby={fields.locale.errorId} className="rounded-town border border-muted bg-surface px-3 py-2">
+					<option value="">{t('profile.townDefault')}</option>
+					{LOCALES.map((locale) => (
+						<option key={locale} value={locale}>
+							{t(`common:language.${locale}`)}
+						</option>
+					))}
+				</select>
+				<FieldErrors id={fields.locale.errorId} errors={fields.locale.errors} />
+			</div>
 			<SubmitButton>{t('staff.inviteSubmit')}</SubmitButton>
 		</Form>
 	)

@@ -3,13 +3,14 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseCrowns } from '~/modules/bank-statements/split-form'
 import { SubmitButton } from './form-field'
+import { useFormat } from '~/modules/i18n/use-format'
 
 // The clerk's split of one bank payment over several claims of one payer (issue 11.4). A plain form
 // POST: one amount per claim (empty = left out), prefilled earliest due first. With JavaScript the
 // remainder that stays as an overpayment is recomputed while typing; without it the server's figure
 // for the prefill is shown and the server checks everything again.
 
-export type SplitClaim = { id: string; variableSymbol: string; feeType: string; year: number; instalment: number; dueDate: string; name: string; remaining: number; prefill: number }
+export type SplitClaim = { id: string; variableSymbol: string; feeType: string; label?: unknown; year: number; instalment: number; dueDate: string; name: string; remaining: number; prefill: number }
 export type SplitFormError = { reason: string; claimId?: string; variableSymbol?: string; remaining?: number; sum?: number; available?: number }
 
 /** Haléře as a clerk would type them: 360 or 360,50. */
@@ -23,6 +24,7 @@ export function SplitMovementForm(props: { payerId: string; available: number; c
 	const { payerId, available, claims, error, values, note } = props
 	const { t, i18n } = useTranslation('bank-office')
 	const money = (halere: number) => new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CZK' }).format(halere / 100)
+	const format = useFormat()
 	const [amounts, setAmounts] = useState<Record<string, string>>(() => Object.fromEntries(claims.map((c) => [c.id, values?.[c.id] ?? typed(c.prefill, i18n.language)])))
 	const sum = claims.reduce((total, c) => total + (parseCrowns(amounts[c.id] ?? '') ?? 0), 0)
 	const remainder = available - sum
@@ -63,9 +65,9 @@ export function SplitMovementForm(props: { payerId: string; available: number; c
 							<td>{c.variableSymbol}</td>
 							<td>{c.name}</td>
 							<td>
-								{c.feeType} {c.year}/{c.instalment}
+								{format.text(c.label) || c.feeType} {c.year}, {format.instalment(c.instalment)}
 							</td>
-							<td>{c.dueDate}</td>
+							<td>{format.date(c.dueDate)}</td>
 							<td>{money(c.remaining)}</td>
 							<td>
 								<input type="hidden" name="claimId" value={c.id} />

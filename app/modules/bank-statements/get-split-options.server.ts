@@ -51,7 +51,7 @@ export async function getSplitOptions({ db, ability, movement, payerResidentId }
 		where: { AND: [accessibleWhere(ability, 'read', 'Claim'), { status: { in: ['open', 'partly_paid'] }, resident: payerGroupWhere(payer) }] },
 		orderBy: [{ dueDate: 'asc' }, { variableSymbol: 'asc' }],
 		take: SPLIT_CLAIMS_LIMIT + 1,
-		select: { id: true, variableSymbol: true, feeType: true, year: true, instalment: true, amount: true, paidAmount: true, discountGranted: true, dueDate: true, resident: { select: { givenName: true, familyName: true } } },
+		select: { id: true, variableSymbol: true, feeType: true, label: true, year: true, instalment: true, amount: true, paidAmount: true, discountGranted: true, dueDate: true, resident: { select: { givenName: true, familyName: true } } },
 	})
 	let left = split.available
 	const claims = rows
@@ -62,7 +62,7 @@ export async function getSplitOptions({ db, ability, movement, payerResidentId }
 			const prefill = Math.min(left, c.remaining)
 			left -= prefill
 			return {
-				id: c.id, variableSymbol: c.variableSymbol, feeType: c.feeType, year: c.year, instalment: c.instalment, dueDate: c.dueDate.toISOString().slice(0, 10),
+				id: c.id, variableSymbol: c.variableSymbol, feeType: c.feeType, label: c.label, year: c.year, instalment: c.instalment, dueDate: c.dueDate.toISOString().slice(0, 10),
 				name: `${c.resident.givenName} ${c.resident.familyName}`, remaining: c.remaining, prefill,
 			}
 		})

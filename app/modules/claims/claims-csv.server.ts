@@ -1,5 +1,8 @@
 import type { AppAbility } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
+import { formatDate } from '../i18n/format'
+import { pickText, type Locale } from '../i18n/locales'
+import { resources } from '../i18n/resources.server'
 import type { ClaimFilters } from './claim-filters'
 import { claimSelect, claimsWhere } from './list-claims.server'
 
@@ -12,9 +15,16 @@ const cell = (value: string | number) => {
 	return /[";\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
 }
 
-/** Every claim matching the filters as a semicolon CSV (Czech Excel's separator), in batches by id. */
-export async function* claimsCsv({ db, ability, filters }: { db: TenantDb; ability: AppAbility; filters: ClaimFilters }) {
-	yield '\uFEFFvariable_symbol;name;fee_type;year;instalment;amount_czk;paid_czk;due_date;status\r\n'
+/**
+ * Every claim matching the filters as a semicolon CSV (Czech Excel's separator), in batches by id, in
+ * the clerk's language (issue 19): column names, the fee's name, the claim's state ("osvobozeno" for a
+ * 0 Kč claim, as the citizen sees it), the due date as a Czech date, amounts with a decimal comma in Czech.
+ */
+export async function* claimsCsv({ db, ability, filters, locale = 'cs' }: { db: TenantDb; ability: AppAbility; filters: ClaimFilters; locale?: Locale }) {
+	const words = resources[locale]['fees-office'].claims
+	const statuses = words.statuses as Record<string, string>
+	const amount = (halere: number) => (locale === 'en' ? (halere / 100).toFixed(2) : (halere / 100).toFixed(2).replace('.', ','))
+	yield `\uFEFF${[words.vs, words.name, words.feeType, words.year, words.instalment, words.amount, words.paid, words.due, words.status].map(cell).join(';')}\r\n`
 	const where = claimsWhere(ability, filters)
 	let cursor: string | undefined
 	for (;;) {
@@ -22,7 +32,17 @@ export async function* claimsCsv({ db, ability, filters }: { db: TenantDb; abili
 		if (rows.length === 0) return
 		yield rows
 			.map((r) =>
-				[r.variableSymbol, `${r.resident.givenName} ${r.resident.familyName}`, r.feeType, r.year, r.instalment, (r.amount / 100).toFixed(2), (r.paidAmount / 100).toFixed(2), r.dueDate.toISOString().slice(0, 10), r.status]
+				[
+					r.variableSymbol,
+					`${r.resident.givenName} ${r.resident.familyName}`,
+					pickText(r.label, locale) || r.feeType,
+					r.year,
+					r.instalment,
+					amount(r.amount),
+					amount(r.paidAmount),
+					formatDate(r.dueDate, locale),
+					r.amount === 0 && r.status !== 'cancelled' ? statuses.exempt! : (statuses[r.status] ?? r.status),
+				]
 					.map(cell)
 					.join(';'),
 			)

@@ -15,5 +15,5 @@ export async function listClaimMovements({ db, claimId }: { db: TenantDb; claimI
 		take: 20,
 		select: { id: true, bookingDate: true, amount: true, payment: { select: { overpaidAmount: true } } },
 	})
-	return movements.map((m) => ({ id: m.id, bookingDate: m.bookingDate.toISOString().slice(0, 10), amount: Number(m.amount), overpaid: m.payment?.overpaidAmount ?? 0 }))
+	return movements.map((m) => ({ id: m.id, bookingDate: m.bookingDate, amount: Number(m.amount), overpaid: m.payment?.overpaidAmount ?? 0 }))
 }

@@ -20,7 +20,7 @@ export function claimsWhere(ability: AppAbility, f: ClaimFilters): Prisma.ClaimW
 }
 
 export const claimSelect = {
-	id: true, feeType: true, year: true, instalment: true, amount: true, paidAmount: true, dueDate: true, variableSymbol: true, status: true,
+	id: true, feeType: true, label: true, year: true, instalment: true, amount: true, paidAmount: true, dueDate: true, variableSymbol: true, status: true,
 	resident: { select: { givenName: true, familyName: true } },
 } satisfies Prisma.ClaimSelect
 

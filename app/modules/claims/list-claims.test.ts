@@ -42,9 +42,10 @@ describe('clerk claims list', () => {
 		// The BOM tells Excel the file is UTF-8.
 		expect(csv.startsWith('\uFEFF')).toBe(true)
 		const lines = csv.trim().split('\r\n')
-		expect(lines[0]).toBe('variable_symbol;name;fee_type;year;instalment;amount_czk;paid_czk;due_date;status')
+		// In the clerk's language (issue 19): the fee's name, a Czech date, a decimal comma, the state's name.
+		expect(lines[0]).toBe('Variabilní symbol;Jméno;Poplatek;Rok;Splátka;Částka;Zaplaceno;Splatnost;Stav')
 		expect(lines).toHaveLength(31)
-		expect(lines[1]).toMatch(/;Petr Novák;waste;2026;1;720\.00;0\.00;2026-05-31;open$/)
+		expect(lines[1]).toMatch(/;Petr Novák;[^;]+;2026;1;720,00;0,00;31\. 5\. 2026;otevřený$/)
 	})
 
 	test('CASL: a clerk without the payments agenda sees no claims and cannot manage them; the auditor only reads', async () => {

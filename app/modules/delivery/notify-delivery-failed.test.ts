@@ -1,5 +1,5 @@
-// The admins' delivery-failure e-mail goes out in the town's default language (staff accounts keep
-// no language of their own), not always in Czech.
+// The admins' delivery-failure e-mail goes out in each admin's own language (issue 19), and in the
+// town's default language for an admin who chose none — never always in Czech.
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createTown, sql } from '../../../tests/db'
@@ -18,6 +18,8 @@ const db = getTenantDb(town.tenant)
 await applyForms({ db, forms: [FormDefinitionSchema.parse(sampleDefinition())], actor: 'test' })
 const version = await db.formVersion.findFirstOrThrow({ select: { id: true } })
 await createStaffMember(town, { email: 'admin@failmail.test', roles: ['admin'] })
+const ukrainian = await createStaffMember(town, { email: 'uk-admin@failmail.test', roles: ['admin'] })
+await db.staffUser.update({ where: { id: ukrainian.id }, data: { locale: 'uk' } })
 
 beforeAll(() => startJobs({ pool: getPool(), log: pino({ level: 'silent' }) }))
 afterAll(() => stopJobs())
@@ -30,5 +32,7 @@ describe('delivery failure e-mail to admins', () => {
 		expect(jobs).toHaveLength(1)
 		expect(jobs[0]!.data.locale).toBe('en')
 		expect(jobs[0]!.data.data.subject).toBe(`Submission ${submission.number} could not be delivered to the records system`)
+		const own = await sql<{ data: { locale: string } }>(`SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1`, ['uk-admin@failmail.test'])
+		expect(own.map((job) => job.data.locale)).toEqual(['uk'])
 	})
 })

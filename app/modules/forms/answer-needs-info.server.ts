@@ -2,6 +2,7 @@ import { ForbiddenError, asSubject, type AppAbility } from '../access/ability.se
 import type { TenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'
 import { recordNeedsInfoMessage } from '../messages/submission-thread.server'
+import { transitionSubmission } from '../submissions/submission-states'
 import type { CheckedUpload } from './check-upload.server'
 
 type Files = (CheckedUpload & { fieldName: string })[]
@@ -10,7 +11,8 @@ type Options = { db: TenantDb; ability: AppAbility; submissionId: string; person
 /**
  * The citizen answers the office's request for more information: the message and files join the
  * submission and its timeline, and an answer_outbox row (same transaction) sends them on to the
- * records system. Only while the submission is in needs_info; the records system (or clerk) moves it on.
+ * records system. Only while the submission is in needs_info; it becomes answered, and the records
+ * system (or clerk) moves it on.
  */
 export async function answerNeedsInfo({ db, ability, submissionId, personId, message, files }: Options) {
 	const submission = await db.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { id: true, personId: true, status: true, agenda: true, person: { select: { givenName: true, familyName: true } } } })
@@ -25,10 +27,11 @@ export async function answerNeedsInfo({ db, ability, submissionId, personId, mes
  */
 export async function recordNeedsInfoAnswer({ db, submissionId, authorName, message, files }: { db: TenantDb; submissionId: string; authorName: string | null; message: string; files: Files }) {
 	await db.$transaction(async (tx) => {
-		// A touching update locks the row, so two answers (two tabs) cannot both pass the status check.
-		const locked = await tx.submission.updateMany({ where: { id: submissionId, status: 'needs_info' }, data: { updatedAt: new Date() } })
-		if (locked.count === 0) throw new AppError('input_invalid', 'This submission is not waiting for more information.')
-		const event = await tx.submissionEvent.create({ data: { submissionId, kind: 'answered', message, actor: 'citizen', isVisibleToCitizen: true }, select: { id: true } })
+		// The state machine locks the row, so two answers (two tabs) cannot both pass the status check;
+		// the submission becomes "answered" (Doplněno) for the citizen and the clerk alike.
+		const moved = await transitionSubmission(tx, { submissionId, to: 'answered', mover: 'citizen', event: { kind: 'answered', message, actor: 'citizen', actorName: authorName, isVisibleToCitizen: true }, quiet: true })
+		if (!moved.ok) throw new AppError('input_invalid', 'This submission is not waiting for more information.')
+		const event = { id: moved.eventId }
 		for (const { content, ...file } of files) await tx.submissionAttachment.create({ data: { submissionId, ...file, content: new Uint8Array(content), eventId: event.id } })
 		await tx.answerOutbox.create({ data: { submissionId, eventId: event.id } })
 		// The answer is also the citizen's message in the submission's conversation (decision 023); its

@@ -46,5 +46,20 @@ describe('answering a request for more information', () => {
 			['answered', 'Posílám očkovací průkaz.'],
 		])
 		expect(seen?.attachments.map((file) => file.fileName)).toEqual(['doplneni.pdf'])
+		// "Čeká na doplnění" became "Doplněno" for the citizen and the clerk alike (issue 19).
+		expect(seen?.status).toBe('answered')
+		expect((await db.submission.findUniqueOrThrow({ where: { id: submission.id }, select: { status: true } })).status).toBe('answered')
+	})
+
+	test('a second answer (another tab) is refused: the submission no longer waits', async () => {
+		await expect(answerNeedsInfo({ db, ability: asJana, submissionId: submission.id, personId: jana.id, message: 'Ještě jednou', files: [] })).rejects.toThrow(/not waiting/)
+	})
+
+	test('the clerk moves an answered submission on, or asks again', async () => {
+		const { canTransitionSubmission } = await import('../submissions/submission-states')
+		expect(canTransitionSubmission('clerk', 'answered', 'in_progress')).toBe(true)
+		expect(canTransitionSubmission('clerk', 'answered', 'needs_info')).toBe(true)
+		expect(canTransitionSubmission('citizen', 'answered', 'answered')).toBe(false)
+		expect(canTransitionSubmission('citizen', 'in_progress', 'answered')).toBe(false)
 	})
 })

@@ -30,3 +30,23 @@ export function formatTime(date: Date | string, locale: Locale) {
 	if (!format) timeFormats.set(locale, (format = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' })))
 	return format.format(new Date(date))
 }
+
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>()
+
+/** 4. 12. 2026 22:35 in Czech: an instant as the date and time it was in Prague (never UTC). */
+export function formatDateTime(date: Date | string, locale: Locale) {
+	let format = dateTimeFormats.get(locale)
+	if (!format) dateTimeFormats.set(locale, (format = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: 'Europe/Prague', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' })))
+	return format.format(new Date(date))
+}
+
+/** formatDate for a value that may be missing: '—' then. */
+export function formatOptionalDate(date: Date | string | null | undefined, locale: Locale) {
+	return date ? formatDate(date, locale) : '—'
+}
+
+/** The locale the page is shown in, from i18next's language (which may be 'cs-CZ' or unset). */
+export function asLocale(language: string | undefined): Locale {
+	const short = (language ?? '').slice(0, 2)
+	return short === 'en' || short === 'uk' ? short : 'cs'
+}

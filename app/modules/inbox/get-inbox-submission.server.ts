@@ -13,6 +13,8 @@ export async function getInboxSubmission({ db, ability, id }: { db: TenantDb; ab
 			data: true,
 			locale: true,
 			referenceNumber: true,
+			assigneeName: true,
+			assigneeDepartment: true,
 			submittedAt: true,
 			contactEmail: true,
 			formVersion: { select: { version: true, definition: true, form: { select: { code: true, title: true } } } },

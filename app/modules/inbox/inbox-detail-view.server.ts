@@ -1,11 +1,19 @@
 import { isConditionMet } from '../forms/build-submission-schema'
 import { displayValue } from '../forms/display-value'
 import { FormDefinitionSchema } from '../forms/form-definition-schema'
+import { formatDateTime } from '../i18n/format'
 import { resources } from '../i18n/resources.server'
 import type { Locale } from '../i18n/locales'
 import type { getInboxSubmission } from './get-inbox-submission.server'
 import { canTransition, CLERK_STATUSES } from './status-transitions'
 import { pickText } from '../i18n/locales'
+
+const NAMED_EVENTS = new Set(['submitted', 'delivered', 'delivery_failed', 'delivery_resent', 'staff_assigned', 'answered'])
+
+/** The timeline entry's name (forms-office events.*): a status change by the clerk or the records system is a "status change". */
+export function eventLabel(kind: string) {
+	return NAMED_EVENTS.has(kind) ? kind : 'status'
+}
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof getInboxSubmission>>>
 
@@ -26,14 +34,15 @@ export function inboxDetailView(submission: Loaded, locale: Locale) {
 		number: submission.number,
 		status: submission.status,
 		agenda: submission.agenda,
-		form: `${title[locale] ?? title.cs ?? submission.formVersion.form.code} (v${submission.formVersion.version})`,
+		form: `${title[locale] ?? title.cs ?? submission.formVersion.form.code} (${words.version.replace('{{version}}', String(submission.formVersion.version))})`,
 		applicant: submission.person ? `${submission.person.givenName} ${submission.person.familyName}` : null,
 		email: submission.contactEmail ?? submission.person?.email ?? null,
 		referenceNumber: submission.referenceNumber,
+		recordsHandler: submission.assigneeName ? [submission.assigneeName, submission.assigneeDepartment].filter(Boolean).join(', ') : null,
 		assignee: submission.assignedStaff,
 		answers,
 		attachments: submission.attachments.map(({ id, fileName, size, origin }) => ({ id, fileName, size, isDecision: origin === 'office' })),
-		events: submission.events.map((event) => ({ ...event, id: String(event.id), at: event.at.toLocaleString(locale, { timeZone: 'Europe/Prague' }) })),
+		events: submission.events.map((event) => ({ ...event, id: String(event.id), at: formatDateTime(event.at, locale), label: eventLabel(event.kind) })),
 		deliveryError: submission.outbox?.state === 'failed' ? (submission.outbox.lastError ?? '') : null,
 		nextStatuses: CLERK_STATUSES.filter((to) => canTransition(submission.status, to)),
 	}

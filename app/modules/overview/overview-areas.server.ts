@@ -9,4 +9,4 @@ export type OverviewContext = { db: TenantDb; ability: AppAbility; personId: str
 export const OVERVIEW_LIST_SIZE = 5
 
 /** Submission states in which the office still has something to do (or waits for the citizen). */
-export const SUBMISSION_OPEN_STATES = ['submitted', 'delivered', 'assigned', 'in_progress', 'needs_info', 'failed'] as const
+export const SUBMISSION_OPEN_STATES = ['submitted', 'delivered', 'assigned', 'in_progress', 'needs_info', 'answered', 'failed'] as const

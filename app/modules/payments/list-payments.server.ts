@@ -1,6 +1,9 @@
 import type { Prisma } from '../../generated/tenant/client'
 import { accessibleWhere, type AppAbility } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
+import { formatDateTime } from '../i18n/format'
+import type { Locale } from '../i18n/locales'
+import { resources } from '../i18n/resources.server'
 import type { PaymentFilters } from './payment-filters'
 
 export const PAYMENTS_PAGE_SIZE = 25
@@ -42,9 +45,17 @@ const cell = (value: string | number) => {
 	return /[";\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
 }
 
-/** Every payment matching the filters as a semicolon CSV (as the claims export), in batches by id. */
-export async function* paymentsCsv({ db, ability, filters }: { db: TenantDb; ability: AppAbility; filters: PaymentFilters }) {
-	yield '\uFEFFpayment_id;created_at;method;state;amount_czk;paid_czk;refunded_czk;paid_at;payer;claims;provider_payment_id\r\n'
+/**
+ * Every payment matching the filters as a semicolon CSV (as the claims export), in batches by id, in
+ * the clerk's language (issue 19): column names, method and state names, Prague times, decimal comma.
+ * A payment is named by its variable symbol, not its internal id.
+ */
+export async function* paymentsCsv({ db, ability, filters, locale = 'cs' }: { db: TenantDb; ability: AppAbility; filters: PaymentFilters; locale?: Locale }) {
+	const words = resources[locale]['card-payments'].office
+	const methods = words.methods as Record<string, string>
+	const states = words.states as Record<string, string>
+	const amount = (halere: number) => (locale === 'en' ? (halere / 100).toFixed(2) : (halere / 100).toFixed(2).replace('.', ','))
+	yield `\uFEFF${[words.vs, words.created, words.provider, words.state, words.amount, words.paid, words.refunded, words.paidAt, words.payer, words.claims, words.providerId].map(cell).join(';')}\r\n`
 	const where = paymentsWhere(db, ability, filters)
 	let cursor: string | undefined
 	for (;;) {
@@ -53,8 +64,8 @@ export async function* paymentsCsv({ db, ability, filters }: { db: TenantDb; abi
 		yield rows
 			.map((r) =>
 				[
-					r.id, r.createdAt.toISOString(), r.method, r.state, (r.amount / 100).toFixed(2), (r.paidAmount / 100).toFixed(2), (r.refundedAmount / 100).toFixed(2),
-					r.paidAt?.toISOString() ?? '', r.person ? `${r.person.givenName} ${r.person.familyName}` : '', r.items.map((i) => i.claim.variableSymbol).join(' '), r.providerPaymentId ?? '',
+					r.variableSymbol ?? '', formatDateTime(r.createdAt, locale), methods[r.method] ?? r.method, states[r.state] ?? r.state, amount(r.amount), amount(r.paidAmount), amount(r.refundedAmount),
+					r.paidAt ? formatDateTime(r.paidAt, locale) : '', r.person ? `${r.person.givenName} ${r.person.familyName}` : '', r.items.map((i) => i.claim.variableSymbol).join(' '), r.providerPaymentId ?? '',
 				]
 					.map(cell)
 					.join(';'),

@@ -18,6 +18,7 @@ type Options = {
 	invitedBy: { id: string; name: string } | null
 	/** Where the town's pages are, e.g. https://veseli.example (the link points there). */
 	origin: string
+	/** The invitee's language: the invitation goes out in it and their account keeps it (issue 19). */
 	locale: Locale
 	ip?: string | null
 	requestId?: string | null
@@ -34,7 +35,7 @@ export async function inviteStaff({ db, tenantSlug, townName, email, name, roles
 	}
 	const staffAgendas = roles.includes('clerk') ? agendas : []
 	const { staff, token, expiresAt } = await db.$transaction(async (tx) => {
-		const staff = await tx.staffUser.create({ data: { email: address, name: name.trim(), roles, agendas: staffAgendas }, select: { id: true } })
+		const staff = await tx.staffUser.create({ data: { email: address, name: name.trim(), roles, agendas: staffAgendas, locale }, select: { id: true } })
 		const issued = await issueStaffToken({ db: tx, staffUserId: staff.id, kind: 'invitation' })
 		await recordAudit(tx, {
 			action: 'staff.invited',

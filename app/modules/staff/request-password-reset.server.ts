@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
-import type { Locale } from '../i18n/locales'
+import { isLocale, type Locale } from '../i18n/locales'
 import { sendStaffMail } from './send-staff-mail.server'
 import { issueStaffToken } from './staff-token.server'
 
@@ -23,7 +23,7 @@ const RESEND_AFTER_MS = 60_000
  */
 export async function requestPasswordReset({ db, tenantSlug, email, origin, locale, ip = null, requestId = null }: Options) {
 	const address = email.trim().toLowerCase()
-	const staff = await db.staffUser.findUnique({ where: { email: address }, select: { id: true, disabledAt: true, passwordHash: true } })
+	const staff = await db.staffUser.findUnique({ where: { email: address }, select: { id: true, disabledAt: true, passwordHash: true, locale: true } })
 	const recent = staff
 		? await db.staffToken.count({ where: { staffUserId: staff.id, kind: 'password_reset', createdAt: { gt: new Date(Date.now() - RESEND_AFTER_MS) } } })
 		: 0
@@ -41,7 +41,8 @@ export async function requestPasswordReset({ db, tenantSlug, email, origin, loca
 	await sendStaffMail({
 		tenantSlug,
 		to: address,
-		locale,
+		// The staff member's own language when they chose one (issue 19), else the page's.
+		locale: isLocale(staff.locale) ? staff.locale : locale,
 		template: 'password-reset',
 		data: { link: `${origin}/urad/obnova-hesla/${token}`, expiresAt: expiresAt.toISOString() },
 	})

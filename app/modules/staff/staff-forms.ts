@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import '../util/zod-jitless'
 import { AGENDAS, STAFF_ROLES } from '../access/permissions'
+import { LOCALES } from '../i18n/locales'
 
 // Form schemas of the office and the vendor console, used by Conform in the browser and by the
 // actions on the server alike. Messages are translation keys in the `office` namespace.
@@ -36,6 +37,13 @@ export const InviteStaffSchema = z.object({
 	name: z.string(required).trim().min(2, { error: 'validation.name' }).max(120, { error: 'validation.name' }),
 	roles: z.array(z.enum(STAFF_ROLES, { error: 'validation.role' }), { error: 'validation.roles' }).min(1, { error: 'validation.roles' }),
 	agendas: z.array(z.enum(AGENDAS, { error: 'validation.agenda' })).default([]),
+	/** The invitee's language (the invitation e-mail, later office e-mails); none: the town's default. */
+	locale: z.enum(LOCALES, { error: 'validation.locale' }).optional(),
+})
+
+/** The signed-in staff member's own settings (/urad/profil): the language of their office e-mails. */
+export const StaffProfileSchema = z.object({
+	locale: z.enum(LOCALES, { error: 'validation.locale' }),
 })
 
 export const StaffToggleSchema = z.object({

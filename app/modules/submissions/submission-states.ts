@@ -6,7 +6,7 @@
 import type { Prisma } from '../../generated/tenant/client'
 import type { SubmissionEventActor, SubmissionStatus } from '../../generated/tenant/enums'
 
-export const SUBMISSION_STATUSES = ['submitted', 'delivered', 'assigned', 'in_progress', 'needs_info', 'resolved', 'rejected', 'failed'] as const satisfies readonly SubmissionStatus[]
+export const SUBMISSION_STATUSES = ['submitted', 'delivered', 'assigned', 'in_progress', 'needs_info', 'answered', 'resolved', 'rejected', 'failed'] as const satisfies readonly SubmissionStatus[]
 
 /** Closed: nothing moves a submission on from here (a records system may repeat the same final status). */
 export const FINAL_SUBMISSION_STATUSES = ['resolved', 'rejected'] as const satisfies readonly SubmissionStatus[]
@@ -17,8 +17,8 @@ export const CLERK_STATUSES = ['in_progress', 'needs_info', 'resolved', 'rejecte
 /** Statuses a records system may report (the portal sets submitted and failed itself). */
 export const RECORDS_STATUSES = ['delivered', 'assigned', 'in_progress', 'needs_info', 'resolved', 'rejected'] as const satisfies readonly SubmissionStatus[]
 
-/** Who moves the submission: the clerk, the records system, our outbox delivery, the admin's resend. */
-export type SubmissionMover = 'clerk' | 'records' | 'delivery' | 'resend'
+/** Who moves the submission: the clerk, the records system, our outbox delivery, the admin's resend, the citizen answering. */
+export type SubmissionMover = 'clerk' | 'records' | 'delivery' | 'resend' | 'citizen'
 
 export function isFinalSubmissionStatus(status: SubmissionStatus) {
 	return (FINAL_SUBMISSION_STATUSES as readonly SubmissionStatus[]).includes(status)
@@ -36,6 +36,8 @@ export const SUBMISSION_TRANSITIONS: Readonly<Record<SubmissionMover, Readonly<R
 	// Our outbox: filed (from submitted, or a resent failed one), or failed for good while still open.
 	delivery: table((from) => [...(from === 'submitted' || from === 'failed' ? (['delivered'] as const) : []), ...(from !== 'failed' && !isFinalSubmissionStatus(from) ? (['failed'] as const) : [])]),
 	resend: table((from) => (from === 'failed' ? ['submitted'] : [])),
+	// The citizen answers the office's question: "Čeká na doplnění" becomes "Doplněno" for both sides (issue 19).
+	citizen: table((from) => (from === 'needs_info' ? ['answered'] : [])),
 }
 
 export function canTransitionSubmission(mover: SubmissionMover, from: SubmissionStatus, to: SubmissionStatus) {
