@@ -5,7 +5,7 @@
 // Scratch database -> the bench:platby data (Veselí, 20,000 residents with claims, Jana with 50 claims,
 // own and represented) -> 20 submissions of Jana's with three events each, 20,000 other people's
 // submissions -> 20 message threads of Jana's (8 unread) among 20,000, 30 notifications (10 unread)
-// among 40,000, 6 grant applications (one for a club) among 4,000 -> the built server -> autocannon
+// among 40,000, 6 grant applications (one for a club, one rejected) among 4,000 -> the built server -> autocannon
 // GET /muj-prehled and, as the reference measured in the same run, /profil (a citizen page with one
 // small query) -> p99, the ratio and the load average -> everything dropped.
 import { loadavg } from 'node:os'
@@ -90,9 +90,9 @@ async function seedMessagesAndGrants(personId: string) {
 		[call],
 	)
 	await pool.query(
-		`INSERT INTO ${S}.grant_application (number, call_id, person_id, state, applicant_kind, applicant_name, applicant_ico, requested_amount, updated_at)
-		 SELECT 'VES-D-' || g, $1, $2, (ARRAY['draft','submitted','in_evaluation','submitted','draft','settled'])[g], CASE WHEN g = 1 THEN 'legal' ELSE 'natural' END,
-		        CASE WHEN g = 1 THEN 'TJ Sokol Veselí' ELSE 'Jana Nováková' END, CASE WHEN g = 1 THEN '12345678' END, 100000, now() - g * interval '1 day'
+		`INSERT INTO ${S}.grant_application (number, call_id, person_id, state, applicant_kind, applicant_name, applicant_ico, requested_amount, updated_at, rejection_reason)
+		 SELECT 'VES-D-' || g, $1, $2, (ARRAY['draft','submitted','in_evaluation','submitted','draft','rejected'])[g], CASE WHEN g = 1 THEN 'legal' ELSE 'natural' END,
+		        CASE WHEN g = 1 THEN 'TJ Sokol Veselí' ELSE 'Jana Nováková' END, CASE WHEN g = 1 THEN '12345678' END, 100000, now() - g * interval '1 day', CASE WHEN g = 6 THEN 'Mimo účel programu' END
 		   FROM generate_series(1, 6) g`,
 		[call, personId],
 	)
