@@ -8,7 +8,7 @@
 // among 40,000, 6 grant applications (one for a club, one rejected) among 4,000 -> the built server -> autocannon
 // GET /muj-prehled and, as the reference measured in the same run, /profil (a citizen page with one
 // small query) -> p99, the ratio and the load average -> everything dropped.
-import { loadavg } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 import autocannon from 'autocannon'
 import { closePool, getPool, initPool } from '../app/modules/db/pool.server'
 import { HOST, seed } from './bench-my-payments-seed'
@@ -128,7 +128,7 @@ async function main() {
 		}
 		console.table(rows)
 		const ratio = (p99['/muj-prehled']! / Math.max(1, p99['/profil']!)).toFixed(2)
-		console.log(`/muj-prehled p99 ${p99['/muj-prehled']} ms (target < 50 ms), ${ratio}× the /profil reference measured in the same run; load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on ${navigator.hardwareConcurrency} cores`)
+		console.log(`/muj-prehled p99 ${p99['/muj-prehled']} ms (target < 50 ms), ${ratio}× the /profil reference measured in the same run; load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on ${availableParallelism()} cores`)
 	} finally {
 		if (server?.isRunning()) await server.stop('SIGTERM')
 		await closePool().catch(() => {})
