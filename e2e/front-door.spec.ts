@@ -39,6 +39,16 @@ test.describe('Můj přehled and the tile entry', () => {
 		await expect(represented.getByTestId('overview-represented').filter({ hasText: 'Ludmila Nováková' })).toBeVisible()
 		await expect(represented).not.toContainText('Martin Novák')
 		await expect(page.getByRole('region', { name: 'Rozpracovaná podání' })).toBeVisible()
+		// Unread messages, new notifications and grant applications, each with a link to its list.
+		const messages = page.getByRole('region', { name: 'Nepřečtené zprávy' })
+		await expect(messages.getByTestId('overview-messages-unread')).toHaveText(/^(Žádná nepřečtená zpráva od úřadu\.|Nepřečten\S+ konverza\S+: \d+)$/)
+		await expect(messages.getByRole('link', { name: 'Všechny zprávy' })).toHaveAttribute('href', '/zpravy')
+		const notifications = page.getByRole('region', { name: 'Nová oznámení' })
+		await expect(notifications.getByTestId('overview-notifications-unread')).toBeVisible()
+		await expect(notifications.getByRole('link', { name: 'Všechna oznámení' })).toHaveAttribute('href', '/oznameni')
+		const grants = page.getByRole('region', { name: 'Žádosti o dotace' })
+		await expect(grants.getByRole('link', { name: 'Moje žádosti' })).toHaveAttribute('href', '/dotace/moje')
+		for (const item of await grants.getByTestId('overview-grant').all()) await expect(item.getByRole('link')).toHaveAttribute('href', /^\/dotace\/zadost\/[0-9a-f-]{36}$/)
 
 		// Every item links to its page.
 		await money.getByTestId('overview-claim').first().getByRole('link').click()

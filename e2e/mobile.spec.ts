@@ -6,7 +6,7 @@ import { test as plainTest, type Page } from '@playwright/test'
 import { getContrast } from 'color2k'
 import { expect, test } from './fixtures'
 import { holdNiaHandBack, NIA_SIMULATOR } from './nia-login'
-import { expectFitsPhone, expectNoSideScroll, PHONE } from './small-screen'
+import { expectFitsPhone, expectNoSideScroll, NARROW_PHONE, PHONE } from './small-screen'
 import { signInStaff } from './staff-sign-in'
 import { getOnHost, urlOn } from './urls'
 
@@ -114,6 +114,32 @@ test.describe('on a phone', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
 		await expectAccessible()
 		await expectFitsPhone(page)
+	})
+
+	test('at 320 px the citizen pages fit: overview, payments, submissions, messages, notifications, grants, profile, and the public ones', async ({ page, visit, expectAccessible }) => {
+		// One NIA login and fifteen pages, each checked by axe, on a shared machine.
+		test.setTimeout(360_000)
+		await page.setViewportSize(NARROW_PHONE)
+		await holdNiaHandBack(page)
+		await visit(urlOn('znojmo', '/'))
+		await expectFitsPhone(page)
+		await viaMenu(page, 'Přihlásit se')
+		await expect(page).toHaveURL(SIMULATOR)
+		await expectAccessible()
+		await expectNoSideScroll(page)
+		await page.getByRole('button', { name: 'Přihlásit jako Marie Horáková', exact: false }).click()
+		await expect(page).toHaveURL(SIMULATOR)
+		await expectAccessible()
+		await page.getByRole('button', { name: /Pokračovat/ }).click()
+		await expect(page).toHaveURL(urlOn('znojmo', '/muj-prehled'))
+		await expect(page.getByRole('heading', { level: 1, name: 'Můj přehled' })).toBeVisible()
+		await expectAccessible()
+		await expectFitsPhone(page)
+		for (const path of ['/platby', '/podani', '/zpravy', '/zpravy/nova', '/oznameni', '/dotace', '/dotace/moje', '/dotace/poskytnute', '/formulare', '/profil', '/zaplatit', '/prohlaseni-o-pristupnosti', '/ochrana-osobnich-udaju']) {
+			await visit(urlOn('znojmo', path))
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+			await expectFitsPhone(page)
+		}
 	})
 
 	test('the focus ring on the teal header of Veselí reaches 3:1, on the skip link and on the header links', async ({ page, visit }) => {

@@ -5,6 +5,8 @@ import type { Page } from '@playwright/test'
 import { expect } from './fixtures'
 
 export const PHONE = { width: 390, height: 844 } as const
+/** The narrowest phones still sold (and a 1280 px screen zoomed to 400 %, WCAG 1.4.10 reflow). */
+export const NARROW_PHONE = { width: 320, height: 640 } as const
 
 /** The page is no wider than the window; on failure, names the elements that stick out. */
 export async function expectNoSideScroll(page: Page) {

@@ -187,7 +187,7 @@ export async function startServer({ env = {}, args = [], cwd = REPO_ROOT, port, 
 		},
 	}
 	if (waitUntilListening) {
-		const deadline = Date.now() + 20_000
+		const deadline = Date.now() + 60_000
 		for (;;) {
 			if (!running) throw new Error(`server exited before listening (${JSON.stringify(await exited)}); output:\n${server.output()}`)
 			const ok = await get(chosenPort, { path: '/healthz', timeoutMs: 1_000 }).then(
@@ -197,7 +197,7 @@ export async function startServer({ env = {}, args = [], cwd = REPO_ROOT, port, 
 			if (ok) break
 			if (Date.now() > deadline) {
 				await server.stop('SIGKILL')
-				throw new Error(`server did not answer /healthz within 20 s; output:\n${server.output()}`)
+				throw new Error(`server did not answer /healthz within 60 s; output:\n${server.output()}`)
 			}
 			await sleep(100)
 		}

@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
 	const page = Math.min(10_000, Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('strana'))) || 1))
 	const { rows, total } = await listAwardedGrants({ db, page, pageSize: PAGE_SIZE })
-	return { title: resources[locale].grants.awarded.title, page, hasNext: page * PAGE_SIZE < total, rows: rows.map((r) => ({ ...r, amount: formatMoney(Math.round(Number(r.amount_czk) * 100), locale) })) }
+	return { title: resources[locale].grants.awarded.title, page, hasNext: page * PAGE_SIZE < total, rows: rows.map((r) => ({ ...r, amount: formatMoney(r.amount, locale) })) }
 }
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => townPageMeta(page?.title, matches)

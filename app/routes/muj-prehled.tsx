@@ -13,7 +13,7 @@ import { loadMyOverview } from '~/modules/overview/load-my-overview.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import type { loader as rootLoader } from '~/root'
 
-export const handle = { i18n: ['overview', 'forms'] }
+export const handle = { i18n: ['overview', 'forms', 'messages', 'grants'] }
 
 function showMoney(summary: ClaimSummary, locale: Locale) {
 	return {
@@ -43,6 +43,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 				lastEvent: s.lastEvent ? { kind: s.lastEvent.kind, status: s.lastEvent.status, at: formatDate(s.lastEvent.at, locale) } : null,
 			})),
 		},
+		messages: {
+			unread: overview.messages.unread,
+			items: overview.messages.threads.map((m) => ({ id: m.id, subject: m.subject, submissionNumber: m.submissionNumber, lastMessageAt: formatDate(m.lastMessageAt, locale) })),
+		},
+		notifications: {
+			unread: overview.notifications.unread,
+			items: overview.notifications.notifications.map((n) => ({ id: n.id, kind: n.kind, params: n.params, link: n.link, createdAt: formatDate(n.createdAt, locale) })),
+		},
+		grants: {
+			count: overview.grants.count,
+			items: overview.grants.applications.map((a) => ({ ...a, returnDeadline: a.returnDeadline ? formatDate(a.returnDeadline, locale) : null })),
+		},
 		represented: overview.represented.map((r) => ({ ...r, money: showMoney(overview.money.represented[r.residentId]!, locale) })),
 	}
 }
@@ -69,9 +81,13 @@ function NextDue({ money, labelledBy }: { money: Money; labelledBy?: string }) {
 const card = 'rounded-town border border-muted/30 bg-surface p-5 shadow-sm'
 
 export default function MyOverview() {
-	const { money, qrPayments, submissions, represented } = useLoaderData<typeof loader>()
+	const { money, qrPayments, submissions, messages, notifications, grants, represented } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('overview')
 	const { t: tForms } = useTranslation('forms')
+	const { t: tMessages } = useTranslation('messages')
+	const { t: tGrants } = useTranslation('grants')
+	const notificationText = (kind: string, params: Record<string, string>) =>
+		tMessages(`notifications.kind.${kind}`, { ...params, status: params.status ? tForms(`status.${params.status}`) : '', label: params.label ?? params.subject ?? '' })
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
 			<h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
@@ -124,6 +140,64 @@ export default function MyOverview() {
 					<p className="mt-3 flex flex-wrap gap-4">
 						<Link to="/podani">{t('submissions.all')}</Link>
 						<Link to="/formulare">{t('submissions.newForm')}</Link>
+					</p>
+				</section>
+				<section aria-labelledby="messages-heading" className={card}>
+					<h2 id="messages-heading" className="mb-2 text-xl font-semibold">
+						{t('messages.heading')}
+					</h2>
+					<p data-testid="overview-messages-unread">{messages.unread ? t('messages.unread', { count: messages.unread }) : t('messages.none')}</p>
+					<ul className="mt-2 grid gap-1">
+						{messages.items.map((m) => (
+							<li key={m.id} data-testid="overview-message">
+								<Link to={`/zpravy/${m.id}`}>{m.subject}</Link>
+								{m.submissionNumber ? <span> ({m.submissionNumber})</span> : null}, {t('messages.lastMessage', { date: m.lastMessageAt })}
+							</li>
+						))}
+					</ul>
+					<p className="mt-3 flex flex-wrap gap-4">
+						<Link to="/zpravy">{t('messages.all')}</Link>
+						<Link to="/zpravy/nova">{t('messages.new')}</Link>
+					</p>
+				</section>
+				<section aria-labelledby="notifications-heading" className={card}>
+					<h2 id="notifications-heading" className="mb-2 text-xl font-semibold">
+						{t('notifications.heading')}
+					</h2>
+					<p data-testid="overview-notifications-unread">{notifications.unread ? t('notifications.unread', { count: notifications.unread }) : t('notifications.none')}</p>
+					<ul className="mt-2 grid gap-1">
+						{notifications.items.map((n) => (
+							<li key={n.id} data-testid="overview-notification">
+								<Link to={n.link}>{notificationText(n.kind, n.params)}</Link>, {n.createdAt}
+							</li>
+						))}
+					</ul>
+					<p className="mt-3">
+						<Link to="/oznameni">{t('notifications.all')}</Link>
+					</p>
+				</section>
+				<section aria-labelledby="grants-heading" className={card}>
+					<h2 id="grants-heading" className="mb-2 text-xl font-semibold">
+						{t('grants.heading')}
+					</h2>
+					<p>{grants.count ? t('grants.count', { count: grants.count }) : t('grants.none')}</p>
+					<ul className="mt-2 grid gap-2">
+						{grants.items.map((a) => (
+							<li key={a.id} data-testid="overview-grant">
+								<Link to={`/dotace/zadost/${a.id}`}>
+									{a.programme} ({a.number})
+								</Link>
+								: <strong>{tGrants(`states.${a.state}`)}</strong>
+								<div className="text-sm">
+									{t('grants.applicant', { name: a.applicant })}
+									{a.needsAction ? <span className="font-semibold"> – {a.returnDeadline ? t('grants.actionBy', { date: a.returnDeadline }) : t('grants.action')}</span> : null}
+								</div>
+							</li>
+						))}
+					</ul>
+					<p className="mt-3 flex flex-wrap gap-4">
+						<Link to="/dotace/moje">{t('grants.all')}</Link>
+						<Link to="/dotace">{t('grants.calls')}</Link>
 					</p>
 				</section>
 				{qrPayments.length ? (

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { requireCitizen } from '~/modules/auth/current-user.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
+import { isLocale } from '~/modules/i18n/locales'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { pickText, type LocalizedText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
@@ -21,7 +23,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
 	const page = Math.min(10_000, Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('strana'))) || 1))
 	const [list, providers] = await Promise.all([listMyClaims({ db: user.db, ability: user.ability, personId: user.actor.personId, page }), listActiveProviders(user.db)])
+	const payable = list.claims.filter((c) => c.isPayable)
 	return {
+		locale,
+		// What is due today on this page (with the discounts still available), and how many items.
+		due: { count: payable.length, total: formatMoney(payable.reduce((sum, c) => sum + c.toPay, 0), locale) },
 		page,
 		canPayByCard: providers.length > 0,
 		hasNext: list.hasNext,
@@ -31,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			label: `${pickText(c.label as LocalizedText, locale)} ${c.year}${c.instalment > 1 ? ` (${c.instalment})` : ''}`,
 			amount: formatMoney(c.amount, locale),
 			toPay: c.isPayable ? formatMoney(c.toPay, locale) : null,
+			toPayHalere: c.isPayable ? c.toPay : 0,
 			hasDiscount: c.discount > 0,
 			discountUntil: c.discountUntil ? formatDate(c.discountUntil, locale) : null,
 			dueDate: formatDate(c.dueDate, locale),
@@ -42,15 +49,35 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
-	return startQrPayment(user, await request.formData(), locale)
+	const form = await request.formData()
+	// Without JavaScript, "Sečíst vybrané" sends the ticks back: the page shows them ticked with their total.
+	if (form.get('intent') === 'sum') return { error: null, selected: form.getAll('claim').map(String) }
+	return startQrPayment(user, form, locale)
 }
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => townPageMeta(page?.title, matches)
 
 export default function MyPayments() {
-	const { claims, page, hasNext, canPayByCard } = useLoaderData<typeof loader>()
+	const { claims, page, hasNext, canPayByCard, due, locale } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('payments')
+	const returned = actionData && 'selected' in actionData ? (actionData.selected as string[]) : null
+	const [selected, setSelected] = useState<Set<string>>(() => new Set(returned ?? []))
+	const [shownFor, setShownFor] = useState(returned)
+	if (returned && shownFor !== returned) {
+		// A new answer from "Sečíst vybrané" (without JavaScript the page is simply rendered again).
+		setShownFor(returned)
+		setSelected(new Set(returned))
+	}
+	const ticked = claims.filter((c) => c.isPayable && selected.has(c.id))
+	const tickedTotal = formatMoney(ticked.reduce((sum, c) => sum + c.toPayHalere, 0), isLocale(locale) ? locale : 'cs')
+	const toggle = (id: string, on: boolean) =>
+		setSelected((current) => {
+			const next = new Set(current)
+			if (on) next.add(id)
+			else next.delete(id)
+			return next
+		})
 	const townType = useRootData()?.town?.type
 	const hasPayable = claims.some((c) => c.isPayable)
 	return (
@@ -61,6 +88,11 @@ export default function MyPayments() {
 				{t('list.payWithoutLoginHint')} <Link to="/zaplatit">{t('list.payWithoutLogin')}</Link>
 			</p>
 			<div role="alert">{actionData?.error ? <p className="mb-4 font-medium text-red-900">{t(actionData.error)}</p> : null}</div>
+			{due.count ? (
+				<p className="mb-4 text-lg" data-testid="due-total">
+					{t('list.dueTotal', { count: due.count, amount: due.total })}
+				</p>
+			) : null}
 			{claims.length === 0 ? (
 				<p>{t('list.empty', { context: townType })}</p>
 			) : (
@@ -83,7 +115,7 @@ export default function MyPayments() {
 							{claims.map((c) => (
 								<tr key={c.id} className="border-b border-muted align-top" data-testid="claim-row">
 									<td className="py-2 pr-2">
-										{c.isPayable ? <input type="checkbox" name="claim" value={c.id} id={`claim-${c.id}`} aria-label={t('list.selectClaim', { label: c.label, name: c.name })} className="h-5 w-5" /> : null}
+										{c.isPayable ? <input type="checkbox" name="claim" value={c.id} id={`claim-${c.id}`} checked={selected.has(c.id)} onChange={(event) => toggle(c.id, event.currentTarget.checked)} aria-label={t('list.selectClaim', { label: c.label, name: c.name })} className="h-5 w-5" /> : null}
 									</td>
 									<td className="py-2 pr-4" data-label={t('list.claim')}>
 										<Link to={`/platby/${c.id}`}>{c.label}</Link>
@@ -113,7 +145,12 @@ export default function MyPayments() {
 						</tbody>
 					</table>
 					{hasPayable ? (
-						<div className="mt-6 flex flex-wrap items-center gap-4">
+						<p className="mt-6 text-lg font-semibold" aria-live="polite" data-testid="selected-total">
+							{ticked.length ? t('list.selectedTotal', { count: ticked.length, amount: tickedTotal }) : t('list.nothingSelected')}
+						</p>
+					) : null}
+					{hasPayable ? (
+						<div className="mt-4 flex flex-wrap items-center gap-4">
 							<button type="submit" name="intent" value="qr" className="rounded-town bg-primary px-4 py-2 font-semibold text-primary-contrast">
 								{t('list.payQr')}
 							</button>
@@ -123,6 +160,9 @@ export default function MyPayments() {
 									{t('list.payCard')}
 								</button>
 							) : null}
+							<button type="submit" name="intent" value="sum" className="rounded-town border-2 border-muted px-4 py-2 font-semibold">
+								{t('list.sum')}
+							</button>
 							<span className="text-sm">{t('list.payHint')}</span>
 						</div>
 					) : null}

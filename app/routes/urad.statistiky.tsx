@@ -97,12 +97,11 @@ export default function StatisticsPage() {
 				<>
 					<RefreshPanel refresh={statistics.refresh} canRefresh={canRefresh} action={`/urad/statistiky${location.search}`} checkHref={`/urad/statistiky?${query}`} />
 					{statistics.charts.map((chart) => (
-						<StatisticsChartSection key={chart.key} chart={chart} formNames={statistics.formNames} monthLabels={labels} csvHref={`/urad/statistiky.csv?${query}&figure=${chart.key}`} />
+						<StatisticsChartSection key={chart.key} chart={chart} formNames={statistics.formNames} agendaNames={statistics.agendaNames} monthLabels={labels} csvHref={`/urad/statistiky.csv?${query}&figure=${chart.key}`} />
 					))}
 					{statistics.tables.map((table) => (
-						<StatisticsTableSection key={table.key} table={table} formNames={statistics.formNames} showPrevious={period.compare} csvHref={`/urad/statistiky.csv?${query}&figure=${table.key}`} />
+						<StatisticsTableSection key={table.key} table={table} formNames={statistics.formNames} agendaNames={statistics.agendaNames} programmeNames={statistics.programmeNames} showPrevious={period.compare} csvHref={`/urad/statistiky.csv?${query}&figure=${table.key}`} />
 					))}
-					<p className="mb-10 text-muted">{t('office.notYet')}</p>
 				</>
 			) : null}
 			{canPublish ? (

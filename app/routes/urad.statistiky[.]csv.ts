@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const chart = statistics.charts.find((c) => c.key === figure)
 	const table = statistics.tables.find((c) => c.key === figure)
 	const name = `statistiky-${figure}-${chosen.period.from}-${chosen.period.to}.csv`
-	if (chart) return csvDownload(chartCsv(chart, statistics.formNames), name)
-	if (table) return csvDownload(tableCsv(table, statistics.formNames), name)
+	if (chart) return csvDownload(chartCsv(chart, statistics.formNames, statistics.agendaNames), name)
+	if (table) return csvDownload(tableCsv(table, statistics.formNames, statistics), name)
 	throw new Response('Unknown figure', { status: 404 })
 }

@@ -6,15 +6,17 @@ import { formatFigure } from './format-figure'
 type Props = {
 	chart: Chart
 	formNames: Record<string, string>
+	/** Names of the message agendas, for a chart over agendas (first response). */
+	agendaNames?: Record<string, string>
 	monthLabels: Record<string, string>
 	csvHref: string
 }
 
 /** One figure: what it means, the period's summary beside the previous one, the chart, its data table and its CSV. */
-export function StatisticsChartSection({ chart, formNames, monthLabels, csvHref }: Props) {
+export function StatisticsChartSection({ chart, formNames, agendaNames = {}, monthLabels, csvHref }: Props) {
 	const { t, i18n } = useTranslation('statistics')
 	const format = (value: number | null) => formatFigure(value, chart.unit, i18n.language, (days) => t('units.days', { value: days }))
-	const label = (key: string) => (chart.categories === 'month' ? (monthLabels[key] ?? key) : (formNames[key] ?? key))
+	const label = (key: string) => (chart.categories === 'month' ? (monthLabels[key] ?? key) : chart.categories === 'agenda' ? (agendaNames[key] ?? key) : (formNames[key] ?? key))
 	const showPrevious = chart.previousTotal !== null || chart.points.some((p) => p.previous !== null)
 	const id = `chart-${chart.key}`
 	const title = t(`charts.${chart.key}.title`)
@@ -52,7 +54,7 @@ export function StatisticsChartSection({ chart, formNames, monthLabels, csvHref 
 							<caption className="mb-2 text-left font-semibold">{t('tableCaption', { title })}</caption>
 							<thead>
 								<tr className="border-b border-muted">
-									<th scope="col" className="p-2">{t(chart.categories === 'month' ? 'columns.month' : 'columns.form')}</th>
+									<th scope="col" className="p-2">{t(`columns.${chart.categories}`)}</th>
 									<th scope="col" className="p-2 text-right">{t('columns.value')}</th>
 									{showPrevious && chart.categories === 'month' ? <th scope="col" className="p-2">{t('columns.previousMonth')}</th> : null}
 									{showPrevious ? <th scope="col" className="p-2 text-right">{t('columns.previousValue')}</th> : null}

@@ -6,15 +6,22 @@ import { formatFigure } from './format-figure'
 const COLUMNS: Record<Table['key'], { keys: string[]; units: Unit[] }> = {
 	submissions_by_form: { keys: ['loggedIn', 'anonymous', 'total', 'previousTotal'], units: ['count', 'count', 'count', 'count'] },
 	payments_by_method: { keys: ['count', 'amount', 'previousCount', 'previousAmount'], units: ['count', 'czk', 'count', 'czk'] },
+	grants_by_programme: { keys: ['applications', 'requested', 'previousApplications'], units: ['count', 'czk', 'count'] },
+	messages_by_agenda: { keys: ['threads', 'firstResponse', 'previousThreads', 'previousFirstResponse'], units: ['count', 'days', 'count', 'days'] },
 }
 
-/** A breakdown (submissions by form and channel, payments by method) as a table with its CSV. */
-export function StatisticsTableSection({ table, formNames, csvHref, showPrevious }: { table: Table; formNames: Record<string, string>; csvHref: string; showPrevious: boolean }) {
+const FIRST_COLUMN: Record<Table['key'], string> = { submissions_by_form: 'form', payments_by_method: 'method', grants_by_programme: 'programme', messages_by_agenda: 'agenda' }
+
+type Names = { formNames: Record<string, string>; agendaNames?: Record<string, string>; programmeNames?: Record<string, string> }
+
+/** A breakdown (submissions by form and channel, payments by method, grants by programme, messages by agenda) as a table with its CSV. */
+export function StatisticsTableSection({ table, formNames, agendaNames = {}, programmeNames = {}, csvHref, showPrevious }: Names & { table: Table; csvHref: string; showPrevious: boolean }) {
 	const { t, i18n } = useTranslation('statistics')
 	const { keys, units } = COLUMNS[table.key]
 	const shown = keys.map((key, i) => ({ key, unit: units[i]!, i })).filter((column) => showPrevious || !column.key.startsWith('previous'))
 	const title = t(`tables.${table.key}.title`)
-	const label = (key: string) => (table.key === 'submissions_by_form' ? (formNames[key] ?? key) : t(`channels.${key}`))
+	const names: Partial<Record<Table['key'], Record<string, string>>> = { submissions_by_form: formNames, grants_by_programme: programmeNames, messages_by_agenda: agendaNames }
+	const label = (key: string) => (table.key === 'payments_by_method' ? t(`channels.${key}`) : (names[table.key]?.[key] ?? key))
 	return (
 		<section aria-labelledby={`table-${table.key}-heading`} className="mb-10 rounded-town border border-muted/40 bg-surface p-4" data-testid={`table-${table.key}`}>
 			<h2 id={`table-${table.key}-heading`} className="mb-1 text-2xl font-semibold">
@@ -29,7 +36,7 @@ export function StatisticsTableSection({ table, formNames, csvHref, showPrevious
 						<caption className="sr-only">{title}</caption>
 						<thead>
 							<tr className="border-b border-muted">
-								<th scope="col" className="p-2">{t(table.key === 'submissions_by_form' ? 'columns.form' : 'columns.method')}</th>
+								<th scope="col" className="p-2">{t(`columns.${FIRST_COLUMN[table.key]}`)}</th>
 								{shown.map((column) => (
 									<th key={column.key} scope="col" className="p-2 text-right">
 										{t(`columns.${column.key}`)}

@@ -1,6 +1,9 @@
+import { pragueDay } from '../board/board-clock.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { RulebookSchema } from '../fees/rulebook-schema'
 import type { CsvColumn } from './csv'
+import type { CsvDataset } from './csv-dataset.server'
+import { feeRatesJsonSchema } from './json-schemas'
 
 // The fee rates of a year, one row per fee (issue 17): rate, reliefs, e-payment discount, due dates.
 // Only the town's rules: nothing about any resident.
@@ -78,4 +81,17 @@ export function feeRatesJson(rows: FeeRateRow[], year: number) {
 			splatnosti: row.dueDates.map((d) => ({ den: d.monthDay, procento: d.percent })),
 		})),
 	}
+}
+
+const yearOf = (now: Date) => Number(pragueDay(now).slice(0, 4))
+
+/** The fee rates of the current year (in Prague) as a CSV-with-CSV-W dataset. */
+export const FEE_RATES_DATASET: CsvDataset<FeeRateRow> = {
+	file: 'sazby-poplatku',
+	title: (now) => ({ cs: `Sazby místních poplatků ${yearOf(now)}`, en: `Local fee rates ${yearOf(now)}` }),
+	columns: FEE_RATE_COLUMNS,
+	primaryKey: ['kod_poplatku'],
+	load: ({ db, now }) => loadFeeRates({ db, year: yearOf(now) }),
+	json: (rows, now) => feeRatesJson(rows, yearOf(now)),
+	jsonSchema: feeRatesJsonSchema,
 }

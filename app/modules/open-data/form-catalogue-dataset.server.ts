@@ -1,6 +1,8 @@
 import type { TenantDb } from '../db/tenant-db.server'
 import type { LocalizedText } from '../i18n/locales'
 import type { CsvColumn } from './csv'
+import type { CsvDataset } from './csv-dataset.server'
+import { formCatalogueJsonSchema } from './json-schemas'
 
 // The form catalogue (issue 17): what can be filed online, with or without NIA login.
 
@@ -41,4 +43,16 @@ export async function loadFormCatalogue({ db, origin }: { db: TenantDb; origin: 
 		}
 	})
 	return { rows, lastModified: lastModified as Date | null }
+}
+
+type FormCatalogueRow = Awaited<ReturnType<typeof loadFormCatalogue>>['rows'][number]
+
+export const FORM_CATALOGUE_DATASET: CsvDataset<FormCatalogueRow> = {
+	file: 'katalog-formularu',
+	title: () => ({ cs: 'Katalog elektronických formulářů', en: 'Catalogue of online forms' }),
+	columns: FORM_CATALOGUE_COLUMNS,
+	primaryKey: ['kod'],
+	load: ({ db, origin }) => loadFormCatalogue({ db, origin }),
+	json: (rows) => ({ formuláře: rows }),
+	jsonSchema: formCatalogueJsonSchema,
 }

@@ -24,7 +24,21 @@ export type DatasetDefinition = {
 	distributions: Distribution[]
 }
 
-/** The datasets this portal publishes. Awarded grants join when that module exists (decision 015). */
+/**
+ * The two distributions of a "CSV with CSV-W" dataset (csv-dataset.server.ts serves the files):
+ * the CSV described by its CSV-W metadata, and the same rows as JSON described by a JSON Schema.
+ * `personalData` says whether the rows may name a person (awarded grants name natural persons as
+ * zákon 250/2000 Sb. §10d asks).
+ */
+export function csvDistributions(file: string, title: { cs: string; en: string }, personalData = false): Distribution[] {
+	const path = `/otevrena-data/soubory/${file}`
+	return [
+		{ slug: 'csv', path: `${path}.csv`, format: 'CSV', mediaType: 'text/csv', schemaPath: `${path}.csv-metadata.json`, title: { cs: `${title.cs} (CSV)`, en: `${title.en} (CSV)` }, personalData },
+		{ slug: 'json', path: `${path}.json`, format: 'JSON', mediaType: 'application/json', schemaPath: `${path}.schema.json`, title: { cs: `${title.cs} (JSON)`, en: `${title.en} (JSON)` }, personalData },
+	]
+}
+
+/** The datasets this portal publishes (decision 015; the CSV ones share csv-dataset.server.ts, decision 028). */
 export const DATASETS: DatasetDefinition[] = [
 	{
 		slug: 'uredni-deska',
@@ -51,10 +65,7 @@ export const DATASETS: DatasetDefinition[] = [
 		theme: 'ECON',
 		frequency: 'ANNUAL',
 		keywords: { cs: ['místní poplatky', 'sazby', 'poplatek za odpad', 'poplatek ze psů'], en: ['local fees', 'rates', 'waste fee', 'dog fee'] },
-		distributions: [
-			{ slug: 'csv', path: '/otevrena-data/soubory/sazby-poplatku.csv', format: 'CSV', mediaType: 'text/csv', schemaPath: '/otevrena-data/soubory/sazby-poplatku.csv-metadata.json', title: { cs: 'Sazby poplatků (CSV)', en: 'Fee rates (CSV)' }, personalData: false },
-			{ slug: 'json', path: '/otevrena-data/soubory/sazby-poplatku.json', format: 'JSON', mediaType: 'application/json', schemaPath: '/otevrena-data/soubory/sazby-poplatku.schema.json', title: { cs: 'Sazby poplatků (JSON)', en: 'Fee rates (JSON)' }, personalData: false },
-		],
+		distributions: csvDistributions('sazby-poplatku', { cs: 'Sazby poplatků', en: 'Fee rates' }),
 	},
 	{
 		slug: 'katalog-formularu',
@@ -66,10 +77,7 @@ export const DATASETS: DatasetDefinition[] = [
 		theme: 'GOVE',
 		frequency: 'IRREG',
 		keywords: { cs: ['formuláře', 'elektronické podání', 'životní situace'], en: ['forms', 'online filing', 'life situations'] },
-		distributions: [
-			{ slug: 'csv', path: '/otevrena-data/soubory/katalog-formularu.csv', format: 'CSV', mediaType: 'text/csv', schemaPath: '/otevrena-data/soubory/katalog-formularu.csv-metadata.json', title: { cs: 'Katalog formulářů (CSV)', en: 'Form catalogue (CSV)' }, personalData: false },
-			{ slug: 'json', path: '/otevrena-data/soubory/katalog-formularu.json', format: 'JSON', mediaType: 'application/json', schemaPath: '/otevrena-data/soubory/katalog-formularu.schema.json', title: { cs: 'Katalog formulářů (JSON)', en: 'Form catalogue (JSON)' }, personalData: false },
-		],
+		distributions: csvDistributions('katalog-formularu', { cs: 'Katalog formulářů', en: 'Form catalogue' }),
 	},
 	{
 		slug: 'statistiky',
@@ -81,10 +89,19 @@ export const DATASETS: DatasetDefinition[] = [
 		theme: 'GOVE',
 		frequency: 'MONTHLY',
 		keywords: { cs: ['statistiky', 'portál občana', 'elektronické podání', 'platby'], en: ['statistics', 'citizen portal', 'online filing', 'payments'] },
-		distributions: [
-			{ slug: 'csv', path: '/otevrena-data/soubory/statistiky.csv', format: 'CSV', mediaType: 'text/csv', schemaPath: '/otevrena-data/soubory/statistiky.csv-metadata.json', title: { cs: 'Statistiky (CSV)', en: 'Statistics (CSV)' }, personalData: false },
-			{ slug: 'json', path: '/otevrena-data/soubory/statistiky.json', format: 'JSON', mediaType: 'application/json', schemaPath: '/otevrena-data/soubory/statistiky.schema.json', title: { cs: 'Statistiky (JSON)', en: 'Statistics (JSON)' }, personalData: false },
-		],
+		distributions: csvDistributions('statistiky', { cs: 'Statistiky', en: 'Statistics' }),
+	},
+	{
+		slug: 'poskytnute-dotace',
+		title: { cs: 'Poskytnuté dotace', en: 'Awarded grants' },
+		description: {
+			cs: 'Dotace, které obec poskytla ze svého rozpočtu: příjemce (u fyzické osoby jen jméno a obec, jak dovoluje zákon č. 250/2000 Sb.), IČO právnické osoby, účel, částka, dotační program, rok a číslo usnesení.',
+			en: 'Grants the municipality awarded from its budget: the recipient (for a natural person only the name and municipality, as act 250/2000 Coll. allows), the company ID of a legal person, purpose, amount, programme, year and resolution number.',
+		},
+		theme: 'GOVE',
+		frequency: 'IRREG',
+		keywords: { cs: ['dotace', 'poskytnuté dotace', 'rozpočet obce', 'veřejná podpora'], en: ['grants', 'awarded grants', 'municipal budget', 'public support'] },
+		distributions: csvDistributions('poskytnute-dotace', { cs: 'Poskytnuté dotace', en: 'Awarded grants' }, true),
 	},
 ]
 

@@ -54,6 +54,25 @@ const firstResident = register.households[0]!.residents[0]!
 await db.person.create({ data: { givenName: firstResident.givenName, familyName: firstResident.familyName, createdAt: new Date('2026-11-10T10:00:00Z') } })
 await db.townSettings.update({ where: { id: 1 }, data: { publishedStatistics: [...PUBLISHABLE] } })
 await refreshStatistics({ pool: getPool(), slug, now })
+// Two awarded grants: a club (IČO published) and a natural person whose application carries a
+// register resident's birth date and street address, which the dataset must leave out (only the
+// name and municipality of a natural person are published). A draft is not published at all.
+const firstHousehold = register.households[0]!
+const applicant = await db.person.create({ data: { givenName: 'Žadatel', familyName: 'Dotační' } })
+const programme = await db.grantProgramme.create({
+	data: {
+		code: 'sport-2026',
+		versions: { create: { version: 1, state: 'published', publishedAt: now, name: 'Sport 2026', purpose: 'Sport', totalBudget: 10_000_000, maxGrant: 1_000_000, calls: { create: { name: 'Výzva 2026', opensOn: new Date('2026-01-01'), closesOn: new Date('2026-02-01') } } } },
+	},
+	select: { versions: { select: { calls: { select: { id: true } } } } },
+})
+const callId = programme.versions[0]!.calls[0]!.id
+const award = { state: 'awarded', decidingBody: 'rada', resolutionNumber: 'RM/12/2026', resolutionDate: new Date('2026-03-10'), decidedAt: new Date('2026-03-10T10:00:00Z') }
+await db.grantApplication.create({ data: { number: 'D-2026-1', callId, personId: applicant.id, applicantKind: 'legal', applicantName: 'TJ Sokol Obec', applicantIco: '12345678', purpose: 'Dresy pro mládež', awardedAmount: 4_550_050, ...award } })
+await db.grantApplication.create({
+	data: { number: 'D-2026-2', callId, personId: applicant.id, applicantKind: 'natural', applicantName: 'Pavla Soukromá', municipality: 'Obec', address: firstHousehold.address, birthDate: new Date(`${firstResident.dateOfBirth}T00:00:00Z`), purpose: 'Turnaj', awardedAmount: 1_200_000, ...award },
+})
+await db.grantApplication.create({ data: { number: 'D-2026-3', callId, personId: applicant.id, applicantKind: 'natural', applicantName: 'Nepodaný Koncept', purpose: 'Koncept' } })
 
 async function boardOfn() {
 	const { documents } = await loadCurrentBoardDocuments({ db, now })
@@ -159,8 +178,25 @@ describe('the DCAT-AP-CZ catalogue', () => {
 		expect(record.distributions[0]!.schemaPath).toBe('/otevrena-data/soubory/statistiky.csv-metadata.json')
 	})
 
+	test('the awarded grants: in the catalogue, a CSV with its CSV-W description, amounts in Kč, no draft and no birth date or address', async () => {
+		expect(DATASETS.find((d) => d.slug === 'poskytnute-dotace')!.distributions.map((d) => [d.path, d.schemaPath])).toEqual([
+			['/otevrena-data/soubory/poskytnute-dotace.csv', '/otevrena-data/soubory/poskytnute-dotace.csv-metadata.json'],
+			['/otevrena-data/soubory/poskytnute-dotace.json', '/otevrena-data/soubory/poskytnute-dotace.schema.json'],
+		])
+		const csv = await buildOpenDataFile({ db, slug, origin: ORIGIN, file: 'poskytnute-dotace.csv', now })
+		const csvw = JSON.parse((await buildOpenDataFile({ db, slug, origin: ORIGIN, file: 'poskytnute-dotace.csv-metadata.json', now })).body)
+		const [header, ...lines] = csv.body.trimEnd().split('\r\n')
+		expect(header!.split(',')).toEqual(csvw.tableSchema.columns.map((c: { name: string }) => c.name))
+		expect(csvw.url).toBe(`${ORIGIN}/otevrena-data/soubory/poskytnute-dotace.csv`)
+		expect(lines.sort()).toEqual(['Pavla Soukromá,,Obec,Turnaj,12000.00,Sport 2026,2026,RM/12/2026', 'TJ Sokol Obec,12345678,,Dresy pro mládež,45500.50,Sport 2026,2026,RM/12/2026'])
+		expect(csv.lastModified).toBeInstanceOf(Date)
+		const json = JSON.parse((await buildOpenDataFile({ db, slug, origin: ORIGIN, file: 'poskytnute-dotace.json', now })).body)
+		expect(json.dotace).toContainEqual(expect.objectContaining({ recipient: 'TJ Sokol Obec', amount_czk: 45500.5, ico: '12345678' }))
+		expect(json.dotace.every((row: Record<string, unknown>) => !('amount' in row))).toBe(true)
+	})
+
 	test('each JSON distribution validates against the JSON Schema it names', async () => {
-		for (const name of ['sazby-poplatku', 'katalog-formularu', 'statistiky'] as const) {
+		for (const name of ['sazby-poplatku', 'katalog-formularu', 'statistiky', 'poskytnute-dotace'] as const) {
 			const schema = JSON.parse((await buildOpenDataFile({ db, slug, origin: ORIGIN, file: `${name}.schema.json`, now })).body)
 			const value = JSON.parse((await buildOpenDataFile({ db, slug, origin: ORIGIN, file: `${name}.json`, now })).body)
 			const ajv = new Ajv2020({ strict: false, allErrors: true })
@@ -193,7 +229,7 @@ describe('no personal data in any public dataset', () => {
 			catalogue: JSON.stringify(buildCatalogue({ ...town, ico: town.ico! })),
 			...Object.fromEntries(DATASETS.map((d) => [`dataset ${d.slug}`, JSON.stringify(buildDataset({ ...town, ico: town.ico! }, d))])),
 		}
-		expect(OPEN_DATA_FILES).toEqual(expect.arrayContaining(['statistiky.csv', 'statistiky.json', 'statistiky.csv-metadata.json']))
+		expect(OPEN_DATA_FILES).toEqual(expect.arrayContaining(['statistiky.csv', 'statistiky.json', 'statistiky.csv-metadata.json', 'poskytnute-dotace.csv', 'poskytnute-dotace.json']))
 		for (const file of OPEN_DATA_FILES) outputs[file] = (await buildOpenDataFile({ db, slug, origin: ORIGIN, file, now })).body
 		const leaks = Object.entries(outputs).flatMap(([name, text]) => needles.filter((needle) => text.includes(needle)).map((needle) => `${name}: ${needle}`))
 		expect(leaks).toEqual([])

@@ -1,7 +1,9 @@
 import type { TenantDb } from '../db/tenant-db.server'
 import { listPublicStatisticsRows, type PublicStatisticsRow } from '../statistics/get-public-statistics.server'
-import { csvValue } from '../statistics/statistics-csv.server'
+import { csvValue, publicStatisticsCsv } from '../statistics/statistics-csv.server'
 import type { CsvColumn } from './csv'
+import type { CsvDataset } from './csv-dataset.server'
+import { statisticsJsonSchema } from './json-schemas'
 
 // The town's public statistics (issue 17, decision 017): only the figures the town chose to publish
 // on /statistiky, over the last 12 months, as aggregates (counts, shares, medians, sums). No person.
@@ -34,4 +36,16 @@ export function statisticsJson(rows: PublicStatisticsRow[]) {
 			value: row.value === null ? null : Number(csvValue(row.value, row.unit)),
 		})),
 	}
+}
+
+/** The published figures; the CSV is the statistics module's own (the same file as /statistiky.csv). */
+export const STATISTICS_DATASET: CsvDataset<PublicStatisticsRow> = {
+	file: 'statistiky',
+	title: () => ({ cs: 'Statistiky portálu občana za posledních 12 měsíců', en: 'Citizen portal statistics for the last 12 months' }),
+	columns: STATISTICS_COLUMNS,
+	primaryKey: ['figure', 'category'],
+	load: ({ db, slug, now }) => loadPublicStatistics({ db, slug, now }),
+	json: statisticsJson,
+	jsonSchema: statisticsJsonSchema,
+	csv: publicStatisticsCsv,
 }

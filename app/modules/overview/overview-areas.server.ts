@@ -1,6 +1,6 @@
 // The areas of "Můj přehled" (/muj-prehled). Each area is one loader: one round of queries, its own
 // CASL filter, a small serialisable result. A new area (messages, notifications, grants) is one more
-// loader here and one more section in the route; nothing else changes.
+// loader here and one more section in the route; nothing else changes (load-my-overview.server.ts).
 import type { AppAbility } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
 

@@ -9,8 +9,8 @@ export type ChartPoint = { key: string; value: number | null; previousKey: strin
 export type Chart = {
 	key: ChartKey
 	unit: Unit
-	/** month: points are months of the period; form: points are forms. */
-	categories: 'month' | 'form'
+	/** month: points are months of the period; form: points are forms; agenda: points are message agendas. */
+	categories: 'month' | 'form' | 'agenda'
 	/** How the period's summary figure is formed: the value at its end, a sum, a monthly average, a share or a median. */
 	summary: 'end' | 'sum' | 'average' | 'share' | 'median'
 	points: ChartPoint[]
@@ -26,8 +26,14 @@ type Options = {
 	registeredBefore: number
 	/** Every form code the town has, in display order. */
 	forms: string[]
-	/** Median hours to resolution per form ('' = all forms) in the period and in the previous one (getResolutionMedians). */
+	/** Median hours to resolution per form ('' = all forms) in the period and in the previous one (getHistogramMedians). */
 	resolution: { current: Record<string, number>; previous: Record<string, number> }
+	/** Median hours to the office's first reply per message agenda ('' = all agendas), likewise. */
+	firstResponse?: { current: Record<string, number>; previous: Record<string, number> }
+	/** Every message agenda (the town's submission agendas) in display order. */
+	agendas?: string[]
+	/** Every grant programme code in display order. */
+	programmes?: string[]
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
@@ -38,7 +44,7 @@ export function hoursToDays(hours: number | undefined) {
 	return hours === undefined ? null : Math.round((hours / 24) * 10) / 10
 }
 
-export function computeFigures({ rows, period, registeredBefore, forms, resolution }: Options): { charts: Chart[]; tables: Table[] } {
+export function computeFigures({ rows, period, registeredBefore, forms, resolution, firstResponse = { current: {}, previous: {} }, agendas = [], programmes = [] }: Options): { charts: Chart[]; tables: Table[] } {
 	const months = listMonths(period.from, period.to)
 	const previous = previousPeriod(period)
 	const previousMonths = listMonths(previous.from, previous.to)
@@ -90,6 +96,12 @@ export function computeFigures({ rows, period, registeredBefore, forms, resoluti
 	const overdue = byMonth('overdue', 'count', (row) => row.dimension === 'overdue')
 	const due = byMonth('overdue', 'count')
 
+	const grantApplications = byMonth('grant_applications', 'count')
+	const threads = byMonth('messages', 'count')
+	const answeredAgendas = [...new Set([...agendas, ...Object.keys(firstResponse.current), ...Object.keys(firstResponse.previous)])].filter(
+		(agenda) => agenda !== '' && (agenda in firstResponse.current || (compare && agenda in firstResponse.previous)),
+	)
+
 	const resolvedForms = forms.filter((form) => form in resolution.current || (compare && form in resolution.previous))
 
 	const charts: Chart[] = [
@@ -111,6 +123,17 @@ export function computeFigures({ rows, period, registeredBefore, forms, resoluti
 		monthly('waste_share', 'share', (m) => share(wastePortal(m), wasteAll(m)), shareOver(wastePortal, wasteAll)),
 		monthly('discount', 'sum', discount, sumOver(discount)),
 		monthly('overdue_share', 'share', (m) => share(overdue(m), due(m)), shareOver(overdue, due)),
+		monthly('grant_applications', 'sum', grantApplications, sumOver(grantApplications)),
+		monthly('messages', 'sum', threads, sumOver(threads)),
+		{
+			key: 'first_response',
+			unit: 'days',
+			categories: 'agenda',
+			summary: 'median',
+			points: answeredAgendas.map((agenda) => ({ key: agenda, value: hoursToDays(firstResponse.current[agenda]), previousKey: null, previous: compare ? hoursToDays(firstResponse.previous[agenda]) : null })),
+			total: hoursToDays(firstResponse.current['']),
+			previousTotal: compare ? hoursToDays(firstResponse.previous['']) : null,
+		},
 	]
 
 	const submissionsOf = (form: string, set: Set<string>, channel?: string) =>
@@ -118,6 +141,12 @@ export function computeFigures({ rows, period, registeredBefore, forms, resoluti
 	const submittedForms = forms.filter((form) => submissionsOf(form, current) > 0 || (compare && submissionsOf(form, earlier) > 0))
 	const paymentsOf = (channel: string, set: Set<string>, field: 'count' | 'amount') =>
 		sum(pick('payments', (row) => row.dimension === channel && set.has(row.month)).map((row) => row[field]))
+	const sumOf = (figure: string, dimension: string, set: Set<string>, field: 'count' | 'amount') =>
+		sum(pick(figure, (row) => row.dimension === dimension && set.has(row.month)).map((row) => row[field]))
+	const withRows = (figure: string, keys: string[]) => {
+		const seen = new Set(pick(figure, (row) => current.has(row.month) || (compare && earlier.has(row.month))).map((row) => row.dimension))
+		return [...new Set([...keys, ...seen])].filter((key) => seen.has(key))
+	}
 	const tables: Table[] = [
 		{
 			key: 'submissions_by_form',
@@ -131,6 +160,27 @@ export function computeFigures({ rows, period, registeredBefore, forms, resoluti
 			rows: PAYMENT_CHANNELS.map((channel) => ({
 				key: channel,
 				cells: [paymentsOf(channel, current, 'count'), paymentsOf(channel, current, 'amount'), compare ? paymentsOf(channel, earlier, 'count') : null, compare ? paymentsOf(channel, earlier, 'amount') : null],
+			})),
+		},
+		{
+			// Applications filed per programme, the amount they asked for, and the previous period's count.
+			key: 'grants_by_programme',
+			rows: withRows('grant_applications', programmes).map((code) => ({
+				key: code,
+				cells: [sumOf('grant_applications', code, current, 'count'), sumOf('grant_applications', code, current, 'amount'), compare ? sumOf('grant_applications', code, earlier, 'count') : null],
+			})),
+		},
+		{
+			// Conversations begun per agenda and the median first response, beside the previous period's.
+			key: 'messages_by_agenda',
+			rows: [...new Set([...withRows('messages', agendas), ...answeredAgendas])].map((agenda) => ({
+				key: agenda,
+				cells: [
+					sumOf('messages', agenda, current, 'count'),
+					hoursToDays(firstResponse.current[agenda]),
+					compare ? sumOf('messages', agenda, earlier, 'count') : null,
+					compare ? hoursToDays(firstResponse.previous[agenda]) : null,
+				],
 			})),
 		},
 	]

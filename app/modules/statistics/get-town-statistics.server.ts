@@ -3,7 +3,8 @@ import { getPool } from '../db/pool.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { pickText, type Locale, type LocalizedText } from '../i18n/locales'
 import { computeFigures, type SummaryRow } from './compute-figures'
-import { getResolutionMedians } from './resolution-medians.server'
+import { listTopics, topicName } from '../messages/topics.server'
+import { getHistogramMedians, HISTOGRAM_FIGURES, type Medians } from './resolution-medians.server'
 import { monthDate, previousPeriod } from './statistics-period'
 
 /** `slug` names the town's schema for the one raw query (the resolution medians). */
@@ -32,22 +33,35 @@ export async function getTownStatistics(options: Options) {
  */
 async function readTownStatistics({ db, slug, period, locale }: Options) {
 	const earlier = previousPeriod(period)
-	const [rows, before, forms, current, previous] = await Promise.all([
-		// The resolution histogram stays in the database: its medians come from getResolutionMedians.
-		db.statisticMonth.findMany({ where: { month: { gte: monthDate(earlier.from), lte: monthDate(period.to) }, figure: { not: 'resolution' } } }),
+	const none: Medians = { resolution: {}, first_response: {} }
+	const [rows, before, forms, current, previous, topics, programmes] = await Promise.all([
+		// The hour histograms stay in the database: their medians come from getHistogramMedians.
+		db.statisticMonth.findMany({ where: { month: { gte: monthDate(earlier.from), lte: monthDate(period.to) }, figure: { notIn: [...HISTOGRAM_FIGURES] } } }),
 		db.statisticMonth.aggregate({ _sum: { count: true }, where: { figure: 'registrations', month: { lt: monthDate(earlier.from) } } }),
 		db.form.findMany({ select: { code: true, title: true }, orderBy: { code: 'asc' } }),
-		getResolutionMedians({ pool: getPool(), slug, ...period }),
-		period.compare ? getResolutionMedians({ pool: getPool(), slug, ...earlier }) : Promise.resolve({}),
+		getHistogramMedians({ pool: getPool(), slug, ...period }),
+		period.compare ? getHistogramMedians({ pool: getPool(), slug, ...earlier }) : Promise.resolve(none),
+		listTopics(db),
+		db.grantProgramme.findMany({ select: { code: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { name: true } } }, orderBy: { code: 'asc' } }),
 	])
 	const summary: SummaryRow[] = rows.map((row) => ({ figure: row.figure, month: toMonth(row.month), dimension: row.dimension, detail: row.detail, count: Number(row.count), amount: Number(row.amount) }))
 	// Forms that no longer exist keep their code as the label.
 	const formNames = new Map(forms.map((form) => [form.code, pickText(form.title as LocalizedText, locale)]))
 	const codes = [...new Set([...forms.map((form) => form.code), ...summary.filter((row) => row.figure === 'submissions').map((row) => row.dimension), ...Object.keys(current).filter(Boolean)])]
-	const figures = computeFigures({ rows: summary, period, registeredBefore: Number(before._sum.count ?? 0), forms: codes, resolution: { current, previous } })
+	const figures = computeFigures({
+		rows: summary, period, registeredBefore: Number(before._sum.count ?? 0), forms: codes,
+		resolution: { current: current.resolution, previous: previous.resolution },
+		firstResponse: { current: current.first_response, previous: previous.first_response },
+		agendas: topics.map((topic) => topic.code),
+		programmes: programmes.map((programme) => programme.code),
+	})
+	// Agendas and programmes that no longer exist keep their code as the label.
+	const agendaCodes = [...new Set([...topics.map((topic) => topic.code), ...summary.filter((row) => row.figure === 'messages').map((row) => row.dimension), ...Object.keys(current.first_response).filter(Boolean)])]
 	return {
 		...figures,
 		formNames: Object.fromEntries(codes.map((code) => [code, formNames.get(code) ?? code])),
+		agendaNames: Object.fromEntries(agendaCodes.map((code) => [code, topicName(topics, code, locale)])),
+		programmeNames: Object.fromEntries(programmes.map((programme) => [programme.code, programme.versions[0]?.name ?? programme.code])),
 	}
 }
 export type TownStatistics = Awaited<ReturnType<typeof getTownStatistics>>

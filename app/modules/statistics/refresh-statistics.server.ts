@@ -59,10 +59,31 @@ function steps(s: string): { figure: string; sql: string }[] {
 			sql: `${insert} SELECT 'overdue', date_trunc('month', due_date)::date, CASE WHEN status IN ('open', 'partly_paid') THEN 'overdue' ELSE 'settled' END, '', count(*), sum(amount)
 			        FROM ${s}.claim WHERE due_date < $1::date AND status NOT IN ('cancelled', 'written_off') GROUP BY 2, 3`,
 		},
+		// Grant applications filed, by programme and month of filing; amount = what was requested (decision 022).
+		{
+			figure: 'grant_applications',
+			sql: `${insert} SELECT 'grant_applications', ${month('a.submitted_at')}, gp.code, '', count(*), sum(a.requested_amount)
+			        FROM ${s}.grant_application a JOIN ${s}.grant_call c ON c.id = a.call_id
+			        JOIN ${s}.grant_programme_version v ON v.id = c.programme_version_id JOIN ${s}.grant_programme gp ON gp.id = v.programme_id
+			       WHERE a.submitted_at IS NOT NULL GROUP BY 2, 3`,
+		},
+		// Conversations with the office, by agenda (the thread's topic) and the month they began (decision 023).
+		{ figure: 'messages', sql: `${insert} SELECT 'messages', ${month('created_at')}, topic, '', count(*), 0 FROM ${s}.message_thread GROUP BY 2, 3` },
+		// First response: from the citizen's first message to the office's first reply after it (internal notes
+		// do not count), a histogram in whole hours per agenda and month of the reply, like the resolution time.
+		{
+			figure: 'first_response',
+			sql: `${insert} SELECT 'first_response', ${month('r.answered')}, t.topic, floor(extract(epoch FROM r.answered - r.asked) / 3600)::bigint::text, count(*), 0
+			        FROM (SELECT q.thread_id, q.asked,
+			                     (SELECT min(m.created_at) FROM ${s}.thread_message m WHERE m.thread_id = q.thread_id AND m.author = 'staff' AND NOT m.is_internal AND m.created_at >= q.asked) AS answered
+			                FROM (SELECT thread_id, min(created_at) AS asked FROM ${s}.thread_message WHERE author = 'citizen' GROUP BY thread_id) q) r
+			        JOIN ${s}.message_thread t ON t.id = r.thread_id
+			       WHERE r.answered IS NOT NULL GROUP BY 2, 3, 4`,
+		},
 	]
 }
 
-export const REFRESH_STEPS = 8
+export const REFRESH_STEPS = 11
 
 /** Today's date in Prague as 'YYYY-MM-DD'. */
 export function pragueToday(now = new Date()) {

@@ -2,7 +2,7 @@
 // the CSV downloads and the open-data rows all name a figure the same way.
 
 /** Rows of statistic_month, one `figure` per source (app/modules/statistics/refresh-statistics.server.ts). */
-export const STORED_FIGURES = ['registrations', 'active_users', 'submissions', 'resolution', 'payments', 'waste_fee', 'discount', 'overdue'] as const
+export const STORED_FIGURES = ['registrations', 'active_users', 'submissions', 'resolution', 'payments', 'waste_fee', 'discount', 'overdue', 'grant_applications', 'messages', 'first_response'] as const
 export type StoredFigure = (typeof STORED_FIGURES)[number]
 
 /** What the pages show as a chart with its table and CSV. */
@@ -17,11 +17,14 @@ export const CHARTS = [
 	'waste_share',
 	'discount',
 	'overdue_share',
+	'grant_applications',
+	'messages',
+	'first_response',
 ] as const
 export type ChartKey = (typeof CHARTS)[number]
 
 /** Breakdown tables beside the charts (each with its own CSV). */
-export const TABLES = ['submissions_by_form', 'payments_by_method'] as const
+export const TABLES = ['submissions_by_form', 'payments_by_method', 'grants_by_programme', 'messages_by_agenda'] as const
 export type TableKey = (typeof TABLES)[number]
 
 export type Unit = 'count' | 'czk' | 'percent' | 'days'
@@ -37,6 +40,9 @@ export const CHART_UNITS: Record<ChartKey, Unit> = {
 	waste_share: 'percent',
 	discount: 'czk',
 	overdue_share: 'percent',
+	grant_applications: 'count',
+	messages: 'count',
+	first_response: 'days',
 }
 
 /** Figures a town may publish on /statistiky: aggregates only, never a person. */

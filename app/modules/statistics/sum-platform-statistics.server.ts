@@ -3,9 +3,9 @@ import { quoteIdent, tenantSchemaName } from '../db/schema-name'
 import { listMonths, monthDate } from './statistics-period'
 
 // The vendor console's statistics: counts only, summed over every active town. Vendor staff never
-// see a town's personal data or money, so this reads just four count figures from each town's
-// summary table.
-const PLATFORM_FIGURES = ['registrations', 'active_users', 'submissions', 'payments'] as const
+// see a town's personal data or money, so this reads just six count figures from each town's
+// summary table (grant applications and message conversations included: counts only).
+const PLATFORM_FIGURES = ['registrations', 'active_users', 'submissions', 'payments', 'grant_applications', 'messages'] as const
 export type PlatformFigure = (typeof PLATFORM_FIGURES)[number]
 
 /**

@@ -94,6 +94,47 @@ await pay('manual', 10000, '2026-03-06T10:00:00Z', [{ claimId: c4.id, amount: 10
 await pay('stripe', 24000, '2026-01-10T10:00:00Z', [{ claimId: c5.id, amount: 24000, discount: 6000 }]) // previous period
 await pay('gopay', 50000, null, [{ claimId: c1.id, amount: 0, discount: 0 }]) // never paid: not counted
 
+// Grant applications (by month of filing): sport Feb 100,000 + 50,000, culture Mar 20,000, sport Jan 30,000
+// (previous period); a draft never filed is not counted.
+const programme = async (code: string, name: string) =>
+	(
+		await db.grantProgramme.create({
+			data: { code, versions: { create: { version: 1, state: 'published', publishedAt: at('2025-12-01T10:00:00Z'), name, purpose: name, totalBudget: 10_000_000, maxGrant: 1_000_000, calls: { create: { name: `${name} 2026`, opensOn: at('2025-12-01'), closesOn: at('2026-12-31') } } } } },
+			select: { versions: { select: { calls: { select: { id: true } } } } },
+		})
+	).versions[0]!.calls[0]!.id
+const sport = await programme('sport', 'Sport a mládež')
+const culture = await programme('culture', 'Kultura')
+let grantNumber = 0
+const apply = (callId: string, requestedAmount: number, submitted: string | null) =>
+	db.grantApplication.create({
+		data: { number: `DOT-${++grantNumber}`, callId, personId: ann!.id, state: submitted ? 'submitted' : 'draft', applicantKind: 'natural', applicantName: 'Anna Statistická', requestedAmount, submittedAt: submitted ? at(submitted) : null },
+	})
+await apply(sport, 100000, '2026-02-03T10:00:00Z')
+await apply(sport, 50000, '2026-02-25T10:00:00Z')
+await apply(culture, 20000, '2026-03-01T10:00:00Z')
+await apply(sport, 30000, '2026-01-12T10:00:00Z')
+await apply(culture, 99999, null)
+
+// Conversations (by month begun) and the first reply after the citizen's first message (by month of the reply):
+// general Feb: 6 h (an internal note before the reply does not count), 24 h, and a thread the office began
+// with a question: its first reply came 3 h after the citizen's answer; waste Mar: 48 h, and one unanswered.
+// Medians in the period: general 6 h = 0.25 d -> 0.3, waste 48 h = 2.0 d, all (3, 6, 24, 48) 15 h -> 0.6.
+// Previous period: general 12 h = 0.5 d.
+const thread = (topic: string, messages: [author: 'citizen' | 'staff', when: string, isInternal?: boolean][]) =>
+	db.messageThread.create({
+		data: {
+			personId: ann!.id, topic, subject: `Dotaz ${topic}`, createdAt: at(messages[0]![1]), lastMessageAt: at(messages.at(-1)![1]),
+			messages: { create: messages.map(([author, when, isInternal]) => ({ author, body: 'Text', isInternal: isInternal ?? false, createdAt: at(when) })) },
+		},
+	})
+await thread('general', [['citizen', '2026-02-03T10:00:00Z'], ['staff', '2026-02-03T11:00:00Z', true], ['staff', '2026-02-03T16:00:00Z']])
+await thread('general', [['citizen', '2026-02-10T08:00:00Z'], ['staff', '2026-02-11T08:00:00Z']])
+await thread('general', [['staff', '2026-02-20T10:00:00Z'], ['citizen', '2026-02-21T10:00:00Z'], ['staff', '2026-02-21T13:00:00Z']])
+await thread('waste', [['citizen', '2026-03-01T10:00:00Z'], ['staff', '2026-03-03T10:00:00Z']])
+await thread('waste', [['citizen', '2026-03-05T10:00:00Z']])
+await thread('general', [['citizen', '2026-01-05T10:00:00Z'], ['staff', '2026-01-05T22:00:00Z']])
+
 const period = { from: '2026-02', to: '2026-03', compare: true }
 const steps: number[] = []
 await refreshStatistics({ pool: getPool(), slug: 'stats-town', now: NOW, onStep: (step) => void steps.push(step) })
@@ -140,13 +181,37 @@ describe('town statistics against a hand-computed data set', () => {
 		expect([chart('discount').total, chart('discount').previousTotal]).toEqual([10000, 6000])
 	})
 
+	test('grant applications per month and per programme (count, amount requested, previous count)', () => {
+		expect(series('grant_applications')).toEqual([['2026-02', 2, '2025-12', 0], ['2026-03', 1, '2026-01', 1]])
+		expect([chart('grant_applications').total, chart('grant_applications').previousTotal]).toEqual([3, 1])
+		expect(stats.tables.find((t) => t.key === 'grants_by_programme')!.rows).toEqual([
+			{ key: 'culture', cells: [1, 20000, 0] },
+			{ key: 'sport', cells: [2, 150000, 1] },
+		])
+		expect(stats.programmeNames).toEqual({ culture: 'Kultura', sport: 'Sport a mládež' })
+	})
+
+	test('conversations per month and agenda, and the median first reply per agenda', () => {
+		expect(series('messages')).toEqual([['2026-02', 3, '2025-12', 0], ['2026-03', 2, '2026-01', 1]])
+		expect([chart('messages').total, chart('messages').previousTotal]).toEqual([5, 1])
+		expect(chart('first_response').categories).toBe('agenda')
+		expect(series('first_response').sort()).toEqual([['general', 0.3, null, 0.5], ['waste', 2, null, null]])
+		expect([chart('first_response').total, chart('first_response').previousTotal]).toEqual([0.6, 0.5])
+		const rows = stats.tables.find((t) => t.key === 'messages_by_agenda')!.rows
+		expect([...rows].sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+			{ key: 'general', cells: [3, 0.3, 1, 0.5] },
+			{ key: 'waste', cells: [2, 2, 0, null] },
+		])
+		expect(chartCsv(chart('first_response'), stats.formNames, stats.agendaNames).split('\r\n')[0]).toBe('agenda,agenda_name,unit,value,previous_month,previous_value')
+	})
+
 	test('share of overdue claims by the month they fell due (cancelled and not yet due left out)', () => {
 		expect(series('overdue_share')).toEqual([['2026-02', 50, '2025-12', null], ['2026-03', 0, '2026-01', 50]])
 		expect([chart('overdue_share').total, chart('overdue_share').previousTotal]).toEqual([40, 50])
 	})
 
 	test('the refresh reports its steps and is idempotent; without comparison no previous figures are given', async () => {
-		expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+		expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
 		const before = await sql(`SELECT figure, month, dimension, detail, count, amount FROM tenant_stats_town.statistic_month ORDER BY 1, 2, 3, 4`)
 		await refreshStatistics({ pool: getPool(), slug: 'stats-town', now: NOW })
 		expect(await sql(`SELECT figure, month, dimension, detail, count, amount FROM tenant_stats_town.statistic_month ORDER BY 1, 2, 3, 4`)).toEqual(before)
@@ -191,9 +256,9 @@ describe('vendor console', () => {
 		const sums = await sumPlatformStatistics({ from: '2026-02', to: '2026-03' })
 		// Every other town in this worker's database has no figures for 2026, so the sums are ours.
 		expect(sums.months).toEqual([
-			{ month: '2026-02', registrations: 2, active_users: 2, submissions: 3, payments: 2 },
-			{ month: '2026-03', registrations: 1, active_users: 1, submissions: 1, payments: 2 },
+			{ month: '2026-02', registrations: 2, active_users: 2, submissions: 3, payments: 2, grant_applications: 2, messages: 3 },
+			{ month: '2026-03', registrations: 1, active_users: 1, submissions: 1, payments: 2, grant_applications: 1, messages: 2 },
 		])
-		expect(Object.keys(sums.months[0]!).sort()).toEqual(['active_users', 'month', 'payments', 'registrations', 'submissions'])
+		expect(Object.keys(sums.months[0]!).sort()).toEqual(['active_users', 'grant_applications', 'messages', 'month', 'payments', 'registrations', 'submissions'])
 	})
 })
