@@ -168,7 +168,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		patch = checked.patch ?? { [step]: submission.value }
 	}
 	if (Object.values(errors).some((list) => list?.length)) {
-		return data(await viewFor(step, draft, vendor.id, { values: submission.payload, errors, extras }), { status: 400 })
+		// 200, not 400: the step is shown again with its messages (a client-side fetch answered 4xx is logged as an error).
+		return viewFor(step, draft, vendor.id, { values: submission.payload, errors, extras })
 	}
 	const next: WizardDraft = { ...draft, ...patch }
 	if (step !== 'admin') return viewFor(WIZARD_STEPS[index + 1]!, next, vendor.id, { extras })
@@ -207,7 +208,9 @@ export default function OnboardingWizard() {
 					const [, fg, bg, ratio, needed] = code.split('|')
 					return t('onboarding.errors.contrast', { fg: t(`onboarding.tokens.${fg}`), bg: t(`onboarding.tokens.${bg}`), ratio, needed })
 				}
-				return t(`onboarding.errors.${code}`, { defaultValue: t(`onboarding.fieldErrors.${name}`, { defaultValue: code }) })
+				// Our own codes have a text each; the blueprint schema's (English) messages give way to the field's own text.
+				const fieldText = t(`onboarding.fieldErrors.${name.replace(/\./g, '_')}`, { defaultValue: code })
+				return /^[\w-]+$/.test(code) ? t(`onboarding.errors.${code}`, { defaultValue: fieldText }) : fieldText
 			})
 			.join(' ')
 	}
