@@ -64,6 +64,9 @@ const identity = {
 	'contact.address': 'Návesní 1, 664 91 Nová Ves',
 	'contact.phone': '+420 546 123 456',
 	'contact.email': 'podatelna@novaves.test',
+	// Left empty: no office hours.
+	'contact.officeHours.cs': '',
+	'contact.dataBox': '',
 }
 
 describe('onboarding wizard', () => {
@@ -156,7 +159,7 @@ describe('onboarding wizard', () => {
 		// The same slug cannot be onboarded twice.
 		const fresh = (opened.data as { initial: View }).initial
 		expect((await send(fresh, identity)).view.errors).toMatchObject({ slug: ['slugTaken'] })
-	})
+	}, 180_000)
 
 	test("a draft is signed for one vendor account and for a day", () => {
 		const signed = signDraft({ hosts: { primary: 'a.localhost' } }, vendor.id, Date.now() - 25 * 3_600_000)

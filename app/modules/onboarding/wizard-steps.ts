@@ -12,19 +12,29 @@ export type WizardStep = (typeof WIZARD_STEPS)[number]
 const B = BlueprintSchema.shape
 const HostSchema = B.hosts.element
 
-export const IdentityStepSchema = z
-	.object({
-		slug: B.slug,
-		name: B.name,
-		type: B.type,
-		municipalityCode: NiaBlueprintSchema.shape.municipalityCode,
-		// The wizard asks for the IČO (the blueprint may leave it out): it is checked with ARES.
-		contact: B.contact.required({ ico: true }),
-	})
-	.superRefine((step, ctx) => {
-		if (!isValidIco(step.contact.ico)) ctx.addIssue({ code: 'custom', path: ['contact', 'ico'], message: 'the check digit of this IČO is wrong' })
-	})
-	.transform((step) => ({ ...step, contact: { ...step.contact, ico: normalizeIco(step.contact.ico) ?? step.contact.ico } }))
+/** An office-hours field left empty arrives as { cs: undefined }: no office hours, not a missing text. */
+function dropEmptyOfficeHours(input: unknown) {
+	const contact = (input as { contact?: { officeHours?: { cs?: unknown } } } | null)?.contact
+	if (contact?.officeHours && !contact.officeHours.cs) delete contact.officeHours
+	return input
+}
+
+export const IdentityStepSchema = z.preprocess(
+	dropEmptyOfficeHours,
+	z
+		.object({
+			slug: B.slug,
+			name: B.name,
+			type: B.type,
+			municipalityCode: NiaBlueprintSchema.shape.municipalityCode,
+			// The wizard asks for the IČO (the blueprint may leave it out): it is checked with ARES.
+			contact: B.contact.required({ ico: true }),
+		})
+		.superRefine((step, ctx) => {
+			if (!isValidIco(step.contact.ico)) ctx.addIssue({ code: 'custom', path: ['contact', 'ico'], message: 'the check digit of this IČO is wrong' })
+		})
+		.transform((step) => ({ ...step, contact: { ...step.contact, ico: normalizeIco(step.contact.ico) ?? step.contact.ico } })),
+)
 
 export const HostsStepSchema = z
 	.object({ primary: HostSchema, secondary: HostSchema.optional() })
@@ -53,7 +63,10 @@ export const NiaStepSchema = z.object({
 
 export const AdminStepSchema = z.object({
 	admin: z.object({
-		email: z.email().max(254).transform((email) => email.trim().toLowerCase()),
+		email: z
+			.email()
+			.max(254)
+			.transform((email) => email.trim().toLowerCase()),
 		name: z.string().trim().min(1).max(200),
 	}),
 })
