@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useRef, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
@@ -24,7 +24,6 @@ import { checkLogo } from '~/modules/tenancy/check-logo.server'
 import { townOrigin, townUrl } from '~/modules/tenancy/town-origin.server'
 import { listThemePresets, resolveTheme } from '~/modules/theming/presets.server'
 import { findContrastFailures, type ThemeTokens } from '~/modules/theming/tokens'
-import { useNonce } from '~/modules/theming/nonce'
 
 // Onboarding a town from the console (issue 18): six steps, each checked by the blueprint's own
 // schema; what was entered travels in a signed hidden field, nothing is stored until the last step,
@@ -169,7 +168,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	}
 	if (Object.values(errors).some((list) => list?.length)) {
 		// 200, not 400: the step is shown again with its messages (a client-side fetch answered 4xx is logged as an error).
-		return viewFor(step, draft, vendor.id, { values: submission.payload, errors, extras })
+		const { logo: _file, ...values } = (submission.payload ?? {}) as Record<string, unknown>
+		return viewFor(step, draft, vendor.id, { values, errors, extras })
 	}
 	const next: WizardDraft = { ...draft, ...patch }
 	if (step !== 'admin') return viewFor(WIZARD_STEPS[index + 1]!, next, vendor.id, { extras })
@@ -463,15 +463,13 @@ function HostChecks({ checks }: { checks: HostCheck[] }) {
 
 function LookFields({ field, presets, logo, townName }: { field: FieldFn; presets: Record<string, ThemeTokens>; logo?: { file: string; dataUrl: string }; townName: string }) {
 	const { t } = useTranslation('platform-health')
-	const nonce = useNonce()
-	const preview = useRef<HTMLDivElement>(null)
 	const preset = field('theme.preset')
 	const presetName = typeof preset.value === 'string' && presets[preset.value] ? preset.value : 'civic-blue'
 	const tokens = { ...presets[presetName], ...Object.fromEntries(COLOUR_TOKENS.map((token) => [token, valueAt(field('theme.overrides').value, token)]).filter(([, value]) => typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value as string))) } as ThemeTokens
-	const css = `.onb-preview{${COLOUR_TOKENS.map((token) => `--pv-${token}:${tokens[token]};`).join('')}background:var(--pv-color-bg);color:var(--pv-color-text)}.onb-preview .pv-head{background:var(--pv-color-primary);color:var(--pv-color-primary-contrast)}.onb-preview .pv-card{background:var(--pv-color-surface)}.onb-preview .pv-muted{color:var(--pv-color-muted)}.onb-preview .pv-link{color:var(--pv-color-link);text-decoration:underline}.onb-preview .pv-button{background:var(--pv-color-primary);color:var(--pv-color-primary-contrast)}`
-	// With JavaScript the preview follows what is typed (CSSOM, allowed by the CSP); without it, after "Next" refuses or on return.
+	// An SVG drawn with presentation attributes (the CSP allows no inline styles); with JavaScript it follows what is typed.
+	const [live, setLive] = useState<ThemeTokens>(tokens)
 	const follow = (token: string, value: string) => {
-		if (/^#[0-9a-fA-F]{6}$/.test(value)) preview.current?.style.setProperty(`--pv-${token}`, value)
+		if (/^#[0-9a-fA-F]{6}$/.test(value)) setLive((previous) => ({ ...previous, [token]: value }))
 	}
 	return (
 		<>
@@ -518,25 +516,28 @@ function LookFields({ field, presets, logo, townName }: { field: FieldFn; preset
 			</div>
 			<section aria-labelledby="preview-heading">
 				<h3 id="preview-heading" className="mb-2 text-xl font-semibold">{t('onboarding.preview.heading')}</h3>
-				<style nonce={nonce} suppressHydrationWarning>
-					{css}
-				</style>
-				<div ref={preview} className="onb-preview rounded-town border border-muted" data-testid="look-preview">
-					<div className="pv-head flex items-center gap-3 p-3">
-						{logo ? <img src={logo.dataUrl} alt="" className="h-10 w-10" /> : null}
-						<span className="text-lg font-semibold">{townName}</span>
-					</div>
-					<div className="p-3">
-						<div className="pv-card rounded-town p-3">
-							<p>{t('onboarding.preview.text')}</p>
-							<p className="pv-muted text-sm">{t('onboarding.preview.muted')}</p>
-							<p>
-								<span className="pv-link">{t('onboarding.preview.link')}</span>
-							</p>
-							<span className="pv-button mt-2 inline-block rounded-town px-3 py-1 font-semibold">{t('onboarding.preview.button')}</span>
-						</div>
-					</div>
-				</div>
+				<svg role="img" aria-label={t('onboarding.preview.heading')} viewBox="0 0 400 160" className="w-full max-w-xl rounded-town border border-muted" data-testid="look-preview">
+					<rect width="400" height="160" fill={live['color-bg']} />
+					<rect width="400" height="40" fill={live['color-primary']} />
+					{logo ? <image href={logo.dataUrl} x="8" y="4" width="32" height="32" /> : null}
+					<text x="48" y="26" fill={live['color-primary-contrast']} fontSize="16" fontWeight="600">
+						{townName}
+					</text>
+					<rect x="12" y="52" width="376" height="96" rx="6" fill={live['color-surface']} />
+					<text x="24" y="76" fill={live['color-text']} fontSize="14">
+						{t('onboarding.preview.text')}
+					</text>
+					<text x="24" y="96" fill={live['color-muted']} fontSize="12">
+						{t('onboarding.preview.muted')}
+					</text>
+					<text x="24" y="116" fill={live['color-link']} fontSize="14" textDecoration="underline">
+						{t('onboarding.preview.link')}
+					</text>
+					<rect x="24" y="122" width="110" height="20" rx="4" fill={live['color-primary']} />
+					<text x="32" y="137" fill={live['color-primary-contrast']} fontSize="12">
+						{t('onboarding.preview.button')}
+					</text>
+				</svg>
 			</section>
 		</>
 	)
