@@ -10,6 +10,8 @@ export const hosts = {
 	veseliSecondary: `veseli-nad-moravou.localhost:${PORT}`,
 	znojmo: `znojmo.localhost:${PORT}`,
 	platform: `admin.localhost:${PORT}`,
+	/** Onboarded by e2e/onboarding.spec.ts through the vendor console's wizard. */
+	novaves: `novaves.localhost:${PORT}`,
 	unknown: `nikde.localhost:${PORT}`,
 } as const
 

@@ -168,7 +168,7 @@ describe('a staff session is good only in its own town', () => {
 	})
 
 	test('on the platform host, the town cookie opens nothing: the console asks for a vendor sign-in', async () => {
-		for (const page of ['/platform', '/platform?page=2', '/platform/overeni']) {
+		for (const page of ['/platform', '/platform?page=2', '/platform/overeni', '/platform/obce/nova']) {
 			const answer = await send(PLATFORM(), page, { cookie: veseliCookie })
 			expect(answer.status, page).toBe(302)
 			expect(answer.location, page).toMatch(/^\/platform\/prihlaseni/)
@@ -188,6 +188,7 @@ describe('a staff session is good only in its own town', () => {
 		}
 		// And /platform on a town host is not the console.
 		expect((await send(VESELI(), '/platform', { cookie: vendorCookie })).status).toBe(404)
+		expect((await send(VESELI(), '/platform/obce/nova', { cookie: vendorCookie })).status).toBe(404)
 	})
 })
 
@@ -259,6 +260,7 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'platform.statistiky.tsx': 'vendor console: counts summed over towns, no personal data',
 	'platform.obce.$slug.tsx': "vendor console: one town's health (counts and states only) and the vendor's actions",
 	'platform.tokeny.tsx': "vendor console: the vendor's own monitoring tokens",
+	'platform.obce.nova.tsx': 'vendor console: onboarding wizard (creates a town; the draft is signed per vendor account)',
 	'platform.health[.]json.ts': "vendor monitoring: every town's health states, behind a vendor token (401 without)",
 	'ochrana-osobnich-udaju.tsx': "public page: the town's privacy notice",
 	'prohlaseni-o-pristupnosti.tsx': "public page: the town's accessibility statement",

@@ -6,6 +6,7 @@ import { migrateDatabase, type MigrationProgress } from '../modules/db/migrate.s
 import { parseEnv } from '../modules/env/env.server'
 import { isAppError } from '../modules/errors/app-error'
 import { applyBlueprint } from '../modules/tenancy/apply-blueprint.server'
+import { exportBlueprint, writeExportedBlueprint } from '../modules/tenancy/export-blueprint.server'
 import { listTenants } from '../modules/tenancy/list-tenants.server'
 import { loadBlueprint } from '../modules/tenancy/load-blueprint.server'
 import { setTenantStatus } from '../modules/tenancy/set-tenant-status.server'
@@ -66,6 +67,17 @@ tenant
 		const result = await applyBlueprint({ pool: connect(), blueprint, actor: ACTOR, onProgress: options.json ? undefined : printProgress })
 		if (options.json) return console.log(JSON.stringify(result, null, 2))
 		console.log(result.changes.length ? `${result.slug}: ${result.changes.join('; ')}` : `${result.slug}: no changes`)
+	})
+
+tenant
+	.command('export')
+	.argument('<slug>', 'the town slug')
+	.option('--out <dir>', 'the folder to write <slug>/ into', 'tenants')
+	.description("write the town's current state as a blueprint folder (tenant apply then reports no changes)")
+	.action(async (slug: string, options: { out: string }) => {
+		connect()
+		const folder = await writeExportedBlueprint(await exportBlueprint(slug), options.out)
+		console.log(`${slug}: written to ${folder}`)
 	})
 
 tenant

@@ -7,7 +7,8 @@ import { getTownRecordsConfig } from '../modules/delivery/town-records-config.se
 import type { ScheduleRow } from '../modules/jobs/scheduler.server'
 import { hasPaymentsToMopUp } from '../modules/payments/mop-up-payments.server'
 import { mopUpPaymentsJob } from '../modules/payments/payments-jobs'
-import { refreshTownHealthJob } from '../modules/platform-health/platform-health-jobs'
+import { getPool } from '../modules/db/pool.server'
+import { refreshAllTownHealth } from '../modules/platform-health/collect-town-health.server'
 import { sendClaimRemindersJob } from '../modules/reminders/reminders-jobs'
 import { refreshStatisticsJob } from '../modules/statistics/statistics-jobs'
 import { isStatisticsRefreshDue, requestStatisticsRefresh } from '../modules/statistics/request-statistics-refresh.server'
@@ -43,6 +44,6 @@ export const schedule: readonly ScheduleRow[] = [
 		due: ({ db, now }) => isStatisticsRefreshDue(db, now),
 		start: ({ db, tenant }) => requestStatisticsRefresh({ db, tenantSlug: tenant.slug }),
 	},
-	// The vendor console's town health row (decision 024).
-	{ job: refreshTownHealthJob, everyMs: 5 * MINUTE },
+	// The vendor console's town health rows (decision 024): every town in one batch, not a job per town.
+	{ name: 'refresh-town-health (all towns)', everyMs: 5 * MINUTE, run: () => refreshAllTownHealth(getPool()) },
 ]

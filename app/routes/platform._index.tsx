@@ -50,6 +50,7 @@ export default function PlatformConsole() {
 			<p className="mb-6 flex flex-wrap gap-6">
 				<a href="/platform/statistiky">{tOffice('vendor.statisticsLink')}</a>
 				<a href="/platform/tokeny">{t('tokens.link')}</a>
+				<a href="/platform/obce/nova">{t('onboarding.link')}</a>
 			</p>
 			<Form method="get" className="mb-6 flex flex-wrap items-end gap-4">
 				<div className="flex flex-col">

@@ -59,4 +59,8 @@ export const DEMO_ARES_SUBJECTS: AresEkonomickySubjekt[] = [
 	subject('60793449', 'Znojemské vinařství a.s.', '121', {
 		...znojmo, nazevUlice: 'Pražská', cisloDomovni: 2112, cisloOrientacni: 5, textovaAdresa: 'Pražská 2112/5, 66902 Znojmo',
 	}, { dic: 'CZ60793449', financniUrad: '368', datumVzniku: '1994-07-01', czNace: ['11020'] }),
+	// A municipality not yet on the portal: the vendor console's onboarding wizard checks its IČO (e2e "Obec Nová Ves").
+	subject('00293717', 'Obec Nová Ves', '801', {
+		nazevKraje: 'Jihomoravský kraj', nazevObce: 'Nová Ves', nazevUlice: 'Návesní', cisloDomovni: 1, psc: 66491, textovaAdresa: 'Návesní 1, 66491 Nová Ves',
+	}, { datumVzniku: '1990-11-24' }),
 ]

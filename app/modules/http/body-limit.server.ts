@@ -13,6 +13,8 @@ import { OBLIGATION_IMPORT_MAX_BYTES } from '../obligations/obligation-import-li
 const MB = 1024 * 1024
 export const PLAIN_FORM_LIMIT = MB
 const MARGIN = MB
+/** The onboarding wizard's step 3: a new coat of arms and the draft carrying the previous one (base64). */
+export const ONBOARDING_LIMIT = 2 * MB + MARGIN
 
 /** What a form's attachments may add up to, plus the margin; a form without file fields is a plain form. */
 function formLimit(definition: FormDefinition) {
@@ -36,7 +38,8 @@ const OFFICE_LIMITS: [RegExp, number][] = [
  */
 export async function bodyLimitFor({ path, db }: { path: string; db: TenantDb | null }): Promise<number> {
 	const route = path.replace(/\.data$/, '').replace(/\/+$/, '') || '/'
-	if (!db) return PLAIN_FORM_LIMIT
+	// The vendor console's onboarding wizard: a coat of arms (512 kB) uploaded beside the draft that may carry one already.
+	if (!db) return route === '/platform/obce/nova' ? ONBOARDING_LIMIT : PLAIN_FORM_LIMIT
 	for (const [pattern, limit] of OFFICE_LIMITS) if (pattern.test(route)) return limit
 	const fill = /^\/formulare\/([^/]+)$/.exec(route)
 	if (fill) {

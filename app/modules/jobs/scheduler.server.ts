@@ -10,7 +10,15 @@ import { enqueueJob } from './enqueue.server'
 
 export type ScheduleContext = { db: TenantDb; tenant: { id: string; slug: string }; now: Date }
 
-export type ScheduleRow = {
+export type ScheduleRow = TownScheduleRow | PlatformScheduleRow
+
+/**
+ * Work for all towns at once, started once per pass (not once per town): e.g. the vendor console's
+ * health rows, refreshed in one batch (decision 024). `run` must be safe in several processes.
+ */
+export type PlatformScheduleRow = { name: string; everyMs: number; run: (context: { now: Date; log: Logger }) => Promise<unknown> }
+
+export type TownScheduleRow = {
 	job: AnyJobContract
 	/** How often the row is looked at; 0: at every tick. The first tick looks at every row. */
 	everyMs: number
@@ -23,10 +31,17 @@ export type ScheduleRow = {
 /** One pass over the active towns for the given rows. */
 export async function runScheduleOnce({ rows, log, now = new Date() }: { rows: readonly ScheduleRow[]; log: Logger; now?: Date }) {
 	if (rows.length === 0) return
+	for (const row of rows) {
+		if (!('run' in row)) continue
+		// Not awaited: a batch over every town must not hold up the towns' own rows (deliveries run every tick).
+		void row.run({ now, log }).catch((error: unknown) => log.warn({ err: error, job: row.name }, 'scheduler: platform job failed; trying again at its next turn'))
+	}
+	const townRows = rows.filter((row): row is TownScheduleRow => 'job' in row)
+	if (townRows.length === 0) return
 	const tenants = await getPlatformDb().tenant.findMany({ where: { status: 'active' }, select: { id: true, slug: true } })
 	for (const tenant of tenants) {
 		const context: ScheduleContext = { db: getTenantDb(tenant), tenant, now }
-		for (const row of rows) {
+		for (const row of townRows) {
 			try {
 				if (row.due && !(await row.due(context))) continue
 				if (row.start) await row.start(context)

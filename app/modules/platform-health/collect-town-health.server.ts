@@ -141,3 +141,33 @@ export async function refreshTownHealth(pool: pg.Pool, tenant: { id: string; slu
 	)
 	return { level, problems, figures, error }
 }
+
+/** pg advisory lock key of the batched refresh: one process at a time does it. */
+const REFRESH_ALL_LOCK = 24_018_001
+
+/**
+ * Every town's health row in one batch (the scheduler's platform row, every 5 minutes): instead of a
+ * queued job per town, one pass with a few towns at a time. Only one process runs it at once (an
+ * advisory lock); a town whose figures fail gets its red row and the pass goes on.
+ */
+export async function refreshAllTownHealth(pool: pg.Pool, { concurrency = 4, now = new Date() }: { concurrency?: number; now?: Date } = {}) {
+	const client = await pool.connect()
+	try {
+		const { rows: lock } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [REFRESH_ALL_LOCK])
+		if (!lock[0]?.ok) return { ran: false as const, towns: 0 }
+		try {
+			const { rows: towns } = await pool.query<{ id: string; slug: string; status: 'active' | 'suspended' }>('SELECT id, slug, status FROM platform.tenant ORDER BY slug')
+			let next = 0
+			await Promise.all(
+				Array.from({ length: Math.max(1, Math.min(concurrency, towns.length)) }, async () => {
+					while (next < towns.length) await refreshTownHealth(pool, towns[next++]!, now)
+				}),
+			)
+			return { ran: true as const, towns: towns.length }
+		} finally {
+			await client.query('SELECT pg_advisory_unlock($1)', [REFRESH_ALL_LOCK])
+		}
+	} finally {
+		client.release()
+	}
+}

@@ -103,8 +103,9 @@ async function writeSettings(db: ReturnType<typeof getTenantDb>, blueprint: Load
 		iban: blueprint.payments.iban,
 		logo: blueprint.logoFile ? new Uint8Array(blueprint.logoFile.bytes) : null,
 		logoType: blueprint.logoFile?.type ?? null,
-		// Validated by the blueprint schema; later issues give these their own strict shapes.
-		fees: (blueprint.fees ?? {}) as Prisma.InputJsonObject,
+		// Validated by the blueprint schema; later issues give these their own strict shapes. The fee
+		// rules are not kept here: fee_rule_version holds them (also the office's edits), applyFeeRules
+		// reports their changes, and `tenant export` reads them from there.
 		submissionAgendas: blueprint.submissionAgendas,
 		gateways: blueprint.gateways,
 		recordsConnector: (blueprint.records ?? {}) as Prisma.InputJsonObject,

@@ -7,11 +7,11 @@ import { isAppError } from '../errors/app-error'
 import { loadNiaFiles, type NiaFiles } from '../nia/load-nia-files.server'
 import { ResidentsFileSchema, type ResidentsFile } from '../residents/residents-file-schema'
 import { BlueprintSchema, type Blueprint } from './blueprint-schema'
+import { checkLogo, MAX_LOGO_BYTES } from './check-logo.server'
 
 export const BLUEPRINT_FILE = 'blueprint.yaml'
 /** Optional register of residents, households and obligations beside the blueprint (demo towns). */
 export const RESIDENTS_FILE = 'residents.yaml'
-const MAX_LOGO_BYTES = 512 * 1024
 
 export type LoadedBlueprint = Blueprint & { logoFile?: { bytes: Buffer; type: string }; niaFiles?: NiaFiles; residents?: ResidentsFile }
 
@@ -59,12 +59,10 @@ export async function loadBlueprint(dir: string): Promise<LoadedBlueprint> {
 		else if (info.size > MAX_LOGO_BYTES) problems.push(`logo: ${logo.data} is larger than 512 kB`)
 		else {
 			const bytes = await readFile(logoPath)
-			const type = logo.data.endsWith('.svg') ? 'image/svg+xml' : 'image/png'
-			if (type === 'image/png' && !bytes.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]))) {
-				problems.push(`logo: ${logo.data} is not a PNG image`)
-			} else if (type === 'image/svg+xml' && (!/<svg[\s>]/.test(bytes.toString('utf8')) || /<script|on\w+\s*=/i.test(bytes.toString('utf8')))) {
-				problems.push(`logo: ${logo.data} is not a plain SVG image (scripts and event handlers are not allowed)`)
-			} else logoFile = { bytes, type }
+			const checked = checkLogo(logo.data, bytes)
+			if (checked.ok) logoFile = { bytes, type: checked.type }
+			else if (checked.problem === 'not_png') problems.push(`logo: ${logo.data} is not a PNG image`)
+			else problems.push(`logo: ${logo.data} is not a plain SVG image (scripts and event handlers are not allowed)`)
 		}
 	}
 	const nia = BlueprintSchema.shape.nia.safeParse(part('nia'))
