@@ -15,11 +15,14 @@ import { getThread } from '~/modules/messages/get-thread.server'
 import { MAX_BODY } from '~/modules/messages/message-input'
 import { messagesOfficePage } from '~/modules/messages/messages-office-page.server'
 import { OfficeThreadActionSchema } from '~/modules/messages/office-thread-action-schema'
+import { notifyReplyOutsidePortal } from '~/modules/messages/notify-reply.server'
 import { postMessage } from '~/modules/messages/post-message.server'
 import { threadView } from '~/modules/messages/thread-view'
 import { listTopics, topicName } from '~/modules/messages/topics.server'
 import { assignThread, setThreadOpen } from '~/modules/messages/work-thread.server'
 import { requestMeta } from '~/modules/staff/office-request.server'
+import { requireTenant } from '~/modules/tenancy/require-town.server'
+import { townOrigin } from '~/modules/tenancy/town-origin.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 
@@ -79,6 +82,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 			if (!body) return data({ error: 'office.detail.errors.body' }, { status: 400 })
 			const isInternal = value.internal === 'on'
 			await postMessage(user.db, { threadId: thread.id, author: { kind: 'staff', staffId: user.me.id, name: user.me.name, isInternal }, body, ...meta })
+			if (!isInternal) {
+				const tenant = requireTenant(context)
+				await notifyReplyOutsidePortal({ db: user.db, town: { slug: tenant.slug, origin: townOrigin(tenant.primaryHost) }, threadId: thread.id })
+			}
 			return redirect(`${here}?notice=${isInternal ? 'noted' : 'replied'}`)
 		}
 		if (value.intent === 'revoke-link') {
