@@ -302,6 +302,8 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.zpravy.$id.tsx': 'office',
 	'urad.zpravy.$id.priloha.$attachmentId.ts': 'office',
 	'urad.zpravy.sablony.tsx': 'office: canned replies (admins)',
+	'urad.zpravy.oznameni.tsx': 'office: announcements (admins; clerks in their topics, app/modules/announcements/announcements.integration.test.ts)',
+	'odhlasit-odber.$token.tsx': "public page: one-click unsubscribe behind an unguessable token that removes only its one subscription in the town's schema (app/modules/announcements/announcements.integration.test.ts)",
 }
 
 const TO_NIA_LOGIN = /^\/auth\/nia\/login\?returnTo=/

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, type NotificationChannel, type NotificationKind } from '~/modules/notifications/notification-kinds'
 
 /** Per kind and channel, the citizen's choice; posts to /profil/oznameni (a plain form, works without JavaScript). */
-export function NotificationPreferences({ grid, isSaved }: { grid: Record<NotificationKind, Record<NotificationChannel, boolean>>; isSaved: boolean }) {
+export function NotificationPreferences({ grid, topics, isSaved }: { grid: Record<NotificationKind, Record<NotificationChannel, boolean>>; topics: { code: string; name: string; checked: boolean }[]; isSaved: boolean }) {
 	const { t } = useTranslation('messages')
 	return (
 		<section aria-labelledby="notification-preferences" className="mb-8">
@@ -50,6 +50,17 @@ export function NotificationPreferences({ grid, isSaved }: { grid: Record<Notifi
 						))}
 					</tbody>
 				</table>
+				<fieldset className="mb-3">
+					<legend className="mb-1 text-lg font-semibold">{t('topics.title')}</legend>
+					<p className="mb-2">{t('topics.intro')}</p>
+					{topics.length === 0 ? <p>{t('topics.none')}</p> : null}
+					{topics.map((topic) => (
+						<label key={topic.code} className="flex items-center gap-2 py-1">
+							<input type="checkbox" name="topic" value={topic.code} defaultChecked={topic.checked} />
+							{topic.name}
+						</label>
+					))}
+				</fieldset>
 				<button type="submit" className="rounded-town bg-primary px-4 py-2 font-semibold text-primary-contrast">
 					{t('notifications.preferences.save')}
 				</button>

@@ -9,6 +9,7 @@ import { mopUpPaymentsJobHandler } from './mop-up-payments.server'
 import { pollRecordsStatusJobHandler } from './poll-records-status.server'
 import { refreshStatisticsJobHandler } from './refresh-statistics.server'
 import { refreshTownHealthJobHandler } from './refresh-town-health.server'
+import { sendAnnouncementJobHandler } from './send-announcement.server'
 import { sendClaimRemindersJobHandler } from './send-claim-reminders.server'
 import { sendEmailJobHandler } from './send-email.server'
 
@@ -22,4 +23,5 @@ export const allJobHandlers = [
 	boardDailyJobHandler,
 	refreshStatisticsJobHandler,
 	refreshTownHealthJobHandler,
+	sendAnnouncementJobHandler,
 ] as const

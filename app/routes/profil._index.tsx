@@ -13,6 +13,8 @@ import { townPageMeta } from '~/modules/citizen/page-meta'
 import { updateContactPreferences } from '~/modules/citizen/update-contact-preferences.server'
 import { formatDate } from '~/modules/i18n/format'
 import { readPreferences } from '~/modules/notifications/preferences.server'
+import { readSubscribedTopics } from '~/modules/announcements/subscriptions.server'
+import { listTopics, topicName } from '~/modules/messages/topics.server'
 import { isLocale, type Locale } from '~/modules/i18n/locales'
 import { useRootData, type loader as rootLoader } from '~/root'
 
@@ -20,14 +22,17 @@ export const handle = { i18n: ['citizen', 'messages'] }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
-	const [profile, { texts }, notificationGrid] = await Promise.all([
+	const [profile, { texts, locale }, notificationGrid, townTopics, subscribed] = await Promise.all([
 		getCitizenProfile({ db: user.db, ability: user.ability, personId: user.actor.personId }),
 		getCitizenTexts(request, context),
 		readPreferences(user.db, user.actor.personId),
+		listTopics(user.db),
+		readSubscribedTopics(user.db, user.actor.personId),
 	])
+	const topics = townTopics.map((topic) => ({ code: topic.code, name: topicName(townTopics, topic.code, locale), checked: subscribed.includes(topic.code) }))
 	if (!profile) throw data(null, { status: 404 })
 	const { address, ...rest } = profile
-	return { profile: { ...rest, address: formatAddress(address) }, isSaved: new URL(request.url).searchParams.has('ulozeno'), notificationGrid, arePreferencesSaved: new URL(request.url).searchParams.has('oznameni'), title: texts.profile.title }
+	return { profile: { ...rest, address: formatAddress(address) }, isSaved: new URL(request.url).searchParams.has('ulozeno'), notificationGrid, topics, arePreferencesSaved: new URL(request.url).searchParams.has('oznameni'), title: texts.profile.title }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -52,7 +57,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 
 export default function Profile() {
 	const { t } = useTranslation('citizen')
-	const { profile, isSaved, notificationGrid, arePreferencesSaved } = useLoaderData<typeof loader>()
+	const { profile, isSaved, notificationGrid, topics, arePreferencesSaved } = useLoaderData<typeof loader>()
 	const root = useRootData()
 	const locale = (root?.locale ?? 'cs') as Locale
 	const none = <span className="text-muted">{t('profile.notProvided')}</span>
@@ -152,7 +157,7 @@ export default function Profile() {
 					</p>
 				</Form>
 			</section>
-			<NotificationPreferences grid={notificationGrid} isSaved={arePreferencesSaved} />
+			<NotificationPreferences grid={notificationGrid} topics={topics} isSaved={arePreferencesSaved} />
 			<section aria-labelledby="your-data" className="mb-8">
 				<h2 id="your-data" className="mb-2 text-2xl font-semibold">
 					{t('profile.yourData')}

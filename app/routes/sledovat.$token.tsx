@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from '@remix-run/react'
+import { isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { ThreadConversation } from '~/components/messages/thread-conversation'
 import { getTenantDb } from '~/modules/db/tenant-db.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { isAppError } from '~/modules/errors/app-error'
@@ -13,7 +14,7 @@ import { resources } from '~/modules/i18n/resources.server'
 import { checkMessageFiles } from '~/modules/messages/check-message-files.server'
 import { lookUpFollowupLink } from '~/modules/messages/followup-link.server'
 import { unsafeGetFollowupView } from '~/modules/messages/followup-view.server'
-import { MAX_BODY, ReplySchema } from '~/modules/messages/message-input'
+import { ReplySchema } from '~/modules/messages/message-input'
 import { requireTenant, requireTownProfile } from '~/modules/tenancy/require-town.server'
 import type { loader as rootLoader } from '~/root'
 
@@ -87,53 +88,12 @@ export default function FollowupPage() {
 				<dt className="font-semibold">{t('followup.reference')}</dt>
 				<dd className="mb-2">{submission.referenceNumber ?? '—'}</dd>
 			</dl>
-			{submission.messages.length ? (
-				<section aria-labelledby="conversation" className="mb-8">
-					<h2 id="conversation" className="mb-2 text-2xl font-semibold">
-						{t('followup.conversation')}
-					</h2>
-					<ol className="grid gap-3">
-						{submission.messages.map((message) => (
-							<li key={message.id} className={`rounded-town border p-3 ${message.author === 'staff' ? 'border-primary' : 'border-muted'}`}>
-								<p className="text-sm font-semibold">
-									{message.author === 'staff' ? t('thread.fromOffice', { name: message.authorName ?? '' }) : t('thread.fromYou')} · {message.createdAt}
-								</p>
-								<p className="whitespace-pre-line">{message.body}</p>
-							</li>
-						))}
-					</ol>
-				</section>
-			) : null}
-			{isAnswered ? (
-				<p role="status" className="mb-6 rounded-town border-2 border-primary p-3">
-					{t('thread.notice.replied')}
-				</p>
-			) : null}
-			{submission.status === 'needs_info' ? (
-				<section aria-labelledby="answer">
-					<h2 id="answer" className="mb-2 text-2xl font-semibold">
-						{t('followup.answer')}
-					</h2>
-					{actionData?.error ? (
-						<p role="alert" className="mb-2 font-semibold text-red-800">
-							{t(actionData.error.key, { name: actionData.error.name, detail: actionData.error.detail })}
-						</p>
-					) : null}
-					<Form method="post" encType="multipart/form-data" className="grid gap-3">
-						<label htmlFor="body" className="font-semibold">
-							{t('thread.body')}
-						</label>
-						<textarea id="body" name="body" required rows={5} maxLength={MAX_BODY} className="rounded-town border border-muted bg-surface px-3 py-2" />
-						<label htmlFor="files" className="font-semibold">
-							{t('new.files')}
-						</label>
-						<input id="files" name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png" />
-						<button type="submit" className="justify-self-start rounded-town bg-primary px-4 py-2 font-semibold text-primary-contrast">
-							{t('thread.send')}
-						</button>
-					</Form>
-				</section>
-			) : null}
+			<ThreadConversation
+				messages={submission.messages}
+				heading={t('followup.conversation')}
+				notice={isAnswered ? t('thread.notice.replied') : null}
+				reply={submission.status === 'needs_info' ? { heading: t('followup.answer'), error: actionData?.error ? t(actionData.error.key, { name: actionData.error.name, detail: actionData.error.detail }) : null } : null}
+			/>
 		</main>
 	)
 }

@@ -10,19 +10,23 @@ import { recordAudit } from '~/modules/audit/record-audit.server'
 import { isAppError } from '~/modules/errors/app-error'
 import { listAgendaColleagues } from '~/modules/inbox/get-inbox-submission.server'
 import { listCannedReplies } from '~/modules/messages/canned-replies.server'
+import { countActiveFollowupLinks, revokeFollowupLinks } from '~/modules/messages/followup-link.server'
 import { getThread } from '~/modules/messages/get-thread.server'
 import { MAX_BODY } from '~/modules/messages/message-input'
 import { messagesOfficePage } from '~/modules/messages/messages-office-page.server'
 import { OfficeThreadActionSchema } from '~/modules/messages/office-thread-action-schema'
+import { notifyReplyOutsidePortal } from '~/modules/messages/notify-reply.server'
 import { postMessage } from '~/modules/messages/post-message.server'
 import { threadView } from '~/modules/messages/thread-view'
 import { listTopics, topicName } from '~/modules/messages/topics.server'
 import { assignThread, setThreadOpen } from '~/modules/messages/work-thread.server'
 import { requestMeta } from '~/modules/staff/office-request.server'
+import { requireTenant } from '~/modules/tenancy/require-town.server'
+import { townOrigin } from '~/modules/tenancy/town-origin.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 
-const NOTICES = ['replied', 'noted', 'assigned', 'closed', 'reopened'] as const
+const NOTICES = ['replied', 'noted', 'assigned', 'closed', 'reopened', 'revoked'] as const
 const FIELD = 'w-full rounded-town border border-muted bg-surface px-3 py-2 text-ink'
 const BUTTON = 'rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast'
 
@@ -40,7 +44,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const page = await messagesOfficePage(request, context, 'title')
 	const { user, thread } = await load(request, context, params.id)
 	await recordAudit(user.db, { action: 'message.read', staffId: user.me.id, subject: `MessageThread:${thread.id}`, ...requestMeta(context) })
-	const [topics, colleagues, canned] = await Promise.all([listTopics(user.db), listAgendaColleagues({ db: user.db, agenda: thread.topic }), listCannedReplies(user.db)])
+	const [topics, colleagues, canned, activeLinks] = await Promise.all([
+		listTopics(user.db),
+		listAgendaColleagues({ db: user.db, agenda: thread.topic }),
+		listCannedReplies(user.db),
+		thread.submission ? countActiveFollowupLinks(user.db, thread.submission.id) : 0,
+	])
 	return {
 		title: `${thread.subject} – ${page.title}`,
 		notice: NOTICES.find((key) => key === new URL(request.url).searchParams.get('notice')) ?? null,
@@ -49,6 +58,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		canUpdate: user.ability.can('update', asSubject('MessageThread', thread as never)),
 		colleagues,
 		canned,
+		activeLinks,
 		thread: threadView(thread, page.locale),
 	}
 }
@@ -72,7 +82,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 			if (!body) return data({ error: 'office.detail.errors.body' }, { status: 400 })
 			const isInternal = value.internal === 'on'
 			await postMessage(user.db, { threadId: thread.id, author: { kind: 'staff', staffId: user.me.id, name: user.me.name, isInternal }, body, ...meta })
+			if (!isInternal) {
+				const tenant = requireTenant(context)
+				await notifyReplyOutsidePortal({ db: user.db, town: { slug: tenant.slug, origin: townOrigin(tenant.primaryHost) }, threadId: thread.id })
+			}
 			return redirect(`${here}?notice=${isInternal ? 'noted' : 'replied'}`)
+		}
+		if (value.intent === 'revoke-link') {
+			if (!thread.submission) return data({ error: 'office.detail.errors.transition' }, { status: 400 })
+			await revokeFollowupLinks({ db: user.db, submissionId: thread.submission.id, staffId: user.me.id })
+			return redirect(`${here}?notice=revoked`)
 		}
 		if (value.intent === 'assign') {
 			await assignThread({ db: user.db, threadId: thread.id, topic: thread.topic, assigneeId: value.assigneeId ?? null, staffId: user.me.id, ...meta })
@@ -88,7 +107,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function OfficeThreadPage() {
 	const { t } = useTranslation('messages')
-	const { thread, topic, notice, myId, canUpdate, colleagues, canned } = useLoaderData<typeof loader>()
+	const { thread, topic, notice, myId, canUpdate, colleagues, canned, activeLinks } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	return (
 		<main id="main" className="mx-auto max-w-4xl p-6">
@@ -204,6 +223,22 @@ export default function OfficeThreadPage() {
 							</Form>
 						</div>
 					</section>
+					{activeLinks ? (
+						<section aria-labelledby="followup-link" className="mb-8">
+							<h2 id="followup-link" className="mb-2 text-xl font-semibold">
+								{t('office.detail.followupLink')}
+							</h2>
+							<p id="followup-link-hint" className="mb-2">
+								{t('office.detail.followupLinkHint')}
+							</p>
+							<Form method="post">
+								<input type="hidden" name="intent" value="revoke-link" />
+								<button type="submit" aria-describedby="followup-link-hint" className={BUTTON}>
+									{t('office.detail.revokeLink')}
+								</button>
+							</Form>
+						</section>
+					) : null}
 					<Form method="post">
 						<input type="hidden" name="intent" value={thread.state === 'closed' ? 'reopen' : 'close'} />
 						<button type="submit" className={BUTTON}>

@@ -53,11 +53,10 @@ export default function OfficeMessages() {
 	return (
 		<main id="main" className="mx-auto max-w-5xl p-6">
 			<h1 className="mb-4 text-2xl font-bold">{t('office.title')}</h1>
-			{isAdmin ? (
-				<p className="mb-4">
-					<Link to="/urad/zpravy/sablony">{t('office.cannedLink')}</Link>
-				</p>
-			) : null}
+			<p className="mb-4 flex flex-wrap gap-4">
+				{isAdmin ? <Link to="/urad/zpravy/sablony">{t('office.cannedLink')}</Link> : null}
+				<Link to="/urad/zpravy/oznameni">{t('office.announcementsPage.link')}</Link>
+			</p>
 			<Form method="get" aria-label={t('office.filters')} className="mb-6 flex flex-wrap items-end gap-3">
 				<label className="grid gap-1">
 					{t('office.state')}

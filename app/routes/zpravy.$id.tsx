@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { ThreadConversation } from '~/components/messages/thread-conversation'
 import { asSubject, ForbiddenError } from '~/modules/access/ability.server'
 import { requireCitizen } from '~/modules/auth/current-user.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
@@ -12,7 +13,7 @@ import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { checkMessageFiles } from '~/modules/messages/check-message-files.server'
 import { getThread } from '~/modules/messages/get-thread.server'
 import { markThreadRead } from '~/modules/messages/mark-thread-read.server'
-import { MAX_BODY, ReplySchema } from '~/modules/messages/message-input'
+import { ReplySchema } from '~/modules/messages/message-input'
 import { postMessage } from '~/modules/messages/post-message.server'
 import { threadView } from '~/modules/messages/thread-view'
 import { listTopics, topicName } from '~/modules/messages/topics.server'
@@ -86,53 +87,12 @@ export default function MessageThreadPage() {
 					</>
 				) : null}
 			</p>
-			{notice ? (
-				<p role="status" className="mb-6 rounded-town border-2 border-primary p-3">
-					{t(`thread.notice.${notice}`)}
-				</p>
-			) : null}
-			<ol className="mb-8 grid gap-4">
-				{thread.messages.map((message) => (
-					<li key={message.id} className={`rounded-town border p-3 ${message.author === 'staff' ? 'border-primary' : 'border-muted'}`}>
-						<p className="text-sm font-semibold">
-							{message.author === 'staff' ? t('thread.fromOffice', { name: message.authorName ?? '' }) : t('thread.fromYou')} · {message.createdAt}
-						</p>
-						<p className="whitespace-pre-line">{message.body}</p>
-						{message.attachments.map((file) => (
-							<p key={file.id}>
-								<a href={`/zpravy/${thread.id}/priloha/${file.id}`} download>
-									{file.fileName}
-								</a>{' '}
-								({Math.ceil(file.size / 1024)} kB)
-							</p>
-						))}
-					</li>
-				))}
-			</ol>
-			<section aria-labelledby="reply">
-				<h2 id="reply" className="mb-2 text-2xl font-semibold">
-					{t('thread.reply')}
-				</h2>
-				{thread.state === 'closed' ? <p className="mb-2">{t('thread.closedHint')}</p> : null}
-				{actionData?.error ? (
-					<p role="alert" className="mb-2 font-semibold text-red-800">
-						{t(actionData.error.key, { name: actionData.error.name, detail: actionData.error.detail })}
-					</p>
-				) : null}
-				<Form method="post" encType="multipart/form-data" className="grid gap-3">
-					<label htmlFor="body" className="font-semibold">
-						{t('thread.body')}
-					</label>
-					<textarea id="body" name="body" required rows={5} maxLength={MAX_BODY} className="rounded-town border border-muted bg-surface px-3 py-2" />
-					<label htmlFor="files" className="font-semibold">
-						{t('new.files')}
-					</label>
-					<input id="files" name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png" />
-					<button type="submit" className="justify-self-start rounded-town bg-primary px-4 py-2 font-semibold text-primary-contrast">
-						{t('thread.send')}
-					</button>
-				</Form>
-			</section>
+			<ThreadConversation
+				messages={thread.messages}
+				attachmentHref={(fileId) => `/zpravy/${thread.id}/priloha/${fileId}`}
+				notice={notice ? t(`thread.notice.${notice}`) : null}
+				reply={{ heading: t('thread.reply'), hint: thread.state === 'closed' ? t('thread.closedHint') : null, error: actionData?.error ? t(actionData.error.key, { name: actionData.error.name, detail: actionData.error.detail }) : null }}
+			/>
 		</main>
 	)
 }

@@ -1,6 +1,6 @@
 import { AbilityBuilder, ForbiddenError, type Ability } from '@casl/ability'
 import { accessibleBy, createPrismaAbility, type PrismaQueryFactory, type Subjects } from '@casl/prisma/runtime'
-import type { AuditLog, BankMovement, BoardDocument, Claim, GrantApplication, GrantProgramme, CannedReply, MessageThread, Notification, StatisticMonth, FeeRuleVersion, Form, NiaSettings, Obligation, Payment, Person, Prisma, Resident, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
+import type { Announcement, AuditLog, BankMovement, BoardDocument, Claim, GrantApplication, GrantProgramme, CannedReply, MessageThread, Notification, StatisticMonth, FeeRuleVersion, Form, NiaSettings, Obligation, Payment, Person, Prisma, Resident, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
 import { AGENDA_RULES, CITIZEN_RULES, STAFF_ROLE_RULES, type Action, type Actor, type RuleSpec, type TenantSubjectName } from './permissions'
 
 // The one place CASL is imported (CONVENTIONS 16). Routes and domain code use what is exported here.
@@ -28,6 +28,7 @@ type TenantSubjects = Subjects<{
 	MessageThread: MessageThread
 	CannedReply: CannedReply
 	Notification: Notification
+	Announcement: Announcement
 }>
 export type AppAbility = Ability<[Action, TenantSubjects], PrismaQueryFactory<Prisma.TypeMap>>
 

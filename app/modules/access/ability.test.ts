@@ -46,6 +46,7 @@ function recordOf(subject: TenantSubjectName, owner: string) {
 		MessageThread: { personId: owner, topic: owner === ME ? 'waste' : 'roads' },
 		CannedReply: { title: 'x' },
 		Notification: { personId: owner },
+		Announcement: { topic: owner === ME ? 'waste' : 'roads' },
 	}
 	return asSubject(subject, { ...fields[subject] } as never)
 }
@@ -56,9 +57,11 @@ const ALLOWED = new Set([
 	'citizen: read MessageThread own', 'citizen: create MessageThread own', 'citizen: update MessageThread own',
 	'citizen: read Notification own', 'citizen: update Notification own',
 	'clerk: read MessageThread own', 'clerk: update MessageThread own',
+	'clerk: read Announcement own', 'clerk: create Announcement own',
 	...['own', 'other'].flatMap((whose) => [
 		`admin: read MessageThread ${whose}`, `admin: update MessageThread ${whose}`,
 		...ACTIONS.map((action) => `admin: ${action} CannedReply ${whose}`),
+		...ACTIONS.map((action) => `admin: ${action} Announcement ${whose}`),
 		...['clerk', 'paymentsClerk', 'boardClerk', 'grantsClerk'].map((role) => `${role}: read CannedReply ${whose}`),
 	]),
 	'citizen: read Person own', 'citizen: export Person own', 'citizen: update Person own',

@@ -13,7 +13,7 @@ export const TENANT_SUBJECTS = [
 	'BoardDocument',
 	'StatisticMonth',
 	'GrantProgramme', 'GrantApplication',
-	'MessageThread', 'CannedReply', 'Notification',
+	'MessageThread', 'CannedReply', 'Notification', 'Announcement',
 ] as const
 export type TenantSubjectName = (typeof TENANT_SUBJECTS)[number]
 
@@ -79,6 +79,8 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		// Messages are worked by the same agendas: a thread's topic is a submission agenda (decision 023).
 		{ action: ['read', 'update'], subject: 'MessageThread', conditions: { topic: { in: '$submissionAgendas' } } },
 		{ action: 'read', subject: 'CannedReply' },
+		// Announcements (decision 023): a clerk announces in the topics (agendas) they work.
+		{ action: ['read', 'create'], subject: 'Announcement', conditions: { topic: { in: '$submissionAgendas' } } },
 	],
 	admin: [
 		{ action: 'read', subject: 'Person' },
@@ -91,6 +93,7 @@ export const STAFF_ROLE_RULES: Record<StaffRoleName, RuleSpec[]> = {
 		{ action: ['read', 'update', 'export'], subject: 'Submission' },
 		{ action: ['read', 'update'], subject: 'MessageThread' },
 		{ action: 'manage', subject: 'CannedReply' },
+		{ action: 'manage', subject: 'Announcement' },
 		{ action: 'manage', subject: 'FeeRuleVersion' },
 		// Town statistics (aggregates only): read, and update = "refresh now" (decision 017).
 		{ action: ['read', 'update'], subject: 'StatisticMonth' },

@@ -116,6 +116,10 @@ const TENANT_EXTRAS: KnownExtras = {
 		notification_kind: "CHECK ((kind = ANY (ARRAY['submission_status'::text, 'message_reply'::text, 'payment_receipt'::text, 'reminder'::text, 'announcement'::text])))",
 		notification_preference_kind: "CHECK ((kind = ANY (ARRAY['submission_status'::text, 'message_reply'::text, 'payment_receipt'::text, 'reminder'::text, 'announcement'::text])))",
 		notification_preference_channel: "CHECK ((channel = ANY (ARRAY['portal'::text, 'email'::text, 'sms'::text])))",
+		announcement_state: "CHECK ((state = ANY (ARRAY['sending'::text, 'sent'::text])))",
+		announcement_text_present: 'CHECK (((length(btrim(title)) > 0) AND (length(btrim(body)) > 0)))',
+		announcement_validity: 'CHECK (((valid_to IS NULL) OR (valid_from IS NULL) OR (valid_to >= valid_from)))',
+		announcement_counts: 'CHECK (((processed >= 0) AND (processed <= recipients) AND (in_portal >= 0) AND (emailed >= 0) AND (failed >= 0)))',
 	},
 	// At most one active gateway credential per provider; Prisma has no partial indexes.
 	indexes: {

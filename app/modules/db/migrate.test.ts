@@ -16,7 +16,7 @@ const TENANT_TABLES = [
 	'rate_limit', 'board_document', 'board_document_version', 'board_attachment', 'board_transition', 'board_snapshot', 'board_signing_key', 'statistic_month', 'statistic_refresh',
 	'grant_programme', 'grant_programme_version', 'grant_call', 'grant_application', 'grant_budget_line', 'grant_attachment', 'grant_evaluator_assignment',
 	'grant_score', 'grant_contract', 'grant_payout', 'grant_settlement', 'grant_application_event', 'grant_settings',
-	'message_thread', 'thread_message', 'thread_attachment', 'thread_transition', 'canned_reply', 'notification', 'notification_preference', 'followup_link',
+	'message_thread', 'thread_message', 'thread_attachment', 'thread_transition', 'canned_reply', 'notification', 'notification_preference', 'followup_link', 'announcement', 'announcement_subscription',
 ].sort()
 
 async function registerTowns(...slugs: string[]) {

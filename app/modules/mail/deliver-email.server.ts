@@ -30,7 +30,13 @@ export async function deliverEmail({ tenant, email, jobId }: { tenant: ResolvedT
 		text: rendered.text,
 		html: rendered.html,
 		messageId: `<${jobId}@portal-obcana>`,
-		headers: { 'Auto-Submitted': 'auto-generated', 'X-Portal-Tenant': tenant.slug, 'X-Portal-Template': email.template },
+		headers: {
+			'Auto-Submitted': 'auto-generated',
+			'X-Portal-Tenant': tenant.slug,
+			'X-Portal-Template': email.template,
+			// RFC 8058 one-click unsubscribe: the mail client POSTs "List-Unsubscribe=One-Click" to the link.
+			...(email.unsubscribe ? { 'List-Unsubscribe': `<${email.unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+		},
 		attachments: [
 			...(logo && logoCid
 				? [{ filename: `coat-of-arms.${LOGO_EXTENSIONS[logo.type] ?? 'bin'}`, content: logo.content, contentType: logo.type, cid: logoCid, contentDisposition: 'inline' as const }]

@@ -36,6 +36,8 @@ export const NotificationDataSchema = z.object({
 const EmailBaseSchema = TenantJobSchema.extend({
 	to: z.email({ error: 'must be an e-mail address' }).max(254),
 	locale: z.enum(LOCALES),
+	/** A one-click unsubscribe link (RFC 8058), sent as List-Unsubscribe and List-Unsubscribe-Post headers (announcements). */
+	unsubscribe: WebLinkSchema.optional(),
 })
 
 /** The payload of the send-email job, and what enqueueEmail() accepts: a template and its data. */

@@ -42,3 +42,8 @@ export async function revokeFollowupLinks({ db, submissionId, staffId, now = new
 		if (count) await recordAudit(tx, { action: 'submission.followup_revoked', staffId, subject: `Submission:${submissionId}`, details: { count } })
 	})
 }
+
+/** How many follow-up links of a submission still open (not revoked); the office's thread page offers to revoke them. */
+export async function countActiveFollowupLinks(db: TenantDb, submissionId: string) {
+	return db.followupLink.count({ where: { submissionId, revokedAt: null } })
+}

@@ -6,4 +6,5 @@ export const OfficeThreadActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('assign'), assigneeId: z.uuid().optional().or(z.literal('').transform(() => undefined)) }),
 	z.object({ intent: z.literal('close') }),
 	z.object({ intent: z.literal('reopen') }),
+	z.object({ intent: z.literal('revoke-link') }),
 ])

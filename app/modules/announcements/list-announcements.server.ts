@@ -1,0 +1,30 @@
+import { accessibleWhere, type AppAbility } from '../access/ability.server'
+import type { TenantDb } from '../db/tenant-db.server'
+
+export const ANNOUNCEMENTS_PAGE_SIZE = 20
+
+/** The office's list of announcements the staff member may read, newest first, one page, with sending progress. */
+export async function listOfficeAnnouncements({ db, ability, page }: { db: TenantDb; ability: AppAbility; page: number }) {
+	const where = accessibleWhere(ability, 'read', 'Announcement')
+	const total = await db.announcement.count({ where })
+	const pages = Math.max(1, Math.ceil(total / ANNOUNCEMENTS_PAGE_SIZE))
+	const current = Math.min(Math.max(1, page), pages)
+	const rows = await db.announcement.findMany({
+		where,
+		orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+		skip: (current - 1) * ANNOUNCEMENTS_PAGE_SIZE,
+		take: ANNOUNCEMENTS_PAGE_SIZE,
+		select: { id: true, topic: true, title: true, state: true, recipients: true, processed: true, inPortal: true, emailed: true, failed: true, validFrom: true, validTo: true, createdAt: true, createdBy: { select: { name: true } } },
+	})
+	return { rows, total, pages, page: current }
+}
+
+/** What the town's home page shows: announcements valid today (no dates = valid from writing until a newer one pushes it off), newest first. */
+export async function listCurrentAnnouncements(db: TenantDb, today: Date, take = 5) {
+	return db.announcement.findMany({
+		where: { AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: today } }] }, { OR: [{ validTo: null }, { validTo: { gte: today } }] }] },
+		orderBy: { createdAt: 'desc' },
+		take,
+		select: { id: true, title: true, body: true, validFrom: true, validTo: true, createdAt: true },
+	})
+}
