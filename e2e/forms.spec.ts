@@ -18,7 +18,8 @@ const EXE = (() => {
 })()
 
 test('a citizen of Veselí registers a dog through the form and sees it in Moje podání', async ({ page, visit, expectAccessible, watch }) => {
-	test.slow() // login, four steps, an upload, the PDF: more than 20 s on a busy 2-core machine
+	// Login, four steps with a refused one, an upload, two downloads: about 90 s on a busy 2-core machine.
+	test.setTimeout(300_000)
 	await holdNiaHandBack(page)
 	await visit(urlOn('veseli', '/formulare'))
 	await expect(page.getByRole('heading', { level: 2, name: 'Domácí zvířata' })).toBeVisible()

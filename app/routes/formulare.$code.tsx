@@ -2,7 +2,7 @@ import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormFieldInput, type UploadedFile } from '~/components/forms/form-field-input'
 import { GroupFieldInput } from '~/components/forms/group-field'
@@ -132,12 +132,24 @@ function StepForm({ definition, steps, values, files, prefilled, locale, stepInd
 	// The GOV.UK error summary: after a refused submit the summary takes the focus, so a screen reader
 	// reads it and a keyboard user goes from it straight to each field.
 	const summaryRef = useRef<HTMLDivElement>(null)
+	const [submits, setSubmits] = useState(0)
 	useEffect(() => {
-		if (form.status === 'error' || uploadErrors.length) summaryRef.current?.focus()
-	}, [form.status, lastResult, uploadErrors.length])
+		if (submits || lastResult) summaryRef.current?.focus()
+	}, [submits, lastResult])
+	const formProps = getFormProps(form)
 	const stepFields = steps.flatMap((step) => step.fields)
 	return (
-		<Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="grid gap-6">
+		<Form
+			method="post"
+			encType="multipart/form-data"
+			{...formProps}
+			onSubmit={(event) => {
+				formProps.onSubmit(event)
+				// A submit the browser refused (errors found here) shows the summary: focus it once rendered.
+				setSubmits((n) => n + 1)
+			}}
+			className="grid gap-6"
+		>
 			<input type="hidden" name="krok" value={stepIndex} />
 			{hasErrors ? (
 				<div ref={summaryRef} role="alert" tabIndex={-1} aria-labelledby="error-summary-title" className="rounded-town border-2 border-red-800 bg-red-50 p-3 text-red-900">
