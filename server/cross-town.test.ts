@@ -352,6 +352,7 @@ const CITIZEN_PROBES: CitizenProbe[] = [
 	{ file: 'platby.qr.$paymentId.tsx', method: 'GET', path: '/platby/qr/00000000-0000-4000-8000-000000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.qr.$paymentId_.qr[.]png.ts', method: 'GET', path: '/platby/qr/00000000-0000-4000-8000-000000000001/qr.png', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'podani.$number_.dokument.$documentId.ts', method: 'GET', path: '/podani/VES-2026-000001/dokument/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'podani.$number_.priloha.$attachmentId.ts', method: 'GET', path: '/podani/VES-2026-000001/priloha/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'muj-prehled.tsx', method: 'GET', path: '/muj-prehled', answer: { status: 302, location: TO_NIA_LOGIN } },
 	// Messages and notifications (issue 15).
 	{ file: 'zpravy._index.tsx', method: 'GET', path: '/zpravy', answer: { status: 302, location: TO_NIA_LOGIN } },

@@ -2,6 +2,7 @@ import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FormFieldInput, type UploadedFile } from '~/components/forms/form-field-input'
 import { GroupFieldInput } from '~/components/forms/group-field'
@@ -12,7 +13,7 @@ import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { useCitizenLoginHref } from '~/components/town-header'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { buildSubmissionSchema } from '~/modules/forms/build-submission-schema'
-import { type FormDefinition, type Step } from '~/modules/forms/form-definition-schema'
+import { type Field, type FormDefinition, type Step } from '~/modules/forms/form-definition-schema'
 import { handleFormPost } from '~/modules/forms/handle-form-post.server'
 import { loadFormPage } from '~/modules/forms/load-form-page.server'
 import type { loader as rootLoader } from '~/root'
@@ -126,16 +127,48 @@ function StepForm({ definition, steps, values, files, prefilled, locale, stepInd
 			return parseWithZod(formData, { schema })
 		},
 	})
-	const hasErrors = Boolean(uploadErrors.length || Object.keys(form.allErrors).length)
+	const fieldErrors = Object.entries(form.allErrors).filter(([name, messages]) => name !== '' && messages.length)
+	const hasErrors = Boolean(uploadErrors.length || fieldErrors.length)
+	// The GOV.UK error summary: after a refused submit the summary takes the focus, so a screen reader
+	// reads it and a keyboard user goes from it straight to each field.
+	const summaryRef = useRef<HTMLDivElement>(null)
+	const [submits, setSubmits] = useState(0)
+	useEffect(() => {
+		if (submits || lastResult) summaryRef.current?.focus()
+	}, [submits, lastResult])
+	const formProps = getFormProps(form)
+	const stepFields = steps.flatMap((step) => step.fields)
 	return (
-		<Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="grid gap-6">
+		<Form
+			method="post"
+			encType="multipart/form-data"
+			{...formProps}
+			onSubmit={(event) => {
+				formProps.onSubmit(event)
+				// A submit the browser refused (errors found here) shows the summary: focus it once rendered.
+				setSubmits((n) => n + 1)
+			}}
+			className="grid gap-6"
+		>
 			<input type="hidden" name="krok" value={stepIndex} />
 			{hasErrors ? (
-				<div role="alert" className="rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">
-					<p>{t('fill.errorSummary')}</p>
-					{uploadErrors.map((message) => (
-						<p key={message}>{message}</p>
-					))}
+				<div ref={summaryRef} role="alert" tabIndex={-1} aria-labelledby="error-summary-title" className="rounded-town border-2 border-red-800 bg-red-50 p-3 text-red-900">
+					<h2 id="error-summary-title" className="text-xl font-bold">
+						{t('fill.errorSummaryTitle')}
+					</h2>
+					<p className="mb-2">{t('fill.errorSummaryIntro')}</p>
+					<ul className="list-disc pl-6">
+						{fieldErrors.map(([name, messages]) => (
+							<li key={name}>
+								<a href={`#${fieldAnchor(form.id, name, stepFields)}`} className="font-medium underline">
+									{errorLabel(name, stepFields, locale, t)}: {messages[0]}
+								</a>
+							</li>
+						))}
+						{uploadErrors.map((message) => (
+							<li key={message}>{message}</li>
+						))}
+					</ul>
 				</div>
 			) : null}
 			{steps.map((step) => (
@@ -178,6 +211,30 @@ function StepForm({ definition, steps, values, files, prefilled, locale, stepInd
 			{isAnonymous ? null : <p className="text-sm text-muted">{t('fill.draftNote')}</p>}
 		</Form>
 	)
+}
+
+const NAME = /^(\w+)(?:\[(\d+)\])?(?:\.(\w+))?$/
+
+/** Where the summary's link for an error goes: the field's input (a file field's upload input). */
+function fieldAnchor(formId: string, name: string, fields: Field[]) {
+	const match = NAME.exec(name)
+	const field = fields.find((f) => f.name === match?.[1])
+	if (field?.type === 'file') return `${formId}-${name}-upload`
+	return `${formId}-${name}`
+}
+
+/** The label a citizen sees for an error's field: "Psi 2: Číslo čipu", "Adresa: PSČ". */
+function errorLabel(name: string, fields: Field[], locale: string, t: (key: string, options?: Record<string, unknown>) => string) {
+	const match = NAME.exec(name)
+	const field = fields.find((f) => f.name === match?.[1])
+	if (!field || !match) return name
+	const label = pickText(field.label, locale)
+	if (field.type === 'group' && match[2] !== undefined) {
+		const child = field.fields.find((f) => f.name === match[3])
+		return `${label} ${Number(match[2]) + 1}${child ? `: ${pickText(child.label, locale)}` : ''}`
+	}
+	if (field.type === 'address' && match[3]) return `${label}: ${t(`address.${match[3]}`)}`
+	return label
 }
 
 export function ErrorBoundary() {

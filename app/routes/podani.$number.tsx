@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { displayValue } from '~/modules/forms/display-value'
+import { FieldValue } from '~/components/forms/field-value'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { requireCitizen } from '~/modules/auth/current-user.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
@@ -10,7 +10,7 @@ import { answerNeedsInfo } from '~/modules/forms/answer-needs-info.server'
 import { isConditionMet } from '~/modules/forms/build-submission-schema'
 import { checkUpload } from '~/modules/forms/check-upload.server'
 import { getMySubmission } from '~/modules/forms/get-my-submission.server'
-import { formatDate } from '~/modules/i18n/format'
+import { formatDate, formatFileSize, formatTime } from '~/modules/i18n/format'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { resources } from '~/modules/i18n/resources.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
@@ -25,7 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const submission = await getMySubmission({ db: user.db, ability: user.ability, number: params.number ?? '' })
 	if (!submission) throw data(null, { status: 404 })
 	const url = new URL(request.url)
-	const time = (date: Date) => `${formatDate(date, locale)} ${date.toLocaleTimeString('cs-CZ', { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' })}`
+	const time = (date: Date) => `${formatDate(date, locale)} ${formatTime(date, locale)}`
 	return {
 		locale,
 		isJustSubmitted: url.searchParams.has('odeslano'),
@@ -67,7 +67,6 @@ export default function SubmissionDetail() {
 	const { submission, locale, isJustSubmitted, isAnswered } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('forms')
-	const words = { yes: t('fill.yes'), no: t('fill.no'), empty: t('fill.empty') }
 	const definition = submission.form.definition
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-10">
@@ -118,7 +117,7 @@ export default function SubmissionDetail() {
 									<a href={`/podani/${submission.number}/dokument/${file.id}`} download>
 										{t('detail.document', { name: file.fileName })}
 									</a>{' '}
-									({Math.ceil(file.size / 1024)} kB)
+									({formatFileSize(file.size, locale)})
 								</p>
 							))}
 							{event.actorName ? <p className="text-sm">{event.actorName}</p> : null}
@@ -168,7 +167,9 @@ export default function SubmissionDetail() {
 						.map((field) => (
 							<div key={field.name} className="mb-2">
 								<dt className="font-semibold">{pickText(field.label, locale)}</dt>
-								<dd>{displayValue(field, submission.data[field.name], locale, submission.attachments, words)}</dd>
+								<dd>
+									<FieldValue field={field} value={submission.data[field.name]} locale={locale} files={submission.attachments} />
+								</dd>
 							</div>
 						))}
 				</dl>
@@ -181,7 +182,10 @@ export default function SubmissionDetail() {
 					<ul>
 						{submission.attachments.map((file) => (
 							<li key={file.id}>
-								{file.fileName} ({Math.ceil(file.size / 1024)} kB)
+								<a href={`/podani/${submission.number}/priloha/${file.id}`} download>
+									{t('detail.attachment', { name: file.fileName })}
+								</a>{' '}
+								({formatFileSize(file.size, locale)})
 							</li>
 						))}
 					</ul>

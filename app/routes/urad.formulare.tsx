@@ -72,8 +72,14 @@ export default function FormBuilderPage() {
 							<td data-label={t('builder.code')}>{form.code}</td>
 							<td data-label={t('inbox.form')}>{form.title}</td>
 							<td data-label={t('builder.versions')}>
-								{form.versions.map((v) => (
-									<a key={v.version} className="mr-2" href={`/urad/formulare/export?code=${form.code}&version=${v.version}`} aria-label={`${t('builder.export')} ${form.code} v${v.version}`}>v{v.version}</a>
+								{/* "verze 2, verze 1": newest first, each a download of that version's definition. */}
+								{form.versions.map((v, index) => (
+									<span key={v.version}>
+										{index > 0 ? ', ' : null}
+										<a href={`/urad/formulare/export?code=${form.code}&version=${v.version}`} aria-label={`${t('builder.export')} ${form.code}: ${t('builder.versionLabel', { version: v.version })}`}>
+											{t('builder.versionLabel', { version: v.version })}
+										</a>
+									</span>
 								))}
 							</td>
 							<td>{form.versions.length ? <Link to={`/urad/formulare/${form.code}`} aria-label={`${t('designer.open')}: ${form.title}`}>{t('designer.open')}</Link> : null}</td>

@@ -1,7 +1,8 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
 import { type Field, type LeafField } from '~/modules/forms/form-definition-schema'
-import { pickText } from '~/modules/i18n/locales'
+import { formatFileSize } from '~/modules/i18n/format'
+import { isLocale, pickText } from '~/modules/i18n/locales'
 
 // Renders one field of a form definition with Conform's metadata (ids, names, aria-invalid,
 // aria-describedby). Messages come from the derived schema, already in the citizen's language.
@@ -107,9 +108,10 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 						{field.required ? <span className="font-normal text-muted"> ({t('fill.required')})</span> : null}
 					</legend>
 					{help}
-					{field.options.map((option) => (
+					{field.options.map((option, index) => (
 						<label key={option.value} className="mt-1 flex items-center gap-2">
-							<input type="radio" name={meta.name} value={option.value} defaultChecked={meta.initialValue === option.value} />
+							{/* The first option carries the field's id: the error summary links to it. */}
+							<input type="radio" id={index === 0 ? meta.id : undefined} name={meta.name} value={option.value} defaultChecked={meta.initialValue === option.value} />
 							{pickText(option.label, locale)}
 						</label>
 					))}
@@ -170,7 +172,7 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 								<li key={file.id} className="flex items-center gap-3">
 									<input type="hidden" name={meta.name} value={file.id} />
 									<span>
-										{file.fileName} ({Math.ceil(file.size / 1024)} kB)
+										{file.fileName} ({formatFileSize(file.size, isLocale(locale) ? locale : 'cs')})
 									</span>
 									<button type="submit" name="removeFile" value={file.id} className="text-sm underline">
 										{t('fill.removeFile', { name: file.fileName })}

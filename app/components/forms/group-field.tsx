@@ -9,7 +9,7 @@ export function GroupFieldInput({ field, meta, form, locale }: { field: GroupFie
 	const { t } = useTranslation('forms')
 	const rows = (meta as FieldMetadata<Record<string, unknown>[]>).getFieldList()
 	return (
-		<fieldset className="rounded-town border border-muted p-4">
+		<fieldset id={meta.id} className="rounded-town border border-muted p-4">
 			<legend className="px-1 font-semibold">
 				{pickText(field.label, locale)}
 				{field.required ? <span className="font-normal text-muted"> ({t('fill.required')})</span> : null}

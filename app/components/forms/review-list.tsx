@@ -2,13 +2,12 @@ import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { isConditionMet } from '~/modules/forms/build-submission-schema'
 import { type FormDefinition } from '~/modules/forms/form-definition-schema'
-import { displayValue } from '~/modules/forms/display-value'
+import { FieldValue } from './field-value'
 import type { UploadedFile } from './form-field-input'
 import { pickText } from '~/modules/i18n/locales'
 
 export function ReviewList({ definition, values, files, locale }: { definition: FormDefinition; values: Record<string, unknown>; files: UploadedFile[]; locale: string }) {
 	const { t } = useTranslation('forms')
-	const words = { yes: t('fill.yes'), no: t('fill.no'), empty: t('fill.empty') }
 	return (
 		<section aria-labelledby="review-title">
 			<h2 id="review-title" className="mb-2 text-2xl font-semibold">
@@ -31,7 +30,9 @@ export function ReviewList({ definition, values, files, locale }: { definition: 
 							.map((field) => (
 								<div key={field.name} className="mb-2">
 									<dt className="font-semibold">{pickText(field.label, locale)}</dt>
-									<dd>{displayValue(field, values[field.name], locale, files, words)}</dd>
+									<dd>
+										<FieldValue field={field} value={values[field.name]} locale={locale} files={files} />
+									</dd>
 								</div>
 							))}
 					</dl>

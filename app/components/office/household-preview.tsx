@@ -3,13 +3,13 @@ import { previewHousehold } from '~/modules/fees/preview-household'
 import { RulebookSchema } from '~/modules/fees/rulebook-schema'
 import { pickText } from '~/modules/i18n/locales'
 
-/** Computes the example household live from the editor's text with the pure calculator. */
-export function HouseholdPreview({ text, year }: { text: string; year: number }) {
+/** Computes the example household live from the form's values with the pure calculator. */
+export function HouseholdPreview({ rules, year }: { rules: unknown; year: number }) {
 	const { t, i18n } = useTranslation('fees-office')
 	const money = (halere: number) => new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CZK' }).format(halere / 100)
 	let body: React.ReactNode
 	try {
-		const parsed = RulebookSchema.safeParse(JSON.parse(text))
+		const parsed = RulebookSchema.safeParse(rules)
 		if (!parsed.success) body = <p>{t('rules.preview.invalid')}</p>
 		else {
 			const preview = previewHousehold(parsed.data, year)

@@ -28,11 +28,26 @@ describe('the submission schema derived from a definition', () => {
 		expect(errorsOf({ address: { street: 'Náměstí Míru 1', city: 'Veselí', postalCode: '6980' }, dogs: [{ name: '' }] })).toEqual({
 			givenName: 'Toto pole je povinné.',
 			'address.postalCode': 'PSČ má pět číslic, např. 698 01.',
-			dogs: 'Toto pole je povinné.',
+			// The required group's one blank row stays: its empty field gets its own message at the field.
+			'dogs.0.name': 'Toto pole je povinné.',
 			vaccination: 'Toto pole je povinné.',
 		})
+		// No row at all: there is no field to point at, so the message is the group's.
+		expect(errorsOf({ ...valid, dogs: [] })).toEqual({ dogs: 'Toto pole je povinné.' })
 		expect(errorsOf({ ...valid, givenName: '' }, 'en')).toEqual({ givenName: 'This field is required.' })
 		expect(errorsOf({ ...valid, givenName: '' }, 'uk')).toEqual({ givenName: 'Це поле є обовʼязковим.' })
+	})
+
+	test("a pattern error says what is expected, in the citizen's language, when the definition says it", () => {
+		const input = sampleDefinition()
+		const companyId = input.steps[0]!.fields[3] as { patternMessage?: object }
+		companyId.patternMessage = { cs: 'IČO má 8 číslic.', en: 'A company ID has 8 digits.' }
+		const withMessage = FormDefinitionSchema.parse(input)
+		const errors = (locale: string) => buildSubmissionSchema(withMessage, locale).safeParse({ ...valid, ownerKind: 'company', companyId: '123' }).error?.issues.map((i) => i.message)
+		expect(errors('cs')).toEqual(['IČO má 8 číslic.'])
+		expect(errors('en')).toEqual(['A company ID has 8 digits.'])
+		// No Ukrainian text: the Czech one, never an empty message.
+		expect(errors('uk')).toEqual(['IČO má 8 číslic.'])
 	})
 
 	test('a conditional field is checked only when visible', () => {

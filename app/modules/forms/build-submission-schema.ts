@@ -33,7 +33,8 @@ function toLocale(locale: string): FormLocale {
  *   final submit checks them all).
  */
 export function buildSubmissionSchema(definition: Pick<FormDefinition, 'steps'>, locale: string, options: { steps?: Step[] } = {}) {
-	const m = VALIDATION_MESSAGES[toLocale(locale)]
+	const lang = toLocale(locale)
+	const m = VALIDATION_MESSAGES[lang]
 	const fields = options.steps ? options.steps.flatMap((step) => step.fields) : allFields(definition)
 	const shape = Object.fromEntries(fields.map((field) => [field.name, z.unknown().optional()]))
 
@@ -46,7 +47,7 @@ export function buildSubmissionSchema(definition: Pick<FormDefinition, 'steps'>,
 			if (!isConditionMet(field.visibleWhen, input)) continue
 			const value = input[field.name]
 			if (field.type === 'group') {
-				const result = groupSchema(field, m).safeParse(value ?? [])
+				const result = groupSchema(field, m, lang).safeParse(value ?? [])
 				if (result.success) output[field.name] = result.data
 				else addIssues([field.name], result.error)
 				continue
@@ -56,7 +57,7 @@ export function buildSubmissionSchema(definition: Pick<FormDefinition, 'steps'>,
 				else if (field.type === 'checkbox') output[field.name] = false
 				continue
 			}
-			const result = fieldValueSchema(field, m).safeParse(value)
+			const result = fieldValueSchema(field, m, lang).safeParse(value)
 			if (result.success) output[field.name] = result.data
 			else addIssues([field.name], result.error)
 		}
@@ -64,7 +65,7 @@ export function buildSubmissionSchema(definition: Pick<FormDefinition, 'steps'>,
 	})
 }
 
-function groupSchema(field: Extract<Field, { type: 'group' }>, m: (typeof VALIDATION_MESSAGES)['cs']) {
+function groupSchema(field: Extract<Field, { type: 'group' }>, m: (typeof VALIDATION_MESSAGES)['cs'], locale: FormLocale) {
 	const item = z.record(z.string(), z.unknown()).transform((input, ctx) => {
 		const output: SubmissionData = {}
 		for (const child of field.fields) {
@@ -73,16 +74,21 @@ function groupSchema(field: Extract<Field, { type: 'group' }>, m: (typeof VALIDA
 				if (child.required) ctx.addIssue({ code: 'custom', message: m.required, path: [child.name] })
 				continue
 			}
-			const result = fieldValueSchema(child, m).safeParse(value)
+			const result = fieldValueSchema(child, m, locale).safeParse(value)
 			if (result.success) output[child.name] = result.data
 			else for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [child.name, ...issue.path] })
 		}
 		return output
 	})
 	const min = field.required ? Math.max(1, field.minItems) : field.minItems
-	// Rows left entirely blank (an added but unused row) are dropped before the rows are checked.
+	// Rows left entirely blank (an added but unused row) are dropped before the rows are checked, except
+	// the rows a required group needs: those stay, so each empty field gets its own message at the field.
 	return z.preprocess(
-		(value) => (Array.isArray(value) ? value.filter((entry) => !isEmptyValue(entry)) : isEmptyValue(value) ? [] : value),
+		(value) => {
+			if (!Array.isArray(value)) return isEmptyValue(value) ? [] : value
+			let blanksToKeep = min - value.filter((entry) => !isEmptyValue(entry)).length
+			return value.filter((entry) => !isEmptyValue(entry) || blanksToKeep-- > 0).map((entry) => entry ?? {})
+		},
 		z
 			.array(item)
 			.refine((items) => items.length >= min, min === 1 ? m.required : m.tooFewItems(min))

@@ -3,6 +3,7 @@
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools'
 import { z } from 'zod'
 import type { Field, LeafField } from './form-definition-schema'
+import { pickText } from '../i18n/locales'
 import { type VALIDATION_MESSAGES } from './validation-messages'
 
 type Messages = (typeof VALIDATION_MESSAGES)['cs']
@@ -26,12 +27,16 @@ export function todayInPrague(now = new Date()) {
 
 const requiredText = (m: Messages) => z.string({ error: m.required }).trim().min(1, m.required)
 
-export function fieldValueSchema(field: Field | LeafField, m: Messages): z.ZodType {
+/**
+ * @param locale the citizen's language, for the form's own messages (a pattern's "what is expected").
+ */
+export function fieldValueSchema(field: Field | LeafField, m: Messages, locale = 'cs'): z.ZodType {
 	switch (field.type) {
 		case 'text': {
 			let schema = requiredText(m).max(field.maxLength, m.tooLong(field.maxLength))
 			if (field.minLength) schema = schema.min(field.minLength, m.tooShort(field.minLength))
-			if (field.pattern) schema = schema.regex(new RegExp(field.pattern, 'u'), m.pattern)
+			// The definition says what is expected ("Číslo čipu má 15 číslic."); the generic message is the fallback.
+			if (field.pattern) schema = schema.regex(new RegExp(field.pattern, 'u'), field.patternMessage ? pickText(field.patternMessage, locale) : m.pattern)
 			return schema
 		}
 		case 'longText': {

@@ -11,3 +11,14 @@ export async function readDecisionDocument({ db, ability, number, documentId }: 
 		select: { fileName: true, contentType: true, content: true },
 	})
 }
+
+/**
+ * A file the citizen attached to their own submission (origin citizen), for them to download again;
+ * null for anyone else's submission (the ability's read condition) or an office file.
+ */
+export async function readMyAttachment({ db, ability, number, attachmentId }: { db: TenantDb; ability: AppAbility; number: string; attachmentId: string }) {
+	return db.submissionAttachment.findFirst({
+		where: { id: attachmentId, origin: 'citizen', submission: { AND: [accessibleWhere(ability, 'read', 'Submission'), { number }] } },
+		select: { fileName: true, contentType: true, content: true },
+	})
+}

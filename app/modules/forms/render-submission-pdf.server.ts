@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
-import { displayValue } from './display-value'
-import { formatDate } from '../i18n/format'
+import { displayValue, groupRows } from './display-value'
+import { formatDate, formatFileSize, formatTime } from '../i18n/format'
 import { pickText, type Locale, type LocalizedText } from '../i18n/locales'
 import { resources } from '../i18n/resources.server'
 import { isConditionMet } from './build-submission-schema'
@@ -39,7 +39,7 @@ export function renderSubmissionPdf({ locale, townName, submission }: Options): 
 	})
 	const row = (label: string, value: string) => doc.font(FONT_BOLD).text(`${label}: `, { continued: true }).font(FONT).text(value || '—')
 	const heading = (text: string) => doc.moveDown().font(FONT_BOLD).fontSize(13).text(text).fontSize(10).font(FONT).moveDown(0.3)
-	const at = `${formatDate(submission.submittedAt, locale)} ${submission.submittedAt.toLocaleTimeString('cs-CZ', { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit', second: '2-digit' })}`
+	const at = `${formatDate(submission.submittedAt, locale)} ${formatTime(submission.submittedAt, locale)}`
 
 	doc.font(FONT_BOLD).fontSize(18).text(t.pdf.title).fontSize(10).font(FONT).moveDown(0.5)
 	row(t.pdf.town, town)
@@ -53,12 +53,19 @@ export function renderSubmissionPdf({ locale, townName, submission }: Options): 
 		heading(pickText(step.title, locale))
 		for (const field of step.fields) {
 			if (!isConditionMet(field.visibleWhen, submission.data)) continue
+			if (field.type === 'group') {
+				// A repeated group as a numbered list, one row per item.
+				const rows = groupRows(field, submission.data[field.name], locale, submission.attachments, words)
+				row(pickText(field.label, locale), rows.length ? '' : words.empty)
+				rows.forEach((cells, index) => doc.text(`${index + 1}. ${cells.map((cell) => `${cell.label}: ${cell.value}`).join(', ')}`, { indent: 15 }))
+				continue
+			}
 			row(pickText(field.label, locale), displayValue(field, submission.data[field.name], locale, submission.attachments, words))
 		}
 	}
 	heading(t.pdf.attachments)
 	if (!submission.attachments.length) doc.text('—')
-	for (const file of submission.attachments) doc.text(`• ${file.fileName} (${Math.ceil(file.size / 1024)} kB), SHA-256 ${file.sha256}`)
+	for (const file of submission.attachments) doc.text(`• ${file.fileName} (${formatFileSize(file.size, locale)}), SHA-256 ${file.sha256}`)
 	doc.end()
 	return done
 }

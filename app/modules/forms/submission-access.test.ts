@@ -6,6 +6,7 @@ import { accessibleWhere, defineAbilityFor } from '../access/ability.server'
 import { getTenantDb } from '../db/tenant-db.server'
 import { applyForms } from './apply-forms.server'
 import { FormDefinitionSchema } from './form-definition-schema'
+import { readMyAttachment } from './read-decision-document.server'
 import { sampleDefinition } from './sample-definition.fixture'
 import { submitSubmission } from './submit-submission.server'
 
@@ -42,6 +43,17 @@ describe('who reads which submissions', () => {
 	test('a citizen reads only their own submissions', async () => {
 		expect(await readable(defineAbilityFor({ kind: 'citizen', personId: jana.id }))).toEqual([janaDog.number])
 		expect(await readable(defineAbilityFor({ kind: 'citizen', personId: petr.id }))).toEqual([petrDog.number])
+	})
+
+	test("a citizen downloads their own attachment; not another citizen's, not by another submission's number, not an office file", async () => {
+		const file = (origin: string) => db.submissionAttachment.create({ data: { submissionId: janaDog.id, fieldName: 'vaccination', fileName: 'průkaz.pdf', contentType: 'application/pdf', size: 410, sha256: 'x', content: Buffer.from('%PDF-1.4'), origin } })
+		const [mine, office] = await Promise.all([file('citizen'), file('office')])
+		const read = (personId: string, number: string, attachmentId: string) => readMyAttachment({ db, ability: defineAbilityFor({ kind: 'citizen', personId }), number, attachmentId })
+		expect(await read(jana.id, janaDog.number, mine.id)).toMatchObject({ fileName: 'průkaz.pdf' })
+		expect(await read(petr.id, janaDog.number, mine.id)).toBeNull()
+		expect(await read(petr.id, petrDog.number, mine.id)).toBeNull()
+		expect(await read(jana.id, janaDog.number, office.id)).toBeNull()
+		await db.submissionAttachment.deleteMany({ where: { id: { in: [mine.id, office.id] } } })
 	})
 
 	test('a clerk reads the submissions of their agendas only; a clerk of another agenda, or of none, reads nothing', async () => {

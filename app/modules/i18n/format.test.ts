@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatMoney } from './format'
+import { formatDate, formatFileSize, formatMoney } from './format'
 
 // Intl uses no-break spaces as group and currency separators; users see ordinary spaces.
 const visible = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ')
@@ -20,5 +20,13 @@ describe('locale formatting', () => {
 		expect(visible(formatDate('2026-11-25T23:30:00Z', 'cs'))).toBe('26. 11. 2026')
 		expect(formatDate('2026-11-26T10:00:00Z', 'en')).toBe('26/11/2026')
 		expect(formatDate('2026-11-26T10:00:00Z', 'uk')).toBe('26.11.2026')
+	})
+
+	it('file sizes in bytes, kB and MB in the locale (410 B, not "1 kB")', () => {
+		expect(visible(formatFileSize(410, 'cs'))).toBe('410 B')
+		expect(visible(formatFileSize(410, 'en'))).toBe('410 B')
+		expect(visible(formatFileSize(12_345, 'cs'))).toBe('12,3 kB')
+		expect(visible(formatFileSize(12_345, 'en'))).toBe('12.3 kB')
+		expect(visible(formatFileSize(4_500_000, 'uk'))).toBe('4,5 МБ')
 	})
 })

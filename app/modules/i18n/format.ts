@@ -50,3 +50,16 @@ export function asLocale(language: string | undefined): Locale {
 	const short = (language ?? '').slice(0, 2)
 	return short === 'en' || short === 'uk' ? short : 'cs'
 }
+
+const sizeFormats = new Map<string, Intl.NumberFormat>()
+
+/** 410 B, 12,3 kB, 4,5 MB: a file's size in the locale's units (decimal units, as Intl names them). */
+export function formatFileSize(bytes: number, locale: Locale) {
+	const [unit, value] = bytes < 1000 ? (['byte', bytes] as const) : bytes < 1_000_000 ? (['kilobyte', bytes / 1000] as const) : (['megabyte', bytes / 1_000_000] as const)
+	// English Intl writes "410 byte"; the usual symbol is B.
+	if (unit === 'byte' && locale === 'en') return `${bytes} B`
+	const key = `${locale}:${unit}`
+	let format = sizeFormats.get(key)
+	if (!format) sizeFormats.set(key, (format = new Intl.NumberFormat(intlLocale[locale], { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 })))
+	return format.format(value)
+}
