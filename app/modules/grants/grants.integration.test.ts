@@ -194,3 +194,23 @@ describe('decision, contract and deadlines', () => {
 		expect(duties.every((d) => d.applicationId !== small)).toBe(true)
 	})
 })
+
+describe('the programme editor', () => {
+	test('a saved version read back into the form saves the same rules (round trip through the editor)', async () => {
+		const { loadProgrammeVersion, readProgrammeForm } = await import('./programme-form.server')
+		const loaded = await loadProgrammeVersion(db, versionId)
+		expect(loaded?.state).toBe('published')
+		const body = new FormData()
+		for (const [k, v] of Object.entries(loaded!.values)) body.set(k, v)
+		const form = readProgrammeForm(body)
+		expect(form.ok).toBe(true)
+		if (!form.ok) return
+		const stored = await db.grantProgrammeVersion.findUniqueOrThrow({ where: { id: versionId } })
+		expect(form.input).toMatchObject({ totalBudget: stored.totalBudget, maxGrant: stored.maxGrant, minGrant: stored.minGrant, costCategories: stored.costCategories, criteria: stored.criteria, settlementDeadline: '2028-01-31', opensOn: '2027-01-01', closesOn: '2027-01-31' })
+		// Saving a published programme starts version 2 as a draft; the published one stays frozen.
+		const { versionId: next } = await saveProgramme({ db, staffId: admin.id, input: { ...form.input, name: 'Program spolky (změna)' }, programmeId: loaded!.programmeId })
+		expect(next).not.toBe(versionId)
+		expect((await loadProgrammeVersion(db, next))).toMatchObject({ version: 2, state: 'draft', values: { name: 'Program spolky (změna)' } })
+		expect((await db.grantProgrammeVersion.findUniqueOrThrow({ where: { id: versionId } })).name).toBe('Program spolky')
+	})
+})
