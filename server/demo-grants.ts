@@ -42,7 +42,7 @@ export async function seedDemoGrants(pool: pg.Pool, logger: Logger, now = new Da
 			})
 			const { versionId } = await saveProgramme({ db, staffId: admin.id, input })
 			// The demo's calls are already open: published with the admin's recorded override of the 30-day lead.
-			await publishProgramme({ db, staffId: admin.id, versionId, confirmOverride: true, now })
+			await publishProgramme({ db, staffId: admin.id, staffName: 'demo', versionId, confirmOverride: true, now })
 		}
 		logger.info({ tenant: town.slug }, 'demo grant programmes published')
 	}

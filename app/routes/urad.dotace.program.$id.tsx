@@ -36,7 +36,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	const meta = requestMeta(context)
 	if (body.get('intent') === 'publish') {
 		try {
-			await publishProgramme({ db: user.db, staffId, versionId: version.id, confirmOverride: body.get('confirmOverride') === 'on', meta })
+			await publishProgramme({ db: user.db, staffId, staffName: user.me.name, versionId: version.id, confirmOverride: body.get('confirmOverride') === 'on', meta })
 		} catch (error) {
 			if (error instanceof GrantInputError) return data({ intent: 'publish' as const, error: { key: error.key, values: error.values } }, { status: 400 })
 			throw error

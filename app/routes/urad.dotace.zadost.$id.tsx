@@ -73,7 +73,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	try {
 		await OFFICE_STEP_ACTIONS[step]({
 			db: user.db, staffId: user.actor.staffUserId, isAdmin: user.ability.can('manage', 'GrantApplication'), applicationId: application.id,
-			town: { slug: user.tenant.slug, name: page.townName, origin: page.origin }, body, meta: requestMeta(context),
+			town: { slug: user.tenant.slug, name: page.townName, origin: page.origin, staffName: user.me.name }, body, meta: requestMeta(context),
 		})
 	} catch (error) {
 		if (error instanceof GrantInputError) return data({ step, error: { key: error.key, field: error.field, values: error.values } }, { status: 400 })

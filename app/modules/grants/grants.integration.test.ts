@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createTown } from '../../../tests/db'
+import { pdfText } from '../../../tests/pdf-text'
 import { accessibleWhere, defineAbilityFor } from '../access/ability.server'
 import { getTenantDb, type TenantDb } from '../db/tenant-db.server'
 import { decideGrantApplication } from './decide-application.server'
@@ -212,5 +213,36 @@ describe('the programme editor', () => {
 		expect(next).not.toBe(versionId)
 		expect((await loadProgrammeVersion(db, next))).toMatchObject({ version: 2, state: 'draft', values: { name: 'Program spolky (změna)' } })
 		expect((await db.grantProgrammeVersion.findUniqueOrThrow({ where: { id: versionId } })).name).toBe('Program spolky')
+	})
+})
+
+describe('the official board (issue 17, §10c and §10d)', () => {
+	test('a published programme is on the board until its decision deadline or last call day', async () => {
+		const { versionId: published } = await programme(db, 'na-desku', admin.id)
+		const version = await db.grantProgrammeVersion.findUniqueOrThrow({ where: { id: published } })
+		const posted = await db.boardDocument.findFirstOrThrow({ where: { title: `Dotační program ${version.name}` }, include: { attachments: true } })
+		expect(posted.state).toBe('posted')
+		expect(posted.postedUntil.toISOString().slice(0, 10)).toBe('2027-01-31')
+		expect(Buffer.from(posted.attachments[0]!.content).subarray(0, 5).toString()).toBe('%PDF-')
+	})
+
+	test("a signed contract above 50 000 Kč is posted at once (the duty done); a natural person's copy has no birth date", async () => {
+		const { callId: bigCall } = await programme(db, 'deska-smlouvy', admin.id, 500_000, 100_000)
+		const id = await inEvaluation(60_000, bigCall)
+		await db.grantApplication.update({ where: { id }, data: { birthDate: new Date('1980-04-03T00:00:00Z'), address: 'Zámecká 1, Veselí' } })
+		await decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: id, decision: { outcome: 'award', amount: 6_000_000, resolutionNumber: 'R/9', resolutionDate: '2027-02-15', confirmOverBudget: true } })
+		const town = { name: 'Obec Test' }
+		const { number } = await generateGrantContract({ db, staffId: clerk.id, applicationId: id, town })
+		const full = await db.grantContract.findUniqueOrThrow({ where: { applicationId: id } })
+		expect(await pdfText(Buffer.from(full.pdf))).toContain('3. 4. 1980')
+		await markGrantContractSigned({ db, staffId: clerk.id, applicationId: id, signedOn: '2027-03-01', town })
+		const posted = await db.boardDocument.findFirstOrThrow({ where: { title: `Veřejnoprávní smlouva o poskytnutí dotace ${number}` }, include: { attachments: true } })
+		expect(posted.state).toBe('posted')
+		const text = await pdfText(Buffer.from(posted.attachments[0]!.content))
+		expect(text).toContain('Jana Nováková')
+		expect(text).not.toContain('3. 4. 1980')
+		expect(text).not.toContain('Zámecká')
+		const duty = (await listContractDuties({ db })).find((d) => d.applicationId === id && d.duty === 'board')
+		expect(duty?.doneOn).toEqual(expect.any(String))
 	})
 })

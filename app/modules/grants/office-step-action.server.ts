@@ -15,7 +15,7 @@ export type StepRun = {
 	staffId: string
 	isAdmin: boolean
 	applicationId: string
-	town: { slug: string; name: string; origin: string }
+	town: { slug: string; name: string; origin: string; staffName: string }
 	body: FormData
 	meta: Meta
 }
@@ -49,10 +49,15 @@ async function decide({ db, staffId, isAdmin, applicationId, town, body, meta }:
 	await notifyGrantDecision({ db, townSlug: town.slug, townOrigin: town.origin, applicationId })
 }
 
-async function contract({ db, staffId, applicationId, town, meta }: StepRun) {
+/** The town as a party of the contract: its name and, when the town settings have it, its IČO. */
+async function townParty(db: TenantDb, name: string) {
 	const { contact } = await db.townSettings.findUniqueOrThrow({ where: { id: 1 }, select: { contact: true } })
 	const ico = ((contact ?? {}) as { ico?: string }).ico
-	await generateGrantContract({ db, staffId, applicationId, town: { name: town.name, ...(ico ? { ico } : {}) }, meta })
+	return { name, ...(ico ? { ico } : {}) }
+}
+
+async function contract({ db, staffId, applicationId, town, meta }: StepRun) {
+	await generateGrantContract({ db, staffId, applicationId, town: await townParty(db, town.name), meta })
 }
 
 /** One handler per office step; each reads its own fields and calls the domain, which refuses with a GrantInputError. */
@@ -63,7 +68,7 @@ export const OFFICE_STEP_ACTIONS: Readonly<Record<OfficeStep, (run: StepRun) => 
 	assign: ({ db, staffId, applicationId, body, meta }) => assignEvaluators({ db, staffId, applicationId, evaluatorIds: body.getAll('evaluatorIds').map(String), meta }),
 	decide,
 	contract,
-	signed: ({ db, staffId, applicationId, body, meta }) => markGrantContractSigned({ db, staffId, applicationId, signedOn: text(body, 'signedOn'), meta }),
+	signed: async ({ db, staffId, applicationId, town, body, meta }) => markGrantContractSigned({ db, staffId, staffName: town.staffName, applicationId, signedOn: text(body, 'signedOn'), town: await townParty(db, town.name), meta }),
 	paid: ({ db, staffId, applicationId, body, meta }) => markGrantPaid({ db, staffId, applicationId, paidOn: text(body, 'paidOn'), meta }),
 	settlement: ({ db, staffId, applicationId, town, body, meta }) =>
 		reviewGrantSettlement({ db, townSlug: town.slug, staffId, applicationId, outcome: text(body, 'outcome') === 'approved' ? 'approved' : 'more_requested', message: text(body, 'message'), meta }),
