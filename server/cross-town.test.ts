@@ -292,6 +292,8 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'dotace.poskytnute[.]json.ts': 'public: awarded grants as JSON',
 	'urad.dotace._index.tsx': 'office: grants (grants agenda, admins, auditors, evaluators)',
 	'urad.dotace.zadost.$id.tsx': 'office',
+	'urad.dotace.program.novy.tsx': 'office: new grant programme (grants admins)',
+	'urad.dotace.program.$id.tsx': 'office: edit and publish a grant programme version (grants admins)',
 	'urad.dotace.zadost.$id_.smlouva[.]pdf.ts': 'office',
 	'urad.dotace.vyplaty[.]csv.ts': 'office',
 	'urad.dotace.registr-smluv[.]xml.ts': 'office',

@@ -58,8 +58,8 @@ export async function seedDemoStaff(pool: pg.Pool, logger: Logger) {
 export function demoStaffBanner(port: number, platformHost: string) {
 	return [
 		'  Staff sign-in (demo accounts; password for all: ' + DEMO_PASSWORD + '):',
-		`    Office Veselí       http://veseli.localhost:${port}/urad   referent@veseli.example, spravce@veseli.example, auditor@veseli.example`,
-		`    Office Znojmo       http://znojmo.localhost:${port}/urad   referent@znojmo.example, spravce@znojmo.example, auditor@znojmo.example`,
+		`    Office Veselí       http://veseli.localhost:${port}/urad   referent@veseli.example, spravce@veseli.example, auditor@veseli.example, hodnotitel@veseli.example, hodnotitelka@veseli.example`,
+		`    Office Znojmo       http://znojmo.localhost:${port}/urad   referent@znojmo.example, spravce@znojmo.example, auditor@znojmo.example, hodnotitel@znojmo.example, hodnotitelka@znojmo.example`,
 		`    Vendor console      http://${platformHost}:${port}/platform   ${DEMO_VENDOR.email}`,
 		`    TOTP secret (all):  ${DEMO_TOTP_SECRET}   (add it to an authenticator app, or: npm run cli -- demo totp)`,
 	]

@@ -6,6 +6,7 @@ import { generateClaims } from '../app/modules/claims/generate-claims.server'
 import { applyBlueprint } from '../app/modules/tenancy/apply-blueprint.server'
 import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
 import { seedDemoBoard } from './demo-board'
+import { seedDemoGrants } from './demo-grants'
 import { seedDemoStaff } from './demo-staff'
 
 /**
@@ -28,6 +29,8 @@ export async function applyMissingDemoTowns(pool: pg.Pool, logger: Logger) {
 	await seedDemoStaff(pool, logger)
 	// A few documents on each town's official board (decision 015).
 	await seedDemoBoard(pool, logger)
+	// Grant programmes with an open call (and in Veselí a closed one), issue 14.
+	await seedDemoGrants(pool, logger)
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { createTown } from '../../../tests/db'
+import { pdfText } from '../../../tests/pdf-text'
 import { accessibleWhere, defineAbilityFor } from '../access/ability.server'
 import { getTenantDb, type TenantDb } from '../db/tenant-db.server'
 import { decideGrantApplication } from './decide-application.server'
@@ -192,5 +193,56 @@ describe('decision, contract and deadlines', () => {
 		// 50 000 Kč exactly is not "above 50 000 Kč": no duty for the smaller one.
 		expect(duties.filter((d) => d.applicationId === big || d.applicationId === small).map((d) => `${d.duty} ${d.deadline} ${d.doneOn ?? 'due'}`)).toEqual(['board 2027-03-31 due', 'registr_smluv 2027-03-31 due'])
 		expect(duties.every((d) => d.applicationId !== small)).toBe(true)
+	})
+})
+
+describe('the programme editor', () => {
+	test('a saved version read back into the form saves the same rules (round trip through the editor)', async () => {
+		const { loadProgrammeVersion, readProgrammeForm } = await import('./programme-form.server')
+		const loaded = await loadProgrammeVersion(db, versionId)
+		expect(loaded?.state).toBe('published')
+		const body = new FormData()
+		for (const [k, v] of Object.entries(loaded!.values)) body.set(k, v)
+		const form = readProgrammeForm(body)
+		expect(form.ok).toBe(true)
+		if (!form.ok) return
+		const stored = await db.grantProgrammeVersion.findUniqueOrThrow({ where: { id: versionId } })
+		expect(form.input).toMatchObject({ totalBudget: stored.totalBudget, maxGrant: stored.maxGrant, minGrant: stored.minGrant, costCategories: stored.costCategories, criteria: stored.criteria, settlementDeadline: '2028-01-31', opensOn: '2027-01-01', closesOn: '2027-01-31' })
+		// Saving a published programme starts version 2 as a draft; the published one stays frozen.
+		const { versionId: next } = await saveProgramme({ db, staffId: admin.id, input: { ...form.input, name: 'Program spolky (změna)' }, programmeId: loaded!.programmeId })
+		expect(next).not.toBe(versionId)
+		expect((await loadProgrammeVersion(db, next))).toMatchObject({ version: 2, state: 'draft', values: { name: 'Program spolky (změna)' } })
+		expect((await db.grantProgrammeVersion.findUniqueOrThrow({ where: { id: versionId } })).name).toBe('Program spolky')
+	})
+})
+
+describe('the official board (issue 17, §10c and §10d)', () => {
+	test('a published programme is on the board until its decision deadline or last call day', async () => {
+		const { versionId: published } = await programme(db, 'na-desku', admin.id)
+		const version = await db.grantProgrammeVersion.findUniqueOrThrow({ where: { id: published } })
+		const posted = await db.boardDocument.findFirstOrThrow({ where: { title: `Dotační program ${version.name}` }, include: { attachments: true } })
+		expect(posted.state).toBe('posted')
+		expect(posted.postedUntil.toISOString().slice(0, 10)).toBe('2027-01-31')
+		expect(Buffer.from(posted.attachments[0]!.content).subarray(0, 5).toString()).toBe('%PDF-')
+	})
+
+	test("a signed contract above 50 000 Kč is posted at once (the duty done); a natural person's copy has no birth date", async () => {
+		const { callId: bigCall } = await programme(db, 'deska-smlouvy', admin.id, 500_000, 100_000)
+		const id = await inEvaluation(60_000, bigCall)
+		await db.grantApplication.update({ where: { id }, data: { birthDate: new Date('1980-04-03T00:00:00Z'), address: 'Zámecká 1, Veselí' } })
+		await decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: id, decision: { outcome: 'award', amount: 6_000_000, resolutionNumber: 'R/9', resolutionDate: '2027-02-15', confirmOverBudget: true } })
+		const town = { name: 'Obec Test' }
+		const { number } = await generateGrantContract({ db, staffId: clerk.id, applicationId: id, town })
+		const full = await db.grantContract.findUniqueOrThrow({ where: { applicationId: id } })
+		expect(await pdfText(Buffer.from(full.pdf))).toContain('3. 4. 1980')
+		await markGrantContractSigned({ db, staffId: clerk.id, applicationId: id, signedOn: '2027-03-01', town })
+		const posted = await db.boardDocument.findFirstOrThrow({ where: { title: `Veřejnoprávní smlouva o poskytnutí dotace ${number}` }, include: { attachments: true } })
+		expect(posted.state).toBe('posted')
+		const text = await pdfText(Buffer.from(posted.attachments[0]!.content))
+		expect(text).toContain('Jana Nováková')
+		expect(text).not.toContain('3. 4. 1980')
+		expect(text).not.toContain('Zámecká')
+		const duty = (await listContractDuties({ db })).find((d) => d.applicationId === id && d.duty === 'board')
+		expect(duty?.doneOn).toEqual(expect.any(String))
 	})
 })

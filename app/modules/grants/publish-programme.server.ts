@@ -1,6 +1,7 @@
 import type { TenantDb } from '../db/tenant-db.server'
 import { recordAudit } from '../audit/record-audit.server'
 import { pragueDate, storedDate } from '../dates/prague-date'
+import { postProgrammeToBoard } from './board-postings.server'
 import { GrantInputError } from './grant-error'
 
 type Meta = { ip?: string | null; requestId?: string | null }
@@ -24,7 +25,7 @@ export async function getPublicationCheck({ db, versionId, now }: { db: TenantDb
  * per town) before its window opens; a shorter lead is allowed only when an admin confirms the
  * override, which is recorded on the version and in the audit log.
  */
-export async function publishProgramme({ db, staffId, versionId, confirmOverride, now = new Date(), meta = {} }: { db: TenantDb; staffId: string; versionId: string; confirmOverride: boolean; now?: Date; meta?: Meta }) {
+export async function publishProgramme({ db, staffId, staffName = 'grants', versionId, confirmOverride, now = new Date(), meta = {} }: { db: TenantDb; staffId: string; staffName?: string; versionId: string; confirmOverride: boolean; now?: Date; meta?: Meta }) {
 	const version = await db.grantProgrammeVersion.findUnique({ where: { id: versionId }, select: { state: true, programmeId: true } })
 	if (!version) throw new GrantInputError('errors.notFound')
 	if (version.state !== 'draft') throw new GrantInputError('errors.alreadyPublished')
@@ -40,5 +41,7 @@ export async function publishProgramme({ db, staffId, versionId, confirmOverride
 			details: { versionId, leadDays: check.leadDays, requiredDays: check.requiredDays, override: !check.isEarlyEnough }, ...meta,
 		})
 	})
+	// §10c odst. 3: the programme goes on the official board the day it is published (on the board's clock).
+	await postProgrammeToBoard({ db, versionId, staffId, staffName, meta })
 	return check
 }

@@ -4,11 +4,14 @@ export const DEMO_PASSWORD = 'Demo-heslo-2026'
 export const DEMO_TOTP_SECRET = 'PORTALOBCANADEMOTOTPSECRETKEY234'
 export const DEMO_VENDOR = { email: 'dodavatel@portal.example', name: 'Dana Dodavatelová' } as const
 
-/** Per demo town: a clerk (all agendas), an admin and an auditor, at <role>@<first host label>.example. */
+/** Per demo town: a clerk (all agendas), an admin, an auditor and two grant evaluators, at <role>@<first host label>.example. */
 export const DEMO_TOWN_STAFF = [
 	{ local: 'referent', name: 'Petra Referentová', roles: ['clerk'], agendas: ['submissions', 'payments', 'grants', 'board'] },
 	{ local: 'spravce', name: 'Tomáš Správce', roles: ['admin'], agendas: [] },
 	{ local: 'auditor', name: 'Alena Auditorová', roles: ['auditor'], agendas: [] },
+	// Two grant evaluators (decision 022): an application is scored by two people.
+	{ local: 'hodnotitel', name: 'Hynek Hodnotitel', roles: ['evaluator'], agendas: [] },
+	{ local: 'hodnotitelka', name: 'Hana Hodnotitelová', roles: ['evaluator'], agendas: [] },
 ] as const
 
 export function demoStaffEmail(local: string, primaryHost: string) {
