@@ -165,7 +165,7 @@ test('the admin assigns two evaluators', async ({ page, visit, expectAccessible 
 	await expectAccessible()
 })
 
-test('each evaluator declares no conflict of interest before seeing the content, then scores (a bad score refused at its field)', async ({ page, visit, expectAccessible, watch }) => {
+test('each evaluator declares no conflict of interest before seeing the content, then scores (a bad score refused at its field)', async ({ page, visit, expectAccessible }) => {
 	test.setTimeout(300_000) // sign-ins and axe on every page of a busy 2-core machine
 	const checks = { visit, expectAccessible }
 	await holdNiaHandBack(page)
@@ -180,11 +180,11 @@ test('each evaluator declares no conflict of interest before seeing the content,
 		await page.getByLabel('Přínos pro město (0–10, ×3)').fill('11')
 		await page.getByLabel('Počet zapojených osob (0–10, ×2)').fill(points)
 		await page.getByLabel('Hospodárnost rozpočtu (0–5, ×1)').fill('4')
-		refusalExpected(page, watch)
+		// The browser refuses 11 at the field (max=10) and sends nothing; the server's own "0 až 10" refusal is
+		// covered by grants.integration.test.ts.
 		await page.getByRole('button', { name: 'Uložit hodnocení' }).click()
-		await expect(page.getByRole('alert').filter({ hasText: 'Body za „Přínos pro město“: 0 až 10.' })).toBeVisible()
-		await expect(page.getByLabel('Přínos pro město (0–10, ×3)')).toHaveAttribute('aria-invalid', 'true')
-		await expectAccessible()
+		await expect.poll(() => page.getByLabel('Přínos pro město (0–10, ×3)').evaluate((input) => (input as HTMLInputElement).validity.rangeOverflow)).toBe(true)
+		await expect(page.getByText(/ohodnoceno/)).toHaveCount(0)
 		await page.getByLabel('Přínos pro město (0–10, ×3)').fill(points)
 		await page.getByLabel('Počet zapojených osob (0–10, ×2)').fill(points)
 		await page.getByLabel('Hospodárnost rozpočtu (0–5, ×1)').fill('4')
