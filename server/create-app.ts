@@ -167,7 +167,7 @@ export function createApp({ env, logger, pool, build, getLifecycle }: Options) {
 		createRemixHandler({
 			build,
 			mode: env.NODE_ENV,
-			getLoadContext: (_req, res) => ({ portal: res.locals.portal as PortalLoadContext }),
+			getLoadContext: (req, res) => ({ portal: res.locals.portal as PortalLoadContext, log: req.log }),
 		}),
 	)
 

@@ -116,7 +116,10 @@ function StepForm({ definition, steps, values, files, prefilled, locale, stepInd
 		id: `step-${stepIndex}`,
 		lastResult: lastResult ?? undefined,
 		defaultValue: defaultValue as never,
-		shouldValidate: 'onBlur',
+		// Checked when the citizen submits, not when a field loses focus: a message or the error summary
+		// appearing on blur moves the buttons under the pointer, so the click on "Pokračovat" that caused
+		// the blur would land beside the button. After the first submit each field re-checks as it is typed.
+		shouldValidate: 'onSubmit',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => {
 			// A file chosen but not yet uploaded counts as given; the server checks its content.

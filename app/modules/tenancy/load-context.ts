@@ -1,3 +1,4 @@
+import type { Logger } from 'pino'
 import type { ResolvedTenant } from './resolve-tenant.server'
 
 /** What the Express entry hands every loader and action (see server/create-app.ts). */
@@ -8,5 +9,7 @@ export type PortalLoadContext =
 declare module '@remix-run/node' {
 	interface AppLoadContext extends Record<string, unknown> {
 		portal: PortalLoadContext
+		/** The request's logger (pino-http's child, with the request id); app/entry.server.tsx's handleError logs through it. */
+		log?: Logger
 	}
 }
