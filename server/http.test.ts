@@ -305,7 +305,8 @@ describe('refusing to start', () => {
 		const ledgerBefore = await sql('SELECT * FROM platform.schema_migration ORDER BY schema_name, name')
 
 		const refused = await startServer({ cwd: root, env: { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: 'info' }, waitUntilListening: false })
-		const exit = await Promise.race([refused.exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 15_000))])
+		// About 4 s on a quiet machine; a loaded one has taken over 15 s to start, read and refuse.
+		const exit = await Promise.race([refused.exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 40_000))])
 		if (exit === 'timeout') await refused.stop('SIGKILL')
 		expect(exit).toEqual({ code: 1, signal: null })
 		const fatal = refused.logRecords().find((record) => record.level === 60)
