@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { createInstance, type i18n as I18n } from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
@@ -29,6 +29,22 @@ function i18nFor(locale: string) {
 		instances.set(locale, instance)
 	}
 	return instance
+}
+
+// Every error a loader, an action or the render throws comes here. Remix's own fallback logs nothing when
+// NODE_ENV is 'test' (the e2e server) and nothing for an aborted request, so an error could vanish behind
+// a bare 500; here it always reaches the request's logger (with the request id).
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+	const log = context.log
+	// A 4xx Remix answered itself (no route matched, a method not allowed): not a failure of the app.
+	if (isRouteErrorResponse(error) && error.status < 500) {
+		log?.debug({ status: error.status, url: request.url }, 'route error response')
+		return
+	}
+	const err = isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error
+	const message = request.signal.aborted ? 'request failed after the client went away' : 'request failed'
+	if (log) log[request.signal.aborted ? 'warn' : 'error']({ err, method: request.method, url: request.url }, message)
+	else console.error(message, request.method, request.url, err)
 }
 
 export default async function handleRequest(
@@ -66,7 +82,7 @@ export default async function handleRequest(
 				},
 				onError(error: unknown) {
 					responseStatusCode = 500
-					if (shellRendered) console.error(error)
+					if (shellRendered) handleError(error, { request, params: {}, context: loadContext })
 				},
 			},
 		)

@@ -122,7 +122,7 @@ test.describe('vendor console: onboarding a town', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nastavení dvoufázového ověření')
 		await expectAccessible()
 		const secret = (await page.locator('code').first().textContent())!.replace(/\s+/g, '')
-		await page.getByLabel('Ověřovací kód').fill(await generate({ secret }))
+		await page.getByLabel('Kód z aplikace').fill(await generate({ secret }))
 		await page.getByRole('button', { name: 'Zapnout dvoufázové ověření' }).click()
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dvoufázové ověření je zapnuté')
 		await expectAccessible()

@@ -261,6 +261,7 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'platform.obce.$slug.tsx': "vendor console: one town's health (counts and states only) and the vendor's actions",
 	'platform.tokeny.tsx': "vendor console: the vendor's own monitoring tokens",
 	'platform.obce.nova.tsx': 'vendor console: onboarding wizard (creates a town; the draft is signed per vendor account)',
+	'platform.obce.nova_.blueprint.ts': 'vendor console: the wizard draft as a blueprint zip (vendor sign-in; the draft is signed per vendor account)',
 	'platform.health[.]json.ts': "vendor monitoring: every town's health states, behind a vendor token (401 without)",
 	'ochrana-osobnich-udaju.tsx': "public page: the town's privacy notice",
 	'prohlaseni-o-pristupnosti.tsx': "public page: the town's accessibility statement",

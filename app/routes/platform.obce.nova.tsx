@@ -13,7 +13,7 @@ import { LOCALES } from '~/modules/i18n/locales'
 import { spEndpoints } from '~/modules/nia/sp-endpoints'
 import { finishOnboarding, isSlugTaken, takenHosts, type OnboardingProgress } from '~/modules/onboarding/finish-onboarding.server'
 import { checkHosts, type HostCheck } from '~/modules/onboarding/host-check.server'
-import { blueprintZip, draftToBlueprint, listFormLibrary } from '~/modules/onboarding/wizard-blueprint.server'
+import { blueprintDownload, listFormLibrary } from '~/modules/onboarding/wizard-blueprint.server'
 import { readDraft, signDraft } from '~/modules/onboarding/wizard-state.server'
 import { nextOpenStep, STEP_SCHEMAS, WASTE_TEMPLATES, WIZARD_STEPS, type WizardDraft, type WizardStep } from '~/modules/onboarding/wizard-steps'
 import { platformPage } from '~/modules/platform-auth/platform-page.server'
@@ -145,16 +145,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return viewFor(allowed ? target.data : step, draft, vendor.id)
 	}
 	if (intent === 'download') {
-		try {
-			draftToBlueprint(draft)
-		} catch (error) {
-			if (!isAppError(error, 'blueprint_invalid') && !isAppError(error, 'input_invalid')) throw error
-			return data(await viewFor(step, draft, vendor.id, { problems: [...error.details] }), { status: 400 })
-		}
-		const zip = blueprintZip(draft)
-		return new Response(Buffer.from(zip.bytes), {
-			headers: { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${zip.fileName}"`, 'Cache-Control': 'no-store' },
-		})
+		// The download form posts to /platform/obce/nova/blueprint; here only when called directly.
+		const download = blueprintDownload(draft)
+		if (!download.ok) return data(await viewFor(step, draft, vendor.id, { problems: download.problems }), { status: 400 })
+		return download.response
 	}
 
 	const submission = parseWithZod(form, { schema: STEP_SCHEMAS[step] as z.ZodType })
@@ -345,9 +339,9 @@ function stepDefaults(step: WizardStep, draft: View['draft']): unknown {
 }
 
 function DownloadForm({ hidden, label, hint }: { hidden: ReactNode; label: string; hint: string }) {
-	// A plain form (not Remix's): the answer is a file the browser saves.
+	// A plain form (not Remix's) to a resource route: the answer is a file the browser saves.
 	return (
-		<form method="post" className="mt-6" aria-describedby="download-hint">
+		<form method="post" action="/platform/obce/nova/blueprint" className="mt-6" aria-describedby="download-hint">
 			{hidden}
 			<button type="submit" name="intent" value="download" className="rounded-town border-2 border-primary px-4 py-1 font-semibold">
 				{label}

@@ -39,7 +39,8 @@ const OFFICE_LIMITS: [RegExp, number][] = [
 export async function bodyLimitFor({ path, db }: { path: string; db: TenantDb | null }): Promise<number> {
 	const route = path.replace(/\.data$/, '').replace(/\/+$/, '') || '/'
 	// The vendor console's onboarding wizard: a coat of arms (512 kB) uploaded beside the draft that may carry one already.
-	if (!db) return route === '/platform/obce/nova' ? ONBOARDING_LIMIT : PLAIN_FORM_LIMIT
+	// Its blueprint download (/platform/obce/nova/blueprint) carries the same draft.
+	if (!db) return route === '/platform/obce/nova' || route === '/platform/obce/nova/blueprint' ? ONBOARDING_LIMIT : PLAIN_FORM_LIMIT
 	for (const [pattern, limit] of OFFICE_LIMITS) if (pattern.test(route)) return limit
 	const fill = /^\/formulare\/([^/]+)$/.exec(route)
 	if (fill) {

@@ -98,6 +98,12 @@ describe('onboarding wizard', () => {
 		// 3. Look: a low-contrast colour names the failing pair at the field; an SVG with a script is refused.
 		answer = await send(view, { 'theme.preset': 'civic-blue', 'theme.overrides.color-text': '#cccccc' })
 		expect(answer.view.errors!['theme.overrides.color-text']![0]).toMatch(/^contrast\|color-text\|color-bg\|/)
+		// As a browser sends it: every colour field, the untouched ones empty (they keep the preset's colour).
+		const emptyColours = Object.fromEntries(['color-primary-contrast', 'color-bg', 'color-surface', 'color-muted', 'color-link', 'color-focus'].map((token) => [`theme.overrides.${token}`, '']))
+		answer = await send(view, { 'theme.preset': 'civic-blue', ...emptyColours, 'theme.overrides.color-primary': '#1b5e20', 'theme.overrides.color-text': '#bbbbbb' })
+		expect(answer.status).toBe(200)
+		expect(Object.keys(answer.view.errors!)).toEqual(['theme.overrides.color-text'])
+		expect(answer.view.errors!['theme.overrides.color-text']).toContainEqual(expect.stringMatching(/^contrast\|color-text\|color-bg\|/))
 		const evil = new FormData()
 		evil.append('logo', new File(['<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'], 'znak.svg', { type: 'image/svg+xml' }))
 		expect((await send(view, { 'theme.preset': 'civic-blue' }, evil)).view.errors).toEqual({ logo: ['logo_unsafe_svg'] })

@@ -131,3 +131,29 @@ export function blueprintZip(draft: WizardDraft): { fileName: string; bytes: Uin
 	if (logo) files[`${slug}/${logo.file}`] = new Uint8Array(Buffer.from(logo.base64, 'base64'))
 	return { fileName: `${slug}-blueprint.zip`, bytes: zipSync(files, { level: 6 }) }
 }
+
+/**
+ * The draft's blueprint as a zip download, or the problems that keep it from being one. Served by the
+ * resource route /platform/obce/nova/blueprint: a UI route cannot answer a document POST with a file
+ * (Remix reads a returned Response's body as the page's action data).
+ */
+export function blueprintDownload(draft: WizardDraft): { ok: true; response: Response } | { ok: false; problems: string[] } {
+	try {
+		draftToBlueprint(draft)
+	} catch (error) {
+		if (!isAppError(error, 'blueprint_invalid') && !isAppError(error, 'input_invalid')) throw error
+		return { ok: false, problems: [...error.details] }
+	}
+	const zip = blueprintZip(draft)
+	return {
+		ok: true,
+		response: new Response(Buffer.from(zip.bytes), {
+			headers: {
+				'Content-Type': 'application/zip',
+				'Content-Disposition': `attachment; filename="${zip.fileName}"`,
+				'Cache-Control': 'no-store',
+				'X-Content-Type-Options': 'nosniff',
+			},
+		}),
+	}
+}

@@ -30,7 +30,10 @@ export function listThemePresets() {
 export function resolveTheme(preset: string, overrides: Partial<ThemeTokens> = {}): ThemeTokens {
 	const base = presets.get(preset)
 	if (!base) throw new AppError('theme_unknown', `Unknown theme preset "${preset}"`, [`available: ${listThemePresets().join(', ')}`])
-	return { ...base, ...overrides }
+	// Only the overrides actually given: a form's empty colour field arrives as an explicit undefined
+	// (conform turns '' into undefined, zod keeps the key), which a plain spread would let erase the preset's token.
+	const given = Object.entries(overrides).filter(([, value]) => value !== undefined && value !== null && value !== '')
+	return { ...base, ...Object.fromEntries(given) }
 }
 
 /** Resolves the theme and refuses it, naming every failing pair, when text would be hard to read. */
