@@ -40,20 +40,21 @@ export default function ClaimsPage() {
 	const location = useLocation()
 	const exportSearch = new URLSearchParams(location.search)
 	exportSearch.delete('page')
-	const field = 'rounded-town border px-2 py-1'
+	// max-w-full: a long fee name in the drop-down must not widen the page on a phone.
+	const field = 'max-w-full rounded-town border px-2 py-1'
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-10">
 			<h1 className="mb-6 text-3xl font-bold">{t('claims.title')}</h1>
 			<Form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label={t('claims.filters')}>
-				<label>
+				<label className="min-w-0 max-w-full">
 					<span className="block text-sm font-medium">{t('claims.name')}</span>
 					<input type="search" name="name" defaultValue={filters.name ?? ''} className={field} />
 				</label>
-				<label>
+				<label className="min-w-0 max-w-full">
 					<span className="block text-sm font-medium">{t('claims.vs')}</span>
 					<input type="text" inputMode="numeric" name="vs" defaultValue={filters.vs ?? ''} className={field} />
 				</label>
-				<label>
+				<label className="min-w-0 max-w-full">
 					<span className="block text-sm font-medium">{t('claims.feeType')}</span>
 					<select name="feeType" defaultValue={filters.feeType ?? ''} className={field}>
 						<option value="">{t('claims.anyFeeType')}</option>
@@ -64,11 +65,11 @@ export default function ClaimsPage() {
 						))}
 					</select>
 				</label>
-				<label>
+				<label className="min-w-0 max-w-full">
 					<span className="block text-sm font-medium">{t('claims.year')}</span>
 					<input type="number" name="year" min={2000} max={2100} defaultValue={filters.year ?? ''} className={field} />
 				</label>
-				<label>
+				<label className="min-w-0 max-w-full">
 					<span className="block text-sm font-medium">{t('claims.status')}</span>
 					<select name="status" defaultValue={filters.status ?? ''} className={field}>
 						<option value="">{t('claims.anyStatus')}</option>
