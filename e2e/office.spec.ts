@@ -69,8 +69,8 @@ test.describe('office sign-in', () => {
 	test('the office speaks the town\'s other languages too (Ukrainian at Veselí)', async ({ page, visit }) => {
 		await visit(urlOn('veseli', '/urad/prihlaseni?lng=uk'))
 		await expect(page.locator('html')).toHaveAttribute('lang', 'uk')
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Вхід для працівників уряду')
-		await expect(page).toHaveTitle('Вхід для працівників уряду – Місто Веселі-над-Моравоу')
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Вхід для працівників муніципалітету')
+		await expect(page).toHaveTitle('Вхід для працівників муніципалітету – Місто Веселі-над-Моравоу')
 		await expect(page.getByRole('button', { name: 'Увійти' })).toBeVisible()
 	})
 
@@ -109,7 +109,7 @@ test.describe('office sign-in', () => {
 		const row = page.getByRole('row').filter({ hasText: stranger })
 		await expect(row).toHaveCount(1)
 		await expect(row).toContainText('Neúspěšné přihlášení')
-		await expect(row).toContainText('reason: unknown_account')
+		await expect(row).toContainText('Důvod: neznámý účet')
 		await expectAccessible()
 
 		// A bad date range is explained and lists nothing.

@@ -93,7 +93,7 @@ function asRecord(value: unknown): Record<string, unknown> {
  */
 export async function toAuditRows(db: TenantDb, entries: Entry[], locale: Locale): Promise<AuditRow[]> {
 	const names = await lookUpNames(db, entries)
-	const office = resources[locale].office as unknown as { auditSubjects: Record<string, string>; auditDetails: Record<string, string>; yes: string; no: string }
+	const office = resources[locale].office as unknown as { auditSubjects: Record<string, string>; auditDetails: Record<string, string>; auditReasons: Record<string, string>; yes: string; no: string }
 	const kindName = (kind: string) => office.auditSubjects[kind] ?? kind
 	const name = (kind: string, id: string): AuditObject | null => names.get(`${kind}:${id}`) ?? null
 	const show = (key: string, value: unknown): string | null => {
@@ -105,6 +105,8 @@ export async function toAuditRows(db: TenantDb, entries: Entry[], locale: Locale
 		if (typeof value === 'number' && MONEY_KEYS.has(key)) return formatMoney(value, locale)
 		if (typeof value === 'boolean') return value ? office.yes : office.no
 		if (typeof value === 'string') {
+			// Sign-in refusals and the like record a reason code; the clerk reads its name.
+			if (key === 'reason' && office.auditReasons[value]) return office.auditReasons[value]
 			if (UUID.test(value)) return ID_KEYS[key] ? (name(ID_KEYS[key], value)?.text ?? null) : null
 			if (ISO_DAY.test(value)) return formatDate(value, locale)
 			if (ISO_INSTANT.test(value)) return formatDateTime(value, locale)
