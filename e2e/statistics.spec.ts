@@ -18,14 +18,15 @@ test('the admin sees the statistics charts with tables, refreshes them and downl
 	await expectAccessible()
 
 	// Every chart is one image with a name, and a table of its values beside it.
-	// Ten figures; a figure with nothing in the period (e.g. no submission resolved yet) says so instead of a chart.
-	await expect(page.locator('section[data-testid^="figure-"]')).toHaveCount(10)
+	// Thirteen figures (grant applications, conversations and first replies included); a figure with nothing
+	// in the period (e.g. no submission resolved yet) says so instead of a chart.
+	await expect(page.locator('section[data-testid^="figure-"]')).toHaveCount(13)
 	expect(await page.getByTestId('statistics-chart').count()).toBeGreaterThanOrEqual(9)
 	await expect(page.getByRole('img', { name: /^Podání Sloupcový graf/ })).toBeVisible()
 	await expect(page.getByRole('table', { name: 'Podání: hodnoty grafu' })).toBeVisible()
 	await expect(page.getByRole('table', { name: 'Registrovaní občané: hodnoty grafu' })).toBeVisible()
 	await expect(page.getByRole('table', { name: 'Platby podle způsobu placení' })).toBeVisible()
-	await expect(page.getByText(/Žádosti o dotace a zprávy úřadu zatím portál nemá/)).toBeVisible()
+	await expect(page.getByRole('heading', { name: 'Žádosti o dotace podle programů' })).toBeVisible()
 
 	// "Recompute now" with the keyboard; the demo works the job at once and the page says when.
 	const refresh = page.getByRole('button', { name: 'Přepočítat teď' })
