@@ -60,8 +60,8 @@ async function fillApplication(page: Page, requested: string) {
 }
 
 test.describe.configure({ mode: 'serial' })
-// The last four steps (decision, contract, settlement) were written on 2026-12-05 and have not yet
-// passed a run on the built app; they are fixme until they do (the first six pass).
+// The last three steps (contract, settlement) were written on 2026-12-05 and have not yet passed a
+// run on the built app (the contract step failed its first run); they are fixme until they do.
 let applyUrl = ''
 
 test('the grants admin creates a programme in the editor: field errors first, then a saved draft', async ({ page, visit, expectAccessible, watch }) => {
@@ -196,7 +196,7 @@ test('each evaluator declares no conflict of interest before seeing the content,
 	}
 })
 
-test.fixme('the admin awards one (less than requested) and rejects the other, a reason required', async ({ page, visit, expectAccessible, watch }) => {
+test('the admin awards one (less than requested) and rejects the other, a reason required', async ({ page, visit, expectAccessible, watch }) => {
 	test.setTimeout(300_000) // sign-ins and axe on every page of a busy 2-core machine
 	const checks = { visit, expectAccessible }
 	await holdNiaHandBack(page)
