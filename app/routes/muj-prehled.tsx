@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ReactNode } from 'react'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
@@ -78,7 +79,26 @@ function NextDue({ money, labelledBy }: { money: Money; labelledBy?: string }) {
 	)
 }
 
-const card = 'rounded-town border border-muted/30 bg-surface p-5 shadow-sm'
+/** One area of the overview: a card with its heading, its content and the links to the area's pages. */
+function OverviewCard({ id, heading, links = [], children }: { id: string; heading: string; links?: { to: string; label: string }[]; children: ReactNode }) {
+	return (
+		<section aria-labelledby={`${id}-heading`} className="rounded-town border border-muted/30 bg-surface p-5 shadow-sm">
+			<h2 id={`${id}-heading`} className="mb-2 text-xl font-semibold">
+				{heading}
+			</h2>
+			{children}
+			{links.length ? (
+				<p className="mt-3 flex flex-wrap gap-4">
+					{links.map((link) => (
+						<Link key={link.to} to={link.to}>
+							{link.label}
+						</Link>
+					))}
+				</p>
+			) : null}
+		</section>
+	)
+}
 
 export default function MyOverview() {
 	const { money, qrPayments, submissions, messages, notifications, grants, represented } = useLoaderData<typeof loader>()
@@ -93,10 +113,7 @@ export default function MyOverview() {
 			<h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
 			<p className="mb-6">{t('intro')}</p>
 			<div className="grid gap-6 md:grid-cols-2">
-				<section aria-labelledby="money-heading" className={card}>
-					<h2 id="money-heading" className="mb-2 text-xl font-semibold">
-						{t('money.heading')}
-					</h2>
+				<OverviewCard id="money" heading={t('money.heading')} links={[{ to: '/platby', label: t('money.all') }]}>
 					{money.toPay ? (
 						<p className="text-lg" data-testid="overview-due-now">
 							{t('money.dueNow', { amount: money.toPay })}
@@ -113,14 +130,8 @@ export default function MyOverview() {
 					) : null}
 					<NextDue money={money} labelledBy="next-due-heading" />
 					{money.isPartial ? <p className="mt-2 text-sm">{t('money.partial')}</p> : null}
-					<p className="mt-3">
-						<Link to="/platby">{t('money.all')}</Link>
-					</p>
-				</section>
-				<section aria-labelledby="submissions-heading" className={card}>
-					<h2 id="submissions-heading" className="mb-2 text-xl font-semibold">
-						{t('submissions.heading')}
-					</h2>
+				</OverviewCard>
+				<OverviewCard id="submissions" heading={t('submissions.heading')} links={[{ to: '/podani', label: t('submissions.all') }, { to: '/formulare', label: t('submissions.newForm') }]}>
 					{submissions.count ? <p>{t('submissions.count', { count: submissions.count })}</p> : <p>{t('submissions.none')}</p>}
 					<ul className="mt-2 grid gap-2">
 						{submissions.items.map((s) => (
@@ -137,15 +148,8 @@ export default function MyOverview() {
 							</li>
 						))}
 					</ul>
-					<p className="mt-3 flex flex-wrap gap-4">
-						<Link to="/podani">{t('submissions.all')}</Link>
-						<Link to="/formulare">{t('submissions.newForm')}</Link>
-					</p>
-				</section>
-				<section aria-labelledby="messages-heading" className={card}>
-					<h2 id="messages-heading" className="mb-2 text-xl font-semibold">
-						{t('messages.heading')}
-					</h2>
+				</OverviewCard>
+				<OverviewCard id="messages" heading={t('messages.heading')} links={[{ to: '/zpravy', label: t('messages.all') }, { to: '/zpravy/nova', label: t('messages.new') }]}>
 					<p data-testid="overview-messages-unread">{messages.unread ? t('messages.unread', { count: messages.unread }) : t('messages.none')}</p>
 					<ul className="mt-2 grid gap-1">
 						{messages.items.map((m) => (
@@ -155,15 +159,8 @@ export default function MyOverview() {
 							</li>
 						))}
 					</ul>
-					<p className="mt-3 flex flex-wrap gap-4">
-						<Link to="/zpravy">{t('messages.all')}</Link>
-						<Link to="/zpravy/nova">{t('messages.new')}</Link>
-					</p>
-				</section>
-				<section aria-labelledby="notifications-heading" className={card}>
-					<h2 id="notifications-heading" className="mb-2 text-xl font-semibold">
-						{t('notifications.heading')}
-					</h2>
+				</OverviewCard>
+				<OverviewCard id="notifications" heading={t('notifications.heading')} links={[{ to: '/oznameni', label: t('notifications.all') }]}>
 					<p data-testid="overview-notifications-unread">{notifications.unread ? t('notifications.unread', { count: notifications.unread }) : t('notifications.none')}</p>
 					<ul className="mt-2 grid gap-1">
 						{notifications.items.map((n) => (
@@ -172,14 +169,8 @@ export default function MyOverview() {
 							</li>
 						))}
 					</ul>
-					<p className="mt-3">
-						<Link to="/oznameni">{t('notifications.all')}</Link>
-					</p>
-				</section>
-				<section aria-labelledby="grants-heading" className={card}>
-					<h2 id="grants-heading" className="mb-2 text-xl font-semibold">
-						{t('grants.heading')}
-					</h2>
+				</OverviewCard>
+				<OverviewCard id="grants" heading={t('grants.heading')} links={[{ to: '/dotace/moje', label: t('grants.all') }, { to: '/dotace', label: t('grants.calls') }]}>
 					<p>{grants.count ? t('grants.count', { count: grants.count }) : t('grants.none')}</p>
 					<ul className="mt-2 grid gap-2">
 						{grants.items.map((a) => (
@@ -195,16 +186,9 @@ export default function MyOverview() {
 							</li>
 						))}
 					</ul>
-					<p className="mt-3 flex flex-wrap gap-4">
-						<Link to="/dotace/moje">{t('grants.all')}</Link>
-						<Link to="/dotace">{t('grants.calls')}</Link>
-					</p>
-				</section>
+				</OverviewCard>
 				{qrPayments.length ? (
-					<section aria-labelledby="qr-heading" className={card}>
-						<h2 id="qr-heading" className="mb-2 text-xl font-semibold">
-							{t('qr.heading')}
-						</h2>
+					<OverviewCard id="qr" heading={t('qr.heading')}>
 						<p className="mb-2 text-sm">{t('qr.intro')}</p>
 						<ul className="grid gap-1">
 							{qrPayments.map((p) => (
@@ -213,13 +197,10 @@ export default function MyOverview() {
 								</li>
 							))}
 						</ul>
-					</section>
+					</OverviewCard>
 				) : null}
 				{represented.length ? (
-					<section aria-labelledby="represented-heading" className={card}>
-						<h2 id="represented-heading" className="mb-2 text-xl font-semibold">
-							{t('represented.heading')}
-						</h2>
+					<OverviewCard id="represented" heading={t('represented.heading')}>
 						<ul className="grid gap-3">
 							{represented.map((r) => (
 								<li key={r.residentId} data-testid="overview-represented">
@@ -233,7 +214,7 @@ export default function MyOverview() {
 								</li>
 							))}
 						</ul>
-					</section>
+					</OverviewCard>
 				) : null}
 			</div>
 		</main>

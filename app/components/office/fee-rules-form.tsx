@@ -3,21 +3,13 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { blankFee, formToRulebook, LEGAL_CAPS, RulebookFormSchema, type RulebookForm } from '~/modules/fees/rulebook-form'
-import { SubmitButton } from './form-field'
+import { FieldErrors, SubmitButton } from './form-field'
 
 type Meta = FieldMetadata<string | undefined>
 type AnyForm = FormMetadata<RulebookForm, string[]>
 
 function Errors({ meta }: { meta: { errorId: string; errors?: string[] } }) {
-	const { t } = useTranslation('fees-office')
-	if (!meta.errors?.length) return null
-	return (
-		<ul id={meta.errorId} className="mt-1 text-sm font-medium text-red-800">
-			{meta.errors.map((e) => (
-				<li key={e}>{t(e)}</li>
-			))}
-		</ul>
-	)
+	return <FieldErrors id={meta.errorId} errors={meta.errors} ns="fees-office" />
 }
 
 function Input({ meta, label, help, inputMode, type = 'text', size = 'md' }: { meta: Meta; label: string; help?: string; inputMode?: 'numeric' | 'decimal'; type?: 'text' | 'date'; size?: 'sm' | 'md' }) {

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next'
 // Form controls for the office and the vendor console. Conform supplies ids, names, aria-invalid and
 // aria-describedby; error messages are translation keys in the `office` namespace.
 
-export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
-	const { t } = useTranslation('office')
+/** A field's error messages; `ns` is the namespace holding the message keys (default `office`). */
+export function FieldErrors({ id, errors, ns = 'office' }: { id: string; errors?: string[]; ns?: string }) {
+	const { t } = useTranslation(ns)
 	if (!errors?.length) return null
 	return (
 		<ul id={id} className="mt-1 text-sm font-medium text-red-800">
