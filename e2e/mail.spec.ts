@@ -14,14 +14,14 @@ databaseUrl.pathname = `/${process.env.E2E_DATABASE ?? 'portal_e2e'}`
 async function sendTestMail(options: { to: string; locale: string; link: string }) {
 	await promisify(execFile)(
 		process.execPath,
-		['--import', 'tsx', 'app/cli/index.ts', 'mail', 'test', '--tenant', 'veseli-nad-moravou', '--to', options.to, '--locale', options.locale, '--link', options.link],
+		['build/server/cli.js', 'mail', 'test', '--tenant', 'veseli-nad-moravou', '--to', options.to, '--locale', options.locale, '--link', options.link],
 		{ env: { ...process.env, DATABASE_URL: databaseUrl.toString(), NODE_ENV: 'test' }, timeout: 150_000 },
 	)
 }
 
 test.describe('demo mail catcher', () => {
 	test('18 demo mail catcher behind vendor sign-in: a test e-mail shows on the mail page after the vendor signs in, newest first; its detail lists the link, which leads to the town', async ({ page, visit, expectAccessible }) => {
-		// Starts a CLI process (tsx) before the browser part: slow on a busy machine.
+		// Starts a CLI process (the built build/server/cli.js) before the browser part: slow on a busy machine.
 		test.setTimeout(300_000)
 		const to = `e2e-${Date.now()}@example.test`
 		await sendTestMail({ to, locale: 'cs', link: urlOn('veseli') })

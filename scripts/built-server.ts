@@ -11,7 +11,7 @@ import pg from 'pg'
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const SERVER_ENTRY = path.join(REPO_ROOT, 'build/server/index.js')
-const BUILD_OUTPUTS = [SERVER_ENTRY, path.join(REPO_ROOT, 'build/index.js')]
+const BUILD_OUTPUTS = [SERVER_ENTRY, path.join(REPO_ROOT, 'build/server/cli.js'), path.join(REPO_ROOT, 'build/index.js')]
 const BUILD_INPUTS = ['server.ts', 'worker.ts', 'remix.config.js', 'server', 'app', 'simulators']
 const BUILD_LOCK = path.join(REPO_ROOT, '.cache/build.lock')
 

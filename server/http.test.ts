@@ -3,10 +3,10 @@
 // refuses to start (bad configuration, an edited migration). One server for the file, on a database
 // of its own (created here and dropped after; the process-wide pool that tests/db.ts helpers use is
 // pointed at it), with the two demo towns applied as an operator would.
-import { spawn } from 'node:child_process'
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { portal } from '../tests/cli'
 import { copyMigrationsRoot, createTown, migrate, REPO_ROOT, sql } from '../tests/db'
 import { readMigrations, migrationsDir } from '../app/modules/db/migrations.server'
 import { getPool, initPool } from '../app/modules/db/pool.server'
@@ -144,7 +144,7 @@ describe('towns', () => {
 		// Other towns are untouched.
 		expect((await get(port, { host: VESELI })).status).toBe(200)
 
-		const cli = await runCli(['tenant', 'resume', 'znojmo'])
+		const cli = await portal(['tenant', 'resume', 'znojmo'])
 		expect(cli).toMatchObject({ code: 0 })
 		expect(cli.stdout).toContain('znojmo: now active')
 		const resumed = await waitFor(
@@ -317,19 +317,3 @@ describe('refusing to start', () => {
 		expect((await get(port, { path: '/readyz' })).status).toBe(200)
 	})
 })
-
-function runCli(args: string[]) {
-	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-		const child = spawn(path.join(REPO_ROOT, 'node_modules/.bin/tsx'), ['app/cli/index.ts', ...args], {
-			cwd: REPO_ROOT,
-			env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		})
-		let stdout = ''
-		let stderr = ''
-		child.stdout.on('data', (chunk) => (stdout += chunk))
-		child.stderr.on('data', (chunk) => (stderr += chunk))
-		child.on('error', reject)
-		child.on('exit', (code) => resolve({ code, stdout, stderr }))
-	})
-}

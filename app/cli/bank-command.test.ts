@@ -1,21 +1,15 @@
 // `portal bank import` as an operator runs it: a real child process against the worker's database.
-import { execFile } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { createTown, REPO_ROOT, sql } from '../../tests/db'
+import { createTown, sql } from '../../tests/db'
+import { portal as runPortal } from '../../tests/cli'
 import { makeTempDir } from '../../tests/temp'
 import { generateGpc } from '../modules/bank-statements/generate-gpc'
 import { makeVariableSymbol } from '../modules/claims/variable-symbol'
 
-type Run = { code: number; stdout: string; stderr: string }
-
-function portal(args: string[]): Promise<Run> {
-	return new Promise((resolve) => {
-		execFile(process.execPath, ['--import', 'tsx', 'app/cli/index.ts', ...args], { cwd: REPO_ROOT, env: process.env, timeout: 60_000 }, (error, stdout, stderr) => {
-			resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr })
-		})
-	})
+function portal(args: string[]) {
+	return runPortal(args, { timeoutMs: 60_000 })
 }
 
 const town = await createTown('cli-bank-town')

@@ -1,28 +1,12 @@
 // The `portal` command as an operator runs it: a real child process against the worker's database.
 // Child processes cost about half a second each, so independent runs go in parallel.
-import { execFile } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
+import { portal } from '../../tests/cli'
 import { REPO_ROOT, schemaExists, sql, testBlueprint, writeBlueprint } from '../../tests/db'
 import { readMigrations } from '../modules/db/migrations.server'
 
 const platformCount = (await readMigrations('platform', REPO_ROOT)).length
 const tenantCount = (await readMigrations('tenant', REPO_ROOT)).length
-
-type Run = { code: number; stdout: string; stderr: string }
-
-function portal(args: string[], env: Record<string, string> = {}): Promise<Run> {
-	return new Promise((resolve) => {
-		execFile(
-			process.execPath,
-			['--import', 'tsx', 'app/cli/index.ts', ...args],
-			{ cwd: REPO_ROOT, env: { ...process.env, ...env }, timeout: 30_000 },
-			(error, stdout, stderr) => {
-				const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0
-				resolve({ code, stdout, stderr })
-			},
-		)
-	})
-}
 
 // Generous: each test starts up to five Node processes, and a busy 2-core machine slows them down.
 describe('portal CLI', { timeout: 60_000 }, () => {
@@ -32,7 +16,7 @@ describe('portal CLI', { timeout: 60_000 }, () => {
 			portal(['tenant', '--help']),
 			portal(['frobnicate']),
 			portal(['tenant', 'apply']),
-			portal(['tenant', 'list'], { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/nothing' }),
+			portal(['tenant', 'list'], { env: { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/nothing' } }),
 		])
 		expect(help.code).toBe(0)
 		expect(help.stdout).toMatch(/^\s+migrate\s/m)

@@ -1,20 +1,10 @@
 // `portal mail test` as an operator runs it (a child process that only enqueues), with this test
 // process as the worker that sends to a capture server.
-import { execFile } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type MailCapture } from '../../simulators/smtp/mail-capture'
-import { createTown, migrate, REPO_ROOT } from '../../tests/db'
+import { portal } from '../../tests/cli'
+import { createTown, migrate } from '../../tests/db'
 import { queuedEmails, startMailAndJobs, stopMailAndJobs } from '../../tests/mail'
-
-type Run = { code: number; stdout: string; stderr: string }
-
-function portal(args: string[]): Promise<Run> {
-	return new Promise((resolve) => {
-		execFile(process.execPath, ['--import', 'tsx', 'app/cli/index.ts', ...args], { cwd: REPO_ROOT, env: process.env, timeout: 30_000 }, (error, stdout, stderr) => {
-			resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr })
-		})
-	})
-}
 
 let capture: MailCapture
 

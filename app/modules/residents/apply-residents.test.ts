@@ -1,10 +1,10 @@
 // The demo register (tenants/<slug>/residents.yaml) applied by `tenant apply`: idempotent through
 // external ids, validated whole, and the `claims qr` CLI printing the SPAYD for a VS.
-import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { parse, stringify } from 'yaml'
+import { portal } from '../../../tests/cli'
 import { applyTestBlueprint, REPO_ROOT, sql, testBlueprint, writeBlueprint } from '../../../tests/db'
 import { generateClaims } from '../claims/generate-claims.server'
 import { getPool } from '../db/pool.server'
@@ -22,14 +22,6 @@ async function counts(schema: string) {
 		        (SELECT count(*)::int FROM ${schema}.person) AS people`,
 	)
 	return row
-}
-
-function portal(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-	return new Promise((resolve) => {
-		execFile(process.execPath, ['--import', 'tsx', 'app/cli/index.ts', ...args], { cwd: REPO_ROOT, env: process.env, timeout: 30_000 }, (error, stdout, stderr) => {
-			resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr })
-		})
-	})
 }
 
 describe('residents.yaml', { timeout: 60_000 }, () => {
