@@ -15,6 +15,7 @@ import { sendAnnouncementJobHandler } from '../../jobs/send-announcement.server'
 import { transitionAnnouncement } from './announcement-states'
 import { sendAnnouncementJob } from './announcements-jobs'
 import { createAnnouncement, resumeAnnouncement } from './create-announcement.server'
+import { listCurrentAnnouncements } from './list-announcements.server'
 import { sendAnnouncementPage } from './send-announcement-page.server'
 import { lookUpUnsubscribe, readSubscribedTopics, saveSubscribedTopics, unsubscribeByToken } from './subscriptions.server'
 
@@ -153,5 +154,16 @@ describe('announcements', () => {
 		expect(refused).toEqual({ ok: false, from: 'sent', reason: 'invalid_transition' })
 		await expect(sql(`UPDATE ${town.schema}.announcement SET state = 'lost', finished_at = NULL WHERE id = $1`, [announcement.id])).rejects.toThrow(/announcement_state/)
 		await expect(sql(`UPDATE ${town.schema}.announcement SET state = 'failed' WHERE id = $1`, [announcement.id])).rejects.toThrow(/announcement_failure/)
+	})
+
+	test("the town's home page lists the announcements valid today, newest first", async () => {
+		const make = (title: string, validFrom = '', validTo = '') => createAnnouncement({ db, ability, tenantSlug: 'annctown', staffId: roadsClerk.id, input: AnnouncementInputSchema.parse({ topic: 'doprava', title, body: 'Text.', validFrom, validTo }), topics: TOPICS })
+		await make('Skončila včera', '2026-11-01', '2026-12-09')
+		await make('Začne zítra', '2026-12-11')
+		await make('Platí dnes', '2026-12-10', '2026-12-10')
+		const titles = (await listCurrentAnnouncements(db, new Date('2026-12-10T00:00:00Z'), 50)).map((row) => row.title)
+		expect(titles[0]).toBe('Platí dnes')
+		expect(titles).not.toContain('Skončila včera')
+		expect(titles).not.toContain('Začne zítra')
 	})
 })
