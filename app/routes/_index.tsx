@@ -1,13 +1,32 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
-import { requireTenant } from '~/modules/tenancy/require-town.server'
+import { listCurrentAnnouncements } from '~/modules/announcements/list-announcements.server'
+import { getTenantDb } from '~/modules/db/tenant-db.server'
+import { formatDate } from '~/modules/i18n/format'
+import { getRequestLocale } from '~/modules/i18n/locale.server'
+import { requireTenant, requireTownProfile } from '~/modules/tenancy/require-town.server'
 import { useRootData, type loader as rootLoader } from '~/root'
 
-export function loader({ context }: LoaderFunctionArgs) {
-	requireTenant(context)
-	return null
+const ANNOUNCEMENT_EXCERPT = 600
+
+/** The town's current announcements (issue 15): valid today, newest first, in the words the office wrote them. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const db = getTenantDb(requireTenant(context))
+	const locale = await getRequestLocale(request, await requireTownProfile(context))
+	const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`)
+	const rows = await listCurrentAnnouncements(db, today)
+	return {
+		announcements: rows.map((row) => ({
+			id: row.id,
+			title: row.title,
+			body: row.body.length > ANNOUNCEMENT_EXCERPT ? `${row.body.slice(0, ANNOUNCEMENT_EXCERPT).trimEnd()}…` : row.body,
+			published: formatDate(row.createdAt, locale),
+			publishedIso: row.createdAt.toISOString().slice(0, 10),
+			validTo: row.validTo ? formatDate(row.validTo, locale) : null,
+		})),
+	}
 }
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ matches }) => {
@@ -23,6 +42,7 @@ const SERVICE_LINKS: Partial<Record<(typeof SERVICES)[number], string>> = { clai
 export default function TownHome() {
 	const { t } = useTranslation()
 	const root = useRootData()
+	const { announcements } = useLoaderData<typeof loader>()
 	const town = root?.town
 	if (!town) return null
 	return (
@@ -42,6 +62,28 @@ export default function TownHome() {
 				</Link>{' '}
 				<span className="text-muted">{t('homePage.payWithoutLoginHint')}</span>
 			</p>
+			{announcements.length ? (
+				<section aria-labelledby="announcements-heading" className="mb-10">
+					<h2 id="announcements-heading" className="mb-4 text-2xl font-semibold">
+						{t('homePage.announcements.heading')}
+					</h2>
+					<ul className="grid gap-4">
+						{announcements.map((announcement) => (
+							<li key={announcement.id} className="rounded-town border border-muted/30 bg-surface p-5 shadow-sm">
+								<h3 className="mb-1 text-lg font-semibold break-words">{announcement.title}</h3>
+								<p className="mb-2 text-sm text-muted">
+									<time dateTime={announcement.publishedIso}>{announcement.published}</time>
+									{announcement.validTo ? ` · ${t('homePage.announcements.validTo', { date: announcement.validTo })}` : ''}
+								</p>
+								<p className="whitespace-pre-line break-words">{announcement.body}</p>
+							</li>
+						))}
+					</ul>
+					<p className="mt-3">
+						<Link to="/profil">{t('homePage.announcements.subscribe')}</Link>
+					</p>
+				</section>
+			) : null}
 			<section aria-labelledby="services-heading">
 				<h2 id="services-heading" className="mb-4 text-2xl font-semibold">
 					{t('homePage.servicesHeading')}

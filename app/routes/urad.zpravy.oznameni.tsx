@@ -6,7 +6,8 @@ import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { asSubject } from '~/modules/access/ability.server'
 import { ANNOUNCEMENT_BODY_MAX, ANNOUNCEMENT_TITLE_MAX, AnnouncementInputSchema } from '~/modules/announcements/announcement-input'
-import { createAnnouncement } from '~/modules/announcements/create-announcement.server'
+import { IN_PROGRESS, isAnnouncementState } from '~/modules/announcements/announcement-states'
+import { createAnnouncement, resumeAnnouncement } from '~/modules/announcements/create-announcement.server'
 import { listOfficeAnnouncements } from '~/modules/announcements/list-announcements.server'
 import { isAppError } from '~/modules/errors/app-error'
 import { formatDate } from '~/modules/i18n/format'
@@ -37,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const list = await listOfficeAnnouncements({ db: user.db, ability: user.ability, page: Number(url.searchParams.get('strana')) || 1 })
 	return {
 		title: page.title,
-		isSent: url.searchParams.get('notice') === 'sent',
+		notice: (['sent', 'resumed', 'notResumed'] as const).find((notice) => notice === url.searchParams.get('notice')) ?? null,
 		topics: mine.map((topic) => ({ code: topic.code, name: topicName(topics, topic.code, page.locale) })),
 		list: {
 			...list,
@@ -48,6 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 				validFrom: row.validFrom ? formatDate(row.validFrom, page.locale) : null,
 				validTo: row.validTo ? formatDate(row.validTo, page.locale) : null,
 				author: row.createdBy?.name ?? null,
+				canResume: mine.some((topic) => topic.code === row.topic),
 			})),
 		},
 	}
@@ -60,6 +62,10 @@ export const meta = titleMeta
 export async function action({ request, context }: ActionFunctionArgs) {
 	const { user, mine } = await guard(request, context)
 	const form = await request.formData()
+	if (form.get('intent') === 'resume') {
+		const resumed = await resumeAnnouncement({ db: user.db, ability: user.ability, tenantSlug: requireTenant(context).slug, staffId: user.me.id, announcementId: String(form.get('id') ?? ''), ...requestMeta(context) })
+		return redirect(`/urad/zpravy/oznameni?notice=${resumed ? 'resumed' : 'notResumed'}`, 303)
+	}
 	const values = Object.fromEntries(FIELDS.map((name) => [name, String(form.get(name) ?? '')])) as Record<(typeof FIELDS)[number], string>
 	const parsed = AnnouncementInputSchema.safeParse(values)
 	if (!parsed.success) {
@@ -77,11 +83,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AnnouncementsPage() {
 	const { t } = useTranslation('messages')
-	const { topics, list, isSent } = useLoaderData<typeof loader>()
+	const { topics, list, notice } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const errors: Record<string, boolean> = actionData?.errors ?? {}
 	const revalidator = useRevalidator()
-	const isSending = list.rows.some((row) => row.state === 'sending')
+	const isSending = list.rows.some((row) => isAnnouncementState(row.state) && IN_PROGRESS.has(row.state))
 	// While an announcement is going out, the progress refreshes every two seconds.
 	useEffect(() => {
 		if (!isSending) return
@@ -111,9 +117,9 @@ export default function AnnouncementsPage() {
 			</p>
 			<h1 className="mb-2 text-2xl font-bold">{t('office.announcementsPage.title')}</h1>
 			<p className="mb-4">{t('office.announcementsPage.intro')}</p>
-			{isSent ? (
+			{notice ? (
 				<p role="status" className="mb-4 rounded-town border border-muted/30 p-3">
-					{t('office.announcementsPage.sent')}
+					{t(`office.announcementsPage.${notice}`)}
 				</p>
 			) : null}
 			{actionData?.errors ? (
@@ -179,11 +185,26 @@ export default function AnnouncementsPage() {
 							{row.author ? ` · ${row.author}` : ''}
 							{row.validFrom || row.validTo ? ` · ${t('office.announcementsPage.validity', { from: row.validFrom ?? '…', to: row.validTo ?? '…' })}` : ''}
 						</p>
-						<p>
-							{row.state === 'sending' ? t('office.announcementsPage.progress', { processed: row.processed, recipients: row.recipients }) : t('office.announcementsPage.done', { recipients: row.recipients })}{' '}
+						<p data-state={row.state}>
+							{row.state === 'queued'
+								? t('office.announcementsPage.queued', { recipients: row.recipients })
+								: row.state === 'sending'
+									? t('office.announcementsPage.progress', { processed: row.processed, recipients: row.recipients })
+									: row.state === 'failed'
+										? t('office.announcementsPage.failed', { processed: row.processed, recipients: row.recipients })
+										: t('office.announcementsPage.done', { recipients: row.recipients })}{' '}
 							{t('office.announcementsPage.counts', { inPortal: row.inPortal, emailed: row.emailed, failed: row.failed })}
 						</p>
-						{row.state === 'sending' ? <progress className="w-full" max={Math.max(1, row.recipients)} value={row.processed} aria-label={t('office.announcementsPage.progressLabel', { title: row.title })} /> : null}
+						{row.state === 'sending' || row.state === 'queued' ? <progress className="w-full" max={Math.max(1, row.recipients)} value={row.processed} aria-label={t('office.announcementsPage.progressLabel', { title: row.title })} /> : null}
+						{row.state === 'failed' && row.canResume ? (
+							<Form method="post" className="mt-2">
+								<input type="hidden" name="intent" value="resume" />
+								<input type="hidden" name="id" value={row.id} />
+								<button type="submit" className={BUTTON} aria-label={t('office.announcementsPage.resumeLabel', { title: row.title })}>
+									{t('office.announcementsPage.resume')}
+								</button>
+							</Form>
+						) : null}
 					</li>
 				))}
 			</ul>

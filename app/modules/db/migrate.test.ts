@@ -17,6 +17,7 @@ const TENANT_TABLES = [
 	'grant_programme', 'grant_programme_version', 'grant_call', 'grant_application', 'grant_budget_line', 'grant_attachment', 'grant_evaluator_assignment',
 	'grant_score', 'grant_contract', 'grant_payout', 'grant_settlement', 'grant_application_event', 'grant_settings',
 	'message_thread', 'thread_message', 'thread_attachment', 'thread_transition', 'canned_reply', 'notification', 'notification_preference', 'followup_link', 'announcement', 'announcement_subscription',
+	'announcement_transition', 'announcement_delivery',
 ].sort()
 
 async function registerTowns(...slugs: string[]) {
