@@ -127,7 +127,8 @@ export async function editTownSettings({ slug, group, value, logo, actor }: { sl
 	let contrast: ContrastFailure[] = []
 	if (parsed.success && group === 'look') {
 		contrast = findContrastFailures(resolveTheme(parsed.data.theme.preset, parsed.data.theme.overrides))
-		for (const failure of contrast) (fieldErrors[`theme.overrides.${failure.foreground}`] ??= []).push('contrast')
+		// One message key per field; the page names every failing pair from `contrast`.
+		for (const failure of contrast) fieldErrors[`theme.overrides.${failure.foreground}`] = ['contrast']
 	}
 	if (group === 'hosts' && parsed.success) {
 		const taken = await getPlatformDb().tenantHost.findMany({ where: { host: { in: parsed.data.hosts }, tenant: { slug: { not: slug } } }, select: { host: true } })

@@ -62,7 +62,10 @@ describe('editing a town’s settings from the console', () => {
 		const nia = blueprint.nia as Record<string, unknown>
 		expect(await edit('nia', { nia: { spIssuer: nia.spIssuer, minimumLoa: 'high', municipalityCode: nia.municipalityCode, sessionIdleMinutes: 30 } })).toMatchObject({ ok: true, changes: expect.arrayContaining([{ setting: 'nia.minimumLoa', old: 'substantial', new: 'high' }]) })
 		const agendas = blueprint.submissionAgendas as { code: string; name: Record<string, string> }[]
-		expect(await edit('agendas', { submissionAgendas: [...agendas, { code: 'stavebni', name: { cs: 'Stavební úřad' } }] })).toMatchObject({ ok: true, changes: [{ setting: 'submissionAgendas[stavebni].name.cs', old: null, new: 'Stavební úřad' }] })
+		expect(await edit('agendas', { submissionAgendas: [...agendas, { code: 'stavebni', name: { cs: 'Stavební úřad' } }] })).toMatchObject({ ok: true, changes: [
+			{ setting: 'submissionAgendas[stavebni].code', old: null, new: 'stavebni' },
+			{ setting: 'submissionAgendas[stavebni].name.cs', old: null, new: 'Stavební úřad' },
+		] })
 
 		const exported = await exportBlueprint(SLUG)
 		expect(exported.blueprint.type).toBe('mesto')
