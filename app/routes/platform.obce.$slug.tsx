@@ -12,9 +12,10 @@ import { requireVendor } from '~/modules/platform-auth/require-vendor.server'
 import { HEALTH_COLUMNS } from '~/modules/platform-health/health-rules'
 import { getTownHealthDetail } from '~/modules/platform-health/list-town-health.server'
 import { refreshTownHealthNow, resendStaffInvitations, setTownStatusFromConsole, vendorActor } from '~/modules/platform-health/town-actions.server'
+import { SETTINGS_GROUPS } from '~/modules/town-settings/settings-groups'
 
 const SlugSchema = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/)
-const NOTICES = ['refreshed', 'suspended', 'resumed', 'unchanged', 'resent', 'noHost', 'bad'] as const
+const NOTICES = ['refreshed', 'suspended', 'resumed', 'unchanged', 'resent', 'noHost', 'bad', 'settingsSaved', 'settingsUnchanged'] as const
 const NoticeSchema = z.enum(NOTICES).nullable().catch(null)
 
 // One town's health now and over time, and the vendor's actions on it (each audited in platform_audit).
@@ -141,6 +142,17 @@ export default function TownHealthDetail() {
 					</Form>
 				</div>
 			</section>
+			<section aria-labelledby="town-settings" className="mb-10">
+				<h2 id="town-settings" className="mb-3 text-2xl font-semibold">{t('settings.heading')}</h2>
+				<p className="mb-2">{t('settings.linksIntro')}</p>
+				<ul className="flex flex-wrap gap-x-6 gap-y-2">
+					{SETTINGS_GROUPS.map((group) => (
+						<li key={group}>
+							<Link to={`/platform/obce/${town.slug}/nastaveni/${group}`}>{t(`settings.groups.${group}`)}</Link>
+						</li>
+					))}
+				</ul>
+			</section>
 			<section aria-labelledby="health-history" className="mb-10">
 				<h2 id="health-history" className="mb-3 text-2xl font-semibold">{t('detail.history')}</h2>
 				{samples.length === 0 ? (
@@ -188,6 +200,7 @@ export default function TownHealthDetail() {
 								<th scope="col" className="p-2">{t('detail.at')}</th>
 								<th scope="col" className="p-2">{t('detail.auditAction')}</th>
 								<th scope="col" className="p-2">{t('detail.auditActor')}</th>
+								<th scope="col" className="p-2">{t('detail.auditChanges')}</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -196,6 +209,23 @@ export default function TownHealthDetail() {
 									<td className="p-2">{when(row.at)}</td>
 									<td className="p-2">{t(`auditActions.${row.action}`, { defaultValue: row.action })}</td>
 									<td className="p-2">{row.actor}</td>
+									<td className="p-2">
+										{row.changes.length ? (
+											<ul>
+												{row.changes.map((change) => (
+													<li key={change.setting}>
+														{change.old === null && change.new === null ? (
+															change.setting
+														) : (
+															<>
+																<code className="font-mono">{change.setting}</code>: <del>{change.old ?? t('detail.auditNoValue')}</del> → <ins>{change.new ?? t('detail.auditNoValue')}</ins>
+															</>
+														)}
+													</li>
+												))}
+											</ul>
+										) : null}
+									</td>
 								</tr>
 							))}
 						</tbody>

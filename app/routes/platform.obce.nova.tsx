@@ -20,7 +20,7 @@ import { platformPage } from '~/modules/platform-auth/platform-page.server'
 import { requireVendor } from '~/modules/platform-auth/require-vendor.server'
 import { vendorActor } from '~/modules/platform-health/town-actions.server'
 import { TOWN_TYPES } from '~/modules/tenancy/blueprint-schema'
-import { checkLogo } from '~/modules/tenancy/check-logo.server'
+import { checkLogo, logoErrorCode } from '~/modules/tenancy/check-logo.server'
 import { townOrigin, townUrl } from '~/modules/tenancy/town-origin.server'
 import { listThemePresets, resolveTheme } from '~/modules/theming/presets.server'
 import { findContrastFailures, type ThemeTokens } from '~/modules/theming/tokens'
@@ -117,7 +117,7 @@ async function checkStep(step: WizardStep, value: Record<string, unknown>, form:
 		if (file instanceof File && file.size > 0) {
 			const bytes = Buffer.from(await file.arrayBuffer())
 			const checked = checkLogo(file.name, bytes)
-			if (!checked.ok) errors.logo = [`logo_${checked.problem}`]
+			if (!checked.ok) errors.logo = [logoErrorCode(checked)]
 			else logo = { file: checked.type === 'image/png' ? 'coat-of-arms.png' : 'coat-of-arms.svg', type: checked.type, base64: bytes.toString('base64') }
 		}
 		if (form.get('removeLogo') === 'on') logo = undefined

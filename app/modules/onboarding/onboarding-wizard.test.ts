@@ -106,7 +106,7 @@ describe('onboarding wizard', () => {
 		expect(answer.view.errors!['theme.overrides.color-text']).toContainEqual(expect.stringMatching(/^contrast\|color-text\|color-bg\|/))
 		const evil = new FormData()
 		evil.append('logo', new File(['<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'], 'znak.svg', { type: 'image/svg+xml' }))
-		expect((await send(view, { 'theme.preset': 'civic-blue' }, evil)).view.errors).toEqual({ logo: ['logo_unsafe_svg'] })
+		expect((await send(view, { 'theme.preset': 'civic-blue' }, evil)).view.errors).toEqual({ logo: ['logo_unsafe_svg_event_handler'] })
 		const logo = new FormData()
 		logo.append('logo', new File(['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#0d5c63"/></svg>'], 'znak.svg', { type: 'image/svg+xml' }))
 		view = (await send(view, { 'theme.preset': 'civic-blue', 'theme.overrides.color-primary': '#0d5c63' }, logo)).view

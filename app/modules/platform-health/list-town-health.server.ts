@@ -92,6 +92,21 @@ export async function listAllTownHealth(now = new Date()) {
 }
 
 /** One town: its current row, samples over time (newest first) and the vendor's own actions on it. */
+/**
+ * What a vendor action changed, as the console lists it: a settings edit's settings with their old and
+ * new values, or the change lines of a blueprint applied. Counts and settings only, never citizen data.
+ */
+function auditChanges(details: unknown): { setting: string; old: string | null; new: string | null }[] {
+	const changes = (details as { changes?: unknown } | null)?.changes
+	if (!Array.isArray(changes)) return []
+	return changes.flatMap((change: unknown) => {
+		if (typeof change === 'string') return [{ setting: change, old: null, new: null }]
+		const one = change as { setting?: unknown; old?: unknown; new?: unknown }
+		const text = (value: unknown) => (typeof value === 'string' ? value : null)
+		return typeof one.setting === 'string' ? [{ setting: one.setting, old: text(one.old), new: text(one.new) }] : []
+	})
+}
+
 export async function getTownHealthDetail(slug: string, now = new Date()) {
 	const pool = getPool()
 	const { rows } = await pool.query<Omit<Row, 'total'>>(`${SELECT} FROM platform.tenant t LEFT JOIN platform.town_health h ON h.tenant_id = t.id WHERE t.slug = $1`, [slug])
@@ -99,12 +114,12 @@ export async function getTownHealthDetail(slug: string, now = new Date()) {
 	const town = toHealthRow(rows[0], now)
 	const [samples, audit] = await Promise.all([
 		pool.query<{ at: Date; level: string; figures: TownFigures }>(`SELECT at, level, figures FROM platform.town_health_sample WHERE tenant_id = $1 AND figures ? 'schema' ORDER BY at DESC LIMIT 48`, [town.id]),
-		pool.query<{ at: Date; actor: string; action: string }>(`SELECT at, actor, action FROM platform.platform_audit WHERE tenant_id = $1 ORDER BY at DESC LIMIT 20`, [town.id]),
+		pool.query<{ at: Date; actor: string; action: string; details: unknown }>(`SELECT at, actor, action, details FROM platform.platform_audit WHERE tenant_id = $1 ORDER BY at DESC LIMIT 20`, [town.id]),
 	])
 	return {
 		town,
 		samples: samples.rows.map((sample) => ({ at: sample.at.toISOString(), verdicts: evaluateTown({ status: town.status, figures: sample.figures, now: sample.at }) })),
-		audit: audit.rows.map((row) => ({ at: row.at.toISOString(), actor: row.actor, action: row.action })),
+		audit: audit.rows.map((row) => ({ at: row.at.toISOString(), actor: row.actor, action: row.action, changes: auditChanges(row.details) })),
 	}
 }
 

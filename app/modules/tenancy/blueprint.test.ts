@@ -108,7 +108,7 @@ describe('loadBlueprint', () => {
 		const svg = writeBlueprint(testBlueprint('svg-town', { logo: 'logo.svg' }), {
 			files: { 'logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>' },
 		})
-		expect((await rejection(loadBlueprint(svg))).details).toEqual(['logo: logo.svg is not a plain SVG image (scripts and event handlers are not allowed)'])
+		expect((await rejection(loadBlueprint(svg))).details).toEqual(['logo: logo.svg was refused: it has an event handler attribute (on…) (onload); upload a plain SVG'])
 		const png = writeBlueprint(testBlueprint('png-town', { logo: 'logo.png' }), { files: { 'logo.png': '<svg></svg>' } })
 		expect((await rejection(loadBlueprint(png))).details).toEqual(['logo: logo.png is not a PNG image'])
 	})

@@ -7,7 +7,7 @@ import { isAppError } from '../errors/app-error'
 import { loadNiaFiles, type NiaFiles } from '../nia/load-nia-files.server'
 import { ResidentsFileSchema, type ResidentsFile } from '../residents/residents-file-schema'
 import { BlueprintSchema, type Blueprint } from './blueprint-schema'
-import { checkLogo, MAX_LOGO_BYTES } from './check-logo.server'
+import { checkLogo, MAX_LOGO_BYTES, SVG_PROBLEM_TEXT } from './check-logo.server'
 
 export const BLUEPRINT_FILE = 'blueprint.yaml'
 /** Optional register of residents, households and obligations beside the blueprint (demo towns). */
@@ -62,7 +62,8 @@ export async function loadBlueprint(dir: string): Promise<LoadedBlueprint> {
 			const checked = checkLogo(logo.data, bytes)
 			if (checked.ok) logoFile = { bytes, type: checked.type }
 			else if (checked.problem === 'not_png') problems.push(`logo: ${logo.data} is not a PNG image`)
-			else problems.push(`logo: ${logo.data} is not a plain SVG image (scripts and event handlers are not allowed)`)
+			else if (checked.problem === 'unsafe_svg') problems.push(`logo: ${logo.data} was refused: it ${SVG_PROBLEM_TEXT[checked.svgProblem]} (${checked.detail}); upload a plain SVG`)
+			else problems.push(`logo: ${logo.data} must be an .svg or .png file`)
 		}
 	}
 	const nia = BlueprintSchema.shape.nia.safeParse(part('nia'))

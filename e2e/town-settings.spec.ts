@@ -1,0 +1,59 @@
+// Issue 18, settings round trip: the vendor edits a town's settings in the console
+// (/platform/obce/<slug>/nastaveni/<group>). Bad input is refused at its field and changes nothing; a
+// good value is applied and shows in the town's audit with its old and new value; an SVG coat of arms
+// with a script is refused with the reason, not cleaned. Znojmo's data box ID is added (it has none;
+// no other spec reads it).
+import { expect, test } from './fixtures'
+import { signInVendor } from './staff-sign-in'
+import { urlOn } from './urls'
+
+const EVIL_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(document.cookie)</script><rect width="10" height="10" fill="#0d5c63"/></svg>'
+
+test.describe('vendor console: town settings', () => {
+	test('18 town settings: a bad data box ID is refused at the field; a good one is applied and audited with old and new value; an SVG with a script is refused', async ({ page, visit, expectAccessible }) => {
+		test.setTimeout(240_000)
+		await visit(urlOn('platform', '/platform/obce/znojmo/nastaveni/contact'))
+		await signInVendor(page, expectAccessible)
+		await expect(page).toHaveURL(urlOn('platform', '/platform/obce/znojmo/nastaveni/contact'))
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kontakty')
+		await expectAccessible()
+
+		// Bad input: the message sits at the field, nothing is saved.
+		const dataBox = page.getByLabel('ID datové schránky')
+		await expect(dataBox).toHaveValue('')
+		await dataBox.fill('ZN 7')
+		await page.getByRole('button', { name: 'Uložit a použít' }).click()
+		await expect(page.getByRole('alert').filter({ hasText: 'nic nebylo uloženo' })).toContainText('Opravte 1 chybu', { timeout: 30_000 })
+		await expect(dataBox).toHaveAttribute('aria-invalid', 'true')
+		await expect(dataBox).toHaveAccessibleDescription(/7 znaků/)
+		await expectAccessible()
+
+		// A good value: applied, and the town's page lists it in the audit with the old and the new value.
+		await dataBox.fill('zn7x4ab')
+		await page.getByRole('button', { name: 'Uložit a použít' }).click()
+		await expect(page).toHaveURL(/\/platform\/obce\/znojmo\?notice=settingsSaved/, { timeout: 30_000 })
+		await expect(page.getByRole('status').filter({ hasText: 'Nastavení uloženo' })).toHaveText('Nastavení uloženo: 1 změna (viz audit níže).')
+		const audit = page.getByRole('region', { name: 'Akce dodavatele v této obci' }).or(page.locator('section[aria-labelledby="health-audit"]'))
+		const row = audit.getByRole('row').filter({ hasText: 'změna nastavení' }).first()
+		await expect(row).toContainText('vendor:')
+		await expect(row).toContainText('contact.dataBox: (nic) → zn7x4ab')
+		await expectAccessible()
+
+		// The settings page shows the value now held.
+		await page.getByRole('link', { name: 'Kontakty' }).click()
+		await expect(page.getByLabel('ID datové schránky')).toHaveValue('zn7x4ab')
+
+		// An SVG coat of arms with a script is refused with the reason; the coat of arms stays.
+		await page.getByRole('navigation', { name: 'Skupiny nastavení' }).getByRole('link', { name: 'Vzhled a znak' }).click()
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vzhled a znak')
+		const logoHint = await page.getByText(/^Nyní: coat-of-arms\.svg/).textContent()
+		await page.getByLabel('Znak obce (SVG nebo PNG)').setInputFiles({ name: 'znak.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(EVIL_SVG) })
+		await page.getByRole('button', { name: 'Uložit a použít' }).click()
+		await expect(page.getByText('SVG bylo odmítnuto: obsahuje skript. Nahrajte čisté SVG jen s tvary a barvami.')).toBeVisible({ timeout: 30_000 })
+		await expect(page.getByLabel('Znak obce (SVG nebo PNG)')).toHaveAttribute('aria-invalid', 'true')
+		await expectAccessible()
+		await page.getByRole('navigation', { name: 'Skupiny nastavení' }).getByRole('link', { name: 'Kontakty' }).click()
+		await page.getByRole('navigation', { name: 'Skupiny nastavení' }).getByRole('link', { name: 'Vzhled a znak' }).click()
+		await expect(page.getByText(/^Nyní: coat-of-arms\.svg/)).toHaveText(logoHint!)
+	})
+})
