@@ -31,7 +31,7 @@ test('form builder: add a conditional field, preview it, publish; the citizen fo
 	await editor.getByLabel('pole', { exact: true }).selectOption('druh')
 	await editor.getByLabel('má hodnotu (prázdné: je vyplněno)').fill('neexistuje')
 	// A value that is not an option is refused (400, which Chromium logs) with the path, and nothing is saved.
-	watch.expectedErrorUrls.add(urlOn('veseli', '/urad/formulare/nefunkcni-osvetleni.data?notice=saved&otevrit=0-5'))
+	watch.expectedErrorUrls.add(urlOn('veseli', '/urad/formulare/nefunkcni-osvetleni.data?hlaseni=saved&otevrit=0-5'))
 	await editor.getByRole('button', { name: 'Uložit' }).click()
 	await expect(page.getByRole('alert')).toContainText('steps.0.fields.5.visibleWhen.value')
 	await expectAccessible()

@@ -26,7 +26,7 @@ test.describe('hosts', () => {
 
 	test('the vendor console renders on the platform host (its sign-in, before anything else)', async ({ page, visit }) => {
 		await visit(urlOn('platform', '/platform'))
-		await expect(page).toHaveURL(urlOn('platform', '/platform/prihlaseni?returnTo=%2Fplatform'))
+		await expect(page).toHaveURL(urlOn('platform', '/platform/prihlaseni?zpet=%2Fplatform'))
 		await expect(page.getByRole('banner')).toHaveText('Konzole dodavatele')
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přihlášení dodavatele')
 		// No town's header or name on the vendor host.

@@ -28,7 +28,7 @@ test.describe('demo mail catcher', () => {
 
 		// Anyone not signed in is sent to the vendor sign-in, and back to the mail page after it.
 		await visit(urlOn('platform', '/platform/mail'))
-		await expect(page).toHaveURL(urlOn('platform', '/platform/prihlaseni?returnTo=%2Fplatform%2Fmail'))
+		await expect(page).toHaveURL(urlOn('platform', '/platform/prihlaseni?zpet=%2Fplatform%2Fmail'))
 		await signInVendor(page, expectAccessible)
 		await expect(page).toHaveURL(urlOn('platform', '/platform/mail'))
 		await expect(page).toHaveTitle('Lapač pošty ukázkového režimu – Portál občana')

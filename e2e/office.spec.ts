@@ -28,7 +28,7 @@ async function codeStep(page: Page) {
 test.describe('office sign-in', () => {
 	test('a clerk signs in with password and TOTP and sees the office home', async ({ page, visit, expectAccessible }) => {
 		await visit(urlOn('veseli', '/urad'))
-		await expect(page).toHaveURL(urlOn('veseli', '/urad/prihlaseni?returnTo=%2Furad'))
+		await expect(page).toHaveURL(urlOn('veseli', '/urad/prihlaseni?zpet=%2Furad'))
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přihlášení na úřad')
 		await passwordStep(page, 'referent@veseli.example')
 		await expect(page).toHaveURL(/\/urad\/overeni/)
@@ -105,7 +105,7 @@ test.describe('office sign-in', () => {
 		await page.getByLabel('Událost').selectOption({ label: 'Neúspěšné přihlášení' })
 		await page.getByLabel('Výsledek').selectOption({ label: 'neúspěch' })
 		await page.getByRole('button', { name: 'Filtrovat' }).click()
-		await expect(page).toHaveURL(/action=auth\.login_failed/)
+		await expect(page).toHaveURL(/akce=auth\.login_failed/)
 		const row = page.getByRole('row').filter({ hasText: stranger })
 		await expect(row).toHaveCount(1)
 		await expect(row).toContainText('Neúspěšné přihlášení')
@@ -113,7 +113,7 @@ test.describe('office sign-in', () => {
 		await expectAccessible()
 
 		// A bad date range is explained and lists nothing.
-		await visit(urlOn('veseli', '/urad/audit?from=2026-12-01&to=2026-11-01'), { status: 400 })
+		await visit(urlOn('veseli', '/urad/audit?od=2026-12-01&do=2026-11-01'), { status: 400 })
 		await expect(page.getByText('Datum „do“ nesmí být před datem „od“.')).toBeVisible()
 		await expect(page.getByRole('table')).toHaveCount(0)
 	})
@@ -127,11 +127,11 @@ test.describe('office sign-in', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přehled')
 		await expectAccessible()
 		await page.getByRole('button', { name: 'Odhlásit se' }).click()
-		await expect(page).toHaveURL(urlOn('znojmo', '/urad/prihlaseni?notice=logged-out'))
+		await expect(page).toHaveURL(urlOn('znojmo', '/urad/prihlaseni?hlaseni=logged-out'))
 		await expect(page.getByRole('status')).toHaveText('Byli jste odhlášeni.')
 		await expectAccessible()
 		await visit(urlOn('znojmo', '/urad'))
-		await expect(page).toHaveURL(urlOn('znojmo', '/urad/prihlaseni?returnTo=%2Furad'))
+		await expect(page).toHaveURL(urlOn('znojmo', '/urad/prihlaseni?zpet=%2Furad'))
 	})
 
 	test('two minutes before the idle timeout a notice offers to stay signed in, and the button keeps the session', async ({ page, visit, expectAccessible }) => {
@@ -156,7 +156,7 @@ test.describe('office sign-in', () => {
 test.describe('vendor console', () => {
 	test('vendor staff sign in on the platform host with password and TOTP and see the towns, then sign out', async ({ page, visit, expectAccessible }) => {
 		await visit(urlOn('platform', '/platform'))
-		await expect(page).toHaveURL(urlOn('platform', '/platform/prihlaseni?returnTo=%2Fplatform'))
+		await expect(page).toHaveURL(urlOn('platform', '/platform/prihlaseni?zpet=%2Fplatform'))
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přihlášení dodavatele')
 		await passwordStep(page, DEMO_VENDOR.email)
 		await expect(page).toHaveURL(/\/platform\/overeni/)
@@ -170,7 +170,7 @@ test.describe('vendor console', () => {
 		await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /znojmo/ }) }).locator('[data-column="status"]')).toContainText('v provozu')
 		await expectAccessible()
 		await page.getByRole('button', { name: 'Odhlásit se' }).click()
-		await expect(page).toHaveURL(urlOn('platform', '/platform/prihlaseni?notice=logged-out'))
+		await expect(page).toHaveURL(urlOn('platform', '/platform/prihlaseni?hlaseni=logged-out'))
 		await expectAccessible()
 		await visit(urlOn('platform', '/platform'))
 		await expect(page).toHaveURL(/\/platform\/prihlaseni/)

@@ -39,7 +39,7 @@ test('the admin sees the statistics charts with tables, refreshes them and downl
 	// A quick period by keyboard: "This year", compared with the year before.
 	await page.getByRole('navigation', { name: 'Rychlá volba období' }).getByRole('link', { name: 'Tento rok' }).focus()
 	await page.keyboard.press('Enter')
-	await expect(page).toHaveURL(/from=\d{4}-01&to=\d{4}-12&compare=on/)
+	await expect(page).toHaveURL(/od=\d{4}-01&do=\d{4}-12&porovnat=on/)
 	await expect(page.getByRole('columnheader', { name: 'Předchozí období' }).first()).toBeVisible()
 	await expectAccessible()
 
@@ -52,8 +52,8 @@ test('the admin sees the statistics charts with tables, refreshes them and downl
 	expect(csv.split('\r\n').filter(Boolean)).toHaveLength(13)
 
 	// A period that ends before it starts is refused with a message in Czech.
-	watch.expectedErrorUrls.add(urlOn('veseli', '/urad/statistiky?from=2026-05&to=2026-03'))
-	await visit(urlOn('veseli', '/urad/statistiky?from=2026-05&to=2026-03'), { status: 400 })
+	watch.expectedErrorUrls.add(urlOn('veseli', '/urad/statistiky?od=2026-05&do=2026-03'))
+	await visit(urlOn('veseli', '/urad/statistiky?od=2026-05&do=2026-03'), { status: 400 })
 	await expect(page.getByRole('alert')).toHaveText('Období nelze zobrazit. Opravte vyznačená pole.')
 	await expect(page.getByText('Konec období nesmí být před jeho začátkem.')).toBeVisible()
 })

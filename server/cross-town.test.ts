@@ -107,7 +107,7 @@ beforeAll(async () => {
 
 	// Jana Nováková logs in at Veselí as a browser would: the town sends her to NIA, NIA's page posts
 	// the answer back to the town's ACS, which sets the session cookie.
-	const start = await send(VESELI(), '/auth/nia/login?returnTo=%2Fprofil')
+	const start = await send(VESELI(), '/auth/nia/login?zpet=%2Fprofil')
 	expect(start.status).toBe(302)
 	expect(start.location).toMatch(new RegExp(`^${nia.url}/`))
 	const answer = await loginThroughSimulator({ request: start.location!, persona: 'jana-novakova' })
@@ -128,7 +128,7 @@ afterAll(async () => {
 	await database?.drop()
 })
 
-const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/prihlaseni-psa', '/urad/formulare/export?code=dog-registration&version=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/banka', '/urad/banka/nesparovane', '/urad/banka/pohyb/00000000-0000-4000-8000-000000000000', '/urad/platby', '/urad/platby.csv', '/urad/platby/00000000-0000-4000-8000-000000000000', '/urad/platebni-brany', '/urad/audit?page=2', '/urad/heslo', '/urad/profil', '/urad/dvoufaktor', '/urad/overeni']
+const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/prihlaseni-psa', '/urad/formulare/export?formular=dog-registration&verze=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/banka', '/urad/banka/nesparovane', '/urad/banka/pohyb/00000000-0000-4000-8000-000000000000', '/urad/platby', '/urad/platby.csv', '/urad/platby/00000000-0000-4000-8000-000000000000', '/urad/platebni-brany', '/urad/audit?strana=2', '/urad/heslo', '/urad/profil', '/urad/dvoufaktor', '/urad/overeni']
 
 describe('a staff session is good only in its own town', () => {
 	test('the cookie opens the office at Veselí (the probe below would prove nothing otherwise)', async () => {
@@ -168,7 +168,7 @@ describe('a staff session is good only in its own town', () => {
 	})
 
 	test('on the platform host, the town cookie opens nothing: the console asks for a vendor sign-in', async () => {
-		for (const page of ['/platform', '/platform?page=2', '/platform/overeni', '/platform/obce/nova']) {
+		for (const page of ['/platform', '/platform?strana=2', '/platform/overeni', '/platform/obce/nova']) {
 			const answer = await send(PLATFORM(), page, { cookie: veseliCookie })
 			expect(answer.status, page).toBe(302)
 			expect(answer.location, page).toMatch(/^\/platform\/prihlaseni/)
@@ -309,7 +309,7 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'odhlasit-odber.$token.tsx': "public page: one-click unsubscribe behind an unguessable token that removes only its one subscription in the town's schema (app/modules/announcements/announcements.integration.test.ts)",
 }
 
-const TO_NIA_LOGIN = /^\/auth\/nia\/login\?returnTo=/
+const TO_NIA_LOGIN = /^\/auth\/nia\/login\?zpet=/
 type CitizenProbe = { file: string; method: 'GET' | 'POST'; path: string; form?: Record<string, string>; answer: { status: number; location?: RegExp } }
 
 /** What each citizen route must answer at Znojmo to the Veselí cookie: as to anyone not logged in. */
@@ -342,14 +342,14 @@ const CITIZEN_PROBES: CitizenProbe[] = [
 	{ file: 'podani.$number.tsx', method: 'GET', path: '/podani/VES-2026-000001', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'podani.$number.tsx', method: 'POST', path: '/podani/VES-2026-000001', form: { message: 'x' }, answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'podani.$number_.pdf.ts', method: 'GET', path: '/podani/VES-2026-000001/pdf', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'platby.kartou.tsx', method: 'GET', path: '/platby/kartou?claim=00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'platby.kartou.tsx', method: 'GET', path: '/platby/kartou?predpis=00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.kartou.tsx', method: 'POST', path: '/platby/kartou', form: { claim: '00000000-0000-4000-8000-000000000000', provider: 'gopay' }, answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.$provider.navrat.tsx', method: 'GET', path: '/platby/gopay/navrat?id=3000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.$provider.navrat.tsx', method: 'GET', path: '/platby/stripe/navrat?session=cs_test_x', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.potvrzeni.$paymentId.ts', method: 'GET', path: '/platby/potvrzeni/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
 	// Payments: the list, a claim, the QR page and its PNG; paying a claim by QR is refused before any lookup.
 	{ file: 'platby._index.tsx', method: 'GET', path: '/platby', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'platby._index.tsx', method: 'POST', path: '/platby', form: { intent: 'qr', claim: '00000000-0000-4000-8000-000000000001' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{ file: 'platby._index.tsx', method: 'POST', path: '/platby', form: { intent: 'qr', predpis: '00000000-0000-4000-8000-000000000001' }, answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.$claimId.tsx', method: 'GET', path: '/platby/00000000-0000-4000-8000-000000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.$claimId.tsx', method: 'POST', path: '/platby/00000000-0000-4000-8000-000000000001', form: { intent: 'qr' }, answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.qr.$paymentId.tsx', method: 'GET', path: '/platby/qr/00000000-0000-4000-8000-000000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
@@ -370,7 +370,7 @@ const CITIZEN_PROBES: CitizenProbe[] = [
 	// The state portal's tile entry: not "already logged in", a new login for Znojmo.
 	{ file: 'portal-obcana.ts', method: 'GET', path: '/portal-obcana', answer: { status: 302, location: TO_NIA_LOGIN } },
 	// Not "already logged in, back to /profil": a new login at NIA for Znojmo.
-	{ file: 'auth.nia.login.tsx', method: 'GET', path: '/auth/nia/login?returnTo=%2Fprofil', answer: { status: 302, location: /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\// } },
+	{ file: 'auth.nia.login.tsx', method: 'GET', path: '/auth/nia/login?zpet=%2Fprofil', answer: { status: 302, location: /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\// } },
 ]
 
 const PUBLIC_PAGES = [

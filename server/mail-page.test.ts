@@ -55,7 +55,7 @@ describe('demo mail catcher', () => {
 		for (const path of ['/platform/mail', '/platform/mail/00000000-0000-0000-0000-000000000000', '/platform/mail/00000000-0000-0000-0000-000000000000/source']) {
 			const anonymous = await get(port, { timeoutMs: 30_000, host: PLATFORM, path })
 			expect(anonymous.status, path).toBe(302)
-			expect(anonymous.headers.location, path).toBe(`/platform/prihlaseni?returnTo=${encodeURIComponent(path)}`)
+			expect(anonymous.headers.location, path).toBe(`/platform/prihlaseni?zpet=${encodeURIComponent(path)}`)
 		}
 		vendorCookie = await signInVendor(port)
 		const mailPage = () => get(port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/mail', headers: { cookie: vendorCookie } })

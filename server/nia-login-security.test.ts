@@ -82,7 +82,7 @@ function send(host: string, pathName: string, options: { method?: string; browse
 
 /** Starts a login in `browser` and answers it at NIA as `persona`: NIA's auto-post form, not yet posted. */
 async function answerAtNia(browser: Browser, persona: string, returnTo = '/profil') {
-	const start = await send(VESELI(), `/auth/nia/login?returnTo=${encodeURIComponent(returnTo)}`, { browser })
+	const start = await send(VESELI(), `/auth/nia/login?zpet=${encodeURIComponent(returnTo)}`, { browser })
 	expect(start.status).toBe(302)
 	expect(start.location).toMatch(new RegExp(`^${nia.url}/`))
 	return loginThroughSimulator({ request: start.location!, persona })
@@ -203,9 +203,9 @@ describe('11.6 open redirect', () => {
 	beforeAll(() => logIn(jana, 'jana-novakova'))
 
 	test.each(['/.//evil.example', '/%2e//evil.example', '/a/..//evil.example', '/./\\evil.example', '/.%2e//evil.example/x?y=1', '//evil.example', '/\\evil.example'])(
-		'11.6 open redirect: a logged-in citizen opening /auth/nia/login?returnTo=%s stays on the town host',
+		'11.6 open redirect: a logged-in citizen opening /auth/nia/login?zpet=%s stays on the town host',
 		async (returnTo) => {
-			const answer = await send(VESELI(), `/auth/nia/login?returnTo=${encodeURIComponent(returnTo)}`, { browser: jana })
+			const answer = await send(VESELI(), `/auth/nia/login?zpet=${encodeURIComponent(returnTo)}`, { browser: jana })
 			expect(answer.status).toBe(302)
 			const location = answer.location!
 			expect(location).toMatch(/^\/(?![/\\])/)
@@ -217,7 +217,7 @@ describe('11.6 open redirect', () => {
 
 	test('11.6 open redirect: a same-host path with dot segments still works for the logged-in citizen', async () => {
 		expect(await whoIsLoggedIn(jana)).toBe('jana')
-		expect((await send(VESELI(), `/auth/nia/login?returnTo=${encodeURIComponent('/a/../profil?x=1')}`, { browser: jana })).location).toBe('/profil?x=1')
+		expect((await send(VESELI(), `/auth/nia/login?zpet=${encodeURIComponent('/a/../profil?x=1')}`, { browser: jana })).location).toBe('/profil?x=1')
 	})
 })
 
@@ -233,7 +233,7 @@ describe('11.12 anonymous NIA login rate limit', () => {
 			const answers = []
 			for (let index = 0; index < limit; index++) answers.push((await send(ZNOJMO(), '/auth/nia/login')).status)
 			const rowsBefore = await requestRows()
-			const refused = await send(ZNOJMO(), '/auth/nia/login?returnTo=%2Fplatby')
+			const refused = await send(ZNOJMO(), '/auth/nia/login?zpet=%2Fplatby')
 			if (Math.floor(Date.now() / windowMs) !== window && attempt < 2) continue
 			expect(answers).toEqual(Array(limit).fill(302))
 			expect(refused.status).toBe(429)

@@ -82,7 +82,7 @@ function LanguageSwitcher({ enabled, current }: { enabled: Locale[]; current: Lo
 export function useCitizenLoginHref() {
 	const location = useLocation()
 	const here = location.pathname === '/' || location.pathname.startsWith('/auth/') || location.pathname === '/portal-obcana' ? '/muj-prehled' : location.pathname + location.search
-	return `/auth/nia/login?returnTo=${encodeURIComponent(here)}`
+	return `/auth/nia/login?zpet=${encodeURIComponent(here)}`
 }
 
 function AccountNav({ user }: { user: { name: string; unreadNotifications?: number } | null }) {

@@ -16,11 +16,11 @@ import type { loader as rootLoader } from '~/root'
 
 export const handle = { i18n: 'citizen' }
 
-// GET /auth/nia/login?returnTo=/path: off to NIA with a signed AuthnRequest (HTTP-Redirect binding),
+// GET /auth/nia/login?zpet=/path: off to NIA with a signed AuthnRequest (HTTP-Redirect binding),
 // leaving a cookie that ties the login to this browser. A page route only for the one answer that is
 // not a redirect: 429 when one client starts too many logins.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const returnTo = loginLanding(new URL(request.url).searchParams.get('returnTo'))
+	const returnTo = loginLanding(new URL(request.url).searchParams.get('zpet'))
 	const user = await getCurrentUser(request, context)
 	if (user.actor.kind === 'citizen') return redirect(returnTo)
 	const isProduction = enforcesProductionRules(getEnv().NODE_ENV)

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
-import { accessibleWhere } from '~/modules/access/ability.server'
 import { requireCitizen } from '~/modules/auth/current-user.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
+import { listMyApplications } from '~/modules/grants/my-applications.server'
 import { formatDate, formatTime } from '~/modules/i18n/format'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { resources } from '~/modules/i18n/resources.server'
@@ -16,12 +16,7 @@ export const handle = { i18n: ['grants'] }
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
-	const applications = await user.db.grantApplication.findMany({
-		where: { AND: [{ personId: user.actor.personId }, accessibleWhere(user.ability, 'read', 'GrantApplication')] },
-		orderBy: { createdAt: 'desc' },
-		take: 100,
-		select: { id: true, number: true, state: true, applicantName: true, call: { select: { programmeVersion: { select: { name: true } } } }, events: { orderBy: { id: 'asc' }, select: { toState: true, message: true, at: true } } },
-	})
+	const applications = await listMyApplications({ db: user.db, ability: user.ability, personId: user.actor.personId })
 	return {
 		title: resources[locale].grants.mine.title,
 		applications: applications.map((a) => ({ id: a.id, number: a.number, state: a.state, applicant: a.applicantName, programme: a.call.programmeVersion.name, events: a.events.map((e) => ({ state: e.toState, message: e.message, at: `${formatDate(e.at, locale)} ${formatTime(e.at, locale)}` })) })),
@@ -33,7 +28,7 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 export default function MyGrantApplications() {
 	const { applications } = useLoaderData<typeof loader>()
 	const [params] = useSearchParams()
-	const notice = params.get('notice')
+	const notice = params.get('hlaseni')
 	const { t } = useTranslation('grants')
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-4xl flex-1 px-4 py-10">

@@ -10,6 +10,7 @@ import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { resources } from '~/modules/i18n/resources.server'
 import { requireTenant, requireTownProfile } from '~/modules/tenancy/require-town.server'
 import type { loader as rootLoader } from '~/root'
+import { readPage } from '~/modules/http/page-param'
 
 export const handle = { i18n: ['grants'] }
 const PAGE_SIZE = 50
@@ -17,7 +18,7 @@ const PAGE_SIZE = 50
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const db = getTenantDb(requireTenant(context))
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
-	const page = Math.min(10_000, Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('strana'))) || 1))
+	const page = readPage(new URL(request.url).searchParams)
 	const { rows, total } = await listAwardedGrants({ db, page, pageSize: PAGE_SIZE })
 	return { title: resources[locale].grants.awarded.title, page, hasNext: page * PAGE_SIZE < total, rows: rows.map((r) => ({ ...r, amount: formatMoney(r.amount, locale) })) }
 }

@@ -6,6 +6,7 @@ import { requireCitizen } from '~/modules/auth/current-user.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { isAppError } from '~/modules/errors/app-error'
 import { GrantInputError } from '~/modules/grants/grant-error'
+import { findPublishedCall } from '~/modules/grants/my-applications.server'
 import { startGrantApplication } from '~/modules/grants/save-application.server'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { resources } from '~/modules/i18n/resources.server'
@@ -17,8 +18,8 @@ export const handle = { i18n: ['grants'] }
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
-	const call = await user.db.grantCall.findUnique({ where: { id: params.callId ?? '' }, select: { name: true, programmeVersion: { select: { name: true, state: true, eligibleApplicants: true } } } })
-	if (!call || call.programmeVersion.state !== 'published') throw data(null, { status: 404 })
+	const call = await findPublishedCall({ db: user.db, callId: params.callId ?? '' })
+	if (!call) throw data(null, { status: 404 })
 	return { title: resources[locale].grants.start.title, call: { name: call.name, programme: call.programmeVersion.name, eligible: call.programmeVersion.eligibleApplicants } }
 }
 

@@ -2,12 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
-import { accessibleWhere } from '~/modules/access/ability.server'
 import { requireCitizen } from '~/modules/auth/current-user.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { storedDate } from '~/modules/dates/prague-date'
 import { ApplicationInputSchema, crownsToHalere } from '~/modules/grants/application-schema'
 import { GrantInputError } from '~/modules/grants/grant-error'
+import { findMyApplication } from '~/modules/grants/my-applications.server'
 import { readCostCategories } from '~/modules/grants/programme-rules'
 import { saveGrantApplication } from '~/modules/grants/save-application.server'
 import { fileGrantSettlement } from '~/modules/grants/settlement.server'
@@ -24,15 +24,7 @@ const BUDGET_ROWS = 6
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
-	const a = await user.db.grantApplication.findFirst({
-		where: { AND: [{ id: params.id ?? '' }, accessibleWhere(user.ability, 'read', 'GrantApplication')] },
-		select: {
-			id: true, number: true, state: true, applicantKind: true, applicantName: true, applicantIco: true, legalForm: true, address: true, purpose: true, reasoning: true, periodFrom: true, periodTo: true,
-			representatives: true, ownership: true, contactEmail: true, returnMessage: true, awardedAmount: true, rejectionReason: true, exclusionReason: true,
-			budgetLines: { orderBy: { position: 'asc' }, select: { category: true, description: true, ownShare: true, requested: true } },
-			call: { select: { name: true, programmeVersion: { select: { name: true, maxGrant: true, minGrant: true, coFinancingPercent: true, costCategories: true } } } },
-		},
-	})
+	const a = await findMyApplication({ db: user.db, ability: user.ability, id: params.id ?? '' })
 	if (!a) throw data(null, { status: 404 })
 	const pv = a.call.programmeVersion
 	return {
@@ -66,14 +58,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 			const spent = crownsToHalere.safeParse(body.get('spentGrant'))
 			if (!spent.success) return data({ error: 'errors.amount', field: 'spentGrant' }, { status: 400 })
 			await fileGrantSettlement({ db: user.db, personId, applicationId, input: { costs: [], narrative: String(body.get('narrative') ?? ''), spentGrant: spent.data } })
-			return redirect(`/dotace/moje?notice=settlement`)
+			return redirect(`/dotace/moje?hlaseni=settlement`)
 		}
 		const parsed = ApplicationInputSchema.safeParse({ ...Object.fromEntries(['purpose', 'reasoning', 'periodFrom', 'periodTo', 'representatives', 'ownership', 'contactEmail'].map((k) => [k, body.get(k) ?? ''])), budget: readBudget(body) })
 		if (!parsed.success) return data({ error: parsed.error.issues[0]!.message, field: String(parsed.error.issues[0]!.path[0] ?? '') }, { status: 400 })
 		await saveGrantApplication({ db: user.db, personId, applicationId, input: parsed.data })
 		if (intent === 'submit') {
 			await submitGrantApplication({ db: user.db, personId, applicationId })
-			return redirect(`/dotace/moje?notice=submitted`)
+			return redirect(`/dotace/moje?hlaseni=submitted`)
 		}
 		return data({ error: null, field: null, saved: true })
 	} catch (error) {

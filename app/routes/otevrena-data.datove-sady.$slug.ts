@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { getTenantDb } from '~/modules/db/tenant-db.server'
 import { cacheableResponse } from '~/modules/open-data/http-cache.server'
 import { buildDataset, DATASETS } from '~/modules/open-data/open-data-catalogue'
-import { getOpenDataTown } from '~/modules/open-data/town-open-data.server'
+import { getOpenDataTown, getTownSettingsUpdatedAt } from '~/modules/open-data/town-open-data.server'
 import { requireTenant } from '~/modules/tenancy/require-town.server'
 
 // A dataset record (DCAT-AP-CZ JSON-LD); its IRI is this URL, as the catalogue lists it.
@@ -13,7 +13,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const db = getTenantDb(tenant)
 	const town = await getOpenDataTown(db, new URL(request.url).origin)
 	if (!town.ico) throw data(null, { status: 404 })
-	const settings = await db.townSettings.findUniqueOrThrow({ where: { id: 1 }, select: { updatedAt: true } })
 	const body = `${JSON.stringify(buildDataset({ ...town, ico: town.ico }, dataset), null, 2)}\n`
-	return cacheableResponse(request, { body, contentType: 'application/ld+json; charset=utf-8', lastModified: settings.updatedAt })
+	return cacheableResponse(request, { body, contentType: 'application/ld+json; charset=utf-8', lastModified: await getTownSettingsUpdatedAt(db) })
 }

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { getTenantDb } from '~/modules/db/tenant-db.server'
 import { cacheableResponse } from '~/modules/open-data/http-cache.server'
 import { buildCatalogue } from '~/modules/open-data/open-data-catalogue'
-import { getOpenDataTown } from '~/modules/open-data/town-open-data.server'
+import { getOpenDataTown, getTownSettingsUpdatedAt } from '~/modules/open-data/town-open-data.server'
 import { requireTenant } from '~/modules/tenancy/require-town.server'
 
 // The town's open-data catalogue in DCAT-AP-CZ (JSON-LD) at a stable URL, for NKOD to harvest.
@@ -11,7 +11,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const db = getTenantDb(tenant)
 	const town = await getOpenDataTown(db, new URL(request.url).origin)
 	if (!town.ico) throw data(null, { status: 404 })
-	const settings = await db.townSettings.findUniqueOrThrow({ where: { id: 1 }, select: { updatedAt: true } })
 	const body = `${JSON.stringify(buildCatalogue({ ...town, ico: town.ico }), null, 2)}\n`
-	return cacheableResponse(request, { body, contentType: 'application/ld+json; charset=utf-8', lastModified: settings.updatedAt })
+	return cacheableResponse(request, { body, contentType: 'application/ld+json; charset=utf-8', lastModified: await getTownSettingsUpdatedAt(db) })
 }

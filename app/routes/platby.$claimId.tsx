@@ -128,7 +128,7 @@ export default function ClaimDetail() {
 						{t('detail.payQr', { amount: claim.toPay })}
 					</button>
 					{canPayByCard ? (
-						<Link to={`/platby/kartou?claim=${claim.id}`} className="rounded-town border-2 border-primary px-4 py-2 font-semibold">
+						<Link to={`/platby/kartou?predpis=${claim.id}`} className="rounded-town border-2 border-primary px-4 py-2 font-semibold">
 							{t('detail.payCard', { amount: claim.toPay })}
 						</Link>
 					) : null}

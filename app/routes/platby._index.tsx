@@ -15,13 +15,14 @@ import { listMyClaims } from '~/modules/payments/list-my-claims.server'
 import { startQrPayment } from '~/modules/payments/start-qr-payment.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import { useRootData, type loader as rootLoader } from '~/root'
+import { readPage } from '~/modules/http/page-param'
 
 export const handle = { i18n: ['payments'] }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
-	const page = Math.min(10_000, Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('strana'))) || 1))
+	const page = readPage(new URL(request.url).searchParams)
 	const [list, providers] = await Promise.all([listMyClaims({ db: user.db, ability: user.ability, personId: user.actor.personId, page }), listActiveProviders(user.db)])
 	const payable = list.claims.filter((c) => c.isPayable)
 	return {
@@ -51,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
 	const form = await request.formData()
 	// Without JavaScript, "Sečíst vybrané" sends the ticks back: the page shows them ticked with their total.
-	if (form.get('intent') === 'sum') return { error: null, selected: form.getAll('claim').map(String) }
+	if (form.get('intent') === 'sum') return { error: null, selected: form.getAll('predpis').map(String) }
 	return startQrPayment(user, form, locale)
 }
 
@@ -115,7 +116,7 @@ export default function MyPayments() {
 							{claims.map((c) => (
 								<tr key={c.id} className="border-b border-muted align-top" data-testid="claim-row">
 									<td className="py-2 pr-2">
-										{c.isPayable ? <input type="checkbox" name="claim" value={c.id} id={`claim-${c.id}`} checked={selected.has(c.id)} onChange={(event) => toggle(c.id, event.currentTarget.checked)} aria-label={t('list.selectClaim', { label: c.label, name: c.name })} className="h-5 w-5" /> : null}
+										{c.isPayable ? <input type="checkbox" name="predpis" value={c.id} id={`claim-${c.id}`} checked={selected.has(c.id)} onChange={(event) => toggle(c.id, event.currentTarget.checked)} aria-label={t('list.selectClaim', { label: c.label, name: c.name })} className="h-5 w-5" /> : null}
 									</td>
 									<td className="py-2 pr-4" data-label={t('list.claim')}>
 										<Link to={`/platby/${c.id}`}>{c.label}</Link>
@@ -155,7 +156,7 @@ export default function MyPayments() {
 								{t('list.payQr')}
 							</button>
 							{canPayByCard ? (
-								// The same ticked claims, sent to the card flow: GET /platby/kartou?claim=<id>&claim=<id>.
+								// The same ticked claims, sent to the card flow: GET /platby/kartou?predpis=<id>&predpis=<id>.
 								<button type="submit" formMethod="get" formAction="/platby/kartou" className="rounded-town border-2 border-primary px-4 py-2 font-semibold">
 									{t('list.payCard')}
 								</button>

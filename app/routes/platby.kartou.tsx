@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { requireCitizen } from '~/modules/auth/current-user.server'
+import { getPersonEmails } from '~/modules/citizen/get-person-contact.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
@@ -21,7 +22,7 @@ import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import { townOrigin } from '~/modules/tenancy/town-origin.server'
 import type { loader as rootLoader } from '~/root'
 
-// The card payment of one or more claims: /platby/kartou?claim=<id>&claim=<id>. The breakdown is
+// The card payment of one or more claims: /platby/kartou?predpis=<id>&predpis=<id>. The breakdown is
 // computed on the server (never taken from the form); paying creates the payment and sends the
 // browser to the town's gateway.
 export const handle = { i18n: ['card-payments'] }
@@ -35,7 +36,7 @@ const StartSchema = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
-	const claimIds = new URL(request.url).searchParams.getAll('claim')
+	const claimIds = new URL(request.url).searchParams.getAll('predpis')
 	const providers = await listActiveProviders(user.db)
 	const title = resources[locale]['card-payments'].start.title
 	try {
@@ -67,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		const first = Object.values(submission.error ?? {}).flat()[0]
 		return data({ error: cardPaymentErrorMessage(isCardPaymentErrorReason(first) ? first : 'no_claims') }, { status: 400 })
 	}
-	const person = await user.db.person.findUniqueOrThrow({ where: { id: user.actor.personId }, select: { email: true, notificationEmail: true } })
+	const person = await getPersonEmails({ db: user.db, personId: user.actor.personId })
 	try {
 		const { redirectUrl } = await startCardPayment({
 			db: user.db,

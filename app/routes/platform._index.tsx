@@ -10,8 +10,9 @@ import { platformPage } from '~/modules/platform-auth/platform-page.server'
 import { requireVendor } from '~/modules/platform-auth/require-vendor.server'
 import { getMailCatcher } from '~/modules/mail/mail-catcher.server'
 import { HEALTH_COLUMNS } from '~/modules/platform-health/health-rules'
-import { HEALTH_SORTS, HealthQuerySchema } from '~/modules/platform-health/health-query'
+import { HEALTH_QUERY_PARAMS, HEALTH_SORTS, HealthQuerySchema } from '~/modules/platform-health/health-query'
 import { listTownHealth } from '~/modules/platform-health/list-town-health.server'
+import { readPage } from '~/modules/http/page-param'
 
 // The vendor console's home: the health of every town (decision 024). One query over the platform
 // schema's summary table per page view; counts and states only, no citizen's data.
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { locale, title } = await platformPage(request, 'vendor.console')
 	await requireVendor(request, context)
 	const params = new URL(request.url).searchParams
-	const query = HealthQuerySchema.parse({ page: params.get('page') ?? 1, q: params.get('q') ?? '', sort: params.get('sort') ?? 'problems', level: params.get('level') ?? 'all' })
+	const query = HealthQuerySchema.parse({ page: readPage(params), q: params.get('q') ?? '', sort: params.get(HEALTH_QUERY_PARAMS.sort) ?? 'problems', level: params.get(HEALTH_QUERY_PARAMS.level) ?? 'all' })
 	const { towns, ...list } = await listTownHealth(query)
 	// In the demo the console says where the e-mail went: the demo's mail catcher.
 	return {
@@ -59,7 +60,7 @@ export default function PlatformConsole() {
 				</div>
 				<div className="flex flex-col">
 					<label htmlFor="health-sort">{t('search.sort')}</label>
-					<select id="health-sort" name="sort" defaultValue={query.sort} className="rounded-town border border-muted px-2 py-1">
+					<select id="health-sort" name={HEALTH_QUERY_PARAMS.sort} defaultValue={query.sort} className="rounded-town border border-muted px-2 py-1">
 						{HEALTH_SORTS.map((sort) => (
 							<option key={sort} value={sort}>
 								{t(`sorts.${sort}`)}
@@ -69,7 +70,7 @@ export default function PlatformConsole() {
 				</div>
 				<div className="flex flex-col">
 					<label htmlFor="health-level">{t('search.level')}</label>
-					<select id="health-level" name="level" defaultValue={query.level} className="rounded-town border border-muted px-2 py-1">
+					<select id="health-level" name={HEALTH_QUERY_PARAMS.level} defaultValue={query.level} className="rounded-town border border-muted px-2 py-1">
 						{(['all', 'red', 'amber', 'green'] as const).map((level) => (
 							<option key={level} value={level}>
 								{t(`levelFilter.${level}`)}

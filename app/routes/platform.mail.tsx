@@ -6,6 +6,7 @@ import { getRequestLocale } from '~/modules/i18n/locale.server'
 import { LOCALES } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
 import { listCaughtMail, requireMailCatcher } from '~/modules/mail/mail-catcher-page.server'
+import { readPage } from '~/modules/http/page-param'
 
 // The demo's mail catcher (simulators/smtp), newest first, 20 a page. A 404 outside the demo; vendor
 // staff only (requireMailCatcher).
@@ -14,7 +15,7 @@ export const handle = { i18n: ['platform-mail'] }
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const inbox = await requireMailCatcher(request, context)
 	const locale = await getRequestLocale(request, { enabledLocales: [...LOCALES], defaultLocale: 'cs' })
-	const page = Number(new URL(request.url).searchParams.get('page') ?? '1')
+	const page = readPage(new URL(request.url).searchParams)
 	return { title: resources[locale]['platform-mail'].title, ...listCaughtMail(inbox, page, locale) }
 }
 
@@ -65,9 +66,9 @@ export default function CapturedMailList() {
 					</div>
 					{pages > 1 ? (
 						<nav aria-label={t('pagination.label')} className="mt-6 flex flex-wrap items-center gap-4">
-							{page > 1 ? <Link to={`?page=${page - 1}`}>{t('pagination.previous')}</Link> : null}
+							{page > 1 ? <Link to={`?strana=${page - 1}`}>{t('pagination.previous')}</Link> : null}
 							<p>{t('pagination.page', { page, pages })}</p>
-							{page < pages ? <Link to={`?page=${page + 1}`}>{t('pagination.next')}</Link> : null}
+							{page < pages ? <Link to={`?strana=${page + 1}`}>{t('pagination.next')}</Link> : null}
 						</nav>
 					) : null}
 				</>

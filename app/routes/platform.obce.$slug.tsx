@@ -29,8 +29,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	return {
 		title: `${detail.town.name} – ${resources[locale]['platform-health'].title} – ${title}`,
 		...detail,
-		notice: NoticeSchema.parse(search.get('notice')),
-		count: Number(search.get('count') ?? 0) || 0,
+		notice: NoticeSchema.parse(search.get('hlaseni')),
+		count: Number(search.get('pocet') ?? 0) || 0,
 	}
 }
 
@@ -41,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	const slug = SlugSchema.safeParse(params.slug)
 	if (!slug.success) throw data(null, { status: 404 })
 	const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()))
-	const back = (notice: (typeof NOTICES)[number], extra = '') => redirect(`/platform/obce/${slug.data}?notice=${notice}${extra}`)
+	const back = (notice: (typeof NOTICES)[number], extra = '') => redirect(`/platform/obce/${slug.data}?hlaseni=${notice}${extra}`)
 	if (!parsed.success) return back('bad')
 	const actor = vendorActor(vendor)
 	try {
@@ -54,7 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 			case 'resume':
 				return back((await setTownStatusFromConsole({ slug: slug.data, status: 'active', actor })) ? 'resumed' : 'unchanged')
 			case 'resend':
-				return back('resent', `&count=${await resendStaffInvitations({ slug: slug.data, actor })}`)
+				return back('resent', `&pocet=${await resendStaffInvitations({ slug: slug.data, actor })}`)
 		}
 	} catch (error) {
 		if (error instanceof AppError && error.code === 'tenant_not_found') {

@@ -9,5 +9,5 @@ export function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
 	requirePlatformHost(context)
 	const cookie = await signOutVendor(request, context)
-	return redirect('/platform/prihlaseni?notice=logged-out', { headers: { 'Set-Cookie': cookie } })
+	return redirect('/platform/prihlaseni?hlaseni=logged-out', { headers: { 'Set-Cookie': cookie } })
 }

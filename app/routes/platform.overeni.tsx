@@ -11,7 +11,7 @@ import { CodeSchema, returnPathWithin } from '~/modules/staff/staff-forms'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { title } = await platformPage(request, 'verify.title')
-	const returnTo = new URL(request.url).searchParams.get('returnTo')
+	const returnTo = new URL(request.url).searchParams.get('zpet')
 	const user = await getVendorUser(request, context)
 	if (!user) throw redirect(VENDOR_LOGIN)
 	if (user.isComplete) throw redirect(returnPathWithin('/platform', returnTo))

@@ -16,8 +16,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { title } = await platformPage(request, 'vendor.login.title')
 	const url = new URL(request.url)
 	const user = await getVendorUser(request, context)
-	if (user?.isComplete) throw redirect(returnPathWithin('/platform', url.searchParams.get('returnTo')))
-	return { title, returnTo: url.searchParams.get('returnTo') ?? '', isLoggedOut: url.searchParams.get('notice') === 'logged-out' }
+	if (user?.isComplete) throw redirect(returnPathWithin('/platform', url.searchParams.get('zpet')))
+	return { title, returnTo: url.searchParams.get('zpet') ?? '', isLoggedOut: url.searchParams.get('hlaseni') === 'logged-out' }
 }
 
 export const meta = titleMeta
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const { email, password, returnTo } = submission.value
 	const result = await signInVendor({ request, context, email, password })
 	if (!result.ok) return data({ result: submission.reply({ formErrors: [REFUSALS[result.reason]], hideFields: ['password'] }) }, { status: 400 })
-	return redirect(`${VENDOR_VERIFY}?returnTo=${encodeURIComponent(returnPathWithin('/platform', returnTo))}`, { headers: { 'Set-Cookie': result.cookie } })
+	return redirect(`${VENDOR_VERIFY}?zpet=${encodeURIComponent(returnPathWithin('/platform', returnTo))}`, { headers: { 'Set-Cookie': result.cookie } })
 }
 
 export const handle = { i18n: ['office'] }

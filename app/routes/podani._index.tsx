@@ -11,13 +11,14 @@ import { pickText, type LocalizedText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import type { loader as rootLoader } from '~/root'
+import { readPage } from '~/modules/http/page-param'
 
 export const handle = { i18n: ['forms'] }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
-	const page = Math.max(1, Number(new URL(request.url).searchParams.get('strana')) || 1)
+	const page = readPage(new URL(request.url).searchParams)
 	const list = await listMySubmissions({ db: user.db, ability: user.ability, personId: user.actor.personId, page })
 	return {
 		page,

@@ -10,5 +10,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await getCurrentUser(request, context)
 	const noStore = { 'Cache-Control': 'no-store' }
 	if (user.actor.kind === 'citizen') return redirect(CITIZEN_LANDING, { headers: noStore })
-	return redirect(`/auth/nia/login?returnTo=${encodeURIComponent(CITIZEN_LANDING)}`, { headers: noStore })
+	return redirect(`/auth/nia/login?zpet=${encodeURIComponent(CITIZEN_LANDING)}`, { headers: noStore })
 }

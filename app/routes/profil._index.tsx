@@ -9,6 +9,7 @@ import { requireCitizen } from '~/modules/auth/current-user.server'
 import { getCitizenTexts } from '~/modules/citizen/citizen-texts.server'
 import { contactPreferencesSchema } from '~/modules/citizen/contact-preferences-schema'
 import { formatAddress, getCitizenProfile } from '~/modules/citizen/get-citizen-profile.server'
+import { getPersonEmails } from '~/modules/citizen/get-person-contact.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { updateContactPreferences } from '~/modules/citizen/update-contact-preferences.server'
 import { formatDate } from '~/modules/i18n/format'
@@ -37,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const user = await requireCitizen(request, context)
-	const person = await user.db.person.findUniqueOrThrow({ where: { id: user.actor.personId }, select: { email: true } })
+	const person = await getPersonEmails({ db: user.db, personId: user.actor.personId })
 	const submission = parseWithZod(await request.formData(), { schema: contactPreferencesSchema({ hasNiaEmail: Boolean(person.email) }) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	await updateContactPreferences({ db: user.db, ability: user.ability, personId: user.actor.personId, preferences: submission.value, requestId: context.portal.requestId })

@@ -11,6 +11,7 @@ import { getPublicStatistics } from '~/modules/statistics/get-public-statistics.
 import { monthLabels } from '~/modules/statistics/month-labels'
 import { requireTenant, requireTownProfile } from '~/modules/tenancy/require-town.server'
 import type { loader as rootLoader } from '~/root'
+import { FIGURE_PARAM } from '~/modules/statistics/statistics-period'
 
 export const handle = { i18n: ['statistics'] }
 
@@ -39,7 +40,7 @@ export default function PublicStatistics() {
 			) : null}
 			{charts.length === 0 ? <p>{t('public.none')}</p> : null}
 			{charts.map((chart) => (
-				<StatisticsChartSection key={chart.key} chart={chart} formNames={formNames} monthLabels={labels} csvHref={`/statistiky.csv?figure=${chart.key}`} />
+				<StatisticsChartSection key={chart.key} chart={chart} formNames={formNames} monthLabels={labels} csvHref={`/statistiky.csv?${FIGURE_PARAM}=${chart.key}`} />
 			))}
 			{charts.length > 0 ? (
 				<p>

@@ -15,8 +15,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'home.title')
 	const { me } = await requireOfficeStaff(request, context)
 	const url = new URL(request.url)
-	const notice = NOTICES.find((key) => key === url.searchParams.get('notice')) ?? null
-	const recoveryCodesLeft = Number(url.searchParams.get('left') ?? 0) || 0
+	const notice = NOTICES.find((key) => key === url.searchParams.get('hlaseni')) ?? null
+	const recoveryCodesLeft = Number(url.searchParams.get('zbyva') ?? 0) || 0
 	return {
 		title: page.title,
 		notice,

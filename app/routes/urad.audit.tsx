@@ -7,7 +7,7 @@ import { AuditTable } from '~/components/office/audit-table'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { Pagination } from '~/components/office/pagination'
-import { AuditFilterSchema } from '~/modules/audit/audit-filter-schema'
+import { AuditFilterSchema, toAuditFilter } from '~/modules/audit/audit-filter-schema'
 import { toAuditRows } from '~/modules/audit/audit-page.server'
 import { listAuditLog } from '~/modules/audit/list-audit-log.server'
 import { officePage } from '~/modules/staff/office-request.server'
@@ -20,14 +20,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'read', 'AuditLog', { request, context })
 	const url = new URL(request.url)
-	const defaultValue = Object.fromEntries([...url.searchParams].filter(([key]) => ['action', 'outcome', 'from', 'to'].includes(key)))
+	const defaultValue = Object.fromEntries([...url.searchParams].filter(([key]) => ['akce', 'vysledek', 'od', 'do'].includes(key)))
 	const submission = parseWithZod(url.searchParams, { schema: AuditFilterSchema })
 	if (submission.status !== 'success') {
 		// A bad filter shows what to fix and lists nothing (rather than silently listing something else).
 		const actions = (await listAuditLog({ db: user.db, ability: user.ability, filter: { page: 1 } })).actions
 		return data({ title: page.title, result: submission.reply(), defaultValue, actions, list: null }, { status: 400 })
 	}
-	const list = await listAuditLog({ db: user.db, ability: user.ability, filter: submission.value })
+	const list = await listAuditLog({ db: user.db, ability: user.ability, filter: toAuditFilter(submission.value) })
 	return {
 		title: page.title,
 		result: null,

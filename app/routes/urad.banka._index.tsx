@@ -18,6 +18,7 @@ import { requirePermission } from '~/modules/staff/require-permission.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import { STATEMENT_UPLOAD_MAX_MB } from '~/modules/bank-statements/statement-upload-limit'
 import { useFormat } from '~/modules/i18n/use-format'
+import { readPage } from '~/modules/http/page-param'
 
 const MAX_MB = STATEMENT_UPLOAD_MAX_MB
 const MAX_BYTES = MAX_MB * 1024 * 1024
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'read', 'BankMovement', { request, context })
 	const url = new URL(request.url)
-	const pageNumber = z.coerce.number().int().min(1).max(10_000).catch(1).parse(url.searchParams.get('page') ?? undefined)
+	const pageNumber = readPage(url.searchParams)
 	const statementId = z.uuid().safeParse(url.searchParams.get('vypis'))
 	const [list, current] = await Promise.all([
 		listBankStatements({ db: user.db, ability: user.ability, page: pageNumber }),

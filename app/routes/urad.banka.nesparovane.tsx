@@ -11,6 +11,7 @@ import { officePage } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { useFormat } from '~/modules/i18n/use-format'
+import { MOVEMENT_FILTER_PARAMS } from '~/modules/bank-statements/movement-filter-params'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'nav.bank')
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const filters = readMovementFilters(url)
 	const list = await listUnmatchedMovements({ db: user.db, ability: user.ability, filters })
 	// The form shows what was typed (koruny), the query uses haléře.
-	const typed = { from: filters.from ?? '', to: filters.to ?? '', min: filters.min !== undefined ? url.searchParams.get('min') ?? '' : '', max: filters.max !== undefined ? url.searchParams.get('max') ?? '' : '', vs: filters.vs ?? '' }
+	const typed = { from: filters.from ?? '', to: filters.to ?? '', min: filters.min !== undefined ? url.searchParams.get(MOVEMENT_FILTER_PARAMS.min) ?? '' : '', max: filters.max !== undefined ? url.searchParams.get(MOVEMENT_FILTER_PARAMS.max) ?? '' : '', vs: filters.vs ?? '' }
 	return { title: `${resources[page.locale]['bank-office'].queue.title} – ${page.townName}`, typed, page: Math.min(filters.page, list.pages), ...list }
 }
 
@@ -43,11 +44,11 @@ export default function UnmatchedQueuePage() {
 			<Form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label={t('queue.filters')}>
 				<label>
 					<span className="block text-sm font-medium">{t('queue.from')}</span>
-					<input type="date" name="from" defaultValue={typed.from} className={field} />
+					<input type="date" name={MOVEMENT_FILTER_PARAMS.from} defaultValue={typed.from} className={field} />
 				</label>
 				<label>
 					<span className="block text-sm font-medium">{t('queue.to')}</span>
-					<input type="date" name="to" defaultValue={typed.to} className={field} />
+					<input type="date" name={MOVEMENT_FILTER_PARAMS.to} defaultValue={typed.to} className={field} />
 				</label>
 				<label>
 					<span className="block text-sm font-medium">{t('queue.min')}</span>

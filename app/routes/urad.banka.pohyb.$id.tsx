@@ -10,10 +10,10 @@ import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { asSubject } from '~/modules/access/ability.server'
 import { toMovementRow } from '~/modules/bank-statements/list-unmatched-movements.server'
 import { getSplitOptions } from '~/modules/bank-statements/get-split-options.server'
+import { findBankMovement, findMovementAllocation, listClaimPayers, searchClaimsForMovement } from '~/modules/bank-statements/movement-detail.server'
 import { ignoreMovement, matchMovementToClaim } from '~/modules/bank-statements/resolve-movement.server'
 import { readSplitForm } from '~/modules/bank-statements/split-form'
 import { SplitError, splitMovement } from '~/modules/bank-statements/split-movement.server'
-import { listClaims } from '~/modules/claims/list-claims.server'
 import { isAppError } from '~/modules/errors/app-error'
 import { resources } from '~/modules/i18n/resources.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
@@ -30,7 +30,7 @@ const DONE = ['paid', 'partly', 'overpaid', 'ignored', 'split'] as const
 
 async function loadMovement(request: Request, context: LoaderFunctionArgs['context'], id: string | undefined, action: 'read' | 'update') {
 	const user = await requireOfficeStaff(request, context)
-	const movement = z.uuid().safeParse(id).success ? await user.db.bankMovement.findUnique({ where: { id: id! } }) : null
+	const movement = await findBankMovement({ db: user.db, id })
 	if (!movement) throw new Response('Not found', { status: 404 })
 	await requirePermission(user, action, asSubject('BankMovement', movement), { request, context, label: `BankMovement:${movement.id}` })
 	return { user, movement }
@@ -45,18 +45,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const canResolve = movement.matchStatus === 'unmatched' && canUpdate
 	const payerId = z.uuid().safeParse(url.searchParams.get('platce')).data ?? null
 	const split = canUpdate && user.ability.can('update', 'Payment') ? await getSplitOptions({ db: user.db, ability: user.ability, movement, payerResidentId: payerId }) : null
-	const found =
-		(canResolve || split) && q && movement.kind === 'credit'
-			? await listClaims({ db: user.db, ability: user.ability, filters: { ...(/^\d{1,10}$/.test(q) ? { vs: q } : { name: q }), page: 1 } })
-			: null
-	const claims = (found?.claims ?? []).filter((c) => c.status !== 'cancelled' && c.status !== 'written_off').slice(0, 10)
-	// The people whose claims the search found: the clerk may split between the claims of any of them.
-	const payers = split && claims.length
-		? await user.db.resident.findMany({ where: { claims: { some: { id: { in: claims.map((c) => c.id) } } } }, select: { id: true, givenName: true, familyName: true }, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }] })
-		: []
-	const payment = movement.paymentId
-		? await user.db.payment.findUnique({ where: { id: movement.paymentId }, select: { id: true, overpaidAmount: true, items: { select: { amount: true, claim: { select: { id: true, variableSymbol: true } } }, orderBy: { createdAt: 'asc' } } } })
-		: null
+	const claims = (canResolve || split) && q && movement.kind === 'credit' ? await searchClaimsForMovement({ db: user.db, ability: user.ability, q }) : []
+	const payers = split && claims.length ? await listClaimPayers({ db: user.db, claimIds: claims.map((c) => c.id) }) : []
+	const allocation = await findMovementAllocation({ db: user.db, paymentId: movement.paymentId })
 	const title = resources[page.locale]['bank-office'].movement[movement.matchStatus === 'unmatched' ? 'title' : 'titleResolved']
 	return {
 		title: `${title} – ${page.townName}`,
@@ -65,8 +56,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		canResolve,
 		claims: canResolve ? claims : [],
 		split,
-		payers: payers.map((p) => ({ id: p.id, name: `${p.givenName} ${p.familyName}` })),
-		allocation: payment ? { paymentId: payment.id, overpaid: payment.overpaidAmount, items: payment.items.map((i) => ({ claimId: i.claim.id, variableSymbol: i.claim.variableSymbol, amount: i.amount })) } : null,
+		payers,
+		allocation,
 	}
 }
 

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { pickText } from '~/modules/i18n/locales'
+import { loadTownLogo } from '~/modules/theming/load-town-logo.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
@@ -14,8 +15,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const size = Number(match?.[1]) as TilePngSize
 	if (!match || (match[2] === 'png') !== TILE_PNG_SIZES.includes(size) || (match[2] === 'svg' && match[1])) throw data(null, { status: 404 })
 	const profile = await requireTownProfile(context)
-	const settings = await user.db.townSettings.findUnique({ where: { id: 1 }, select: { logo: true, logoType: true } })
-	const logo = settings?.logo && settings.logoType ? { bytes: settings.logo, type: settings.logoType } : null
+	const logo = await loadTownLogo(user.db)
 	const svg = tileLogoSvg({ name: pickText(profile.name, 'cs'), logo, theme: profile.theme })
 	const body = match[2] === 'svg' ? svg : await tileLogoPng(svg, size)
 	return new Response(body, {

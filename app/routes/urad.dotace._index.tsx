@@ -3,37 +3,29 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
-import { accessibleWhere } from '~/modules/access/ability.server'
 import { listContractDuties } from '~/modules/grants/contract.server'
+import { listOfficeApplications, listOfficeProgrammeVersions } from '~/modules/grants/list-office-grants.server'
 import { requireGrantsStaff } from '~/modules/grants/office-grants-guard.server'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
+import { readPage } from '~/modules/http/page-param'
 
 export const handle = { i18n: ['office', 'grants'] }
-const PAGE_SIZE = 50
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { page, user } = await requireGrantsStaff(request, context)
-	const pageNumber = Math.min(10_000, Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('strana'))) || 1))
+	const pageNumber = readPage(new URL(request.url).searchParams)
 	const canManage = user.ability.can('manage', 'GrantProgramme')
 	const canWork = user.ability.can('update', 'GrantApplication')
-	const [programmes, applications, duties] = await Promise.all([
-		user.ability.can('read', 'GrantProgramme')
-			? user.db.grantProgrammeVersion.findMany({ orderBy: [{ createdAt: 'desc' }], take: 100, select: { id: true, version: true, state: true, name: true, programme: { select: { code: true } } } })
-			: [],
-		user.db.grantApplication.findMany({
-			where: { AND: [accessibleWhere(user.ability, 'read', 'GrantApplication'), { state: { not: 'draft' } }] },
-			orderBy: { number: 'desc' },
-			skip: (pageNumber - 1) * PAGE_SIZE,
-			take: PAGE_SIZE + 1,
-			select: { id: true, number: true, state: true, applicantName: true, requestedAmount: true, call: { select: { programmeVersion: { select: { name: true } } } } },
-		}),
+	const [programmes, { applications, hasNext }, duties] = await Promise.all([
+		user.ability.can('read', 'GrantProgramme') ? listOfficeProgrammeVersions({ db: user.db }) : [],
+		listOfficeApplications({ db: user.db, ability: user.ability, page: pageNumber }),
 		canWork ? listContractDuties({ db: user.db }) : [],
 	])
 	const locale = page.locale
 	return {
-		title: page.title, canManage, page: pageNumber, hasNext: applications.length > PAGE_SIZE,
+		title: page.title, canManage, page: pageNumber, hasNext,
 		programmes: programmes.map((p) => ({ id: p.id, code: p.programme.code, version: p.version, state: p.state, name: p.name })),
-		applications: applications.slice(0, PAGE_SIZE).map((a) => ({ id: a.id, number: a.number, state: a.state, applicant: a.applicantName, programme: a.call.programmeVersion.name, requested: formatMoney(a.requestedAmount, locale) })),
+		applications: applications.map((a) => ({ id: a.id, number: a.number, state: a.state, applicant: a.applicantName, programme: a.call.programmeVersion.name, requested: formatMoney(a.requestedAmount, locale) })),
 		duties: duties.filter((d) => !d.doneOn).map((d) => ({ ...d, deadline: formatDate(d.deadline, locale), amount: formatMoney(d.amount, locale) })),
 	}
 }

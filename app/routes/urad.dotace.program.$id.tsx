@@ -25,7 +25,7 @@ async function load(request: Request, context: LoaderFunctionArgs['context'], id
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const { page, user, version, t } = await load(request, context, params.id ?? '')
 	const check = version.state === 'draft' ? await getPublicationCheck({ db: user.db, versionId: version.id, now: new Date() }) : null
-	const notice = new URL(request.url).searchParams.get('notice')
+	const notice = new URL(request.url).searchParams.get('hlaseni')
 	return { title: `${version.values.name} – ${t.office.programmeTitle} – ${page.townName}`, version, check, notice: notice === 'saved' || notice === 'published' ? notice : null }
 }
 
@@ -41,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 			if (error instanceof GrantInputError) return data({ intent: 'publish' as const, error: { key: error.key, values: error.values } }, { status: 400 })
 			throw error
 		}
-		return redirect(`/urad/dotace/program/${version.id}?notice=published`)
+		return redirect(`/urad/dotace/program/${version.id}?hlaseni=published`)
 	}
 	try {
 		// The code names the programme for good: the form shows it read-only and the server keeps it.
@@ -49,7 +49,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		const form = readProgrammeForm(body)
 		if (!form.ok) return data({ ...form.problem, intent: 'save' as const }, { status: 400 })
 		const { versionId } = await saveProgramme({ db: user.db, staffId, input: form.input, programmeId: version.programmeId, meta })
-		return redirect(`/urad/dotace/program/${versionId}?notice=saved`)
+		return redirect(`/urad/dotace/program/${versionId}?hlaseni=saved`)
 	} catch (error) {
 		if (error instanceof GrantInputError) return data({ ...programmeProblem(error, body), intent: 'save' as const }, { status: 400 })
 		throw error

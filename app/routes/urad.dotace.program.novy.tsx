@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (!form.ok) return data(form.problem, { status: 400 })
 	try {
 		const { versionId } = await saveProgramme({ db: user.db, staffId: user.actor.staffUserId, input: form.input, meta: requestMeta(context) })
-		return redirect(`/urad/dotace/program/${versionId}?notice=saved`)
+		return redirect(`/urad/dotace/program/${versionId}?hlaseni=saved`)
 	} catch (error) {
 		if (error instanceof GrantInputError) return data(programmeProblem(error, body), { status: 400 })
 		throw error

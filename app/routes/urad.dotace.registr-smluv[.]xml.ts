@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { storedDate } from '~/modules/dates/prague-date'
-import { PUBLICATION_THRESHOLD } from '~/modules/grants/contract.server'
+import { listContractsToPublish } from '~/modules/grants/list-contracts-to-publish.server'
 import { registrSmluvMetadata } from '~/modules/grants/legal/registr-smluv'
 import { requireGrantsStaff } from '~/modules/grants/office-grants-guard.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
@@ -9,16 +9,10 @@ import { requirePermission } from '~/modules/staff/require-permission.server'
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { user, page } = await requireGrantsStaff(request, context)
 	await requirePermission(user, 'export', 'GrantApplication', { request, context })
-	const townSettings = await user.db.townSettings.findUniqueOrThrow({ where: { id: 1 }, select: { contact: true } })
-	const contracts = await user.db.grantContract.findMany({
-		where: { signedOn: { not: null }, amount: { gt: PUBLICATION_THRESHOLD }, registrSmluvPublishedOn: null },
-		orderBy: { signedOn: 'asc' },
-		take: 1000,
-		select: { number: true, amount: true, signedOn: true, application: { select: { applicantName: true, applicantIco: true, applicantKind: true, municipality: true, purpose: true } } },
-	})
+	const { townIco, contracts } = await listContractsToPublish({ db: user.db })
 	const xml = registrSmluvMetadata(
 		contracts.map((c) => ({
-			contractNumber: c.number, subject: c.application.purpose, signedOn: storedDate(c.signedOn!), amountHalere: c.amount, town: { name: page.townName, ico: ((townSettings.contact ?? {}) as { ico?: string }).ico ?? '' },
+			contractNumber: c.number, subject: c.application.purpose, signedOn: storedDate(c.signedOn!), amountHalere: c.amount, town: { name: page.townName, ico: townIco },
 			recipient: { name: c.application.applicantName, ...(c.application.applicantIco ? { ico: c.application.applicantIco } : {}), naturalPerson: c.application.applicantKind === 'natural', ...(c.application.municipality ? { municipality: c.application.municipality } : {}) },
 		})),
 	)

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { AssignStep, ContractStep, DecideStep, DeclareStep, FormalStep, PaidStep, ScoreStep, SettlementStep, SignedStep } from '~/components/grants/office-steps'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
-import { accessibleWhere } from '~/modules/access/ability.server'
 import { storedDate } from '~/modules/dates/prague-date'
 import { GrantInputError } from '~/modules/grants/grant-error'
+import { findOfficeApplication, loadOfficeApplication } from '~/modules/grants/load-office-application.server'
 import { requireGrantAction, requireGrantsStaff } from '~/modules/grants/office-grants-guard.server'
 import { OFFICE_STEP_ACTIONS } from '~/modules/grants/office-step-action.server'
 import { isOfficeStep, openOfficeSteps, STEP_PERMISSION } from '~/modules/grants/office-steps'
@@ -18,31 +18,14 @@ export const handle = { i18n: ['office', 'grants'] }
 
 async function load(request: Request, context: Parameters<typeof requireGrantsStaff>[1], id: string) {
 	const guard = await requireGrantsStaff(request, context)
-	const application = await guard.user.db.grantApplication.findFirst({ where: { AND: [{ id }, accessibleWhere(guard.user.ability, 'read', 'GrantApplication')] }, select: { id: true, personId: true, state: true } })
+	const application = await findOfficeApplication({ db: guard.user.db, ability: guard.user.ability, id })
 	if (!application) throw data(null, { status: 404 })
 	return { ...guard, application }
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const { page, user, application } = await load(request, context, params.id ?? '')
-	const me = user.actor.staffUserId
-	const assignment = await user.db.grantEvaluatorAssignment.findUnique({ where: { applicationId_staffUserId: { applicationId: application.id, staffUserId: me } }, select: { conflictDeclaration: true, scoredAt: true } })
-	const isEvaluatorOnly = !user.ability.can('update', 'GrantApplication')
-	// An evaluator sees the content only after declaring no conflict of interest.
-	const mayShowContent = !isEvaluatorOnly || assignment?.conflictDeclaration === 'none'
-	const a = await user.db.grantApplication.findUniqueOrThrow({
-		where: { id: application.id },
-		select: {
-			id: true, number: true, state: true, applicantName: true, applicantIco: true, legalForm: true, address: true, purpose: true, reasoning: true, representatives: true, requestedAmount: true, awardedAmount: true,
-			rejectionReason: true, decidingBody: true, resolutionNumber: true,
-			budgetLines: { orderBy: { position: 'asc' }, select: { category: true, description: true, ownShare: true, requested: true } },
-			assignments: { select: { staffUser: { select: { name: true } }, conflictDeclaration: true, scoredAt: true } },
-			contract: { select: { number: true, signedOn: true, boardDeadline: true, registrSmluvDeadline: true, deMinimisDeadline: true } },
-			settlements: { orderBy: { filedAt: 'desc' }, take: 1, select: { narrative: true, spentGrant: true, returnAmount: true, outcome: true, returnVariableSymbol: true } },
-			call: { select: { programmeVersion: { select: { name: true, criteria: true } } } },
-		},
-	})
-	const evaluators = user.ability.can('manage', 'GrantApplication') && a.state === 'in_evaluation' ? await user.db.staffUser.findMany({ where: { roles: { has: 'evaluator' }, disabledAt: null }, select: { id: true, name: true }, orderBy: { name: 'asc' } }) : []
+	const { assignment, isEvaluatorOnly, mayShowContent, application: a, evaluators } = await loadOfficeApplication({ db: user.db, ability: user.ability, applicationId: application.id, staffUserId: user.actor.staffUserId })
 	const money = (v: number | null | undefined) => (v ? formatMoney(v, page.locale) : null)
 	const day = (d: Date | null | undefined) => (d ? storedDate(d) : null)
 	const isAdmin = user.ability.can('manage', 'GrantApplication')

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { DEFINITION_JSON_MAX_BYTES } from '~/modules/form-builder/definition-json-limit'
+import { listFormsWithVersions } from '~/modules/form-builder/list-form-versions.server'
 import { parseDefinitionJson } from '~/modules/form-builder/parse-definition-json'
 import { publishFormVersion } from '~/modules/form-builder/publish-form-version.server'
 import { inboxPage } from '~/modules/inbox/inbox-page.server'
@@ -21,8 +22,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = await inboxPage(request, context, 'builder.title')
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'manage', 'Form', { request, context })
-	const code = new URL(request.url).searchParams.get('edit')
-	const forms = await user.db.form.findMany({ orderBy: { code: 'asc' }, select: { code: true, title: true, isActive: true, versions: { orderBy: { version: 'desc' }, select: { version: true, publishedAt: true, definition: true } } } })
+	const code = new URL(request.url).searchParams.get('upravit')
+	const forms = await listFormsWithVersions({ db: user.db })
 	const editing = forms.find((form) => form.code === code)
 	return {
 		title: page.title,
@@ -76,14 +77,14 @@ export default function FormBuilderPage() {
 								{form.versions.map((v, index) => (
 									<span key={v.version}>
 										{index > 0 ? ', ' : null}
-										<a href={`/urad/formulare/export?code=${form.code}&version=${v.version}`} aria-label={`${t('builder.export')} ${form.code}: ${t('builder.versionLabel', { version: v.version })}`}>
+										<a href={`/urad/formulare/export?formular=${form.code}&verze=${v.version}`} aria-label={`${t('builder.export')} ${form.code}: ${t('builder.versionLabel', { version: v.version })}`}>
 											{t('builder.versionLabel', { version: v.version })}
 										</a>
 									</span>
 								))}
 							</td>
 							<td>{form.versions.length ? <Link to={`/urad/formulare/${form.code}`} aria-label={`${t('designer.open')}: ${form.title}`}>{t('designer.open')}</Link> : null}</td>
-							<td><Link to={`?edit=${form.code}`} aria-label={`${t('builder.edit')} JSON: ${form.title}`}>{t('builder.edit')} JSON</Link></td>
+							<td><Link to={`?upravit=${form.code}`} aria-label={`${t('builder.edit')} JSON: ${form.title}`}>{t('builder.edit')} JSON</Link></td>
 						</tr>
 					))}
 				</tbody>

@@ -13,6 +13,7 @@ import { loadFormDraft } from '~/modules/form-builder/load-form-draft.server'
 import { problemHint } from '~/modules/form-builder/problem-hint'
 import { publishFormDraft } from '~/modules/form-builder/publish-form-draft.server'
 import { FORM_LOCALES, FormDefinitionBaseSchema, type FormDefinition } from '~/modules/forms/form-definition-schema'
+import { listSubmissionAgendas } from '~/modules/forms/list-submission-agendas.server'
 import { inboxPage } from '~/modules/inbox/inbox-page.server'
 import { requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
@@ -36,7 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const page = await inboxPage(request, context, 'builder.title')
 	const { user, form } = await requireForm(request, context, params.code)
 	const url = new URL(request.url)
-	const settings = await user.db.townSettings.findUnique({ where: { id: 1 }, select: { submissionAgendas: true } })
+	const agendas = await listSubmissionAgendas({ db: user.db })
 	// Stored definitions passed the schema; parsing again only fills defaults the preview relies on.
 	const parsed = FormDefinitionBaseSchema.safeParse(form.definition)
 	const definition = (parsed.success ? parsed.data : form.definition) as FormDefinition
@@ -52,10 +53,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		draftUpdatedBy: form.draftUpdatedBy,
 		previewKey: `${form.draftUpdatedAt?.toISOString() ?? 'published'}-${previewLocale}`,
 		publishedVersion: form.publishedVersion,
-		notice: NOTICES.find((key) => key === url.searchParams.get('notice')) ?? null,
+		notice: NOTICES.find((key) => key === url.searchParams.get('hlaseni')) ?? null,
 		version: url.searchParams.get('verze'),
 		open: url.searchParams.get('otevrit'),
-		agendas: ((settings?.submissionAgendas ?? []) as { code: string; name: unknown }[]).map((agenda) => ({ code: agenda.code, name: pickText(agenda.name, page.locale) || agenda.code })),
+		agendas: agendas.map((agenda) => ({ code: agenda.code, name: pickText(agenda.name, page.locale) || agenda.code })),
 	}
 }
 
@@ -69,11 +70,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	if (body.intent === 'publish-draft') {
 		const result = await publishFormDraft({ db: user.db, code: form.code, staff, ...requestMeta(context) })
 		if (!result.ok) return data({ problems: result.problems }, { status: 400 })
-		return redirect(`${here}?notice=published&verze=${result.version}`)
+		return redirect(`${here}?hlaseni=published&verze=${result.version}`)
 	}
 	if (body.intent === 'discard-draft') {
 		await discardFormDraft({ db: user.db, code: form.code, staff, ...requestMeta(context) })
-		return redirect(`${here}?notice=discarded`)
+		return redirect(`${here}?hlaseni=discarded`)
 	}
 	const edit = BuilderEditSchema.safeParse(body)
 	if (!edit.success) return data({ problems: edit.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })) }, { status: 400 })
@@ -81,7 +82,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	if (!result.ok) return data({ problems: result.problems }, { status: 400 })
 	// Reopen what was just edited, so the admin does not lose their place.
 	const open = openAfter(edit.data, result.definition)
-	return redirect(`${here}?notice=saved${open ? `&otevrit=${open}` : ''}`)
+	return redirect(`${here}?hlaseni=saved${open ? `&otevrit=${open}` : ''}`)
 }
 
 /** The editor to show open after an edit: the settings, the step, the field edited or just added. */

@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	}
 	// Every session ended with the change; this browser continues under a new one.
 	const cookie = await createSession(user.sessionOptions, request, { kind: 'staff', staffUserId: user.me.id, secondFactorDone: true })
-	return redirect('/urad?notice=password-changed', { headers: { 'Set-Cookie': cookie } })
+	return redirect('/urad?hlaseni=password-changed', { headers: { 'Set-Cookie': cookie } })
 }
 
 export const handle = { i18n: ['office'] }

@@ -29,7 +29,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password', 'confirm'] }), linkGone: false }, { status: 400 })
 	try {
 		await resetPassword({ db: link.db, token: params.token ?? '', password: submission.value.password, ...requestMeta(context) })
-		return redirect('/urad/prihlaseni?notice=password-reset')
+		return redirect('/urad/prihlaseni?hlaseni=password-reset')
 	} catch (error) {
 		if (isAppError(error, 'token_invalid')) return data({ result: null, linkGone: true }, { status: 404 })
 		if (error instanceof PasswordError) return data({ result: submission.reply({ fieldErrors: { [passwordErrorField(error.reason)]: [passwordErrorMessage(error.reason)] } }), linkGone: false }, { status: 400 })

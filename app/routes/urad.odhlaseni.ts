@@ -8,5 +8,5 @@ export function loader() {
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const cookie = await signOutStaff(request, context)
-	return redirect('/urad/prihlaseni?notice=logged-out', { headers: { 'Set-Cookie': cookie } })
+	return redirect('/urad/prihlaseni?hlaseni=logged-out', { headers: { 'Set-Cookie': cookie } })
 }

@@ -9,5 +9,5 @@ export function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
 	const { me } = await requireOfficeStaff(request, context)
 	const cookie = await signOutStaffEverywhere(request, context, me.id)
-	return redirect('/urad/prihlaseni?notice=logged-out-everywhere', { headers: { 'Set-Cookie': cookie } })
+	return redirect('/urad/prihlaseni?hlaseni=logged-out-everywhere', { headers: { 'Set-Cookie': cookie } })
 }

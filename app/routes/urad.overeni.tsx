@@ -12,7 +12,7 @@ import { CodeSchema, returnPathWithin } from '~/modules/staff/staff-forms'
 // The second sign-in step: only a session that has passed the password step gets here.
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'verify.title')
-	const returnTo = new URL(request.url).searchParams.get('returnTo')
+	const returnTo = new URL(request.url).searchParams.get('zpet')
 	const pending = await getStaffSession(request, context)
 	if (!pending) throw redirect(OFFICE_LOGIN)
 	if (pending.isComplete) throw redirect(returnPathWithin('/urad', returnTo))
@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return data({ result: submission.reply({ formErrors: [REFUSALS[result.reason]], resetForm: true }) }, { status: 400 })
 	}
 	const target = returnPathWithin('/urad', submission.value.returnTo)
-	const withNotice = result.method === 'recovery_code' ? `/urad?notice=recovery-code-used&left=${result.recoveryCodesLeft}` : target
+	const withNotice = result.method === 'recovery_code' ? `/urad?hlaseni=recovery-code-used&zbyva=${result.recoveryCodesLeft}` : target
 	return redirect(withNotice, { headers: { 'Set-Cookie': result.cookie } })
 }
 

@@ -8,10 +8,11 @@ import { Pagination } from '~/components/office/pagination'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
 import { resources } from '~/modules/i18n/resources.server'
 import { listPayments } from '~/modules/payments/list-payments.server'
-import { PAYMENT_FILTER_STATES, readPaymentFilters } from '~/modules/payments/payment-filters'
+import { PAYMENT_FILTER_PARAMS, PAYMENT_FILTER_STATES, readPaymentFilters } from '~/modules/payments/payment-filters'
 import { officePage } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { PAGE_PARAM } from '~/modules/http/page-param'
 
 const METHODS = ['gopay', 'stripe', 'bank_transfer', 'manual'] as const
 
@@ -44,7 +45,7 @@ export default function PaymentsPage() {
 	const { t } = useTranslation('card-payments')
 	const location = useLocation()
 	const exportSearch = new URLSearchParams(location.search)
-	exportSearch.delete('page')
+	exportSearch.delete(PAGE_PARAM)
 	const field = 'rounded-town border px-2 py-1'
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-10">
@@ -52,7 +53,7 @@ export default function PaymentsPage() {
 			<Form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label={t('office.filters')}>
 				<label>
 					<span className="block text-sm font-medium">{t('office.state')}</span>
-					<select name="state" defaultValue={filters.state ?? ''} className={field}>
+					<select name={PAYMENT_FILTER_PARAMS.state} defaultValue={filters.state ?? ''} className={field}>
 						<option value="">{t('office.anyState')}</option>
 						{PAYMENT_FILTER_STATES.map((s) => (
 							<option key={s} value={s}>
@@ -63,7 +64,7 @@ export default function PaymentsPage() {
 				</label>
 				<label>
 					<span className="block text-sm font-medium">{t('office.provider')}</span>
-					<select name="method" defaultValue={filters.method ?? ''} className={field}>
+					<select name={PAYMENT_FILTER_PARAMS.method} defaultValue={filters.method ?? ''} className={field}>
 						<option value="">{t('office.anyProvider')}</option>
 						{METHODS.map((m) => (
 							<option key={m} value={m}>
@@ -74,11 +75,11 @@ export default function PaymentsPage() {
 				</label>
 				<label>
 					<span className="block text-sm font-medium">{t('office.from')}</span>
-					<input type="date" name="from" defaultValue={filters.from ?? ''} className={field} />
+					<input type="date" name={PAYMENT_FILTER_PARAMS.from} defaultValue={filters.from ?? ''} className={field} />
 				</label>
 				<label>
 					<span className="block text-sm font-medium">{t('office.to')}</span>
-					<input type="date" name="to" defaultValue={filters.to ?? ''} className={field} />
+					<input type="date" name={PAYMENT_FILTER_PARAMS.to} defaultValue={filters.to ?? ''} className={field} />
 				</label>
 				<SubmitButton>{t('office.filter')}</SubmitButton>
 			</Form>

@@ -32,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const { user, record: submission } = await load(request, context, params.id)
 	return {
 		title: `${submission.number} – ${page.title}`,
-		notice: NOTICES.find((key) => key === new URL(request.url).searchParams.get('notice')) ?? null,
+		notice: NOTICES.find((key) => key === new URL(request.url).searchParams.get('hlaseni')) ?? null,
 		myId: user.me.id,
 		canUpdate: user.ability.can('update', asSubject('Submission', submission as never)),
 		isAdmin: user.me.roles.includes('admin'),
@@ -59,7 +59,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 			if (!(error instanceof SubmissionError)) throw error
 			return data({ error: submissionErrorMessage(error.reason) }, { status: 400 })
 		}
-		return redirect(`${here}?notice=assigned`)
+		return redirect(`${here}?hlaseni=assigned`)
 	}
 	if (value.intent === 'resend') {
 		if (!user.me.roles.includes('admin')) throw data({ reason: 'forbidden' }, { status: 403 })
@@ -70,7 +70,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 			if (!(error instanceof SubmissionError)) throw error
 			return data({ error: submissionErrorMessage(error.reason) }, { status: 409 })
 		}
-		return redirect(`${here}?notice=resent`)
+		return redirect(`${here}?hlaseni=resent`)
 	}
 	const page = await inboxPage(request, context, 'detail.title')
 	const upload = body.get('document')
@@ -82,7 +82,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		if (!(error instanceof SubmissionError)) throw error
 		return data({ error: submissionErrorMessage(error.reason) }, { status: 400 })
 	}
-	return redirect(`${here}?notice=status`)
+	return redirect(`${here}?hlaseni=status`)
 }
 
 export default function InboxDetailPage() {

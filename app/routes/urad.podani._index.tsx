@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { Pagination } from '~/components/office/pagination'
-import { parseInboxFilter } from '~/modules/inbox/inbox-filter-schema'
+import { INBOX_FILTER_PARAMS, parseInboxFilter } from '~/modules/inbox/inbox-filter-schema'
 import { inboxPage } from '~/modules/inbox/inbox-page.server'
 import { listInbox } from '~/modules/inbox/list-inbox.server'
+import { listInboxAssignees, listInboxForms } from '~/modules/inbox/list-inbox-choices.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { formatDateTime } from '~/modules/i18n/format'
 import { pickText } from '~/modules/i18n/locales'
+import { readPage } from '~/modules/http/page-param'
 
 const STATUSES = ['submitted', 'delivered', 'assigned', 'in_progress', 'needs_info', 'answered', 'resolved', 'rejected', 'failed'] as const
 const FIELD = 'w-full rounded-town border border-muted bg-surface px-3 py-2 text-ink'
@@ -22,17 +24,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	await requirePermission(user, 'read', 'Submission', { request, context })
 	const url = new URL(request.url)
 	const filter = parseInboxFilter(url.searchParams)
-	const requested = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1))
+	const requested = readPage(url.searchParams)
 	const [list, forms, colleagues] = await Promise.all([
 		listInbox({ db: user.db, ability: user.ability, filter, page: requested }),
-		user.db.form.findMany({ select: { code: true, title: true }, orderBy: { code: 'asc' } }),
-		// Only the people who can handle submissions: clerks of the submissions agenda and admins (issue 19).
-		user.db.staffUser.findMany({ where: { disabledAt: null, passwordHash: { not: null }, OR: [{ agendas: { has: 'submissions' } }, { roles: { has: 'admin' } }] }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+		listInboxForms({ db: user.db }),
+		listInboxAssignees({ db: user.db }),
 	])
 	return {
 		title: page.title,
 		search: url.search,
-		values: Object.fromEntries(['form', 'status', 'assignee', 'from', 'to', 'q'].map((key) => [key, url.searchParams.get(key) ?? ''])),
+		values: Object.fromEntries(Object.entries(INBOX_FILTER_PARAMS).map(([key, param]) => [key, url.searchParams.get(param) ?? ''])),
 		forms: forms.map((form) => ({ code: form.code, title: pickText(form.title, page.locale) })),
 		colleagues,
 		total: list.total,
@@ -57,19 +58,19 @@ export const meta = titleMeta
 export default function InboxPage() {
 	const { t } = useTranslation('forms-office')
 	const data = useLoaderData<typeof loader>()
-	const select = (name: string, label: string, options: { value: string; label: string }[]) => (
+	const select = (name: keyof typeof INBOX_FILTER_PARAMS, label: string, options: { value: string; label: string }[]) => (
 		<div>
 			<label htmlFor={`filter-${name}`} className="mb-1 block font-medium">{label}</label>
-			<select id={`filter-${name}`} name={name} defaultValue={data.values[name]} className={FIELD}>
+			<select id={`filter-${name}`} name={INBOX_FILTER_PARAMS[name]} defaultValue={data.values[name]} className={FIELD}>
 				<option value="">{t('inbox.all')}</option>
 				{options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
 			</select>
 		</div>
 	)
-	const input = (name: string, label: string, type: string) => (
+	const input = (name: keyof typeof INBOX_FILTER_PARAMS, label: string, type: string) => (
 		<div>
 			<label htmlFor={`filter-${name}`} className="mb-1 block font-medium">{label}</label>
-			<input id={`filter-${name}`} name={name} type={type} defaultValue={data.values[name]} className={FIELD} />
+			<input id={`filter-${name}`} name={INBOX_FILTER_PARAMS[name]} type={type} defaultValue={data.values[name]} className={FIELD} />
 		</div>
 	)
 	return (

@@ -1,4 +1,5 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
+import { listSubmissionAgendas } from '~/modules/forms/list-submission-agendas.server'
 import { formatDateTime } from '~/modules/i18n/format'
 import { pickText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
@@ -20,8 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = await inboxPage(request, context, 'inbox.title')
 	const words = resources[page.locale]['forms-office']
 	const statuses = words.status as Record<string, string>
-	const settings = await user.db.townSettings.findUnique({ where: { id: 1 }, select: { submissionAgendas: true } })
-	const agendas = new Map(((settings?.submissionAgendas ?? []) as { code?: string; name?: unknown }[]).map((agenda) => [agenda.code, pickText(agenda.name, page.locale)]))
+	const agendas = new Map((await listSubmissionAgendas({ db: user.db })).map((agenda) => [agenda.code, pickText(agenda.name, page.locale)]))
 	const lines: string[][] = [[words.inbox.number, words.inbox.form, words.inbox.csvVersion, words.inbox.csvAgenda, words.inbox.status, words.inbox.applicant, words.inbox.assignee, words.detail.referenceNumber, words.inbox.submittedAt]]
 	for await (const row of inboxRowsForExport({ db: user.db, ability: user.ability, filter })) {
 		lines.push([

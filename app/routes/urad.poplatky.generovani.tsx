@@ -7,7 +7,7 @@ import { SubmitButton } from '~/components/office/form-field'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { ClaimGenerationError, claimGenerationErrorMessage } from '~/modules/claims/claim-generation-error'
-import { requestClaimGeneration } from '~/modules/claims/request-claim-generation.server'
+import { listRecentClaimGenerationRuns, requestClaimGeneration } from '~/modules/claims/request-claim-generation.server'
 import { resources } from '~/modules/i18n/resources.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	// Generation is a fee-rules matter: admins run it (update), payments clerks and auditors follow it (read).
 	await requirePermission(user, 'read', 'FeeRuleVersion', { request, context })
-	const runs = await user.db.claimGenerationRun.findMany({ orderBy: { createdAt: 'desc' }, take: 10 })
+	const runs = await listRecentClaimGenerationRuns({ db: user.db })
 	return {
 		title: `${resources[page.locale]['fees-office'].generate.title} – ${page.townName}`,
 		year: new Date().getUTCFullYear(),

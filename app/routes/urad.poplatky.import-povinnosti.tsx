@@ -64,7 +64,7 @@ export const handle = { i18n: ['office', 'fees-office'] }
 export default function ImportObligationsPage() {
 	const result = useActionData<typeof action>()
 	const [params] = useSearchParams()
-	const kind = result && 'kind' in result ? result.kind : params.get('kind') === 'claims' ? 'claims' : 'obligations'
+	const kind = result && 'kind' in result ? result.kind : params.get('druh') === 'claims' ? 'claims' : 'obligations'
 	const { t } = useTranslation('fees-office')
 	const checked = result && 'errorCount' in result ? result : null
 	return (

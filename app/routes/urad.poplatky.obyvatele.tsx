@@ -1,20 +1,17 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { SubmitButton } from '~/components/office/form-field'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { Pagination } from '~/components/office/pagination'
-import { accessibleWhere } from '~/modules/access/ability.server'
 import { resources } from '~/modules/i18n/resources.server'
+import { listResidents } from '~/modules/residents/list-residents.server'
 import { officePage } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { formatDate } from '~/modules/i18n/format'
-
-const PAGE_SIZE = 25
-const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1)
+import { readPage } from '~/modules/http/page-param'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'nav.home')
@@ -22,23 +19,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	await requirePermission(user, 'read', 'Resident', { request, context })
 	const url = new URL(request.url)
 	const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100)
-	const pageNumber = PageSchema.parse(url.searchParams.get('page') ?? 1)
-	const words = q.split(/\s+/).filter(Boolean)
-	const where = {
-		AND: [
-			accessibleWhere(user.ability, 'read', 'Resident'),
-			...words.map((w) => ({ OR: [{ givenName: { contains: w, mode: 'insensitive' as const } }, { familyName: { contains: w, mode: 'insensitive' as const } }, { externalId: w }] })),
-		],
-	}
-	const [total, rows] = await Promise.all([
-		user.db.resident.count({ where }),
-		user.db.resident.findMany({ where, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }, { id: 'asc' }], skip: (pageNumber - 1) * PAGE_SIZE, take: PAGE_SIZE, include: { household: { select: { label: true } }, _count: { select: { obligations: true } } } }),
-	])
+	const pageNumber = readPage(url.searchParams)
+	const { total, rows, pages } = await listResidents({ db: user.db, ability: user.ability, q, page: pageNumber })
 	return {
 		title: `${resources[page.locale]['fees-office'].residents.title} – ${page.townName}`,
 		q,
 		page: pageNumber,
-		pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+		pages,
 		total,
 		residents: rows.map((r) => ({ id: r.id, name: `${r.givenName} ${r.familyName}`, born: formatDate(r.dateOfBirth, page.locale), household: r.household?.label ?? null, obligations: r._count.obligations })),
 	}

@@ -14,6 +14,7 @@ import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { formatDate } from '~/modules/i18n/format'
 import { loadFeeNames } from '~/modules/fees/fee-names.server'
+import { findResidentWithObligations } from '~/modules/residents/list-residents.server'
 
 const blank = (v: unknown) => (v === '' ? undefined : v)
 const ActionSchema = z.discriminatedUnion('intent', [
@@ -23,7 +24,7 @@ const ActionSchema = z.discriminatedUnion('intent', [
 
 async function loadResident(request: Request, context: LoaderFunctionArgs['context'], id: string | undefined, action: 'read' | 'update') {
 	const user = await requireOfficeStaff(request, context)
-	const resident = z.uuid().safeParse(id).success ? await user.db.resident.findUnique({ where: { id: id! }, include: { obligations: { orderBy: { validFrom: 'desc' } } } }) : null
+	const resident = await findResidentWithObligations({ db: user.db, id })
 	if (!resident) throw new Response('Not found', { status: 404 })
 	await requirePermission(user, action, asSubject('Resident', resident), { request, context, label: `Resident:${resident.id}` })
 	return { user, resident }

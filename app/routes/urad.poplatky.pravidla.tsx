@@ -10,7 +10,7 @@ import { HouseholdPreview } from '~/components/office/household-preview'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { Pagination } from '~/components/office/pagination'
-import { listRuleVersions } from '~/modules/fees/list-rule-versions.server'
+import { findLatestRuleVersion, listRuleVersions } from '~/modules/fees/list-rule-versions.server'
 import { RulebookFormSchema, rulebookToForm } from '~/modules/fees/rulebook-form'
 import { rulebookIssueKey } from '~/modules/fees/rulebook-issue-key'
 import { RulebookSchema } from '~/modules/fees/rulebook-schema'
@@ -19,8 +19,8 @@ import { resources } from '~/modules/i18n/resources.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { readPage } from '~/modules/http/page-param'
 
-const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1)
 const YearSchema = z.coerce.number().int().min(2000).max(2100)
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -28,17 +28,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'read', 'FeeRuleVersion', { request, context })
 	const url = new URL(request.url)
-	const pageNumber = PageSchema.parse(url.searchParams.get('page') ?? 1)
-	const [list, latest] = await Promise.all([listRuleVersions({ db: user.db, page: pageNumber }), user.db.feeRuleVersion.findFirst({ orderBy: { version: 'desc' } })])
+	const pageNumber = readPage(url.searchParams)
+	const [list, latest] = await Promise.all([listRuleVersions({ db: user.db, page: pageNumber }), findLatestRuleVersion({ db: user.db })])
 	const stored = RulebookSchema.safeParse(latest?.rules ?? { feeTypes: [] })
-	const saved = z.coerce.number().int().positive().safeParse(url.searchParams.get('saved'))
+	const saved = z.coerce.number().int().positive().safeParse(url.searchParams.get('ulozeno'))
 	return {
 		title: `${resources[page.locale]['fees-office'].rules.title} – ${page.townName}`,
 		rulesText: JSON.stringify(latest?.rules ?? { feeTypes: [] }, null, 2),
 		formValue: rulebookToForm(stored.success ? stored.data : RulebookSchema.parse({ feeTypes: [] })),
 		latestVersion: latest?.version ?? null,
 		saved: saved.success ? saved.data : null,
-		unchanged: url.searchParams.get('unchanged') === '1',
+		unchanged: url.searchParams.get('nezmeneno') === '1',
 		canEdit: user.ability.can('create', 'FeeRuleVersion'),
 		year: new Date().getUTCFullYear(),
 		page: Math.min(pageNumber, list.pages),
@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'create', 'FeeRuleVersion', { request, context })
 	const form = await request.formData()
-	const done = (result: { created: boolean; version: number }) => redirect(result.created ? `/urad/poplatky/pravidla?saved=${result.version}` : '/urad/poplatky/pravidla?unchanged=1')
+	const done = (result: { created: boolean; version: number }) => redirect(result.created ? `/urad/poplatky/pravidla?ulozeno=${result.version}` : '/urad/poplatky/pravidla?nezmeneno=1')
 	if (form.get('mode') === 'json') {
 		// The advanced import: the whole rulebook as JSON, checked by the same schema.
 		const text = String(form.get('rules') ?? '')

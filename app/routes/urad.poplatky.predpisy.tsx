@@ -5,15 +5,15 @@ import { SubmitButton } from '~/components/office/form-field'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { Pagination } from '~/components/office/pagination'
-import { accessibleWhere } from '~/modules/access/ability.server'
-import { readClaimFilters } from '~/modules/claims/claim-filters'
-import { listClaims } from '~/modules/claims/list-claims.server'
+import { CLAIM_FILTER_PARAMS, readClaimFilters } from '~/modules/claims/claim-filters'
+import { listClaimFeeTypes, listClaims } from '~/modules/claims/list-claims.server'
 import { pickText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
 import { useFormat } from '~/modules/i18n/use-format'
 import { officePage } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { PAGE_PARAM } from '~/modules/http/page-param'
 
 const STATUSES = ['open', 'partly_paid', 'paid', 'overpaid', 'cancelled', 'written_off'] as const
 
@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const filters = readClaimFilters(new URL(request.url))
 	const [list, feeTypes] = await Promise.all([
 		listClaims({ db: user.db, ability: user.ability, filters }),
-		user.db.claim.findMany({ where: accessibleWhere(user.ability, 'read', 'Claim'), distinct: ['feeType'], select: { feeType: true, label: true }, orderBy: { feeType: 'asc' } }),
+		listClaimFeeTypes({ db: user.db, ability: user.ability }),
 	])
 	return {
 		feeTypes: feeTypes.map((f) => ({ code: f.feeType, label: pickText(f.label, page.locale) || f.feeType })), title: `${resources[page.locale]['fees-office'].claims.title} – ${page.townName}`, filters, page: Math.min(filters.page, list.pages), ...list }
@@ -39,7 +39,7 @@ export default function ClaimsPage() {
 	const format = useFormat()
 	const location = useLocation()
 	const exportSearch = new URLSearchParams(location.search)
-	exportSearch.delete('page')
+	exportSearch.delete(PAGE_PARAM)
 	// max-w-full: a long fee name in the drop-down must not widen the page on a phone.
 	const field = 'max-w-full rounded-town border px-2 py-1'
 	return (
@@ -48,15 +48,15 @@ export default function ClaimsPage() {
 			<Form method="get" className="mb-6 flex flex-wrap items-end gap-3" aria-label={t('claims.filters')}>
 				<label className="min-w-0 max-w-full">
 					<span className="block text-sm font-medium">{t('claims.name')}</span>
-					<input type="search" name="name" defaultValue={filters.name ?? ''} className={field} />
+					<input type="search" name={CLAIM_FILTER_PARAMS.name} defaultValue={filters.name ?? ''} className={field} />
 				</label>
 				<label className="min-w-0 max-w-full">
 					<span className="block text-sm font-medium">{t('claims.vs')}</span>
-					<input type="text" inputMode="numeric" name="vs" defaultValue={filters.vs ?? ''} className={field} />
+					<input type="text" inputMode="numeric" name={CLAIM_FILTER_PARAMS.vs} defaultValue={filters.vs ?? ''} className={field} />
 				</label>
 				<label className="min-w-0 max-w-full">
 					<span className="block text-sm font-medium">{t('claims.feeType')}</span>
-					<select name="feeType" defaultValue={filters.feeType ?? ''} className={field}>
+					<select name={CLAIM_FILTER_PARAMS.feeType} defaultValue={filters.feeType ?? ''} className={field}>
 						<option value="">{t('claims.anyFeeType')}</option>
 						{feeTypes.map((f) => (
 							<option key={f.code} value={f.code}>
@@ -67,11 +67,11 @@ export default function ClaimsPage() {
 				</label>
 				<label className="min-w-0 max-w-full">
 					<span className="block text-sm font-medium">{t('claims.year')}</span>
-					<input type="number" name="year" min={2000} max={2100} defaultValue={filters.year ?? ''} className={field} />
+					<input type="number" name={CLAIM_FILTER_PARAMS.year} min={2000} max={2100} defaultValue={filters.year ?? ''} className={field} />
 				</label>
 				<label className="min-w-0 max-w-full">
 					<span className="block text-sm font-medium">{t('claims.status')}</span>
-					<select name="status" defaultValue={filters.status ?? ''} className={field}>
+					<select name={CLAIM_FILTER_PARAMS.status} defaultValue={filters.status ?? ''} className={field}>
 						<option value="">{t('claims.anyStatus')}</option>
 						{STATUSES.map((s) => (
 							<option key={s} value={s}>

@@ -6,40 +6,28 @@ import { SubmitButton } from '~/components/office/form-field'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { Pagination } from '~/components/office/pagination'
-import { accessibleWhere } from '~/modules/access/ability.server'
 import { resources } from '~/modules/i18n/resources.server'
 import { decideRepresentation } from '~/modules/residents/decide-representation.server'
+import { listRepresentations } from '~/modules/residents/list-representations.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { formatDate } from '~/modules/i18n/format'
+import { readPage } from '~/modules/http/page-param'
 
-const PAGE_SIZE = 25
-const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1)
 const DecisionSchema = z.object({ representationId: z.uuid(), decision: z.enum(['confirm', 'revoke']) })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'nav.home')
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'read', 'Resident', { request, context })
-	const pageNumber = PageSchema.parse(new URL(request.url).searchParams.get('page') ?? 1)
-	const where = { resident: accessibleWhere(user.ability, 'read', 'Resident') }
-	const [total, rows] = await Promise.all([
-		user.db.representation.count({ where }),
-		user.db.representation.findMany({
-			where,
-			// Requests waiting for a clerk first, then the newest.
-			orderBy: [{ confirmedAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'desc' }],
-			skip: (pageNumber - 1) * PAGE_SIZE,
-			take: PAGE_SIZE,
-			include: { person: { select: { givenName: true, familyName: true } }, resident: { select: { givenName: true, familyName: true, dateOfBirth: true } } },
-		}),
-	])
+	const pageNumber = readPage(new URL(request.url).searchParams)
+	const { rows, pages } = await listRepresentations({ db: user.db, ability: user.ability, page: pageNumber })
 	return {
 		title: `${resources[page.locale]['fees-office'].representation.title} – ${page.townName}`,
 		canDecide: user.ability.can('update', 'Resident'),
 		page: pageNumber,
-		pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+		pages,
 		rows: rows.map((r) => ({
 			id: r.id,
 			citizen: `${r.person.givenName} ${r.person.familyName}`,

@@ -36,7 +36,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		const isAdmin = staff.roles.includes('admin')
 		const user = await getCurrentUser(request, context)
 		const cookie = await createSession(user.sessionOptions, request, { kind: 'staff', staffUserId: staff.id, secondFactorDone: !isAdmin })
-		return redirect(isAdmin ? OFFICE_ENROL : '/urad?notice=welcome', { headers: { 'Set-Cookie': cookie } })
+		return redirect(isAdmin ? OFFICE_ENROL : '/urad?hlaseni=welcome', { headers: { 'Set-Cookie': cookie } })
 	} catch (error) {
 		if (isAppError(error, 'token_invalid')) return data({ result: null, linkGone: true }, { status: 404 })
 		if (error instanceof PasswordError) return data({ result: submission.reply({ fieldErrors: { [passwordErrorField(error.reason)]: [passwordErrorMessage(error.reason)] } }), linkGone: false }, { status: 400 })

@@ -18,9 +18,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'login.title')
 	const url = new URL(request.url)
 	const existing = await getStaffSession(request, context)
-	if (existing?.isComplete) throw redirect(returnPathWithin('/urad', url.searchParams.get('returnTo')))
-	const notice = NOTICES.find((key) => key === url.searchParams.get('notice')) ?? null
-	return { title: page.title, notice, returnTo: url.searchParams.get('returnTo') ?? '' }
+	if (existing?.isComplete) throw redirect(returnPathWithin('/urad', url.searchParams.get('zpet')))
+	const notice = NOTICES.find((key) => key === url.searchParams.get('hlaseni')) ?? null
+	return { title: page.title, notice, returnTo: url.searchParams.get('zpet') ?? '' }
 }
 
 export const meta = titleMeta
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const result = await signInStaff({ request, context, email, password })
 	if (!result.ok) return data({ result: submission.reply({ formErrors: [REFUSALS[result.reason]], hideFields: ['password'] }) }, { status: 400 })
 	const target = returnPathWithin('/urad', returnTo)
-	const next = result.next === 'done' ? target : `${result.next === 'verify' ? OFFICE_VERIFY : OFFICE_ENROL}?returnTo=${encodeURIComponent(target)}`
+	const next = result.next === 'done' ? target : `${result.next === 'verify' ? OFFICE_VERIFY : OFFICE_ENROL}?zpet=${encodeURIComponent(target)}`
 	return redirect(next, { headers: { 'Set-Cookie': result.cookie } })
 }
 

@@ -7,10 +7,10 @@ import { FieldErrors, FormErrors, SubmitButton } from '~/components/office/form-
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { useZodForm } from '~/components/office/use-zod-form'
-import { recordAudit } from '~/modules/audit/record-audit.server'
 import { isLocale, LOCALES } from '~/modules/i18n/locales'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
+import { getStaffLocale, setStaffLocale } from '~/modules/staff/staff-profile.server'
 import { StaffProfileSchema } from '~/modules/staff/staff-forms'
 
 // The signed-in staff member's own profile (issue 19): who they are, the language of the office
@@ -18,13 +18,13 @@ import { StaffProfileSchema } from '~/modules/staff/staff-forms'
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = await officePage(request, context, 'profile.title')
 	const { me, db } = await requireOfficeStaff(request, context)
-	const stored = await db.staffUser.findUniqueOrThrow({ where: { id: me.id }, select: { locale: true } })
+	const stored = await getStaffLocale({ db, staffUserId: me.id })
 	return {
 		title: page.title,
 		name: me.name,
 		email: me.email,
-		locale: isLocale(stored.locale) ? stored.locale : page.profile.defaultLocale,
-		notice: new URL(request.url).searchParams.get('notice') === 'saved',
+		locale: isLocale(stored) ? stored : page.profile.defaultLocale,
+		notice: new URL(request.url).searchParams.get('hlaseni') === 'saved',
 	}
 }
 
@@ -34,11 +34,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	const submission = parseWithZod(await request.formData(), { schema: StaffProfileSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	await user.db.$transaction(async (tx) => {
-		await tx.staffUser.update({ where: { id: user.me.id }, data: { locale: submission.value.locale } })
-		await recordAudit(tx, { action: 'staff.language_changed', staffId: user.me.id, subject: `StaffUser:${user.me.id}`, details: { language: submission.value.locale }, ...requestMeta(context) })
-	})
-	return redirect('/urad/profil?notice=saved')
+	await setStaffLocale({ db: user.db, staffUserId: user.me.id, locale: submission.value.locale, ...requestMeta(context) })
+	return redirect('/urad/profil?hlaseni=saved')
 }
 
 export const handle = { i18n: ['office'] }

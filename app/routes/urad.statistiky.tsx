@@ -19,7 +19,7 @@ import { getTownStatistics } from '~/modules/statistics/get-town-statistics.serv
 import { monthLabels } from '~/modules/statistics/month-labels'
 import { requestStatisticsRefresh } from '~/modules/statistics/request-statistics-refresh.server'
 import { PUBLISHABLE } from '~/modules/statistics/statistics-figures'
-import { presetPeriods, readPeriod } from '~/modules/statistics/statistics-period'
+import { FIGURE_PARAM, PERIOD_PARAMS, periodSearch, presetPeriods, readPeriod } from '~/modules/statistics/statistics-period'
 import { PublishedStatisticsSchema, updatePublishedStatistics } from '~/modules/statistics/update-published-statistics.server'
 
 // Town statistics for admins and auditors (issue 17, decision 017): figures from the summary table,
@@ -40,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		notice: url.searchParams.get('ulozeno') ? 'saved' : url.searchParams.get('obnova') ? 'refreshRequested' : null,
 	}
 	if (!chosen.success) {
-		const values = { from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '', compare: url.searchParams.get('compare') === 'on' }
+		const values = { from: url.searchParams.get(PERIOD_PARAMS.from) ?? '', to: url.searchParams.get(PERIOD_PARAMS.to) ?? '', compare: url.searchParams.get(PERIOD_PARAMS.compare) === 'on' }
 		return data({ ...common, period: values, errors: chosen.errors, statistics: null, monthLabels: {} }, { status: 400 })
 	}
 	const statistics = await getTownStatistics({ db: user.db, slug: user.tenant.slug, period: chosen.period, locale: page.locale })
@@ -52,7 +52,7 @@ export const handle = { i18n: ['office', 'statistics'] }
 
 function backTo(request: Request, flag: string) {
 	const url = new URL(request.url)
-	const params = new URLSearchParams([...url.searchParams].filter(([key]) => ['from', 'to', 'compare'].includes(key)))
+	const params = new URLSearchParams([...url.searchParams].filter(([key]) => Object.values<string>(PERIOD_PARAMS).includes(key)))
 	params.set(flag, '1')
 	return `/urad/statistiky?${params}`
 }
@@ -86,7 +86,7 @@ export default function StatisticsPage() {
 		const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 2000)
 		return () => clearInterval(timer)
 	}, [busy, revalidator])
-	const query = new URLSearchParams({ from: period.from, to: period.to, ...(period.compare ? { compare: 'on' } : {}) })
+	const query = periodSearch(period)
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-10">
 			<h1 className="mb-2 text-3xl font-bold">{t('office.title')}</h1>
@@ -97,10 +97,10 @@ export default function StatisticsPage() {
 				<>
 					<RefreshPanel refresh={statistics.refresh} canRefresh={canRefresh} action={`/urad/statistiky${location.search}`} checkHref={`/urad/statistiky?${query}`} />
 					{statistics.charts.map((chart) => (
-						<StatisticsChartSection key={chart.key} chart={chart} formNames={statistics.formNames} agendaNames={statistics.agendaNames} monthLabels={labels} csvHref={`/urad/statistiky.csv?${query}&figure=${chart.key}`} />
+						<StatisticsChartSection key={chart.key} chart={chart} formNames={statistics.formNames} agendaNames={statistics.agendaNames} monthLabels={labels} csvHref={`/urad/statistiky.csv?${query}&${FIGURE_PARAM}=${chart.key}`} />
 					))}
 					{statistics.tables.map((table) => (
-						<StatisticsTableSection key={table.key} table={table} formNames={statistics.formNames} agendaNames={statistics.agendaNames} programmeNames={statistics.programmeNames} showPrevious={period.compare} csvHref={`/urad/statistiky.csv?${query}&figure=${table.key}`} />
+						<StatisticsTableSection key={table.key} table={table} formNames={statistics.formNames} agendaNames={statistics.agendaNames} programmeNames={statistics.programmeNames} showPrevious={period.compare} csvHref={`/urad/statistiky.csv?${query}&${FIGURE_PARAM}=${table.key}`} />
 					))}
 				</>
 			) : null}

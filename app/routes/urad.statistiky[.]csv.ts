@@ -4,10 +4,10 @@ import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { getTownStatistics } from '~/modules/statistics/get-town-statistics.server'
 import { chartCsv, csvDownload, tableCsv } from '~/modules/statistics/statistics-csv.server'
-import { readPeriod } from '~/modules/statistics/statistics-period'
+import { FIGURE_PARAM, readPeriod } from '~/modules/statistics/statistics-period'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 
-// The CSV beside each chart and table of /urad/statistiky: ?from&to&compare&figure=<chart or table key>.
+// The CSV beside each chart and table of /urad/statistiky: ?od&do&porovnat&ukazatel=<chart or table key>.
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'read', 'StatisticMonth', { request, context })
@@ -16,7 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	if (!chosen.success) throw new Response('Invalid period', { status: 400 })
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
 	const statistics = await getTownStatistics({ db: user.db, slug: user.tenant.slug, period: chosen.period, locale })
-	const figure = url.searchParams.get('figure')
+	const figure = url.searchParams.get(FIGURE_PARAM)
 	const chart = statistics.charts.find((c) => c.key === figure)
 	const table = statistics.tables.find((c) => c.key === figure)
 	const name = `statistiky-${figure}-${chosen.period.from}-${chosen.period.to}.csv`

@@ -29,7 +29,7 @@ async function load(request: Request, context: LoaderFunctionArgs['context'], id
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const { page, t, document: d } = await load(request, context, params.id)
 	const url = new URL(request.url)
-	const notice = url.searchParams.get('notice')
+	const notice = url.searchParams.get('hlaseni')
 	return {
 		title: `${d.title} – ${t.office.editTitle} – ${page.townName}`,
 		notice: notice === 'edited' ? { key: 'office.edited', version: d.version } : notice === 'removed' ? { key: 'office.removedNotice', version: d.version } : null,
@@ -60,7 +60,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 			if (error instanceof BoardInputError) return data({ removeError: error.key }, { status: 400 })
 			throw error
 		}
-		return redirect(`${here}?notice=removed`)
+		return redirect(`${here}?hlaseni=removed`)
 	}
 	const form = await readBoardForm(body)
 	if (!form.ok) return data(form.problem, { status: 400 })
@@ -70,7 +70,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		if (error instanceof BoardInputError) return data(problemFromError(error, body), { status: 400 })
 		throw error
 	}
-	return redirect(`${here}?notice=edited`)
+	return redirect(`${here}?hlaseni=edited`)
 }
 
 export const meta = titleMeta

@@ -9,16 +9,18 @@ import { BOARD_STATES } from '~/modules/board/board-states'
 import { listOfficeBoard } from '~/modules/board/list-office-board.server'
 import { requireBoardClerk } from '~/modules/board/office-board-guard.server'
 import { formatDate } from '~/modules/i18n/format'
+import { readPage } from '~/modules/http/page-param'
+import { OFFICE_BOARD_STATE_PARAM } from '~/modules/board/board-filter-params'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { page, user, t } = await requireBoardClerk(request, context)
 	const url = new URL(request.url)
-	const state = url.searchParams.get('state')
-	const list = await listOfficeBoard({ db: user.db, state, page: Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1 })
+	const state = url.searchParams.get(OFFICE_BOARD_STATE_PARAM)
+	const list = await listOfficeBoard({ db: user.db, state, page: readPage(url.searchParams) })
 	return {
 		title: `${t.office.title} – ${page.townName}`,
 		state: state ?? '',
-		notice: url.searchParams.get('notice') === 'posted' ? 'posted' : null,
+		notice: url.searchParams.get('hlaseni') === 'posted' ? 'posted' : null,
 		...list,
 		documents: list.documents.map((d) => ({ ...d, postedFrom: formatDate(d.postedFrom, page.locale), postedUntil: formatDate(d.postedUntil, page.locale) })),
 	}
@@ -42,7 +44,7 @@ export default function OfficeBoardPage() {
 			<Form method="get" className="mb-6 flex flex-wrap items-end gap-3">
 				<label>
 					<span className="block text-sm font-medium">{t('office.state')}</span>
-					<select name="state" defaultValue={state} className="rounded-town border px-2 py-1">
+					<select name={OFFICE_BOARD_STATE_PARAM} defaultValue={state} className="rounded-town border px-2 py-1">
 						<option value="">{t('office.anyState')}</option>
 						{BOARD_STATES.map((s) => (
 							<option key={s} value={s}>

@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		if (error instanceof BoardInputError) return data(problemFromError(error, body), { status: 400 })
 		throw error
 	}
-	return redirect('/urad/uredni-deska?notice=posted')
+	return redirect('/urad/uredni-deska?hlaseni=posted')
 }
 
 export const meta = titleMeta

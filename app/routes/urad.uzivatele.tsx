@@ -2,7 +2,6 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { FormErrors, Notice } from '~/components/office/form-field'
 import { InviteStaffForm } from '~/components/office/invite-staff-form'
 import { titleMeta } from '~/components/office/meta'
@@ -18,8 +17,9 @@ import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { setStaffDisabled } from '~/modules/staff/set-staff-disabled.server'
 import { StaffActionSchema } from '~/modules/staff/staff-forms'
+import { findStaffUser } from '~/modules/staff/staff-profile.server'
+import { readPage } from '~/modules/http/page-param'
 
-const PageSchema = z.coerce.number().int().min(1).max(10_000).catch(1)
 const NOTICES = ['invited', 'disabled', 'enabled'] as const
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -27,14 +27,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'read', 'StaffUser', { request, context })
 	const url = new URL(request.url)
-	const list = await listStaff({ db: user.db, ability: user.ability, page: PageSchema.parse(url.searchParams.get('page') ?? 1) })
+	const list = await listStaff({ db: user.db, ability: user.ability, page: readPage(url.searchParams) })
 	return {
 		title: page.title,
-		notice: NOTICES.find((key) => key === url.searchParams.get('notice')) ?? null,
+		notice: NOTICES.find((key) => key === url.searchParams.get('hlaseni')) ?? null,
 		myId: user.me.id,
 		canInvite: user.ability.can('create', 'StaffUser'),
 		canUpdate: user.ability.can('update', 'StaffUser'),
-		page: Math.min(PageSchema.parse(url.searchParams.get('page') ?? 1), list.pages),
+		page: Math.min(readPage(url.searchParams), list.pages),
 		...list,
 	}
 }
@@ -67,14 +67,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			if (!isAppError(error, 'staff_exists')) throw error
 			return data({ result: submission.reply({ fieldErrors: { email: ['staff.exists'] } }), intent: 'invite' }, { status: 400 })
 		}
-		return redirect('/urad/uzivatele?notice=invited')
+		return redirect('/urad/uzivatele?hlaseni=invited')
 	}
-	const target = await user.db.staffUser.findUnique({ where: { id: value.staffUserId } })
+	const target = await findStaffUser({ db: user.db, id: value.staffUserId })
 	if (!target) return data({ result: submission.reply({ formErrors: ['staff.notFound'] }), intent: value.intent }, { status: 400 })
 	await requirePermission(user, 'update', asSubject('StaffUser', target), { request, context, label: `StaffUser:${target.id}` })
 	if (target.id === user.me.id) return data({ result: submission.reply({ formErrors: ['staff.notYourself'] }), intent: value.intent }, { status: 400 })
 	await setStaffDisabled({ db: user.db, staffUserId: target.id, disabled: value.intent === 'disable', by: user.me.id, ...requestMeta(context) })
-	return redirect(`/urad/uzivatele?notice=${value.intent === 'disable' ? 'disabled' : 'enabled'}`)
+	return redirect(`/urad/uzivatele?hlaseni=${value.intent === 'disable' ? 'disabled' : 'enabled'}`)
 }
 
 export const handle = { i18n: ['office'] }

@@ -9,7 +9,7 @@ import { asSubject } from '~/modules/access/ability.server'
 import { recordAudit } from '~/modules/audit/record-audit.server'
 import { isAppError } from '~/modules/errors/app-error'
 import { listAgendaColleagues } from '~/modules/inbox/get-inbox-submission.server'
-import { listCannedReplies } from '~/modules/messages/canned-replies.server'
+import { findCannedReplyBody, listCannedReplies } from '~/modules/messages/canned-replies.server'
 import { countActiveFollowupLinks, revokeFollowupLinks } from '~/modules/messages/followup-link.server'
 import { getThread } from '~/modules/messages/get-thread.server'
 import { MAX_BODY } from '~/modules/messages/message-input'
@@ -52,7 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	])
 	return {
 		title: `${thread.subject} – ${page.title}`,
-		notice: NOTICES.find((key) => key === new URL(request.url).searchParams.get('notice')) ?? null,
+		notice: NOTICES.find((key) => key === new URL(request.url).searchParams.get('hlaseni')) ?? null,
 		myId: user.me.id,
 		topic: topicName(topics, thread.topic, page.locale),
 		canUpdate: user.ability.can('update', asSubject('MessageThread', thread as never)),
@@ -77,8 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	const meta = requestMeta(context)
 	try {
 		if (value.intent === 'reply') {
-			const canned = !value.body && value.cannedReplyId ? await user.db.cannedReply.findUnique({ where: { id: value.cannedReplyId }, select: { body: true } }) : null
-			const body = value.body || canned?.body
+			const body = value.body || (value.cannedReplyId ? await findCannedReplyBody(user.db, value.cannedReplyId) : null)
 			if (!body) return data({ error: 'office.detail.errors.body' }, { status: 400 })
 			const isInternal = value.internal === 'on'
 			await postMessage(user.db, { threadId: thread.id, author: { kind: 'staff', staffId: user.me.id, name: user.me.name, isInternal }, body, ...meta })
@@ -86,19 +85,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 				const tenant = requireTenant(context)
 				await notifyReplyOutsidePortal({ db: user.db, town: { slug: tenant.slug, origin: townOrigin(tenant.primaryHost) }, threadId: thread.id })
 			}
-			return redirect(`${here}?notice=${isInternal ? 'noted' : 'replied'}`)
+			return redirect(`${here}?hlaseni=${isInternal ? 'noted' : 'replied'}`)
 		}
 		if (value.intent === 'revoke-link') {
 			if (!thread.submission) return data({ error: 'office.detail.errors.transition' }, { status: 400 })
 			await revokeFollowupLinks({ db: user.db, submissionId: thread.submission.id, staffId: user.me.id })
-			return redirect(`${here}?notice=revoked`)
+			return redirect(`${here}?hlaseni=revoked`)
 		}
 		if (value.intent === 'assign') {
 			await assignThread({ db: user.db, threadId: thread.id, topic: thread.topic, assigneeId: value.assigneeId ?? null, staffId: user.me.id, ...meta })
-			return redirect(`${here}?notice=assigned`)
+			return redirect(`${here}?hlaseni=assigned`)
 		}
 		await setThreadOpen({ db: user.db, threadId: thread.id, open: value.intent === 'reopen', staffId: user.me.id, ...meta })
-		return redirect(`${here}?notice=${value.intent === 'reopen' ? 'reopened' : 'closed'}`)
+		return redirect(`${here}?hlaseni=${value.intent === 'reopen' ? 'reopened' : 'closed'}`)
 	} catch (error) {
 		if (!isAppError(error, 'input_invalid')) throw error
 		return data({ error: value.intent === 'assign' ? 'office.detail.errors.assignee' : 'office.detail.errors.transition' }, { status: 400 })

@@ -10,6 +10,7 @@ import { messagesOfficePage } from '~/modules/messages/messages-office-page.serv
 import { listTopics, topicName } from '~/modules/messages/topics.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { readPage } from '~/modules/http/page-param'
 
 const FIELD = 'rounded-town border border-muted bg-surface px-3 py-2 text-ink'
 
@@ -17,7 +18,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'read', 'MessageThread', { request, context })
 	const page = await messagesOfficePage(request, context, 'title')
-	const filter = OfficeThreadFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+	const url = new URL(request.url)
+	const filter = { ...OfficeThreadFilterSchema.parse(Object.fromEntries(url.searchParams)), page: readPage(url.searchParams) }
 	const [list, topics] = await Promise.all([listOfficeThreads({ db: user.db, ability: user.ability, townSlug: user.tenant.slug, filter }), listTopics(user.db)])
 	const isAdmin = user.me.roles.includes('admin')
 	// The topic filter offers only the topics this clerk works (an admin: all).

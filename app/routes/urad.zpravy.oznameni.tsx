@@ -17,6 +17,7 @@ import { requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { requireTenant } from '~/modules/tenancy/require-town.server'
+import { readPage } from '~/modules/http/page-param'
 
 const FIELD = 'w-full rounded-town border border-muted bg-surface px-3 py-2 text-ink'
 const BUTTON = 'rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast'
@@ -35,10 +36,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { user, topics, mine } = await guard(request, context)
 	const page = await messagesOfficePage(request, context, 'announcementsPage.title')
 	const url = new URL(request.url)
-	const list = await listOfficeAnnouncements({ db: user.db, ability: user.ability, page: Number(url.searchParams.get('strana')) || 1 })
+	const list = await listOfficeAnnouncements({ db: user.db, ability: user.ability, page: readPage(url.searchParams) })
 	return {
 		title: page.title,
-		notice: (['sent', 'resumed', 'notResumed'] as const).find((notice) => notice === url.searchParams.get('notice')) ?? null,
+		notice: (['sent', 'resumed', 'notResumed'] as const).find((notice) => notice === url.searchParams.get('hlaseni')) ?? null,
 		topics: mine.map((topic) => ({ code: topic.code, name: topicName(topics, topic.code, page.locale) })),
 		list: {
 			...list,
@@ -64,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const form = await request.formData()
 	if (form.get('intent') === 'resume') {
 		const resumed = await resumeAnnouncement({ db: user.db, ability: user.ability, tenantSlug: requireTenant(context).slug, staffId: user.me.id, announcementId: String(form.get('id') ?? ''), ...requestMeta(context) })
-		return redirect(`/urad/zpravy/oznameni?notice=${resumed ? 'resumed' : 'notResumed'}`, 303)
+		return redirect(`/urad/zpravy/oznameni?hlaseni=${resumed ? 'resumed' : 'notResumed'}`, 303)
 	}
 	const values = Object.fromEntries(FIELDS.map((name) => [name, String(form.get(name) ?? '')])) as Record<(typeof FIELDS)[number], string>
 	const parsed = AnnouncementInputSchema.safeParse(values)
@@ -78,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		if (!isAppError(error, 'input_invalid')) throw error
 		return data({ errors: { topic: true }, values }, { status: 400 })
 	}
-	return redirect('/urad/zpravy/oznameni?notice=sent', 303)
+	return redirect('/urad/zpravy/oznameni?hlaseni=sent', 303)
 }
 
 export default function AnnouncementsPage() {

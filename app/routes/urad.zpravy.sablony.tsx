@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'manage', 'CannedReply', { request, context })
 	const page = await messagesOfficePage(request, context, 'cannedPage.title')
-	const notice = new URL(request.url).searchParams.get('notice')
+	const notice = new URL(request.url).searchParams.get('hlaseni')
 	return { title: page.title, notice: notice === 'added' || notice === 'removed' ? notice : null, replies: await listCannedReplies(user.db) }
 }
 
@@ -32,12 +32,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (body.get('intent') === 'remove') {
 		const id = z.uuid().safeParse(body.get('id'))
 		if (id.success) await removeCannedReply(user.db, { id: id.data, staffId: user.me.id })
-		return redirect('/urad/zpravy/sablony?notice=removed')
+		return redirect('/urad/zpravy/sablony?hlaseni=removed')
 	}
 	const parsed = CannedReplySchema.safeParse({ title: body.get('title') ?? '', body: body.get('body') ?? '' })
 	if (!parsed.success) return data({ error: true, values: { title: String(body.get('title') ?? ''), body: String(body.get('body') ?? '') } }, { status: 400 })
 	await addCannedReply(user.db, { ...parsed.data, staffId: user.me.id })
-	return redirect('/urad/zpravy/sablony?notice=added')
+	return redirect('/urad/zpravy/sablony?hlaseni=added')
 }
 
 export default function CannedRepliesPage() {

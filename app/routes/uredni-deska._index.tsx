@@ -7,6 +7,7 @@ import { BOARD_CATEGORIES } from '~/modules/board/board-categories'
 import { loadPublicBoardPage } from '~/modules/board/public-board-page.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import type { loader as rootLoader } from '~/root'
+import { PUBLIC_BOARD_PARAMS } from '~/modules/board/board-filter-params'
 
 export const handle = { i18n: ['board', 'office'] }
 
@@ -20,7 +21,7 @@ export default function OfficialBoard() {
 	const { documents, filters, total, page, pages, snapshot } = useLoaderData<typeof loader>()
 	const { t } = useTranslation('board')
 	const field = 'mt-1 rounded-town border border-muted bg-surface px-3 py-2'
-	const tabHref = (tab: 'current' | 'archive') => (tab === 'archive' ? '/uredni-deska?tab=archive' : '/uredni-deska')
+	const tabHref = (tab: 'current' | 'archive') => (tab === 'archive' ? `/uredni-deska?${PUBLIC_BOARD_PARAMS.tab}=archive` : '/uredni-deska')
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
 			<h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
@@ -37,7 +38,7 @@ export default function OfficialBoard() {
 				</ul>
 			</nav>
 			<Form method="get" role="search" aria-label={t('filters.label')} className="mb-6 flex flex-wrap items-end gap-3">
-				{filters.tab === 'archive' ? <input type="hidden" name="tab" value="archive" /> : null}
+				{filters.tab === 'archive' ? <input type="hidden" name={PUBLIC_BOARD_PARAMS.tab} value="archive" /> : null}
 				<div>
 					<label htmlFor="board-q" className="block font-semibold">
 						{t('filters.q')}
@@ -48,7 +49,7 @@ export default function OfficialBoard() {
 					<label htmlFor="board-category" className="block font-semibold">
 						{t('filters.category')}
 					</label>
-					<select id="board-category" name="category" defaultValue={filters.category ?? ''} className={field}>
+					<select id="board-category" name={PUBLIC_BOARD_PARAMS.category} defaultValue={filters.category ?? ''} className={field}>
 						<option value="">{t('filters.anyCategory')}</option>
 						{BOARD_CATEGORIES.map((code) => (
 							<option key={code} value={code}>
@@ -61,13 +62,13 @@ export default function OfficialBoard() {
 					<label htmlFor="board-from" className="block font-semibold">
 						{t('filters.from')}
 					</label>
-					<input id="board-from" name="from" type="date" defaultValue={filters.from ?? ''} className={field} />
+					<input id="board-from" name={PUBLIC_BOARD_PARAMS.from} type="date" defaultValue={filters.from ?? ''} className={field} />
 				</div>
 				<div>
 					<label htmlFor="board-to" className="block font-semibold">
 						{t('filters.to')}
 					</label>
-					<input id="board-to" name="to" type="date" defaultValue={filters.to ?? ''} className={field} />
+					<input id="board-to" name={PUBLIC_BOARD_PARAMS.to} type="date" defaultValue={filters.to ?? ''} className={field} />
 				</div>
 				<button type="submit" className="rounded-town bg-primary px-4 py-2 font-semibold text-primary-contrast">
 					{t('filters.submit')}

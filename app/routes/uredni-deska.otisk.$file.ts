@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
-import { dayToDate } from '~/modules/board/board-clock.server'
+import { findBoardSnapshotText } from '~/modules/board/verify-board-snapshot.server'
 import { getTenantDb } from '~/modules/db/tenant-db.server'
 import { cacheableResponse } from '~/modules/open-data/http-cache.server'
 import { requireTenant } from '~/modules/tenancy/require-town.server'
@@ -9,7 +9,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const tenant = requireTenant(context)
 	const day = /^(\d{4}-\d{2}-\d{2})\.txt$/.exec(params.file ?? '')?.[1]
 	if (!day) throw data(null, { status: 404 })
-	const snapshot = await getTenantDb(tenant).boardSnapshot.findUnique({ where: { day: dayToDate(day) }, select: { canonical: true, createdAt: true } })
+	const snapshot = await findBoardSnapshotText({ db: getTenantDb(tenant), day })
 	if (!snapshot) throw data(null, { status: 404 })
 	return cacheableResponse(request, { body: snapshot.canonical, contentType: 'text/plain; charset=utf-8', lastModified: snapshot.createdAt })
 }

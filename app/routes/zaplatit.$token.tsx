@@ -102,7 +102,7 @@ export default function SlipPayment() {
 					{discount.kind === 'login_only' ? (
 						<>
 							<p className="mb-2">{t('result.loginOnly', { percent: discount.percent, date: discount.date, withLogin: discount.withLogin, amount: page.amount })}</p>
-							<Link to="/auth/nia/login?returnTo=/platby">{t('result.loginOnlyLink')}</Link>
+							<Link to="/auth/nia/login?zpet=/platby">{t('result.loginOnlyLink')}</Link>
 						</>
 					) : (
 						<p>{discount.kind === 'kept' ? t('result.discountKept', { date: discount.date }) : t('result.discountOver', { date: discount.date })}</p>

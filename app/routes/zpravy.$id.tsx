@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { ThreadConversation } from '~/components/messages/thread-conversation'
 import { asSubject, ForbiddenError } from '~/modules/access/ability.server'
 import { requireCitizen } from '~/modules/auth/current-user.server'
+import { getPersonName } from '~/modules/citizen/get-person-contact.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { isAppError } from '~/modules/errors/app-error'
 import { answerNeedsInfo } from '~/modules/forms/answer-needs-info.server'
@@ -56,8 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		if (thread.submission?.status === 'needs_info') {
 			await answerNeedsInfo({ db: user.db, ability: user.ability, submissionId: thread.submission.id, personId: user.actor.personId, message: parsed.data.body, files: files.files.map((file) => ({ ...file, fieldName: 'answer' })) })
 		} else {
-			const person = await user.db.person.findUniqueOrThrow({ where: { id: user.actor.personId }, select: { givenName: true, familyName: true } })
-			await postMessage(user.db, { threadId: thread.id, author: { kind: 'citizen', name: `${person.givenName} ${person.familyName}` }, body: parsed.data.body, files: files.files })
+			await postMessage(user.db, { threadId: thread.id, author: { kind: 'citizen', name: await getPersonName({ db: user.db, personId: user.actor.personId }) }, body: parsed.data.body, files: files.files })
 		}
 	} catch (error) {
 		if (!isAppError(error, 'input_invalid')) throw error

@@ -11,13 +11,14 @@ import { listMyThreads } from '~/modules/messages/list-my-threads.server'
 import { listTopics, topicName } from '~/modules/messages/topics.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import type { loader as rootLoader } from '~/root'
+import { readPage } from '~/modules/http/page-param'
 
 export const handle = { i18n: ['messages'] }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
-	const page = Math.max(1, Number(new URL(request.url).searchParams.get('strana')) || 1)
+	const page = readPage(new URL(request.url).searchParams)
 	const [list, topics] = await Promise.all([listMyThreads({ db: user.db, ability: user.ability, page }), listTopics(user.db)])
 	return {
 		title: resources[locale].messages.mine.title,

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { requireCitizen } from '~/modules/auth/current-user.server'
+import { getPersonName } from '~/modules/citizen/get-person-contact.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { isAppError } from '~/modules/errors/app-error'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
@@ -33,9 +34,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (!parsed.success) return data({ error: { key: 'new.errors.fields' }, fields: parsed.error.issues.map((issue) => String(issue.path[0])), values }, { status: 400 })
 	const files = await checkMessageFiles(body.getAll('files'))
 	if (!files.ok) return data({ error: { key: `forms:upload.${files.reason}`, name: files.name, detail: files.detail }, fields: ['files'], values }, { status: 400 })
-	const person = await user.db.person.findUniqueOrThrow({ where: { id: user.actor.personId }, select: { givenName: true, familyName: true } })
+	const authorName = await getPersonName({ db: user.db, personId: user.actor.personId })
 	try {
-		const thread = await startThread({ db: user.db, ability: user.ability, personId: user.actor.personId, authorName: `${person.givenName} ${person.familyName}`, ...parsed.data, files: files.files })
+		const thread = await startThread({ db: user.db, ability: user.ability, personId: user.actor.personId, authorName, ...parsed.data, files: files.files })
 		return redirect(`/zpravy/${thread.id}?odeslano=1`, 303)
 	} catch (error) {
 		if (!isAppError(error, 'input_invalid')) throw error

@@ -10,7 +10,7 @@ type Props = { lastResult?: SubmissionResult<string[]> | null; defaultValue: Rec
 export function AuditFilterForm({ lastResult, defaultValue, actions }: Props) {
 	const { t } = useTranslation('office')
 	const [form, fields] = useZodForm(AuditFilterSchema, { id: 'audit-filter', lastResult, defaultValue })
-	const select = (field: typeof fields.action | typeof fields.outcome, label: string, options: { value: string; label: string }[]) => {
+	const select = (field: typeof fields.akce | typeof fields.vysledek, label: string, options: { value: string; label: string }[]) => {
 		const { key, ...props } = getSelectProps(field)
 		return (
 			<div className="mb-4">
@@ -34,17 +34,17 @@ export function AuditFilterForm({ lastResult, defaultValue, actions }: Props) {
 			<FormErrors id={form.errorId} errors={form.errors} />
 			<div className="grid gap-x-6 sm:grid-cols-2">
 				{select(
-					fields.action,
+					fields.akce,
 					t('audit.action'),
 					actions.map((action) => ({ value: action, label: t(`auditActions.${action}`, { defaultValue: action }) })),
 				)}
 				{select(
-					fields.outcome,
+					fields.vysledek,
 					t('audit.outcome'),
 					AUDIT_OUTCOMES.map((outcome) => ({ value: outcome, label: t(`outcomes.${outcome}`) })),
 				)}
-				<TextField field={fields.from} label={t('audit.from')} type="date" />
-				<TextField field={fields.to} label={t('audit.to')} type="date" />
+				<TextField field={fields.od} label={t('audit.from')} type="date" />
+				<TextField field={fields.do} label={t('audit.to')} type="date" />
 			</div>
 			<div className="flex flex-wrap items-center gap-6">
 				<SubmitButton>{t('audit.filter')}</SubmitButton>

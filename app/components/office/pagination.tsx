@@ -1,5 +1,6 @@
 import { Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { pageSearch } from '~/modules/http/page-param'
 
 /** Previous/next links that keep the other query parameters (filters). */
 export function Pagination({ page, pages, label }: { page: number; pages: number; label: string }) {
@@ -7,9 +8,7 @@ export function Pagination({ page, pages, label }: { page: number; pages: number
 	const location = useLocation()
 	if (pages <= 1) return null
 	const hrefFor = (target: number) => {
-		const search = new URLSearchParams(location.search)
-		search.set('page', String(target))
-		return `${location.pathname}?${search.toString()}`
+		return `${location.pathname}${pageSearch(location.search, target)}`
 	}
 	return (
 		<nav aria-label={label} className="mt-6 flex flex-wrap items-center gap-4">

@@ -37,7 +37,7 @@ export function PaymentResult({ payment }: View) {
 					</ul>
 					{closed ? (
 						<p className="mb-4">
-							<Link to={`/platby/kartou?${payment.claims.map((claim) => `claim=${claim.id}`).join('&')}`}>{t('result.tryAgain')}</Link>
+							<Link to={`/platby/kartou?${payment.claims.map((claim) => `predpis=${claim.id}`).join('&')}`}>{t('result.tryAgain')}</Link>
 						</p>
 					) : null}
 				</>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { PERIOD_PARAMS, periodSearch } from '~/modules/statistics/statistics-period'
 
 type Range = { from: string; to: string }
 type Props = {
@@ -20,7 +21,7 @@ export function PeriodForm({ action, period, errors, presets }: Props) {
 				</label>
 				<input
 					id={`period-${name}`}
-					name={name}
+					name={PERIOD_PARAMS[name]}
 					type="month"
 					defaultValue={period[name]}
 					required
@@ -37,7 +38,7 @@ export function PeriodForm({ action, period, errors, presets }: Props) {
 			</div>
 		)
 	}
-	const link = (range: Range) => `${action}?from=${range.from}&to=${range.to}&compare=on`
+	const link = (range: Range) => `${action}?${periodSearch({ ...range, compare: true })}`
 	return (
 		<section aria-labelledby="period-heading" className="mb-8">
 			<h2 id="period-heading" className="mb-2 text-xl font-semibold">
@@ -52,7 +53,7 @@ export function PeriodForm({ action, period, errors, presets }: Props) {
 				{field('from')}
 				{field('to')}
 				<div className="flex items-center gap-2 pb-2">
-					<input id="period-compare" name="compare" type="checkbox" defaultChecked={period.compare} className="h-5 w-5" />
+					<input id="period-compare" name={PERIOD_PARAMS.compare} type="checkbox" defaultChecked={period.compare} className="h-5 w-5" />
 					<label htmlFor="period-compare">{t('period.compare')}</label>
 				</div>
 				<button type="submit" className="rounded-town border-2 border-primary bg-primary px-4 py-2 font-semibold text-primary-contrast">

@@ -46,10 +46,10 @@ describe('browsing the audit log', () => {
 
 	test('bad filters are refused with a message key naming the field', () => {
 		const issues = (input: Record<string, unknown>) => AuditFilterSchema.safeParse(input).error?.issues.map((issue) => [issue.path.join('.'), issue.message])
-		expect(issues({ from: '2026-13-45' })).toEqual([['from', 'validation.date']])
-		expect(issues({ from: '2026-11-05', to: '2026-11-01' })).toEqual([['to', 'validation.dateRange']])
-		expect(issues({ outcome: 'maybe' })).toEqual([['outcome', 'validation.auditOutcome']])
-		expect(issues({ action: "x'; DROP TABLE" })).toEqual([['action', 'validation.auditAction']])
-		expect(issues({ page: '0' })).toEqual([['page', 'validation.page']])
+		expect(issues({ od: '2026-13-45' })).toEqual([['od', 'validation.date']])
+		expect(issues({ od: '2026-11-05', do: '2026-11-01' })).toEqual([['do', 'validation.dateRange']])
+		expect(issues({ vysledek: 'maybe' })).toEqual([['vysledek', 'validation.auditOutcome']])
+		expect(issues({ akce: "x'; DROP TABLE" })).toEqual([['akce', 'validation.auditAction']])
+		expect(issues({ strana: '0' })).toEqual([['strana', 'validation.page']])
 	})
 })

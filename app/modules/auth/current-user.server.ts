@@ -40,7 +40,7 @@ export async function getCurrentUser(request: Request, context: AppLoadContext):
 
 function loginRedirect(request: Request, path: string) {
 	const url = new URL(request.url)
-	return redirect(`${path}?returnTo=${encodeURIComponent(url.pathname + url.search)}`)
+	return redirect(`${path}?zpet=${encodeURIComponent(url.pathname + url.search)}`)
 }
 
 /** A citizen logged in through NIA, or a redirect to the NIA login that comes back here. */

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Prisma } from '../../generated/tenant/client'
 import { accessibleWhere, type AppAbility } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
+import { MOVEMENT_FILTER_PARAMS } from './movement-filter-params'
 
 export const MOVEMENTS_PAGE_SIZE = 25
 
@@ -26,7 +27,7 @@ export const MovementFiltersSchema = z.object({
 export type MovementFilters = z.output<typeof MovementFiltersSchema>
 
 export function readMovementFilters(url: URL): MovementFilters {
-	return MovementFiltersSchema.parse(Object.fromEntries(['from', 'to', 'min', 'max', 'vs', 'page'].map((k) => [k, url.searchParams.get(k) ?? undefined])))
+	return MovementFiltersSchema.parse(Object.fromEntries(Object.entries(MOVEMENT_FILTER_PARAMS).map(([key, param]) => [key, url.searchParams.get(param) ?? undefined])))
 }
 
 export const movementSelect = {

@@ -3,6 +3,8 @@ import type { TenantDb } from '../db/tenant-db.server'
 import { addDays, boardNow, dayToDate, pragueDay } from './board-clock.server'
 import { isBoardCategory } from './board-categories'
 import { foldForSearch } from './board-search'
+import { readPage } from '../http/page-param'
+import { PUBLIC_BOARD_PARAMS } from './board-filter-params'
 
 /** How long a document stays in the public archive after it left the board (decision 015). */
 export const BOARD_ARCHIVE_YEARS = 5
@@ -13,7 +15,7 @@ export type PublicBoardFilters = { tab: 'current' | 'archive'; q?: string; categ
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
 export function readPublicBoardFilters(url: URL): PublicBoardFilters {
-	const get = (name: string) => url.searchParams.get(name)?.trim() || undefined
+	const get = (name: keyof typeof PUBLIC_BOARD_PARAMS) => url.searchParams.get(PUBLIC_BOARD_PARAMS[name])?.trim() || undefined
 	const category = get('category')
 	const from = get('from')
 	const to = get('to')
@@ -23,7 +25,7 @@ export function readPublicBoardFilters(url: URL): PublicBoardFilters {
 		category: category && isBoardCategory(category) ? category : undefined,
 		from: from && DAY.test(from) ? from : undefined,
 		to: to && DAY.test(to) ? to : undefined,
-		page: Math.max(1, Math.min(10_000, Number.parseInt(get('page') ?? '1', 10) || 1)),
+		page: readPage(url.searchParams),
 	}
 }
 

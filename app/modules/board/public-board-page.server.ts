@@ -1,10 +1,11 @@
-import type { AppLoadContext } from '@remix-run/node'
+import { redirect, type AppLoadContext } from '@remix-run/node'
 import { getTenantDb } from '../db/tenant-db.server'
 import { formatDate } from '../i18n/format'
 import { getRequestLocale } from '../i18n/locale.server'
 import { resources } from '../i18n/resources.server'
 import { requireTenant, requireTownProfile } from '../tenancy/require-town.server'
 import { boardNow, dateToDay } from './board-clock.server'
+import { PUBLIC_BOARD_PARAMS } from './board-filter-params'
 import { listPublicBoard, readPublicBoardFilters } from './list-public-board.server'
 import { latestBoardSnapshot } from './take-board-snapshot.server'
 
@@ -14,7 +15,10 @@ export async function loadPublicBoardPage(request: Request, context: AppLoadCont
 	const profile = await requireTownProfile(context)
 	const locale = await getRequestLocale(request, profile)
 	const db = getTenantDb(tenant)
-	const filters = readPublicBoardFilters(new URL(request.url))
+	const url = new URL(request.url)
+	// Town websites may link the archive as it was before the query parameters became Czech (docs/glossary.md).
+	if (url.searchParams.get('tab') === 'archive' && !url.searchParams.has(PUBLIC_BOARD_PARAMS.tab)) throw redirect(`${url.pathname}?${PUBLIC_BOARD_PARAMS.tab}=archive`, 301)
+	const filters = readPublicBoardFilters(url)
 	const now = boardNow()
 	const [list, snapshot] = await Promise.all([listPublicBoard({ db, filters, now }), latestBoardSnapshot(db)])
 	return {

@@ -59,3 +59,7 @@ export async function verifyBoardSnapshot(db: TenantDb, day: string): Promise<Sn
 	}
 }
 
+/** The canonical list a day's fingerprint was computed from, or null when that day has none. */
+export async function findBoardSnapshotText({ db, day }: { db: TenantDb; day: string }) {
+	return db.boardSnapshot.findUnique({ where: { day: dayToDate(day) }, select: { canonical: true, createdAt: true } })
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PAGE_PARAM } from '../http/page-param'
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
 
@@ -13,6 +14,9 @@ export const ClaimFiltersSchema = z.object({
 })
 export type ClaimFilters = z.output<typeof ClaimFiltersSchema>
 
+/** The filters' query parameters: Czech like the paths (docs/glossary.md). */
+export const CLAIM_FILTER_PARAMS = { feeType: 'poplatek', year: 'rok', status: 'stav', vs: 'vs', name: 'jmeno', page: PAGE_PARAM } as const
+
 export function readClaimFilters(url: URL): ClaimFilters {
-	return ClaimFiltersSchema.parse(Object.fromEntries(['feeType', 'year', 'status', 'vs', 'name', 'page'].map((k) => [k, url.searchParams.get(k) ?? undefined])))
+	return ClaimFiltersSchema.parse(Object.fromEntries(Object.entries(CLAIM_FILTER_PARAMS).map(([key, param]) => [key, url.searchParams.get(param) ?? undefined])))
 }

@@ -34,3 +34,8 @@ export async function listClaims({ db, ability, filters }: { db: TenantDb; abili
 	const claims = rows.map((r) => ({ ...r, dueDate: r.dueDate.toISOString().slice(0, 10), name: `${r.resident.givenName} ${r.resident.familyName}` }))
 	return { claims, total, pages: Math.max(1, Math.ceil(total / CLAIMS_PAGE_SIZE)) }
 }
+
+/** The fee types among the claims the clerk may read, with a label, for the claims filter. */
+export async function listClaimFeeTypes({ db, ability }: { db: TenantDb; ability: AppAbility }) {
+	return db.claim.findMany({ where: accessibleWhere(ability, 'read', 'Claim'), distinct: ['feeType'], select: { feeType: true, label: true }, orderBy: { feeType: 'asc' } })
+}

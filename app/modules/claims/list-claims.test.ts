@@ -25,20 +25,20 @@ await sql(`INSERT INTO ${s}.claim (resident_id, fee_type, year, label, base_amou
 describe('clerk claims list', () => {
 	test('filters by fee type, year, status, VS and name; paginated', async () => {
 		expect((await listClaims({ db, ability: paymentsClerk, filters: filters('') })).total).toBe(31)
-		const page1 = await listClaims({ db, ability: paymentsClerk, filters: filters('feeType=waste&year=2026') })
+		const page1 = await listClaims({ db, ability: paymentsClerk, filters: filters('poplatek=waste&rok=2026') })
 		expect(page1).toMatchObject({ total: 30, pages: 2 })
 		expect(page1.claims).toHaveLength(CLAIMS_PAGE_SIZE)
-		expect((await listClaims({ db, ability: paymentsClerk, filters: filters('feeType=waste&page=2') })).claims).toHaveLength(5)
-		expect((await listClaims({ db, ability: paymentsClerk, filters: filters('name=svobod') })).claims.map((c) => c.name)).toEqual(['Eva Svobodová'])
-		expect((await listClaims({ db, ability: paymentsClerk, filters: filters('status=paid') })).claims.map((c) => c.variableSymbol)).toEqual(['2500000019'])
+		expect((await listClaims({ db, ability: paymentsClerk, filters: filters('poplatek=waste&strana=2') })).claims).toHaveLength(5)
+		expect((await listClaims({ db, ability: paymentsClerk, filters: filters('jmeno=svobod') })).claims.map((c) => c.name)).toEqual(['Eva Svobodová'])
+		expect((await listClaims({ db, ability: paymentsClerk, filters: filters('stav=paid') })).claims.map((c) => c.variableSymbol)).toEqual(['2500000019'])
 		expect((await listClaims({ db, ability: paymentsClerk, filters: filters('vs=25000') })).total).toBe(1)
 		// A nonsense filter is dropped, not an error.
-		expect((await listClaims({ db, ability: paymentsClerk, filters: filters('status=bogus&year=abc') })).total).toBe(31)
+		expect((await listClaims({ db, ability: paymentsClerk, filters: filters('stav=bogus&rok=abc') })).total).toBe(31)
 	})
 
 	test('CSV export has every matching claim with a header', async () => {
 		let csv = ''
-		for await (const chunk of claimsCsv({ db, ability: paymentsClerk, filters: filters('feeType=waste') })) csv += chunk
+		for await (const chunk of claimsCsv({ db, ability: paymentsClerk, filters: filters('poplatek=waste') })) csv += chunk
 		// The BOM tells Excel the file is UTF-8.
 		expect(csv.startsWith('\uFEFF')).toBe(true)
 		const lines = csv.trim().split('\r\n')

@@ -21,3 +21,8 @@ export async function requestClaimGeneration({ db, tenantSlug, year, by, ip = nu
 	await enqueueJob(generateClaimsJob, { tenantSlug, runId: run.id })
 	return run
 }
+
+/** The last ten generation runs, newest first, to follow their progress. */
+export async function listRecentClaimGenerationRuns({ db }: { db: TenantDb }) {
+	return db.claimGenerationRun.findMany({ orderBy: { createdAt: 'desc' }, take: 10 })
+}

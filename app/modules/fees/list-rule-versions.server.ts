@@ -16,3 +16,8 @@ export async function listRuleVersions({ db, page }: { db: TenantDb; page: numbe
 	const versions = rows.map((r) => ({ version: r.version, createdAt: r.createdAt.toISOString(), createdBy: r.createdBy, claims: r._count.claims }))
 	return { versions, total, pages: Math.max(1, Math.ceil(total / RULE_VERSIONS_PAGE_SIZE)) }
 }
+
+/** The newest rulebook version, or null before the first one is saved. */
+export async function findLatestRuleVersion({ db }: { db: TenantDb }) {
+	return db.feeRuleVersion.findFirst({ orderBy: { version: 'desc' } })
+}

@@ -42,8 +42,8 @@ describe('visual form builder page', () => {
 	test('an edit redirects back with the draft changed; an invalid one is 400 with the path, nothing saved; publish makes version 2', async () => {
 		const added = (await post(admin, { intent: 'add-field', step: '0', type: 'checkbox', name: 'hasChip', labelCs: 'Pes má čip' })) as Response
 		expect(added.status).toBe(302)
-		expect(added.headers.get('location')).toBe(`${path}?notice=saved&otevrit=0-4`)
-		const page = await loader({ request: officeRequest(`${path}?notice=saved`, admin), context, params })
+		expect(added.headers.get('location')).toBe(`${path}?hlaseni=saved&otevrit=0-4`)
+		const page = await loader({ request: officeRequest(`${path}?hlaseni=saved`, admin), context, params })
 		expect(page).toMatchObject({ hasDraft: true, publishedVersion: 1, notice: 'saved' })
 		expect(page.definition.steps[0]!.fields.map((field) => field.name)).toContain('hasChip')
 
@@ -56,7 +56,7 @@ describe('visual form builder page', () => {
 		expect(await draftOf()).toEqual(before)
 
 		const published = (await post(admin, { intent: 'publish-draft' })) as Response
-		expect(published.headers.get('location')).toBe(`${path}?notice=published&verze=2`)
+		expect(published.headers.get('location')).toBe(`${path}?hlaseni=published&verze=2`)
 		expect(await db.formVersion.count({ where: { form: { code: 'dog-registration' } } })).toBe(2)
 		expect(await draftOf()).toBeNull()
 	})

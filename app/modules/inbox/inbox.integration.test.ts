@@ -56,11 +56,11 @@ describe('clerk inbox', () => {
 	test('filters and search narrow the list; malformed filters are ignored', async () => {
 		const admin = defineAbilityFor({ kind: 'staff', staffUserId: feesClerk.id, roles: ['admin'], agendas: [] })
 		const numbers = async (query: string) => (await listInbox({ db, ability: admin, filter: parseInboxFilter(new URLSearchParams(query)), page: 1 })).rows.map((r) => r.number)
-		expect(await numbers('form=street-light')).toEqual([light.number])
+		expect(await numbers('formular=street-light')).toEqual([light.number])
 		expect(await numbers('q=nováková')).toEqual([dog.number])
 		expect(await numbers(`q=${dog.number}`)).toEqual([dog.number])
-		expect(await numbers('status=resolved')).toEqual([])
-		expect((await numbers('status=bogus&from=nonsense')).sort()).toEqual([dog.number, light.number].sort())
+		expect(await numbers('stav=resolved')).toEqual([])
+		expect((await numbers('stav=bogus&od=nonsense')).sort()).toEqual([dog.number, light.number].sort())
 	})
 
 	test('an attachment is read only through the agenda, and every read is audited', async () => {

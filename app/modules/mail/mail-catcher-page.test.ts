@@ -60,7 +60,7 @@ describe('demo mail page data', () => {
 	test('the page exists only on the platform host while a capture server runs, and asks anyone not signed in as vendor staff to sign in', async () => {
 		const platform = { portal: { kind: 'platform', cspNonce: '', requestId: '' } } as never
 		const town = { portal: { kind: 'tenant', tenant: {}, cspNonce: '', requestId: '' } } as never
-		const request = new Request('http://admin.localhost/platform/mail?page=2')
+		const request = new Request('http://admin.localhost/platform/mail?strana=2')
 		const status = (error: unknown) => (error instanceof Response ? error.status : (error as { init?: { status?: number } }).init?.status)
 		setMailCatcher(null)
 		expect(status(await requireMailCatcher(request, platform).catch((error: unknown) => error))).toBe(404)
@@ -68,7 +68,7 @@ describe('demo mail page data', () => {
 		try {
 			const anonymous = await requireMailCatcher(request, platform).catch((error: unknown) => error)
 			expect(anonymous).toBeInstanceOf(Response)
-			expect((anonymous as Response).headers.get('location')).toBe('/platform/prihlaseni?returnTo=%2Fplatform%2Fmail%3Fpage%3D2')
+			expect((anonymous as Response).headers.get('location')).toBe('/platform/prihlaseni?zpet=%2Fplatform%2Fmail%3Fstrana%3D2')
 			expect(status(await requireMailCatcher(request, town).catch((error: unknown) => error))).toBe(404)
 		} finally {
 			setMailCatcher(null)

@@ -9,6 +9,11 @@ export async function listCannedReplies(db: TenantDb) {
 	return db.cannedReply.findMany({ orderBy: [{ title: 'asc' }, { id: 'asc' }], take: 200, select: { id: true, title: true, body: true } })
 }
 
+/** The text of one canned reply, or null when it was removed meanwhile. */
+export async function findCannedReplyBody(db: TenantDb, id: string) {
+	return (await db.cannedReply.findUnique({ where: { id }, select: { body: true } }))?.body ?? null
+}
+
 export async function addCannedReply(db: TenantDb, { title, body, staffId }: { title: string; body: string; staffId: string }) {
 	await db.$transaction(async (tx) => {
 		const reply = await tx.cannedReply.create({ data: { title, body }, select: { id: true } })

@@ -18,3 +18,8 @@ export async function getOpenDataTown(db: TenantDb, origin: string): Promise<Ope
 		municipalityCode: nia?.municipalityCode ?? null,
 	}
 }
+
+/** When the town's settings last changed: the Last-Modified of the catalogue and dataset records. */
+export async function getTownSettingsUpdatedAt(db: TenantDb): Promise<Date> {
+	return (await db.townSettings.findUniqueOrThrow({ where: { id: 1 }, select: { updatedAt: true } })).updatedAt
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PAGE_PARAM } from '../http/page-param'
 
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v)
 const DateSchema = z.preprocess(blankToUndefined, z.iso.date().optional()).catch(undefined)
@@ -16,6 +17,9 @@ export const PaymentFiltersSchema = z.object({
 })
 export type PaymentFilters = z.output<typeof PaymentFiltersSchema>
 
+/** The filters' query parameters: Czech like the paths (docs/glossary.md). */
+export const PAYMENT_FILTER_PARAMS = { state: 'stav', method: 'zpusob', from: 'od', to: 'do', page: PAGE_PARAM } as const
+
 export function readPaymentFilters(url: URL): PaymentFilters {
-	return PaymentFiltersSchema.parse(Object.fromEntries(['state', 'method', 'from', 'to', 'page'].map((key) => [key, url.searchParams.get(key) ?? undefined])))
+	return PaymentFiltersSchema.parse(Object.fromEntries(Object.entries(PAYMENT_FILTER_PARAMS).map(([key, param]) => [key, url.searchParams.get(param) ?? undefined])))
 }

@@ -78,7 +78,7 @@ describe('issue 11.1', () => {
 		// The claim shows the overpayment, and no sentence about "no discount" next to its discount.
 		expect(await claimNow(claim.id)).toMatchObject({ claim: { status: 'overpaid', paidAmount: 115_200, discountGranted: 14_400 }, balance: { refundable: 57_600, isPayable: false }, note: 'overpaid' })
 
-		// The clerk's refund queue (/urad/platby?state=to_refund, "k vrácení") holds it.
+		// The clerk's refund queue (/urad/platby?stav=to_refund, "k vrácení") holds it.
 		expect(await refundQueue()).toEqual([qr.paymentId])
 		// The citizen is told in their language (Ukrainian), once.
 		const mail = await capture.waitFor((message) => message.to.includes('petr@example.cz') && message.subject.includes('повернемо'))

@@ -18,7 +18,7 @@ type Citizen = Awaited<ReturnType<typeof requireCitizen>>
  * key of the `payments` namespace, and nothing is changed.
  */
 export async function startQrPayment(user: Citizen, formData: FormData, locale: string) {
-	const parsed = QrPaymentFormSchema.safeParse({ intent: formData.get('intent'), claim: formData.getAll('claim') })
+	const parsed = QrPaymentFormSchema.safeParse({ intent: formData.get('intent'), claim: formData.getAll('predpis') })
 	if (!parsed.success) return data({ error: 'errors.selection' as const }, { status: 400 })
 	try {
 		const payment = await createOrReuseQrPayment({ db: user.db, slug: user.tenant.slug, ability: user.ability, personId: user.actor.personId, claimIds: parsed.data.claim, locale })

@@ -32,5 +32,5 @@ export async function requireVendor(request: Request, context: AppLoadContext) {
 	if (user?.isComplete) return user
 	if (user) throw redirect(VENDOR_VERIFY)
 	const url = new URL(request.url)
-	throw redirect(`${VENDOR_LOGIN}?returnTo=${encodeURIComponent(safeReturnTo(url.pathname + url.search))}`)
+	throw redirect(`${VENDOR_LOGIN}?zpet=${encodeURIComponent(safeReturnTo(url.pathname + url.search))}`)
 }

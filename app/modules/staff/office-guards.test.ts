@@ -32,14 +32,14 @@ async function passwordStep(email: string) {
 
 describe('office guards', () => {
 	test('without a session, /urad redirects to the login and comes back afterwards', async () => {
-		expect(await outcome(requireOfficeStaff, null, '/urad/audit?page=2')).toBe('/urad/prihlaseni?returnTo=%2Furad%2Faudit%3Fpage%3D2')
+		expect(await outcome(requireOfficeStaff, null, '/urad/audit?strana=2')).toBe('/urad/prihlaseni?zpet=%2Furad%2Faudit%3Fstrana%3D2')
 	})
 
 	test('requireStaff refuses a session whose second factor is not done yet; after the code it is accepted, under a new session id', async () => {
 		await createStaffMember(town, { email: 'clerk-totp@guard.test', withTotp: true })
 		const step = await passwordStep('clerk-totp@guard.test')
 		expect(step.next).toBe('verify')
-		expect(await outcome(requireStaff, step.cookie)).toMatch(/^\/urad\/prihlaseni\?returnTo=/)
+		expect(await outcome(requireStaff, step.cookie)).toMatch(/^\/urad\/prihlaseni\?zpet=/)
 		expect(await outcome(requireOfficeStaff, step.cookie)).toBe('/urad/overeni')
 
 		const done = await completeStaffSecondFactor({ request: officeRequest('/urad/overeni', step.cookie), context, code: await currentCode() })

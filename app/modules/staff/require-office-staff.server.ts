@@ -13,7 +13,7 @@ const STAFF_SELECT = { id: true, name: true, email: true, roles: true, agendas: 
 
 function loginRedirect(request: Request) {
 	const url = new URL(request.url)
-	return redirect(`${OFFICE_LOGIN}?returnTo=${encodeURIComponent(safeReturnTo(url.pathname + url.search))}`)
+	return redirect(`${OFFICE_LOGIN}?zpet=${encodeURIComponent(safeReturnTo(url.pathname + url.search))}`)
 }
 
 async function findStaff(user: CurrentUser, id: string) {

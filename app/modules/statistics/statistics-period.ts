@@ -4,6 +4,17 @@ import { z } from 'zod'
 // The previous period is as many months just before it. Plain GET fields, so no JavaScript is needed.
 
 export const MAX_MONTHS = 60
+
+/** The period's query parameters (Czech like the paths; docs/glossary.md): `?od=2026-01&do=2026-12&porovnat=on`. */
+export const PERIOD_PARAMS = { from: 'od', to: 'do', compare: 'porovnat' } as const
+
+/** The CSV of one figure: `?ukazatel=<chart or table key>`. */
+export const FIGURE_PARAM = 'ukazatel'
+
+/** A period as query parameters. */
+export function periodSearch(period: { from: string; to: string; compare: boolean }) {
+	return new URLSearchParams({ [PERIOD_PARAMS.from]: period.from, [PERIOD_PARAMS.to]: period.to, ...(period.compare ? { [PERIOD_PARAMS.compare]: 'on' } : {}) })
+}
 const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month')
 
 export const PeriodSchema = z
@@ -63,8 +74,8 @@ export function presetPeriods(now = new Date()) {
 
 /** The period of a GET request: the last 12 months with comparison when nothing is given. */
 export function readPeriod(params: URLSearchParams, now = new Date()) {
-	if (!params.has('from') && !params.has('to')) return { success: true as const, period: { ...presetPeriods(now).last12, compare: true } }
-	const parsed = PeriodSchema.safeParse({ from: params.get('from') ?? '', to: params.get('to') ?? '', compare: params.get('compare') ?? '' })
+	if (!params.has(PERIOD_PARAMS.from) && !params.has(PERIOD_PARAMS.to)) return { success: true as const, period: { ...presetPeriods(now).last12, compare: true } }
+	const parsed = PeriodSchema.safeParse({ from: params.get(PERIOD_PARAMS.from) ?? '', to: params.get(PERIOD_PARAMS.to) ?? '', compare: params.get(PERIOD_PARAMS.compare) ?? '' })
 	if (parsed.success) return { success: true as const, period: parsed.data }
 	const errors: Record<string, string> = {}
 	for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
