@@ -31,7 +31,7 @@ test.describe('vendor console: town settings', () => {
 		// A good value: applied, and the town's page lists it in the audit with the old and the new value.
 		await dataBox.fill('zn7x4ab')
 		await page.getByRole('button', { name: 'Uložit a použít' }).click()
-		await expect(page).toHaveURL(/\/platform\/obce\/znojmo\?notice=settingsSaved/, { timeout: 30_000 })
+		await expect(page).toHaveURL(/\/platform\/obce\/znojmo\?hlaseni=settingsSaved/, { timeout: 30_000 })
 		await expect(page.getByRole('status').filter({ hasText: 'Nastavení uloženo' })).toHaveText('Nastavení uloženo: 1 změna (viz audit níže).')
 		const audit = page.getByRole('region', { name: 'Akce dodavatele v této obci' }).or(page.locator('section[aria-labelledby="health-audit"]'))
 		const row = audit.getByRole('row').filter({ hasText: 'změna nastavení' }).first()

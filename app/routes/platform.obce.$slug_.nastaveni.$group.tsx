@@ -76,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	if (Object.keys(fieldErrors).length) return answer(fieldErrors)
 	const result = await editTownSettings({ slug, group, value: submission.value as never, logo, actor: vendorActor(vendor) })
 	if (!result.ok) return answer(result.fieldErrors, { contrast: result.contrast, problems: result.problems })
-	return redirect(`/platform/obce/${slug}?notice=${result.changes.length ? 'settingsSaved' : 'settingsUnchanged'}&count=${result.changes.length}#health-audit`)
+	return redirect(`/platform/obce/${slug}?hlaseni=${result.changes.length ? 'settingsSaved' : 'settingsUnchanged'}&pocet=${result.changes.length}#health-audit`)
 }
 
 export const meta = titleMeta
