@@ -168,7 +168,7 @@ describe('a staff session is good only in its own town', () => {
 	})
 
 	test('on the platform host, the town cookie opens nothing: the console asks for a vendor sign-in', async () => {
-		for (const page of ['/platform', '/platform?strana=2', '/platform/overeni', '/platform/obce/nova']) {
+		for (const page of ['/platform', '/platform?strana=2', '/platform/overeni', '/platform/obce/nova', '/platform/obce/znojmo/nastaveni/contact']) {
 			const answer = await send(PLATFORM(), page, { cookie: veseliCookie })
 			expect(answer.status, page).toBe(302)
 			expect(answer.location, page).toMatch(/^\/platform\/prihlaseni/)
@@ -189,6 +189,7 @@ describe('a staff session is good only in its own town', () => {
 		// And /platform on a town host is not the console.
 		expect((await send(VESELI(), '/platform', { cookie: vendorCookie })).status).toBe(404)
 		expect((await send(VESELI(), '/platform/obce/nova', { cookie: vendorCookie })).status).toBe(404)
+		expect((await send(VESELI(), '/platform/obce/znojmo/nastaveni/contact', { cookie: vendorCookie })).status).toBe(404)
 	})
 })
 
@@ -259,6 +260,7 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'platform.prihlaseni.tsx': 'vendor console',
 	'platform.statistiky.tsx': 'vendor console: counts summed over towns, no personal data',
 	'platform.obce.$slug.tsx': "vendor console: one town's health (counts and states only) and the vendor's actions",
+	'platform.obce.$slug_.nastaveni.$group.tsx': "vendor console: edit one group of a town's settings (vendor sign-in; the town is named in the path, never taken from the host)",
 	'platform.tokeny.tsx': "vendor console: the vendor's own monitoring tokens",
 	'platform.obce.nova.tsx': 'vendor console: onboarding wizard (creates a town; the draft is signed per vendor account)',
 	'platform.obce.nova_.blueprint.ts': 'vendor console: the wizard draft as a blueprint zip (vendor sign-in; the draft is signed per vendor account)',
