@@ -111,6 +111,8 @@ test('an applicant applies for an association by its IČO (ARES prefill), over t
 	await expect(page.getByText(ASSOCIATION)).toBeVisible()
 	await expectAccessible()
 	await fillApplication(page, '70000')
+	// The live check flags the budget as it is typed (JavaScript); the server refuses it again on submit.
+	await expect(page.getByRole('status').filter({ hasText: 'Požadovaná dotace je vyšší než nejvyšší dotace programu.' })).toBeVisible()
 	refusalExpected(page, watch)
 	await page.getByRole('button', { name: 'Podat žádost' }).click()
 	await expect(page.getByRole('alert')).toHaveText('Požadovaná dotace je vyšší než nejvyšší dotace programu.')
@@ -200,6 +202,15 @@ test('the admin awards one (less than requested) and rejects the other, a reason
 	await holdNiaHandBack(page)
 	// The admin's decision: the association is awarded (less than requested), the other rejected with a reason.
 	await asStaff(page, 'spravce@veseli.example', checks)
+	// The ranking by the evaluators' average weighted score: 8×3+8×2+4 = 44 and 9×3+9×2+4 = 49, average 46,5.
+	await page.getByRole('link', { name: 'Pořadí žádostí podle hodnocení: Podpora spolkové činnosti 2027' }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Pořadí žádostí')
+	const ranked = page.getByRole('row').filter({ hasText: ASSOCIATION })
+	await expect(ranked).toContainText('46,5')
+	await expect(ranked).toContainText('Hana Hodnotitelová: 49')
+	await expect(ranked).toContainText('Hynek Hodnotitel: 44')
+	await expectAccessible()
+	await visit(urlOn('veseli', '/urad/dotace'))
 	await openApplication(page, new RegExp(`: ${ASSOCIATION}`), expectAccessible)
 	await expect(page.getByText(/Hynek Hodnotitel \(ohodnoceno\), Hana Hodnotitelová \(ohodnoceno\)/)).toBeVisible()
 	await page.getByLabel('Číslo usnesení').fill('RM/45/2027')

@@ -150,7 +150,10 @@ describe('evaluation', () => {
 		expect(await refusal(scoreGrantApplication({ db, staffId: evaluatorB.id, applicationId: id, scores: [{ criterion: 'quality', points: 11, comment: '' }, scores[1]!] }))).toBe('errors.points')
 		await scoreGrantApplication({ db, staffId: evaluatorB.id, applicationId: id, scores })
 		const ranking = await rankGrantApplications({ db, programmeVersionId: versionId })
-		expect(ranking.rows.find((r) => r.id === id)).toMatchObject({ score: 8 * 2 + 4, evaluations: 1 })
+		// The conflicted evaluator shows without a total and counts nowhere in the average.
+		expect(ranking.rows.find((r) => r.id === id)).toMatchObject({ score: 8 * 2 + 4, evaluations: 1, evaluators: [{ name: 'eva@grants.test', total: null, conflict: true }, { name: 'evb@grants.test', total: 20, conflict: false }] })
+		expect(ranking.maxScore).toBe(10 * 2 + 5 * 1)
+		expect(ranking.rows.map((r) => r.rank)).toEqual(ranking.rows.map((_, i) => i + 1))
 	})
 })
 
