@@ -297,6 +297,7 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.dotace.zadost.$id.tsx': 'office',
 	'urad.dotace.program.novy.tsx': 'office: new grant programme (grants admins)',
 	'urad.dotace.program.$id.tsx': 'office: edit and publish a grant programme version (grants admins)',
+	'urad.dotace.program.$id_.poradi.tsx': 'office: the evaluators\' ranking of a programme (grants admins, clerks, auditors)',
 	'urad.dotace.zadost.$id_.smlouva[.]pdf.ts': 'office',
 	'urad.dotace.vyplaty[.]csv.ts': 'office',
 	'urad.dotace.registr-smluv[.]xml.ts': 'office',

@@ -1,7 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
+import { LiveBudget } from '~/components/grants/live-budget'
 import { requireCitizen } from '~/modules/auth/current-user.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { storedDate } from '~/modules/dates/prague-date'
@@ -34,6 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 			budgetLines: a.budgetLines.map((l) => ({ ...l, ownShare: String(l.ownShare / 100), requested: String(l.requested / 100) })),
 		},
 		programme: { name: pv.name, call: a.call.name, maxGrant: formatMoney(pv.maxGrant, locale), minGrant: formatMoney(pv.minGrant, locale), coFinancingPercent: pv.coFinancingPercent, categories: readCostCategories(pv.costCategories) },
+		limits: { maxGrant: pv.maxGrant, minGrant: pv.minGrant, coFinancingPercent: pv.coFinancingPercent, costCategories: readCostCategories(pv.costCategories) },
 	}
 }
 
@@ -77,7 +80,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => townPageMeta(page?.title, matches)
 
 export default function GrantApplicationPage() {
-	const { application: a, programme } = useLoaderData<typeof loader>()
+	const { application: a, programme, limits } = useLoaderData<typeof loader>()
+	const formRef = useRef<HTMLFormElement>(null)
 	const result = useActionData<typeof action>()
 	const { t } = useTranslation('grants')
 	const field = 'mt-1 w-full rounded-town border border-muted bg-surface px-3 py-2'
@@ -119,7 +123,7 @@ export default function GrantApplicationPage() {
 				{a.address ? `, ${a.address}` : ''}
 			</p>
 			{editable ? (
-				<Form method="post" className="space-y-4">
+				<Form method="post" className="space-y-4" ref={formRef}>
 					{(['purpose', 'reasoning'] as const).map((name) => (
 						<div key={name}>
 							<label htmlFor={name} className="block font-semibold">
@@ -201,6 +205,7 @@ export default function GrantApplicationPage() {
 								})}
 							</tbody>
 						</table>
+						<LiveBudget formRef={formRef} rows={BUDGET_ROWS} limits={limits} />
 					</fieldset>
 					<div className="flex flex-wrap gap-3">
 						<button type="submit" name="intent" value="save" className="rounded-town border border-primary px-4 py-2 font-semibold">

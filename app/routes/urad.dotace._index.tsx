@@ -47,6 +47,14 @@ export default function OfficeGrants() {
 								<Link to={`/urad/dotace/program/${p.id}`}>
 									{p.name} (v{p.version}, {t(`office.versionState.${p.state}`)})
 								</Link>
+								{p.state === 'published' ? (
+									<>
+										{' – '}
+										<Link to={`/urad/dotace/program/${p.id}/poradi`} aria-label={`${t('ranking.link')}: ${p.name}`}>
+											{t('ranking.link')}
+										</Link>
+									</>
+								) : null}
 							</li>
 						))}
 					</ul>

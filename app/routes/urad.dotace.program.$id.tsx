@@ -74,7 +74,11 @@ export default function EditProgrammePage() {
 				{t('office.programmeTitle')} {version.values.code}, v{version.version} – <strong>{t(`office.versionState.${version.state}`)}</strong>
 			</p>
 			{notice ? <Notice>{t(notice === 'saved' ? 'office.programmeSaved' : 'office.programmePublished')}</Notice> : null}
-			{version.state === 'published' ? <p className="mb-6">{t('office.published')}</p> : null}
+			{version.state === 'published' ? (
+				<p className="mb-6">
+					{t('office.published')} <Link to={`/urad/dotace/program/${version.id}/poradi`}>{t('ranking.link')}</Link>
+				</p>
+			) : null}
 			{check ? (
 				<Form method="post" className="mb-8 space-y-3 rounded-town border border-muted p-4">
 					<h2 className="text-xl font-bold">{t('office.publish')}</h2>

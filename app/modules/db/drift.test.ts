@@ -135,8 +135,8 @@ const TENANT_EXTRAS: KnownExtras = {
 	},
 	// The audit log is append-only: the database refuses UPDATE, DELETE and TRUNCATE on it.
 	// The board's folded search text is kept by a trigger (decision 015); a published grant programme version is frozen (decision 022).
-	functions: ['audit_log_append_only', 'board_document_fold_search_text', 'grant_programme_version_frozen'],
-	triggers: ['audit_log.audit_log_no_update_delete', 'audit_log.audit_log_no_truncate', 'board_document.board_document_search_text', 'grant_programme_version.grant_programme_version_frozen'],
+	functions: ['audit_log_append_only', 'board_document_fold_search_text', 'grant_application_within_budget', 'grant_programme_version_frozen'],
+	triggers: ['audit_log.audit_log_no_update_delete', 'audit_log.audit_log_no_truncate', 'board_document.board_document_search_text', 'grant_application.grant_application_within_budget', 'grant_programme_version.grant_programme_version_frozen'],
 	// Claims and portal payments draw variable symbols from one sequence per town (decision 007).
 	sequences: ['variable_symbol_seq'],
 }

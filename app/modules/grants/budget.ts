@@ -26,3 +26,28 @@ export function checkBudget(lines: BudgetLineInput[], limits: BudgetLimits) {
 	}
 	return { requested, ownShare, total, problems }
 }
+
+export type TypedBudgetRow = { category: string; ownShare: string; requested: string }
+
+/** Crowns as the applicant types them ("12 500", "12500,50") in haléře; null when not an amount (the server says so on submit). */
+export function typedCrowns(typed: string): number | null {
+	const clean = typed.replace(/\s/g, '').replace(',', '.')
+	if (clean === '') return 0
+	return /^\d+(\.\d{1,2})?$/.test(clean) ? Math.round(Number(clean) * 100) : null
+}
+
+/**
+ * The live check as the applicant types (progressive enhancement; the server runs checkBudget again on
+ * submit): the rows with a category, amounts as typed. Null while an amount is not a number yet.
+ */
+export function checkTypedBudget(rows: TypedBudgetRow[], limits: BudgetLimits) {
+	const lines: BudgetLineInput[] = []
+	for (const row of rows) {
+		if (!row.category) continue
+		const ownShare = typedCrowns(row.ownShare)
+		const requested = typedCrowns(row.requested)
+		if (ownShare === null || requested === null) return null
+		lines.push({ category: row.category, ownShare, requested })
+	}
+	return checkBudget(lines, limits)
+}

@@ -150,7 +150,10 @@ describe('evaluation', () => {
 		expect(await refusal(scoreGrantApplication({ db, staffId: evaluatorB.id, applicationId: id, scores: [{ criterion: 'quality', points: 11, comment: '' }, scores[1]!] }))).toBe('errors.points')
 		await scoreGrantApplication({ db, staffId: evaluatorB.id, applicationId: id, scores })
 		const ranking = await rankGrantApplications({ db, programmeVersionId: versionId })
-		expect(ranking.rows.find((r) => r.id === id)).toMatchObject({ score: 8 * 2 + 4, evaluations: 1 })
+		// The conflicted evaluator shows without a total and counts nowhere in the average.
+		expect(ranking.rows.find((r) => r.id === id)).toMatchObject({ score: 8 * 2 + 4, evaluations: 1, evaluators: [{ name: 'eva@grants.test', total: null, conflict: true }, { name: 'evb@grants.test', total: 20, conflict: false }] })
+		expect(ranking.maxScore).toBe(10 * 2 + 5 * 1)
+		expect(ranking.rows.map((r) => r.rank)).toEqual(ranking.rows.map((_, i) => i + 1))
 	})
 })
 
@@ -244,5 +247,44 @@ describe('the official board (issue 17, §10c and §10d)', () => {
 		expect(text).not.toContain('Zámecká')
 		const duty = (await listContractDuties({ db })).find((d) => d.applicationId === id && d.duty === 'board')
 		expect(duty?.doneOn).toEqual(expect.any(String))
+	})
+})
+
+describe('the awarded total and the budget, in the database (two people deciding at once)', () => {
+	const award = (amount: number, confirmOverBudget = false) => ({ outcome: 'award' as const, amount: amount * 100, resolutionNumber: 'R/7/2027', resolutionDate: '2027-02-15', confirmOverBudget })
+	const awardedTotal = async (programmeVersionId: string) =>
+		(await db.grantApplication.aggregate({ where: { call: { programmeVersionId }, state: 'awarded' }, _sum: { awardedAmount: true } }))._sum.awardedAmount ?? 0
+
+	test('two admins awarding at once: one is awarded, the other refused with the budget message; the total stays within the budget', async () => {
+		const { versionId: race, callId: raceCall } = await programme(db, 'souboj', admin.id, 60_000, 50_000)
+		const [a, b] = [await inEvaluation(40_000, raceCall), await inEvaluation(40_000, raceCall)]
+		const outcomes = await Promise.all([a, b].map((id) => refusal(decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: id, decision: award(40_000) }))))
+		expect(outcomes.sort()).toEqual(['errors.overBudget', null].sort())
+		expect(await awardedTotal(race)).toBe(4_000_000)
+	})
+
+	test('the trigger alone serialises two transactions that skip the app check, and refuses the second', async () => {
+		const { versionId: race, callId: raceCall } = await programme(db, 'souboj-db', admin.id, 60_000, 50_000)
+		const [a, b] = [await inEvaluation(40_000, raceCall), await inEvaluation(40_000, raceCall)]
+		const bypass = (id: string) =>
+			db.$transaction(async (tx) => {
+				await tx.grantApplication.update({ where: { id }, data: { state: 'awarded', awardedAmount: 4_000_000, resolutionNumber: 'R/8', decidingBody: 'rada' } })
+				// Both hold their transaction open, so without the trigger's lock neither would see the other's award.
+				await tx.$executeRawUnsafe('SELECT pg_sleep(0.3)')
+			})
+		const settled = await Promise.allSettled([bypass(a), bypass(b)])
+		expect(settled.map((s) => s.status).sort()).toEqual(['fulfilled', 'rejected'])
+		const failure = settled.find((s) => s.status === 'rejected') as PromiseRejectedResult
+		expect(String(failure.reason)).toMatch(/grant_application_within_budget/)
+		expect(await awardedTotal(race)).toBe(4_000_000)
+	})
+
+	test('past the budget only with the confirming admin recorded on the application', async () => {
+		const { callId: smallCall } = await programme(db, 'maly', admin.id, 50_000, 50_000)
+		const [a, b] = [await inEvaluation(40_000, smallCall), await inEvaluation(40_000, smallCall)]
+		await decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: a, decision: award(40_000) })
+		await expect(db.grantApplication.update({ where: { id: b }, data: { state: 'awarded', awardedAmount: 4_000_000, resolutionNumber: 'R/9', decidingBody: 'rada' } })).rejects.toThrow(/grant_application_within_budget/)
+		expect(await refusal(decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: b, decision: award(40_000, true) }))).toBeNull()
+		expect(await db.grantApplication.findUniqueOrThrow({ where: { id: b } })).toMatchObject({ state: 'awarded', overBudgetConfirmedBy: admin.id })
 	})
 })
