@@ -8,23 +8,22 @@ import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { Pagination } from '~/components/office/pagination'
 import { requireGrantsStaff } from '~/modules/grants/office-grants-guard.server'
-import { rankGrantApplications } from '~/modules/grants/rank-applications.server'
+import { loadProgrammeRanking } from '~/modules/grants/rank-applications.server'
+import { readPage } from '~/modules/http/page-param'
 import { formatMoney } from '~/modules/i18n/format'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 
 export const handle = { i18n: ['office', 'grants'] }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const RANKING_PAGE_SIZE = 25
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const { page, user, t } = await requireGrantsStaff(request, context)
 	await requirePermission(user, 'read', 'GrantProgramme', { request, context })
-	const id = params.id ?? ''
-	const version = UUID.test(id) ? await user.db.grantProgrammeVersion.findUnique({ where: { id }, select: { id: true, name: true, version: true } }) : null
-	if (!version) throw data(null, { status: 404 })
-	const ranking = await rankGrantApplications({ db: user.db, programmeVersionId: version.id })
+	const found = await loadProgrammeRanking({ db: user.db, programmeVersionId: params.id ?? '' })
+	if (!found) throw data(null, { status: 404 })
+	const { version, ranking } = found
 	const pages = Math.max(1, Math.ceil(ranking.rows.length / RANKING_PAGE_SIZE))
-	const current = Math.min(pages, Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('page'))) || 1))
+	const current = Math.min(pages, readPage(new URL(request.url).searchParams))
 	const locale = page.locale
 	const score = (value: number | null) => (value === null ? null : value.toLocaleString(locale, { maximumFractionDigits: 2 }))
 	return {

@@ -11,6 +11,20 @@ export type EvaluatorScore = { name: string; total: number | null; conflict: boo
  */
 export async function rankGrantApplications({ db, programmeVersionId }: { db: TenantDb; programmeVersionId: string }) {
 	const version = await db.grantProgrammeVersion.findUniqueOrThrow({ where: { id: programmeVersionId }, select: { totalBudget: true, criteria: true } })
+	return rankVersion(db, programmeVersionId, version)
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The ranking page's data: the programme version (null when there is none with that id) and its ranking. */
+export async function loadProgrammeRanking({ db, programmeVersionId }: { db: TenantDb; programmeVersionId: string }) {
+	if (!UUID.test(programmeVersionId)) return null
+	const version = await db.grantProgrammeVersion.findUnique({ where: { id: programmeVersionId }, select: { id: true, name: true, version: true, totalBudget: true, criteria: true } })
+	if (!version) return null
+	return { version: { id: version.id, name: version.name, version: version.version }, ranking: await rankVersion(db, programmeVersionId, version) }
+}
+
+async function rankVersion(db: TenantDb, programmeVersionId: string, version: { totalBudget: number; criteria: unknown }) {
 	const criteria = readCriteria(version.criteria)
 	const weights = new Map(criteria.map((c) => [c.code, c.weight]))
 	const applications = await db.grantApplication.findMany({
