@@ -4,17 +4,12 @@
 // pages are the office routes of server/cross-town.test.ts.
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { existsSync, renameSync, writeFileSync } from 'node:fs'
+import { renameSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generate } from 'otplib'
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../app/modules/staff/demo-staff'
 import { urlOn } from './urls'
-
-// The walk's shared sign-in (beforeAll below) hangs after the admin reaches "Přehled" when run on the
-// built app (three runs on 2026-12-05, with one worker and with two), so the whole file is marked fixme
-// until that is found; each page's checks are sound and passed when first written (issue 19).
-test.fixme(true, 'beforeAll sign-in hangs on the built app; see the comment above')
 
 /** Office pages with a fixed address. */
 const LIST_PAGES = [
@@ -106,12 +101,13 @@ const AGENDA_PAGES = ['/urad/podani', '/urad/zpravy', '/urad/poplatky/obyvatele'
 test.beforeAll(async ({ browser }) => {
 	// Two sign-ins with the TOTP step, on a shared machine.
 	test.setTimeout(180_000)
-	// Playwright gives these contexts the file's options too, storageState included: the files must exist first.
-	// Each worker signs in; a state is written whole (rename), so another worker never reads half a file.
-	for (const email of [ADMIN, CLERK]) if (!existsSync(stateFile(email))) writeFileSync(stateFile(email), JSON.stringify({ cookies: [], origins: [] }))
 	for (const email of [ADMIN, CLERK]) {
 		const file = stateFile(email)
-		const context = await browser.newContext()
+		// An explicitly empty state: Playwright gives a context made here the options of the file's first
+		// test, storageState included, so without this the clerk's context would start with the admin's
+		// cookie just saved (signed in, /urad/prihlaseni sends it on to "Přehled" and the sign-in form never
+		// comes).
+		const context = await browser.newContext({ storageState: { cookies: [], origins: [] } })
 		const page = await context.newPage()
 		await page.goto(urlOn('veseli', '/urad/prihlaseni'))
 		await page.getByLabel('E-mail').fill(email)
@@ -121,6 +117,8 @@ test.beforeAll(async ({ browser }) => {
 		await page.getByLabel('Ověřovací kód').fill(await generate({ secret: DEMO_TOTP_SECRET }))
 		await page.getByRole('button', { name: 'Ověřit' }).click()
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přehled')
+		await expect(page.getByTestId('office-person')).toContainText(email === ADMIN ? 'Tomáš Správce' : 'Petra Referentová')
+		// Written whole (rename): another worker never reads half a file.
 		const partial = `${file}.${process.pid}`
 		await context.storageState({ path: partial })
 		renameSync(partial, file)

@@ -97,14 +97,30 @@ export default function PaymentDetailPage() {
 					</>
 				) : null}
 			</dl>
-			<h2 className="mb-2 text-xl font-semibold">{t('office.claims')}</h2>
-			<ul className="mb-6 list-disc pl-6">
-				{payment.items.map((item) => (
-					<li key={item.claimId}>
-						<Link to={`/urad/poplatky/predpisy/${item.claimId}`}>{item.variableSymbol}</Link>: {item.amount} ({item.discount})
-					</li>
-				))}
-			</ul>
+			<h2 id="payment-claims" className="mb-2 text-xl font-semibold">{t('office.claims')}</h2>
+			{/* The discount and the amount credited each in its own column (issue 19). */}
+			<div className="mb-6 overflow-x-auto">
+				<table aria-labelledby="payment-claims" className="w-full border-collapse text-left">
+					<thead>
+						<tr>
+							<th scope="col">{t('office.vs')}</th>
+							<th scope="col" className="text-right">{t('receipt.discount')}</th>
+							<th scope="col" className="text-right">{t('receipt.amount')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{payment.items.map((item) => (
+							<tr key={item.claimId}>
+								<td>
+									<Link to={`/urad/poplatky/predpisy/${item.claimId}`}>{item.variableSymbol}</Link>
+								</td>
+								<td className="text-right">{item.discount}</td>
+								<td className="text-right">{item.amount}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
 			<h2 className="mb-2 text-xl font-semibold">{t('office.transitions')}</h2>
 			<ol className="mb-6 list-decimal pl-6">
 				{payment.transitions.map((tr) => (

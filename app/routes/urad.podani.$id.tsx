@@ -91,7 +91,7 @@ export default function InboxDetailPage() {
 	const actionData = useActionData<typeof action>()
 	const refusedUpload = actionData && 'upload' in actionData ? (actionData.upload as { reason: string; name: string; detail: string }) : null
 	return (
-		<main id="main" className="mx-auto max-w-4xl p-6">
+		<main id="main" className="mx-auto w-full min-w-0 max-w-4xl p-4 [overflow-wrap:anywhere] sm:p-6">
 			<p className="mb-4"><Link to="/urad/podani">{t('detail.back')}</Link></p>
 			<h1 className="mb-2 text-2xl font-bold">{s.number}</h1>
 			<p className="mb-4">{s.form} · {t(`status.${s.status}`)} · {s.applicant ?? t('inbox.anonymous')}{s.email ? ` · ${s.email}` : ''}</p>

@@ -7,6 +7,7 @@ import { renderSubmissionPdf } from './render-submission-pdf.server'
 import { sampleDefinition } from './sample-definition.fixture'
 import { sendSubmissionConfirmation } from './send-submission-confirmation.server'
 import { startMailAndJobs, stopMailAndJobs } from '../../../tests/mail'
+import { pdfText } from '../../../tests/pdf-text'
 
 let capture: MailCapture
 const TOWN = { cs: 'Obec Formulářová', en: 'Village of Forms', uk: 'Село Форм' }
@@ -58,5 +59,29 @@ describe('after a submission', () => {
 		})
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
 		expect(pdf.toString('latin1')).toContain('DejaVuSans')
+	})
+
+	test('the PDF shows dates as a person writes them, in their language: no ISO date, no UUID', async () => {
+		const input = sampleDefinition()
+		input.steps[1]!.fields.push({ name: 'keptSince', type: 'date', label: { cs: 'Pes je držen od', en: 'Kept since' } })
+		const definition = FormDefinitionSchema.parse(input)
+		const submission = {
+			number: 'FOR-2026-000009',
+			submittedAt: new Date('2026-12-04T21:35:00Z'),
+			data: { givenName: 'Jana', dogs: [{ name: 'Rex' }], keptSince: '2026-01-15', vaccination: ['5f0c6a52-3b9e-4c43-9d55-0f7a1c2b8e11'] },
+			person: { givenName: 'Jana', familyName: 'Nováková' },
+			attachments: [{ id: '5f0c6a52-3b9e-4c43-9d55-0f7a1c2b8e11', fieldName: 'vaccination', fileName: 'cert.pdf', size: 410, sha256: 'ab'.repeat(32) }],
+			form: { title: definition.title, version: 1, definition },
+		}
+		const cs = pdfText(await renderSubmissionPdf({ locale: 'cs', townName: TOWN, submission })).replace(/\s+/g, ' ')
+		expect(cs).toContain('15. 1. 2026')
+		// Submitted at 22:35 in Prague (21:35 UTC).
+		expect(cs).toMatch(/4\. 12\. 2026,? 22:35/)
+		const en = pdfText(await renderSubmissionPdf({ locale: 'en', townName: TOWN, submission })).replace(/\s+/g, ' ')
+		expect(en).toContain('15/01/2026')
+		for (const text of [cs, en]) {
+			expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+			expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i)
+		}
 	})
 })

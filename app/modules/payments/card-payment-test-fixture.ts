@@ -9,8 +9,8 @@ import { getTenantDb, type TenantDb } from '../db/tenant-db.server'
 
 let sequence = 0
 
-export async function paymentTown(slug: string) {
-	const town = await createTown(slug)
+export async function paymentTown(slug: string, overrides: Record<string, unknown> = {}) {
+	const town = await createTown(slug, overrides)
 	const db = getTenantDb(town.tenant)
 	const person = await db.person.create({ data: { givenName: 'Petr', familyName: 'Svoboda', email: 'petr@example.cz' } })
 	const resident = await db.resident.create({ data: { givenName: 'Petr', familyName: 'Svoboda', dateOfBirth: new Date('1980-01-01'), personId: person.id } })

@@ -5,7 +5,7 @@ import type { CardProvider } from './providers/payment-provider'
 const select = {
 	id: true, method: true, state: true, amount: true, paidAmount: true, refundedAmount: true, paidAt: true, createdAt: true, locale: true, providerPaymentId: true,
 	person: { select: { givenName: true, familyName: true } },
-	items: { select: { amount: true, discount: true, claim: { select: { id: true, label: true, variableSymbol: true } } } },
+	items: { select: { amount: true, discount: true, claim: { select: { id: true, label: true, variableSymbol: true, year: true, instalment: true } } } },
 } as const
 
 /** One of the asker's own payments (CASL read Payment), by our id or by the gateway's id. */

@@ -8,13 +8,19 @@ import { setGatewayCredential } from './gateway-credentials.server'
 import { receiveStripeWebhook } from './receive-stripe-webhook.server'
 import { cancelStripePayment } from './cancel-card-payment.server'
 import { getMyPayment } from './get-my-payment.server'
-import { renderPaymentReceiptPdf } from './render-payment-receipt-pdf.server'
+import { paymentReceiptPdf } from './render-payment-receipt-pdf.server'
 import { RefundError, refundPayment } from './refund-payment.server'
 import { startCardPayment } from './start-card-payment.server'
+import { getTownProfile } from '../tenancy/town-profile.server'
+import { pdfText } from '../../../tests/pdf-text'
+import { claimsCsv } from '../claims/claims-csv.server'
+import { readClaimFilters } from '../claims/claim-filters'
+import { paymentsCsv } from './list-payments.server'
+import { readPaymentFilters } from './payment-filters'
 
 const ZNOJMO = { secretKey: 'sk_test_znojmo_pay', webhookSecret: 'whsec_znojmo_pay' }
 const OTHER = { secretKey: 'sk_test_other_pay', webhookSecret: 'whsec_other_pay' }
-const znojmo = await paymentTown('stripe-town')
+const znojmo = await paymentTown('stripe-town', { contact: { address: 'Obroková 1/12, 669 02 Znojmo', email: 'podatelna@stripe-town.example', phone: '+420 515 216 111', ico: '00293881' } })
 const other = await paymentTown('stripe-other')
 let sim: StripeSimulator
 let server: Server
@@ -131,16 +137,63 @@ describe('Stripe card payment', () => {
 		expect((await fetch(redirectUrl)).status).toBe(410)
 	})
 
-	test('the receipt PDF renders in Ukrainian for a paid payment', async () => {
-		const { paymentId, redirectUrl } = await payDogFee()
+	test('the receipt PDF names the town (coat of arms, IČO), carries a human receipt number, the fee and year; no ISO date, no UUID', async () => {
+		const profile = await getTownProfile({ ...znojmo.tenant, name: 'stripe-town', status: 'active', primaryHost: 'stripe-town.test' })
+		const { claim, paymentId, redirectUrl } = await payDogFee()
 		await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })
 		await sim.settleWebhooks()
 		const payment = await getMyPayment({ db: znojmo.db, ability: znojmo.citizen, paymentId })
 		expect(payment?.state).toBe('paid')
-		const pdf = await renderPaymentReceiptPdf({ locale: 'uk', townName: { cs: 'Znojmo', uk: 'Зноймо' }, payment: payment! })
-		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+		const first = await paymentReceiptPdf({ db: znojmo.db, townSlug: 'stripe-town', profile, locale: 'cs', payment: payment! })
+		expect(first.receiptNumber).toMatch(/^STR-PP-20\d\d-\d{6}$/)
+		const text = pdfText(first.pdf).replace(/\s+/g, ' ')
+		expect(text).toContain('Obec stripe-town')
+		expect(text).toContain('IČO: 00293881')
+		expect(text).toContain(`Číslo potvrzení: ${first.receiptNumber}`)
+		expect(text).toContain('Poplatek za odpad 2026')
+		expect(text).toContain(claim.variableSymbol)
+		expect(text).toMatch(/Celkem uhrazeno: 1\s500,00\sKč/)
+		expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+		expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/i)
+		expect(text).not.toContain(paymentId)
+		// The coat of arms is drawn as an image.
+		expect(first.pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/)
+		// The same number every time the receipt is made; in Ukrainian too; the next payment takes the next number.
+		const again = await paymentReceiptPdf({ db: znojmo.db, townSlug: 'stripe-town', profile, locale: 'uk', payment: payment! })
+		expect(again.receiptNumber).toBe(first.receiptNumber)
+		expect(pdfText(again.pdf).replace(/\s+/g, ' ')).toContain(`Номер підтвердження: ${first.receiptNumber}`)
+		const second = await payDogFee()
+		await fetch(second.redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })
+		await sim.settleWebhooks()
+		const secondPayment = await getMyPayment({ db: znojmo.db, ability: znojmo.citizen, paymentId: second.paymentId })
+		const next = await paymentReceiptPdf({ db: znojmo.db, townSlug: 'stripe-town', profile, locale: 'cs', payment: secondPayment! })
+		expect(Number(next.receiptNumber.slice(-6))).toBe(Number(first.receiptNumber.slice(-6)) + 1)
 		// Another citizen cannot fetch it.
 		expect(await getMyPayment({ db: znojmo.db, ability: other.citizen, paymentId })).toBeNull()
+	})
+
+	test("the clerk's payments and claims exports (CSV) carry Czech dates, names and numbers: no ISO date, no UUID", async () => {
+		const { claim, paymentId, redirectUrl } = await payDogFee()
+		await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })
+		await sim.settleWebhooks()
+		const collect = async (rows: AsyncIterable<string>) => {
+			let text = ''
+			for await (const chunk of rows) text += chunk
+			return text
+		}
+		const url = new URL('https://stripe-town.test/urad/platby.csv')
+		const payments = await collect(paymentsCsv({ db: znojmo.db, ability: znojmo.clerkAbility, filters: readPaymentFilters(url), locale: 'cs' }))
+		const claims = await collect(claimsCsv({ db: znojmo.db, ability: znojmo.clerkAbility, filters: readClaimFilters(url), locale: 'cs' }))
+		expect(payments).toContain(claim.variableSymbol)
+		expect(payments).toContain('Petr Svoboda')
+		expect(payments).toMatch(/\d{1,2}\. \d{1,2}\. 20\d\d \d{1,2}:\d{2}/)
+		expect(claims).toContain(claim.variableSymbol)
+		expect(claims).toContain('Poplatek za odpad 2026')
+		for (const text of [payments, claims]) {
+			expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+			expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i)
+			expect(text).not.toContain(paymentId)
+		}
 	})
 
 	test('a clerk refunds part, then the rest, through Stripe: never more than refundable, the claim follows', async () => {
