@@ -1,8 +1,20 @@
-import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BUILDER_FIELD_TYPES } from '~/modules/form-builder/builder-edit-schema'
-import { PREFILL_SOURCES, type Field, type LeafField } from '~/modules/forms/form-definition-schema'
-import { AddressInputs, addressId, BUTTON, INPUT, LocalizedInputs, ReorderButtons, TextInput, type FieldAddress } from './builder-controls'
+import { CONDITION_OPS, FILE_TYPES, fileTypeName, PREFILL_SOURCES, type Field, type LeafField } from '~/modules/forms/form-definition-schema'
+import {
+	AddressInputs,
+	addressId,
+	BUTTON,
+	BuilderForm,
+	CheckboxInput,
+	InputErrors,
+	LocalizedInputs,
+	ReorderButtons,
+	SelectInput,
+	TextInput,
+	useRejectedInput,
+	type FieldAddress,
+} from './builder-controls'
 import { pickText } from '~/modules/i18n/locales'
 
 type Props = {
@@ -13,10 +25,12 @@ type Props = {
 	conditionFields: string[]
 	/** Which editor to show open (the one just edited, as "step-field[-child]"). */
 	open: string | null
+	/** The form's limit for one attached file, shown beside the field's own. */
+	maxFileSizeMb: number
 }
 
 /** One field: its settings form, move/remove, options of a choice, the fields of a repeating group. */
-export function FieldEditor({ field, address, locale, conditionFields, open }: Props) {
+export function FieldEditor({ field, address, locale, conditionFields, open, maxFileSizeMb }: Props) {
 	const { t } = useTranslation('forms-office')
 	const id = `field-${addressId(address)}`
 	const isOpen = open === addressId(address) || Boolean(open?.startsWith(`${addressId(address)}-`))
@@ -25,61 +39,81 @@ export function FieldEditor({ field, address, locale, conditionFields, open }: P
 	return (
 		<details id={id} open={isOpen} className="rounded-town border border-muted/40 p-3">
 			<summary className="cursor-pointer font-medium">{t('designer.field', { label, type: t(`designer.types.${field.type}`), name: field.name })}</summary>
-			<Form method="post" className="mt-3 grid gap-3">
-				<input type="hidden" name="intent" value="set-field" />
+			<BuilderForm formKey={id} intent="set-field" className="mt-3 grid gap-3">
 				<AddressInputs address={address} />
 				<TextInput id={`${id}-name`} name="name" label={t('designer.fieldName')} value={field.name} />
 				<LocalizedInputs name="label" id={`${id}-label`} legend={t('designer.label')} value={field.label} />
-				<label className="flex items-center gap-2">
-					<input type="checkbox" name="required" defaultChecked={field.required} />
-					{t('designer.required')}
-				</label>
+				<LocalizedInputs name="help" id={`${id}-help`} legend={t('designer.help')} value={field.help} />
+				<CheckboxInput name="required" label={t('designer.required')} checked={field.required} />
 				{field.type === 'text' ? <TextInput id={`${id}-pattern`} name="pattern" label={t('designer.pattern')} value={field.pattern} /> : null}
+				{field.type === 'text' || field.type === 'longText' ? (
+					<div className="grid gap-2 sm:grid-cols-2">
+						<TextInput id={`${id}-min-length`} name="minLength" label={t('designer.minLength')} value={field.minLength} />
+						<TextInput id={`${id}-max-length`} name="maxLength" label={t('designer.maxLength')} value={field.maxLength} />
+					</div>
+				) : null}
+				{field.type === 'number' || field.type === 'date' ? (
+					<div className="grid gap-2 sm:grid-cols-2">
+						<TextInput
+							id={`${id}-min`}
+							name="min"
+							label={t('designer.min')}
+							value={field.min}
+							hint={field.type === 'date' ? t('designer.dateLimitHint') : undefined}
+						/>
+						<TextInput
+							id={`${id}-max`}
+							name="max"
+							label={t('designer.max')}
+							value={field.max}
+							hint={field.type === 'date' ? t('designer.dateLimitHint') : undefined}
+						/>
+					</div>
+				) : null}
+				{field.type === 'file' ? <FileSettings field={field} id={id} maxFileSizeMb={maxFileSizeMb} /> : null}
 				{isChild ? null : (
 					<>
-						<div>
-							<label htmlFor={`${id}-prefill`} className="font-medium">
-								{t('designer.prefill')}
-							</label>
-							<select id={`${id}-prefill`} name="prefill" defaultValue={field.prefill ?? ''} className={INPUT}>
-								<option value="">{t('designer.prefillNone')}</option>
-								{PREFILL_SOURCES.map((source) => (
-									<option key={source} value={source}>
-										{source}
-									</option>
-								))}
-							</select>
-						</div>
-						<fieldset className="grid gap-2 sm:grid-cols-2">
+						<SelectInput
+							id={`${id}-prefill`}
+							name="prefill"
+							label={t('designer.prefill')}
+							value={field.prefill ?? ''}
+							options={[{ value: '', label: t('designer.prefillNone') }, ...PREFILL_SOURCES.map((source) => ({ value: source, label: source }))]}
+						/>
+						<fieldset className="grid gap-2 sm:grid-cols-3">
 							<legend className="font-medium">{t('designer.condition')}</legend>
-							<div>
-								<label htmlFor={`${id}-condition-field`} className="text-sm">
-									{t('designer.conditionField')}
-								</label>
-								<select id={`${id}-condition-field`} name="conditionField" defaultValue={field.visibleWhen?.field ?? ''} className={INPUT}>
-									<option value="">{t('designer.conditionNone')}</option>
-									{conditionFields
-										.filter((name) => name !== field.name)
-										.map((name) => (
-											<option key={name} value={name}>
-												{name}
-											</option>
-										))}
-								</select>
-							</div>
-							<div>
-								<label htmlFor={`${id}-condition-value`} className="text-sm">
-									{t('designer.conditionValue')}
-								</label>
-								<input id={`${id}-condition-value`} name="conditionValue" defaultValue={field.visibleWhen?.value === undefined ? '' : String(field.visibleWhen.value)} className={INPUT} />
-							</div>
+							<SelectInput
+								small
+								id={`${id}-condition-field`}
+								name="conditionField"
+								label={t('designer.conditionField')}
+								value={field.visibleWhen?.field ?? ''}
+								options={[
+									{ value: '', label: t('designer.conditionNone') },
+									...conditionFields.filter((name) => name !== field.name).map((name) => ({ value: name, label: name })),
+								]}
+							/>
+							<SelectInput
+								small
+								id={`${id}-condition-op`}
+								name="conditionOp"
+								label={t('designer.conditionOp')}
+								value={field.visibleWhen?.op ?? ''}
+								options={[{ value: '', label: t('designer.ops.auto') }, ...CONDITION_OPS.map((op) => ({ value: op, label: t(`designer.ops.${op}`) }))]}
+							/>
+							<TextInput
+								id={`${id}-condition-value`}
+								name="conditionValue"
+								label={t('designer.conditionValue')}
+								value={field.visibleWhen?.values?.join(', ') ?? (field.visibleWhen?.value === undefined ? '' : String(field.visibleWhen.value))}
+							/>
 						</fieldset>
 					</>
 				)}
 				<button type="submit" className={`${BUTTON} justify-self-start`}>
 					{t('designer.save')}
 				</button>
-			</Form>
+			</BuilderForm>
 			<div className="mt-3">
 				<ReorderButtons intent="field" address={address} name={label} />
 			</div>
@@ -88,7 +122,15 @@ export function FieldEditor({ field, address, locale, conditionFields, open }: P
 				<section aria-label={`${t('designer.groupFields')}: ${label}`} className="mt-4 grid gap-3 border-l-4 border-muted/40 pl-3">
 					<h5 className="font-semibold">{t('designer.groupFields')}</h5>
 					{field.fields.map((child, index) => (
-						<FieldEditor key={`${child.name}-${index}`} field={child} address={{ ...address, child: index }} locale={locale} conditionFields={[]} open={open} />
+						<FieldEditor
+							key={`${child.name}-${index}`}
+							field={child}
+							address={{ ...address, child: index }}
+							locale={locale}
+							conditionFields={[]}
+							open={open}
+							maxFileSizeMb={maxFileSizeMb}
+						/>
 					))}
 					<AddFieldForm step={address.step} group={address.field} />
 				</section>
@@ -104,29 +146,47 @@ function OptionsEditor({ field, address, id }: { field: Extract<Field, { options
 			<h5 className="font-semibold">{t('designer.options')}</h5>
 			{field.options.map((option, index) => (
 				<div key={`${option.value}-${index}`} className="rounded-town border border-muted/30 p-2">
-					<Form method="post" className="grid gap-2">
-						<input type="hidden" name="intent" value="set-option" />
+					<BuilderForm formKey={`option-${addressId(address)}-${index}`} intent="set-option" className="grid gap-2">
 						<input type="hidden" name="option" value={index} />
 						<AddressInputs address={address} />
-						<LocalizedInputs name="label" id={`${id}-option-${index}`} legend={t('designer.option', { value: option.value })} value={option.label} />
+						<TextInput
+							id={`${id}-option-${index}-value`}
+							name="value"
+							label={`${t('designer.option', { value: option.value })}: ${t('designer.optionValue')}`}
+							value={option.value}
+							hint={t('designer.optionValueHint')}
+						/>
+						<LocalizedInputs
+							name="label"
+							id={`${id}-option-${index}`}
+							legend={`${t('designer.option', { value: option.value })}: ${t('designer.optionLabel')}`}
+							value={option.label}
+						/>
 						<button type="submit" className={`${BUTTON} justify-self-start`}>
 							{t('designer.save')}
 						</button>
-					</Form>
+					</BuilderForm>
 					<div className="mt-2">
 						<ReorderButtons intent="option" address={address} extra={{ option: index }} name={option.value} />
 					</div>
 				</div>
 			))}
-			<Form method="post" className="grid gap-2 rounded-town border border-dashed border-muted p-2">
-				<input type="hidden" name="intent" value="add-option" />
+			<BuilderForm
+				formKey={`new-option-${addressId(address)}`}
+				intent="add-option"
+				aria-labelledby={`${id}-new-option-title`}
+				className="grid gap-2 rounded-town border border-dashed border-muted p-2"
+			>
+				<h6 id={`${id}-new-option-title`} className="font-medium">
+					{t('designer.addOption')}
+				</h6>
 				<AddressInputs address={address} />
-				<TextInput id={`${id}-new-option`} name="value" label={t('designer.optionValue')} />
+				<TextInput id={`${id}-new-option`} name="value" label={t('designer.optionValue')} hint={t('designer.optionValueHint')} />
 				<LocalizedInputs name="label" id={`${id}-new-option-label`} legend={t('designer.optionLabel')} />
 				<button type="submit" className={`${BUTTON} justify-self-start`}>
 					{t('designer.addOption')}
 				</button>
-			</Form>
+			</BuilderForm>
 		</section>
 	)
 }
@@ -137,31 +197,25 @@ export function AddFieldForm({ step, group }: { step: number; group?: number | u
 	const id = `add-field-${step}${group === undefined ? '' : `-${group}`}`
 	const title = group === undefined ? t('designer.addField') : t('designer.addFieldToGroup')
 	return (
-		<Form method="post" aria-labelledby={`${id}-title`} className="grid gap-3 rounded-town border border-dashed border-muted p-3">
+		<BuilderForm formKey={id} intent="add-field" aria-labelledby={`${id}-title`} className="grid gap-3 rounded-town border border-dashed border-muted p-3">
 			<h5 id={`${id}-title`} className="font-semibold">
 				{title}
 			</h5>
-			<input type="hidden" name="intent" value="add-field" />
 			<input type="hidden" name="step" value={step} />
 			{group === undefined ? null : <input type="hidden" name="group" value={group} />}
-			<div>
-				<label htmlFor={`${id}-type`} className="font-medium">
-					{t('designer.type')}
-				</label>
-				<select id={`${id}-type`} name="type" className={INPUT}>
-					{BUILDER_FIELD_TYPES.filter((type) => group === undefined || type !== 'group').map((type) => (
-						<option key={type} value={type}>
-							{t(`designer.types.${type}`)}
-						</option>
-					))}
-				</select>
-			</div>
+			<SelectInput
+				id={`${id}-type`}
+				name="type"
+				label={t('designer.type')}
+				value="text"
+				options={BUILDER_FIELD_TYPES.filter((type) => group === undefined || type !== 'group').map((type) => ({
+					value: type,
+					label: t(`designer.types.${type}`),
+				}))}
+			/>
 			<TextInput id={`${id}-name`} name="name" label={t('designer.fieldName')} />
 			<LocalizedInputs name="label" id={`${id}-label`} legend={t('designer.label')} />
-			<label className="flex items-center gap-2">
-				<input type="checkbox" name="required" />
-				{t('designer.required')}
-			</label>
+			<CheckboxInput name="required" label={t('designer.required')} checked={false} />
 			<fieldset className="grid gap-2">
 				<legend className="font-medium">{t('designer.firstOption')}</legend>
 				<TextInput id={`${id}-option`} name="optionValue" label={t('designer.optionValue')} />
@@ -170,6 +224,40 @@ export function AddFieldForm({ step, group }: { step: number; group?: number | u
 			<button type="submit" className={`${BUTTON} justify-self-start`}>
 				{title}
 			</button>
-		</Form>
+		</BuilderForm>
+	)
+}
+
+/** A file field's accepted types (one checkbox each), how many files and how large one may be. */
+function FileSettings({ field, id, maxFileSizeMb }: { field: Extract<LeafField, { type: 'file' }>; id: string; maxFileSizeMb: number }) {
+	const { t } = useTranslation('forms-office')
+	const rejected = useRejectedInput('accept')
+	const chosen = rejected.isRejected ? (rejected.value ?? '').split(',') : field.accept
+	const errorId = `${id}-accept-error`
+	return (
+		<>
+			<fieldset aria-describedby={rejected.problems.length ? errorId : undefined}>
+				<legend className="font-medium">{t('designer.accept')}</legend>
+				<div className="flex flex-wrap gap-x-4">
+					{FILE_TYPES.map((type) => (
+						<label key={type} className="flex items-center gap-2">
+							<input type="checkbox" name="accept" value={type} defaultChecked={chosen.includes(type)} />
+							{fileTypeName(type)}
+						</label>
+					))}
+				</div>
+				<InputErrors id={errorId} problems={rejected.problems} />
+			</fieldset>
+			<div className="grid gap-2 sm:grid-cols-2">
+				<TextInput id={`${id}-max-files`} name="maxFiles" label={t('designer.maxFiles')} value={field.maxFiles} />
+				<TextInput
+					id={`${id}-max-file-size`}
+					name="maxFileSizeMb"
+					label={t('designer.maxFileSizeMb')}
+					value={field.maxFileSizeMb}
+					hint={t('designer.maxFileSizeHint', { max: maxFileSizeMb })}
+				/>
+			</div>
+		</>
 	)
 }

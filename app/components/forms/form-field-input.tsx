@@ -1,6 +1,6 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import { type Field, type LeafField } from '~/modules/forms/form-definition-schema'
+import { fileTypeName, type Field, type LeafField } from '~/modules/forms/form-definition-schema'
 import { formatFileSize } from '~/modules/i18n/format'
 import { isLocale, pickText } from '~/modules/i18n/locales'
 
@@ -164,7 +164,7 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 					<Label htmlFor={uploadId} field={field} locale={locale} />
 					{help}
 					<p id={`${uploadId}-help`} className="text-sm text-muted">
-						{t('fill.uploadHelp', { types: field.accept.map((type) => type.split('/')[1]!.toUpperCase()).join(', '), size: maxFileSizeMb })}
+						{t('fill.uploadHelp', { types: field.accept.map(fileTypeName).join(', '), size: Math.min(field.maxFileSizeMb ?? Number.POSITIVE_INFINITY, maxFileSizeMb ?? Number.POSITIVE_INFINITY) })}
 					</p>
 					{mine.length ? (
 						<ul aria-label={t('fill.uploaded')} className="my-2">

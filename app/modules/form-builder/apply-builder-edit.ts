@@ -4,7 +4,7 @@
 // is refused with the path of the problem and nothing changes.
 import { FormDefinitionSchema, type FormDefinition, type FormDefinitionInput } from '../forms/form-definition-schema'
 import type { BuilderEdit } from './builder-edit-schema'
-import type { DefinitionProblem } from './parse-definition-json'
+import { problemFromIssue, type DefinitionProblem } from './parse-definition-json'
 
 type Json = Record<string, unknown>
 type Localized = { cs: string; en?: string; uk?: string }
@@ -30,9 +30,31 @@ class EditProblem extends Error {
 	constructor(
 		readonly path: string,
 		message: string,
+		readonly rule?: string,
 	) {
 		super(message)
 	}
+}
+
+/** A whole number typed into the builder ('' = not given); anything else is refused at its input. */
+function wholeNumber(text: string, path: string): number | undefined {
+	if (text === '') return undefined
+	const value = Number(text.replace(/\s/g, ''))
+	if (!Number.isInteger(value)) throw new EditProblem(path, `"${text}" is not a whole number`, 'notInteger')
+	return value
+}
+
+function decimalNumber(text: string, path: string): number | undefined {
+	if (text === '') return undefined
+	const value = Number(text.replace(/\s/g, '').replace(',', '.'))
+	if (!Number.isFinite(value)) throw new EditProblem(path, `"${text}" is not a number`, 'notNumber')
+	return value
+}
+
+/** Sets or (for undefined) removes a property. */
+function put(target: Json, key: string, value: unknown) {
+	if (value === undefined) delete target[key]
+	else target[key] = value
 }
 
 function at<T>(list: T[] | undefined, index: number, path: string): T {
@@ -46,12 +68,13 @@ export function applyBuilderEdit(current: FormDefinitionInput, edit: BuilderEdit
 	try {
 		applyTo(definition, edit)
 	} catch (error) {
-		if (error instanceof EditProblem) return { ok: false, problems: [{ path: error.path, message: error.message }] }
+		if (error instanceof EditProblem)
+			return { ok: false, problems: [{ path: error.path, message: error.message, ...(error.rule ? { rule: error.rule } : {}) }] }
 		throw error
 	}
 	const parsed = FormDefinitionSchema.safeParse(definition)
 	if (parsed.success) return { ok: true, definition: parsed.data }
-	return { ok: false, problems: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })) }
+	return { ok: false, problems: parsed.error.issues.map(problemFromIssue) }
 }
 
 function applyTo(definition: Json & { steps: (Json & { fields: Json[] })[] }, edit: BuilderEdit) {
@@ -77,11 +100,20 @@ function applyTo(definition: Json & { steps: (Json & { fields: Json[] })[] }, ed
 			const description = localizedFrom(edit, 'description')
 			if (description.cs || description.en || description.uk) definition.description = description
 			else delete definition.description
-			Object.assign(definition, { lifeSituation: edit.lifeSituation, agenda: edit.agenda, requiresLogin: edit.requiresLogin, retentionYears: edit.retentionYears })
+			Object.assign(definition, {
+				lifeSituation: edit.lifeSituation,
+				agenda: edit.agenda,
+				requiresLogin: edit.requiresLogin,
+				retentionYears: edit.retentionYears,
+			})
 			return
 		}
 		case 'add-step':
-			steps.push({ id: edit.id, title: localizedFrom(edit, 'title'), fields: [{ name: edit.fieldName, type: 'text', label: localizedFrom(edit, 'fieldLabel') }] })
+			steps.push({
+				id: edit.id,
+				title: localizedFrom(edit, 'title'),
+				fields: [{ name: edit.fieldName, type: 'text', label: localizedFrom(edit, 'fieldLabel') }],
+			})
 			return
 		case 'set-step': {
 			const step = at(steps, edit.step, `steps.${edit.step}`)
@@ -99,23 +131,57 @@ function applyTo(definition: Json & { steps: (Json & { fields: Json[] })[] }, ed
 			const { list } = fieldsOf(edit.step, edit.group)
 			const label = localizedFrom(edit, 'label')
 			const field: Json = { name: edit.name, type: edit.type, label, required: edit.required }
-			if (edit.type === 'select' || edit.type === 'radio') field.options = edit.optionValue ? [{ value: edit.optionValue, label: localizedFrom(edit, 'optionLabel') }] : []
+			if (edit.type === 'select' || edit.type === 'radio')
+				field.options = edit.optionValue ? [{ value: edit.optionValue, label: localizedFrom(edit, 'optionLabel') }] : []
 			// A repeating group needs a field to repeat: it starts with one text field, renamed and added to later.
 			if (edit.type === 'group') field.fields = [{ name: 'item', type: 'text', label }]
 			list.push(field)
 			return
 		}
 		case 'set-field': {
-			const { field } = fieldAt(edit)
+			const { field, path } = fieldAt(edit)
 			Object.assign(field, { name: edit.name, label: localizedFrom(edit, 'label'), required: edit.required })
-			if (field.type === 'text') {
-				if (edit.pattern) field.pattern = edit.pattern
-				else delete field.pattern
+			const help = localizedFrom(edit, 'help')
+			put(field, 'help', help.cs || help.en || help.uk ? help : undefined)
+			if (field.type === 'text') put(field, 'pattern', edit.pattern || undefined)
+			if (field.type === 'text' || field.type === 'longText') {
+				put(field, 'minLength', wholeNumber(edit.minLength, `${path}.minLength`))
+				put(field, 'maxLength', wholeNumber(edit.maxLength, `${path}.maxLength`))
 			}
-			if (edit.prefill) field.prefill = edit.prefill
-			else delete field.prefill
-			if (edit.conditionField) field.visibleWhen = edit.conditionValue ? { field: edit.conditionField, op: 'equals', value: edit.conditionValue } : { field: edit.conditionField, op: 'filled' }
-			else delete field.visibleWhen
+			if (field.type === 'number') {
+				put(field, 'min', decimalNumber(edit.min, `${path}.min`))
+				put(field, 'max', decimalNumber(edit.max, `${path}.max`))
+			}
+			// A date limit is YYYY-MM-DD or "today"; the schema refuses anything else at its input.
+			if (field.type === 'date') {
+				put(field, 'min', edit.min || undefined)
+				put(field, 'max', edit.max || undefined)
+			}
+			if (field.type === 'file') {
+				const accept = edit.accept
+					.split(',')
+					.map((type) => type.trim())
+					.filter(Boolean)
+				if (!accept.length) throw new EditProblem(`${path}.accept`, 'choose at least one file type', 'fileTypeNone')
+				field.accept = accept
+				put(field, 'maxFiles', wholeNumber(edit.maxFiles, `${path}.maxFiles`))
+				put(field, 'maxFileSizeMb', decimalNumber(edit.maxFileSizeMb, `${path}.maxFileSizeMb`))
+			}
+			put(field, 'prefill', edit.prefill || undefined)
+			if (edit.conditionField) {
+				const op = edit.conditionOp || (edit.conditionValue ? 'equals' : 'filled')
+				if (op === 'filled') field.visibleWhen = { field: edit.conditionField, op }
+				else if (op === 'in')
+					field.visibleWhen = {
+						field: edit.conditionField,
+						op,
+						values: edit.conditionValue
+							.split(',')
+							.map((value) => value.trim())
+							.filter(Boolean),
+					}
+				else field.visibleWhen = { field: edit.conditionField, op, value: edit.conditionValue }
+			} else delete field.visibleWhen
 			return
 		}
 		case 'move-field': {
@@ -136,8 +202,10 @@ function applyTo(definition: Json & { steps: (Json & { fields: Json[] })[] }, ed
 			const options = field.options as Json[]
 			if (edit.intent === 'add-option') return void options.push({ value: edit.value, label: localizedFrom(edit, 'label') })
 			const option = at(options, edit.option, `${path}.options.${edit.option}`)
-			if (edit.intent === 'set-option') option.label = localizedFrom(edit, 'label')
-			else if (edit.intent === 'move-option') move(options, edit.option, edit.direction)
+			if (edit.intent === 'set-option') {
+				option.label = localizedFrom(edit, 'label')
+				if (edit.value !== undefined) option.value = edit.value
+			} else if (edit.intent === 'move-option') move(options, edit.option, edit.direction)
 			else options.splice(edit.option, 1)
 			return
 		}

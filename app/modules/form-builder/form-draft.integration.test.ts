@@ -9,7 +9,7 @@ import { sampleDefinition } from '../forms/sample-definition.fixture'
 import { submitSubmission } from '../forms/submit-submission.server'
 import { BuilderEditSchema } from './builder-edit-schema'
 import { discardFormDraft } from './discard-form-draft.server'
-import { editFormDraft } from './edit-form-draft.server'
+import { draftStamp, editFormDraft } from './edit-form-draft.server'
 import { loadFormDraft } from './load-form-draft.server'
 import { publishFormDraft } from './publish-form-draft.server'
 
@@ -98,5 +98,41 @@ describe('form builder draft', () => {
 		expect(reopened).toMatchObject({ hasDraft: false, publishedVersion: 2 })
 		expect(names(reopened!.definition as FormDefinition)).toContain('size')
 		expect(await db.auditLog.count({ where: { action: 'form.draft_discarded' } })).toBe(1)
+	})
+
+	test('two admins on the same draft: the second save, made on the page as it was before the first, is refused and nothing is lost', async () => {
+		const opened = (await loadFormDraft({ db, code }))!
+		const stamp = draftStamp(opened.draftUpdatedAt)
+		// Both pages show the same draft; the first admin saves.
+		const first = await editFormDraft({
+			db,
+			code,
+			edit: BuilderEditSchema.parse({ intent: 'add-field', step: '0', type: 'text', name: 'firstAdmin', labelCs: 'První' }),
+			staff,
+			expectedStamp: stamp,
+		})
+		expect(first.ok).toBe(true)
+		const second = await editFormDraft({
+			db,
+			code,
+			edit: BuilderEditSchema.parse({ intent: 'add-field', step: '0', type: 'text', name: 'secondAdmin', labelCs: 'Druhý' }),
+			staff: { id: staff.id, name: 'Jiný správce' },
+			expectedStamp: stamp,
+		})
+		expect(second).toMatchObject({ ok: false, conflict: { by: 'Správce Builder' } })
+		expect(names(await draft())).toContain('firstAdmin')
+		expect(names(await draft())).not.toContain('secondAdmin')
+		// Reloaded (the new stamp), the second admin's save goes through.
+		const again = await editFormDraft({
+			db,
+			code,
+			edit: BuilderEditSchema.parse({ intent: 'add-field', step: '0', type: 'text', name: 'secondAdmin', labelCs: 'Druhý' }),
+			staff,
+			expectedStamp: draftStamp((await loadFormDraft({ db, code }))!.draftUpdatedAt),
+		})
+		expect(again.ok).toBe(true)
+		expect(names(await draft())).toEqual(expect.arrayContaining(['firstAdmin', 'secondAdmin']))
+		// Publishing from a page that did not see the latest save is refused too.
+		expect(await publishFormDraft({ db, code, staff, expectedStamp: stamp })).toMatchObject({ ok: false, conflict: {} })
 	})
 })

@@ -21,7 +21,25 @@ export function isConditionMet(condition: Condition | undefined, values: Record<
 			return String(value ?? '') !== String(condition.value)
 		case 'in':
 			return (condition.values ?? []).includes(String(value ?? ''))
+		case 'greaterThan':
+		case 'lessThan': {
+			if (isEmptyValue(value)) return false
+			const order = compareValues(String(value), String(condition.value))
+			if (order === null) return false
+			return condition.op === 'greaterThan' ? order > 0 : order < 0
+		}
 	}
+}
+
+/** Numbers (a Czech "1 250,5" too) compare as numbers, dates (YYYY-MM-DD) as dates; null when not comparable. */
+function compareValues(a: string, b: string): number | null {
+	const iso = /^\d{4}-\d{2}-\d{2}$/
+	if (iso.test(a) && iso.test(b)) return a < b ? -1 : a > b ? 1 : 0
+	const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.replace(/\s/g, '').replace(',', '.')))
+	const x = number(a)
+	const y = number(b)
+	if (!Number.isFinite(x) || !Number.isFinite(y)) return null
+	return x - y
 }
 
 function toLocale(locale: string): FormLocale {

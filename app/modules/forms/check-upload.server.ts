@@ -13,6 +13,8 @@ type Options = {
 	accept: string[]
 	/** How many files the field takes. */
 	maxFiles: number
+	/** The field's own size limit, when smaller than the form's. */
+	maxFileSizeMb?: number | undefined
 	fileName: string
 	content: Buffer
 	/** Files already attached to the draft: all of them, and those of this field. */
@@ -31,7 +33,8 @@ export async function checkUpload(options: Options): Promise<{ ok: true; file: C
 	const { definition, content, existing } = options
 	const limits = definition.attachments
 	if (content.length === 0) return { ok: false, reason: 'empty' }
-	if (content.length > limits.maxFileSizeMb * MB) return { ok: false, reason: 'too_large', detail: `${limits.maxFileSizeMb}` }
+	const maxFileSizeMb = Math.min(limits.maxFileSizeMb, options.maxFileSizeMb ?? Number.POSITIVE_INFINITY)
+	if (content.length > maxFileSizeMb * MB) return { ok: false, reason: 'too_large', detail: `${maxFileSizeMb}` }
 	if (existing.length >= limits.maxFiles) return { ok: false, reason: 'too_many', detail: `${limits.maxFiles}` }
 	if (existing.filter((file) => file.fieldName === options.fieldName).length >= options.maxFiles) return { ok: false, reason: 'field_too_many', detail: `${options.maxFiles}` }
 	const total = existing.reduce((sum, file) => sum + file.size, 0) + content.length

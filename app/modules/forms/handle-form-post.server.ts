@@ -42,7 +42,7 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 		const uploadErrors: string[] = []
 		for (const field of fileFields) {
 			for (const file of uploadsOf(formData, field.name)) {
-				const checked = await checkUpload({ definition, accept: field.accept, maxFiles: field.maxFiles, fieldName: field.name, fileName: file.name, content: Buffer.from(await file.arrayBuffer()), existing: files })
+				const checked = await checkUpload({ definition, accept: field.accept, maxFiles: field.maxFiles, maxFileSizeMb: field.maxFileSizeMb, fieldName: field.name, fileName: file.name, content: Buffer.from(await file.arrayBuffer()), existing: files })
 				if (!checked.ok) uploadErrors.push(refusalText(checked.reason, file.name, checked.detail))
 				else {
 					const id = crypto.randomUUID()
