@@ -9,10 +9,32 @@ import tseslint from 'typescript-eslint'
 
 // Code that may talk to the simulators in simulators/: tests, test helpers, scripts, the demo wiring
 // (server/demo-*.ts) and the simulators themselves. Production code (app/, server/, the entry points) may not.
-const SIMULATOR_USERS = ['**/*.test.ts', '**/*.test.tsx', '**/*-test-fixture.ts', '**/test-support/**', 'tests/**', 'scripts/**', 'e2e/**', 'simulators/**', 'server/demo-*.ts']
+const SIMULATOR_USERS = [
+	'**/*.test.ts',
+	'**/*.test.tsx',
+	'**/*-test-fixture.ts',
+	'**/test-support/**',
+	'tests/**',
+	'scripts/**',
+	'e2e/**',
+	'simulators/**',
+	'server/demo-*.ts',
+]
 
 export default tseslint.config(
-	{ ignores: ['build/**', 'public/build/**', 'scripts/bench-reference/build/**', 'app/generated/**', 'node_modules/**', '.data/**', '.cache/**', 'playwright-report/**', 'test-results/**'] },
+	{
+		ignores: [
+			'build/**',
+			'public/build/**',
+			'scripts/bench-reference/build/**',
+			'app/generated/**',
+			'node_modules/**',
+			'.data/**',
+			'.cache/**',
+			'playwright-report/**',
+			'test-results/**',
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
@@ -48,7 +70,12 @@ export default tseslint.config(
 		files: ['app/**/*.{ts,tsx}', 'server/**/*.ts', 'server.ts', 'worker.ts'],
 		ignores: SIMULATOR_USERS,
 		rules: {
-			'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)simulators/', message: 'Production code must not import the simulators (only tests, scripts and server/demo-*.ts may).' }] }],
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [{ regex: '(^|/)simulators/', message: 'Production code must not import the simulators (only tests, scripts and server/demo-*.ts may).' }],
+				},
+			],
 		},
 	},
 	{

@@ -41,7 +41,11 @@ if (!env.SMTP_URL) {
 const pool = initPool(databaseUrl, { max: env.DB_POOL_MAX })
 setTenantClientCacheSize(env.TENANT_CLIENT_CACHE_SIZE)
 // Town profiles (name, theme, contacts for e-mail) are cached; changes reach this process at once.
-listenForTenantChanges(databaseUrl, (slug) => invalidateTownProfiles(slug), (message) => logger.warn(message))
+listenForTenantChanges(
+	databaseUrl,
+	(slug) => invalidateTownProfiles(slug),
+	(message) => logger.warn(message),
+)
 
 let stopping = false
 let stopScheduler: (() => void) | undefined

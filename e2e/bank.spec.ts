@@ -29,7 +29,11 @@ test('a payments clerk imports a GPC statement, sees the summary and resolves th
 
 	// A malformed file is refused (400) with its line number and nothing is imported.
 	watch.expectedErrorUrls.add(urlOn('veseli', '/urad/banka.data?index'))
-	await page.getByLabel('Soubor výpisu').setInputFiles({ name: 'spatny.gpc', mimeType: 'application/octet-stream', buffer: Buffer.from(statement.toString('latin1').replace(/\r\n075/, '\r\n07X'), 'latin1') })
+	await page.getByLabel('Soubor výpisu').setInputFiles({
+		name: 'spatny.gpc',
+		mimeType: 'application/octet-stream',
+		buffer: Buffer.from(statement.toString('latin1').replace(/\r\n075/, '\r\n07X'), 'latin1'),
+	})
 	await page.getByRole('button', { name: 'Nahrát a spárovat' }).click()
 	await expect(page.getByRole('alert').filter({ hasText: 'Výpis nebyl načten' })).toContainText('Řádek 2')
 	// The action's page is /urad/banka?index; check it once the URL shows it.
@@ -66,7 +70,12 @@ test('a payments clerk imports a GPC statement, sees the summary and resolves th
 	await expectAccessible()
 })
 
-test('11.4 a bank payment for several claims: the clerk splits one transfer between two claims of the Novák household, the rest stays as an overpayment', async ({ page, visit, expectAccessible, watch }) => {
+test('11.4 a bank payment for several claims: the clerk splits one transfer between two claims of the Novák household, the rest stays as an overpayment', async ({
+	page,
+	visit,
+	expectAccessible,
+	watch,
+}) => {
 	// A sign-in with 2FA, a statement import and eight pages checked by axe on a shared 2-core machine.
 	test.setTimeout(240_000)
 	const doc = String(Date.now() % 1e12)
@@ -132,42 +141,51 @@ test('11.4 a bank payment for several claims: the clerk splits one transfer betw
 plainTest.describe('splitting a bank payment without JavaScript', () => {
 	plainTest.use({ javaScriptEnabled: false })
 
-	plainTest('11.4 a bank payment for several claims: with JavaScript off the prefilled split form is a plain POST; Josef Dvořák\'s 1 000 Kč is split as the server prefilled it', async ({ page }) => {
-		plainTest.setTimeout(240_000)
-		const vs = String(6_000_000 + (Date.now() % 1_000_000))
-		const statement = generateGpc({ account: '1778900100', movements: [{ id: String(Date.now() % 1e12), vs, amount: 100000, date: '2026-05-07', name: 'Dvorak Josef' }] })
-		await page.goto(urlOn('veseli', '/urad/prihlaseni'))
-		await signInStaff(page, 'referent@veseli.example', async () => {})
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přehled')
-		await page.goto(urlOn('veseli', '/urad/banka'))
-		await page.getByLabel('Soubor výpisu').setInputFiles({ name: 'vypis-bez-js.gpc', mimeType: 'application/octet-stream', buffer: statement })
-		await page.getByRole('button', { name: 'Nahrát a spárovat' }).click()
-		// Without JavaScript the import page does not poll: the clerk opens the queue until the payment is there.
-		await expect
-			.poll(async () => {
-				await page.goto(urlOn('veseli', `/urad/banka/nesparovane?vs=${vs}`))
-				return page.getByRole('link', { name: /Vyřídit platbu/ }).count()
-			}, { timeout: 30_000 })
-			.toBe(1)
-		await page.getByRole('link', { name: /Vyřídit platbu/ }).click()
-		await page.getByLabel('Variabilní symbol nebo jméno').fill('Josef Dvořák')
-		await page.getByRole('button', { name: 'Hledat' }).click()
-		await page.getByRole('link', { name: 'Předpisy osoby Josef Dvořák a její domácnosti' }).click()
-		const split = page.getByRole('form', { name: 'Částky pro jednotlivé předpisy' })
-		const amounts = split.getByRole('textbox', { name: /Částka pro předpis VS/ })
-		// The server prefilled the amounts earliest due first and says what would be left.
-		await expect(amounts.first()).not.toHaveValue('')
-		await expect(split).toContainText('Zůstane jako přeplatek:')
-		// Only 100 Kč to the earliest claim: Josef's later claims are paid by card in card-payments.spec.ts,
-		// which shares this demo database.
-		const count = await amounts.count()
-		for (let index = 1; index < count; index++) await amounts.nth(index).fill('')
-		await amounts.first().fill('100')
-		await split.getByLabel('Poznámka').fill('Platba Josefa Dvořáka bez VS')
-		await split.getByRole('button', { name: 'Rozdělit platbu' }).click()
-		await expect(page.getByRole('status')).toHaveText('Platba byla rozdělena mezi předpisy; co nebylo rozděleno, zůstává jako přeplatek.')
-		const allocation = page.getByRole('region', { name: 'Jak je platba rozdělena' })
-		expect(await allocation.getByRole('listitem').count()).toBeGreaterThanOrEqual(1)
-		await expect(allocation).toContainText('Přeplatek (nerozděleno):')
-	})
+	plainTest(
+		"11.4 a bank payment for several claims: with JavaScript off the prefilled split form is a plain POST; Josef Dvořák's 1 000 Kč is split as the server prefilled it",
+		async ({ page }) => {
+			plainTest.setTimeout(240_000)
+			const vs = String(6_000_000 + (Date.now() % 1_000_000))
+			const statement = generateGpc({
+				account: '1778900100',
+				movements: [{ id: String(Date.now() % 1e12), vs, amount: 100000, date: '2026-05-07', name: 'Dvorak Josef' }],
+			})
+			await page.goto(urlOn('veseli', '/urad/prihlaseni'))
+			await signInStaff(page, 'referent@veseli.example', async () => {})
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Přehled')
+			await page.goto(urlOn('veseli', '/urad/banka'))
+			await page.getByLabel('Soubor výpisu').setInputFiles({ name: 'vypis-bez-js.gpc', mimeType: 'application/octet-stream', buffer: statement })
+			await page.getByRole('button', { name: 'Nahrát a spárovat' }).click()
+			// Without JavaScript the import page does not poll: the clerk opens the queue until the payment is there.
+			await expect
+				.poll(
+					async () => {
+						await page.goto(urlOn('veseli', `/urad/banka/nesparovane?vs=${vs}`))
+						return page.getByRole('link', { name: /Vyřídit platbu/ }).count()
+					},
+					{ timeout: 30_000 },
+				)
+				.toBe(1)
+			await page.getByRole('link', { name: /Vyřídit platbu/ }).click()
+			await page.getByLabel('Variabilní symbol nebo jméno').fill('Josef Dvořák')
+			await page.getByRole('button', { name: 'Hledat' }).click()
+			await page.getByRole('link', { name: 'Předpisy osoby Josef Dvořák a její domácnosti' }).click()
+			const split = page.getByRole('form', { name: 'Částky pro jednotlivé předpisy' })
+			const amounts = split.getByRole('textbox', { name: /Částka pro předpis VS/ })
+			// The server prefilled the amounts earliest due first and says what would be left.
+			await expect(amounts.first()).not.toHaveValue('')
+			await expect(split).toContainText('Zůstane jako přeplatek:')
+			// Only 100 Kč to the earliest claim: Josef's later claims are paid by card in card-payments.spec.ts,
+			// which shares this demo database.
+			const count = await amounts.count()
+			for (let index = 1; index < count; index++) await amounts.nth(index).fill('')
+			await amounts.first().fill('100')
+			await split.getByLabel('Poznámka').fill('Platba Josefa Dvořáka bez VS')
+			await split.getByRole('button', { name: 'Rozdělit platbu' }).click()
+			await expect(page.getByRole('status')).toHaveText('Platba byla rozdělena mezi předpisy; co nebylo rozděleno, zůstává jako přeplatek.')
+			const allocation = page.getByRole('region', { name: 'Jak je platba rozdělena' })
+			expect(await allocation.getByRole('listitem').count()).toBeGreaterThanOrEqual(1)
+			await expect(allocation).toContainText('Přeplatek (nerozděleno):')
+		},
+	)
 })

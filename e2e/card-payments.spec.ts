@@ -30,7 +30,11 @@ test.describe('card payments', () => {
 	// A login through NIA, the gateway's page and five portal pages, each checked by axe.
 	test.slow()
 
-	test('Petr at Veselí pays the waste fee through GoPay at 80 % of the base; the claim is paid and a receipt is there', async ({ page, visit, expectAccessible }) => {
+	test('Petr at Veselí pays the waste fee through GoPay at 80 % of the base; the claim is paid and a receipt is there', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
 		await logIn(page, visit, expectAccessible, 'veseli', 'Petr Svoboda')
 		const row = page.getByTestId('claim-row').filter({ hasText: `odpadového hospodářství ${NEXT_YEAR}` })
 		const claimPath = (await row.getByRole('link').getAttribute('href'))!
@@ -76,7 +80,11 @@ test.describe('card payments', () => {
 
 	test('Marie at Znojmo pays the dog fee through Stripe at full price; the claim is paid and a receipt is there', async ({ page, visit, expectAccessible }) => {
 		await logIn(page, visit, expectAccessible, 'znojmo', 'Marie Horáková')
-		const row = page.getByTestId('claim-row').filter({ hasText: `Poplatek ze psů` }).filter({ hasText: String(NEXT_YEAR) }).first()
+		const row = page
+			.getByTestId('claim-row')
+			.filter({ hasText: `Poplatek ze psů` })
+			.filter({ hasText: String(NEXT_YEAR) })
+			.first()
 		const claimPath = (await row.getByRole('link').getAttribute('href'))!
 
 		// From the list: tick the claim, then "pay selected by card".
@@ -92,7 +100,10 @@ test.describe('card payments', () => {
 		await page.getByRole('button', { name: /^Zaplatit / }).click()
 		await expect(page).toHaveURL(/\/c\/pay\/cs_test_/)
 		await expectAccessible()
-		await page.getByRole('button', { name: /Zaplatit/ }).first().click()
+		await page
+			.getByRole('button', { name: /Zaplatit/ })
+			.first()
+			.click()
 		await expect(page).toHaveURL(new RegExp(`^${urlOn('znojmo', '/platby/stripe/navrat')}\\?session=cs_test_`))
 		await expect(page.getByRole('status')).toHaveText('Zaplaceno. Děkujeme, platbu jsme připsali.')
 		await expect(page.getByText(`Částka: ${base}`)).toBeVisible()
@@ -109,20 +120,27 @@ plainTest.describe('card payments without JavaScript', () => {
 	plainTest.use({ javaScriptEnabled: false })
 	plainTest.slow()
 
-	plainTest('Josef at Veselí reaches GoPay from the claim page with JavaScript off (the page sends him on, no form redirect across origins)', async ({ page }) => {
-		await page.goto(urlOn('veseli', '/platby'))
-		await expect(page).toHaveURL(NIA)
-		await page.getByRole('button', { name: 'Přihlásit jako Josef Dvořák', exact: false }).click()
-		await page.getByRole('button', { name: /Pokračovat/ }).click()
-		// The town's ACS page hands NIA's answer on from the town's origin; without JavaScript, by its button.
-		await page.getByRole('button', { name: 'Dokončit přihlášení' }).click()
-		await expect(page).toHaveURL(urlOn('veseli', '/platby'))
-		const dog = page.getByTestId('claim-row').filter({ hasText: 'Poplatek ze psů' }).filter({ hasText: String(NEXT_YEAR) }).first()
-		await dog.getByRole('link').click()
-		await page.getByRole('link', { name: /Zaplatit kartou/ }).click()
-		await expect(page.getByRole('heading', { level: 1, name: 'Platba kartou' })).toBeVisible()
-		await page.getByRole('button', { name: /^Zaplatit / }).click()
-		await expect(page).toHaveURL(/\/gw\/\d+$/)
-		await expect(page.getByRole('button', { name: 'Zaplatit / Pay' })).toBeVisible()
-	})
+	plainTest(
+		'Josef at Veselí reaches GoPay from the claim page with JavaScript off (the page sends him on, no form redirect across origins)',
+		async ({ page }) => {
+			await page.goto(urlOn('veseli', '/platby'))
+			await expect(page).toHaveURL(NIA)
+			await page.getByRole('button', { name: 'Přihlásit jako Josef Dvořák', exact: false }).click()
+			await page.getByRole('button', { name: /Pokračovat/ }).click()
+			// The town's ACS page hands NIA's answer on from the town's origin; without JavaScript, by its button.
+			await page.getByRole('button', { name: 'Dokončit přihlášení' }).click()
+			await expect(page).toHaveURL(urlOn('veseli', '/platby'))
+			const dog = page
+				.getByTestId('claim-row')
+				.filter({ hasText: 'Poplatek ze psů' })
+				.filter({ hasText: String(NEXT_YEAR) })
+				.first()
+			await dog.getByRole('link').click()
+			await page.getByRole('link', { name: /Zaplatit kartou/ }).click()
+			await expect(page.getByRole('heading', { level: 1, name: 'Platba kartou' })).toBeVisible()
+			await page.getByRole('button', { name: /^Zaplatit / }).click()
+			await expect(page).toHaveURL(/\/gw\/\d+$/)
+			await expect(page.getByRole('button', { name: 'Zaplatit / Pay' })).toBeVisible()
+		},
+	)
 })

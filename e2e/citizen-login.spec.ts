@@ -30,7 +30,13 @@ function postToTown(url: string, body: string, headers: Record<string, string>) 
 	const target = new URL(url)
 	return new Promise<{ status: number; headers: Record<string, string>; body: string }>((resolve, reject) => {
 		const request = http.request(
-			{ host: '127.0.0.1', port: target.port, path: target.pathname, method: 'POST', headers: { ...headers, host: target.host, 'content-length': String(Buffer.byteLength(body)) } },
+			{
+				host: '127.0.0.1',
+				port: target.port,
+				path: target.pathname,
+				method: 'POST',
+				headers: { ...headers, host: target.host, 'content-length': String(Buffer.byteLength(body)) },
+			},
 			(response) => {
 				let text = ''
 				response.setEncoding('utf8')

@@ -8,7 +8,12 @@ import { urlOn } from './urls'
 
 const WASTE_2026 = '[name="feeTypes[0].rates[0].rate"]'
 
-test('an admin changes the waste rate in the form: the preview follows, a rate over the cap is refused at its field', async ({ page, visit, expectAccessible, watch }) => {
+test('an admin changes the waste rate in the form: the preview follows, a rate over the cap is refused at its field', async ({
+	page,
+	visit,
+	expectAccessible,
+	watch,
+}) => {
 	// Sign-in with axe on four pages, then the form: about 90 s on a shared machine.
 	test.setTimeout(300_000)
 	// The refused save answers 400; Chromium logs the form's data request as an error.

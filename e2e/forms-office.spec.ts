@@ -6,7 +6,9 @@ import { registerDog } from './register-dog'
 import { signInStaff } from './staff-sign-in'
 import { urlOn } from './urls'
 
-const DECISION_PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
+const DECISION_PDF = Buffer.from(
+	'%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+)
 
 test('clerk inbox: assign to self, ask for more information, resolve with a document the citizen downloads', async ({ page, visit, expectAccessible }) => {
 	// a citizen files the form, a clerk signs in with TOTP and works it, the citizen signs in again: well over 20 s on a busy machine
@@ -32,7 +34,9 @@ test('clerk inbox: assign to self, ask for more information, resolve with a docu
 	await page.getByLabel('Zpráva pro občana').fill('Doložte prosím potvrzení o očkování proti vzteklině.')
 	await page.getByRole('button', { name: 'Uložit' }).click()
 	await expect(page.getByRole('status')).toHaveText('Stav byl změněn.')
-	await expect(page.getByRole('region', { name: 'Průběh' }).or(page.locator('section[aria-labelledby="timeline"]'))).toContainText('Doložte prosím potvrzení o očkování proti vzteklině.')
+	await expect(page.getByRole('region', { name: 'Průběh' }).or(page.locator('section[aria-labelledby="timeline"]'))).toContainText(
+		'Doložte prosím potvrzení o očkování proti vzteklině.',
+	)
 	await expect(page.getByText(/Čeká na doplnění/).first()).toBeVisible()
 	await expectAccessible()
 

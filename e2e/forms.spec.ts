@@ -111,7 +111,12 @@ test('a citizen of Veselí registers a dog through the form and sees it in Moje 
 	await expect(row).toContainText(/Podáno|Zaevidováno na úřadě/)
 })
 
-test('a broken street light is reported without logging in; one address may file only a few anonymous reports an hour', async ({ page, visit, expectAccessible, request }) => {
+test('a broken street light is reported without logging in; one address may file only a few anonymous reports an hour', async ({
+	page,
+	visit,
+	expectAccessible,
+	request,
+}) => {
 	await visit(urlOn('veseli', '/formulare/nefunkcni-osvetleni'))
 	await expect(page.getByText('Podáváte bez přihlášení.', { exact: false })).toBeVisible()
 	await page.getByLabel(/Kde \(ulice, číslo sloupu\)/).fill('Masarykova, sloup 17')
@@ -123,7 +128,11 @@ test('a broken street light is reported without logging in; one address may file
 
 	// Four more from the same address are taken; the sixth within the hour is refused.
 	const post = () =>
-		request.post(`${SERVER_ORIGIN}/formulare/nefunkcni-osvetleni`, { headers: { host: hosts.veseli, origin: urlOn('veseli', '') }, multipart: { misto: 'Nádražní 3', druh: 'blika' }, maxRedirects: 0 })
+		request.post(`${SERVER_ORIGIN}/formulare/nefunkcni-osvetleni`, {
+			headers: { host: hosts.veseli, origin: urlOn('veseli', '') },
+			multipart: { misto: 'Nádražní 3', druh: 'blika' },
+			maxRedirects: 0,
+		})
 	for (let i = 0; i < 4; i++) expect((await post()).status()).toBe(303)
 	expect((await post()).status()).toBe(429)
 })

@@ -17,7 +17,11 @@ async function cookieHeader(page: Page) {
 test.describe('Můj přehled and the tile entry', () => {
 	test.slow()
 
-	test('the tile entry sends Jana (no session) to NIA and she lands on Můj přehled: money due with the discount, next due dates, her represented family; with a session the entry goes straight there', async ({ page, visit, expectAccessible }) => {
+	test('the tile entry sends Jana (no session) to NIA and she lands on Můj přehled: money due with the discount, next due dates, her represented family; with a session the entry goes straight there', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
 		// A NIA login and six pages, each checked by axe, on a shared machine.
 		test.setTimeout(240_000)
 		await holdNiaHandBack(page)
@@ -31,7 +35,12 @@ test.describe('Můj přehled and the tile entry', () => {
 		await expect(money.getByTestId('overview-due-now')).toContainText(/Teď k zaplacení: [\d\s]+,\d\d\s*Kč/)
 		await expect(money).toContainText(/Při platbě přes portál do \d+\. \d+\. \d{4} ušetříte [\d\s]+,\d\d\s*Kč\./)
 		await expect(money).toContainText('po splatnosti')
-		await expect(money.getByTestId('overview-claim').filter({ hasText: `odpadového hospodářství ${NEXT_YEAR}` }).first()).toBeVisible()
+		await expect(
+			money
+				.getByTestId('overview-claim')
+				.filter({ hasText: `odpadového hospodářství ${NEXT_YEAR}` })
+				.first(),
+		).toBeVisible()
 
 		// The people she represents, each with what is due for them; her partner is not among them.
 		const represented = page.getByRole('region', { name: 'Osoby, které zastupujete' })
@@ -48,7 +57,8 @@ test.describe('Můj přehled and the tile entry', () => {
 		await expect(notifications.getByRole('link', { name: 'Všechna oznámení' })).toHaveAttribute('href', '/oznameni')
 		const grants = page.getByRole('region', { name: 'Žádosti o dotace' })
 		await expect(grants.getByRole('link', { name: 'Moje žádosti' })).toHaveAttribute('href', '/dotace/moje')
-		for (const item of await grants.getByTestId('overview-grant').all()) await expect(item.getByRole('link')).toHaveAttribute('href', /^\/dotace\/zadost\/[0-9a-f-]{36}$/)
+		for (const item of await grants.getByTestId('overview-grant').all())
+			await expect(item.getByRole('link')).toHaveAttribute('href', /^\/dotace\/zadost\/[0-9a-f-]{36}$/)
 
 		// Every item links to its page.
 		await money.getByTestId('overview-claim').first().getByRole('link').click()
@@ -82,18 +92,21 @@ plainTest.describe('the tile entry without JavaScript', () => {
 	plainTest.use({ javaScriptEnabled: false })
 	plainTest.slow()
 
-	plainTest('with JavaScript off the tile entry starts the NIA login at once and lands on Můj přehled; a second visit goes straight there', async ({ page }) => {
-		await page.goto(urlOn('veseli', '/portal-obcana'))
-		await expect(page).toHaveURL(SIMULATOR)
-		await page.getByRole('button', { name: 'Přihlásit jako Josef Dvořák', exact: false }).click()
-		await page.getByRole('button', { name: /Pokračovat/ }).click()
-		// The town's ACS page hands NIA's answer on from the town's origin; without JavaScript, by its button.
-		await page.getByRole('button', { name: 'Dokončit přihlášení' }).click()
-		await expect(page).toHaveURL(urlOn('veseli', '/muj-prehled'))
-		await expect(page.getByRole('heading', { level: 1, name: 'Můj přehled' })).toBeVisible()
-		await page.goto(urlOn('veseli', '/portal-obcana'))
-		await expect(page).toHaveURL(urlOn('veseli', '/muj-prehled'))
-	})
+	plainTest(
+		'with JavaScript off the tile entry starts the NIA login at once and lands on Můj přehled; a second visit goes straight there',
+		async ({ page }) => {
+			await page.goto(urlOn('veseli', '/portal-obcana'))
+			await expect(page).toHaveURL(SIMULATOR)
+			await page.getByRole('button', { name: 'Přihlásit jako Josef Dvořák', exact: false }).click()
+			await page.getByRole('button', { name: /Pokračovat/ }).click()
+			// The town's ACS page hands NIA's answer on from the town's origin; without JavaScript, by its button.
+			await page.getByRole('button', { name: 'Dokončit přihlášení' }).click()
+			await expect(page).toHaveURL(urlOn('veseli', '/muj-prehled'))
+			await expect(page.getByRole('heading', { level: 1, name: 'Můj přehled' })).toBeVisible()
+			await page.goto(urlOn('veseli', '/portal-obcana'))
+			await expect(page).toHaveURL(urlOn('veseli', '/muj-prehled'))
+		},
+	)
 })
 
 test.describe('legal pages in every town', () => {
@@ -102,7 +115,11 @@ test.describe('legal pages in every town', () => {
 		['veseli', 'Město Veselí nad Moravou', 'podatelna@veseli-demo.example'],
 		['znojmo', 'Město Znojmo', 'podatelna@znojmo-demo.example'],
 	] as const) {
-		test(`${name}: the footer links the accessibility statement (523/2020 structure) and the privacy notice, both filled from the town`, async ({ page, visit, expectAccessible }) => {
+		test(`${name}: the footer links the accessibility statement (523/2020 structure) and the privacy notice, both filled from the town`, async ({
+			page,
+			visit,
+			expectAccessible,
+		}) => {
 			await visit(urlOn(town, '/'))
 			const footer = page.getByRole('contentinfo')
 			await expect(footer.getByRole('link', { name: 'Portál občana (gov.cz)' })).toHaveAttribute('href', 'https://obcan.portal.gov.cz/')
@@ -111,10 +128,18 @@ test.describe('legal pages in every town', () => {
 			await expectAccessible()
 			await expect(page.getByRole('heading', { level: 1, name: 'Prohlášení o přístupnosti' })).toBeVisible()
 			await expect(page.getByRole('main')).toContainText(`${name} se zavazuje zpřístupnit své internetové stránky`)
-			for (const heading of ['Stav souladu', 'Nepřístupný obsah', 'Vypracování tohoto prohlášení o přístupnosti', 'Zpětná vazba a kontaktní údaje', 'Postupy pro vymáhání']) {
+			for (const heading of [
+				'Stav souladu',
+				'Nepřístupný obsah',
+				'Vypracování tohoto prohlášení o přístupnosti',
+				'Zpětná vazba a kontaktní údaje',
+				'Postupy pro vymáhání',
+			]) {
 				await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible()
 			}
-			await expect(page.getByTestId('compliance-status')).toHaveText('Tyto internetové stránky jsou částečně v souladu se zákonem č. 99/2019 Sb., a to kvůli níže uvedeným nesouladům a výjimkám.')
+			await expect(page.getByTestId('compliance-status')).toHaveText(
+				'Tyto internetové stránky jsou částečně v souladu se zákonem č. 99/2019 Sb., a to kvůli níže uvedeným nesouladům a výjimkám.',
+			)
 			await expect(page.getByRole('main')).toContainText(email)
 			await expect(page.getByRole('main')).toContainText('Ministerstvo vnitra')
 
@@ -122,14 +147,25 @@ test.describe('legal pages in every town', () => {
 			await expect(page).toHaveURL(urlOn(town, '/ochrana-osobnich-udaju'))
 			await expectAccessible()
 			await expect(page.getByRole('main')).toContainText(`Správcem je ${name}`)
-			for (const purpose of ['Přihlášení přes Národní identitní autoritu (NIA)', 'Poplatky a platby', 'Formuláře a podání', 'Žádosti o dotace', 'Zprávy úřadu a oznámení']) {
+			for (const purpose of [
+				'Přihlášení přes Národní identitní autoritu (NIA)',
+				'Poplatky a platby',
+				'Formuláře a podání',
+				'Žádosti o dotace',
+				'Zprávy úřadu a oznámení',
+			]) {
 				await expect(page.getByRole('rowheader', { name: purpose })).toBeVisible()
 			}
 			await expect(page.getByRole('main')).toContainText('Portál používá pouze nezbytně nutné cookies')
 		})
 	}
 
-	test('the Veselí admin adds the DPO to the privacy notice (a bad e-mail is refused and changes nothing); Znojmo keeps its default; the tile page shows the entry URL, the logo and a green NIA check', async ({ page, visit, expectAccessible, watch }) => {
+	test('the Veselí admin adds the DPO to the privacy notice (a bad e-mail is refused and changes nothing); Znojmo keeps its default; the tile page shows the entry URL, the logo and a green NIA check', async ({
+		page,
+		visit,
+		expectAccessible,
+		watch,
+	}) => {
 		test.setTimeout(300_000)
 		// The refused save answers 400 (with the field errors), which Chromium logs as a console error.
 		watch.expectedErrorUrls.add(urlOn('veseli', '/urad/pravni-stranky.data'))

@@ -93,7 +93,12 @@ test('the grants admin creates a programme in the editor: field errors first, th
 	await expectAccessible()
 })
 
-test('an applicant applies for an association by its IČO (ARES prefill), over the budget limit refused, then fixed', async ({ page, visit, expectAccessible, watch }) => {
+test('an applicant applies for an association by its IČO (ARES prefill), over the budget limit refused, then fixed', async ({
+	page,
+	visit,
+	expectAccessible,
+	watch,
+}) => {
 	test.setTimeout(300_000) // sign-ins and axe on every page of a busy 2-core machine
 	const checks = { visit, expectAccessible }
 	await holdNiaHandBack(page)
@@ -167,12 +172,19 @@ test('the admin assigns two evaluators', async ({ page, visit, expectAccessible 
 	await expectAccessible()
 })
 
-test('each evaluator declares no conflict of interest before seeing the content, then scores (a bad score refused at its field)', async ({ page, visit, expectAccessible }) => {
+test('each evaluator declares no conflict of interest before seeing the content, then scores (a bad score refused at its field)', async ({
+	page,
+	visit,
+	expectAccessible,
+}) => {
 	test.setTimeout(300_000) // sign-ins and axe on every page of a busy 2-core machine
 	const checks = { visit, expectAccessible }
 	await holdNiaHandBack(page)
 	// Each evaluator declares no conflict of interest before the content shows, then scores.
-	for (const [email, points] of [['hodnotitel@veseli.example', '8'], ['hodnotitelka@veseli.example', '9']] as const) {
+	for (const [email, points] of [
+		['hodnotitel@veseli.example', '8'],
+		['hodnotitelka@veseli.example', '9'],
+	] as const) {
 		await asStaff(page, email, checks)
 		await openApplication(page, new RegExp(`: ${ASSOCIATION}`), expectAccessible)
 		await expect(page.getByText('Letní příměstský tábor pro děti z Veselí')).toHaveCount(0)
@@ -250,10 +262,17 @@ test('the clerk generates the contract PDF, marks it signed and paid', async ({ 
 	await expect(pdfLink).toBeVisible()
 	await expectAccessible()
 	// Fetched by the page itself (its session cookie; Node's API client cannot resolve *.localhost, e2e/urls.ts).
-	const pdf = await page.evaluate(async (href) => {
-		const response = await fetch(href)
-		return { status: response.status, type: response.headers.get('content-type') ?? '', head: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)) }
-	}, (await pdfLink.getAttribute('href'))!)
+	const pdf = await page.evaluate(
+		async (href) => {
+			const response = await fetch(href)
+			return {
+				status: response.status,
+				type: response.headers.get('content-type') ?? '',
+				head: new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5)),
+			}
+		},
+		(await pdfLink.getAttribute('href'))!,
+	)
 	expect(pdf).toEqual({ status: 200, type: expect.stringContaining('application/pdf'), head: '%PDF-' })
 	await page.getByLabel('Podepsána dne').fill(TODAY)
 	await page.getByRole('button', { name: 'Označit jako podepsanou' }).click()

@@ -20,7 +20,11 @@ async function sendTestMail(options: { to: string; locale: string; link: string 
 }
 
 test.describe('demo mail catcher', () => {
-	test('18 demo mail catcher behind vendor sign-in: a test e-mail shows on the mail page after the vendor signs in, newest first; its detail lists the link, which leads to the town', async ({ page, visit, expectAccessible }) => {
+	test('18 demo mail catcher behind vendor sign-in: a test e-mail shows on the mail page after the vendor signs in, newest first; its detail lists the link, which leads to the town', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
 		// Starts a CLI process (the built build/server/cli.js) before the browser part: slow on a busy machine.
 		test.setTimeout(300_000)
 		const to = `e2e-${Date.now()}@example.test`
@@ -51,7 +55,11 @@ test.describe('demo mail catcher', () => {
 		await expectAccessible()
 	})
 
-	test('18 demo mail catcher behind vendor sign-in: the console names the catcher, and the page speaks English and Ukrainian', async ({ page, visit, expectAccessible }) => {
+	test('18 demo mail catcher behind vendor sign-in: the console names the catcher, and the page speaks English and Ukrainian', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
 		test.slow()
 		await visit(urlOn('platform', '/platform'))
 		await signInVendor(page, expectAccessible)

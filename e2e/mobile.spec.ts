@@ -28,7 +28,11 @@ test.use({ viewport: PHONE })
 test.describe('on a phone', () => {
 	test.slow()
 
-	test('Marie logs in through the header menu, pays her dog fee by QR and files a permit for public space; every page fits the screen', async ({ page, visit, expectAccessible }) => {
+	test('Marie logs in through the header menu, pays her dog fee by QR and files a permit for public space; every page fits the screen', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
 		test.setTimeout(300_000)
 		await holdNiaHandBack(page)
 		await visit(urlOn('znojmo', '/'))
@@ -54,7 +58,11 @@ test.describe('on a phone', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Moje platby' })).toBeVisible()
 		await expectAccessible()
 		await expectFitsPhone(page)
-		const dog = page.getByTestId('claim-row').filter({ hasText: 'Poplatek ze psů' }).filter({ hasText: String(THIS_YEAR) }).first()
+		const dog = page
+			.getByTestId('claim-row')
+			.filter({ hasText: 'Poplatek ze psů' })
+			.filter({ hasText: String(THIS_YEAR) })
+			.first()
 		await expect(dog.getByRole('checkbox')).toHaveAccessibleName(new RegExp(`^Vybrat .*Poplatek ze psů.*${THIS_YEAR}.*Marie Horáková`))
 		await dog.getByRole('link').click()
 		await expect(page).toHaveURL(/\/platby\/[0-9a-f-]{36}$/)
@@ -116,7 +124,11 @@ test.describe('on a phone', () => {
 		await expectFitsPhone(page)
 	})
 
-	test('at 320 px the citizen pages fit: overview, payments, submissions, messages, notifications, grants, profile, and the public ones', async ({ page, visit, expectAccessible }) => {
+	test('at 320 px the citizen pages fit: overview, payments, submissions, messages, notifications, grants, profile, and the public ones', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
 		// One NIA login and fifteen pages, each checked by axe, on a shared machine.
 		test.setTimeout(360_000)
 		await page.setViewportSize(NARROW_PHONE)
@@ -135,7 +147,21 @@ test.describe('on a phone', () => {
 		await expect(page.getByRole('heading', { level: 1, name: 'Můj přehled' })).toBeVisible()
 		await expectAccessible()
 		await expectFitsPhone(page)
-		for (const path of ['/platby', '/podani', '/zpravy', '/zpravy/nova', '/oznameni', '/dotace', '/dotace/moje', '/dotace/poskytnute', '/formulare', '/profil', '/zaplatit', '/prohlaseni-o-pristupnosti', '/ochrana-osobnich-udaju']) {
+		for (const path of [
+			'/platby',
+			'/podani',
+			'/zpravy',
+			'/zpravy/nova',
+			'/oznameni',
+			'/dotace',
+			'/dotace/moje',
+			'/dotace/poskytnute',
+			'/formulare',
+			'/profil',
+			'/zaplatit',
+			'/prohlaseni-o-pristupnosti',
+			'/ochrana-osobnich-udaju',
+		]) {
 			await visit(urlOn('znojmo', path))
 			await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
 			await expectFitsPhone(page)
@@ -147,7 +173,11 @@ test.describe('on a phone', () => {
 		const header = await page.evaluate(() => getComputedStyle(document.querySelector('header')!).backgroundColor)
 		for (const name of ['Přejít na obsah', 'Veselí nad Moravou', 'Menu']) {
 			await page.keyboard.press('Tab')
-			const focused = await page.evaluate(() => ({ text: document.activeElement?.textContent?.trim() ?? '', ring: getComputedStyle(document.activeElement!).outlineColor, style: getComputedStyle(document.activeElement!).outlineStyle }))
+			const focused = await page.evaluate(() => ({
+				text: document.activeElement?.textContent?.trim() ?? '',
+				ring: getComputedStyle(document.activeElement!).outlineColor,
+				style: getComputedStyle(document.activeElement!).outlineStyle,
+			}))
 			expect(focused.text).toContain(name)
 			expect(focused.style).toBe('solid')
 			expect(getContrast(focused.ring, header), `the ring of „${name}“ (${focused.ring}) on the header (${header})`).toBeGreaterThanOrEqual(3)
@@ -168,7 +198,11 @@ test.describe('on a phone', () => {
 		await expectFitsPhone(page)
 	})
 
-	test("the official board's signed fingerprint: the verification page says the signature is valid, and the public key and JSON answer", async ({ page, visit, request }) => {
+	test("the official board's signed fingerprint: the verification page says the signature is valid, and the public key and JSON answer", async ({
+		page,
+		visit,
+		request,
+	}) => {
 		// The daily job signs the finished days soon after the server starts.
 		await expect.poll(async () => (await getOnHost(request, 'veseli', '/uredni-deska/overeni.json')).status(), { timeout: 60_000 }).toBe(200)
 		const json = await (await getOnHost(request, 'veseli', '/uredni-deska/overeni.json')).json()
@@ -187,8 +221,23 @@ test.describe('on a phone', () => {
 	})
 
 	for (const [email, paths] of [
-		['referent@znojmo.example', ['/urad', '/urad/podani', '/urad/platby', '/urad/banka', '/urad/banka/nesparovane', '/urad/poplatky/predpisy', '/urad/poplatky/obyvatele', '/urad/uredni-deska']],
-		['spravce@znojmo.example', ['/urad', '/urad/formulare', '/urad/uzivatele', '/urad/audit', '/urad/poplatky/pravidla', '/urad/platebni-brany', '/urad/statistiky', '/urad/dlazdice']],
+		[
+			'referent@znojmo.example',
+			[
+				'/urad',
+				'/urad/podani',
+				'/urad/platby',
+				'/urad/banka',
+				'/urad/banka/nesparovane',
+				'/urad/poplatky/predpisy',
+				'/urad/poplatky/obyvatele',
+				'/urad/uredni-deska',
+			],
+		],
+		[
+			'spravce@znojmo.example',
+			['/urad', '/urad/formulare', '/urad/uzivatele', '/urad/audit', '/urad/poplatky/pravidla', '/urad/platebni-brany', '/urad/statistiky', '/urad/dlazdice'],
+		],
 	] as const) {
 		test(`the office's lists fit the screen for ${email}`, async ({ page, visit, expectAccessible }) => {
 			// Nine pages, each checked by axe, on a shared machine.

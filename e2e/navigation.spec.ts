@@ -35,15 +35,14 @@ test.describe('navigation', () => {
 		await expect(main).toBeInViewport()
 	})
 
-	test('after hydration, the town name link navigates client-side from the 404 page to the home page', async ({
-		page,
-		visit,
-		expectAccessible,
-	}) => {
+	test('after hydration, the town name link navigates client-side from the 404 page to the home page', async ({ page, visit, expectAccessible }) => {
 		await visit(urlOn('znojmo', '/neni-tu'), { status: 404 })
 		// A marker on window survives a client-side navigation but not a full page load.
 		await page.evaluate(() => Object.assign(window, { __e2eSamePage: true }))
-		await page.getByRole('banner').getByRole('link', { name: /Město Znojmo/ }).click()
+		await page
+			.getByRole('banner')
+			.getByRole('link', { name: /Město Znojmo/ })
+			.click()
 		await expect(page).toHaveURL(urlOn('znojmo'))
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Město Znojmo')
 		await expect(page.getByRole('heading', { level: 2, name: 'Co můžete vyřídit' })).toBeVisible()

@@ -57,9 +57,37 @@ const DETAIL_PAGES: { list: string; link: RegExp }[] = [
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}[^\s]*)?\b/
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i
 /** snake_case codes (in_progress, needs_info, partially_refunded) and dotted event names (bank.movement_matched). */
-const CODE = /(?<![\w@.-])[a-z]+(?:_[a-z]+)+\b|(?<![\w@/.-])[a-z]+\.[a-z]+_[a-z_]+\b|(?<![\w@/.-])(?:form|claim|payment|submission|staff|bank|fee|board|grant|message|refund|gateway|auth)\.[a-z]+(?![\w.-])/
+const CODE =
+	/(?<![\w@.-])[a-z]+(?:_[a-z]+)+\b|(?<![\w@/.-])[a-z]+\.[a-z]+_[a-z_]+\b|(?<![\w@/.-])(?:form|claim|payment|submission|staff|bank|fee|board|grant|message|refund|gateway|auth)\.[a-z]+(?![\w.-])/
 /** Raw single-word values of the office's enums; in Czech text none of them is a word. */
-const RAW_WORDS = ['waste', 'dog', 'open', 'paid', 'pending', 'cancelled', 'succeeded', 'failed', 'draft', 'published', 'submitted', 'delivered', 'assigned', 'resolved', 'rejected', 'clerk', 'admin', 'planned', 'posted', 'expired', 'queued', 'running', 'refunded', 'exempt', 'card', 'transfer']
+const RAW_WORDS = [
+	'waste',
+	'dog',
+	'open',
+	'paid',
+	'pending',
+	'cancelled',
+	'succeeded',
+	'failed',
+	'draft',
+	'published',
+	'submitted',
+	'delivered',
+	'assigned',
+	'resolved',
+	'rejected',
+	'clerk',
+	'admin',
+	'planned',
+	'posted',
+	'expired',
+	'queued',
+	'running',
+	'refunded',
+	'exempt',
+	'card',
+	'transfer',
+]
 const RAW_WORD = new RegExp(`(?<![\\w@/.-])(?:${RAW_WORDS.join('|')})(?![\\w@/.-])`)
 /** An instalment as its code (2027/1) instead of "1. splátka". */
 const INSTALMENT_CODE = /(?<![\d/.])20\d\d\/\d{1,2}(?![\d/])/
@@ -94,7 +122,18 @@ const ADMIN = 'spravce@veseli.example'
 const CLERK = 'referent@veseli.example'
 const stateFile = (email: string) => join(tmpdir(), `office-readable-${process.env.E2E_PORT ?? '3100'}-${email.split('@')[0]}.json`)
 const STATE_FILE = stateFile(ADMIN)
-const AGENDA_PAGES = ['/urad/podani', '/urad/zpravy', '/urad/poplatky/obyvatele', '/urad/poplatky/predpisy', '/urad/poplatky/zastoupeni', '/urad/banka', '/urad/banka/nesparovane', '/urad/platby', '/urad/uredni-deska', '/urad/dotace']
+const AGENDA_PAGES = [
+	'/urad/podani',
+	'/urad/zpravy',
+	'/urad/poplatky/obyvatele',
+	'/urad/poplatky/predpisy',
+	'/urad/poplatky/zastoupeni',
+	'/urad/banka',
+	'/urad/banka/nesparovane',
+	'/urad/platby',
+	'/urad/uredni-deska',
+	'/urad/dotace',
+]
 
 // One sign-in (password and TOTP) for the whole file; every page is its own test with its own time
 // budget, so a slow machine fails one page, not the walk. The signed-in browser state is reused.

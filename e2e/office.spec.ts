@@ -66,7 +66,7 @@ test.describe('office sign-in', () => {
 		await expectAccessible()
 	})
 
-	test('the office speaks the town\'s other languages too (Ukrainian at Veselí)', async ({ page, visit }) => {
+	test("the office speaks the town's other languages too (Ukrainian at Veselí)", async ({ page, visit }) => {
 		await visit(urlOn('veseli', '/urad/prihlaseni?lng=uk'))
 		await expect(page.locator('html')).toHaveAttribute('lang', 'uk')
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Вхід для працівників муніципалітету')
@@ -167,7 +167,12 @@ test.describe('vendor console', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stav obcí')
 		const table = page.getByRole('table', { name: /Stav obcí/ })
 		await expect(table.getByRole('rowheader', { name: /veseli-nad-moravou/ })).toBeVisible()
-		await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /znojmo/ }) }).locator('[data-column="status"]')).toContainText('v provozu')
+		await expect(
+			table
+				.getByRole('row')
+				.filter({ has: page.getByRole('rowheader', { name: /znojmo/ }) })
+				.locator('[data-column="status"]'),
+		).toContainText('v provozu')
 		await expectAccessible()
 		await page.getByRole('button', { name: 'Odhlásit se' }).click()
 		await expect(page).toHaveURL(urlOn('platform', '/platform/prihlaseni?hlaseni=logged-out'))

@@ -6,7 +6,8 @@ import { signInStaff } from './staff-sign-in'
 import { resetBoardClock, setBoardClock } from './test-clock'
 import { getOnHost, urlOn } from './urls'
 
-const pragueDay = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
+const pragueDay = (instant: Date) =>
+	new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant)
 const plusDays = (day: string, days: number) => {
 	const date = new Date(`${day}T12:00:00Z`)
 	date.setUTCDate(date.getUTCDate() + days)
@@ -20,7 +21,13 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 
 test.describe.configure({ mode: 'serial' })
 test.afterEach(() => resetBoardClock())
 
-test('a clerk posts a document; it is public and in the JSON-LD, leaves the board at its end date and stays in the archive', async ({ page, visit, expectAccessible, watch, request }) => {
+test('a clerk posts a document; it is public and in the JSON-LD, leaves the board at its end date and stays in the archive', async ({
+	page,
+	visit,
+	expectAccessible,
+	watch,
+	request,
+}) => {
 	test.setTimeout(240_000) // a long journey, on a machine that may be busy
 	const today = pragueDay(new Date())
 	const lastDay = plusDays(today, 2)
@@ -41,7 +48,9 @@ test('a clerk posts a document; it is public and in the JSON-LD, leaves the boar
 	await page.getByLabel('Číslo jednací').fill('MVnM/777/2026')
 	await page.getByLabel('Spisová značka').fill('OD/12/2026')
 	await page.getByLabel('Vyvěšeno do (včetně)').fill(lastDay)
-	await page.getByLabel('Přílohy (PDF)').setInputFiles({ name: 'vyhlaska.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is plain text, not a PDF') })
+	await page
+		.getByLabel('Přílohy (PDF)')
+		.setInputFiles({ name: 'vyhlaska.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is plain text, not a PDF') })
 	watch.expectedErrorUrls.add(`${urlOn('veseli', '/urad/uredni-deska/nova')}.data`)
 	await page.getByRole('button', { name: 'Vyvěsit' }).click()
 	await expect(page.getByRole('alert')).toContainText('Soubor vyhlaska.pdf není PDF')
@@ -77,7 +86,10 @@ test('a clerk posts a document; it is public and in the JSON-LD, leaves the boar
 	// In the OFN JSON-LD, cacheable: the same ETag answers 304.
 	const feed = await getOnHost(request, 'veseli', '/uredni-deska.jsonld')
 	expect(feed.status()).toBe(200)
-	const board = (await feed.json()) as { provozovatel: { ičo: string }; informace: { název: { cs: string }; číslo_jednací?: string; relevantní_do: { datum: string } }[] }
+	const board = (await feed.json()) as {
+		provozovatel: { ičo: string }
+		informace: { název: { cs: string }; číslo_jednací?: string; relevantní_do: { datum: string } }[]
+	}
 	expect(board.provozovatel.ičo).toBe('00285340')
 	expect(board.informace.find((i) => i.název.cs === title)).toMatchObject({ číslo_jednací: 'MVnM/777/2026', relevantní_do: { datum: lastDay } })
 	const again = await getOnHost(request, 'veseli', '/uredni-deska.jsonld', { headers: { 'If-None-Match': feed.headers()['etag']! } })
@@ -137,14 +149,20 @@ test('the open-data page lists the datasets with downloads; the catalogue and fi
 	await page.getByRole('navigation', { name: 'Odkazy v zápatí' }).getByRole('link', { name: 'Otevřená data' }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Otevřená data')
 	await expectAccessible()
-	for (const name of ['Úřední deska', 'Sazby místních poplatků', 'Katalog elektronických formulářů']) await expect(page.getByRole('heading', { level: 2, name })).toBeVisible()
+	for (const name of ['Úřední deska', 'Sazby místních poplatků', 'Katalog elektronických formulářů'])
+		await expect(page.getByRole('heading', { level: 2, name })).toBeVisible()
 	const catalogue = await getOnHost(request, 'veseli', '/otevrena-data/katalog.jsonld')
 	expect(catalogue.status()).toBe(200)
 	expect(catalogue.headers()['content-type']).toContain('application/ld+json')
-	expect((await catalogue.json()) as { typ: string; datová_sada: string[] }).toMatchObject({ typ: 'Katalog', datová_sada: expect.arrayContaining([expect.stringContaining('/otevrena-data/datove-sady/uredni-deska')]) })
+	expect((await catalogue.json()) as { typ: string; datová_sada: string[] }).toMatchObject({
+		typ: 'Katalog',
+		datová_sada: expect.arrayContaining([expect.stringContaining('/otevrena-data/datove-sady/uredni-deska')]),
+	})
 	const csv = await getOnHost(request, 'veseli', '/otevrena-data/soubory/sazby-poplatku.csv')
 	expect(csv.status()).toBe(200)
 	expect(await csv.text()).toMatch(/^kod_poplatku,/)
-	const notModified = await getOnHost(request, 'veseli', '/otevrena-data/soubory/sazby-poplatku.csv', { headers: { 'If-Modified-Since': csv.headers()['last-modified']! } })
+	const notModified = await getOnHost(request, 'veseli', '/otevrena-data/soubory/sazby-poplatku.csv', {
+		headers: { 'If-Modified-Since': csv.headers()['last-modified']! },
+	})
 	expect(notModified.status()).toBe(304)
 })

@@ -8,11 +8,16 @@ import { holdNiaHandBack, pickAtNia } from './nia-login'
 import { signInVendor } from './staff-sign-in'
 import { urlOn } from './urls'
 
-const COAT_OF_ARMS = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 48"><path d="M0 0h40v30L20 48 0 30z" fill="#1b5e20"/><circle cx="20" cy="20" r="8" fill="#ffd54f"/></svg>'
+const COAT_OF_ARMS =
+	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 48"><path d="M0 0h40v30L20 48 0 30z" fill="#1b5e20"/><circle cx="20" cy="20" r="8" fill="#ffd54f"/></svg>'
 const ADMIN_PASSWORD = 'nova-ves-pevne-heslo-2026'
 
 test.describe('vendor console: onboarding a town', () => {
-	test('18 onboarding wizard: Obec Nová Ves is onboarded (bad IBAN and low contrast refused, then fixed); its host answers with its look; its admin signs in with TOTP; a citizen logs in through NIA; health shows it', async ({ page, visit, expectAccessible }) => {
+	test('18 onboarding wizard: Obec Nová Ves is onboarded (bad IBAN and low contrast refused, then fixed); its host answers with its look; its admin signs in with TOTP; a citizen logs in through NIA; health shows it', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
 		test.setTimeout(300_000)
 		await visit(urlOn('platform', '/platform/obce/nova'))
 		await signInVendor(page, expectAccessible)

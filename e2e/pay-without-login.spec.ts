@@ -45,7 +45,11 @@ test.describe('Zaplatit bez přihlášení', () => {
 		await query(`DELETE FROM ${schema}.rate_limit WHERE key LIKE 'slip_lookup%'`)
 	})
 
-	test('the right pair shows the fee, the full amount with the login-only discount said plainly, the account, VS and QR code, and no name; the page survives a reload', async ({ page, visit, expectAccessible }) => {
+	test('the right pair shows the fee, the full amount with the login-only discount said plainly, the account, VS and QR code, and no name; the page survives a reload', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
 		const slip = await unpaidWasteSlip()
 		await visit(urlOn('veseli', '/'))
 		await page.getByRole('link', { name: 'Zaplatit bez přihlášení' }).click()

@@ -9,7 +9,13 @@ import { urlOn } from './urls'
 
 const NEXT_YEAR = new Date().getUTCFullYear() + 1
 
-async function openMyPayments(page: Page, visit: (url: string) => Promise<unknown>, expectAccessible: () => Promise<void>, town: 'veseli' | 'znojmo', persona: string) {
+async function openMyPayments(
+	page: Page,
+	visit: (url: string) => Promise<unknown>,
+	expectAccessible: () => Promise<void>,
+	town: 'veseli' | 'znojmo',
+	persona: string,
+) {
 	await holdNiaHandBack(page)
 	await visit(urlOn(town, '/platby'))
 	await pickAtNia(page, persona, expectAccessible)
@@ -22,7 +28,12 @@ test.describe('Moje platby', () => {
 	// Two logins through NIA and five pages, each checked by axe.
 	test.slow()
 
-	test('Jana at Veselí: the waste fee due next year costs 576 Kč instead of 720 Kč through the portal; its QR payment is issued once; the statement with its VS marks it paid', async ({ page, browser, visit, expectAccessible }) => {
+	test('Jana at Veselí: the waste fee due next year costs 576 Kč instead of 720 Kč through the portal; its QR payment is issued once; the statement with its VS marks it paid', async ({
+		page,
+		browser,
+		visit,
+		expectAccessible,
+	}) => {
 		// Two sessions (Jana through NIA, the clerk with 2FA) and a statement import: more than test.slow() gives.
 		test.setTimeout(150_000)
 		await openMyPayments(page, visit, expectAccessible, 'veseli', 'Jana Nováková')
@@ -42,7 +53,9 @@ test.describe('Moje platby', () => {
 		await waste.getByRole('link').click()
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Poplatek za obecní systém odpadového hospodářství ${NEXT_YEAR}`)
 		await expectAccessible()
-		await expect(page.getByTestId('discount-note')).toContainText(`Sleva 20 % z poplatku „Poplatek za obecní systém odpadového hospodářství“, když zaplatíte přes portál – kartou nebo tímto QR kódem – do 31. 5. ${NEXT_YEAR}`)
+		await expect(page.getByTestId('discount-note')).toContainText(
+			`Sleva 20 % z poplatku „Poplatek za obecní systém odpadového hospodářství“, když zaplatíte přes portál – kartou nebo tímto QR kódem – do 31. 5. ${NEXT_YEAR}`,
+		)
 		const claimUrl = page.url()
 		const claimVs = await page.getByTestId('claim-vs').textContent()
 
@@ -77,7 +90,10 @@ test.describe('Moje platby', () => {
 		// Jana pays 576 Kč with that VS; the town's statement arrives and the payments clerk uploads it
 		// (in a browser of their own: a staff sign-in on the same host would end Jana's session).
 		const today = new Date().toISOString().slice(0, 10)
-		const statement = generateGpc({ account: '19330659', movements: [{ id: String(Date.now() % 1e12), vs, amount: 57600, date: today, name: 'NOVAKOVA JANA' }] })
+		const statement = generateGpc({
+			account: '19330659',
+			movements: [{ id: String(Date.now() % 1e12), vs, amount: 57600, date: today, name: 'NOVAKOVA JANA' }],
+		})
 		const office = await browser.newContext()
 		try {
 			const clerk = await office.newPage()
@@ -100,17 +116,29 @@ test.describe('Moje platby', () => {
 		await expect(page.getByRole('definition').filter({ hasText: /^Zaplaceno$/ })).toBeVisible()
 		await expect(page.getByRole('main')).toContainText(/144,00\s*Kč/)
 		await visit(urlOn('veseli', '/platby'))
-		await expect(page.getByTestId('claim-row').filter({ hasText: 'Jana Nováková' }).filter({ hasText: `odpadového hospodářství ${NEXT_YEAR}` })).toContainText('Zaplaceno')
+		await expect(
+			page
+				.getByTestId('claim-row')
+				.filter({ hasText: 'Jana Nováková' })
+				.filter({ hasText: `odpadového hospodářství ${NEXT_YEAR}` }),
+		).toContainText('Zaplaceno')
 	})
 
-	test('Marie at Znojmo: the list says what is due in total, and the total of what she ticks follows each tick and survives "Sečíst vybrané"', async ({ page, visit, expectAccessible }) => {
+	test('Marie at Znojmo: the list says what is due in total, and the total of what she ticks follows each tick and survives "Sečíst vybrané"', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
 		// A NIA login and two pages checked by axe: the 90 s of test.slow() ran out on the loaded machine.
 		test.setTimeout(180_000)
 		await openMyPayments(page, visit, expectAccessible, 'znojmo', 'Marie Horáková')
 		await expect(page.getByTestId('due-total')).toHaveText(/^K zaplacení na této stránce: \d+ polož\S+, celkem [\d\s]+,\d\d\s*Kč\.$/)
 		const total = page.getByTestId('selected-total')
 		await expect(total).toHaveText('Zatím nic nevybráno.')
-		const waste = page.getByTestId('claim-row').filter({ hasText: 'Marie Horáková' }).filter({ hasText: new RegExp(`hospodářství ${NEXT_YEAR}(?! \\()`) })
+		const waste = page
+			.getByTestId('claim-row')
+			.filter({ hasText: 'Marie Horáková' })
+			.filter({ hasText: new RegExp(`hospodářství ${NEXT_YEAR}(?! \\()`) })
 		await waste.getByRole('checkbox').check()
 		await expect(total).toHaveText(/^Vybrána 1 položka, celkem 420,00\s*Kč\.$/)
 		await page.getByRole('button', { name: 'Sečíst vybrané' }).click()
@@ -121,9 +149,16 @@ test.describe('Moje platby', () => {
 		await expect(total).toHaveText('Zatím nic nevybráno.')
 	})
 
-	test('Marie at Znojmo: the waste fee has no discount and its QR asks for the full amount; a claim she may not read is a clear 404', async ({ page, visit, expectAccessible }) => {
+	test('Marie at Znojmo: the waste fee has no discount and its QR asks for the full amount; a claim she may not read is a clear 404', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
 		await openMyPayments(page, visit, expectAccessible, 'znojmo', 'Marie Horáková')
-		const waste = page.getByTestId('claim-row').filter({ hasText: 'Marie Horáková' }).filter({ hasText: new RegExp(`hospodářství ${NEXT_YEAR}(?! \\()`) })
+		const waste = page
+			.getByTestId('claim-row')
+			.filter({ hasText: 'Marie Horáková' })
+			.filter({ hasText: new RegExp(`hospodářství ${NEXT_YEAR}(?! \\()`) })
 		await expect(waste).toContainText(/420,00\s*Kč/)
 		await expect(waste.locator('s')).toHaveCount(0)
 		await waste.getByRole('link').click()

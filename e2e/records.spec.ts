@@ -74,7 +74,11 @@ test('the records system files the submission, and the citizen follows it to "re
 test.describe('on a phone (390 px)', () => {
 	test.use({ viewport: PHONE })
 
-	test('the citizen answers the office\'s question: "Doplněno" on both sides, the answer on the clerk\'s timeline', async ({ page, visit, expectAccessible }) => {
+	test('the citizen answers the office\'s question: "Doplněno" on both sides, the answer on the clerk\'s timeline', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
 		// a citizen files the form, a clerk asks, the citizen answers, the clerk looks again: several sign-ins with axe on each page
 		test.setTimeout(600_000)
 		const number = await registerDog(page, visit, expectAccessible, 'Petr Svoboda')

@@ -7,7 +7,12 @@ import { urlOn } from './urls'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
 
-export async function registerDog(page: Page, visit: (url: string) => Promise<unknown>, expectAccessible: () => Promise<void>, persona: 'Josef Dvořák' | 'Petr Svoboda') {
+export async function registerDog(
+	page: Page,
+	visit: (url: string) => Promise<unknown>,
+	expectAccessible: () => Promise<void>,
+	persona: 'Josef Dvořák' | 'Petr Svoboda',
+) {
 	await holdNiaHandBack(page)
 	await visit(urlOn('veseli', '/formulare'))
 	await page.getByRole('link', { name: 'Přihlášení psa k místnímu poplatku' }).click()
@@ -32,4 +37,3 @@ export async function registerDog(page: Page, visit: (url: string) => Promise<un
 	await expectAccessible()
 	return (await page.getByText(/^VES-\d{4}-\d{6}$/).textContent())!
 }
-

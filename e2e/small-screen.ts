@@ -20,10 +20,15 @@ export async function expectNoSideScroll(page: Page) {
 		const culprits = [...document.body.querySelectorAll('*')]
 			.filter((element) => sticksOut(element) && ![...element.children].some(sticksOut))
 			.slice(0, 5)
-			.map((element) => `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> ${Math.round(element.getBoundingClientRect().right)} px`)
+			.map(
+				(element) =>
+					`<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> ${Math.round(element.getBoundingClientRect().right)} px`,
+			)
 		return { scrollWidth: document.documentElement.scrollWidth, width, culprits }
 	})
-	expect.soft(found.scrollWidth, `${page.url()} scrolls sideways at ${found.width} px; sticking out: ${found.culprits.join(', ')}`).toBeLessThanOrEqual(found.width)
+	expect
+		.soft(found.scrollWidth, `${page.url()} scrolls sideways at ${found.width} px; sticking out: ${found.culprits.join(', ')}`)
+		.toBeLessThanOrEqual(found.width)
 }
 
 /** Buttons, checkboxes, radios and menu toggles the user can see are at least 24×24 CSS px. */
@@ -33,7 +38,10 @@ export async function expectTargetSizes(page: Page) {
 			.filter((element) => element.checkVisibility())
 			.map((element) => ({ element, box: element.getBoundingClientRect() }))
 			.filter(({ box }) => box.width < 24 || box.height < 24)
-			.map(({ element, box }) => `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+			.map(
+				({ element, box }) =>
+					`${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+			),
 	)
 	expect.soft(small, `targets smaller than 24×24 CSS px on ${page.url()}`).toEqual([])
 }

@@ -7,10 +7,15 @@ import { expect, test } from './fixtures'
 import { signInVendor } from './staff-sign-in'
 import { urlOn } from './urls'
 
-const EVIL_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(document.cookie)</script><rect width="10" height="10" fill="#0d5c63"/></svg>'
+const EVIL_SVG =
+	'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>alert(document.cookie)</script><rect width="10" height="10" fill="#0d5c63"/></svg>'
 
 test.describe('vendor console: town settings', () => {
-	test('18 town settings: a bad data box ID is refused at the field; a good one is applied and audited with old and new value; an SVG with a script is refused', async ({ page, visit, expectAccessible }) => {
+	test('18 town settings: a bad data box ID is refused at the field; a good one is applied and audited with old and new value; an SVG with a script is refused', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
 		test.setTimeout(240_000)
 		await visit(urlOn('platform', '/platform/obce/znojmo/nastaveni/contact'))
 		await signInVendor(page, expectAccessible)

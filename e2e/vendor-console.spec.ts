@@ -6,7 +6,12 @@ import { signInVendor } from './staff-sign-in'
 import { getOnHost, urlOn } from './urls'
 
 test.describe('vendor console: town health', () => {
-	test('18 town health: every town with a level and a reason per column; search; the detail gathers figures now; a monitoring token opens health.json until revoked', async ({ page, visit, expectAccessible, request }) => {
+	test('18 town health: every town with a level and a reason per column; search; the detail gathers figures now; a monitoring token opens health.json until revoked', async ({
+		page,
+		visit,
+		expectAccessible,
+		request,
+	}) => {
 		test.setTimeout(300_000)
 		await visit(urlOn('platform', '/platform'))
 		await signInVendor(page, expectAccessible)
@@ -34,7 +39,18 @@ test.describe('vendor console: town health', () => {
 		await page.getByRole('button', { name: 'Sebrat údaje hned' }).click()
 		await expect(page.getByRole('status')).toHaveText('Údaje byly znovu sebrány.')
 		await expectAccessible()
-		for (const column of ['Stav', 'Schéma', 'Přihlášení občana', 'NIA', 'Spisová služba', 'Platební brána', 'Import výpisů', 'Fronta úloh', 'E-mail', 'Bezpečnost (24 h)']) {
+		for (const column of [
+			'Stav',
+			'Schéma',
+			'Přihlášení občana',
+			'NIA',
+			'Spisová služba',
+			'Platební brána',
+			'Import výpisů',
+			'Fronta úloh',
+			'E-mail',
+			'Bezpečnost (24 h)',
+		]) {
 			await expect(page.getByRole('term').filter({ hasText: column }), column).toHaveCount(1)
 		}
 		await expect(page.locator('[data-column="nia"]')).toContainText(/metadata stará \d+ h, certifikáty platné/)

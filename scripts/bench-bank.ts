@@ -37,7 +37,9 @@ async function main() {
 		const s = quoteIdent(tenantSchemaName(tenant.slug))
 
 		const symbols = Array.from({ length: CLAIMS }, (_, i) => makeVariableSymbol(2026, 1_000_000 + i))
-		const resident = await pool.query<{ id: string }>(`INSERT INTO ${s}.resident (given_name, family_name, date_of_birth) VALUES ('Jana', 'Nováková', '1985-01-01') RETURNING id`)
+		const resident = await pool.query<{ id: string }>(
+			`INSERT INTO ${s}.resident (given_name, family_name, date_of_birth) VALUES ('Jana', 'Nováková', '1985-01-01') RETURNING id`,
+		)
 		await pool.query(
 			`INSERT INTO ${s}.claim (resident_id, fee_type, year, label, base_amount, amount, due_date, variable_symbol, generation_key)
 			 SELECT $1, 'waste', 2026, '{"cs":"Odpad"}', 72000, 72000, '2026-05-31', vs, 'bench:' || vs FROM unnest($2::text[]) AS t(vs)`,
@@ -46,13 +48,21 @@ async function main() {
 		const movements: GpcMovementInput[] = []
 		symbols.forEach((vs, i) => movements.push({ vs, amount: i % 10 === 0 ? 36000 : i % 20 === 1 ? 80000 : 72000, date: '2026-05-20' }))
 		for (let i = movements.length; i < MOVEMENTS; i++) {
-			movements.push(i % 5 === 0 ? { amount: -((i % 997) + 1) * 100, date: '2026-05-21' } : { vs: String(9_000_000 + i), amount: ((i % 991) + 1) * 100, date: '2026-05-21' })
+			movements.push(
+				i % 5 === 0 ? { amount: -((i % 997) + 1) * 100, date: '2026-05-21' } : { vs: String(9_000_000 + i), amount: ((i % 991) + 1) * 100, date: '2026-05-21' },
+			)
 		}
 		const bytes = generateGpc({ account: '1778900100', movements })
-		console.log(`Importing a GPC statement of ${MOVEMENTS.toLocaleString('en')} movements (${(bytes.length / 1e6).toFixed(1)} MB), ${CLAIMS.toLocaleString('en')} of them paying claims …`)
+		console.log(
+			`Importing a GPC statement of ${MOVEMENTS.toLocaleString('en')} movements (${(bytes.length / 1e6).toFixed(1)} MB), ${CLAIMS.toLocaleString('en')} of them paying claims …`,
+		)
 		let lastPrinted = -10
 		const first = await importStatement({
-			tenant, pool, bytes, fileName: 'bench.gpc', actor: 'bench',
+			tenant,
+			pool,
+			bytes,
+			fileName: 'bench.gpc',
+			actor: 'bench',
 			onProgress: (p) => {
 				if (p - lastPrinted >= 10 || p === 100) process.stdout.write(`  ${(lastPrinted = p)} %\n`)
 			},
@@ -62,7 +72,14 @@ async function main() {
 		const again = await importStatement({ tenant, pool, bytes, fileName: 'bench.gpc', actor: 'bench' })
 		if (!again.ok) throw new Error('second import refused')
 		console.log(`Same file again (all duplicates): ${(again.summary.ms / 1000).toFixed(2)} s, new ${again.summary.new}`)
-		const results = { movements: MOVEMENTS, claims: CLAIMS, firstImportS: first.summary.ms / 1000, reimportS: again.summary.ms / 1000, summary: first.summary, at: new Date().toISOString() }
+		const results = {
+			movements: MOVEMENTS,
+			claims: CLAIMS,
+			firstImportS: first.summary.ms / 1000,
+			reimportS: again.summary.ms / 1000,
+			summary: first.summary,
+			at: new Date().toISOString(),
+		}
 		mkdirSync(path.join(REPO_ROOT, '.cache'), { recursive: true })
 		writeFileSync(path.join(REPO_ROOT, '.cache/bench-bank-results.json'), JSON.stringify(results, null, 2))
 		console.log(first.summary.ms < 20_000 ? 'Within the 20 s target.' : 'SLOWER than the 20 s target.')

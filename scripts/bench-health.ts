@@ -48,7 +48,10 @@ async function seed() {
 			const slug = `real-${index}`
 			const dir = path.join(root, slug)
 			mkdirSync(dir)
-			writeFileSync(path.join(dir, 'blueprint.yaml'), stringify({ ...template, slug, name: { cs: `Obec Skutečná ${index}` }, hosts: [`${slug}.bench.localhost`] }))
+			writeFileSync(
+				path.join(dir, 'blueprint.yaml'),
+				stringify({ ...template, slug, name: { cs: `Obec Skutečná ${index}` }, hosts: [`${slug}.bench.localhost`] }),
+			)
 			copyFileSync(path.join(templateDir, String(template.logo)), path.join(dir, String(template.logo)))
 			await applyBlueprint({ pool, blueprint: await loadBlueprint(dir), actor: 'bench' })
 		}
@@ -74,7 +77,12 @@ async function seed() {
 			lastCitizenLoginAt: new Date(now.getTime() - (i % 50) * 3_600_000).toISOString(),
 			email: { failures24h: i % 37 === 0 ? 3 : 0 },
 			security: { ...base.security, failedLogins24h: i % 11 },
-			records: { ...base.records, configured: i % 3 === 0, backlog: i % 7, oldestPendingAt: i % 29 === 0 ? new Date(now.getTime() - 3 * 3_600_000).toISOString() : null },
+			records: {
+				...base.records,
+				configured: i % 3 === 0,
+				backlog: i % 7,
+				oldestPendingAt: i % 29 === 0 ? new Date(now.getTime() - 3 * 3_600_000).toISOString() : null,
+			},
 		}
 		const status = i % 97 === 0 ? ('suspended' as const) : ('active' as const)
 		return { slug, status, figures, ...summarise(evaluateTown({ status, figures, now })) }
@@ -101,9 +109,18 @@ async function seed() {
 	)
 	const vendor = await createVendor({ email: 'bench@vendor.example', name: 'Bench Vendor', password: 'bench-heslo-dlouhe-a-tajne-42', actor: 'bench' })
 	await getPlatformDb().vendorStaff.update({ where: { id: vendor.id }, data: { totpEnabledAt: new Date() } })
-	const setCookie = await createVendorSession({ db: getPlatformDb(), secure: true }, new Request(`http://${PLATFORM_HOST}/`), { vendorStaffId: vendor.id, secondFactorDone: true, ip: null })
+	const setCookie = await createVendorSession({ db: getPlatformDb(), secure: true }, new Request(`http://${PLATFORM_HOST}/`), {
+		vendorStaffId: vendor.id,
+		secondFactorDone: true,
+		ip: null,
+	})
 	const sorted = [...collectMs].sort((a, b) => a - b)
-	return { cookie: setCookie.split(';')[0]!, realTowns: real.rows.length, collectMedianMs: round(sorted[Math.floor(sorted.length / 2)] ?? 0), collectMaxMs: round(sorted.at(-1) ?? 0) }
+	return {
+		cookie: setCookie.split(';')[0]!,
+		realTowns: real.rows.length,
+		collectMedianMs: round(sorted[Math.floor(sorted.length / 2)] ?? 0),
+		collectMaxMs: round(sorted.at(-1) ?? 0),
+	}
 }
 
 async function main() {
@@ -114,30 +131,54 @@ async function main() {
 		initPool(database.url, { max: 4 })
 		const seeded = await seed()
 		const count = (await getPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM platform.tenant`)).rows[0]!.n
-		console.log(`Towns: ${count} (${seeded.realTowns} with their own schema). Gathering one town's figures (the job's work): median ${seeded.collectMedianMs} ms, max ${seeded.collectMaxMs} ms.`)
-		console.log(`Live, without the summary table, a page sorted by problems would need every town's figures: about ${Math.round((count * seeded.collectMedianMs) / 1000)} s per view at that rate.`)
+		console.log(
+			`Towns: ${count} (${seeded.realTowns} with their own schema). Gathering one town's figures (the job's work): median ${seeded.collectMedianMs} ms, max ${seeded.collectMaxMs} ms.`,
+		)
+		console.log(
+			`Live, without the summary table, a page sorted by problems would need every town's figures: about ${Math.round((count * seeded.collectMedianMs) / 1000)} s per view at that rate.`,
+		)
 		const port = await findFreePort()
 		server = await startServer({
 			port,
-			env: { DATABASE_URL: database.url, PLATFORM_HOST, LOG_LEVEL: 'warn', NODE_ENV: 'production', RUN_JOBS_IN_PROCESS: 'false', SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` },
+			env: {
+				DATABASE_URL: database.url,
+				PLATFORM_HOST,
+				LOG_LEVEL: 'warn',
+				NODE_ENV: 'production',
+				RUN_JOBS_IN_PROCESS: 'false',
+				SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}`,
+			},
 		})
 		await waitFor(async () => ((await get(port, { path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 60_000, what: 'readyz 200' })
 		// The first answer of a cold server on a busy machine may take longer than get()'s 5 s: asked again until it comes.
-		const page = await waitFor(() => get(port, { host: PLATFORM_HOST, path: '/platform', headers: { cookie: seeded.cookie } }).catch(() => undefined), { timeoutMs: 60_000, what: '/platform answering' })
+		const page = await waitFor(() => get(port, { host: PLATFORM_HOST, path: '/platform', headers: { cookie: seeded.cookie } }).catch(() => undefined), {
+			timeoutMs: 60_000,
+			what: '/platform answering',
+		})
 		const rowsShown = page.body.match(/data-town="/g)?.length ?? 0
 		if (page.status !== 200 || rowsShown !== 25) throw new Error(`/platform answered ${page.status} with ${rowsShown} town rows (expected 200 and 25)`)
 		const rows = []
 		// Every page warmed up once before any is measured, so the first one measured does not pay for the server's warm-up.
-		for (const pagePath of PAGES) await autocannon({ url: `http://127.0.0.1:${port}${pagePath}`, headers: { host: PLATFORM_HOST, cookie: seeded.cookie }, connections: 1, duration: 2 })
+		for (const pagePath of PAGES)
+			await autocannon({ url: `http://127.0.0.1:${port}${pagePath}`, headers: { host: PLATFORM_HOST, cookie: seeded.cookie }, connections: 1, duration: 2 })
 		for (const pagePath of PAGES) {
 			const options = { url: `http://127.0.0.1:${port}${pagePath}`, headers: { host: PLATFORM_HOST, cookie: seeded.cookie }, connections: 1, timeout: 10 }
 			const result = await autocannon({ ...options, duration: DURATION_S })
-			rows.push({ page: pagePath, 'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, non2xx: result.non2xx, errors: result.errors })
+			rows.push({
+				page: pagePath,
+				'req/s': Math.round(result.requests.average),
+				'p50 ms': result.latency.p50,
+				'p99 ms': result.latency.p99,
+				non2xx: result.non2xx,
+				errors: result.errors,
+			})
 		}
 		console.table(rows)
 		const reference = rows.at(-1)!
 		for (const row of rows.slice(0, -1)) {
-			console.log(`${row.page} p99 ${row['p99 ms']} ms (target < 500 ms); ${(row['p99 ms'] / Math.max(1, reference['p99 ms'])).toFixed(2)}× the p99 of /platform/tokeny measured in the same run.`)
+			console.log(
+				`${row.page} p99 ${row['p99 ms']} ms (target < 500 ms); ${(row['p99 ms'] / Math.max(1, reference['p99 ms'])).toFixed(2)}× the p99 of /platform/tokeny measured in the same run.`,
+			)
 		}
 	} finally {
 		if (server?.isRunning()) await server.stop('SIGTERM')

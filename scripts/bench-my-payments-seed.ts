@@ -20,7 +20,9 @@ export async function seed() {
 	await pool.query(
 		`INSERT INTO ${S}.resident (given_name, family_name, date_of_birth, external_id) SELECT 'Občan', 'Zkušební ' || g, DATE '1970-01-01' + g % 15000, 'bench-' || g FROM generate_series(1, 20000) g`,
 	)
-	await pool.query(`INSERT INTO ${S}.obligation (resident_id, fee_type, valid_from, source) SELECT id, 'waste', DATE '2020-01-01', 'import' FROM ${S}.resident WHERE external_id LIKE 'bench-%'`)
+	await pool.query(
+		`INSERT INTO ${S}.obligation (resident_id, fee_type, valid_from, source) SELECT id, 'waste', DATE '2020-01-01', 'import' FROM ${S}.resident WHERE external_id LIKE 'bench-%'`,
+	)
 	for (const year of [2026, 2027]) await generateClaims({ pool, slug: 'veseli-nad-moravou', year, asOf: new Date('2026-01-15T00:00:00Z') })
 	// Jana as NIA would log her in, linked to her resident; 8 generated claims (hers, the child's and the
 	// grandmother's, two years), and 42 older ones to reach 50.
@@ -33,7 +35,14 @@ export async function seed() {
 	)
 	const [tenant] = (await pool.query<{ id: string }>(`SELECT id FROM platform.tenant WHERE slug = 'veseli-nad-moravou'`)).rows
 	const tenantRef = { id: tenant!.id, slug: 'veseli-nad-moravou', name: 'Veselí', status: 'active' as const, primaryHost: HOST }
-	const setCookie = await createSession({ db: getTenantDb(tenantRef), tenant: tenantRef, secure: true }, new Request(`http://${HOST}/`), { kind: 'citizen', personId: jana!.id })
-	const visible = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${S}.claim c JOIN ${S}.resident r ON r.id = c.resident_id WHERE r.external_id LIKE 'vnm-r-%nov%' AND r.external_id <> 'vnm-r-martin-novak'`)).rows[0]!.n
+	const setCookie = await createSession({ db: getTenantDb(tenantRef), tenant: tenantRef, secure: true }, new Request(`http://${HOST}/`), {
+		kind: 'citizen',
+		personId: jana!.id,
+	})
+	const visible = (
+		await pool.query<{ n: number }>(
+			`SELECT count(*)::int AS n FROM ${S}.claim c JOIN ${S}.resident r ON r.id = c.resident_id WHERE r.external_id LIKE 'vnm-r-%nov%' AND r.external_id <> 'vnm-r-martin-novak'`,
+		)
+	).rows[0]!.n
 	return { cookie: setCookie.split(';')[0]!, visible, personId: jana!.id, tenant: tenantRef }
 }

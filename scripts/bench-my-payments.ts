@@ -21,7 +21,10 @@ async function main() {
 		const { cookie, visible } = await seed()
 		const port = await findFreePort()
 		// Production mode, as bench.ts runs it: React's production build, secure (__Host-) cookies.
-		server = await startServer({ port, env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` } })
+		server = await startServer({
+			port,
+			env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` },
+		})
 		await waitFor(async () => ((await get(port, { path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 30_000, what: 'readyz 200' })
 		const page = await get(port, { host: HOST, path: '/platby', headers: { cookie } })
 		const rows = page.body.match(/data-testid="claim-row"/g)?.length ?? 0
@@ -29,11 +32,23 @@ async function main() {
 		console.log(`Jana sees ${visible} claims; /platby shows ${rows} rows. ${DURATION_S} s per scenario after a 2 s warm-up.`)
 		const rowsOut = []
 		// /profil is the baseline: a citizen page with one small query of its own.
-		for (const [pagePath, connections] of [['/platby', 1], ['/platby.data', 1], ['/profil', 1], ['/profil.data', 1]] as const) {
+		for (const [pagePath, connections] of [
+			['/platby', 1],
+			['/platby.data', 1],
+			['/profil', 1],
+			['/profil.data', 1],
+		] as const) {
 			const options = { url: `http://127.0.0.1:${port}${pagePath}`, headers: { host: HOST, cookie }, connections, timeout: 10 }
 			await autocannon({ ...options, duration: 2 })
 			const result = await autocannon({ ...options, duration: DURATION_S })
-			rowsOut.push({ scenario: `${pagePath}, ${connections} connection(s)`, 'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, non2xx: result.non2xx, errors: result.errors })
+			rowsOut.push({
+				scenario: `${pagePath}, ${connections} connection(s)`,
+				'req/s': Math.round(result.requests.average),
+				'p50 ms': result.latency.p50,
+				'p99 ms': result.latency.p99,
+				non2xx: result.non2xx,
+				errors: result.errors,
+			})
 		}
 		console.table(rowsOut)
 	} finally {

@@ -19,7 +19,11 @@ const S = 'tenant_veseli_nad_moravou'
 
 async function seedSubmissions(personId: string) {
 	const pool = getPool()
-	const [form] = (await pool.query<{ id: string; agenda: string }>(`SELECT v.id, f.agenda FROM ${S}.form_version v JOIN ${S}.form f ON f.id = v.form_id ORDER BY v.published_at NULLS LAST LIMIT 1`)).rows
+	const [form] = (
+		await pool.query<{ id: string; agenda: string }>(
+			`SELECT v.id, f.agenda FROM ${S}.form_version v JOIN ${S}.form f ON f.id = v.form_id ORDER BY v.published_at NULLS LAST LIMIT 1`,
+		)
+	).rows
 	if (!form) throw new Error('Veselí has no published form to file submissions against')
 	// Other people's submissions, so the person_id index matters.
 	await pool.query(
@@ -82,7 +86,12 @@ async function seedMessagesAndGrants(personId: string) {
 			[programme],
 		)
 	).rows[0]!.id
-	const call = (await pool.query<{ id: string }>(`INSERT INTO ${S}.grant_call (programme_version_id, name, opens_on, closes_on) VALUES ($1, 'Výzva 2026', current_date - 30, current_date + 30) RETURNING id`, [version])).rows[0]!.id
+	const call = (
+		await pool.query<{ id: string }>(
+			`INSERT INTO ${S}.grant_call (programme_version_id, name, opens_on, closes_on) VALUES ($1, 'Výzva 2026', current_date - 30, current_date + 30) RETURNING id`,
+			[version],
+		)
+	).rows[0]!.id
 	await pool.query(
 		`INSERT INTO ${S}.grant_application (number, call_id, person_id, state, applicant_kind, applicant_name, requested_amount, submitted_at)
 		 SELECT 'BEN-D-' || g, $1, p.id, 'submitted', 'natural', p.given_name || ' ' || p.family_name, 100000, now()
@@ -109,14 +118,27 @@ async function main() {
 		await seedMessagesAndGrants(personId)
 		await getPool().query('ANALYZE')
 		const port = await findFreePort()
-		server = await startServer({ port, env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` } })
+		server = await startServer({
+			port,
+			env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` },
+		})
 		await waitFor(async () => ((await get(port, { path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 60_000, what: 'readyz 200' })
 		// The first request builds the route and the town's caches: a long timeout for it alone.
 		const page = await get(port, { host: HOST, path: '/muj-prehled', headers: { cookie }, timeoutMs: 60_000 })
 		const count = (testId: string) => page.body.match(new RegExp(`data-testid="${testId}"`, 'g'))?.length ?? 0
-		const [submissions, messages, notifications, grants] = [count('overview-submission'), count('overview-message'), count('overview-notification'), count('overview-grant')]
-		if (page.status !== 200 || !submissions || !messages || !notifications || !grants) throw new Error(`/muj-prehled answered ${page.status} with ${submissions} submissions, ${messages} threads, ${notifications} notifications, ${grants} grant applications`)
-		console.log(`Jana sees ${visible} claims, 20 submissions, 20 threads (8 unread), 30 notifications (10 unread), 6 grant applications; /muj-prehled lists ${submissions}, ${messages}, ${notifications}, ${grants}. ${DURATION_S} s per scenario after a 2 s warm-up, one connection.`)
+		const [submissions, messages, notifications, grants] = [
+			count('overview-submission'),
+			count('overview-message'),
+			count('overview-notification'),
+			count('overview-grant'),
+		]
+		if (page.status !== 200 || !submissions || !messages || !notifications || !grants)
+			throw new Error(
+				`/muj-prehled answered ${page.status} with ${submissions} submissions, ${messages} threads, ${notifications} notifications, ${grants} grant applications`,
+			)
+		console.log(
+			`Jana sees ${visible} claims, 20 submissions, 20 threads (8 unread), 30 notifications (10 unread), 6 grant applications; /muj-prehled lists ${submissions}, ${messages}, ${notifications}, ${grants}. ${DURATION_S} s per scenario after a 2 s warm-up, one connection.`,
+		)
 		const rows: Record<string, string | number>[] = []
 		const p99: Record<string, number> = {}
 		for (const pagePath of ['/muj-prehled', '/muj-prehled.data', '/profil', '/profil.data']) {
@@ -124,11 +146,22 @@ async function main() {
 			await autocannon({ ...options, duration: 2 })
 			const result = await autocannon({ ...options, duration: DURATION_S })
 			p99[pagePath] = result.latency.p99
-			rows.push({ scenario: pagePath, 'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, non2xx: result.non2xx, errors: result.errors })
+			rows.push({
+				scenario: pagePath,
+				'req/s': Math.round(result.requests.average),
+				'p50 ms': result.latency.p50,
+				'p99 ms': result.latency.p99,
+				non2xx: result.non2xx,
+				errors: result.errors,
+			})
 		}
 		console.table(rows)
 		const ratio = (p99['/muj-prehled']! / Math.max(1, p99['/profil']!)).toFixed(2)
-		console.log(`/muj-prehled p99 ${p99['/muj-prehled']} ms (target < 50 ms), ${ratio}× the /profil reference measured in the same run; load average ${loadavg().map((n) => n.toFixed(2)).join(' ')} on ${availableParallelism()} cores`)
+		console.log(
+			`/muj-prehled p99 ${p99['/muj-prehled']} ms (target < 50 ms), ${ratio}× the /profil reference measured in the same run; load average ${loadavg()
+				.map((n) => n.toFixed(2))
+				.join(' ')} on ${availableParallelism()} cores`,
+		)
 	} finally {
 		if (server?.isRunning()) await server.stop('SIGTERM')
 		await closePool().catch(() => {})

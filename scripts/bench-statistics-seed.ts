@@ -57,15 +57,23 @@ export async function seed() {
 	const started = performance.now()
 	const { rows } = await refreshStatistics({ pool, slug: 'veseli-nad-moravou' })
 	const refreshMs = Math.round(performance.now() - started)
-	const counts = (await pool.query<Record<string, number>>(
-		`SELECT (SELECT count(*)::int FROM ${S}.resident) AS residents, (SELECT count(*)::int FROM ${S}.claim) AS claims,
+	const counts = (
+		await pool.query<Record<string, number>>(
+			`SELECT (SELECT count(*)::int FROM ${S}.resident) AS residents, (SELECT count(*)::int FROM ${S}.claim) AS claims,
 		        (SELECT count(*)::int FROM ${S}.payment) AS payments, (SELECT count(*)::int FROM ${S}.submission) AS submissions`,
-	)).rows[0]!
+		)
+	).rows[0]!
 	// An admin (with the second factor done) signed in.
 	const [tenant] = (await pool.query<{ id: string }>(`SELECT id FROM platform.tenant WHERE slug = 'veseli-nad-moravou'`)).rows
 	const tenantRef = { id: tenant!.id, slug: 'veseli-nad-moravou', name: 'Veselí', status: 'active' as const, primaryHost: HOST }
 	const db = getTenantDb(tenantRef)
-	const admin = await db.staffUser.create({ data: { email: 'bench-admin@veseli.example', name: 'Bench Admin', roles: ['admin'], agendas: [], totpEnabledAt: new Date() } })
-	const setCookie = await createSession({ db, tenant: tenantRef, secure: true }, new Request(`http://${HOST}/`), { kind: 'staff', staffUserId: admin.id, secondFactorDone: true })
+	const admin = await db.staffUser.create({
+		data: { email: 'bench-admin@veseli.example', name: 'Bench Admin', roles: ['admin'], agendas: [], totpEnabledAt: new Date() },
+	})
+	const setCookie = await createSession({ db, tenant: tenantRef, secure: true }, new Request(`http://${HOST}/`), {
+		kind: 'staff',
+		staffUserId: admin.id,
+		secondFactorDone: true,
+	})
 	return { cookie: setCookie.split(';')[0]!, counts, refreshMs, summaryRows: rows }
 }

@@ -22,7 +22,10 @@ async function main() {
 		const seeded = await seed()
 		console.log(`Data: ${JSON.stringify(seeded.counts)}; statistics refresh took ${seeded.refreshMs} ms for ${seeded.summaryRows} summary rows.`)
 		const port = await findFreePort()
-		server = await startServer({ port, env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` } })
+		server = await startServer({
+			port,
+			env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` },
+		})
 		await waitFor(async () => ((await get(port, { path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 30_000, what: 'readyz 200' })
 		const page = await get(port, { host: HOST, path: '/urad/statistiky', headers: { cookie: seeded.cookie } })
 		const charts = page.body.match(/data-testid="statistics-chart"/g)?.length ?? 0
@@ -32,11 +35,20 @@ async function main() {
 			const options = { url: `http://127.0.0.1:${port}${pagePath}`, headers: { host: HOST, cookie: seeded.cookie }, connections: 1, timeout: 10 }
 			await autocannon({ ...options, duration: 1 })
 			const result = await autocannon({ ...options, duration: DURATION_S })
-			rows.push({ page: pagePath, 'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, non2xx: result.non2xx, errors: result.errors })
+			rows.push({
+				page: pagePath,
+				'req/s': Math.round(result.requests.average),
+				'p50 ms': result.latency.p50,
+				'p99 ms': result.latency.p99,
+				non2xx: result.non2xx,
+				errors: result.errors,
+			})
 		}
 		console.table(rows)
 		const [statistics, reference] = rows
-		console.log(`/urad/statistiky p99 ${statistics!['p99 ms']} ms (target < 300 ms); ${(statistics!['p99 ms'] / Math.max(1, reference!['p99 ms'])).toFixed(2)}× the p99 of /urad measured in the same run.`)
+		console.log(
+			`/urad/statistiky p99 ${statistics!['p99 ms']} ms (target < 300 ms); ${(statistics!['p99 ms'] / Math.max(1, reference!['p99 ms'])).toFixed(2)}× the p99 of /urad measured in the same run.`,
+		)
 	} finally {
 		if (server?.isRunning()) await server.stop('SIGTERM')
 		await closePool().catch(() => {})

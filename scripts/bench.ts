@@ -27,7 +27,8 @@ import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
 import { seed as seedJana, HOST as VESELI_HOST } from './bench-my-payments-seed'
 import { createScratchDatabase, ensureBuild, findFreePort, get, REPO_ROOT, startServer, uniqueDatabaseName, waitFor, type ServerProcess } from './built-server'
 
-const clamp = (value: number, min: number, max: number, fallback: number) => (Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback)
+const clamp = (value: number, min: number, max: number, fallback: number) =>
+	Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback
 const QUICK = process.env.BENCH_QUICK === '1'
 const TOWN_COUNT = clamp(Number(process.env.BENCH_TOWNS ?? (QUICK ? 50 : 1000)), 2, 2000, 1000)
 const CONNECTIONS = clamp(Number(process.env.BENCH_CONNECTIONS ?? 25), 1, 50, 25)
@@ -88,7 +89,15 @@ async function createTowns(dirs: string[]) {
 	)
 	const totalMs = performance.now() - started
 	const sorted = [...perTown].sort((a, b) => a - b)
-	return { towns: dirs.length, totalS: round(totalMs / 1000, 2), sequentialTowns: timed.length, meanMs: round(sequentialMs / timed.length), p50Ms: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)), maxMs: round(sorted.at(-1) ?? 0) }
+	return {
+		towns: dirs.length,
+		totalS: round(totalMs / 1000, 2),
+		sequentialTowns: timed.length,
+		meanMs: round(sequentialMs / timed.length),
+		p50Ms: round(percentile(sorted, 50)),
+		p95Ms: round(percentile(sorted, 95)),
+		maxMs: round(sorted.at(-1) ?? 0),
+	}
 }
 
 /** A citizen with 50 claims in every generated town, and their session cookies (one per town). */
@@ -102,8 +111,15 @@ async function seedCitizens(townCount: number) {
 			while (next < tenants.length) {
 				const tenant = tenants[next++]
 				const s = quoteIdent(tenantSchemaName(tenant.slug))
-				const [person] = (await pool.query<{ id: string }>(`INSERT INTO ${s}.person (person_identifier, given_name, family_name) VALUES ('CZ/CZ/bench-' || gen_random_uuid(), 'Jana', 'Nováková') RETURNING id`)).rows
-				await pool.query(`INSERT INTO ${s}.resident (given_name, family_name, date_of_birth, external_id, person_id) VALUES ('Jana', 'Nováková', DATE '1980-05-05', 'bench-jana', $1)`, [person.id])
+				const [person] = (
+					await pool.query<{ id: string }>(
+						`INSERT INTO ${s}.person (person_identifier, given_name, family_name) VALUES ('CZ/CZ/bench-' || gen_random_uuid(), 'Jana', 'Nováková') RETURNING id`,
+					)
+				).rows
+				await pool.query(
+					`INSERT INTO ${s}.resident (given_name, family_name, date_of_birth, external_id, person_id) VALUES ('Jana', 'Nováková', DATE '1980-05-05', 'bench-jana', $1)`,
+					[person.id],
+				)
 				await pool.query(
 					`INSERT INTO ${s}.claim (resident_id, fee_type, year, label, base_amount, amount, due_date, variable_symbol, generation_key, status, paid_amount)
 					 SELECT r.id, 'dog', 1976 + g, '{"cs":"Poplatek ze psů"}', 60000, 60000, make_date(1976 + g, 3, 31), '19' || lpad(g::text, 8, '0'), 'bench:' || g, (CASE WHEN g > 45 THEN 'open' ELSE 'paid' END)::${s}."ClaimStatus", CASE WHEN g > 45 THEN 0 ELSE 60000 END
@@ -111,7 +127,10 @@ async function seedCitizens(townCount: number) {
 				)
 				const index = Number(tenant.slug.slice('town-'.length))
 				const tenantRef = { id: tenant.id, slug: tenant.slug, name: tenant.slug, status: 'active' as const, primaryHost: townHost(index) }
-				const setCookie = await createSession({ db: getTenantDb(tenantRef), tenant: tenantRef, secure: true }, new Request(`http://${townHost(index)}/`), { kind: 'citizen', personId: person.id })
+				const setCookie = await createSession({ db: getTenantDb(tenantRef), tenant: tenantRef, secure: true }, new Request(`http://${townHost(index)}/`), {
+					kind: 'citizen',
+					personId: person.id,
+				})
 				cookies.set(index, demoCookie(setCookie.split(';')[0]!))
 			}
 		}),
@@ -128,14 +147,28 @@ async function startReference() {
 	const dir = path.join(REPO_ROOT, 'scripts/bench-reference')
 	if (!existsSync(path.join(dir, 'build/index.js'))) {
 		await new Promise<void>((resolve, reject) => {
-			const build = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], { cwd: dir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+			const build = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], {
+				cwd: dir,
+				stdio: 'inherit',
+				env: { ...process.env, NODE_ENV: 'production' },
+			})
 			build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`reference build exited with ${code}`))))
 		})
 	}
 	const port = await findFreePort()
-	const child: ChildProcess = spawn(process.execPath, [path.join(dir, 'server.mjs')], { cwd: dir, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' } })
-	await waitFor(async () => ((await get(port, { path: '/' }).catch(() => undefined))?.status === 200 ? true : undefined), { timeoutMs: 20_000, what: 'reference 200' })
-	return { port, stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))) }
+	const child: ChildProcess = spawn(process.execPath, [path.join(dir, 'server.mjs')], {
+		cwd: dir,
+		stdio: 'ignore',
+		env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1' },
+	})
+	await waitFor(async () => ((await get(port, { path: '/' }).catch(() => undefined))?.status === 200 ? true : undefined), {
+		timeoutMs: 20_000,
+		what: 'reference 200',
+	})
+	return {
+		port,
+		stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+	}
 }
 
 /** Resident set size of a process, in MB (Linux /proc). */
@@ -186,7 +219,10 @@ async function timeOneNewMigration() {
 		for (const kind of ['platform', 'tenant'] as const) cpSync(migrationsDir(kind, REPO_ROOT), migrationsDir(kind, root), { recursive: true })
 		const dir = path.join(migrationsDir('tenant', root), '29991231000000_bench_probe')
 		mkdirSync(dir, { recursive: true })
-		writeFileSync(path.join(dir, 'migration.sql'), 'ALTER TABLE claim ADD COLUMN bench_probe TEXT;\nCREATE INDEX claim_bench_probe_idx ON claim (bench_probe);\n')
+		writeFileSync(
+			path.join(dir, 'migration.sql'),
+			'ALTER TABLE claim ADD COLUMN bench_probe TEXT;\nCREATE INDEX claim_bench_probe_idx ON claim (bench_probe);\n',
+		)
 		let schemas = 0
 		const started = performance.now()
 		const result = await migrateDatabase({ pool: getPool(), root, onProgress: (event) => void (event.type === 'applied' && schemas++) })
@@ -221,7 +257,11 @@ async function main() {
 	try {
 		console.log(`Starting the built server on database ${database.name} (--demo) …`)
 		// Our own, longer wait for /healthz: on a loaded machine the demo start can take over startServer's 20 s.
-		server = await startServer({ args: ['--demo'], waitUntilListening: false, env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` } })
+		server = await startServer({
+			args: ['--demo'],
+			waitUntilListening: false,
+			env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', NODE_ENV: 'production', SECRETS_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` },
+		})
 		const started = server
 		await waitFor(
 			async () => {
@@ -240,7 +280,9 @@ async function main() {
 		console.log(`Creating ${TOWN_COUNT} towns from tenants/_template …`)
 		initPool(database.url, { max: 4 })
 		const creation = await createTowns(writeTownBlueprints(blueprintRoot))
-		console.log(`  ${creation.towns} towns in ${creation.totalS} s (first ${creation.sequentialTowns} one by one: ${creation.meanMs} ms per town; p50 ${creation.p50Ms} ms, p95 ${creation.p95Ms} ms, max ${creation.maxMs} ms)`)
+		console.log(
+			`  ${creation.towns} towns in ${creation.totalS} s (first ${creation.sequentialTowns} one by one: ${creation.meanMs} ms per town; p50 ${creation.p50Ms} ms, p95 ${creation.p95Ms} ms, max ${creation.maxMs} ms)`,
+		)
 		console.log('Seeding citizens with 50 claims (Veselí and every generated town) …')
 		const seeded = await seedJana()
 		const jana = { ...seeded, cookie: demoCookie(seeded.cookie) }
@@ -248,7 +290,8 @@ async function main() {
 		await waitFor(async () => ((await get(port, { path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 10_000, what: 'readyz 200' })
 		const platby = await get(port, { host: VESELI_HOST, path: '/platby', headers: { cookie: jana.cookie } })
 		const claimRows = platby.body.match(/data-testid="claim-row"/g)?.length ?? 0
-		if (platby.status !== 200 || claimRows !== 50) throw new Error(`Veselí /platby answered ${platby.status} with ${claimRows} claim rows (expected 200 and 50)`)
+		if (platby.status !== 200 || claimRows !== 50)
+			throw new Error(`Veselí /platby answered ${platby.status} with ${claimRows} claim rows (expected 200 and 50)`)
 
 		// Every generated town answers with its own page; this first request per town is the cold path.
 		const firstRequest: number[] = []
@@ -298,7 +341,10 @@ async function main() {
 		rss.afterHomeLoad = rssMb(pid)
 		rows.push(
 			await run('Veselí /platby (Jana, 50 claims)', port, { url: `http://127.0.0.1:${port}/platby`, headers: { host: VESELI_HOST, cookie: jana.cookie } }),
-			await run('town-001 /platby (citizen, 50 claims)', port, { url: `http://127.0.0.1:${port}/platby`, headers: { host: townHost(1), cookie: cookies.get(1)! } }),
+			await run('town-001 /platby (citizen, 50 claims)', port, {
+				url: `http://127.0.0.1:${port}/platby`,
+				headers: { host: townHost(1), cookie: cookies.get(1)! },
+			}),
 			await run(`/platby of ${TOWN_COUNT} towns' citizens, rotated`, port, rotate('/platby', true)),
 		)
 		rss.afterPlatbyLoad = rssMb(pid)
@@ -325,7 +371,9 @@ async function main() {
 		console.log(`Applying one new tenant migration to ${TOWN_COUNT + 2} town schemas (the migrate runner) …`)
 		const migration = await timeOneNewMigration()
 		const projected = round((migration.perSchemaMs * 1000) / 1000, 1)
-		console.log(`  ${migration.schemas} schemas in ${migration.totalS} s, ${migration.perSchemaMs} ms per schema: ≈ ${projected} s for 1 000 towns (goal < 120 s)`)
+		console.log(
+			`  ${migration.schemas} schemas in ${migration.totalS} s, ${migration.perSchemaMs} ms per schema: ≈ ${projected} s for 1 000 towns (goal < 120 s)`,
+		)
 		const report = {
 			date: new Date().toISOString(),
 			node: process.version,

@@ -228,7 +228,12 @@ export function post(port: number, { form = {}, ...options }: GetOptions & { for
 	return send(port, 'POST', options, new URLSearchParams(form).toString())
 }
 
-function send(port: number, method: string, { path = '/', host, headers = {}, timeoutMs = 5_000, agent = false }: GetOptions, form?: string): Promise<HttpResult> {
+function send(
+	port: number,
+	method: string,
+	{ path = '/', host, headers = {}, timeoutMs = 5_000, agent = false }: GetOptions,
+	form?: string,
+): Promise<HttpResult> {
 	const started = Date.now()
 	const formHeaders = form === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(form)) }
 	return new Promise((resolve, reject) => {

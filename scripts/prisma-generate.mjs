@@ -8,11 +8,10 @@ const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABL
 env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(import.meta.url)
 
 for (const which of ['platform', 'tenant']) {
-	const result = spawnSync(
-		process.execPath,
-		['node_modules/prisma/build/index.js', 'generate', '--schema', `prisma/${which}/schema.prisma`],
-		{ stdio: 'inherit', env },
-	)
+	const result = spawnSync(process.execPath, ['node_modules/prisma/build/index.js', 'generate', '--schema', `prisma/${which}/schema.prisma`], {
+		stdio: 'inherit',
+		env,
+	})
 	if (result.status !== 0) {
 		console.error(`prisma generate failed for the ${which} schema`)
 		process.exit(result.status ?? 1)

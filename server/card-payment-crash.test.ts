@@ -33,7 +33,19 @@ function postForm(pathName: string, form: Record<string, string>) {
 	const body = new URLSearchParams(form).toString()
 	return new Promise<{ status: number; body: string }>((resolve, reject) => {
 		const request = http.request(
-			{ host: '127.0.0.1', port, path: pathName, method: 'POST', headers: { host: `${HOST}:${port}`, origin: `http://${HOST}:${port}`, cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } },
+			{
+				host: '127.0.0.1',
+				port,
+				path: pathName,
+				method: 'POST',
+				headers: {
+					host: `${HOST}:${port}`,
+					origin: `http://${HOST}:${port}`,
+					cookie,
+					'content-type': 'application/x-www-form-urlencoded',
+					'content-length': Buffer.byteLength(body),
+				},
+			},
 			(response) => {
 				let text = ''
 				response.setEncoding('utf8')
@@ -69,7 +81,9 @@ beforeAll(async () => {
 	claimId = claim!.id
 	gopay = await startGoPaySimulator({ accounts: [ACCOUNT], retryDelaysMs: [20, 20, 20], maxAttempts: 4 })
 	await setGatewayCredential({ db, provider: 'gopay', values: { ...ACCOUNT, apiUrl: gopay.apiUrl }, actor: 'test' })
-	cookie = (await createSession({ db, tenant: tenantRef, secure: false }, new Request(`http://${HOST}/`), { kind: 'citizen', personId: jana!.id })).split(';')[0]!
+	cookie = (await createSession({ db, tenant: tenantRef, secure: false }, new Request(`http://${HOST}/`), { kind: 'citizen', personId: jana!.id })).split(
+		';',
+	)[0]!
 	port = await findFreePort()
 	server = await start()
 }, 120_000)
@@ -109,9 +123,15 @@ test('killed after the redirect to GoPay, the restarted app settles the payment 
 		{ timeoutMs: 30_000, what: 'the payment paid by the mop-up' },
 	)
 	expect(settled.state).toBe('paid')
-	const [claim] = await sql<{ status: string; paid_amount: number; discount_granted: number }>(`SELECT status, paid_amount, discount_granted FROM ${S}.claim WHERE id = $1`, [claimId])
+	const [claim] = await sql<{ status: string; paid_amount: number; discount_granted: number }>(
+		`SELECT status, paid_amount, discount_granted FROM ${S}.claim WHERE id = $1`,
+		[claimId],
+	)
 	expect(claim).toEqual({ status: 'paid', paid_amount: 57_600, discount_granted: 14_400 })
-	const transitions = await sql<{ to_state: string; source: string }>(`SELECT to_state, source FROM ${S}.payment_transition WHERE payment_id = $1 ORDER BY at`, [payment!.id])
+	const transitions = await sql<{ to_state: string; source: string }>(
+		`SELECT to_state, source FROM ${S}.payment_transition WHERE payment_id = $1 ORDER BY at`,
+		[payment!.id],
+	)
 	expect(transitions.at(-1)).toEqual({ to_state: 'paid', source: 'mop_up' })
 	expect(transitions.filter((t) => t.to_state === 'paid')).toHaveLength(1)
 	expect(await sql(`SELECT 1 FROM ${S}.claim_event WHERE claim_id = $1 AND kind = 'payment'`, [claimId])).toHaveLength(1)

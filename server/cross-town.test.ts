@@ -79,7 +79,10 @@ beforeAll(async () => {
 		await applyBlueprint({ pool: getPool(), blueprint: await loadBlueprint(path.join(REPO_ROOT, 'tenants', slug)), actor: 'test' })
 	}
 	const [veseli] = await sql<{ id: string }>(`SELECT id FROM platform.tenant WHERE slug = 'veseli-nad-moravou'`)
-	await createStaffMember({ tenant: { id: veseli.id, slug: 'veseli-nad-moravou' } }, { email: 'referent@veseli.test', roles: ['clerk', 'auditor'], name: 'Petra Veselská' })
+	await createStaffMember(
+		{ tenant: { id: veseli.id, slug: 'veseli-nad-moravou' } },
+		{ email: 'referent@veseli.test', roles: ['clerk', 'auditor'], name: 'Petra Veselská' },
+	)
 	await createVendor({ email: 'vendor@cross.test', name: 'Věra Dodavatelová', password: TEST_PASSWORD, actor: 'test', totpSecret: TEST_TOTP_SECRET })
 
 	// Both towns registered with a NIA simulator of this test, as the demo registers them with its own;
@@ -128,7 +131,35 @@ afterAll(async () => {
 	await database?.drop()
 })
 
-const PROTECTED_PAGES = ['/urad', '/urad/uzivatele', '/urad/audit', '/urad/podani', '/urad/podani/export', '/urad/formulare', '/urad/formulare/prihlaseni-psa', '/urad/formulare/export?formular=dog-registration&verze=1', '/urad/poplatky/pravidla', '/urad/poplatky/predpisy', '/urad/poplatky/predpisy.csv', '/urad/poplatky/generovani', '/urad/poplatky/import-povinnosti', '/urad/poplatky/obyvatele', '/urad/poplatky/zastoupeni', '/urad/banka', '/urad/banka/nesparovane', '/urad/banka/pohyb/00000000-0000-4000-8000-000000000000', '/urad/platby', '/urad/platby.csv', '/urad/platby/00000000-0000-4000-8000-000000000000', '/urad/platebni-brany', '/urad/audit?strana=2', '/urad/heslo', '/urad/profil', '/urad/dvoufaktor', '/urad/overeni']
+const PROTECTED_PAGES = [
+	'/urad',
+	'/urad/uzivatele',
+	'/urad/audit',
+	'/urad/podani',
+	'/urad/podani/export',
+	'/urad/formulare',
+	'/urad/formulare/prihlaseni-psa',
+	'/urad/formulare/export?formular=dog-registration&verze=1',
+	'/urad/poplatky/pravidla',
+	'/urad/poplatky/predpisy',
+	'/urad/poplatky/predpisy.csv',
+	'/urad/poplatky/generovani',
+	'/urad/poplatky/import-povinnosti',
+	'/urad/poplatky/obyvatele',
+	'/urad/poplatky/zastoupeni',
+	'/urad/banka',
+	'/urad/banka/nesparovane',
+	'/urad/banka/pohyb/00000000-0000-4000-8000-000000000000',
+	'/urad/platby',
+	'/urad/platby.csv',
+	'/urad/platby/00000000-0000-4000-8000-000000000000',
+	'/urad/platebni-brany',
+	'/urad/audit?strana=2',
+	'/urad/heslo',
+	'/urad/profil',
+	'/urad/dvoufaktor',
+	'/urad/overeni',
+]
 
 describe('a staff session is good only in its own town', () => {
 	test('the cookie opens the office at Veselí (the probe below would prove nothing otherwise)', async () => {
@@ -160,8 +191,15 @@ describe('a staff session is good only in its own town', () => {
 
 	test('at Znojmo, the POST endpoints do nothing for the Veselí cookie, and the Veselí session survives them', async () => {
 		expect(await send(ZNOJMO(), '/urad/session', { method: 'POST', cookie: veseliCookie, form: {} })).toMatchObject({ status: 401 })
-		expect(await send(ZNOJMO(), '/urad/odhlasit-vsude', { method: 'POST', cookie: veseliCookie, form: {} })).toMatchObject({ status: 302, location: expect.stringMatching(/^\/urad\/prihlaseni/) })
-		const invite = await send(ZNOJMO(), '/urad/uzivatele', { method: 'POST', cookie: veseliCookie, form: { intent: 'invite', email: 'x@znojmo.test', name: 'Vetřelec', roles: 'admin' } })
+		expect(await send(ZNOJMO(), '/urad/odhlasit-vsude', { method: 'POST', cookie: veseliCookie, form: {} })).toMatchObject({
+			status: 302,
+			location: expect.stringMatching(/^\/urad\/prihlaseni/),
+		})
+		const invite = await send(ZNOJMO(), '/urad/uzivatele', {
+			method: 'POST',
+			cookie: veseliCookie,
+			form: { intent: 'invite', email: 'x@znojmo.test', name: 'Vetřelec', roles: 'admin' },
+		})
 		expect(invite).toMatchObject({ status: 302, location: expect.stringMatching(/^\/urad\/prihlaseni/) })
 		expect(await sql(`SELECT 1 FROM tenant_znojmo.staff_user WHERE email = 'x@znojmo.test'`)).toHaveLength(0)
 		expect((await send(VESELI(), '/urad', { cookie: veseliCookie })).status).toBe(200)
@@ -203,13 +241,16 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'auth.nia.chyba.tsx': 'public page: a failed login (probed below)',
 	'auth.nia.odhlaseno.tsx': 'public page: logged out (probed below)',
 	'auth.nia.acs.ts': "NIA's signed answer: only handed on to auth.nia.dokonceni by a page of the town's origin",
-	'auth.nia.dokonceni.ts': 'a session comes only from a valid SAMLResponse to a login this browser started (app/modules/nia/nia-login*.test.ts, server/nia-login-security.test.ts)',
+	'auth.nia.dokonceni.ts':
+		'a session comes only from a valid SAMLResponse to a login this browser started (app/modules/nia/nia-login*.test.ts, server/nia-login-security.test.ts)',
 	'auth.nia.logout-return.ts': "NIA's logout answer: changes nothing, redirects to the logged-out page",
 	'auth.nia.metadata.ts': "public: the town's SP metadata",
 	'brand.logo.ts': "public: the town's coat of arms",
-	'api.records.status.ts': "server to server: the records system's status callback, authenticated by the town's HMAC secret only (server/records-delivery.test.ts)",
+	'api.records.status.ts':
+		"server to server: the records system's status callback, authenticated by the town's HMAC secret only (server/records-delivery.test.ts)",
 	'locales.$lng.$ns.ts': 'public: translations',
-	'api.payments.$provider.$endpoint.ts': "server to server: a gateway's notification (GoPay's unsigned GET, only the status re-queried with the town's own credentials counts) or webhook (Stripe's, verified with the town's own signing secret) (app/modules/payments/gopay-card-payment.test.ts, stripe-card-payment.test.ts)",
+	'api.payments.$provider.$endpoint.ts':
+		"server to server: a gateway's notification (GoPay's unsigned GET, only the status re-queried with the town's own credentials counts) or webhook (Stripe's, verified with the town's own signing secret) (app/modules/payments/gopay-card-payment.test.ts, stripe-card-payment.test.ts)",
 	'formulare._index.tsx': 'public page: the form catalogue (probed below)',
 	'formulare.odeslano.tsx': 'public page: the number of an anonymous submission, from the query string (probed below)',
 	'urad.tsx': 'office: staff only (probed above with a staff cookie)',
@@ -217,7 +258,7 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.audit.tsx': 'office',
 	'urad.dvoufaktor.tsx': 'office',
 	'urad.heslo.tsx': 'office',
-	'urad.profil.tsx': 'office: the staff member\'s own profile (language of office e-mails)',
+	'urad.profil.tsx': "office: the staff member's own profile (language of office e-mails)",
 	'urad.obnova-hesla.$token.tsx': 'office',
 	'urad.odhlaseni.ts': 'office',
 	'urad.odhlasit-vsude.ts': 'office',
@@ -260,7 +301,8 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'platform.prihlaseni.tsx': 'vendor console',
 	'platform.statistiky.tsx': 'vendor console: counts summed over towns, no personal data',
 	'platform.obce.$slug.tsx': "vendor console: one town's health (counts and states only) and the vendor's actions",
-	'platform.obce.$slug_.nastaveni.$group.tsx': "vendor console: edit one group of a town's settings (vendor sign-in; the town is named in the path, never taken from the host)",
+	'platform.obce.$slug_.nastaveni.$group.tsx':
+		"vendor console: edit one group of a town's settings (vendor sign-in; the town is named in the path, never taken from the host)",
 	'platform.tokeny.tsx': "vendor console: the vendor's own monitoring tokens",
 	'platform.obce.nova.tsx': 'vendor console: onboarding wizard (creates a town; the draft is signed per vendor account)',
 	'platform.obce.nova_.blueprint.ts': 'vendor console: the wizard draft as a blueprint zip (vendor sign-in; the draft is signed per vendor account)',
@@ -278,7 +320,7 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'uredni-deska.$id_.priloha.$attachmentId.ts': "public: a board document's attachment",
 	'uredni-deska.otisk.$file.ts': "public: the board's daily fingerprint",
 	'uredni-deska.overeni.tsx': "public page: verifying a day's signed board fingerprint",
-	'uredni-deska.overeni[.]json.ts': "public: the same verification as JSON",
+	'uredni-deska.overeni[.]json.ts': 'public: the same verification as JSON',
 	'uredni-deska.klic.$file.ts': "public: the town's public key for the board's signatures",
 	'uredni-deska[.]jsonld.ts': 'public: the OFN feed of the official board',
 	'urad.dlazdice.tsx': 'office: the state portal tile (admins)',
@@ -297,19 +339,22 @@ const NOT_CITIZEN_ROUTES: Record<string, string> = {
 	'urad.dotace.zadost.$id.tsx': 'office',
 	'urad.dotace.program.novy.tsx': 'office: new grant programme (grants admins)',
 	'urad.dotace.program.$id.tsx': 'office: edit and publish a grant programme version (grants admins)',
-	'urad.dotace.program.$id_.poradi.tsx': 'office: the evaluators\' ranking of a programme (grants admins, clerks, auditors)',
+	'urad.dotace.program.$id_.poradi.tsx': "office: the evaluators' ranking of a programme (grants admins, clerks, auditors)",
 	'urad.dotace.zadost.$id_.smlouva[.]pdf.ts': 'office',
 	'urad.dotace.vyplaty[.]csv.ts': 'office',
 	'urad.dotace.registr-smluv[.]xml.ts': 'office',
-	'zaplatit._index.tsx': 'public page: paying from a payment slip without login (same answer for any miss, limited per IP and VS: app/modules/pay-without-login/look-up-payment-slip.test.ts)',
+	'zaplatit._index.tsx':
+		'public page: paying from a payment slip without login (same answer for any miss, limited per IP and VS: app/modules/pay-without-login/look-up-payment-slip.test.ts)',
 	'zaplatit.$token.tsx': "public page: a slip's payment page behind a signed, expiring, town-bound link",
-	'sledovat.$token.tsx': "public page: an anonymous submitter's follow-up page behind an unguessable, revocable, expiring link bound to the town's schema (app/modules/messages/followup-link.test.ts)",
+	'sledovat.$token.tsx':
+		"public page: an anonymous submitter's follow-up page behind an unguessable, revocable, expiring link bound to the town's schema (app/modules/messages/followup-link.test.ts)",
 	'urad.zpravy._index.tsx': 'office: messages inbox (agenda isolation in app/modules/messages/messages.integration.test.ts)',
 	'urad.zpravy.$id.tsx': 'office',
 	'urad.zpravy.$id.priloha.$attachmentId.ts': 'office',
 	'urad.zpravy.sablony.tsx': 'office: canned replies (admins)',
 	'urad.zpravy.oznameni.tsx': 'office: announcements (admins; clerks in their topics, app/modules/announcements/announcements.integration.test.ts)',
-	'odhlasit-odber.$token.tsx': "public page: one-click unsubscribe behind an unguessable token that removes only its one subscription in the town's schema (app/modules/announcements/announcements.integration.test.ts)",
+	'odhlasit-odber.$token.tsx':
+		"public page: one-click unsubscribe behind an unguessable token that removes only its one subscription in the town's schema (app/modules/announcements/announcements.integration.test.ts)",
 }
 
 const TO_NIA_LOGIN = /^\/auth\/nia\/login\?zpet=/
@@ -319,10 +364,32 @@ type CitizenProbe = { file: string; method: 'GET' | 'POST'; path: string; form?:
 const CITIZEN_PROBES: CitizenProbe[] = [
 	{ file: 'profil._index.tsx', method: 'GET', path: '/profil', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'dotace.moje.tsx', method: 'GET', path: '/dotace/moje', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'dotace.vyzva.$callId.tsx', method: 'GET', path: '/dotace/vyzva/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'dotace.vyzva.$callId.tsx', method: 'POST', path: '/dotace/vyzva/00000000-0000-4000-8000-000000000000', form: { applicantKind: 'natural' }, answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'dotace.zadost.$id.tsx', method: 'GET', path: '/dotace/zadost/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'dotace.zadost.$id.tsx', method: 'POST', path: '/dotace/zadost/00000000-0000-4000-8000-000000000000', form: { intent: 'save' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{
+		file: 'dotace.vyzva.$callId.tsx',
+		method: 'GET',
+		path: '/dotace/vyzva/00000000-0000-4000-8000-000000000000',
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
+	{
+		file: 'dotace.vyzva.$callId.tsx',
+		method: 'POST',
+		path: '/dotace/vyzva/00000000-0000-4000-8000-000000000000',
+		form: { applicantKind: 'natural' },
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
+	{
+		file: 'dotace.zadost.$id.tsx',
+		method: 'GET',
+		path: '/dotace/zadost/00000000-0000-4000-8000-000000000000',
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
+	{
+		file: 'dotace.zadost.$id.tsx',
+		method: 'POST',
+		path: '/dotace/zadost/00000000-0000-4000-8000-000000000000',
+		form: { intent: 'save' },
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
 	{
 		file: 'profil._index.tsx',
 		method: 'POST',
@@ -345,35 +412,100 @@ const CITIZEN_PROBES: CitizenProbe[] = [
 	{ file: 'podani.$number.tsx', method: 'GET', path: '/podani/VES-2026-000001', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'podani.$number.tsx', method: 'POST', path: '/podani/VES-2026-000001', form: { message: 'x' }, answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'podani.$number_.pdf.ts', method: 'GET', path: '/podani/VES-2026-000001/pdf', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'platby.kartou.tsx', method: 'GET', path: '/platby/kartou?predpis=00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'platby.kartou.tsx', method: 'POST', path: '/platby/kartou', form: { claim: '00000000-0000-4000-8000-000000000000', provider: 'gopay' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{
+		file: 'platby.kartou.tsx',
+		method: 'GET',
+		path: '/platby/kartou?predpis=00000000-0000-4000-8000-000000000000',
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
+	{
+		file: 'platby.kartou.tsx',
+		method: 'POST',
+		path: '/platby/kartou',
+		form: { claim: '00000000-0000-4000-8000-000000000000', provider: 'gopay' },
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
 	{ file: 'platby.$provider.navrat.tsx', method: 'GET', path: '/platby/gopay/navrat?id=3000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'platby.$provider.navrat.tsx', method: 'GET', path: '/platby/stripe/navrat?session=cs_test_x', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'platby.potvrzeni.$paymentId.ts', method: 'GET', path: '/platby/potvrzeni/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{
+		file: 'platby.potvrzeni.$paymentId.ts',
+		method: 'GET',
+		path: '/platby/potvrzeni/00000000-0000-4000-8000-000000000000',
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
 	// Payments: the list, a claim, the QR page and its PNG; paying a claim by QR is refused before any lookup.
 	{ file: 'platby._index.tsx', method: 'GET', path: '/platby', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'platby._index.tsx', method: 'POST', path: '/platby', form: { intent: 'qr', predpis: '00000000-0000-4000-8000-000000000001' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{
+		file: 'platby._index.tsx',
+		method: 'POST',
+		path: '/platby',
+		form: { intent: 'qr', predpis: '00000000-0000-4000-8000-000000000001' },
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
 	{ file: 'platby.$claimId.tsx', method: 'GET', path: '/platby/00000000-0000-4000-8000-000000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'platby.$claimId.tsx', method: 'POST', path: '/platby/00000000-0000-4000-8000-000000000001', form: { intent: 'qr' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{
+		file: 'platby.$claimId.tsx',
+		method: 'POST',
+		path: '/platby/00000000-0000-4000-8000-000000000001',
+		form: { intent: 'qr' },
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
 	{ file: 'platby.qr.$paymentId.tsx', method: 'GET', path: '/platby/qr/00000000-0000-4000-8000-000000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'platby.qr.$paymentId_.qr[.]png.ts', method: 'GET', path: '/platby/qr/00000000-0000-4000-8000-000000000001/qr.png', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'podani.$number_.dokument.$documentId.ts', method: 'GET', path: '/podani/VES-2026-000001/dokument/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'podani.$number_.priloha.$attachmentId.ts', method: 'GET', path: '/podani/VES-2026-000001/priloha/00000000-0000-4000-8000-000000000000', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{
+		file: 'platby.qr.$paymentId_.qr[.]png.ts',
+		method: 'GET',
+		path: '/platby/qr/00000000-0000-4000-8000-000000000001/qr.png',
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
+	{
+		file: 'podani.$number_.dokument.$documentId.ts',
+		method: 'GET',
+		path: '/podani/VES-2026-000001/dokument/00000000-0000-4000-8000-000000000000',
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
+	{
+		file: 'podani.$number_.priloha.$attachmentId.ts',
+		method: 'GET',
+		path: '/podani/VES-2026-000001/priloha/00000000-0000-4000-8000-000000000000',
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
 	{ file: 'muj-prehled.tsx', method: 'GET', path: '/muj-prehled', answer: { status: 302, location: TO_NIA_LOGIN } },
 	// Messages and notifications (issue 15).
 	{ file: 'zpravy._index.tsx', method: 'GET', path: '/zpravy', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'zpravy.nova.tsx', method: 'GET', path: '/zpravy/nova', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'zpravy.nova.tsx', method: 'POST', path: '/zpravy/nova', form: { topic: 'doprava', subject: 'x', body: 'x' }, answer: { status: 302, location: TO_NIA_LOGIN } },
+	{
+		file: 'zpravy.nova.tsx',
+		method: 'POST',
+		path: '/zpravy/nova',
+		form: { topic: 'doprava', subject: 'x', body: 'x' },
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
 	{ file: 'zpravy.$id.tsx', method: 'GET', path: '/zpravy/00000000-0000-4000-8000-000000000001', answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'zpravy.$id.tsx', method: 'POST', path: '/zpravy/00000000-0000-4000-8000-000000000001', form: { body: 'x' }, answer: { status: 302, location: TO_NIA_LOGIN } },
-	{ file: 'zpravy.$id_.priloha.$attachmentId.ts', method: 'GET', path: '/zpravy/00000000-0000-4000-8000-000000000001/priloha/00000000-0000-4000-8000-000000000002', answer: { status: 302, location: TO_NIA_LOGIN } },
+	{
+		file: 'zpravy.$id.tsx',
+		method: 'POST',
+		path: '/zpravy/00000000-0000-4000-8000-000000000001',
+		form: { body: 'x' },
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
+	{
+		file: 'zpravy.$id_.priloha.$attachmentId.ts',
+		method: 'GET',
+		path: '/zpravy/00000000-0000-4000-8000-000000000001/priloha/00000000-0000-4000-8000-000000000002',
+		answer: { status: 302, location: TO_NIA_LOGIN },
+	},
 	{ file: 'oznameni.tsx', method: 'GET', path: '/oznameni', answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'oznameni.tsx', method: 'POST', path: '/oznameni', form: {}, answer: { status: 302, location: TO_NIA_LOGIN } },
 	{ file: 'profil.oznameni.ts', method: 'POST', path: '/profil/oznameni', form: { pref: 'reminder.sms' }, answer: { status: 302, location: TO_NIA_LOGIN } },
 	// The state portal's tile entry: not "already logged in", a new login for Znojmo.
 	{ file: 'portal-obcana.ts', method: 'GET', path: '/portal-obcana', answer: { status: 302, location: TO_NIA_LOGIN } },
 	// Not "already logged in, back to /profil": a new login at NIA for Znojmo.
-	{ file: 'auth.nia.login.tsx', method: 'GET', path: '/auth/nia/login?zpet=%2Fprofil', answer: { status: 302, location: /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\// } },
+	{
+		file: 'auth.nia.login.tsx',
+		method: 'GET',
+		path: '/auth/nia/login?zpet=%2Fprofil',
+		answer: { status: 302, location: /^http:\/\/127\.0\.0\.1:\d+\/FPSTS\// },
+	},
 ]
 
 const PUBLIC_PAGES = [
@@ -412,8 +544,14 @@ describe('a citizen session is good only in its own town', () => {
 			entries.filter((name) => !probed.has(name) && !(name in NOT_CITIZEN_ROUTES)),
 			'route files neither probed in CITIZEN_PROBES nor named in NOT_CITIZEN_ROUTES',
 		).toEqual([])
-		expect([...probed, ...Object.keys(NOT_CITIZEN_ROUTES)].filter((name) => !entries.includes(name)), 'listed route files that no longer exist').toEqual([])
-		expect([...probed].filter((name) => name in NOT_CITIZEN_ROUTES), 'probed and also named as not a citizen route').toEqual([])
+		expect(
+			[...probed, ...Object.keys(NOT_CITIZEN_ROUTES)].filter((name) => !entries.includes(name)),
+			'listed route files that no longer exist',
+		).toEqual([])
+		expect(
+			[...probed].filter((name) => name in NOT_CITIZEN_ROUTES),
+			'probed and also named as not a citizen route',
+		).toEqual([])
 	})
 
 	test('the cookie opens the profile, the export and the keep-alive at Veselí (the probe below would prove nothing otherwise)', async () => {
@@ -429,7 +567,9 @@ describe('a citizen session is good only in its own town', () => {
 	test('the keep-alive moves the session last-seen time at Veselí, so "stay logged in" really keeps the session', async () => {
 		await sql(`UPDATE ${VESELI_SCHEMA}.session SET last_seen_at = now() - interval '10 minutes' WHERE kind = 'citizen'`)
 		expect((await send(VESELI(), '/auth/session', { method: 'POST', cookie: citizenCookie, form: {} })).status).toBe(204)
-		const [session] = await sql<{ idle_seconds: number }>(`SELECT extract(epoch FROM now() - last_seen_at)::float AS idle_seconds FROM ${VESELI_SCHEMA}.session WHERE kind = 'citizen'`)
+		const [session] = await sql<{ idle_seconds: number }>(
+			`SELECT extract(epoch FROM now() - last_seen_at)::float AS idle_seconds FROM ${VESELI_SCHEMA}.session WHERE kind = 'citizen'`,
+		)
 		expect(session!.idle_seconds).toBeLessThan(60)
 	})
 

@@ -63,7 +63,10 @@ describe('database outages', () => {
 		await proxy.on()
 		await waitFor(async () => ((await readyz()).status === 200 ? true : undefined), { timeoutMs: 20_000, what: 'readyz 200' })
 		// Both demo towns: the next test cuts the database, which must not happen halfway through creating them.
-		for (const [host, name] of [[VESELI, 'Město Veselí nad Moravou'], [ZNOJMO, 'Město Znojmo']]) {
+		for (const [host, name] of [
+			[VESELI, 'Město Veselí nad Moravou'],
+			[ZNOJMO, 'Město Znojmo'],
+		]) {
 			const page = await waitFor(
 				async () => {
 					const response = await get(port, { host, timeoutMs: 3_000 })

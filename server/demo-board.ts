@@ -8,17 +8,64 @@ import { postBoardDocument } from '../app/modules/board/post-board-document.serv
 import { renderDemoBoardPdf } from '../app/modules/board/render-demo-board-pdf.server'
 import { getTenantDb, type TenantDb } from '../app/modules/db/tenant-db.server'
 
-type DemoDocument = { title: string; description: string; category: BoardCategory; referenceNumber?: string; fileMark?: string; concerns?: string; fromDays: number; untilDays: number }
+type DemoDocument = {
+	title: string
+	description: string
+	category: BoardCategory
+	referenceNumber?: string
+	fileMark?: string
+	concerns?: string
+	fromDays: number
+	untilDays: number
+}
 
 const DOCUMENTS: Record<string, DemoDocument[]> = {
 	'veseli-nad-moravou': [
-		{ title: 'Veřejná vyhláška – návrh rozpočtu města na rok 2027', description: 'Návrh rozpočtu je k nahlédnutí na finančním odboru a v příloze.', category: 'budget', referenceNumber: 'MVnM/12345/2026', fileMark: 'FO/201/2026', fromDays: 0, untilDays: 15 },
-		{ title: 'Oznámení o zahájení územního řízení – cyklostezka podél Moravy', description: 'Stavební úřad oznamuje zahájení územního řízení.', category: 'building', referenceNumber: 'MVnM/12001/2026', fileMark: 'SÚ/88/2026', concerns: 'vlastníci pozemků v k. ú. Veselí nad Moravou', fromDays: 0, untilDays: 30 },
-		{ title: 'Oznámení o době a místě konání zasedání zastupitelstva', description: 'Zasedání se koná ve velkém sále radnice.', category: 'notices', fromDays: 3, untilDays: 20 },
+		{
+			title: 'Veřejná vyhláška – návrh rozpočtu města na rok 2027',
+			description: 'Návrh rozpočtu je k nahlédnutí na finančním odboru a v příloze.',
+			category: 'budget',
+			referenceNumber: 'MVnM/12345/2026',
+			fileMark: 'FO/201/2026',
+			fromDays: 0,
+			untilDays: 15,
+		},
+		{
+			title: 'Oznámení o zahájení územního řízení – cyklostezka podél Moravy',
+			description: 'Stavební úřad oznamuje zahájení územního řízení.',
+			category: 'building',
+			referenceNumber: 'MVnM/12001/2026',
+			fileMark: 'SÚ/88/2026',
+			concerns: 'vlastníci pozemků v k. ú. Veselí nad Moravou',
+			fromDays: 0,
+			untilDays: 30,
+		},
+		{
+			title: 'Oznámení o době a místě konání zasedání zastupitelstva',
+			description: 'Zasedání se koná ve velkém sále radnice.',
+			category: 'notices',
+			fromDays: 3,
+			untilDays: 20,
+		},
 	],
 	znojmo: [
-		{ title: 'Obecně závazná vyhláška o místním poplatku ze psů', description: 'Vyhláška nabývá účinnosti 1. ledna.', category: 'decrees', referenceNumber: 'MUZN/55001/2026', fromDays: 0, untilDays: 15 },
-		{ title: 'Záměr pronájmu nebytových prostor – Obroková 10', description: 'Město zveřejňuje záměr pronájmu.', category: 'property', referenceNumber: 'MUZN/54870/2026', fileMark: 'OM/412/2026', fromDays: 0, untilDays: 15 },
+		{
+			title: 'Obecně závazná vyhláška o místním poplatku ze psů',
+			description: 'Vyhláška nabývá účinnosti 1. ledna.',
+			category: 'decrees',
+			referenceNumber: 'MUZN/55001/2026',
+			fromDays: 0,
+			untilDays: 15,
+		},
+		{
+			title: 'Záměr pronájmu nebytových prostor – Obroková 10',
+			description: 'Město zveřejňuje záměr pronájmu.',
+			category: 'property',
+			referenceNumber: 'MUZN/54870/2026',
+			fileMark: 'OM/412/2026',
+			fromDays: 0,
+			untilDays: 15,
+		},
 	],
 }
 
@@ -60,7 +107,9 @@ async function seedExpiredDocument(db: TenantDb, today: string) {
 		postedUntil: dayToDate(addDays(today, -25)),
 	}
 	const document = await db.boardDocument.create({ data: { ...fields, state: 'expired', createdBy: 'demo', createdAt: dayToDate(addDays(today, -40)) } })
-	await db.boardDocumentVersion.create({ data: { documentId: document.id, version: 1, ...fields, changedBy: 'demo', changedAt: dayToDate(addDays(today, -40)) } })
+	await db.boardDocumentVersion.create({
+		data: { documentId: document.id, version: 1, ...fields, changedBy: 'demo', changedAt: dayToDate(addDays(today, -40)) },
+	})
 	await db.boardTransition.createMany({
 		data: [
 			{ documentId: document.id, fromState: null, toState: 'planned', source: 'clerk', actor: 'demo', at: dayToDate(addDays(today, -40)) },

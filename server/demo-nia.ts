@@ -76,7 +76,19 @@ export async function registerDemoTownsWithNia({ simulator, pool, logger }: { si
  * generated SP key. Does not notify the other processes itself (that would call it again); it drops
  * this process's cache of the town's NIA configuration. Outside the demo nothing calls this.
  */
-export async function registerTownWithNia({ simulator, pool, logger, slug, metadataXml }: { simulator: NiaSimulator; pool: pg.Pool; logger: Logger; slug: string; metadataXml?: string }) {
+export async function registerTownWithNia({
+	simulator,
+	pool,
+	logger,
+	slug,
+	metadataXml,
+}: {
+	simulator: NiaSimulator
+	pool: pg.Pool
+	logger: Logger
+	slug: string
+	metadataXml?: string
+}) {
 	const { rows } = await pool.query<{ id: string; host: string }>(
 		'SELECT t.id, h.host FROM platform.tenant t JOIN platform.tenant_host h ON h.tenant_id = t.id AND h.is_primary WHERE t.slug = $1',
 		[slug],
@@ -92,11 +104,24 @@ export async function registerTownWithNia({ simulator, pool, logger, slug, metad
 	else {
 		const generated = await generateSpCertificate({ commonName: `${slug} – Portál občana (NIA SeP, demo)` })
 		settings = await db.niaSettings.create({
-			data: { id: 1, spIssuer: `http://${rows[0].host}/portal`, ...endpoints, ...idp, spPrivateKey: encryptSecret(generated.privateKey), spCertificate: generated.certificate },
+			data: {
+				id: 1,
+				spIssuer: `http://${rows[0].host}/portal`,
+				...endpoints,
+				...idp,
+				spPrivateKey: encryptSecret(generated.privateKey),
+				spCertificate: generated.certificate,
+			},
 		})
 		logger.info({ tenant: slug }, `demo: town ${slug} had no NIA settings; demo settings created`)
 	}
-	simulator.registerSep({ issuer: settings.spIssuer, acsUrl: settings.acsUrl, logoutReturnUrl: settings.logoutReturnUrl, signingCert: settings.spCertificate, encryptionCert: settings.spCertificate })
+	simulator.registerSep({
+		issuer: settings.spIssuer,
+		acsUrl: settings.acsUrl,
+		logoutReturnUrl: settings.logoutReturnUrl,
+		signingCert: settings.spCertificate,
+		encryptionCert: settings.spCertificate,
+	})
 	invalidateNiaConfigs(slug)
 	logger.info({ tenant: slug }, `town ${slug} registered with the NIA simulator`)
 }

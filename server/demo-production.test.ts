@@ -25,7 +25,11 @@ beforeAll(async () => {
 		args: ['--demo'],
 		env: { ...environment, NODE_ENV: 'production', DATABASE_URL: database.url, DATA_DIR: makeTempDir('portal-demo-production-'), LOG_LEVEL: 'warn' },
 	})
-	await waitFor(async () => ((await get(server.port, { path: '/readyz', timeoutMs: 10_000 })).status === 200 ? true : undefined), { what: 'readyz 200', timeoutMs: 120_000, intervalMs: 500 })
+	await waitFor(async () => ((await get(server.port, { path: '/readyz', timeoutMs: 10_000 })).status === 200 ? true : undefined), {
+		what: 'readyz 200',
+		timeoutMs: 120_000,
+		intervalMs: 500,
+	})
 }, 180_000)
 
 afterAll(async () => {
@@ -60,7 +64,17 @@ describe('11.11 the demo runs in production mode', () => {
 		// A demo clerk's password step: the session cookie works over the demo's plain http.
 		const signIn = await new Promise<http.IncomingMessage>((resolve, reject) => {
 			const body = new URLSearchParams({ email: 'referent@veseli.example', password: DEMO_PASSWORD }).toString()
-			const request = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/urad/prihlaseni', agent: false, headers: { host: VESELI(), 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } }, resolve)
+			const request = http.request(
+				{
+					host: '127.0.0.1',
+					port: server.port,
+					method: 'POST',
+					path: '/urad/prihlaseni',
+					agent: false,
+					headers: { host: VESELI(), 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+				},
+				resolve,
+			)
 			request.on('error', reject)
 			request.end(body)
 		})

@@ -40,7 +40,17 @@ function demoSecret(name: string) {
 	return process.env[name]!
 }
 
-export async function registerDemoTownsWithRecords({ simulator, pool, port, logger }: { simulator: RecordsSimulator; pool: pg.Pool; port: number; logger: Logger }) {
+export async function registerDemoTownsWithRecords({
+	simulator,
+	pool,
+	port,
+	logger,
+}: {
+	simulator: RecordsSimulator
+	pool: pg.Pool
+	port: number
+	logger: Logger
+}) {
 	const dirs = (await readdir('tenants', { withFileTypes: true })).filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
 	for (const dir of dirs) {
 		const blueprint = await loadBlueprint(path.join('tenants', dir.name))

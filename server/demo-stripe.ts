@@ -16,8 +16,22 @@ export async function startDemoStripeSimulator(logger: Logger): Promise<StripeSi
 	}
 }
 
-export async function registerDemoTownsWithStripe({ simulator, pool, port, logger }: { simulator: StripeSimulator; pool: pg.Pool; port: number; logger: Logger }) {
-	const towns = await demoGatewayTowns(pool, 'stripe', (slug, field) => `${field === 'webhookSecret' ? 'whsec' : 'sk_test'}_${slug.replace(/\W/g, '')}_${randomDemoSuffix()}`)
+export async function registerDemoTownsWithStripe({
+	simulator,
+	pool,
+	port,
+	logger,
+}: {
+	simulator: StripeSimulator
+	pool: pg.Pool
+	port: number
+	logger: Logger
+}) {
+	const towns = await demoGatewayTowns(
+		pool,
+		'stripe',
+		(slug, field) => `${field === 'webhookSecret' ? 'whsec' : 'sk_test'}_${slug.replace(/\W/g, '')}_${randomDemoSuffix()}`,
+	)
 	for (const town of towns) {
 		const { secretKey = '', webhookSecret = '' } = town.fields
 		// The simulator reaches *.localhost towns on 127.0.0.1 with the town's Host (simulators/loopback-request.ts).

@@ -39,7 +39,9 @@ export async function applyMissingDemoTowns(pool: pg.Pool, logger: Logger) {
  * only what is missing.
  */
 export async function generateDemoClaims(pool: pg.Pool, logger: Logger, now = new Date()) {
-	const dirs = new Set((await readdir('tenants', { withFileTypes: true })).filter((entry) => entry.isDirectory() && !entry.name.startsWith('_')).map((entry) => entry.name))
+	const dirs = new Set(
+		(await readdir('tenants', { withFileTypes: true })).filter((entry) => entry.isDirectory() && !entry.name.startsWith('_')).map((entry) => entry.name),
+	)
 	const { rows } = await pool.query<{ slug: string }>('SELECT slug FROM platform.tenant ORDER BY slug')
 	for (const { slug } of rows.filter((row) => dirs.has(row.slug))) {
 		for (const year of [now.getUTCFullYear(), now.getUTCFullYear() + 1]) {

@@ -8,7 +8,17 @@ import { getPool, initPool } from '../app/modules/db/pool.server'
 import { tenantSchemaName } from '../app/modules/db/schema-name'
 import { applyBlueprint } from '../app/modules/tenancy/apply-blueprint.server'
 import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
-import { createScratchDatabase, ensureBuild, get, post, startServer, uniqueDatabaseName, waitFor, type HttpResult, type ServerProcess } from '../scripts/built-server'
+import {
+	createScratchDatabase,
+	ensureBuild,
+	get,
+	post,
+	startServer,
+	uniqueDatabaseName,
+	waitFor,
+	type HttpResult,
+	type ServerProcess,
+} from '../scripts/built-server'
 
 const VESELI = 'veseli.localhost'
 const S = tenantSchemaName('veseli-nad-moravou')
@@ -29,15 +39,31 @@ beforeAll(async () => {
 	await migrate()
 	await applyBlueprint({ pool: getPool(), blueprint: await loadBlueprint(path.join(REPO_ROOT, 'tenants/veseli-nad-moravou')), actor: 'test' })
 	const [veseli] = await sql<{ id: string }>(`SELECT id FROM platform.tenant WHERE slug = 'veseli-nad-moravou'`)
-	await createStaffMember({ tenant: { id: veseli!.id, slug: 'veseli-nad-moravou' } } as never, { email: 'spravce@ssrf.test', roles: ['admin'], withTotp: true, name: 'Tomáš Správce' })
+	await createStaffMember({ tenant: { id: veseli!.id, slug: 'veseli-nad-moravou' } } as never, {
+		email: 'spravce@ssrf.test',
+		roles: ['admin'],
+		withTotp: true,
+		name: 'Tomáš Správce',
+	})
 	// Not the demo, and the tests' allowance for the local simulators explicitly off: a production setup.
 	server = await startServer({ env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', ALLOW_GATEWAY_SIMULATORS: 'false' } })
 	await waitFor(async () => ((await get(server.port, { timeoutMs: 30_000, path: '/readyz' })).status === 200 ? true : undefined), { what: 'readyz 200' })
 
-	const login = await post(server.port, { timeoutMs: 30_000, host: VESELI, path: '/urad/prihlaseni', form: { email: 'spravce@ssrf.test', password: TEST_PASSWORD } })
+	const login = await post(server.port, {
+		timeoutMs: 30_000,
+		host: VESELI,
+		path: '/urad/prihlaseni',
+		form: { email: 'spravce@ssrf.test', password: TEST_PASSWORD },
+	})
 	expect(login.status).toBe(302)
 	const pending = cookieOf(login, 'portal_session')!
-	const verified = await post(server.port, { timeoutMs: 30_000, host: VESELI, path: '/urad/overeni', headers: { cookie: pending }, form: { code: await currentCode() } })
+	const verified = await post(server.port, {
+		timeoutMs: 30_000,
+		host: VESELI,
+		path: '/urad/overeni',
+		headers: { cookie: pending },
+		form: { code: await currentCode() },
+	})
 	expect(verified.status).toBe(302)
 	cookie = cookieOf(verified, 'portal_session') ?? pending
 }, 120_000)
@@ -59,19 +85,39 @@ describe('gateway API URL on the admin page', () => {
 		expect(page.body).toContain('https://api.stripe.com')
 
 		const form = { intent: 'set', provider: 'gopay', goId: '8123456789', clientId: 'client-ssrf', clientSecret: 'ssrf-secret-1234' }
-		const refused = await post(server.port, { timeoutMs: 30_000, host: VESELI, path: '/urad/platebni-brany', headers: { cookie }, form: { ...form, apiUrl: 'http://127.0.0.1:9/steal' } })
+		const refused = await post(server.port, {
+			timeoutMs: 30_000,
+			host: VESELI,
+			path: '/urad/platebni-brany',
+			headers: { cookie },
+			form: { ...form, apiUrl: 'http://127.0.0.1:9/steal' },
+		})
 		expect(refused.status).toBe(400)
-		expect(refused.body).toMatch(/<input id="gopay-api-url" name="apiUrl"[^>]*aria-invalid="true"[^>]*aria-describedby="gopay-api-url-hint gopay-api-url-error"/)
+		expect(refused.body).toMatch(
+			/<input id="gopay-api-url" name="apiUrl"[^>]*aria-invalid="true"[^>]*aria-describedby="gopay-api-url-hint gopay-api-url-error"/,
+		)
 		expect(refused.body).toContain('<p id="gopay-api-url-error" class="mt-1 font-semibold text-red-800">Adresa API není oficiální adresa GoPay.')
 		expect(refused.body).not.toContain('ssrf-secret-1234')
 		expect(await credentialRows()).toEqual([])
 
-		const stripe = await post(server.port, { timeoutMs: 30_000, host: VESELI, path: '/urad/platebni-brany?lng=en', headers: { cookie }, form: { intent: 'set', provider: 'stripe', secretKey: 'sk_test_ssrf1234', webhookSecret: 'whsec_ssrf1234', apiUrl: 'http://localhost:7003' } })
+		const stripe = await post(server.port, {
+			timeoutMs: 30_000,
+			host: VESELI,
+			path: '/urad/platebni-brany?lng=en',
+			headers: { cookie },
+			form: { intent: 'set', provider: 'stripe', secretKey: 'sk_test_ssrf1234', webhookSecret: 'whsec_ssrf1234', apiUrl: 'http://localhost:7003' },
+		})
 		expect(stripe.status).toBe(400)
 		expect(await credentialRows()).toEqual([])
 
 		// The official sandbox address is accepted.
-		const saved = await post(server.port, { timeoutMs: 30_000, host: VESELI, path: '/urad/platebni-brany', headers: { cookie }, form: { ...form, apiUrl: 'https://gw.sandbox.gopay.com/api' } })
+		const saved = await post(server.port, {
+			timeoutMs: 30_000,
+			host: VESELI,
+			path: '/urad/platebni-brany',
+			headers: { cookie },
+			form: { ...form, apiUrl: 'https://gw.sandbox.gopay.com/api' },
+		})
 		expect(saved).toMatchObject({ status: 302, headers: { location: '/urad/platebni-brany?ulozeno=1' } })
 		expect(await credentialRows()).toEqual([{ provider: 'gopay' }])
 	}, 60_000)

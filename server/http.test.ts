@@ -13,7 +13,17 @@ import { getPool, initPool } from '../app/modules/db/pool.server'
 import { setTenantStatus } from '../app/modules/tenancy/set-tenant-status.server'
 import { applyBlueprint } from '../app/modules/tenancy/apply-blueprint.server'
 import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
-import { createScratchDatabase, ensureBuild, get, post, rawRequest, startServer, uniqueDatabaseName, waitFor, type ServerProcess } from '../scripts/built-server'
+import {
+	createScratchDatabase,
+	ensureBuild,
+	get,
+	post,
+	rawRequest,
+	startServer,
+	uniqueDatabaseName,
+	waitFor,
+	type ServerProcess,
+} from '../scripts/built-server'
 
 const VESELI = 'veseli.localhost'
 const VESELI_SECONDARY = 'veseli-nad-moravou.localhost'
@@ -215,10 +225,11 @@ describe('security headers, request ids and logs', () => {
 	test('logs are JSON lines; a request is logged with its request id and the town slug', async () => {
 		const requestId = `log-test-${Date.now()}`
 		expect((await get(port, { host: VESELI, headers: { 'x-request-id': requestId } })).status).toBe(200)
-		const record = await waitFor(
-			async () => server.logRecords().find((entry) => (entry.req as { id?: string } | undefined)?.id === requestId),
-			{ timeoutMs: 3_000, intervalMs: 50, what: 'the log line of the request' },
-		)
+		const record = await waitFor(async () => server.logRecords().find((entry) => (entry.req as { id?: string } | undefined)?.id === requestId), {
+			timeoutMs: 3_000,
+			intervalMs: 50,
+			what: 'the log line of the request',
+		})
 		expect(record).toMatchObject({ tenant: 'veseli-nad-moravou', req: { id: requestId, method: 'GET', url: '/', host: VESELI }, res: { statusCode: 200 } })
 		expect(typeof record.time).toBe('number')
 		const stdoutLines = server.lines.filter((line) => line.trim() !== '')
@@ -275,7 +286,12 @@ describe('the Origin check (cross-site request forgery)', () => {
 		expect(answer.headers['set-cookie'] ?? []).toEqual([])
 		expect(await naTraces()).toBe(before + 1)
 		// And the logout return, NIA's other POST: on to the logged-out page.
-		const logoutReturn = await post(port, { host: own(), path: '/auth/nia/logout-return', headers: { origin: 'http://127.0.0.1:7001' }, form: { SAMLResponse: 'x' } })
+		const logoutReturn = await post(port, {
+			host: own(),
+			path: '/auth/nia/logout-return',
+			headers: { origin: 'http://127.0.0.1:7001' },
+			form: { SAMLResponse: 'x' },
+		})
 		expect(logoutReturn).toMatchObject({ status: 303, headers: { location: '/auth/nia/odhlaseno' } })
 	})
 })

@@ -5,7 +5,17 @@
 import { generate } from 'otplib'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createScratchDatabase, ensureBuild, get, post, startServer, uniqueDatabaseName, waitFor, type HttpResult, type ServerProcess } from '../scripts/built-server'
+import {
+	createScratchDatabase,
+	ensureBuild,
+	get,
+	post,
+	startServer,
+	uniqueDatabaseName,
+	waitFor,
+	type HttpResult,
+	type ServerProcess,
+} from '../scripts/built-server'
 import { closePool, initPool } from '../app/modules/db/pool.server'
 import { startJobs, stopJobs } from '../app/modules/jobs/jobs.server'
 import { enqueueEmail } from '../app/modules/mail/enqueue-email.server'
@@ -26,9 +36,20 @@ function cookieOf(response: HttpResult, name: string) {
 
 /** The demo vendor's sign-in: password, then the TOTP code of the demo's public secret. */
 async function signInVendor(port: number) {
-	const password = await post(port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/prihlaseni', form: { email: DEMO_VENDOR.email, password: DEMO_PASSWORD, returnTo: '/platform/mail' } })
+	const password = await post(port, {
+		timeoutMs: 30_000,
+		host: PLATFORM,
+		path: '/platform/prihlaseni',
+		form: { email: DEMO_VENDOR.email, password: DEMO_PASSWORD, returnTo: '/platform/mail' },
+	})
 	expect(password.status).toBe(302)
-	const code = await post(port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/overeni', headers: { cookie: cookieOf(password, 'portal_vendor') }, form: { code: await generate({ secret: DEMO_TOTP_SECRET }) } })
+	const code = await post(port, {
+		timeoutMs: 30_000,
+		host: PLATFORM,
+		path: '/platform/overeni',
+		headers: { cookie: cookieOf(password, 'portal_vendor') },
+		form: { code: await generate({ secret: DEMO_TOTP_SECRET }) },
+	})
 	expect(code.status).toBe(302)
 	return cookieOf(code, 'portal_vendor')
 }
@@ -38,7 +59,10 @@ beforeAll(async () => {
 	database = await createScratchDatabase(uniqueDatabaseName('portal_server_mail'))
 	// TRUST_PROXY on: even a proxy's X-Forwarded-Host must not reach an e-mailed link.
 	server = await startServer({ args: ['--demo'], env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn', TRUST_PROXY: 'true' } })
-	await waitFor(async () => ((await get(server!.port, { timeoutMs: 30_000, path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 60_000, what: 'readyz 200' })
+	await waitFor(async () => ((await get(server!.port, { timeoutMs: 30_000, path: '/readyz' })).status === 200 ? true : undefined), {
+		timeoutMs: 60_000,
+		what: 'readyz 200',
+	})
 }, 120_000)
 
 afterAll(async () => {
@@ -52,7 +76,11 @@ describe('demo mail catcher', () => {
 	test('18 demo mail catcher behind vendor sign-in: anonymous visitors are sent to the vendor sign-in; signed in, an e-mail enqueued anywhere is listed, newest first, with a detail page of its links', async () => {
 		const port = server!.port
 		// Nobody signed in: no list, no message, no source; the vendor sign-in instead.
-		for (const path of ['/platform/mail', '/platform/mail/00000000-0000-0000-0000-000000000000', '/platform/mail/00000000-0000-0000-0000-000000000000/source']) {
+		for (const path of [
+			'/platform/mail',
+			'/platform/mail/00000000-0000-0000-0000-000000000000',
+			'/platform/mail/00000000-0000-0000-0000-000000000000/source',
+		]) {
 			const anonymous = await get(port, { timeoutMs: 30_000, host: PLATFORM, path })
 			expect(anonymous.status, path).toBe(302)
 			expect(anonymous.headers.location, path).toBe(`/platform/prihlaseni?zpet=${encodeURIComponent(path)}`)
@@ -75,8 +103,17 @@ describe('demo mail catcher', () => {
 			data: { link, inviterName: 'Jana Nováková', expiresAt: '2026-12-01T12:00:00Z' },
 		})
 		// One after the other: a batch of jobs is sent in parallel, in no fixed order.
-		await waitFor(async () => ((await mailPage()).body.includes('nova.referentka@example.test') ? true : undefined), { timeoutMs: 15_000, what: 'the first e-mail' })
-		await enqueueEmail({ tenantSlug: 'znojmo', to: 'second@example.test', locale: 'en', template: 'password-reset', data: { link: 'http://znojmo.localhost/r', expiresAt: '2026-12-01T12:00:00Z' } })
+		await waitFor(async () => ((await mailPage()).body.includes('nova.referentka@example.test') ? true : undefined), {
+			timeoutMs: 15_000,
+			what: 'the first e-mail',
+		})
+		await enqueueEmail({
+			tenantSlug: 'znojmo',
+			to: 'second@example.test',
+			locale: 'en',
+			template: 'password-reset',
+			data: { link: 'http://znojmo.localhost/r', expiresAt: '2026-12-01T12:00:00Z' },
+		})
 
 		const list = await waitFor(
 			async () => {
@@ -107,7 +144,10 @@ describe('demo mail catcher', () => {
 
 		// Only on the platform host, and only for messages that exist.
 		expect((await get(port, { timeoutMs: 30_000, host: VESELI, path: '/platform/mail' })).status).toBe(404)
-		expect((await get(port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/mail/00000000-0000-0000-0000-000000000000', headers: { cookie: vendorCookie } })).status).toBe(404)
+		expect(
+			(await get(port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/mail/00000000-0000-0000-0000-000000000000', headers: { cookie: vendorCookie } }))
+				.status,
+		).toBe(404)
 		await stopJobs()
 	}, 90_000)
 
@@ -122,10 +162,13 @@ describe('demo mail catcher', () => {
 		})
 		expect(asked.status).toBe(200)
 		const mails = () => get(port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/mail', headers: { cookie: vendorCookie } })
-		const list = await waitFor(async () => {
-			const response = await mails()
-			return response.body.includes(email) ? response : undefined
-		}, { timeoutMs: 20_000, what: 'the reset e-mail' })
+		const list = await waitFor(
+			async () => {
+				const response = await mails()
+				return response.body.includes(email) ? response : undefined
+			},
+			{ timeoutMs: 20_000, what: 'the reset e-mail' },
+		)
 		const id = /href="\/platform\/mail\/([0-9a-f-]{36})"/.exec(list.body.slice(list.body.indexOf(email)))?.[1]
 		expect(id).toBeTruthy()
 		const detail = await get(port, { timeoutMs: 30_000, host: PLATFORM, path: `/platform/mail/${id}`, headers: { cookie: vendorCookie } })
@@ -141,7 +184,10 @@ describe('outside the demo', () => {
 	test('18 demo mail catcher behind vendor sign-in: without --demo there is no capture server, and the mail page is a 404 while the console still answers (or asks for sign-in)', async () => {
 		await server?.stop()
 		server = await startServer({ env: { DATABASE_URL: database.url, LOG_LEVEL: 'warn' } })
-		await waitFor(async () => ((await get(server!.port, { timeoutMs: 30_000, path: '/readyz' })).status === 200 ? true : undefined), { timeoutMs: 20_000, what: 'readyz 200' })
+		await waitFor(async () => ((await get(server!.port, { timeoutMs: 30_000, path: '/readyz' })).status === 200 ? true : undefined), {
+			timeoutMs: 20_000,
+			what: 'readyz 200',
+		})
 		expect((await get(server.port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/mail' })).status).toBe(404)
 		expect((await get(server.port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform/mail', headers: { cookie: vendorCookie } })).status).toBe(404)
 		expect([200, 302]).toContain((await get(server.port, { timeoutMs: 30_000, host: PLATFORM, path: '/platform' })).status)

@@ -45,7 +45,11 @@ class Browser {
 	}
 }
 
-function send(host: string, pathName: string, options: { method?: string; browser?: Browser; form?: Record<string, string>; headers?: Record<string, string> } = {}) {
+function send(
+	host: string,
+	pathName: string,
+	options: { method?: string; browser?: Browser; form?: Record<string, string>; headers?: Record<string, string> } = {},
+) {
 	const { method = 'GET', browser, form, headers = {} } = options
 	const body = form ? new URLSearchParams(form).toString() : undefined
 	const cookie = browser?.header()
@@ -69,7 +73,13 @@ function send(host: string, pathName: string, options: { method?: string; browse
 				response.setEncoding('utf8')
 				response.on('data', (chunk: string) => (text += chunk))
 				response.on('end', () => {
-					const answer = { status: response.statusCode ?? 0, location: response.headers.location, setCookie: response.headers['set-cookie'] ?? [], headers: response.headers, body: text }
+					const answer = {
+						status: response.statusCode ?? 0,
+						location: response.headers.location,
+						setCookie: response.headers['set-cookie'] ?? [],
+						headers: response.headers,
+						body: text,
+					}
 					resolve(browser ? browser.take(answer) : answer)
 				})
 			},
@@ -172,7 +182,9 @@ describe('11.5 login CSRF on the NIA assertion consumer', () => {
 		expect(await whoIsLoggedIn(jana)).toBe('jana')
 		expect(await sql(`SELECT id FROM tenant_veseli_nad_moravou.person`)).toEqual(people)
 		expect(await sql(`SELECT id FROM tenant_veseli_nad_moravou.person WHERE person_identifier = $1`, [JOSEF])).toEqual([])
-		const [audit] = await sql<{ details: { reason: string } }>(`SELECT details FROM tenant_veseli_nad_moravou.audit_log WHERE action = 'auth.login_failed' ORDER BY id DESC LIMIT 1`)
+		const [audit] = await sql<{ details: { reason: string } }>(
+			`SELECT details FROM tenant_veseli_nad_moravou.audit_log WHERE action = 'auth.login_failed' ORDER BY id DESC LIMIT 1`,
+		)
 		expect(audit?.details.reason).toBe('other_browser')
 
 		const failure = await send(VESELI(), done.location!, { browser: jana })
@@ -202,18 +214,23 @@ describe('11.6 open redirect', () => {
 	const jana = new Browser()
 	beforeAll(() => logIn(jana, 'jana-novakova'))
 
-	test.each(['/.//evil.example', '/%2e//evil.example', '/a/..//evil.example', '/./\\evil.example', '/.%2e//evil.example/x?y=1', '//evil.example', '/\\evil.example'])(
-		'11.6 open redirect: a logged-in citizen opening /auth/nia/login?zpet=%s stays on the town host',
-		async (returnTo) => {
-			const answer = await send(VESELI(), `/auth/nia/login?zpet=${encodeURIComponent(returnTo)}`, { browser: jana })
-			expect(answer.status).toBe(302)
-			const location = answer.location!
-			expect(location).toMatch(/^\/(?![/\\])/)
-			expect(new URL(location, `http://${VESELI()}`).host).toBe(VESELI())
-			// Refused, it falls back to where a login lands by default: the citizen's overview.
-			expect(location).toBe('/muj-prehled')
-		},
-	)
+	test.each([
+		'/.//evil.example',
+		'/%2e//evil.example',
+		'/a/..//evil.example',
+		'/./\\evil.example',
+		'/.%2e//evil.example/x?y=1',
+		'//evil.example',
+		'/\\evil.example',
+	])('11.6 open redirect: a logged-in citizen opening /auth/nia/login?zpet=%s stays on the town host', async (returnTo) => {
+		const answer = await send(VESELI(), `/auth/nia/login?zpet=${encodeURIComponent(returnTo)}`, { browser: jana })
+		expect(answer.status).toBe(302)
+		const location = answer.location!
+		expect(location).toMatch(/^\/(?![/\\])/)
+		expect(new URL(location, `http://${VESELI()}`).host).toBe(VESELI())
+		// Refused, it falls back to where a login lands by default: the citizen's overview.
+		expect(location).toBe('/muj-prehled')
+	})
 
 	test('11.6 open redirect: a same-host path with dot segments still works for the logged-in citizen', async () => {
 		expect(await whoIsLoggedIn(jana)).toBe('jana')

@@ -61,7 +61,12 @@ export async function plainPageLocale(req: { url: string; headers: { cookie?: st
 		.split(',')
 		.map((part) => {
 			const [tag = '', ...params] = part.trim().split(';')
-			const q = Number(params.find((param) => param.trim().startsWith('q='))?.trim().slice(2) ?? 1)
+			const q = Number(
+				params
+					.find((param) => param.trim().startsWith('q='))
+					?.trim()
+					.slice(2) ?? 1,
+			)
 			return { language: tag.trim().toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0 }
 		})
 		.filter((entry) => entry.q > 0)

@@ -34,7 +34,15 @@ beforeAll(async () => {
 	await migrate()
 	port = await findFreePort()
 	sim = await startRecordsSimulator({
-		towns: [{ slug: SLUG, webhookSecret: SECRETS.VESELI_RECORDS_SECRET, callbackSecret: SECRETS.VESELI_RECORDS_CALLBACK_SECRET, callbackUrl: `http://127.0.0.1:${port}/api/records/status`, callbackHost: `veseli.localhost:${port}` }],
+		towns: [
+			{
+				slug: SLUG,
+				webhookSecret: SECRETS.VESELI_RECORDS_SECRET,
+				callbackSecret: SECRETS.VESELI_RECORDS_CALLBACK_SECRET,
+				callbackUrl: `http://127.0.0.1:${port}/api/records/status`,
+				callbackHost: `veseli.localhost:${port}`,
+			},
+		],
 	})
 	mail = await startMailCapture()
 	const blueprint = await loadBlueprint(path.join(REPO_ROOT, 'tenants', SLUG))
@@ -42,12 +50,20 @@ beforeAll(async () => {
 	await applyBlueprint({ pool: getPool(), blueprint: { ...blueprint, records: { ...blueprint.records, url: sim.webhookUrl(SLUG) } }, actor: 'test' })
 	const [{ id }] = (await getPool().query<{ id: string }>('SELECT id FROM platform.tenant WHERE slug = $1', [SLUG])).rows as [{ id: string }]
 	db = getTenantDb({ id, slug: SLUG })
-	const version = await db.formVersion.findFirstOrThrow({ where: { form: { code: { contains: 'pes' } } }, select: { id: true, form: { select: { agenda: true } } } }).catch(() =>
-		db.formVersion.findFirstOrThrow({ select: { id: true, form: { select: { agenda: true } } } }),
-	)
+	const version = await db.formVersion
+		.findFirstOrThrow({ where: { form: { code: { contains: 'pes' } } }, select: { id: true, form: { select: { agenda: true } } } })
+		.catch(() => db.formVersion.findFirstOrThrow({ select: { id: true, form: { select: { agenda: true } } } }))
 	const person = await db.person.create({ data: { givenName: 'Jana', familyName: 'Nováková', notificationEmail: 'jana.novakova@example.cz' } })
 	// Filed before the server starts: the outbox must get it delivered by itself.
-	submission = await submitSubmission({ db, tenant: { slug: SLUG }, formVersionId: version.id, agenda: version.form.agenda, personId: person.id, data: {}, locale: 'cs' })
+	submission = await submitSubmission({
+		db,
+		tenant: { slug: SLUG },
+		formVersionId: version.id,
+		agenda: version.form.agenda,
+		personId: person.id,
+		data: {},
+		locale: 'cs',
+	})
 	server = await startServer({ port, env: { DATABASE_URL: database.url, SMTP_URL: mail.url, ...SECRETS } })
 }, 240_000)
 
@@ -74,8 +90,14 @@ describe('records system through the built server', () => {
 		const sent = await sim.sendStatus(submission.id, { status: 'assigned', assignee: { name: 'Bc. Tomáš Zelený', department: 'Odbor finanční' } })
 		expect(sent.responseStatus).toBe(200)
 		expect(JSON.parse(sent.responseBody)).toEqual({ applied: true })
-		expect(await db.submission.findUniqueOrThrow({ where: { id: submission.id }, select: { status: true, assigneeName: true } })).toEqual({ status: 'assigned', assigneeName: 'Bc. Tomáš Zelený' })
-		const message = await mail.waitFor((m) => m.to.includes('jana.novakova@example.cz') && m.subject.includes(submission.number) && m.subject.includes('přiděleno'), 20_000)
+		expect(await db.submission.findUniqueOrThrow({ where: { id: submission.id }, select: { status: true, assigneeName: true } })).toEqual({
+			status: 'assigned',
+			assigneeName: 'Bc. Tomáš Zelený',
+		})
+		const message = await mail.waitFor(
+			(m) => m.to.includes('jana.novakova@example.cz') && m.subject.includes(submission.number) && m.subject.includes('přiděleno'),
+			20_000,
+		)
 		expect(message.text).toContain('Vyřizuje: Bc. Tomáš Zelený, Odbor finanční')
 		expect(message.links.some((link) => link.href.endsWith(`/podani/${submission.number}`))).toBe(true)
 		const again = await sim.sendStatus(submission.id, { status: 'assigned', assignee: { name: 'Bc. Tomáš Zelený' }, eventId: sent.eventId })
@@ -85,7 +107,12 @@ describe('records system through the built server', () => {
 	test('a forged callback is refused by the route and changes nothing', async () => {
 		const body = JSON.stringify({ eventId: 'forged', submissionId: submission.id, status: 'rejected', at: new Date().toISOString() })
 		const ts = String(Math.floor(Date.now() / 1000))
-		const answer = await postCallback(`http://127.0.0.1:${port}/api/records/status`, { 'Content-Type': 'application/json', 'X-Portal-Timestamp': ts, 'X-Portal-Signature': `sha256=${'ab'.repeat(32)}` }, body, `veseli.localhost:${port}`)
+		const answer = await postCallback(
+			`http://127.0.0.1:${port}/api/records/status`,
+			{ 'Content-Type': 'application/json', 'X-Portal-Timestamp': ts, 'X-Portal-Signature': `sha256=${'ab'.repeat(32)}` },
+			body,
+			`veseli.localhost:${port}`,
+		)
 		expect(answer, answer.body).toMatchObject({ status: 401 })
 		expect((await db.submission.findUniqueOrThrow({ where: { id: submission.id } })).status).toBe('assigned')
 	})

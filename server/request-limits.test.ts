@@ -13,7 +13,17 @@ import { createStaffMember, TEST_PASSWORD } from '../tests/staff'
 import { getPool, initPool } from '../app/modules/db/pool.server'
 import { applyBlueprint } from '../app/modules/tenancy/apply-blueprint.server'
 import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
-import { createScratchDatabase, ensureBuild, get, post, rawRequest, startServer, uniqueDatabaseName, waitFor, type ServerProcess } from '../scripts/built-server'
+import {
+	createScratchDatabase,
+	ensureBuild,
+	get,
+	post,
+	rawRequest,
+	startServer,
+	uniqueDatabaseName,
+	waitFor,
+	type ServerProcess,
+} from '../scripts/built-server'
 
 const VESELI = 'veseli.localhost'
 const ZNOJMO = 'znojmo.localhost'
@@ -45,7 +55,8 @@ beforeAll(async () => {
 	await createStaffMember({ tenant: { id: veseli!.id, slug: 'veseli-nad-moravou' } }, { email: 'referent@limits.test', name: 'Ivo Omezený' })
 	direct = await startServer({ env: { ...productionEnv(), TRUST_PROXY: 'false' } })
 	proxied = await startServer({ env: { ...productionEnv(), TRUST_PROXY: 'true' } })
-	for (const server of [direct, proxied]) await waitFor(async () => ((await get(server.port, { path: '/readyz' })).status === 200 ? true : undefined), { what: 'readyz 200' })
+	for (const server of [direct, proxied])
+		await waitFor(async () => ((await get(server.port, { path: '/readyz' })).status === 200 ? true : undefined), { what: 'readyz 200' })
 }, 180_000)
 
 afterAll(async () => {
@@ -125,31 +136,39 @@ describe('11.8 unbounded request bodies', () => {
 	test.each([
 		['with a Content-Length of 200 MB', true],
 		['chunked, with no Content-Length', false],
-	])('11.8 unbounded request bodies: an anonymous 200 MB upload to the street-light form (%s) is refused with 413 and the server grows by less than 50 MB', async (_name, declared) => {
-		// Warm up: the form page and a refused small post load the code paths the upload takes.
-		expect((await get(direct.port, { host: VESELI, path: '/formulare/nefunkcni-osvetleni', timeoutMs: 20_000 })).status).toBe(200)
-		const before = rssOf(direct)
-		const upload = await streamUpload(direct.port, { size: 200 * MB, declared })
-		const after = rssOf(direct)
-		expect(upload.status).toBe(413)
-		expect(upload.headers['content-type']).toMatch(/^text\/html/)
-		expect(upload.body).toContain('<html lang="cs"')
-		expect(upload.body).toContain('Odeslaná data jsou příliš velká')
-		expect(upload.body).toContain('17 MB') // the form's 16 MB of attachments and a margin
-		expect(upload.body).not.toMatch(STACK)
-		expect(upload.sent).toBeLessThan(100 * MB)
-		expect(after - before, `RSS grew from ${Math.round(before / MB)} MB to ${Math.round(after / MB)} MB`).toBeLessThan(50 * MB)
-		expect(await sql(`SELECT 1 FROM ${VESELI_SCHEMA}.submission`)).toEqual([])
-		// The server is fine afterwards.
-		expect((await get(direct.port, { host: VESELI })).status).toBe(200)
-	}, 90_000)
+	])(
+		'11.8 unbounded request bodies: an anonymous 200 MB upload to the street-light form (%s) is refused with 413 and the server grows by less than 50 MB',
+		async (_name, declared) => {
+			// Warm up: the form page and a refused small post load the code paths the upload takes.
+			expect((await get(direct.port, { host: VESELI, path: '/formulare/nefunkcni-osvetleni', timeoutMs: 20_000 })).status).toBe(200)
+			const before = rssOf(direct)
+			const upload = await streamUpload(direct.port, { size: 200 * MB, declared })
+			const after = rssOf(direct)
+			expect(upload.status).toBe(413)
+			expect(upload.headers['content-type']).toMatch(/^text\/html/)
+			expect(upload.body).toContain('<html lang="cs"')
+			expect(upload.body).toContain('Odeslaná data jsou příliš velká')
+			expect(upload.body).toContain('17 MB') // the form's 16 MB of attachments and a margin
+			expect(upload.body).not.toMatch(STACK)
+			expect(upload.sent).toBeLessThan(100 * MB)
+			expect(after - before, `RSS grew from ${Math.round(before / MB)} MB to ${Math.round(after / MB)} MB`).toBeLessThan(50 * MB)
+			expect(await sql(`SELECT 1 FROM ${VESELI_SCHEMA}.submission`)).toEqual([])
+			// The server is fine afterwards.
+			expect((await get(direct.port, { host: VESELI })).status).toBe(200)
+		},
+		90_000,
+	)
 
 	test('11.8 unbounded request bodies: the 413 page speaks the visitor’s language (Accept-Language, then the language cookie)', async () => {
 		const ukrainian = await streamUpload(direct.port, { size: 40 * MB, declared: true, headers: { 'accept-language': 'uk-UA,uk;q=0.9,en;q=0.5' } })
 		expect(ukrainian.status).toBe(413)
 		expect(ukrainian.body).toContain('<html lang="uk"')
 		expect(ukrainian.body).toContain('Надіслані дані завеликі')
-		const english = await streamUpload(direct.port, { size: 40 * MB, declared: false, headers: { 'accept-language': 'uk', cookie: `lng=${Buffer.from('"en"').toString('base64')}` } })
+		const english = await streamUpload(direct.port, {
+			size: 40 * MB,
+			declared: false,
+			headers: { 'accept-language': 'uk', cookie: `lng=${Buffer.from('"en"').toString('base64')}` },
+		})
 		expect(english.status).toBe(413)
 		expect(english.body).toContain('What you sent is too large')
 	}, 60_000)
@@ -170,7 +189,14 @@ describe('11.8 unbounded request bodies', () => {
 		])
 		const filed = await new Promise<{ status: number; location?: string }>((resolve, reject) => {
 			const request = http.request(
-				{ host: '127.0.0.1', port: direct.port, method: 'POST', path: '/formulare/nefunkcni-osvetleni', agent: false, headers: { host: VESELI, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) } },
+				{
+					host: '127.0.0.1',
+					port: direct.port,
+					method: 'POST',
+					path: '/formulare/nefunkcni-osvetleni',
+					agent: false,
+					headers: { host: VESELI, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) },
+				},
 				(response) => {
 					response.resume()
 					response.on('end', () => resolve({ status: response.statusCode ?? 0, location: response.headers.location }))
@@ -187,11 +213,19 @@ describe('11.8 unbounded request bodies', () => {
 
 describe('11.10 session IP from X-Forwarded-For', () => {
 	async function signInWithForwardedFor(server: ServerProcess) {
-		const answer = await post(server.port, { host: VESELI, path: '/urad/prihlaseni', form: { email: 'referent@limits.test', password: TEST_PASSWORD }, headers: { 'x-forwarded-for': '203.0.113.77' }, timeoutMs: 30_000 }).catch((error: Error) => {
+		const answer = await post(server.port, {
+			host: VESELI,
+			path: '/urad/prihlaseni',
+			form: { email: 'referent@limits.test', password: TEST_PASSWORD },
+			headers: { 'x-forwarded-for': '203.0.113.77' },
+			timeoutMs: 30_000,
+		}).catch((error: Error) => {
 			throw new Error(`${error.message}\n${server.output()}`)
 		})
 		expect(answer).toMatchObject({ status: 302, headers: { location: '/urad' } })
-		const [session] = await sql<{ ip: string | null }>(`SELECT ip FROM ${VESELI_SCHEMA}.session WHERE staff_user_id IS NOT NULL ORDER BY created_at DESC LIMIT 1`)
+		const [session] = await sql<{ ip: string | null }>(
+			`SELECT ip FROM ${VESELI_SCHEMA}.session WHERE staff_user_id IS NOT NULL ORDER BY created_at DESC LIMIT 1`,
+		)
 		return session!.ip
 	}
 

@@ -22,7 +22,17 @@ import { MAX_ACCOUNT_FAILURES, MAX_IP_FAILURES } from '../app/modules/staff/logi
 import { applyBlueprint } from '../app/modules/tenancy/apply-blueprint.server'
 import { loadBlueprint } from '../app/modules/tenancy/load-blueprint.server'
 import { setTenantStatus } from '../app/modules/tenancy/set-tenant-status.server'
-import { createScratchDatabase, ensureBuild, get, post, startServer, uniqueDatabaseName, waitFor, type HttpResult, type ServerProcess } from '../scripts/built-server'
+import {
+	createScratchDatabase,
+	ensureBuild,
+	get,
+	post,
+	startServer,
+	uniqueDatabaseName,
+	waitFor,
+	type HttpResult,
+	type ServerProcess,
+} from '../scripts/built-server'
 import { startRoundRobinProxy, type RoundRobinProxy } from '../scripts/round-robin-proxy'
 import { startGoPaySimulator, type GoPaySimulator } from '../simulators/gopay'
 import { startMailCapture, type MailCapture } from '../simulators/smtp/mail-capture'
@@ -53,7 +63,13 @@ const cookieOf = (response: HttpResult) => {
 }
 /** A form POST through the proxy with the town's Host and Origin, from the client address given. */
 const postViaProxy = (pathName: string, form: Record<string, string>, { ip, cookie }: { ip: string; cookie?: string }) =>
-	post(proxy.port, { ...T, host: viaProxy(), path: pathName, form, headers: { origin: `http://${viaProxy()}`, 'x-forwarded-for': ip, ...(cookie ? { cookie } : {}) } })
+	post(proxy.port, {
+		...T,
+		host: viaProxy(),
+		path: pathName,
+		form,
+		headers: { origin: `http://${viaProxy()}`, 'x-forwarded-for': ip, ...(cookie ? { cookie } : {}) },
+	})
 
 beforeAll(async () => {
 	await ensureBuild()
@@ -72,7 +88,14 @@ beforeAll(async () => {
 	// This process only enqueues, like a web process.
 	await startJobs({ pool, log: pino({ level: 'silent' }), work: false })
 
-	const env = { DATABASE_URL: database.url, LOG_LEVEL: 'warn', RUN_JOBS_IN_PROCESS: 'false', TENANT_CACHE_TTL_MS: '600000', TRUST_PROXY: 'true', SMTP_URL: capture.url }
+	const env = {
+		DATABASE_URL: database.url,
+		LOG_LEVEL: 'warn',
+		RUN_JOBS_IN_PROCESS: 'false',
+		TENANT_CACHE_TTL_MS: '600000',
+		TRUST_PROXY: 'true',
+		SMTP_URL: capture.url,
+	}
 	// Our own wait for /healthz: two processes starting at once on a loaded machine may take over startServer's 20 s.
 	webs = await Promise.all([startServer({ env, waitUntilListening: false }), startServer({ env, waitUntilListening: false })])
 	worker = spawn(process.execPath, [path.join(REPO_ROOT, 'build/server/worker.js')], {
@@ -135,12 +158,18 @@ describe('two web processes and a worker behind a round-robin proxy', () => {
 		await createStaffMember({ tenant: tenantRef }, { email: 'zamek@veseli.test' })
 		const served = new Set<number>()
 		for (let attempt = 0; attempt < MAX_ACCOUNT_FAILURES; attempt++) {
-			const answer = await postViaProxy('/urad/prihlaseni', { email: 'zamek@veseli.test', password: `spatne-heslo-${attempt}` }, { ip: `198.51.100.${20 + attempt}` })
+			const answer = await postViaProxy(
+				'/urad/prihlaseni',
+				{ email: 'zamek@veseli.test', password: `spatne-heslo-${attempt}` },
+				{ ip: `198.51.100.${20 + attempt}` },
+			)
 			expect(answer.status).toBe(400)
 			served.add(servedBy(answer))
 		}
 		expect(served).toEqual(new Set([0, 1]))
-		const [row] = await sql<{ failed_logins: number; locked: boolean }>(`SELECT failed_logins, locked_until > now() AS locked FROM ${S}.staff_user WHERE email = 'zamek@veseli.test'`)
+		const [row] = await sql<{ failed_logins: number; locked: boolean }>(
+			`SELECT failed_logins, locked_until > now() AS locked FROM ${S}.staff_user WHERE email = 'zamek@veseli.test'`,
+		)
 		expect(row).toEqual({ failed_logins: MAX_ACCOUNT_FAILURES, locked: true })
 		// The right password is refused now, by either process.
 		const refused = [
@@ -175,11 +204,19 @@ describe('two web processes and a worker behind a round-robin proxy', () => {
 		for (const web of webs) expect((await get(web.port, { ...T, host: HOST })).status).toBe(200) // cached in both
 		expect(await setTenantStatus({ pool: getPool(), slug: SLUG, status: 'suspended', actor: 'test' })).toBe(true)
 		for (const web of webs) {
-			await waitFor(async () => ((await get(web.port, { ...T, host: HOST })).status === 503 ? true : undefined), { timeoutMs: 5_000, intervalMs: 50, what: `web on ${web.port} suspended` })
+			await waitFor(async () => ((await get(web.port, { ...T, host: HOST })).status === 503 ? true : undefined), {
+				timeoutMs: 5_000,
+				intervalMs: 50,
+				what: `web on ${web.port} suspended`,
+			})
 		}
 		expect(await setTenantStatus({ pool: getPool(), slug: SLUG, status: 'active', actor: 'test' })).toBe(true)
 		for (const web of webs) {
-			await waitFor(async () => ((await get(web.port, { ...T, host: HOST })).status === 200 ? true : undefined), { timeoutMs: 5_000, intervalMs: 50, what: `web on ${web.port} active` })
+			await waitFor(async () => ((await get(web.port, { ...T, host: HOST })).status === 200 ? true : undefined), {
+				timeoutMs: 5_000,
+				intervalMs: 50,
+				what: `web on ${web.port} active`,
+			})
 		}
 		// A town's profile (its name) changed by another process: one NOTIFY drops it in both.
 		await sql(`UPDATE ${S}.town_settings SET name = jsonb_set(name, '{cs}', '"Veselí Dvouprocesové"')`)
@@ -195,11 +232,19 @@ describe('two web processes and a worker behind a round-robin proxy', () => {
 
 	test('every job runs once: 12 e-mails enqueued are each delivered exactly once by the worker', async () => {
 		const subjects = Array.from({ length: 12 }, (_, index) => `Zpráva ${index + 1} z více procesů`)
-		for (const subject of subjects) await enqueueEmail({ tenantSlug: SLUG, to: 'obcan@example.test', locale: 'cs', template: 'notification', data: { subject, paragraphs: ['Jednou.'] } })
-		await waitFor(async () => (subjects.every((subject) => capture.messages().some((message) => message.subject === subject)) ? true : undefined), { timeoutMs: 60_000, what: 'all e-mails' })
+		for (const subject of subjects)
+			await enqueueEmail({ tenantSlug: SLUG, to: 'obcan@example.test', locale: 'cs', template: 'notification', data: { subject, paragraphs: ['Jednou.'] } })
+		await waitFor(async () => (subjects.every((subject) => capture.messages().some((message) => message.subject === subject)) ? true : undefined), {
+			timeoutMs: 60_000,
+			what: 'all e-mails',
+		})
 		// Give a duplicate the time to show up, then count.
 		await new Promise((resolve) => setTimeout(resolve, 1_500))
-		for (const subject of subjects) expect(capture.messages().filter((message) => message.subject === subject), subject).toHaveLength(1)
+		for (const subject of subjects)
+			expect(
+				capture.messages().filter((message) => message.subject === subject),
+				subject,
+			).toHaveLength(1)
 	}, 90_000)
 
 	test('a payment notification reaching both processes at the same moment credits the claim once', async () => {
@@ -209,7 +254,12 @@ describe('two web processes and a worker behind a round-robin proxy', () => {
 			`SELECT c.id FROM ${S}.claim c JOIN ${S}.resident r ON r.id = c.resident_id WHERE r.external_id = 'vnm-r-jana-novakova' AND c.fee_type = 'waste' AND c.year = $1`,
 			[NEXT_YEAR],
 		)
-		const cookie = (await createSession({ db: getTenantDb(tenantRef), tenant: tenantRef, secure: false }, new Request(`http://${HOST}/`), { kind: 'citizen', personId: jana!.id })).split(';')[0]!
+		const cookie = (
+			await createSession({ db: getTenantDb(tenantRef), tenant: tenantRef, secure: false }, new Request(`http://${HOST}/`), {
+				kind: 'citizen',
+				personId: jana!.id,
+			})
+		).split(';')[0]!
 		gopay.controls.holdNotifications = true
 		const started = await postViaProxy('/platby/kartou', { claim: claim!.id, provider: 'gopay' }, { ip: '198.51.100.90', cookie })
 		expect(started.status).toBe(200)

@@ -18,7 +18,9 @@ const output: string[] = []
 function startWorker(env: Record<string, string | undefined>) {
 	const child = spawn(process.execPath, [path.join(REPO_ROOT, 'build/server/worker.js')], {
 		cwd: REPO_ROOT,
-		env: Object.fromEntries(Object.entries({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env }).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv,
+		env: Object.fromEntries(
+			Object.entries({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env }).filter(([, value]) => value !== undefined),
+		) as NodeJS.ProcessEnv,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
 	child.stdout?.on('data', (chunk: Buffer) => output.push(String(chunk)))
@@ -47,7 +49,13 @@ describe('npm run worker', () => {
 	test('works the queued e-mail, sending it through SMTP_URL, and exits 0 on SIGTERM', async () => {
 		const child = startWorker({ DATABASE_URL: process.env.DATABASE_URL ?? '', SMTP_URL: capture.url })
 		worker = child
-		await enqueueEmail({ tenantSlug: 'worker-town', to: 'someone@example.test', locale: 'cs', template: 'notification', data: { subject: 'Ahoj', paragraphs: ['Z workeru.'] } })
+		await enqueueEmail({
+			tenantSlug: 'worker-town',
+			to: 'someone@example.test',
+			locale: 'cs',
+			template: 'notification',
+			data: { subject: 'Ahoj', paragraphs: ['Z workeru.'] },
+		})
 		const mail = await capture.waitFor((message) => message.to.includes('someone@example.test'), 15_000)
 		expect(mail.from?.name).toBe('Obec Dělnická')
 		expect(mail.subject).toBe('Ahoj')
@@ -59,7 +67,12 @@ describe('npm run worker', () => {
 	}, 30_000)
 
 	test('in production it refuses to start without SMTP_URL', async () => {
-		const child = startWorker({ DATABASE_URL: process.env.DATABASE_URL ?? '', NODE_ENV: 'production', SECRETS_KEYS: `k1:${Buffer.alloc(32, 3).toString('base64')}`, SMTP_URL: undefined })
+		const child = startWorker({
+			DATABASE_URL: process.env.DATABASE_URL ?? '',
+			NODE_ENV: 'production',
+			SECRETS_KEYS: `k1:${Buffer.alloc(32, 3).toString('base64')}`,
+			SMTP_URL: undefined,
+		})
 		expect(await exitOf(child)).toBe(78)
 		expect(output.join('')).toContain('SMTP_URL is required in production')
 	})

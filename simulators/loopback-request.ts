@@ -6,7 +6,10 @@ import https from 'node:https'
  * does not resolve (a browser does), so such a request goes to 127.0.0.1 with the town's Host header,
  * the way the browser would reach it. Resolves with the status (0 when unreachable or timed out).
  */
-export function loopbackRequest(url: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; timeoutMs: number }): Promise<number> {
+export function loopbackRequest(
+	url: string,
+	init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; timeoutMs: number },
+): Promise<number> {
 	const target = new URL(url)
 	const client = target.protocol === 'https:' ? https : http
 	const hostHeader = target.host
@@ -14,7 +17,11 @@ export function loopbackRequest(url: string, init: { method: 'GET' | 'POST'; hea
 	return new Promise((resolve) => {
 		const request = client.request(
 			target,
-			{ method: init.method, headers: { ...init.headers, Host: hostHeader, ...(init.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(init.body)) } : {}) }, timeout: init.timeoutMs },
+			{
+				method: init.method,
+				headers: { ...init.headers, Host: hostHeader, ...(init.body !== undefined ? { 'Content-Length': String(Buffer.byteLength(init.body)) } : {}) },
+				timeout: init.timeoutMs,
+			},
 			(response) => {
 				response.resume()
 				response.on('end', () => resolve(response.statusCode ?? 0))

@@ -26,10 +26,7 @@ export async function schemaExists(schema: string) {
 }
 
 export async function tableNames(schema: string) {
-	const rows = await sql<{ table_name: string }>(
-		`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
-		[schema],
-	)
+	const rows = await sql<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [schema])
 	return rows.map((row) => row.table_name)
 }
 

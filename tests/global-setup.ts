@@ -11,7 +11,9 @@ export default function setup() {
 		await admin.connect()
 		try {
 			// The workers are forked by this process: their databases carry its pid.
-			const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [`${TEST_DATABASE_PREFIX}${process.pid}_`])
+			const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [
+				`${TEST_DATABASE_PREFIX}${process.pid}_`,
+			])
 			for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(datname)} WITH (FORCE)`)
 		} finally {
 			await admin.end()

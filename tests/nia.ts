@@ -4,7 +4,14 @@
 import { promisify } from 'node:util'
 import { decrypt } from 'xml-encryption'
 import { encryptAssertion } from '../simulators/nia/encrypt-assertion'
-import { createSelfSignedCertificate, loginThroughSimulator, startNiaSimulator, type NiaSimulator, type PickerAction, type ResponseFault } from '../simulators/nia/index'
+import {
+	createSelfSignedCertificate,
+	loginThroughSimulator,
+	startNiaSimulator,
+	type NiaSimulator,
+	type PickerAction,
+	type ResponseFault,
+} from '../simulators/nia/index'
 import { signRootElement } from '../simulators/nia/xml-signature'
 import { getTenantDb } from '../app/modules/db/tenant-db.server'
 import { completeNiaLogin } from '../app/modules/nia/complete-nia-login.server'
@@ -35,7 +42,13 @@ export async function createNiaTown(nia: NiaSimulator, slug: string, niaSection:
 	const db = getTenantDb(tenant)
 	invalidateNiaConfigs(slug)
 	const settings = await db.niaSettings.findUniqueOrThrow({ where: { id: 1 } })
-	nia.registerSep({ issuer: settings.spIssuer, acsUrl: settings.acsUrl, logoutReturnUrl: settings.logoutReturnUrl, signingCert: settings.spCertificate, encryptionCert: settings.spCertificate })
+	nia.registerSep({
+		issuer: settings.spIssuer,
+		acsUrl: settings.acsUrl,
+		logoutReturnUrl: settings.logoutReturnUrl,
+		signingCert: settings.spCertificate,
+		encryptionCert: settings.spCertificate,
+	})
 	return { tenant, db, settings, schema: `tenant_${slug.replaceAll('-', '_')}` }
 }
 
@@ -73,7 +86,12 @@ export function loginBindingCookie(town: NiaTown) {
  * the logins niaAnswer started (unless `browser` names other cookies, or null for none) and optionally
  * a session cookie.
  */
-export function postToAcs(town: NiaTown, samlResponse: string | null, cookie?: string, { browser = loginBindingCookie(town) }: { browser?: string | null } = {}) {
+export function postToAcs(
+	town: NiaTown,
+	samlResponse: string | null,
+	cookie?: string,
+	{ browser = loginBindingCookie(town) }: { browser?: string | null } = {},
+) {
 	const cookies = [cookie, browser].filter(Boolean).join('; ')
 	const request = new Request(town.settings.acsUrl, { method: 'POST', headers: cookies ? { cookie: cookies } : {} })
 	return completeNiaLogin({ db: town.db, tenant: town.tenant, secure: false, request, samlResponse, requestId: 'test', ip: '127.0.0.1' })

@@ -30,7 +30,9 @@ function addFormats(ajv: { addFormat: (name: string, format: (value: string) => 
 function encodeIds(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(encodeIds)
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, (key === '$id' || key === '$ref') && typeof v === 'string' ? new URL(v).href : encodeIds(v)]))
+		return Object.fromEntries(
+			Object.entries(value).map(([key, v]) => [key, (key === '$id' || key === '$ref') && typeof v === 'string' ? new URL(v).href : encodeIds(v)]),
+		)
 	}
 	return value
 }
@@ -47,7 +49,9 @@ export function ofnValidator(id: string) {
 	const target = schemas.find((s) => s.$id === new URL(id).href)
 	if (!target) throw new Error(`schema ${id} is not in docs/open-data/ofn-schemas`)
 	const is2020 = target.$schema?.includes('2020-12')
-	const ajv = is2020 ? new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: false }) : new Ajv2019({ strict: false, allErrors: true, unicodeRegExp: false })
+	const ajv = is2020
+		? new Ajv2020({ strict: false, allErrors: true, unicodeRegExp: false })
+		: new Ajv2019({ strict: false, allErrors: true, unicodeRegExp: false })
 	addFormats(ajv)
 	ajv.addSchema({ $id: GEOJSON, type: 'object' })
 	for (const schema of schemas) {

@@ -8,7 +8,17 @@ type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) =
 
 export type RouteOutcome = { status: number; data: unknown; location: string | null }
 
-export async function runRoute({ path, module, request, context }: { path: string; module: RouteModule; request: Request; context: AppLoadContext }): Promise<RouteOutcome> {
+export async function runRoute({
+	path,
+	module,
+	request,
+	context,
+}: {
+	path: string
+	module: RouteModule
+	request: Request
+	context: AppLoadContext
+}): Promise<RouteOutcome> {
 	const handler = createStaticHandler([{ id: 'route', path, loader: module.loader as never, action: module.action as never }])
 	const result = await handler.query(request, { requestContext: context, skipLoaderErrorBubbling: true })
 	if (result instanceof Response) return { status: result.status, data: null, location: result.headers.get('location') }

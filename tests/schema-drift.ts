@@ -166,16 +166,16 @@ export async function readDatabaseSchema(db: pg.Pool | pg.PoolClient, schema: st
 			             AND (et.typtype = 'e' OR (et.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = et.typrelid AND c.relkind <> 'c')))))
 			  ORDER BY 1`,
 		).then((rows) => rows.map((row) => row.name)),
-		q<{ name: string }>(
-			`SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 ORDER BY 1`,
-		).then((rows) => rows.map((row) => row.name)),
+		q<{ name: string }>(`SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 ORDER BY 1`).then((rows) =>
+			rows.map((row) => row.name),
+		),
 		q<{ name: string }>(
 			`SELECT c.relname || '.' || t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
 			   JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND NOT t.tgisinternal ORDER BY 1`,
 		).then((rows) => rows.map((row) => row.name)),
-		q<{ name: string }>(
-			`SELECT p.tablename || '.' || p.policyname AS name FROM pg_policies p WHERE p.schemaname = $1 ORDER BY 1`,
-		).then((rows) => rows.map((row) => row.name)),
+		q<{ name: string }>(`SELECT p.tablename || '.' || p.policyname AS name FROM pg_policies p WHERE p.schemaname = $1 ORDER BY 1`).then((rows) =>
+			rows.map((row) => row.name),
+		),
 	])
 	return { schema, relations, columns, constraints, indexes, enums, sequences, otherTypes, functions, triggers, policies }
 }
@@ -292,7 +292,9 @@ export function findSchemaDrift(datamodel: Datamodel, db: DbSnapshot, known: Kno
 			// Prisma creates list columns without NOT NULL and every other required column with it.
 			const expectNotNull = field.isRequired && !field.isList
 			if (column.notNull !== expectNotNull) {
-				problems.push(`column ${where}: ${column.notNull ? 'NOT NULL' : 'nullable'} in ${S}, ${expectNotNull ? 'required' : field.isList ? 'a list (Prisma creates lists nullable)' : 'optional'} in schema.prisma`)
+				problems.push(
+					`column ${where}: ${column.notNull ? 'NOT NULL' : 'nullable'} in ${S}, ${expectNotNull ? 'required' : field.isList ? 'a list (Prisma creates lists nullable)' : 'optional'} in schema.prisma`,
+				)
 			}
 			if (column.identity || column.generated) problems.push(`column ${where}: an identity or generated column in ${S}; schema.prisma does not know`)
 			problems.push(...compareDefault(where, field, column, S, accountedSequences, db))
@@ -356,8 +358,10 @@ export function findSchemaDrift(datamodel: Datamodel, db: DbSnapshot, known: Kno
 			if (found.foreignTable !== tableOf(target) || found.foreignColumns.join() !== foreignColumns.join()) {
 				problems.push(`${where}: references ${found.foreignTable}${list(found.foreignColumns)} in ${S}`)
 			}
-			if (REFERENTIAL_ACTIONS[found.onDelete] !== onDelete) problems.push(`${where}: ON DELETE ${REFERENTIAL_ACTIONS[found.onDelete]} in ${S}, ${onDelete} in schema.prisma`)
-			if (REFERENTIAL_ACTIONS[found.onUpdate] !== onUpdate) problems.push(`${where}: ON UPDATE ${REFERENTIAL_ACTIONS[found.onUpdate]} in ${S}, ${onUpdate} in schema.prisma`)
+			if (REFERENTIAL_ACTIONS[found.onDelete] !== onDelete)
+				problems.push(`${where}: ON DELETE ${REFERENTIAL_ACTIONS[found.onDelete]} in ${S}, ${onDelete} in schema.prisma`)
+			if (REFERENTIAL_ACTIONS[found.onUpdate] !== onUpdate)
+				problems.push(`${where}: ON UPDATE ${REFERENTIAL_ACTIONS[found.onUpdate]} in ${S}, ${onUpdate} in schema.prisma`)
 		}
 	}
 
@@ -367,13 +371,15 @@ export function findSchemaDrift(datamodel: Datamodel, db: DbSnapshot, known: Kno
 		const found = db.indexes.find((i) => i.name === name)
 		accountedIndexes.add(name)
 		if (!found) problems.push(`known extra index ${name}: missing from ${S} (the app relies on it)`)
-		else if (bySchema(found.definition) !== definition) problems.push(`known extra index ${name}: is "${bySchema(found.definition)}" in ${S}, expected "${definition}"`)
+		else if (bySchema(found.definition) !== definition)
+			problems.push(`known extra index ${name}: is "${bySchema(found.definition)}" in ${S}, expected "${definition}"`)
 	}
 	for (const [name, definition] of Object.entries(known.checks ?? {})) {
 		const found = db.constraints.find((c) => c.name === name && c.type === 'c')
 		accountedConstraints.add(name)
 		if (!found) problems.push(`known CHECK constraint ${name}: missing from ${S}`)
-		else if (bySchema(found.definition) !== definition) problems.push(`known CHECK constraint ${name}: is "${bySchema(found.definition)}" in ${S}, expected "${definition}"`)
+		else if (bySchema(found.definition) !== definition)
+			problems.push(`known CHECK constraint ${name}: is "${bySchema(found.definition)}" in ${S}, expected "${definition}"`)
 	}
 	for (const fn of known.functions ?? []) if (!db.functions.includes(fn)) problems.push(`known function ${fn}: missing from ${S}`)
 	for (const trigger of known.triggers ?? []) if (!db.triggers.includes(trigger)) problems.push(`known trigger ${trigger}: missing from ${S}`)

@@ -25,7 +25,10 @@ export function townContext(town: Town, clientIp = '203.0.113.7'): AppLoadContex
 let sharedHash: Promise<string> | undefined
 
 /** A member of staff with TEST_PASSWORD and, when asked, TOTP (secret TEST_TOTP_SECRET) in force. */
-export async function createStaffMember(town: Town, { email, roles = ['clerk'], withTotp = false, name = 'Test Referent' }: { email: string; roles?: StaffRoleName[]; withTotp?: boolean; name?: string }) {
+export async function createStaffMember(
+	town: Town,
+	{ email, roles = ['clerk'], withTotp = false, name = 'Test Referent' }: { email: string; roles?: StaffRoleName[]; withTotp?: boolean; name?: string },
+) {
 	sharedHash ??= hashPassword(TEST_PASSWORD)
 	return getTenantDb(town.tenant).staffUser.create({
 		data: {

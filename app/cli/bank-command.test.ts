@@ -15,7 +15,9 @@ function portal(args: string[]) {
 const town = await createTown('cli-bank-town')
 const dir = makeTempDir('portal-bank-cli-')
 const vs = makeVariableSymbol(2026, 4242)
-const [resident] = await sql<{ id: string }>(`INSERT INTO ${town.schema}.resident (id, given_name, family_name, date_of_birth) VALUES (gen_random_uuid(), 'Jan', 'Novák', '1980-01-01') RETURNING id`)
+const [resident] = await sql<{ id: string }>(
+	`INSERT INTO ${town.schema}.resident (id, given_name, family_name, date_of_birth) VALUES (gen_random_uuid(), 'Jan', 'Novák', '1980-01-01') RETURNING id`,
+)
 await sql(
 	`INSERT INTO ${town.schema}.claim (id, resident_id, fee_type, year, label, base_amount, amount, due_date, variable_symbol, generation_key, updated_at)
 	 VALUES (gen_random_uuid(), $1, 'waste', 2026, '{"cs":"Odpad"}', 50000, 50000, '2026-05-31', $2, 'cli:1', now())`,
@@ -25,7 +27,16 @@ await sql(
 describe('portal bank import', { timeout: 120_000 }, () => {
 	test('imports and matches with a JSON summary; the same file again adds nothing; the text report and progress lines', async () => {
 		const file = path.join(dir, 'vypis.gpc')
-		writeFileSync(file, generateGpc({ account: '123456789', movements: [{ vs, amount: 50000, date: '2026-05-02', id: '1' }, { vs: '77', amount: 100, date: '2026-05-02', id: '2' }] }))
+		writeFileSync(
+			file,
+			generateGpc({
+				account: '123456789',
+				movements: [
+					{ vs, amount: 50000, date: '2026-05-02', id: '1' },
+					{ vs: '77', amount: 100, date: '2026-05-02', id: '2' },
+				],
+			}),
+		)
 		const first = await portal(['bank', 'import', '--tenant', 'cli-bank-town', file, '--json'])
 		expect(first.code).toBe(0)
 		expect(JSON.parse(first.stdout).summary).toMatchObject({ movements: 2, new: 2, matched: 1, paid: 1, unmatched: 1 })
@@ -38,7 +49,9 @@ describe('portal bank import', { timeout: 120_000 }, () => {
 	})
 
 	test('a malformed file exits 1 with the line errors and nothing is imported', async () => {
-		const lines = generateGpc({ account: '123456789', movements: [{ vs: '5', amount: 100, date: '2026-05-02', id: '9' }] }).toString('latin1').split('\r\n')
+		const lines = generateGpc({ account: '123456789', movements: [{ vs: '5', amount: 100, date: '2026-05-02', id: '9' }] })
+			.toString('latin1')
+			.split('\r\n')
 		lines[1] = lines[1]!.slice(0, 100)
 		const file = path.join(dir, 'spatny.gpc')
 		writeFileSync(file, lines.join('\r\n'), 'latin1')

@@ -60,7 +60,11 @@ export function registerBankCommands(program: Command, connect: () => pg.Pool, a
 			const result = await importStatement({ tenant, pool, bytes, fileName: path.basename(file), actor, onProgress: progressPrinter(process.stderr) })
 			if (!result.ok) {
 				if (options.json) console.log(JSON.stringify({ ok: false, errors: result.errors }, null, 2))
-				throw new AppError('input_invalid', `${file} was rejected; nothing was imported:`, result.errors.map((e) => describeStatementError(e, bankEn.errors)))
+				throw new AppError(
+					'input_invalid',
+					`${file} was rejected; nothing was imported:`,
+					result.errors.map((e) => describeStatementError(e, bankEn.errors)),
+				)
 			}
 			if (options.json) return console.log(JSON.stringify({ ok: true, statementId: result.statementId, summary: result.summary }, null, 2))
 			console.log(`${tenant.slug}: ${path.basename(file)} imported (statement ${result.statementId})`)

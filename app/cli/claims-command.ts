@@ -18,7 +18,8 @@ export function registerClaimsCommands(program: Command, connect: () => pg.Pool)
 		.requiredOption('--year <yyyy>', 'the fee year')
 		.action(async (options: { tenant: string; year: string }) => {
 			const year = Number(options.year)
-			if (!/^\d{4}$/.test(options.year) || year < 2000 || year > 2099) throw new AppError('input_invalid', `Year must be four digits between 2000 and 2099, not ${options.year}`)
+			if (!/^\d{4}$/.test(options.year) || year < 2000 || year > 2099)
+				throw new AppError('input_invalid', `Year must be four digits between 2000 and 2099, not ${options.year}`)
 			const pool = connect()
 			const tenant = await getPlatformDb().tenant.findUnique({ where: { slug: options.tenant }, select: { slug: true } })
 			if (!tenant) throw new AppError('tenant_not_found', `No town with slug ${options.tenant}. See: npm run cli -- tenant list`)
@@ -30,7 +31,9 @@ export function registerClaimsCommands(program: Command, connect: () => pg.Pool)
 				onProgress: ({ done, total }) => process.stdout.write(`\r  ${done}/${total} claims (${Math.round((done / total) * 100)} %)`),
 			})
 			if (result.created) process.stdout.write('\n')
-			console.log(`${tenant.slug} ${year}: ${result.created} claims issued, ${result.existing} already existed (rules v${result.ruleVersion}, ${Date.now() - started} ms)`)
+			console.log(
+				`${tenant.slug} ${year}: ${result.created} claims issued, ${result.existing} already existed (rules v${result.ruleVersion}, ${Date.now() - started} ms)`,
+			)
 		})
 	claims
 		.command('qr')
@@ -38,7 +41,8 @@ export function registerClaimsCommands(program: Command, connect: () => pg.Pool)
 		.requiredOption('--tenant <slug>', 'the town')
 		.requiredOption('--vs <variable symbol>', 'the 10-digit variable symbol')
 		.action(async (options: { tenant: string; vs: string }) => {
-			if (!isValidVariableSymbol(options.vs)) throw new AppError('input_invalid', `${options.vs} is not a variable symbol of this portal (10 digits with a check digit)`)
+			if (!isValidVariableSymbol(options.vs))
+				throw new AppError('input_invalid', `${options.vs} is not a variable symbol of this portal (10 digits with a check digit)`)
 			connect()
 			const tenant = await getPlatformDb().tenant.findUnique({ where: { slug: options.tenant }, select: { id: true, slug: true } })
 			if (!tenant) throw new AppError('tenant_not_found', `No town with slug ${options.tenant}. See: npm run cli -- tenant list`)

@@ -41,11 +41,7 @@ function printProgress(event: MigrationProgress) {
 	}
 }
 
-const program = new Command()
-	.name('portal')
-	.description('Portál občana administration: towns, migrations')
-	.showHelpAfterError()
-	.exitOverride()
+const program = new Command().name('portal').description('Portál občana administration: towns, migrations').showHelpAfterError().exitOverride()
 
 program
 	.command('migrate')
@@ -92,7 +88,10 @@ tenant
 		for (const t of tenants) console.log(`${t.slug.padEnd(24)} ${t.status.padEnd(10)} ${t.hosts.join(', ')}  ${t.name}`)
 	})
 
-for (const [name, status] of [['suspend', 'suspended'], ['resume', 'active']] as const) {
+for (const [name, status] of [
+	['suspend', 'suspended'],
+	['resume', 'active'],
+] as const) {
 	tenant
 		.command(name)
 		.argument('<slug>', 'the town slug')

@@ -20,7 +20,18 @@ afterAll(async () => {
 
 describe('portal mail test', { timeout: 60_000 }, () => {
 	test('queues a notification from the town that the worker sends, in the chosen language, with the link on its button', async () => {
-		const run = await portal(['mail', 'test', '--tenant', 'cli-mail-town', '--to', 'operator@example.test', '--locale', 'en', '--link', 'https://cli-mail-town.test/'])
+		const run = await portal([
+			'mail',
+			'test',
+			'--tenant',
+			'cli-mail-town',
+			'--to',
+			'operator@example.test',
+			'--locale',
+			'en',
+			'--link',
+			'https://cli-mail-town.test/',
+		])
 		expect(run.stderr).toBe('')
 		expect(run.code).toBe(0)
 		expect(run.stdout).toMatch(/^Queued test e-mail [0-9a-f-]{36} from cli-mail-town to operator@example.test \(en\)/)

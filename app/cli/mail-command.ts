@@ -32,7 +32,8 @@ export function registerMailCommands(program: Command, connect: () => pg.Pool) {
 			if (!tenant) throw new AppError('tenant_not_found', `No town with slug ${options.tenant}. See: npm run cli -- tenant list`)
 			if (tenant.status === 'suspended') console.warn(`${tenant.slug} is suspended: the worker will skip this e-mail.`)
 			const settings = await getTenantDb(tenant).townSettings.findUnique({ where: { id: 1 }, select: { name: true, defaultLocale: true } })
-			if (options.locale !== undefined && !isLocale(options.locale)) throw new AppError('job_payload_invalid', `--locale: must be cs, en or uk (got ${options.locale})`)
+			if (options.locale !== undefined && !isLocale(options.locale))
+				throw new AppError('job_payload_invalid', `--locale: must be cs, en or uk (got ${options.locale})`)
 			const locale = options.locale ?? (isLocale(settings?.defaultLocale) ? settings.defaultLocale : 'cs')
 			const t = mailTranslator(locale)
 			const town = pickText(settings?.name as LocalizedText | undefined, locale) || tenant.name

@@ -26,6 +26,8 @@ export function registerNiaCommands(program: Command, connect: () => pg.Pool) {
 			const result = await refreshIdpMetadata({ tenant, isProduction: getEnv().NODE_ENV === 'production' })
 			// Running app processes drop their cached NIA configuration at once.
 			await notifyTenantChanged(pool, tenant.slug)
-			console.log(`${tenant.slug}: IdP ${result.entityId}, ${result.certificates} signing certificate(s), ${result.changed ? 'metadata updated' : 'metadata unchanged'}`)
+			console.log(
+				`${tenant.slug}: IdP ${result.entityId}, ${result.certificates} signing certificate(s), ${result.changed ? 'metadata updated' : 'metadata unchanged'}`,
+			)
 		})
 }

@@ -38,7 +38,7 @@ export function registerStaffCommands(program: Command, { connect, actor }: { co
 	const staff = program.command('staff').description("a town's office staff")
 	staff
 		.command('invite')
-		.description('invite a member of staff by e-mail (prints the link too, e.g. for a new town\'s first admin)')
+		.description("invite a member of staff by e-mail (prints the link too, e.g. for a new town's first admin)")
 		.requiredOption('--tenant <slug>', 'the town')
 		.requiredOption('--email <email>', 'their e-mail')
 		.requiredOption('--name <name>', 'their full name')

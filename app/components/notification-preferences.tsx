@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next'
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, type NotificationChannel, type NotificationKind } from '~/modules/notifications/notification-kinds'
 
 /** Per kind and channel, the citizen's choice; posts to /profil/oznameni (a plain form, works without JavaScript). */
-export function NotificationPreferences({ grid, topics, isSaved }: { grid: Record<NotificationKind, Record<NotificationChannel, boolean>>; topics: { code: string; name: string; checked: boolean }[]; isSaved: boolean }) {
+export function NotificationPreferences({
+	grid,
+	topics,
+	isSaved,
+}: {
+	grid: Record<NotificationKind, Record<NotificationChannel, boolean>>
+	topics: { code: string; name: string; checked: boolean }[]
+	isSaved: boolean
+}) {
 	const { t } = useTranslation('messages')
 	return (
 		<section aria-labelledby="notification-preferences" className="mb-8">
@@ -21,7 +29,9 @@ export function NotificationPreferences({ grid, topics, isSaved }: { grid: Recor
 					<caption className="sr-only">{t('notifications.preferences.title')}</caption>
 					<thead>
 						<tr className="border-b border-muted">
-							<th scope="col" className="py-2 pr-3">{t('notifications.preferences.kindHeader')}</th>
+							<th scope="col" className="py-2 pr-3">
+								{t('notifications.preferences.kindHeader')}
+							</th>
 							{NOTIFICATION_CHANNELS.map((channel) => (
 								<th key={channel} scope="col" className="py-2 pr-3">
 									{t(`notifications.preferences.channel.${channel}`)}

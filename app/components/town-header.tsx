@@ -10,7 +10,17 @@ import { HeaderMenu } from './header-menu'
  * has no citizen links and no citizen login: the office navigation below it (OfficeNav) carries the
  * clerk's pages, name and sign-out.
  */
-export function TownHeader({ town, locale, user, office = false }: { town: RootTown; locale: Locale; user: { name: string; unreadNotifications?: number } | null; office?: boolean }) {
+export function TownHeader({
+	town,
+	locale,
+	user,
+	office = false,
+}: {
+	town: RootTown
+	locale: Locale
+	user: { name: string; unreadNotifications?: number } | null
+	office?: boolean
+}) {
 	const { t } = useTranslation()
 	return (
 		<>
@@ -81,7 +91,10 @@ function LanguageSwitcher({ enabled, current }: { enabled: Locale[]; current: Lo
  */
 export function useCitizenLoginHref() {
 	const location = useLocation()
-	const here = location.pathname === '/' || location.pathname.startsWith('/auth/') || location.pathname === '/portal-obcana' ? '/muj-prehled' : location.pathname + location.search
+	const here =
+		location.pathname === '/' || location.pathname.startsWith('/auth/') || location.pathname === '/portal-obcana'
+			? '/muj-prehled'
+			: location.pathname + location.search
 	return `/auth/nia/login?zpet=${encodeURIComponent(here)}`
 }
 

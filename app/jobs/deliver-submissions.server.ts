@@ -24,5 +24,11 @@ export const deliverSubmissionsJobHandler = defineJobHandler(deliverSubmissionsJ
 		if (o.outcome === 'failed') log.error({ submissionId: o.submissionId, error: o.error }, 'delivery failed for good; admins alerted')
 		else if (o.outcome === 'retry') log.warn({ submissionId: o.submissionId, error: o.error, nextAttemptAt: o.nextAttemptAt }, 'delivery will be retried')
 	}
-	return { answers: answers.filter((o) => o.outcome === 'delivered').length, delivered: outcomes.filter((o) => o.outcome === 'delivered').length, retry: outcomes.filter((o) => o.outcome === 'retry').length, failed: outcomes.filter((o) => o.outcome === 'failed').length, nextDueAt }
+	return {
+		answers: answers.filter((o) => o.outcome === 'delivered').length,
+		delivered: outcomes.filter((o) => o.outcome === 'delivered').length,
+		retry: outcomes.filter((o) => o.outcome === 'retry').length,
+		failed: outcomes.filter((o) => o.outcome === 'failed').length,
+		nextDueAt,
+	}
 })

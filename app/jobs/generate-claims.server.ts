@@ -23,14 +23,29 @@ export const generateClaimsJobHandler = defineJobHandler(generateClaimsJob, asyn
 			},
 		})
 		await progress
-		await moveClaimGenerationRun(db, { runId, to: 'done', data: { created: result.created, existing: result.existing, ruleVersion: result.ruleVersion, finishedAt: new Date() } })
-		await recordAudit(db, { action: 'claims.generated', staffId: run.requestedBy, subject: `ClaimGenerationRun:${runId}`, details: { year: run.year, ...result } })
+		await moveClaimGenerationRun(db, {
+			runId,
+			to: 'done',
+			data: { created: result.created, existing: result.existing, ruleVersion: result.ruleVersion, finishedAt: new Date() },
+		})
+		await recordAudit(db, {
+			action: 'claims.generated',
+			staffId: run.requestedBy,
+			subject: `ClaimGenerationRun:${runId}`,
+			details: { year: run.year, ...result },
+		})
 		return result
 	} catch (error) {
 		await progress.catch(() => {})
 		const message = error instanceof Error ? error.message : String(error)
 		await moveClaimGenerationRun(db, { runId, to: 'failed', data: { error: message.slice(0, 500), finishedAt: new Date() } })
-		await recordAudit(db, { action: 'claims.generated', outcome: 'failed', staffId: run.requestedBy, subject: `ClaimGenerationRun:${runId}`, details: { year: run.year, error: message.slice(0, 500) } })
+		await recordAudit(db, {
+			action: 'claims.generated',
+			outcome: 'failed',
+			staffId: run.requestedBy,
+			subject: `ClaimGenerationRun:${runId}`,
+			details: { year: run.year, error: message.slice(0, 500) },
+		})
 		throw error
 	}
 })

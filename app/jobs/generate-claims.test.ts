@@ -11,8 +11,14 @@ const town = await createTown('genjob-town')
 const db = getTenantDb(town.tenant)
 const s = tenantSchemaName('genjob-town')
 const names = { cs: 'Odpad', en: 'Waste', uk: 'Відходи' }
-const admin = (await sql<{ id: string }>(`INSERT INTO ${s}.staff_user (email, name, roles) VALUES ('admin@genjob.test', 'Admin', '{admin}') RETURNING id`))[0]!.id
-const context = { tenant: { ...town.tenant, status: 'active', primaryHost: 'genjob.test', name: 'Genjob' }, log: pino({ level: 'silent' }), jobId: 'test', attempt: 1 } as unknown as JobContext
+const admin = (await sql<{ id: string }>(`INSERT INTO ${s}.staff_user (email, name, roles) VALUES ('admin@genjob.test', 'Admin', '{admin}') RETURNING id`))[0]!
+	.id
+const context = {
+	tenant: { ...town.tenant, status: 'active', primaryHost: 'genjob.test', name: 'Genjob' },
+	log: pino({ level: 'silent' }),
+	jobId: 'test',
+	attempt: 1,
+} as unknown as JobContext
 
 describe('generate-claims job', () => {
 	test('a town without rules: the request is refused and nothing is queued', async () => {
@@ -30,7 +36,14 @@ describe('generate-claims job', () => {
 		)
 		const first = await db.claimGenerationRun.create({ data: { year: 2026, requestedBy: admin } })
 		await generateClaimsJob.handle({ tenantSlug: 'genjob-town', runId: first.id }, context)
-		expect(await db.claimGenerationRun.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: 'done', done: 40, total: 40, created: 40, existing: 0, ruleVersion: 1 })
+		expect(await db.claimGenerationRun.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+			status: 'done',
+			done: 40,
+			total: 40,
+			created: 40,
+			existing: 0,
+			ruleVersion: 1,
+		})
 		// While this run is open, another request is refused.
 		const second = await db.claimGenerationRun.create({ data: { year: 2026, requestedBy: admin } })
 		await expect(requestClaimGeneration({ db, tenantSlug: 'genjob-town', year: 2026, by: admin })).rejects.toThrow(/already running/)

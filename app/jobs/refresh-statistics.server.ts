@@ -7,7 +7,11 @@ import { refreshStatistics } from '../modules/statistics/refresh-statistics.serv
 /** Recomputes the town's statistic_month rows (decision 017): hourly from the sweeper, or "refresh now" in the office. */
 export const refreshStatisticsJobHandler = defineJobHandler(refreshStatisticsJob, async (_payload, { tenant }) => {
 	const db = getTenantDb(tenant)
-	await db.statisticRefresh.upsert({ where: { id: 1 }, create: { status: 'running', startedAt: new Date(), step: 0 }, update: { status: 'running', startedAt: new Date(), step: 0, error: null } })
+	await db.statisticRefresh.upsert({
+		where: { id: 1 },
+		create: { status: 'running', startedAt: new Date(), step: 0 },
+		update: { status: 'running', startedAt: new Date(), step: 0, error: null },
+	})
 	try {
 		return await refreshStatistics({
 			pool: getPool(),

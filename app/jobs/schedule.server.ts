@@ -25,7 +25,7 @@ export const schedule: readonly ScheduleRow[] = [
 		due: async ({ db, now }) =>
 			Boolean(
 				(await db.deliveryOutbox.findFirst({ where: { state: 'pending', nextAttemptAt: { lte: now } }, select: { id: true } })) ??
-					(await db.answerOutbox.findFirst({ where: { state: 'pending', nextAttemptAt: { lte: now } }, select: { id: true } })),
+				(await db.answerOutbox.findFirst({ where: { state: 'pending', nextAttemptAt: { lte: now } }, select: { id: true } })),
 			),
 	},
 	// GINIS sends no callbacks: its statuses are read now and then.

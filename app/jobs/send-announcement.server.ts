@@ -14,14 +14,20 @@ import { townOrigin } from '../modules/tenancy/town-origin.server'
 export const sendAnnouncementJobHandler = defineJobHandler(sendAnnouncementJob, async (payload, { tenant, log, attempt }) => {
 	const db = getTenantDb(tenant)
 	try {
-		const result = await sendAnnouncementPage({ db, town: { slug: tenant.slug, origin: townOrigin(tenant.primaryHost) }, announcementId: payload.announcementId })
+		const result = await sendAnnouncementPage({
+			db,
+			town: { slug: tenant.slug, origin: townOrigin(tenant.primaryHost) },
+			announcementId: payload.announcementId,
+		})
 		if (!result.done) await enqueueJob(sendAnnouncementJob, payload)
 		log.info({ announcementId: payload.announcementId, ...result }, 'announcement page sent')
 		return result
 	} catch (error) {
 		if (attempt > sendAnnouncementJob.retry.limit) {
 			const failure = error instanceof Error ? error.message : String(error)
-			await db.$transaction((tx) => transitionAnnouncement(tx, { announcementId: payload.announcementId, to: 'failed', actor: 'job', failure, detail: { attempt } })).catch((markError) => log.error({ err: markError }, 'could not mark the announcement failed'))
+			await db
+				.$transaction((tx) => transitionAnnouncement(tx, { announcementId: payload.announcementId, to: 'failed', actor: 'job', failure, detail: { attempt } }))
+				.catch((markError) => log.error({ err: markError }, 'could not mark the announcement failed'))
 		}
 		throw error
 	}

@@ -92,11 +92,17 @@ export default function TownHome() {
 					{SERVICES.map((service) => (
 						<li key={service} className="rounded-town border border-muted/30 bg-surface p-5 shadow-sm">
 							<h3 className="mb-1 text-lg font-semibold">
-								{SERVICE_LINKS[service] ? <Link to={SERVICE_LINKS[service]}>{t(`homePage.services.${service}.title`)}</Link> : t(`homePage.services.${service}.title`)}
+								{SERVICE_LINKS[service] ? (
+									<Link to={SERVICE_LINKS[service]}>{t(`homePage.services.${service}.title`)}</Link>
+								) : (
+									t(`homePage.services.${service}.title`)
+								)}
 							</h3>
 							<p className="mb-3 text-muted">{t(`homePage.services.${service}.description`, { context: town.type })}</p>
 							{/* Each area becomes a link when its issue lands; until then it says so plainly. */}
-							{SERVICE_LINKS[service] ? null : <p className="inline-block rounded-town bg-page px-2 py-0.5 text-sm font-medium text-ink">{t('homePage.comingSoon')}</p>}
+							{SERVICE_LINKS[service] ? null : (
+								<p className="inline-block rounded-town bg-page px-2 py-0.5 text-sm font-medium text-ink">{t('homePage.comingSoon')}</p>
+							)}
 						</li>
 					))}
 				</ul>

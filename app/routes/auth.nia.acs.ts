@@ -21,7 +21,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return redirect(failureUrl(refused.page), 303)
 	}
 	const { locale, profile, texts } = await getCitizenTexts(request, context)
-	const html = renderHandoverPage({ locale, texts: texts.loginHandover, townName: pickText(profile.name, locale), nonce: context.portal.cspNonce, samlResponse })
+	const html = renderHandoverPage({
+		locale,
+		texts: texts.loginHandover,
+		townName: pickText(profile.name, locale),
+		nonce: context.portal.cspNonce,
+		samlResponse,
+	})
 	return new Response(html, { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } })
 }
 

@@ -10,7 +10,7 @@ import type { loader as rootLoader } from '~/root'
 
 export const handle = { i18n: 'citizen' }
 
-const asLoa = (value: string | null): LoaLevel | 'unknown' => (LOA_LEVELS as readonly string[]).includes(value ?? '') ? (value as LoaLevel) : 'unknown'
+const asLoa = (value: string | null): LoaLevel | 'unknown' => ((LOA_LEVELS as readonly string[]).includes(value ?? '') ? (value as LoaLevel) : 'unknown')
 
 // /auth/nia/chyba?duvod=cancelled|loa|expired|technical|unavailable: what happened and what to do.
 // Only these codes are read from the URL; anything else shows the generic technical explanation.

@@ -21,10 +21,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	return {
 		title: resources[locale].grants.public.title,
 		programmes: programmes.map((p) => ({
-			id: p.id, name: p.name, purpose: p.purpose, conditions: p.conditions, eligible: p.eligibleApplicants, coFinancingPercent: p.coFinancingPercent,
-			totalBudget: formatMoney(p.totalBudget, locale), maxGrant: formatMoney(p.maxGrant, locale), minGrant: p.minGrant ? formatMoney(p.minGrant, locale) : null,
+			id: p.id,
+			name: p.name,
+			purpose: p.purpose,
+			conditions: p.conditions,
+			eligible: p.eligibleApplicants,
+			coFinancingPercent: p.coFinancingPercent,
+			totalBudget: formatMoney(p.totalBudget, locale),
+			maxGrant: formatMoney(p.maxGrant, locale),
+			minGrant: p.minGrant ? formatMoney(p.minGrant, locale) : null,
 			decisionDeadline: p.decisionDeadline ? formatDate(p.decisionDeadline, locale) : null,
-			costCategories: readCostCategories(p.costCategories).map((c) => c.name), attachments: readRequiredAttachments(p.requiredAttachments).map((a) => a.name),
+			costCategories: readCostCategories(p.costCategories).map((c) => c.name),
+			attachments: readRequiredAttachments(p.requiredAttachments).map((a) => a.name),
 			calls: p.calls.map((c) => ({ ...c, opensOn: formatDate(c.opensOn, locale), closesOn: formatDate(c.closesOn, locale) })),
 		})),
 	}

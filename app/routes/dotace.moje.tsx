@@ -19,7 +19,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const applications = await listMyApplications({ db: user.db, ability: user.ability, personId: user.actor.personId })
 	return {
 		title: resources[locale].grants.mine.title,
-		applications: applications.map((a) => ({ id: a.id, number: a.number, state: a.state, applicant: a.applicantName, programme: a.call.programmeVersion.name, events: a.events.map((e) => ({ state: e.toState, message: e.message, at: `${formatDate(e.at, locale)} ${formatTime(e.at, locale)}` })) })),
+		applications: applications.map((a) => ({
+			id: a.id,
+			number: a.number,
+			state: a.state,
+			applicant: a.applicantName,
+			programme: a.call.programmeVersion.name,
+			events: a.events.map((e) => ({ state: e.toState, message: e.message, at: `${formatDate(e.at, locale)} ${formatTime(e.at, locale)}` })),
+		})),
 	}
 }
 

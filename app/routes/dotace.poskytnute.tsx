@@ -20,7 +20,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
 	const page = readPage(new URL(request.url).searchParams)
 	const { rows, total } = await listAwardedGrants({ db, page, pageSize: PAGE_SIZE })
-	return { title: resources[locale].grants.awarded.title, page, hasNext: page * PAGE_SIZE < total, rows: rows.map((r) => ({ ...r, amount: formatMoney(r.amount, locale) })) }
+	return {
+		title: resources[locale].grants.awarded.title,
+		page,
+		hasNext: page * PAGE_SIZE < total,
+		rows: rows.map((r) => ({ ...r, amount: formatMoney(r.amount, locale) })),
+	}
 }
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => townPageMeta(page?.title, matches)

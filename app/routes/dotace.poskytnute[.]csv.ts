@@ -7,5 +7,7 @@ import { requireTenant } from '~/modules/tenancy/require-town.server'
 // The whole awarded grants dataset (open data), capped at 10 000 rows per download.
 export async function loader({ context }: LoaderFunctionArgs) {
 	const { rows } = await listAwardedGrants({ db: getTenantDb(requireTenant(context)), pageSize: 10_000 })
-	return new Response(toCsv(AWARDED_GRANT_COLUMNS, rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="poskytnute-dotace.csv"' } })
+	return new Response(toCsv(AWARDED_GRANT_COLUMNS, rows), {
+		headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="poskytnute-dotace.csv"' },
+	})
 }

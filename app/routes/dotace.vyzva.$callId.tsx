@@ -20,7 +20,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
 	const call = await findPublishedCall({ db: user.db, callId: params.callId ?? '' })
 	if (!call) throw data(null, { status: 404 })
-	return { title: resources[locale].grants.start.title, call: { name: call.name, programme: call.programmeVersion.name, eligible: call.programmeVersion.eligibleApplicants } }
+	return {
+		title: resources[locale].grants.start.title,
+		call: { name: call.name, programme: call.programmeVersion.name, eligible: call.programmeVersion.eligibleApplicants },
+	}
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -29,7 +32,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	const kind = body.get('applicantKind') === 'legal' ? 'legal' : 'natural'
 	const ico = String(body.get('ico') ?? '').replace(/\s/g, '')
 	try {
-		const application = await startGrantApplication({ db: user.db, personId: user.actor.personId, callId: params.callId ?? '', applicant: kind === 'legal' ? { kind, ico } : { kind } })
+		const application = await startGrantApplication({
+			db: user.db,
+			personId: user.actor.personId,
+			callId: params.callId ?? '',
+			applicant: kind === 'legal' ? { kind, ico } : { kind },
+		})
 		return redirect(`/dotace/zadost/${application.id}`)
 	} catch (error) {
 		if (error instanceof GrantInputError) return data({ error: error.key, ico }, { status: 400 })

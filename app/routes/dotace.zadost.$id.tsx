@@ -32,10 +32,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	return {
 		title: `${resources[locale].grants.application.title} ${a.number}`,
 		application: {
-			...a, periodFrom: a.periodFrom ? storedDate(a.periodFrom) : '', periodTo: a.periodTo ? storedDate(a.periodTo) : '', awarded: a.awardedAmount ? formatMoney(a.awardedAmount, locale) : null,
+			...a,
+			periodFrom: a.periodFrom ? storedDate(a.periodFrom) : '',
+			periodTo: a.periodTo ? storedDate(a.periodTo) : '',
+			awarded: a.awardedAmount ? formatMoney(a.awardedAmount, locale) : null,
 			budgetLines: a.budgetLines.map((l) => ({ ...l, ownShare: String(l.ownShare / 100), requested: String(l.requested / 100) })),
 		},
-		programme: { name: pv.name, call: a.call.name, maxGrant: formatMoney(pv.maxGrant, locale), minGrant: formatMoney(pv.minGrant, locale), coFinancingPercent: pv.coFinancingPercent, categories: readCostCategories(pv.costCategories) },
+		programme: {
+			name: pv.name,
+			call: a.call.name,
+			maxGrant: formatMoney(pv.maxGrant, locale),
+			minGrant: formatMoney(pv.minGrant, locale),
+			coFinancingPercent: pv.coFinancingPercent,
+			categories: readCostCategories(pv.costCategories),
+		},
 		limits: { maxGrant: pv.maxGrant, minGrant: pv.minGrant, coFinancingPercent: pv.coFinancingPercent, costCategories: readCostCategories(pv.costCategories) },
 	}
 }
@@ -45,7 +55,12 @@ function readBudget(body: FormData) {
 	for (let i = 0; i < BUDGET_ROWS; i++) {
 		const category = String(body.get(`budget.${i}.category`) ?? '')
 		if (!category) continue
-		lines.push({ category, description: String(body.get(`budget.${i}.description`) ?? ''), ownShare: body.get(`budget.${i}.ownShare`) ?? '', requested: body.get(`budget.${i}.requested`) ?? '' })
+		lines.push({
+			category,
+			description: String(body.get(`budget.${i}.description`) ?? ''),
+			ownShare: body.get(`budget.${i}.ownShare`) ?? '',
+			requested: body.get(`budget.${i}.requested`) ?? '',
+		})
 	}
 	return lines
 }
@@ -60,10 +75,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		if (intent === 'settlement') {
 			const spent = crownsToHalere.safeParse(body.get('spentGrant'))
 			if (!spent.success) return data({ error: 'errors.amount', field: 'spentGrant' }, { status: 400 })
-			await fileGrantSettlement({ db: user.db, personId, applicationId, input: { costs: [], narrative: String(body.get('narrative') ?? ''), spentGrant: spent.data } })
+			await fileGrantSettlement({
+				db: user.db,
+				personId,
+				applicationId,
+				input: { costs: [], narrative: String(body.get('narrative') ?? ''), spentGrant: spent.data },
+			})
 			return redirect(`/dotace/moje?hlaseni=settlement`)
 		}
-		const parsed = ApplicationInputSchema.safeParse({ ...Object.fromEntries(['purpose', 'reasoning', 'periodFrom', 'periodTo', 'representatives', 'ownership', 'contactEmail'].map((k) => [k, body.get(k) ?? ''])), budget: readBudget(body) })
+		const parsed = ApplicationInputSchema.safeParse({
+			...Object.fromEntries(
+				['purpose', 'reasoning', 'periodFrom', 'periodTo', 'representatives', 'ownership', 'contactEmail'].map((k) => [k, body.get(k) ?? '']),
+			),
+			budget: readBudget(body),
+		})
 		if (!parsed.success) return data({ error: parsed.error.issues[0]!.message, field: String(parsed.error.issues[0]!.path[0] ?? '') }, { status: 400 })
 		await saveGrantApplication({ db: user.db, personId, applicationId, input: parsed.data })
 		if (intent === 'submit') {
@@ -111,7 +136,9 @@ export default function GrantApplicationPage() {
 					{t('application.saved')}
 				</p>
 			) : null}
-			{a.returnMessage && a.state === 'returned' ? <p className="mb-4 rounded-town border border-muted p-3">{t('application.returned', { message: a.returnMessage })}</p> : null}
+			{a.returnMessage && a.state === 'returned' ? (
+				<p className="mb-4 rounded-town border border-muted p-3">{t('application.returned', { message: a.returnMessage })}</p>
+			) : null}
 			{a.rejectionReason ? <p className="mb-4 rounded-town border border-muted p-3">{t('application.rejected', { reason: a.rejectionReason })}</p> : null}
 			{a.exclusionReason ? <p className="mb-4 rounded-town border border-muted p-3">{t('application.excluded', { reason: a.exclusionReason })}</p> : null}
 			{a.awarded ? <p className="mb-4 rounded-town border border-muted p-3 font-semibold">{t('application.awarded', { amount: a.awarded })}</p> : null}
@@ -166,7 +193,9 @@ export default function GrantApplicationPage() {
 					</div>
 					<fieldset>
 						<legend className="text-xl font-bold">{t('application.budget')}</legend>
-						<p className="mb-2 text-sm">{t('application.budgetHelp', { max: programme.maxGrant, min: programme.minGrant, percent: programme.coFinancingPercent })}</p>
+						<p className="mb-2 text-sm">
+							{t('application.budgetHelp', { max: programme.maxGrant, min: programme.minGrant, percent: programme.coFinancingPercent })}
+						</p>
 						<table className="w-full text-left">
 							<thead>
 								<tr>
@@ -182,7 +211,12 @@ export default function GrantApplicationPage() {
 									return (
 										<tr key={i}>
 											<td>
-												<select name={`budget.${i}.category`} aria-label={`${t('application.category')} ${i + 1}`} defaultValue={line?.category ?? ''} className={field}>
+												<select
+													name={`budget.${i}.category`}
+													aria-label={`${t('application.category')} ${i + 1}`}
+													defaultValue={line?.category ?? ''}
+													className={field}
+												>
 													<option value="">–</option>
 													{programme.categories.map((c) => (
 														<option key={c.code} value={c.code}>
@@ -192,13 +226,30 @@ export default function GrantApplicationPage() {
 												</select>
 											</td>
 											<td>
-												<input name={`budget.${i}.description`} aria-label={`${t('application.lineDescription')} ${i + 1}`} defaultValue={line?.description ?? ''} className={field} />
+												<input
+													name={`budget.${i}.description`}
+													aria-label={`${t('application.lineDescription')} ${i + 1}`}
+													defaultValue={line?.description ?? ''}
+													className={field}
+												/>
 											</td>
 											<td>
-												<input name={`budget.${i}.ownShare`} inputMode="decimal" aria-label={`${t('application.ownShare')} ${i + 1}`} defaultValue={line?.ownShare ?? ''} className={field} />
+												<input
+													name={`budget.${i}.ownShare`}
+													inputMode="decimal"
+													aria-label={`${t('application.ownShare')} ${i + 1}`}
+													defaultValue={line?.ownShare ?? ''}
+													className={field}
+												/>
 											</td>
 											<td>
-												<input name={`budget.${i}.requested`} inputMode="decimal" aria-label={`${t('application.requested')} ${i + 1}`} defaultValue={line?.requested ?? ''} className={field} />
+												<input
+													name={`budget.${i}.requested`}
+													inputMode="decimal"
+													aria-label={`${t('application.requested')} ${i + 1}`}
+													defaultValue={line?.requested ?? ''}
+													className={field}
+												/>
 											</td>
 										</tr>
 									)

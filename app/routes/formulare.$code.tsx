@@ -107,10 +107,18 @@ function StepForm({ definition, steps, values, files, prefilled, locale, stepInd
 	const lastResult = actionData && 'result' in actionData ? actionData.result : undefined
 	const uploadErrors = actionData && 'uploadErrors' in actionData ? actionData.uploadErrors : []
 	const schema = buildSubmissionSchema(definition, locale, { steps })
-	const fileNames = steps.flatMap((step) => step.fields).filter((field) => field.type === 'file').map((field) => field.name)
+	const fileNames = steps
+		.flatMap((step) => step.fields)
+		.filter((field) => field.type === 'file')
+		.map((field) => field.name)
 	// Rows of a repeating group start with one empty row, so there is something to fill in.
 	const defaultValue = Object.fromEntries(
-		steps.flatMap((step) => step.fields).map((field) => [field.name, field.type === 'group' ? ((values[field.name] as unknown[] | undefined)?.length ? values[field.name] : [{}]) : values[field.name]]),
+		steps
+			.flatMap((step) => step.fields)
+			.map((field) => [
+				field.name,
+				field.type === 'group' ? ((values[field.name] as unknown[] | undefined)?.length ? values[field.name] : [{}]) : values[field.name],
+			]),
 	)
 	const [form, fields] = useForm<Record<string, unknown>>({
 		id: `step-${stepIndex}`,
@@ -155,7 +163,13 @@ function StepForm({ definition, steps, values, files, prefilled, locale, stepInd
 		>
 			<input type="hidden" name="krok" value={stepIndex} />
 			{hasErrors ? (
-				<div ref={summaryRef} role="alert" tabIndex={-1} aria-labelledby="error-summary-title" className="rounded-town border-2 border-red-800 bg-red-50 p-3 text-red-900">
+				<div
+					ref={summaryRef}
+					role="alert"
+					tabIndex={-1}
+					aria-labelledby="error-summary-title"
+					className="rounded-town border-2 border-red-800 bg-red-50 p-3 text-red-900"
+				>
 					<h2 id="error-summary-title" className="text-xl font-bold">
 						{t('fill.errorSummaryTitle')}
 					</h2>
@@ -184,7 +198,14 @@ function StepForm({ definition, steps, values, files, prefilled, locale, stepInd
 							<GroupFieldInput key={field.name} field={field} meta={fields[field.name] as FieldMetadata<unknown>} form={form} locale={locale} />
 						) : (
 							<VisibleWhen key={field.name} field={field} formValues={form.value ?? defaultValue}>
-								<FormFieldInput field={field} meta={fields[field.name] as FieldMetadata<unknown>} locale={locale} isPrefilled={prefilled.includes(field.name)} files={files} maxFileSizeMb={definition.attachments.maxFileSizeMb} />
+								<FormFieldInput
+									field={field}
+									meta={fields[field.name] as FieldMetadata<unknown>}
+									locale={locale}
+									isPrefilled={prefilled.includes(field.name)}
+									files={files}
+									maxFileSizeMb={definition.attachments.maxFileSizeMb}
+								/>
 							</VisibleWhen>
 						),
 					)}

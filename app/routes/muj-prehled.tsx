@@ -19,10 +19,16 @@ export const handle = { i18n: ['overview', 'forms', 'messages', 'grants'] }
 function showMoney(summary: ClaimSummary, locale: Locale) {
 	return {
 		toPay: summary.toPay > 0 ? formatMoney(summary.toPay, locale) : null,
-		discount: summary.discount > 0 && summary.discountUntil ? { amount: formatMoney(summary.discount, locale), until: formatDate(summary.discountUntil, locale) } : null,
+		discount:
+			summary.discount > 0 && summary.discountUntil
+				? { amount: formatMoney(summary.discount, locale), until: formatDate(summary.discountUntil, locale) }
+				: null,
 		overdueCount: summary.overdueCount,
 		next: summary.next.map((c) => ({
-			id: c.id, isOverdue: c.isOverdue, toPay: formatMoney(c.toPay, locale), dueDate: formatDate(c.dueDate, locale),
+			id: c.id,
+			isOverdue: c.isOverdue,
+			toPay: formatMoney(c.toPay, locale),
+			dueDate: formatDate(c.dueDate, locale),
 			label: `${pickText(c.label as LocalizedText, locale)} ${c.year}${c.instalment > 1 ? ` (${c.instalment})` : ''}`,
 		})),
 	}
@@ -36,21 +42,40 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	return {
 		title: resources[locale].overview.title,
 		money: { ...showMoney(overview.money.total, locale), isPartial: overview.money.isPartial },
-		qrPayments: overview.qrPayments.payments.map((p) => ({ id: p.id, amount: formatMoney(p.amount, locale), variableSymbol: p.variableSymbol, createdAt: formatDate(p.createdAt, locale) })),
+		qrPayments: overview.qrPayments.payments.map((p) => ({
+			id: p.id,
+			amount: formatMoney(p.amount, locale),
+			variableSymbol: p.variableSymbol,
+			createdAt: formatDate(p.createdAt, locale),
+		})),
 		submissions: {
 			count: overview.submissions.count,
 			items: overview.submissions.submissions.map((s) => ({
-				number: s.number, status: s.status, formTitle: pickText(s.formTitle as LocalizedText, locale), submittedAt: formatDate(s.submittedAt, locale),
+				number: s.number,
+				status: s.status,
+				formTitle: pickText(s.formTitle as LocalizedText, locale),
+				submittedAt: formatDate(s.submittedAt, locale),
 				lastEvent: s.lastEvent ? { kind: s.lastEvent.kind, status: s.lastEvent.status, at: formatDate(s.lastEvent.at, locale) } : null,
 			})),
 		},
 		messages: {
 			unread: overview.messages.unread,
-			items: overview.messages.threads.map((m) => ({ id: m.id, subject: m.subject, submissionNumber: m.submissionNumber, lastMessageAt: formatDate(m.lastMessageAt, locale) })),
+			items: overview.messages.threads.map((m) => ({
+				id: m.id,
+				subject: m.subject,
+				submissionNumber: m.submissionNumber,
+				lastMessageAt: formatDate(m.lastMessageAt, locale),
+			})),
 		},
 		notifications: {
 			unread: overview.notifications.unread,
-			items: overview.notifications.notifications.map((n) => ({ id: n.id, kind: n.kind, params: n.params, link: n.link, createdAt: formatDate(n.createdAt, locale) })),
+			items: overview.notifications.notifications.map((n) => ({
+				id: n.id,
+				kind: n.kind,
+				params: n.params,
+				link: n.link,
+				createdAt: formatDate(n.createdAt, locale),
+			})),
 		},
 		grants: {
 			count: overview.grants.count,
@@ -107,7 +132,11 @@ export default function MyOverview() {
 	const { t: tMessages } = useTranslation('messages')
 	const { t: tGrants } = useTranslation('grants')
 	const notificationText = (kind: string, params: Record<string, string>) =>
-		tMessages(`notifications.kind.${kind}`, { ...params, status: params.status ? tForms(`status.${params.status}`) : '', label: params.label ?? params.subject ?? '' })
+		tMessages(`notifications.kind.${kind}`, {
+			...params,
+			status: params.status ? tForms(`status.${params.status}`) : '',
+			label: params.label ?? params.subject ?? '',
+		})
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
 			<h1 className="mb-2 text-3xl font-bold">{t('title')}</h1>
@@ -131,7 +160,14 @@ export default function MyOverview() {
 					<NextDue money={money} labelledBy="next-due-heading" />
 					{money.isPartial ? <p className="mt-2 text-sm">{t('money.partial')}</p> : null}
 				</OverviewCard>
-				<OverviewCard id="submissions" heading={t('submissions.heading')} links={[{ to: '/podani', label: t('submissions.all') }, { to: '/formulare', label: t('submissions.newForm') }]}>
+				<OverviewCard
+					id="submissions"
+					heading={t('submissions.heading')}
+					links={[
+						{ to: '/podani', label: t('submissions.all') },
+						{ to: '/formulare', label: t('submissions.newForm') },
+					]}
+				>
 					{submissions.count ? <p>{t('submissions.count', { count: submissions.count })}</p> : <p>{t('submissions.none')}</p>}
 					<ul className="mt-2 grid gap-2">
 						{submissions.items.map((s) => (
@@ -142,14 +178,26 @@ export default function MyOverview() {
 								: {tForms(`status.${s.status}`)}
 								{s.lastEvent ? (
 									<div className="text-sm">
-										{t('submissions.lastEvent', { event: s.lastEvent.status ? tForms(`status.${s.lastEvent.status}`) : tForms(`event.${s.lastEvent.kind}`, { defaultValue: s.lastEvent.kind }), date: s.lastEvent.at })}
+										{t('submissions.lastEvent', {
+											event: s.lastEvent.status
+												? tForms(`status.${s.lastEvent.status}`)
+												: tForms(`event.${s.lastEvent.kind}`, { defaultValue: s.lastEvent.kind }),
+											date: s.lastEvent.at,
+										})}
 									</div>
 								) : null}
 							</li>
 						))}
 					</ul>
 				</OverviewCard>
-				<OverviewCard id="messages" heading={t('messages.heading')} links={[{ to: '/zpravy', label: t('messages.all') }, { to: '/zpravy/nova', label: t('messages.new') }]}>
+				<OverviewCard
+					id="messages"
+					heading={t('messages.heading')}
+					links={[
+						{ to: '/zpravy', label: t('messages.all') },
+						{ to: '/zpravy/nova', label: t('messages.new') },
+					]}
+				>
 					<p data-testid="overview-messages-unread">{messages.unread ? t('messages.unread', { count: messages.unread }) : t('messages.none')}</p>
 					<ul className="mt-2 grid gap-1">
 						{messages.items.map((m) => (
@@ -161,7 +209,9 @@ export default function MyOverview() {
 					</ul>
 				</OverviewCard>
 				<OverviewCard id="notifications" heading={t('notifications.heading')} links={[{ to: '/oznameni', label: t('notifications.all') }]}>
-					<p data-testid="overview-notifications-unread">{notifications.unread ? t('notifications.unread', { count: notifications.unread }) : t('notifications.none')}</p>
+					<p data-testid="overview-notifications-unread">
+						{notifications.unread ? t('notifications.unread', { count: notifications.unread }) : t('notifications.none')}
+					</p>
 					<ul className="mt-2 grid gap-1">
 						{notifications.items.map((n) => (
 							<li key={n.id} data-testid="overview-notification">
@@ -170,7 +220,14 @@ export default function MyOverview() {
 						))}
 					</ul>
 				</OverviewCard>
-				<OverviewCard id="grants" heading={t('grants.heading')} links={[{ to: '/dotace/moje', label: t('grants.all') }, { to: '/dotace', label: t('grants.calls') }]}>
+				<OverviewCard
+					id="grants"
+					heading={t('grants.heading')}
+					links={[
+						{ to: '/dotace/moje', label: t('grants.all') },
+						{ to: '/dotace', label: t('grants.calls') },
+					]}
+				>
 					<p>{grants.count ? t('grants.count', { count: grants.count }) : t('grants.none')}</p>
 					<ul className="mt-2 grid gap-2">
 						{grants.items.map((a) => (
@@ -181,7 +238,9 @@ export default function MyOverview() {
 								: <strong>{tGrants(`states.${a.state}`)}</strong>
 								<div className="text-sm">
 									{t('grants.applicant', { name: a.applicant })}
-									{a.needsAction ? <span className="font-semibold"> – {a.returnDeadline ? t('grants.actionBy', { date: a.returnDeadline }) : t('grants.action')}</span> : null}
+									{a.needsAction ? (
+										<span className="font-semibold"> – {a.returnDeadline ? t('grants.actionBy', { date: a.returnDeadline }) : t('grants.action')}</span>
+									) : null}
 								</div>
 							</li>
 						))}
@@ -209,7 +268,9 @@ export default function MyOverview() {
 										{r.relation ? <span className="font-normal"> ({r.relation})</span> : null}
 									</h3>
 									<p>{r.money.toPay ? t('represented.dueNow', { amount: r.money.toPay }) : t('represented.nothing')}</p>
-									{r.money.discount ? <p className="text-sm">{t('money.discount', { date: r.money.discount.until, amount: r.money.discount.amount })}</p> : null}
+									{r.money.discount ? (
+										<p className="text-sm">{t('money.discount', { date: r.money.discount.until, amount: r.money.discount.amount })}</p>
+									) : null}
 									<NextDue money={r.money} />
 								</li>
 							))}

@@ -24,7 +24,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const profile = await requireTownProfile(context)
 	const locale = await getRequestLocale(request, profile)
 	const { privacy } = await getLegalPages(getTenantDb(tenant))
-	const extra = (privacy.extra[locale] || privacy.extra.cs).split(/\n\s*\n/).map((part) => part.trim()).filter(Boolean)
+	const extra = (privacy.extra[locale] || privacy.extra.cs)
+		.split(/\n\s*\n/)
+		.map((part) => part.trim())
+		.filter(Boolean)
 	return {
 		title: resources[locale].legal.privacy.title,
 		controller: { name: pickText(profile.name, locale), ...profile.contact },
@@ -75,19 +78,35 @@ export default function PrivacyNotice() {
 					<caption className="sr-only">{t('privacy.table.caption')}</caption>
 					<thead>
 						<tr className="border-b border-muted">
-							<th scope="col" className="py-2 pr-3">{t('privacy.table.purpose')}</th>
-							<th scope="col" className="py-2 pr-3">{t('privacy.table.data')}</th>
-							<th scope="col" className="py-2 pr-3">{t('privacy.table.basis')}</th>
-							<th scope="col" className="py-2">{t('privacy.table.retention')}</th>
+							<th scope="col" className="py-2 pr-3">
+								{t('privacy.table.purpose')}
+							</th>
+							<th scope="col" className="py-2 pr-3">
+								{t('privacy.table.data')}
+							</th>
+							<th scope="col" className="py-2 pr-3">
+								{t('privacy.table.basis')}
+							</th>
+							<th scope="col" className="py-2">
+								{t('privacy.table.retention')}
+							</th>
 						</tr>
 					</thead>
 					<tbody>
 						{PURPOSES.map((purpose) => (
 							<tr key={purpose} className="border-b border-muted align-top">
-								<th scope="row" className="py-2 pr-3 font-semibold">{t(`privacy.purposes.${purpose}.purpose`)}</th>
-								<td data-label={t('privacy.table.data')} className="py-2 pr-3">{t(`privacy.purposes.${purpose}.data`)}</td>
-								<td data-label={t('privacy.table.basis')} className="py-2 pr-3">{t(`privacy.purposes.${purpose}.basis`)}</td>
-								<td data-label={t('privacy.table.retention')} className="py-2">{t(`privacy.purposes.${purpose}.retention`)}</td>
+								<th scope="row" className="py-2 pr-3 font-semibold">
+									{t(`privacy.purposes.${purpose}.purpose`)}
+								</th>
+								<td data-label={t('privacy.table.data')} className="py-2 pr-3">
+									{t(`privacy.purposes.${purpose}.data`)}
+								</td>
+								<td data-label={t('privacy.table.basis')} className="py-2 pr-3">
+									{t(`privacy.purposes.${purpose}.basis`)}
+								</td>
+								<td data-label={t('privacy.table.retention')} className="py-2">
+									{t(`privacy.purposes.${purpose}.retention`)}
+								</td>
 							</tr>
 						))}
 					</tbody>

@@ -33,7 +33,10 @@ export async function action({ context, params }: ActionFunctionArgs) {
 	return data({ removed }, { status: 200, headers: HEADERS })
 }
 
-export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => [...townPageMeta(page?.title, matches), { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => [
+	...townPageMeta(page?.title, matches),
+	{ name: 'robots', content: 'noindex' },
+]
 
 export default function UnsubscribePage() {
 	const { topic } = useLoaderData<typeof loader>()

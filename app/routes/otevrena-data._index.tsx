@@ -30,7 +30,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			record: datasetIri(town.origin, dataset.slug),
 			specification: dataset.specification ?? null,
 			hasPersonalData: dataset.distributions.some((d) => d.personalData),
-			distributions: dataset.distributions.map((d) => ({ slug: d.slug, title: d.title[language], url: d.path, format: d.format.replace('_', '-'), schema: d.schemaPath ?? null })),
+			distributions: dataset.distributions.map((d) => ({
+				slug: d.slug,
+				title: d.title[language],
+				url: d.path,
+				format: d.format.replace('_', '-'),
+				schema: d.schemaPath ?? null,
+			})),
 		})),
 	}
 }

@@ -24,7 +24,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		title: resources[locale].messages.notifications.title,
 		page: list.page,
 		pages: list.pages,
-		notifications: list.rows.map((row) => ({ ...row, params: row.params as Record<string, string>, isUnread: !row.readAt, createdAt: formatDate(row.createdAt, locale) })),
+		notifications: list.rows.map((row) => ({
+			...row,
+			params: row.params as Record<string, string>,
+			isUnread: !row.readAt,
+			createdAt: formatDate(row.createdAt, locale),
+		})),
 	}
 }
 

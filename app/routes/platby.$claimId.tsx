@@ -35,19 +35,39 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		title: `${label} ${claim.year} – ${texts.detail.title}`,
 		canPayByCard,
 		claim: {
-			id: claim.id, label: `${label} ${claim.year}${claim.instalment > 1 ? ` (${claim.instalment})` : ''}`, feeLabel: label, year: claim.year, status: claim.status,
-			variableSymbol: claim.variableSymbol, name: `${claim.resident.givenName} ${claim.resident.familyName}`,
-			baseAmount: money(claim.baseAmount), reliefAmount: claim.reliefAmount > 0 ? money(claim.reliefAmount) : null, reliefCode: claim.reliefCode,
-			amount: money(claim.amount), paidAmount: money(claim.paidAmount), discountGranted: claim.discountGranted > 0 ? money(claim.discountGranted) : null,
-			remaining: money(balance.remaining), isPayable: payable, isExempt: claim.amount === 0,
-			discountPercent: claim.discountPercent, discount: discount > 0 ? money(discount) : null, toPay: payable ? money(balance.payableNow) : null,
+			id: claim.id,
+			label: `${label} ${claim.year}${claim.instalment > 1 ? ` (${claim.instalment})` : ''}`,
+			feeLabel: label,
+			year: claim.year,
+			status: claim.status,
+			variableSymbol: claim.variableSymbol,
+			name: `${claim.resident.givenName} ${claim.resident.familyName}`,
+			baseAmount: money(claim.baseAmount),
+			reliefAmount: claim.reliefAmount > 0 ? money(claim.reliefAmount) : null,
+			reliefCode: claim.reliefCode,
+			amount: money(claim.amount),
+			paidAmount: money(claim.paidAmount),
+			discountGranted: claim.discountGranted > 0 ? money(claim.discountGranted) : null,
+			remaining: money(balance.remaining),
+			isPayable: payable,
+			isExempt: claim.amount === 0,
+			discountPercent: claim.discountPercent,
+			discount: discount > 0 ? money(discount) : null,
+			toPay: payable ? money(balance.payableNow) : null,
 			discountUntil: claim.discountUntil ? formatDate(claim.discountUntil, locale) : null,
-			note: claimMoneyNote(claim, balance), refundable: money(balance.refundable),
-			dueDate: formatDate(claim.dueDate, locale), isOverdue: balance.isOverdue,
+			note: claimMoneyNote(claim, balance),
+			refundable: money(balance.refundable),
+			dueDate: formatDate(claim.dueDate, locale),
+			isOverdue: balance.isOverdue,
 			events: claim.events.map((e) => ({ id: e.id, kind: e.kind, amount: e.amount === null ? null : money(e.amount), at: formatDate(e.at, locale) })),
 			payments: claim.items.map((item) => ({
-				id: item.payment.id, method: item.payment.method, state: item.payment.state, variableSymbol: item.payment.variableSymbol,
-				isMine: item.payment.personId === user.actor.personId, amount: money(item.payment.amount), credited: money(item.amount + item.discount),
+				id: item.payment.id,
+				method: item.payment.method,
+				state: item.payment.state,
+				variableSymbol: item.payment.variableSymbol,
+				isMine: item.payment.personId === user.actor.personId,
+				amount: money(item.payment.amount),
+				credited: money(item.amount + item.discount),
 				at: formatDate(item.payment.paidAt ?? item.payment.createdAt, locale),
 			})),
 		},
@@ -119,8 +139,19 @@ export default function ClaimDetail() {
 			</dl>
 			<p className="mb-6 rounded-town border p-4" data-testid="discount-note">
 				{claim.note === 'discountApplies'
-					? t('detail.discountApplies', { percent: claim.discountPercent, fee: claim.feeLabel, date: claim.discountUntil, amount: claim.toPay, discount: claim.discount })
-					: t(`detail.notes.${claim.note}`, { date: claim.discountUntil, discount: claim.discountGranted, remaining: claim.remaining, amount: claim.refundable })}
+					? t('detail.discountApplies', {
+							percent: claim.discountPercent,
+							fee: claim.feeLabel,
+							date: claim.discountUntil,
+							amount: claim.toPay,
+							discount: claim.discount,
+						})
+					: t(`detail.notes.${claim.note}`, {
+							date: claim.discountUntil,
+							discount: claim.discountGranted,
+							remaining: claim.remaining,
+							amount: claim.refundable,
+						})}
 			</p>
 			{claim.isPayable ? (
 				<Form method="post" className="mb-8 flex flex-wrap items-center gap-4">

@@ -23,18 +23,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
 	const page = readPage(new URL(request.url).searchParams)
-	const [list, providers] = await Promise.all([listMyClaims({ db: user.db, ability: user.ability, personId: user.actor.personId, page }), listActiveProviders(user.db)])
+	const [list, providers] = await Promise.all([
+		listMyClaims({ db: user.db, ability: user.ability, personId: user.actor.personId, page }),
+		listActiveProviders(user.db),
+	])
 	const payable = list.claims.filter((c) => c.isPayable)
 	return {
 		locale,
 		// What is due today on this page (with the discounts still available), and how many items.
-		due: { count: payable.length, total: formatMoney(payable.reduce((sum, c) => sum + c.toPay, 0), locale) },
+		due: {
+			count: payable.length,
+			total: formatMoney(
+				payable.reduce((sum, c) => sum + c.toPay, 0),
+				locale,
+			),
+		},
 		page,
 		canPayByCard: providers.length > 0,
 		hasNext: list.hasNext,
 		title: resources[locale].payments.list.title,
 		claims: list.claims.map((c) => ({
-			id: c.id, status: c.status, variableSymbol: c.variableSymbol, name: c.name, isPayable: c.isPayable, isOverdue: c.isOverdue,
+			id: c.id,
+			status: c.status,
+			variableSymbol: c.variableSymbol,
+			name: c.name,
+			isPayable: c.isPayable,
+			isOverdue: c.isOverdue,
 			label: `${pickText(c.label as LocalizedText, locale)} ${c.year}${c.instalment > 1 ? ` (${c.instalment})` : ''}`,
 			amount: formatMoney(c.amount, locale),
 			toPay: c.isPayable ? formatMoney(c.toPay, locale) : null,
@@ -71,7 +85,10 @@ export default function MyPayments() {
 		setSelected(new Set(returned))
 	}
 	const ticked = claims.filter((c) => c.isPayable && selected.has(c.id))
-	const tickedTotal = formatMoney(ticked.reduce((sum, c) => sum + c.toPayHalere, 0), isLocale(locale) ? locale : 'cs')
+	const tickedTotal = formatMoney(
+		ticked.reduce((sum, c) => sum + c.toPayHalere, 0),
+		isLocale(locale) ? locale : 'cs',
+	)
 	const toggle = (id: string, on: boolean) =>
 		setSelected((current) => {
 			const next = new Set(current)
@@ -105,18 +122,39 @@ export default function MyPayments() {
 								<th scope="col" className="py-2 pr-2">
 									<span className="sr-only">{t('list.select')}</span>
 								</th>
-								<th scope="col" className="py-2 pr-4">{t('list.claim')}</th>
-								<th scope="col" className="py-2 pr-4">{t('list.person')}</th>
-								<th scope="col" className="py-2 pr-4">{t('list.amount')}</th>
-								<th scope="col" className="py-2 pr-4">{t('list.dueDate')}</th>
-								<th scope="col" className="py-2">{t('list.status')}</th>
+								<th scope="col" className="py-2 pr-4">
+									{t('list.claim')}
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									{t('list.person')}
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									{t('list.amount')}
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									{t('list.dueDate')}
+								</th>
+								<th scope="col" className="py-2">
+									{t('list.status')}
+								</th>
 							</tr>
 						</thead>
 						<tbody>
 							{claims.map((c) => (
 								<tr key={c.id} className="border-b border-muted align-top" data-testid="claim-row">
 									<td className="py-2 pr-2">
-										{c.isPayable ? <input type="checkbox" name="predpis" value={c.id} id={`claim-${c.id}`} checked={selected.has(c.id)} onChange={(event) => toggle(c.id, event.currentTarget.checked)} aria-label={t('list.selectClaim', { label: c.label, name: c.name })} className="h-5 w-5" /> : null}
+										{c.isPayable ? (
+											<input
+												type="checkbox"
+												name="predpis"
+												value={c.id}
+												id={`claim-${c.id}`}
+												checked={selected.has(c.id)}
+												onChange={(event) => toggle(c.id, event.currentTarget.checked)}
+												aria-label={t('list.selectClaim', { label: c.label, name: c.name })}
+												className="h-5 w-5"
+											/>
+										) : null}
 									</td>
 									<td className="py-2 pr-4" data-label={t('list.claim')}>
 										<Link to={`/platby/${c.id}`}>{c.label}</Link>
@@ -124,7 +162,9 @@ export default function MyPayments() {
 											{t('list.vs')} {c.variableSymbol}
 										</div>
 									</td>
-									<td className="py-2 pr-4" data-label={t('list.person')}>{c.name}</td>
+									<td className="py-2 pr-4" data-label={t('list.person')}>
+										{c.name}
+									</td>
 									<td className="py-2 pr-4" data-label={t('list.amount')}>
 										{c.toPay && c.hasDiscount ? (
 											<>
@@ -140,7 +180,9 @@ export default function MyPayments() {
 										{c.dueDate}
 										{c.isOverdue ? <div className="text-sm font-semibold text-red-900">{t('list.overdue')}</div> : null}
 									</td>
-									<td className="py-2" data-label={t('list.status')}>{c.isExempt ? t('status.exempt') : t(`status.${c.status}`)}</td>
+									<td className="py-2" data-label={t('list.status')}>
+										{c.isExempt ? t('status.exempt') : t(`status.${c.status}`)}
+									</td>
 								</tr>
 							))}
 						</tbody>

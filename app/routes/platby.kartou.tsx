@@ -32,7 +32,6 @@ const StartSchema = z.object({
 	provider: z.enum(CARD_PROVIDERS, { error: 'provider_invalid' }),
 })
 
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
@@ -149,9 +148,15 @@ export default function CardPayment() {
 							<tr>
 								<th scope="col">{t('start.claim')}</th>
 								<th scope="col">{t('start.vs')}</th>
-								<th scope="col" className="text-right">{t('start.base')}</th>
-								<th scope="col" className="text-right">{t('start.discount')}</th>
-								<th scope="col" className="text-right">{t('start.toPay')}</th>
+								<th scope="col" className="text-right">
+									{t('start.base')}
+								</th>
+								<th scope="col" className="text-right">
+									{t('start.discount')}
+								</th>
+								<th scope="col" className="text-right">
+									{t('start.toPay')}
+								</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -167,10 +172,14 @@ export default function CardPayment() {
 						</tbody>
 						<tfoot>
 							<tr className="font-bold">
-								<th scope="row" colSpan={2}>{t('start.total')}</th>
+								<th scope="row" colSpan={2}>
+									{t('start.total')}
+								</th>
 								<td className="text-right">{total.base}</td>
 								<td className="text-right">{total.discount ? `−${total.discount}` : '—'}</td>
-								<td className="text-right" data-testid="to-pay">{total.toPay}</td>
+								<td className="text-right" data-testid="to-pay">
+									{total.toPay}
+								</td>
 							</tr>
 						</tfoot>
 					</table>

@@ -14,6 +14,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	if (!payment || !['paid', 'partially_refunded', 'refunded'].includes(payment.state)) throw data(null, { status: 404 })
 	const { receiptNumber, pdf } = await paymentReceiptPdf({ db: user.db, townSlug: user.tenant.slug, profile, locale, payment })
 	return new Response(new Uint8Array(pdf), {
-		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="potvrzeni-platby-${receiptNumber}.pdf"`, 'Cache-Control': 'no-store' },
+		headers: {
+			'Content-Type': 'application/pdf',
+			'Content-Disposition': `attachment; filename="potvrzeni-platby-${receiptNumber}.pdf"`,
+			'Cache-Control': 'no-store',
+		},
 	})
 }

@@ -27,14 +27,28 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	return {
 		title: resources[locale].payments.qr.title,
 		payment: {
-			id: payment.id, state: payment.state, variableSymbol: payment.variableSymbol!, amount: formatMoney(payment.amount, locale),
+			id: payment.id,
+			state: payment.state,
+			variableSymbol: payment.variableSymbol!,
+			amount: formatMoney(payment.amount, locale),
 			discountUntil: payment.discountUntil ? formatDate(payment.discountUntil, locale) : null,
 			isDiscountOver: payment.discountUntil !== null && !isOnOrBefore(pragueToday(), payment.discountUntil),
-			claims: payment.claims.map((c) => ({ id: c.id, label: `${pickText(c.label as LocalizedText, locale)} ${c.year}${c.instalment > 1 ? ` (${c.instalment})` : ''}`, name: `${c.resident.givenName} ${c.resident.familyName}` })),
+			claims: payment.claims.map((c) => ({
+				id: c.id,
+				label: `${pickText(c.label as LocalizedText, locale)} ${c.year}${c.instalment > 1 ? ` (${c.instalment})` : ''}`,
+				name: `${c.resident.givenName} ${c.resident.familyName}`,
+			})),
 		},
 		// Only an open payment has a code. Generated here from our own SPAYD string: attributes only, no
 		// script (qr-image.server.ts).
-		code: qr ? { svg: renderQrPlatbaSvg(qr.spayd), spayd: qr.spayd, iban: friendlyFormatIBAN(electronicFormatIBAN(qr.iban) ?? qr.iban) ?? qr.iban, message: qr.message } : null,
+		code: qr
+			? {
+					svg: renderQrPlatbaSvg(qr.spayd),
+					spayd: qr.spayd,
+					iban: friendlyFormatIBAN(electronicFormatIBAN(qr.iban) ?? qr.iban) ?? qr.iban,
+					message: qr.message,
+				}
+			: null,
 	}
 }
 
@@ -78,7 +92,11 @@ export default function QrPaymentPage() {
 						</dl>
 					</div>
 					<p className="my-6 rounded-town border p-4" data-testid="qr-discount-note">
-						{payment.isDiscountOver ? t('qr.discountOver', { date: payment.discountUntil }) : payment.discountUntil ? t('qr.discountKept', { date: payment.discountUntil }) : t('qr.noDiscount')}
+						{payment.isDiscountOver
+							? t('qr.discountOver', { date: payment.discountUntil })
+							: payment.discountUntil
+								? t('qr.discountKept', { date: payment.discountUntil })
+								: t('qr.noDiscount')}
 					</p>
 				</>
 			) : null}

@@ -20,7 +20,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { locale, title } = await platformPage(request, 'vendor.console')
 	await requireVendor(request, context)
 	const params = new URL(request.url).searchParams
-	const query = HealthQuerySchema.parse({ page: readPage(params), q: params.get('q') ?? '', sort: params.get(HEALTH_QUERY_PARAMS.sort) ?? 'problems', level: params.get(HEALTH_QUERY_PARAMS.level) ?? 'all' })
+	const query = HealthQuerySchema.parse({
+		page: readPage(params),
+		q: params.get('q') ?? '',
+		sort: params.get(HEALTH_QUERY_PARAMS.sort) ?? 'problems',
+		level: params.get(HEALTH_QUERY_PARAMS.level) ?? 'all',
+	})
 	const { towns, ...list } = await listTownHealth(query)
 	// In the demo the console says where the e-mail went: the demo's mail catcher.
 	return {
@@ -87,7 +92,9 @@ export default function PlatformConsole() {
 					<caption className="mb-2 text-left font-semibold">{t('caption', { count: total })}</caption>
 					<thead>
 						<tr className="border-b border-muted">
-							<th scope="col" className="p-2">{t('columns.town')}</th>
+							<th scope="col" className="p-2">
+								{t('columns.town')}
+							</th>
 							{COLUMNS.map((column) => (
 								<th key={column} scope="col" className="p-2">
 									{t(`columns.${column}`)}
@@ -98,7 +105,9 @@ export default function PlatformConsole() {
 					<tbody>
 						{towns.length === 0 ? (
 							<tr>
-								<td colSpan={COLUMNS.length + 1} className="p-2">{t('empty')}</td>
+								<td colSpan={COLUMNS.length + 1} className="p-2">
+									{t('empty')}
+								</td>
 							</tr>
 						) : null}
 						{towns.map((town) => (
@@ -112,7 +121,11 @@ export default function PlatformConsole() {
 										<HealthLevelBadge level={town.level} />
 									</span>
 									<span className="block text-sm text-muted">
-										{town.stale ? t(`reasons.${town.stale.reason}`, town.stale.values) : town.refreshedAt ? t('refreshedAt', { at: when(town.refreshedAt) }) : null}
+										{town.stale
+											? t(`reasons.${town.stale.reason}`, town.stale.values)
+											: town.refreshedAt
+												? t('refreshedAt', { at: when(town.refreshedAt) })
+												: null}
 									</span>
 								</th>
 								{town.verdicts ? (

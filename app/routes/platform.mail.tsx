@@ -42,10 +42,18 @@ export default function CapturedMailList() {
 							<caption className="mb-2 text-left text-base font-semibold">{t('caption', { count: total })}</caption>
 							<thead>
 								<tr className="border-b-2 border-muted">
-									<th scope="col" className="py-2 pr-4">{t('columns.receivedAt')}</th>
-									<th scope="col" className="py-2 pr-4">{t('columns.town')}</th>
-									<th scope="col" className="py-2 pr-4">{t('columns.to')}</th>
-									<th scope="col" className="py-2">{t('columns.subject')}</th>
+									<th scope="col" className="py-2 pr-4">
+										{t('columns.receivedAt')}
+									</th>
+									<th scope="col" className="py-2 pr-4">
+										{t('columns.town')}
+									</th>
+									<th scope="col" className="py-2 pr-4">
+										{t('columns.to')}
+									</th>
+									<th scope="col" className="py-2">
+										{t('columns.subject')}
+									</th>
 								</tr>
 							</thead>
 							<tbody>

@@ -97,7 +97,9 @@ export default function TownHealthDetail() {
 				</p>
 			) : null}
 			<section aria-labelledby="health-now" className="mb-10">
-				<h2 id="health-now" className="mb-3 text-2xl font-semibold">{t('detail.current')}</h2>
+				<h2 id="health-now" className="mb-3 text-2xl font-semibold">
+					{t('detail.current')}
+				</h2>
 				{town.verdicts ? (
 					<dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
 						{HEALTH_COLUMNS.map((column) => (
@@ -114,7 +116,9 @@ export default function TownHealthDetail() {
 				)}
 			</section>
 			<section aria-labelledby="health-actions" className="mb-10">
-				<h2 id="health-actions" className="mb-3 text-2xl font-semibold">{t('actions.heading')}</h2>
+				<h2 id="health-actions" className="mb-3 text-2xl font-semibold">
+					{t('actions.heading')}
+				</h2>
 				<div className="flex flex-wrap items-start gap-4">
 					<Form method="post">
 						<button type="submit" name="intent" value="refresh" className={button}>
@@ -126,7 +130,9 @@ export default function TownHealthDetail() {
 							<button type="submit" name="intent" value="suspend" className={button} aria-describedby="suspend-hint">
 								{t('actions.suspend')}
 							</button>
-							<p id="suspend-hint" className="text-sm text-muted">{t('actions.suspendHint')}</p>
+							<p id="suspend-hint" className="text-sm text-muted">
+								{t('actions.suspendHint')}
+							</p>
 						</Form>
 					) : (
 						<Form method="post">
@@ -143,7 +149,9 @@ export default function TownHealthDetail() {
 				</div>
 			</section>
 			<section aria-labelledby="town-settings" className="mb-10">
-				<h2 id="town-settings" className="mb-3 text-2xl font-semibold">{t('settings.heading')}</h2>
+				<h2 id="town-settings" className="mb-3 text-2xl font-semibold">
+					{t('settings.heading')}
+				</h2>
 				<p className="mb-2">{t('settings.linksIntro')}</p>
 				<ul className="flex flex-wrap gap-x-6 gap-y-2">
 					{SETTINGS_GROUPS.map((group) => (
@@ -154,7 +162,9 @@ export default function TownHealthDetail() {
 				</ul>
 			</section>
 			<section aria-labelledby="health-history" className="mb-10">
-				<h2 id="health-history" className="mb-3 text-2xl font-semibold">{t('detail.history')}</h2>
+				<h2 id="health-history" className="mb-3 text-2xl font-semibold">
+					{t('detail.history')}
+				</h2>
 				{samples.length === 0 ? (
 					<p>{t('detail.noHistory')}</p>
 				) : (
@@ -165,7 +175,9 @@ export default function TownHealthDetail() {
 							<caption className="mb-2 text-left font-semibold">{t('detail.historyCaption', { count: samples.length })}</caption>
 							<thead>
 								<tr className="border-b border-muted">
-									<th scope="col" className="p-2">{t('detail.at')}</th>
+									<th scope="col" className="p-2">
+										{t('detail.at')}
+									</th>
 									{HEALTH_COLUMNS.map((column) => (
 										<th key={column} scope="col" className="p-2">
 											{t(`columns.${column}`)}
@@ -176,7 +188,9 @@ export default function TownHealthDetail() {
 							<tbody>
 								{samples.map((sample) => (
 									<tr key={sample.at} className="border-b border-muted/30 align-top">
-										<th scope="row" className="whitespace-nowrap p-2 font-medium">{when(sample.at)}</th>
+										<th scope="row" className="whitespace-nowrap p-2 font-medium">
+											{when(sample.at)}
+										</th>
 										{HEALTH_COLUMNS.map((column) => (
 											<td key={column} className="p-2">
 												<HealthVerdict verdict={sample.verdicts[column]} />
@@ -190,17 +204,27 @@ export default function TownHealthDetail() {
 				)}
 			</section>
 			<section aria-labelledby="health-audit">
-				<h2 id="health-audit" className="mb-3 text-2xl font-semibold">{t('detail.audit')}</h2>
+				<h2 id="health-audit" className="mb-3 text-2xl font-semibold">
+					{t('detail.audit')}
+				</h2>
 				{audit.length === 0 ? (
 					<p>{t('detail.auditEmpty')}</p>
 				) : (
 					<table className="w-full border-collapse text-left">
 						<thead>
 							<tr className="border-b border-muted">
-								<th scope="col" className="p-2">{t('detail.at')}</th>
-								<th scope="col" className="p-2">{t('detail.auditAction')}</th>
-								<th scope="col" className="p-2">{t('detail.auditActor')}</th>
-								<th scope="col" className="p-2">{t('detail.auditChanges')}</th>
+								<th scope="col" className="p-2">
+									{t('detail.at')}
+								</th>
+								<th scope="col" className="p-2">
+									{t('detail.auditAction')}
+								</th>
+								<th scope="col" className="p-2">
+									{t('detail.auditActor')}
+								</th>
+								<th scope="col" className="p-2">
+									{t('detail.auditChanges')}
+								</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -218,7 +242,8 @@ export default function TownHealthDetail() {
 															change.setting
 														) : (
 															<>
-																<code className="font-mono">{change.setting}</code>: <del>{change.old ?? t('detail.auditNoValue')}</del> → <ins>{change.new ?? t('detail.auditNoValue')}</ins>
+																<code className="font-mono">{change.setting}</code>: <del>{change.old ?? t('detail.auditNoValue')}</del> →{' '}
+																<ins>{change.new ?? t('detail.auditNoValue')}</ins>
 															</>
 														)}
 													</li>

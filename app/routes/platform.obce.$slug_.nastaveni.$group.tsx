@@ -71,7 +71,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	// 200, not 400, as the onboarding wizard: the page comes back with its messages, and a client-side
 	// fetch answered 4xx would be logged in the browser as an error.
 	const answer = (errors: Record<string, string[]>, extra: { contrast?: unknown; problems?: string[] } = {}) =>
-		data({ result: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(errors).map(([name, codes]) => [name, codes.map((code) => settingsErrorKey(name, code))])) }), ...extra })
+		data({
+			result: submission.reply({
+				fieldErrors: Object.fromEntries(Object.entries(errors).map(([name, codes]) => [name, codes.map((code) => settingsErrorKey(name, code))])),
+			}),
+			...extra,
+		})
 	if (submission.status !== 'success') return answer({ ...submission.error, ...fieldErrors } as Record<string, string[]>)
 	if (Object.keys(fieldErrors).length) return answer(fieldErrors)
 	const result = await editTownSettings({ slug, group, value: submission.value as never, logo, actor: vendorActor(vendor) })
@@ -82,13 +87,22 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export const meta = titleMeta
 export const handle = { i18n: ['office', 'platform-health'] }
 
-type ActionData = { result?: SubmissionResult<string[]>; contrast?: { foreground: string; background: string; ratio: number; needed: number }[]; problems?: string[] }
+type ActionData = {
+	result?: SubmissionResult<string[]>
+	contrast?: { foreground: string; background: string; ratio: number; needed: number }[]
+	problems?: string[]
+}
 
 export default function TownSettingsGroup() {
 	const { slug, group, townName, defaults, logo, presets } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>() as ActionData | undefined
 	const { t } = useTranslation('platform-health')
-	const [form, fields] = useForm<Record<string, unknown>, Record<string, unknown>, string[]>({ id: `settings-${group}`, lastResult: actionData?.result, defaultValue: defaults, shouldValidate: 'onSubmit' })
+	const [form, fields] = useForm<Record<string, unknown>, Record<string, unknown>, string[]>({
+		id: `settings-${group}`,
+		lastResult: actionData?.result,
+		defaultValue: defaults,
+		shouldValidate: 'onSubmit',
+	})
 	void form.allErrors
 	const errorCount = Object.values(form.allErrors).filter((list) => list.length).length
 	return (

@@ -30,7 +30,16 @@ import { findContrastFailures, type ThemeTokens } from '~/modules/theming/tokens
 // which applies the blueprint through applyBlueprint (the code path of `tenant apply`). Works
 // without JavaScript; with it the look's preview follows the colours as they are typed.
 
-const COLOUR_TOKENS = ['color-primary', 'color-primary-contrast', 'color-bg', 'color-surface', 'color-text', 'color-muted', 'color-link', 'color-focus'] as const
+const COLOUR_TOKENS = [
+	'color-primary',
+	'color-primary-contrast',
+	'color-bg',
+	'color-surface',
+	'color-text',
+	'color-muted',
+	'color-link',
+	'color-focus',
+] as const
 
 type Errors = Record<string, string[] | null | undefined>
 type Extras = { hostChecks?: HostCheck[]; nia?: { metadata: string; acs: string; logout: string }; ares?: { name: string } | { unavailable: true } }
@@ -64,13 +73,19 @@ async function viewFor(step: WizardStep, draft: WizardDraft, vendorId: string, r
 	const hosts = draft.hosts ? [draft.hosts.primary, ...(draft.hosts.secondary ? [draft.hosts.secondary] : [])] : []
 	if ((step === 'hosts' || step === 'look') && hosts.length) extras.hostChecks = await checkHosts(hosts)
 	if (step === 'nia' && draft.hosts) {
-		extras.nia = { metadata: townUrl(draft.hosts.primary, '/auth/nia/metadata'), ...(({ acsUrl, logoutReturnUrl }) => ({ acs: acsUrl, logout: logoutReturnUrl }))(spEndpoints(draft.hosts.primary)) }
+		extras.nia = {
+			metadata: townUrl(draft.hosts.primary, '/auth/nia/metadata'),
+			...(({ acsUrl, logoutReturnUrl }) => ({ acs: acsUrl, logout: logoutReturnUrl }))(spEndpoints(draft.hosts.primary)),
+		}
 	}
 	const logo = draft.look?.logo
 	return {
 		step,
 		...signDraft(draft, vendorId),
-		draft: { ...draft, look: draft.look && { ...draft.look, logo: logo && { file: logo.file, type: logo.type, dataUrl: `data:${logo.type};base64,${logo.base64}` } } },
+		draft: {
+			...draft,
+			look: draft.look && { ...draft.look, logo: logo && { file: logo.file, type: logo.type, dataUrl: `data:${logo.type};base64,${logo.base64}` } },
+		},
 		...rest,
 		extras,
 	}
@@ -79,7 +94,13 @@ async function viewFor(step: WizardStep, draft: WizardDraft, vendorId: string, r
 const StepSchema = z.enum(WIZARD_STEPS)
 
 // Checks beyond the schema that need the database, ARES or the theme presets; errors keyed by field.
-async function checkStep(step: WizardStep, value: Record<string, unknown>, form: FormData, draft: WizardDraft, extras: Extras): Promise<{ errors: Errors; patch?: Partial<WizardDraft> }> {
+async function checkStep(
+	step: WizardStep,
+	value: Record<string, unknown>,
+	form: FormData,
+	draft: WizardDraft,
+	extras: Extras,
+): Promise<{ errors: Errors; patch?: Partial<WizardDraft> }> {
 	const errors: Errors = {}
 	if (step === 'identity') {
 		const identity = value as NonNullable<WizardDraft['identity']>
@@ -170,9 +191,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 	try {
 		const done = await finishOnboarding({ draft: next, actor: vendorActor(vendor) })
-		return viewFor('admin', next, vendor.id, { done: { slug: done.slug, origin: townOrigin(done.primaryHost), progress: done.progress, invitationExpiresAt: done.invitationExpiresAt } })
+		return viewFor('admin', next, vendor.id, {
+			done: { slug: done.slug, origin: townOrigin(done.primaryHost), progress: done.progress, invitationExpiresAt: done.invitationExpiresAt },
+		})
 	} catch (error) {
-		if (isAppError(error, 'blueprint_invalid') || isAppError(error, 'host_taken') || isAppError(error, 'input_invalid') || isAppError(error, 'nia_config_invalid')) {
+		if (
+			isAppError(error, 'blueprint_invalid') ||
+			isAppError(error, 'host_taken') ||
+			isAppError(error, 'input_invalid') ||
+			isAppError(error, 'nia_config_invalid')
+		) {
 			return data(await viewFor('admin', next, vendor.id, { problems: error.details.length ? [...error.details] : [error.message] }), { status: 400 })
 		}
 		throw error
@@ -278,7 +306,9 @@ export default function OnboardingWizard() {
 					))}
 				</ol>
 			</Form>
-			<h2 className="mb-4 text-2xl font-semibold">{t('onboarding.stepHeading', { index: stepIndex + 1, total: WIZARD_STEPS.length, name: t(`onboarding.steps.${step}`) })}</h2>
+			<h2 className="mb-4 text-2xl font-semibold">
+				{t('onboarding.stepHeading', { index: stepIndex + 1, total: WIZARD_STEPS.length, name: t(`onboarding.steps.${step}`) })}
+			</h2>
 			{view.expired ? (
 				<p role="alert" className="mb-4 rounded-town border border-red-800 p-3 text-red-800">
 					{t('onboarding.expired')}
@@ -309,7 +339,9 @@ export default function OnboardingWizard() {
 				{hidden}
 				{step === 'identity' ? <IdentityFields field={field} /> : null}
 				{step === 'hosts' ? <HostsFields field={field} /> : null}
-				{step === 'look' ? <LookFields field={field} presets={loaderData.presets} logo={view.draft.look?.logo} townName={view.draft.identity?.name.cs ?? ''} /> : null}
+				{step === 'look' ? (
+					<LookFields field={field} presets={loaderData.presets} logo={view.draft.look?.logo} townName={view.draft.identity?.name.cs ?? ''} />
+				) : null}
 				{step === 'setup' ? <SetupFields field={field} library={loaderData.formLibrary} /> : null}
 				{step === 'nia' ? <NiaFields field={field} urls={view.extras.nia} /> : null}
 				{step === 'admin' ? <AdminFields field={field} /> : null}
@@ -346,14 +378,28 @@ function DownloadForm({ hidden, label, hint }: { hidden: ReactNode; label: strin
 			<button type="submit" name="intent" value="download" className="rounded-town border-2 border-primary px-4 py-1 font-semibold">
 				{label}
 			</button>
-			<p id="download-hint" className="text-sm text-muted">{hint}</p>
+			<p id="download-hint" className="text-sm text-muted">
+				{hint}
+			</p>
 		</form>
 	)
 }
 
 type FieldFn = (name: string) => { name: string; value: unknown; error: string | null }
 
-function TextField({ f, label, hint, type = 'text', autoComplete }: { f: ReturnType<FieldFn>; label: string; hint?: string; type?: string; autoComplete?: string }) {
+function TextField({
+	f,
+	label,
+	hint,
+	type = 'text',
+	autoComplete,
+}: {
+	f: ReturnType<FieldFn>
+	label: string
+	hint?: string
+	type?: string
+	autoComplete?: string
+}) {
 	const id = `f-${f.name.replace(/\./g, '-')}`
 	const describedBy = [hint ? `${id}-hint` : null, f.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined
 	return (
@@ -388,7 +434,14 @@ function SelectField({ f, label, options }: { f: ReturnType<FieldFn>; label: str
 	return (
 		<div className="flex flex-col">
 			<label htmlFor={id}>{label}</label>
-			<select id={id} name={f.name} defaultValue={typeof f.value === 'string' ? f.value : undefined} aria-invalid={f.error ? true : undefined} aria-describedby={f.error ? `${id}-error` : undefined} className="rounded-town border border-muted px-2 py-1">
+			<select
+				id={id}
+				name={f.name}
+				defaultValue={typeof f.value === 'string' ? f.value : undefined}
+				aria-invalid={f.error ? true : undefined}
+				aria-describedby={f.error ? `${id}-error` : undefined}
+				className="rounded-town border border-muted px-2 py-1"
+			>
 				{options.map((option) => (
 					<option key={option.value} value={option.value}>
 						{option.label}
@@ -439,7 +492,9 @@ function HostChecks({ checks }: { checks: HostCheck[] }) {
 	const { t } = useTranslation('platform-health')
 	return (
 		<section aria-labelledby="dns-heading" className="mb-6 rounded-town border border-muted p-3">
-			<h3 id="dns-heading" className="mb-2 text-xl font-semibold">{t('onboarding.dns.heading')}</h3>
+			<h3 id="dns-heading" className="mb-2 text-xl font-semibold">
+				{t('onboarding.dns.heading')}
+			</h3>
 			<p className="mb-2">{t('onboarding.dns.intro')}</p>
 			<ul className="flex flex-col gap-2" data-testid="host-checks">
 				{checks.map((check) => (
@@ -455,11 +510,28 @@ function HostChecks({ checks }: { checks: HostCheck[] }) {
 	)
 }
 
-function LookFields({ field, presets, logo, townName }: { field: FieldFn; presets: Record<string, ThemeTokens>; logo?: { file: string; dataUrl: string }; townName: string }) {
+function LookFields({
+	field,
+	presets,
+	logo,
+	townName,
+}: {
+	field: FieldFn
+	presets: Record<string, ThemeTokens>
+	logo?: { file: string; dataUrl: string }
+	townName: string
+}) {
 	const { t } = useTranslation('platform-health')
 	const preset = field('theme.preset')
 	const presetName = typeof preset.value === 'string' && presets[preset.value] ? preset.value : 'civic-blue'
-	const tokens = { ...presets[presetName], ...Object.fromEntries(COLOUR_TOKENS.map((token) => [token, valueAt(field('theme.overrides').value, token)]).filter(([, value]) => typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value as string))) } as ThemeTokens
+	const tokens = {
+		...presets[presetName],
+		...Object.fromEntries(
+			COLOUR_TOKENS.map((token) => [token, valueAt(field('theme.overrides').value, token)]).filter(
+				([, value]) => typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value as string),
+			),
+		),
+	} as ThemeTokens
 	// An SVG drawn with presentation attributes (the CSP allows no inline styles); with JavaScript it follows what is typed.
 	const [live, setLive] = useState<ThemeTokens>(tokens)
 	const follow = (token: string, value: string) => {
@@ -498,7 +570,14 @@ function LookFields({ field, presets, logo, townName }: { field: FieldFn; preset
 			</fieldset>
 			<div className="flex flex-col">
 				<label htmlFor="f-logo">{t('onboarding.fields.logo')}</label>
-				<input id="f-logo" name="logo" type="file" accept=".svg,.png,image/svg+xml,image/png" aria-describedby={field('logo').error ? 'f-logo-hint f-logo-error' : 'f-logo-hint'} aria-invalid={field('logo').error ? true : undefined} />
+				<input
+					id="f-logo"
+					name="logo"
+					type="file"
+					accept=".svg,.png,image/svg+xml,image/png"
+					aria-describedby={field('logo').error ? 'f-logo-hint f-logo-error' : 'f-logo-hint'}
+					aria-invalid={field('logo').error ? true : undefined}
+				/>
 				<span id="f-logo-hint" className="text-sm text-muted">
 					{logo ? t('onboarding.hints.logoKept', { file: logo.file }) : t('onboarding.hints.logo')}
 				</span>
@@ -509,8 +588,16 @@ function LookFields({ field, presets, logo, townName }: { field: FieldFn; preset
 				) : null}
 			</div>
 			<section aria-labelledby="preview-heading">
-				<h3 id="preview-heading" className="mb-2 text-xl font-semibold">{t('onboarding.preview.heading')}</h3>
-				<svg role="img" aria-label={t('onboarding.preview.heading')} viewBox="0 0 400 160" className="w-full max-w-xl rounded-town border border-muted" data-testid="look-preview">
+				<h3 id="preview-heading" className="mb-2 text-xl font-semibold">
+					{t('onboarding.preview.heading')}
+				</h3>
+				<svg
+					role="img"
+					aria-label={t('onboarding.preview.heading')}
+					viewBox="0 0 400 160"
+					className="w-full max-w-xl rounded-town border border-muted"
+					data-testid="look-preview"
+				>
 					<rect width="400" height="160" fill={live['color-bg']} />
 					<rect width="400" height="40" fill={live['color-primary']} />
 					{logo ? <image href={logo.dataUrl} x="8" y="4" width="32" height="32" /> : null}
@@ -547,7 +634,11 @@ function SetupFields({ field, library }: { field: FieldFn; library: { code: stri
 	const iban = field('payments.iban')
 	return (
 		<>
-			<SelectField f={field('locales.default')} label={t('onboarding.fields.defaultLocale')} options={LOCALES.map((locale) => ({ value: locale, label: t(`onboarding.locales.${locale}`) }))} />
+			<SelectField
+				f={field('locales.default')}
+				label={t('onboarding.fields.defaultLocale')}
+				options={LOCALES.map((locale) => ({ value: locale, label: t(`onboarding.locales.${locale}`) }))}
+			/>
 			<fieldset aria-describedby={enabled.error ? 'f-locales-enabled-error' : undefined}>
 				<legend className="font-semibold">{t('onboarding.fields.enabledLocales')}</legend>
 				{LOCALES.map((locale) => (
@@ -563,7 +654,11 @@ function SetupFields({ field, library }: { field: FieldFn; library: { code: stri
 				) : null}
 			</fieldset>
 			<TextField f={iban} label={t('onboarding.fields.iban')} hint={t('onboarding.hints.iban')} />
-			<SelectField f={field('waste')} label={t('onboarding.fields.waste')} options={WASTE_TEMPLATES.map((value) => ({ value, label: t(`onboarding.wasteTemplates.${value}`) }))} />
+			<SelectField
+				f={field('waste')}
+				label={t('onboarding.fields.waste')}
+				options={WASTE_TEMPLATES.map((value) => ({ value, label: t(`onboarding.wasteTemplates.${value}`) }))}
+			/>
 			<label className="inline-flex items-center gap-2">
 				<input type="checkbox" name="dog" defaultChecked={dog.value === true || dog.value === 'on'} />
 				{t('onboarding.fields.dog')}
@@ -587,11 +682,17 @@ function NiaFields({ field, urls }: { field: FieldFn; urls?: { metadata: string;
 	return (
 		<>
 			<TextField f={field('nia.spIssuer')} label={t('onboarding.fields.spIssuer')} hint={t('onboarding.hints.spIssuer')} type="url" />
-			<SelectField f={field('nia.minimumLoa')} label={t('onboarding.fields.minimumLoa')} options={['substantial', 'high'].map((value) => ({ value, label: t(`onboarding.loa.${value}`) }))} />
+			<SelectField
+				f={field('nia.minimumLoa')}
+				label={t('onboarding.fields.minimumLoa')}
+				options={['substantial', 'high'].map((value) => ({ value, label: t(`onboarding.loa.${value}`) }))}
+			/>
 			<TextField f={field('nia.idpMetadataUrl')} label={t('onboarding.fields.idpMetadataUrl')} hint={t('onboarding.hints.idpMetadataUrl')} type="url" />
 			{urls ? (
 				<section aria-labelledby="nia-urls">
-					<h3 id="nia-urls" className="mb-2 text-xl font-semibold">{t('onboarding.niaUrls.heading')}</h3>
+					<h3 id="nia-urls" className="mb-2 text-xl font-semibold">
+						{t('onboarding.niaUrls.heading')}
+					</h3>
 					<dl className="grid gap-1">
 						<dt className="font-semibold">{t('onboarding.niaUrls.metadata')}</dt>
 						<dd className="font-mono break-all">{urls.metadata}</dd>

@@ -35,7 +35,9 @@ export default function PlatformStatistics() {
 					<caption className="mb-2 text-left font-semibold">{t('platform.caption')}</caption>
 					<thead>
 						<tr className="border-b border-muted">
-							<th scope="col" className="p-2">{t('platform.month')}</th>
+							<th scope="col" className="p-2">
+								{t('platform.month')}
+							</th>
 							{figures.map((figure) => (
 								<th key={figure} scope="col" className="p-2 text-right">
 									{t(`platform.figures.${figure}`)}
@@ -46,7 +48,9 @@ export default function PlatformStatistics() {
 					<tbody>
 						{months.map((row) => (
 							<tr key={row.month} className="border-b border-muted/30">
-								<th scope="row" className="p-2 font-medium">{labels[row.month] ?? row.month}</th>
+								<th scope="row" className="p-2 font-medium">
+									{labels[row.month] ?? row.month}
+								</th>
 								{figures.map((figure) => (
 									<td key={figure} className="p-2 text-right tabular-nums">
 										{number.format(row[figure])}

@@ -17,7 +17,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const tokens = await listVendorTokens(vendor.id)
 	return {
 		title: `${resources[locale]['platform-health'].tokens.title} – ${title}`,
-		tokens: tokens.map((token) => ({ ...token, createdAt: token.createdAt.toISOString(), lastUsedAt: token.lastUsedAt?.toISOString() ?? null, revokedAt: token.revokedAt?.toISOString() ?? null })),
+		tokens: tokens.map((token) => ({
+			...token,
+			createdAt: token.createdAt.toISOString(),
+			lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+			revokedAt: token.revokedAt?.toISOString() ?? null,
+		})),
 	}
 }
 
@@ -58,7 +63,9 @@ export default function VendorTokens() {
 			{result?.created ? (
 				<div role="status" className="mb-6 rounded-town border border-green-800 bg-green-50 p-3 text-green-900">
 					<p className="mb-2">{t('tokens.created')}</p>
-					<code className="break-all font-mono" data-testid="new-token">{result.created}</code>
+					<code className="break-all font-mono" data-testid="new-token">
+						{result.created}
+					</code>
 				</div>
 			) : null}
 			{result?.notice ? (
@@ -78,7 +85,9 @@ export default function VendorTokens() {
 						aria-invalid={result?.error ? true : undefined}
 						className="rounded-town border border-muted px-2 py-1"
 					/>
-					<span id="token-name-hint" className="text-sm text-muted">{t('tokens.nameHint')}</span>
+					<span id="token-name-hint" className="text-sm text-muted">
+						{t('tokens.nameHint')}
+					</span>
 					{result?.error ? (
 						<span id="token-name-error" className="text-sm text-red-800">
 							{t(`tokens.errors.${result.error}`)}
@@ -96,16 +105,26 @@ export default function VendorTokens() {
 					<caption className="mb-2 text-left font-semibold">{t('tokens.caption')}</caption>
 					<thead>
 						<tr className="border-b border-muted">
-							<th scope="col" className="p-2">{t('tokens.name')}</th>
-							<th scope="col" className="p-2">{t('tokens.createdAt')}</th>
-							<th scope="col" className="p-2">{t('tokens.lastUsedAt')}</th>
-							<th scope="col" className="p-2">{t('tokens.state')}</th>
+							<th scope="col" className="p-2">
+								{t('tokens.name')}
+							</th>
+							<th scope="col" className="p-2">
+								{t('tokens.createdAt')}
+							</th>
+							<th scope="col" className="p-2">
+								{t('tokens.lastUsedAt')}
+							</th>
+							<th scope="col" className="p-2">
+								{t('tokens.state')}
+							</th>
 						</tr>
 					</thead>
 					<tbody>
 						{tokens.map((token) => (
 							<tr key={token.id} className="border-b border-muted/30">
-								<th scope="row" className="p-2 font-medium">{token.name}</th>
+								<th scope="row" className="p-2 font-medium">
+									{token.name}
+								</th>
 								<td className="p-2">{when(token.createdAt)}</td>
 								<td className="p-2">{token.lastUsedAt ? when(token.lastUsedAt) : t('tokens.never')}</td>
 								<td className="p-2">
@@ -115,7 +134,13 @@ export default function VendorTokens() {
 										<Form method="post" className="flex flex-wrap items-center gap-3">
 											<span>{t('tokens.live')}</span>
 											<input type="hidden" name="tokenId" value={token.id} />
-											<button type="submit" name="intent" value="revoke" aria-label={t('tokens.revokeLabel', { name: token.name })} className="rounded-town border-2 border-primary px-3 py-1 font-semibold">
+											<button
+												type="submit"
+												name="intent"
+												value="revoke"
+												aria-label={t('tokens.revokeLabel', { name: token.name })}
+												className="rounded-town border-2 border-primary px-3 py-1 font-semibold"
+											>
 												{t('tokens.revoke')}
 											</button>
 										</Form>

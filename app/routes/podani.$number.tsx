@@ -47,8 +47,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	const files = []
 	for (const entry of formData.getAll('files')) {
 		if (typeof entry === 'string' || entry.size === 0) continue
-		const checked = await checkUpload({ definition: submission.form.definition, accept: ['application/pdf', 'image/jpeg', 'image/png'], maxFiles: 5, fieldName: 'answer', fileName: entry.name, content: Buffer.from(await entry.arrayBuffer()), existing: files })
-		if (!checked.ok) return data({ error: texts.upload[checked.reason].replace('{{name}}', entry.name).replace('{{detail}}', checked.detail ?? '') }, { status: 400 })
+		const checked = await checkUpload({
+			definition: submission.form.definition,
+			accept: ['application/pdf', 'image/jpeg', 'image/png'],
+			maxFiles: 5,
+			fieldName: 'answer',
+			fileName: entry.name,
+			content: Buffer.from(await entry.arrayBuffer()),
+			existing: files,
+		})
+		if (!checked.ok)
+			return data({ error: texts.upload[checked.reason].replace('{{name}}', entry.name).replace('{{detail}}', checked.detail ?? '') }, { status: 400 })
 		files.push({ ...checked.file, fieldName: 'answer' })
 	}
 	try {

@@ -7,7 +7,9 @@ import { readDecisionDocument } from '~/modules/forms/read-decision-document.ser
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const documentId = z.uuid().safeParse(params.documentId)
-	const file = documentId.success ? await readDecisionDocument({ db: user.db, ability: user.ability, number: params.number ?? '', documentId: documentId.data }) : null
+	const file = documentId.success
+		? await readDecisionDocument({ db: user.db, ability: user.ability, number: params.number ?? '', documentId: documentId.data })
+		: null
 	if (!file) throw data(null, { status: 404 })
 	return new Response(new Uint8Array(file.content), {
 		headers: {

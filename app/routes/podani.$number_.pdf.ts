@@ -14,6 +14,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	if (!submission) throw data(null, { status: 404 })
 	const pdf = await renderSubmissionPdf({ locale, townName: profile.name, submission: { ...submission, person: submission.person } })
 	return new Response(new Uint8Array(pdf), {
-		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="podani-${submission.number}.pdf"`, 'Cache-Control': 'no-store' },
+		headers: {
+			'Content-Type': 'application/pdf',
+			'Content-Disposition': `attachment; filename="podani-${submission.number}.pdf"`,
+			'Cache-Control': 'no-store',
+		},
 	})
 }

@@ -7,7 +7,9 @@ import { readMyAttachment } from '~/modules/forms/read-decision-document.server'
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const attachmentId = z.uuid().safeParse(params.attachmentId)
-	const file = attachmentId.success ? await readMyAttachment({ db: user.db, ability: user.ability, number: params.number ?? '', attachmentId: attachmentId.data }) : null
+	const file = attachmentId.success
+		? await readMyAttachment({ db: user.db, ability: user.ability, number: params.number ?? '', attachmentId: attachmentId.data })
+		: null
 	if (!file) throw data(null, { status: 404 })
 	return new Response(new Uint8Array(file.content), {
 		headers: {

@@ -24,7 +24,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		page,
 		pageCount: list.pageCount,
 		title: resources[locale].forms.mine.title,
-		submissions: list.submissions.map((s) => ({ ...s, formTitle: pickText(s.formTitle as LocalizedText, locale), submittedAt: formatDate(s.submittedAt, locale) })),
+		submissions: list.submissions.map((s) => ({
+			...s,
+			formTitle: pickText(s.formTitle as LocalizedText, locale),
+			submittedAt: formatDate(s.submittedAt, locale),
+		})),
 		drafts: list.drafts.map((d) => ({ ...d, title: pickText(d.title as LocalizedText, locale), updatedAt: formatDate(d.updatedAt, locale) })),
 	}
 }
@@ -61,11 +65,21 @@ export default function MySubmissions() {
 					<caption className="sr-only">{t('mine.title')}</caption>
 					<thead>
 						<tr className="border-b border-muted">
-							<th scope="col" className="py-2 pr-4">{t('mine.number')}</th>
-							<th scope="col" className="py-2 pr-4">{t('mine.form')}</th>
-							<th scope="col" className="py-2 pr-4">{t('mine.submittedAt')}</th>
-							<th scope="col" className="py-2 pr-4">{t('mine.status')}</th>
-							<th scope="col" className="py-2">{t('mine.reference')}</th>
+							<th scope="col" className="py-2 pr-4">
+								{t('mine.number')}
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								{t('mine.form')}
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								{t('mine.submittedAt')}
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								{t('mine.status')}
+							</th>
+							<th scope="col" className="py-2">
+								{t('mine.reference')}
+							</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -74,10 +88,18 @@ export default function MySubmissions() {
 								<td data-label={t('mine.number')} className="py-2 pr-4">
 									<Link to={`/podani/${s.number}`}>{s.number}</Link>
 								</td>
-								<td data-label={t('mine.form')} className="py-2 pr-4">{s.formTitle}</td>
-								<td data-label={t('mine.submittedAt')} className="py-2 pr-4">{s.submittedAt}</td>
-								<td data-label={t('mine.status')} className="py-2 pr-4">{t(`status.${s.status}`)}</td>
-								<td data-label={t('mine.reference')} className="py-2">{s.referenceNumber ?? '—'}</td>
+								<td data-label={t('mine.form')} className="py-2 pr-4">
+									{s.formTitle}
+								</td>
+								<td data-label={t('mine.submittedAt')} className="py-2 pr-4">
+									{s.submittedAt}
+								</td>
+								<td data-label={t('mine.status')} className="py-2 pr-4">
+									{t(`status.${s.status}`)}
+								</td>
+								<td data-label={t('mine.reference')} className="py-2">
+									{s.referenceNumber ?? '—'}
+								</td>
 							</tr>
 						))}
 					</tbody>

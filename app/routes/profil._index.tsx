@@ -33,7 +33,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const topics = townTopics.map((topic) => ({ code: topic.code, name: topicName(townTopics, topic.code, locale), checked: subscribed.includes(topic.code) }))
 	if (!profile) throw data(null, { status: 404 })
 	const { address, ...rest } = profile
-	return { profile: { ...rest, address: formatAddress(address) }, isSaved: new URL(request.url).searchParams.has('ulozeno'), notificationGrid, topics, arePreferencesSaved: new URL(request.url).searchParams.has('oznameni'), title: texts.profile.title }
+	return {
+		profile: { ...rest, address: formatAddress(address) },
+		isSaved: new URL(request.url).searchParams.has('ulozeno'),
+		notificationGrid,
+		topics,
+		arePreferencesSaved: new URL(request.url).searchParams.has('oznameni'),
+		title: texts.profile.title,
+	}
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -41,7 +48,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const person = await getPersonEmails({ db: user.db, personId: user.actor.personId })
 	const submission = parseWithZod(await request.formData(), { schema: contactPreferencesSchema({ hasNiaEmail: Boolean(person.email) }) })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	await updateContactPreferences({ db: user.db, ability: user.ability, personId: user.actor.personId, preferences: submission.value, requestId: context.portal.requestId })
+	await updateContactPreferences({
+		db: user.db,
+		ability: user.ability,
+		personId: user.actor.personId,
+		preferences: submission.value,
+		requestId: context.portal.requestId,
+	})
 	return redirect('/profil?ulozeno=1', 303)
 }
 
@@ -129,7 +142,9 @@ export default function Profile() {
 							{...getInputProps(fields.notificationEmail, { type: 'email' })}
 							key={fields.notificationEmail.key}
 							autoComplete="email"
-							aria-describedby={[`${fields.notificationEmail.id}-help`, fields.notificationEmail.errors ? fields.notificationEmail.errorId : ''].filter(Boolean).join(' ')}
+							aria-describedby={[`${fields.notificationEmail.id}-help`, fields.notificationEmail.errors ? fields.notificationEmail.errorId : '']
+								.filter(Boolean)
+								.join(' ')}
 							className="mt-1 w-full max-w-md rounded-town border border-muted px-3 py-2"
 						/>
 						{errorOf(fields.notificationEmail.errors, fields.notificationEmail.errorId)}

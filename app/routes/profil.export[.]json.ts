@@ -5,7 +5,13 @@ import { collectPersonData } from '~/modules/citizen/collect-person-data.server'
 // GDPR access (art. 15): everything the portal holds about the citizen, machine-readable.
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
-	const exported = await collectPersonData({ db: user.db, ability: user.ability, personId: user.actor.personId, format: 'json', requestId: context.portal.requestId })
+	const exported = await collectPersonData({
+		db: user.db,
+		ability: user.ability,
+		personId: user.actor.personId,
+		format: 'json',
+		requestId: context.portal.requestId,
+	})
 	return new Response(JSON.stringify({ town: user.tenant.slug, ...exported }, null, 2), {
 		headers: {
 			'Content-Type': 'application/json; charset=utf-8',

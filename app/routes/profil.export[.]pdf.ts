@@ -9,7 +9,13 @@ import { pickText } from '~/modules/i18n/locales'
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const { locale, profile } = await getCitizenTexts(request, context)
-	const exported = await collectPersonData({ db: user.db, ability: user.ability, personId: user.actor.personId, format: 'pdf', requestId: context.portal.requestId })
+	const exported = await collectPersonData({
+		db: user.db,
+		ability: user.ability,
+		personId: user.actor.personId,
+		format: 'pdf',
+		requestId: context.portal.requestId,
+	})
 	const pdf = await renderPersonDataPdf({ data: exported, locale, townName: pickText(profile.name, locale) })
 	return new Response(new Uint8Array(pdf), {
 		headers: {

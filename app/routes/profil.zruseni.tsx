@@ -42,7 +42,11 @@ export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({
 export default function CloseAccount() {
 	const { t } = useTranslation('citizen')
 	const lastResult = useActionData<typeof action>()?.result
-	const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: CloseAccountSchema }), shouldValidate: 'onSubmit' })
+	const [form, fields] = useForm({
+		lastResult,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: CloseAccountSchema }),
+		shouldValidate: 'onSubmit',
+	})
 	const list = (key: string) => t(key, { returnObjects: true, years: DEFAULT_ACCOUNTING_RETENTION_YEARS }) as unknown as string[]
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-3xl flex-1 px-4 py-10">

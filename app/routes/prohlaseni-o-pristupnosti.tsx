@@ -22,7 +22,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const profile = await requireTownProfile(context)
 	const locale = await getRequestLocale(request, profile)
 	const { accessibility } = await getLegalPages(getTenantDb(tenant))
-	const ownItems = (accessibility.nonAccessible[locale] || accessibility.nonAccessible.cs).split('\n').map((line) => line.trim()).filter(Boolean)
+	const ownItems = (accessibility.nonAccessible[locale] || accessibility.nonAccessible.cs)
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean)
 	return {
 		title: resources[locale].legal.accessibility.title,
 		controller: pickText(profile.name, locale),

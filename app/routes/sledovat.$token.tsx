@@ -32,7 +32,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
 	const texts = resources[locale].messages.followup
 	const { db, link } = await open(context, params.token)
-	if (link.state !== 'open') throw data({ state: link.state, title: texts[link.state].title }, { status: link.state === 'unknown' ? 404 : 410, headers: { 'Cache-Control': 'no-store' } })
+	if (link.state !== 'open')
+		throw data(
+			{ state: link.state, title: texts[link.state].title },
+			{ status: link.state === 'unknown' ? 404 : 410, headers: { 'Cache-Control': 'no-store' } },
+		)
 	const submission = await unsafeGetFollowupView(db, link.submissionId)
 	return data(
 		{
@@ -60,7 +64,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	const files = await checkMessageFiles(body.getAll('files'))
 	if (!files.ok) return data({ error: { key: `forms:upload.${files.reason}`, name: files.name, detail: files.detail } }, { status: 400 })
 	try {
-		await recordNeedsInfoAnswer({ db, submissionId: link.submissionId, authorName: null, message: parsed.data.body, files: files.files.map((file) => ({ ...file, fieldName: 'answer' })) })
+		await recordNeedsInfoAnswer({
+			db,
+			submissionId: link.submissionId,
+			authorName: null,
+			message: parsed.data.body,
+			files: files.files.map((file) => ({ ...file, fieldName: 'answer' })),
+		})
 	} catch (error) {
 		if (!isAppError(error, 'input_invalid')) throw error
 		return data({ error: { key: 'forms:detail.answerNotWaiting', name: '', detail: '' } }, { status: 409 })
@@ -68,7 +78,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	return redirect(`/sledovat/${params.token}?odpovezeno=1`, 303)
 }
 
-export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => [...townPageMeta(page?.title, matches), { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => [
+	...townPageMeta(page?.title, matches),
+	{ name: 'robots', content: 'noindex' },
+]
 
 export default function FollowupPage() {
 	const { submission, isAnswered } = useLoaderData<typeof loader>()
@@ -92,7 +105,14 @@ export default function FollowupPage() {
 				messages={submission.messages}
 				heading={t('followup.conversation')}
 				notice={isAnswered ? t('thread.notice.replied') : null}
-				reply={submission.status === 'needs_info' ? { heading: t('followup.answer'), error: actionData?.error ? t(actionData.error.key, { name: actionData.error.name, detail: actionData.error.detail }) : null } : null}
+				reply={
+					submission.status === 'needs_info'
+						? {
+								heading: t('followup.answer'),
+								error: actionData?.error ? t(actionData.error.key, { name: actionData.error.name, detail: actionData.error.detail }) : null,
+							}
+						: null
+				}
 			/>
 		</main>
 	)

@@ -35,12 +35,20 @@ export default function PublicStatistics() {
 			<p className="mb-4">{t('public.intro')}</p>
 			{refreshedAt ? (
 				<p className="mb-6 text-muted">
-					{t('public.refreshedAt', { when: new Date(refreshedAt).toLocaleString(i18n.language, { timeZone: 'Europe/Prague', dateStyle: 'medium', timeStyle: 'short' }) })}
+					{t('public.refreshedAt', {
+						when: new Date(refreshedAt).toLocaleString(i18n.language, { timeZone: 'Europe/Prague', dateStyle: 'medium', timeStyle: 'short' }),
+					})}
 				</p>
 			) : null}
 			{charts.length === 0 ? <p>{t('public.none')}</p> : null}
 			{charts.map((chart) => (
-				<StatisticsChartSection key={chart.key} chart={chart} formNames={formNames} monthLabels={labels} csvHref={`/statistiky.csv?${FIGURE_PARAM}=${chart.key}`} />
+				<StatisticsChartSection
+					key={chart.key}
+					chart={chart}
+					formNames={formNames}
+					monthLabels={labels}
+					csvHref={`/statistiky.csv?${FIGURE_PARAM}=${chart.key}`}
+				/>
 			))}
 			{charts.length > 0 ? (
 				<p>

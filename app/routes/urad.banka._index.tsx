@@ -52,11 +52,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	await requirePermission(user, 'create', 'BankMovement', { request, context })
 	const locale = await getRequestLocale(request, await requireTownProfile(context))
 	// Refuse an oversized body before reading it.
-	if (Number(request.headers.get('content-length') ?? 0) > MAX_BYTES + 64 * 1024) return data({ error: 'upload.errors.tooLarge', lines: [] as string[] }, { status: 413 })
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_BYTES + 64 * 1024)
+		return data({ error: 'upload.errors.tooLarge', lines: [] as string[] }, { status: 413 })
 	const file = (await request.formData()).get('file')
 	if (!(file instanceof File) || file.size === 0) return data({ error: 'upload.errors.noFile', lines: [] as string[] }, { status: 400 })
 	if (file.size > MAX_BYTES) return data({ error: 'upload.errors.tooLarge', lines: [] as string[] }, { status: 413 })
-	const started = await startStatementImport({ tenant: user.tenant, bytes: Buffer.from(await file.arrayBuffer()), fileName: file.name || 'statement', actor: user.me.id, staffId: user.me.id })
+	const started = await startStatementImport({
+		tenant: user.tenant,
+		bytes: Buffer.from(await file.arrayBuffer()),
+		fileName: file.name || 'statement',
+		actor: user.me.id,
+		staffId: user.me.id,
+	})
 	if (!started.ok) {
 		const lines = started.errors.slice(0, 100).map((e) => describeStatementError(e, resources[locale].bank.errors))
 		if (started.errors.length > 100) lines.push(`… (${started.errors.length - 100})`)
@@ -70,10 +77,23 @@ function Summary({ statement }: { statement: StatementRow & { waiting: number } 
 	const money = (halere = 0) => new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CZK' }).format(halere / 100)
 	const s = statement.summary
 	const rows: [string, string | number][] = [
-		['movements', s.movements ?? 0], ['new', s.new ?? 0], ['duplicates', s.duplicates ?? 0], ['credits', s.credits ?? 0], ['debits', s.debits ?? 0],
-		['matched', s.matched ?? 0], ['paid', s.paid ?? 0], ['partly', s.partly ?? 0], ['overpaid', s.overpaid ?? 0], ['unmatched', s.unmatched ?? 0],
-		['reversals', s.reversals ?? 0], ['reversalsUnmatched', s.reversalsUnmatched ?? 0], ['creditAmount', money(s.creditAmount)], ['debitAmount', money(s.debitAmount)],
-		['matchedAmount', money(s.matchedAmount)], ['unmatchedAmount', money(s.unmatchedAmount)], ['time', t('summary.seconds', { value: ((s.ms ?? 0) / 1000).toFixed(1) })],
+		['movements', s.movements ?? 0],
+		['new', s.new ?? 0],
+		['duplicates', s.duplicates ?? 0],
+		['credits', s.credits ?? 0],
+		['debits', s.debits ?? 0],
+		['matched', s.matched ?? 0],
+		['paid', s.paid ?? 0],
+		['partly', s.partly ?? 0],
+		['overpaid', s.overpaid ?? 0],
+		['unmatched', s.unmatched ?? 0],
+		['reversals', s.reversals ?? 0],
+		['reversalsUnmatched', s.reversalsUnmatched ?? 0],
+		['creditAmount', money(s.creditAmount)],
+		['debitAmount', money(s.debitAmount)],
+		['matchedAmount', money(s.matchedAmount)],
+		['unmatchedAmount', money(s.unmatchedAmount)],
+		['time', t('summary.seconds', { value: ((s.ms ?? 0) / 1000).toFixed(1) })],
 	]
 	return (
 		<section aria-labelledby="summary-heading" className="mb-8 rounded-town border p-4">

@@ -21,7 +21,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const filters = readMovementFilters(url)
 	const list = await listUnmatchedMovements({ db: user.db, ability: user.ability, filters })
 	// The form shows what was typed (koruny), the query uses haléře.
-	const typed = { from: filters.from ?? '', to: filters.to ?? '', min: filters.min !== undefined ? url.searchParams.get(MOVEMENT_FILTER_PARAMS.min) ?? '' : '', max: filters.max !== undefined ? url.searchParams.get(MOVEMENT_FILTER_PARAMS.max) ?? '' : '', vs: filters.vs ?? '' }
+	const typed = {
+		from: filters.from ?? '',
+		to: filters.to ?? '',
+		min: filters.min !== undefined ? (url.searchParams.get(MOVEMENT_FILTER_PARAMS.min) ?? '') : '',
+		max: filters.max !== undefined ? (url.searchParams.get(MOVEMENT_FILTER_PARAMS.max) ?? '') : '',
+		vs: filters.vs ?? '',
+	}
 	return { title: `${resources[page.locale]['bank-office'].queue.title} – ${page.townName}`, typed, page: Math.min(filters.page, list.pages), ...list }
 }
 

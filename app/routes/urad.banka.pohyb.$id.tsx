@@ -44,7 +44,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const canUpdate = user.ability.can('update', asSubject('BankMovement', movement)) && user.ability.can('update', 'Claim')
 	const canResolve = movement.matchStatus === 'unmatched' && canUpdate
 	const payerId = z.uuid().safeParse(url.searchParams.get('platce')).data ?? null
-	const split = canUpdate && user.ability.can('update', 'Payment') ? await getSplitOptions({ db: user.db, ability: user.ability, movement, payerResidentId: payerId }) : null
+	const split =
+		canUpdate && user.ability.can('update', 'Payment')
+			? await getSplitOptions({ db: user.db, ability: user.ability, movement, payerResidentId: payerId })
+			: null
 	const claims = (canResolve || split) && q && movement.kind === 'credit' ? await searchClaimsForMovement({ db: user.db, ability: user.ability, q }) : []
 	const payers = split && claims.length ? await listClaimPayers({ db: user.db, claimIds: claims.map((c) => c.id) }) : []
 	const allocation = await findMovementAllocation({ db: user.db, paymentId: movement.paymentId })
@@ -121,8 +124,16 @@ export default function MovementPage() {
 	const money = (halere: number) => new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CZK' }).format(halere / 100)
 	const format = useFormat()
 	const details: [string, string | null][] = [
-		['date', format.date(movement.bookingDate)], ['amount', money(movement.amount)], ['vs', movement.variableSymbol], ['ss', movement.specificSymbol], ['ks', movement.constantSymbol],
-		['counter', movement.counterAccount], ['counterName', movement.counterName], ['message', movement.message], ['status', t(`movement.statuses.${movement.matchStatus}`)], ['note', movement.note],
+		['date', format.date(movement.bookingDate)],
+		['amount', money(movement.amount)],
+		['vs', movement.variableSymbol],
+		['ss', movement.specificSymbol],
+		['ks', movement.constantSymbol],
+		['counter', movement.counterAccount],
+		['counterName', movement.counterName],
+		['message', movement.message],
+		['status', t(`movement.statuses.${movement.matchStatus}`)],
+		['note', movement.note],
 	]
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
@@ -132,8 +143,23 @@ export default function MovementPage() {
 			<h1 className="mb-4 text-3xl font-bold">
 				{t(movement.matchStatus === 'unmatched' ? 'movement.title' : 'movement.titleResolved')} ({t(`queue.kinds.${movement.kind}`)})
 			</h1>
-			<div role="status">{done ? <p className="mb-4 rounded-town border-2 border-green-800 bg-green-50 p-3 font-medium text-green-900">{t(`movement.done.${done}`)}</p> : null}</div>
-			<div role="alert">{error || (splitFailure && !split) ? <p className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">{error ? t(error) : t(`split.errors.${splitFailure!.splitError.reason}`, { vs: splitFailure!.splitError.variableSymbol ?? '', remaining: '', sum: '', available: '' })}</p> : null}</div>
+			<div role="status">
+				{done ? <p className="mb-4 rounded-town border-2 border-green-800 bg-green-50 p-3 font-medium text-green-900">{t(`movement.done.${done}`)}</p> : null}
+			</div>
+			<div role="alert">
+				{error || (splitFailure && !split) ? (
+					<p className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">
+						{error
+							? t(error)
+							: t(`split.errors.${splitFailure!.splitError.reason}`, {
+									vs: splitFailure!.splitError.variableSymbol ?? '',
+									remaining: '',
+									sum: '',
+									available: '',
+								})}
+					</p>
+				) : null}
+			</div>
 			<dl className="mb-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-1">
 				{details
 					.filter(([, value]) => value)
@@ -184,15 +210,23 @@ export default function MovementPage() {
 								<legend className="mb-1 font-medium">{t('movement.claimsHeading')}</legend>
 								{claims.map((c, index) => (
 									<label key={c.id} className="block">
-										<input type="radio" name="claimId" value={c.id} required defaultChecked={index === 0 && claims.length === 1} />{' '}
-										{c.variableSymbol} – {c.name} – {format.text(c.label) || c.feeType} {c.year}, {format.instalment(c.instalment)} – {t('movement.claimAmount')} {money(c.amount)}, {t('movement.paid')} {money(c.paidAmount)}, {t('movement.due')}{' '}
-										{format.date(c.dueDate)} ({tFees(`claims.statuses.${c.status}`)})
+										<input type="radio" name="claimId" value={c.id} required defaultChecked={index === 0 && claims.length === 1} /> {c.variableSymbol} –{' '}
+										{c.name} – {format.text(c.label) || c.feeType} {c.year}, {format.instalment(c.instalment)} – {t('movement.claimAmount')} {money(c.amount)},{' '}
+										{t('movement.paid')} {money(c.paidAmount)}, {t('movement.due')} {format.date(c.dueDate)} ({tFees(`claims.statuses.${c.status}`)})
 									</label>
 								))}
 							</fieldset>
 							<label className="mb-3 block">
 								<span className="mb-1 block font-medium">{t('movement.note')}</span>
-								<textarea name="note" required minLength={3} maxLength={500} rows={2} aria-describedby="match-note-hint" className="w-full rounded-town border p-2" />
+								<textarea
+									name="note"
+									required
+									minLength={3}
+									maxLength={500}
+									rows={2}
+									aria-describedby="match-note-hint"
+									className="w-full rounded-town border p-2"
+								/>
 							</label>
 							<p id="match-note-hint" className="mb-3 text-sm">
 								{t('movement.noteHint')}
@@ -212,7 +246,15 @@ export default function MovementPage() {
 					</h2>
 					<label className="mb-3 block">
 						<span className="mb-1 block font-medium">{t('movement.note')}</span>
-						<textarea name="note" required minLength={3} maxLength={500} rows={2} aria-describedby="ignore-note-hint" className="w-full rounded-town border p-2" />
+						<textarea
+							name="note"
+							required
+							minLength={3}
+							maxLength={500}
+							rows={2}
+							aria-describedby="ignore-note-hint"
+							className="w-full rounded-town border p-2"
+						/>
 					</label>
 					<p id="ignore-note-hint" className="mb-3 text-sm">
 						{t('movement.ignoreHint')}

@@ -25,7 +25,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		texts: tileTexts({ name: page.profile.name, townType: page.profile.townType }),
 		sizes: TILE_PNG_SIZES,
 		// A date the check reports (the certificate's expiry) as a Czech date, not ISO (issue 19).
-		check: { ...check, checks: check.checks.map((item) => ({ ...item, actual: item.actual && /^\d{4}-\d{2}-\d{2}$/.test(item.actual) ? formatDate(item.actual, page.locale) : item.actual })) },
+		check: {
+			...check,
+			checks: check.checks.map((item) => ({
+				...item,
+				actual: item.actual && /^\d{4}-\d{2}-\d{2}$/.test(item.actual) ? formatDate(item.actual, page.locale) : item.actual,
+			})),
+		},
 	}
 }
 

@@ -23,9 +23,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	])
 	const locale = page.locale
 	return {
-		title: page.title, canManage, page: pageNumber, hasNext,
+		title: page.title,
+		canManage,
+		page: pageNumber,
+		hasNext,
 		programmes: programmes.map((p) => ({ id: p.id, code: p.programme.code, version: p.version, state: p.state, name: p.name })),
-		applications: applications.map((a) => ({ id: a.id, number: a.number, state: a.state, applicant: a.applicantName, programme: a.call.programmeVersion.name, requested: formatMoney(a.requestedAmount, locale) })),
+		applications: applications.map((a) => ({
+			id: a.id,
+			number: a.number,
+			state: a.state,
+			applicant: a.applicantName,
+			programme: a.call.programmeVersion.name,
+			requested: formatMoney(a.requestedAmount, locale),
+		})),
 		duties: duties.filter((d) => !d.doneOn).map((d) => ({ ...d, deadline: formatDate(d.deadline, locale), amount: formatMoney(d.amount, locale) })),
 	}
 }

@@ -26,7 +26,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const { page, user, version, t } = await load(request, context, params.id ?? '')
 	const check = version.state === 'draft' ? await getPublicationCheck({ db: user.db, versionId: version.id, now: new Date() }) : null
 	const notice = new URL(request.url).searchParams.get('hlaseni')
-	return { title: `${version.values.name} – ${t.office.programmeTitle} – ${page.townName}`, version, check, notice: notice === 'saved' || notice === 'published' ? notice : null }
+	return {
+		title: `${version.values.name} – ${t.office.programmeTitle} – ${page.townName}`,
+		version,
+		check,
+		notice: notice === 'saved' || notice === 'published' ? notice : null,
+	}
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -36,7 +41,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	const meta = requestMeta(context)
 	if (body.get('intent') === 'publish') {
 		try {
-			await publishProgramme({ db: user.db, staffId, staffName: user.me.name, versionId: version.id, confirmOverride: body.get('confirmOverride') === 'on', meta })
+			await publishProgramme({
+				db: user.db,
+				staffId,
+				staffName: user.me.name,
+				versionId: version.id,
+				confirmOverride: body.get('confirmOverride') === 'on',
+				meta,
+			})
 		} catch (error) {
 			if (error instanceof GrantInputError) return data({ intent: 'publish' as const, error: { key: error.key, values: error.values } }, { status: 400 })
 			throw error

@@ -28,13 +28,26 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const score = (value: number | null) => (value === null ? null : value.toLocaleString(locale, { maximumFractionDigits: 2 }))
 	return {
 		title: `${t.ranking.title} – ${version.name} – ${page.townName}`,
-		version, page: current, pages, count: ranking.rows.length,
+		version,
+		page: current,
+		pages,
+		count: ranking.rows.length,
 		canEditProgramme: user.ability.can('manage', 'GrantProgramme'),
-		budget: formatMoney(ranking.totalBudget, locale), maxScore: score(ranking.maxScore),
+		budget: formatMoney(ranking.totalBudget, locale),
+		maxScore: score(ranking.maxScore),
 		rows: ranking.rows.slice((current - 1) * RANKING_PAGE_SIZE, current * RANKING_PAGE_SIZE).map((r) => ({
-			id: r.id, rank: r.rank, number: r.number, applicant: r.applicantName, state: r.state, score: score(r.score), evaluations: r.evaluations,
+			id: r.id,
+			rank: r.rank,
+			number: r.number,
+			applicant: r.applicantName,
+			state: r.state,
+			score: score(r.score),
+			evaluations: r.evaluations,
 			evaluators: r.evaluators.map((e) => ({ ...e, total: score(e.total) })),
-			requested: formatMoney(r.requestedAmount, locale), awarded: r.awardedAmount ? formatMoney(r.awardedAmount, locale) : null, cumulative: formatMoney(r.cumulative, locale), fitsBudget: r.fitsBudget,
+			requested: formatMoney(r.requestedAmount, locale),
+			awarded: r.awardedAmount ? formatMoney(r.awardedAmount, locale) : null,
+			cumulative: formatMoney(r.cumulative, locale),
+			fitsBudget: r.fitsBudget,
 		})),
 	}
 }
@@ -92,7 +105,8 @@ export default function ProgrammeRankingPage() {
 									</td>
 									<td>{r.requested}</td>
 									<td>
-										{r.cumulative} <span className={r.fitsBudget ? '' : 'font-semibold text-red-900'}>({t(r.fitsBudget ? 'ranking.fits' : 'ranking.overBudget')})</span>
+										{r.cumulative}{' '}
+										<span className={r.fitsBudget ? '' : 'font-semibold text-red-900'}>({t(r.fitsBudget ? 'ranking.fits' : 'ranking.overBudget')})</span>
 									</td>
 									<td>
 										{t(`states.${r.state}`)}

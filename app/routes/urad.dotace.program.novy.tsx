@@ -42,7 +42,12 @@ export default function NewProgrammePage() {
 				<Link to="/urad/dotace">{t('office.backToList')}</Link>
 			</p>
 			<h1 className="mb-6 text-3xl font-bold">{t('office.newProgramme')}</h1>
-			<ProgrammeForm values={problem?.values ?? { kind: 'programme', eligibleApplicants: 'both', coFinancingPercent: '0', minGrant: '0' }} problem={problem} isEdit={false} submitLabel={t('office.save')} />
+			<ProgrammeForm
+				values={problem?.values ?? { kind: 'programme', eligibleApplicants: 'both', coFinancingPercent: '0', minGrant: '0' }}
+				problem={problem}
+				isEdit={false}
+				submitLabel={t('office.save')}
+			/>
 		</main>
 	)
 }

@@ -12,8 +12,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { townIco, contracts } = await listContractsToPublish({ db: user.db })
 	const xml = registrSmluvMetadata(
 		contracts.map((c) => ({
-			contractNumber: c.number, subject: c.application.purpose, signedOn: storedDate(c.signedOn!), amountHalere: c.amount, town: { name: page.townName, ico: townIco },
-			recipient: { name: c.application.applicantName, ...(c.application.applicantIco ? { ico: c.application.applicantIco } : {}), naturalPerson: c.application.applicantKind === 'natural', ...(c.application.municipality ? { municipality: c.application.municipality } : {}) },
+			contractNumber: c.number,
+			subject: c.application.purpose,
+			signedOn: storedDate(c.signedOn!),
+			amountHalere: c.amount,
+			town: { name: page.townName, ico: townIco },
+			recipient: {
+				name: c.application.applicantName,
+				...(c.application.applicantIco ? { ico: c.application.applicantIco } : {}),
+				naturalPerson: c.application.applicantKind === 'natural',
+				...(c.application.municipality ? { municipality: c.application.municipality } : {}),
+			},
 		})),
 	)
 	return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Content-Disposition': 'attachment; filename="registr-smluv.xml"' } })

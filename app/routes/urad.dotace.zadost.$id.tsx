@@ -1,7 +1,17 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AssignStep, ContractStep, DecideStep, DeclareStep, FormalStep, PaidStep, ScoreStep, SettlementStep, SignedStep } from '~/components/grants/office-steps'
+import {
+	AssignStep,
+	ContractStep,
+	DecideStep,
+	DeclareStep,
+	FormalStep,
+	PaidStep,
+	ScoreStep,
+	SettlementStep,
+	SignedStep,
+} from '~/components/grants/office-steps'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { storedDate } from '~/modules/dates/prague-date'
@@ -25,21 +35,44 @@ async function load(request: Request, context: Parameters<typeof requireGrantsSt
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const { page, user, application } = await load(request, context, params.id ?? '')
-	const { assignment, isEvaluatorOnly, mayShowContent, application: a, evaluators } = await loadOfficeApplication({ db: user.db, ability: user.ability, applicationId: application.id, staffUserId: user.actor.staffUserId })
+	const {
+		assignment,
+		isEvaluatorOnly,
+		mayShowContent,
+		application: a,
+		evaluators,
+	} = await loadOfficeApplication({ db: user.db, ability: user.ability, applicationId: application.id, staffUserId: user.actor.staffUserId })
 	const money = (v: number | null | undefined) => (v ? formatMoney(v, page.locale) : null)
 	const day = (d: Date | null | undefined) => (d ? storedDate(d) : null)
 	const isAdmin = user.ability.can('manage', 'GrantApplication')
 	const steps = openOfficeSteps({ state: a.state, canWork: !isEvaluatorOnly, isAdmin, assignment, hasContract: Boolean(a.contract) })
 	return {
 		title: `${a.number} – ${page.title}`,
-		steps, assignment, mayShowContent, evaluators,
+		steps,
+		assignment,
+		mayShowContent,
+		evaluators,
 		criteria: readCriteria(a.call.programmeVersion.criteria),
 		a: mayShowContent
 			? {
-					...a, requested: money(a.requestedAmount), awarded: money(a.awardedAmount), budgetLines: a.budgetLines.map((l) => ({ ...l, ownShare: money(l.ownShare) ?? '0', requested: money(l.requested) ?? '0' })),
-					contract: a.contract ? { number: a.contract.number, signedOn: day(a.contract.signedOn), boardDeadline: day(a.contract.boardDeadline), registrSmluvDeadline: day(a.contract.registrSmluvDeadline), deMinimisDeadline: day(a.contract.deMinimisDeadline) } : null,
-					settlement: a.settlements[0] ? { ...a.settlements[0], spent: money(a.settlements[0].spentGrant), toReturn: money(a.settlements[0].returnAmount) } : null,
-					programme: a.call.programmeVersion.name, assignments: a.assignments.map((x) => ({ name: x.staffUser.name, declaration: x.conflictDeclaration, scored: Boolean(x.scoredAt) })),
+					...a,
+					requested: money(a.requestedAmount),
+					awarded: money(a.awardedAmount),
+					budgetLines: a.budgetLines.map((l) => ({ ...l, ownShare: money(l.ownShare) ?? '0', requested: money(l.requested) ?? '0' })),
+					contract: a.contract
+						? {
+								number: a.contract.number,
+								signedOn: day(a.contract.signedOn),
+								boardDeadline: day(a.contract.boardDeadline),
+								registrSmluvDeadline: day(a.contract.registrSmluvDeadline),
+								deMinimisDeadline: day(a.contract.deMinimisDeadline),
+							}
+						: null,
+					settlement: a.settlements[0]
+						? { ...a.settlements[0], spent: money(a.settlements[0].spentGrant), toReturn: money(a.settlements[0].returnAmount) }
+						: null,
+					programme: a.call.programmeVersion.name,
+					assignments: a.assignments.map((x) => ({ name: x.staffUser.name, declaration: x.conflictDeclaration, scored: Boolean(x.scoredAt) })),
 				}
 			: { number: a.number, state: a.state, programme: a.call.programmeVersion.name },
 	}
@@ -55,8 +88,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	if (permission !== 'read') await requireGrantAction(user, permission, application, { request, context })
 	try {
 		await OFFICE_STEP_ACTIONS[step]({
-			db: user.db, staffId: user.actor.staffUserId, isAdmin: user.ability.can('manage', 'GrantApplication'), applicationId: application.id,
-			town: { slug: user.tenant.slug, name: page.townName, origin: page.origin, staffName: user.me.name }, body, meta: requestMeta(context),
+			db: user.db,
+			staffId: user.actor.staffUserId,
+			isAdmin: user.ability.can('manage', 'GrantApplication'),
+			applicationId: application.id,
+			town: { slug: user.tenant.slug, name: page.townName, origin: page.origin, staffName: user.me.name },
+			body,
+			meta: requestMeta(context),
 		})
 	} catch (error) {
 		if (error instanceof GrantInputError) return data({ step, error: { key: error.key, field: error.field, values: error.values } }, { status: 400 })
@@ -127,7 +165,11 @@ function ApplicationContent({ a }: { a: Full }) {
 			<p className="whitespace-pre-line">{a.purpose}</p>
 			<h3 className="mt-2 font-semibold">{t('application.reasoning')}</h3>
 			<p className="whitespace-pre-line">{a.reasoning}</p>
-			{a.representatives ? <p className="mt-2">{t('application.representatives')}: {a.representatives}</p> : null}
+			{a.representatives ? (
+				<p className="mt-2">
+					{t('application.representatives')}: {a.representatives}
+				</p>
+			) : null}
 			<h3 className="mt-2 font-semibold">{t('application.budget')}</h3>
 			<ul>
 				{a.budgetLines.map((l, i) => (
@@ -143,7 +185,10 @@ function ApplicationContent({ a }: { a: Full }) {
 			{a.rejectionReason ? <p>{t('application.rejected', { reason: a.rejectionReason })}</p> : null}
 			{a.assignments.length ? (
 				<p className="mt-2">
-					{t('office.evaluators')}: {a.assignments.map((x) => `${x.name} (${x.scored ? t('office.scored') : x.declaration === 'conflict' ? t('office.conflict') : t('office.pending')})`).join(', ')}
+					{t('office.evaluators')}:{' '}
+					{a.assignments
+						.map((x) => `${x.name} (${x.scored ? t('office.scored') : x.declaration === 'conflict' ? t('office.conflict') : t('office.pending')})`)
+						.join(', ')}
 				</p>
 			) : null}
 		</section>
@@ -156,12 +201,25 @@ function ContractDuties({ id, contract }: { id: string; contract: NonNullable<Fu
 		<section>
 			<h2 className="text-xl font-bold">{t('office.contractTitle')}</h2>
 			<p>
-				<a href={`/urad/dotace/zadost/${id}/smlouva.pdf`}>{t('office.contractPdf', { number: contract.number })}</a> – {t('office.signedOn')} {contract.signedOn}
+				<a href={`/urad/dotace/zadost/${id}/smlouva.pdf`}>{t('office.contractPdf', { number: contract.number })}</a> – {t('office.signedOn')}{' '}
+				{contract.signedOn}
 			</p>
 			<ul>
-				{contract.boardDeadline ? <li>{t('office.duty.board')}: {contract.boardDeadline}</li> : null}
-				{contract.registrSmluvDeadline ? <li>{t('office.duty.registr_smluv')}: {contract.registrSmluvDeadline}</li> : null}
-				{contract.deMinimisDeadline ? <li>{t('office.duty.de_minimis')}: {contract.deMinimisDeadline}</li> : null}
+				{contract.boardDeadline ? (
+					<li>
+						{t('office.duty.board')}: {contract.boardDeadline}
+					</li>
+				) : null}
+				{contract.registrSmluvDeadline ? (
+					<li>
+						{t('office.duty.registr_smluv')}: {contract.registrSmluvDeadline}
+					</li>
+				) : null}
+				{contract.deMinimisDeadline ? (
+					<li>
+						{t('office.duty.de_minimis')}: {contract.deMinimisDeadline}
+					</li>
+				) : null}
 			</ul>
 		</section>
 	)

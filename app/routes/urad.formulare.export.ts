@@ -16,6 +16,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const version = await findFormVersionDefinition({ db: user.db, code: query.data.code, version: query.data.version })
 	if (!version) throw data(null, { status: 404 })
 	return new Response(JSON.stringify(version.definition, null, 2), {
-		headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Disposition': `attachment; filename="${query.data.code}-v${query.data.version}.json"` },
+		headers: {
+			'Content-Type': 'application/json; charset=utf-8',
+			'Content-Disposition': `attachment; filename="${query.data.code}-v${query.data.version}.json"`,
+		},
 	})
 }

@@ -27,7 +27,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const editing = forms.find((form) => form.code === code)
 	return {
 		title: page.title,
-		forms: forms.map((form) => ({ code: form.code, title: pickText(form.title, page.locale), isActive: form.isActive, versions: form.versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt ? formatDate(v.publishedAt, page.locale) : null })) })),
+		forms: forms.map((form) => ({
+			code: form.code,
+			title: pickText(form.title, page.locale),
+			isActive: form.isActive,
+			versions: form.versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt ? formatDate(v.publishedAt, page.locale) : null })),
+		})),
 		draft: editing?.versions[0] ? JSON.stringify(editing.versions[0].definition, null, 2) : '',
 	}
 }
@@ -45,7 +50,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const parsed = parseDefinitionJson(text)
 	if (!parsed.ok) return data({ draft: text, problems: parsed.problems, published: null }, { status: 400 })
 	if (body.get('intent') !== 'publish') return { draft: text, problems: [], published: null }
-	const version = await publishFormVersion({ db: user.db, definition: parsed.definition, staff: { id: user.me.id, name: user.me.name }, ...requestMeta(context) })
+	const version = await publishFormVersion({
+		db: user.db,
+		definition: parsed.definition,
+		staff: { id: user.me.id, name: user.me.name },
+		...requestMeta(context),
+	})
 	return { draft: text, problems: [], published: { code: parsed.definition.code, version } }
 }
 
@@ -63,8 +73,12 @@ export default function FormBuilderPage() {
 						<th scope="col">{t('builder.code')}</th>
 						<th scope="col">{t('inbox.form')}</th>
 						<th scope="col">{t('builder.versions')}</th>
-						<th scope="col"><span className="sr-only">{t('designer.open')}</span></th>
-						<th scope="col"><span className="sr-only">{t('builder.edit')}</span></th>
+						<th scope="col">
+							<span className="sr-only">{t('designer.open')}</span>
+						</th>
+						<th scope="col">
+							<span className="sr-only">{t('builder.edit')}</span>
+						</th>
 					</tr>
 				</thead>
 				<tbody>
@@ -77,35 +91,80 @@ export default function FormBuilderPage() {
 								{form.versions.map((v, index) => (
 									<span key={v.version}>
 										{index > 0 ? ', ' : null}
-										<a href={`/urad/formulare/export?formular=${form.code}&verze=${v.version}`} aria-label={`${t('builder.export')} ${form.code}: ${t('builder.versionLabel', { version: v.version })}`}>
+										<a
+											href={`/urad/formulare/export?formular=${form.code}&verze=${v.version}`}
+											aria-label={`${t('builder.export')} ${form.code}: ${t('builder.versionLabel', { version: v.version })}`}
+										>
 											{t('builder.versionLabel', { version: v.version })}
 										</a>
 									</span>
 								))}
 							</td>
-							<td>{form.versions.length ? <Link to={`/urad/formulare/${form.code}`} aria-label={`${t('designer.open')}: ${form.title}`}>{t('designer.open')}</Link> : null}</td>
-							<td><Link to={`?upravit=${form.code}`} aria-label={`${t('builder.edit')} JSON: ${form.title}`}>{t('builder.edit')} JSON</Link></td>
+							<td>
+								{form.versions.length ? (
+									<Link to={`/urad/formulare/${form.code}`} aria-label={`${t('designer.open')}: ${form.title}`}>
+										{t('designer.open')}
+									</Link>
+								) : null}
+							</td>
+							<td>
+								<Link to={`?upravit=${form.code}`} aria-label={`${t('builder.edit')} JSON: ${form.title}`}>
+									{t('builder.edit')} JSON
+								</Link>
+							</td>
 						</tr>
 					))}
 				</tbody>
 			</table>
-			{result?.published ? <p role="status" className="mb-4 rounded-town border border-muted/30 p-3">{t('builder.published', result.published)}</p> : null}
-			{result && !result.published && result.problems.length === 0 ? <p role="status" className="mb-4 rounded-town border border-muted/30 p-3">{t('builder.valid')}</p> : null}
+			{result?.published ? (
+				<p role="status" className="mb-4 rounded-town border border-muted/30 p-3">
+					{t('builder.published', result.published)}
+				</p>
+			) : null}
+			{result && !result.published && result.problems.length === 0 ? (
+				<p role="status" className="mb-4 rounded-town border border-muted/30 p-3">
+					{t('builder.valid')}
+				</p>
+			) : null}
 			{result && result.problems.length > 0 ? (
 				<div role="alert" className="mb-4 rounded-town border border-danger p-3">
 					<p>{t('builder.problems')}</p>
-					<ul>{result.problems.map((p, i) => <li key={i}><code>{p.path || t('builder.root')}</code>: {p.message}</li>)}</ul>
+					<ul>
+						{result.problems.map((p, i) => (
+							<li key={i}>
+								<code>{p.path || t('builder.root')}</code>: {p.message}
+							</li>
+						))}
+					</ul>
 				</div>
 			) : null}
 			<Form method="post" encType="multipart/form-data" className="rounded-town border border-muted/30 bg-surface p-5">
-				<label htmlFor="definition" className="mb-1 block font-medium">{t('builder.editor')}</label>
-				<p id="definition-help" className="mb-2">{t('builder.editorHelp')}</p>
-				<textarea id="definition" name="definition" aria-describedby="definition-help" rows={24} defaultValue={result?.draft ?? draft} key={result?.draft ?? draft} className="w-full rounded-town border border-muted bg-surface px-3 py-2 font-mono text-sm text-ink" />
-				<label htmlFor="file" className="mb-1 mt-4 block font-medium">{t('builder.importFile')}</label>
+				<label htmlFor="definition" className="mb-1 block font-medium">
+					{t('builder.editor')}
+				</label>
+				<p id="definition-help" className="mb-2">
+					{t('builder.editorHelp')}
+				</p>
+				<textarea
+					id="definition"
+					name="definition"
+					aria-describedby="definition-help"
+					rows={24}
+					defaultValue={result?.draft ?? draft}
+					key={result?.draft ?? draft}
+					className="w-full rounded-town border border-muted bg-surface px-3 py-2 font-mono text-sm text-ink"
+				/>
+				<label htmlFor="file" className="mb-1 mt-4 block font-medium">
+					{t('builder.importFile')}
+				</label>
 				<input id="file" name="file" type="file" accept="application/json,.json" />
 				<div className="mt-4 flex gap-3">
-					<button type="submit" name="intent" value="check" className={button}>{t('builder.check')}</button>
-					<button type="submit" name="intent" value="publish" className={button}>{t('builder.publish')}</button>
+					<button type="submit" name="intent" value="check" className={button}>
+						{t('builder.check')}
+					</button>
+					<button type="submit" name="intent" value="publish" className={button}>
+						{t('builder.publish')}
+					</button>
 				</div>
 			</Form>
 		</main>

@@ -38,7 +38,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		})
 	} catch (error) {
 		if (!(error instanceof PasswordError)) throw error
-		return data({ result: submission.reply({ fieldErrors: { [passwordErrorField(error.reason)]: [passwordErrorMessage(error.reason)] }, hideFields }) }, { status: 400 })
+		return data(
+			{ result: submission.reply({ fieldErrors: { [passwordErrorField(error.reason)]: [passwordErrorMessage(error.reason)] }, hideFields }) },
+			{ status: 400 },
+		)
 	}
 	// Every session ended with the change; this browser continues under a new one.
 	const cookie = await createSession(user.sessionOptions, request, { kind: 'staff', staffUserId: user.me.id, secondFactorDone: true })

@@ -32,7 +32,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		return redirect('/urad/prihlaseni?hlaseni=password-reset')
 	} catch (error) {
 		if (isAppError(error, 'token_invalid')) return data({ result: null, linkGone: true }, { status: 404 })
-		if (error instanceof PasswordError) return data({ result: submission.reply({ fieldErrors: { [passwordErrorField(error.reason)]: [passwordErrorMessage(error.reason)] } }), linkGone: false }, { status: 400 })
+		if (error instanceof PasswordError)
+			return data(
+				{ result: submission.reply({ fieldErrors: { [passwordErrorField(error.reason)]: [passwordErrorMessage(error.reason)] } }), linkGone: false },
+				{ status: 400 },
+			)
 		throw error
 	}
 }

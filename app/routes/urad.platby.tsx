@@ -30,9 +30,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		pages: list.pages,
 		total: list.total,
 		payments: list.payments.map((p) => ({
-			id: p.id, method: p.method, state: p.state, amount: money(p.amount), paid: money(p.paidAmount), refunded: p.refundedAmount ? money(p.refundedAmount) : '—',
+			id: p.id,
+			method: p.method,
+			state: p.state,
+			amount: money(p.amount),
+			paid: money(p.paidAmount),
+			refunded: p.refundedAmount ? money(p.refundedAmount) : '—',
 			toRefund: p.overpaidAmount > p.refundedAmount ? money(p.overpaidAmount - p.refundedAmount) : null,
-			createdAt: formatDate(p.createdAt, page.locale), payer: p.person ? `${p.person.givenName} ${p.person.familyName}` : '—', claims: p.items.map((i) => i.claim.variableSymbol).join(', '),
+			createdAt: formatDate(p.createdAt, page.locale),
+			payer: p.person ? `${p.person.givenName} ${p.person.familyName}` : '—',
+			claims: p.items.map((i) => i.claim.variableSymbol).join(', '),
 		})),
 	}
 }

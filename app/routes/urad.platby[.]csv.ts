@@ -12,7 +12,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'read', 'Payment', { request, context })
 	const filters = readPaymentFilters(new URL(request.url))
-	await recordAudit(user.db, { action: 'payments.exported', staffId: user.me.id, details: JSON.parse(JSON.stringify(filters)) as Record<string, string | number>, ...requestMeta(context) })
+	await recordAudit(user.db, {
+		action: 'payments.exported',
+		staffId: user.me.id,
+		details: JSON.parse(JSON.stringify(filters)) as Record<string, string | number>,
+		...requestMeta(context),
+	})
 	const chunks = paymentsCsv({ db: user.db, ability: user.ability, filters, locale: page.locale })
 	return csvResponse(chunks, 'platby.csv')
 }

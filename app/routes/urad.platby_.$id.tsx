@@ -17,12 +17,21 @@ import { requirePermission } from '~/modules/staff/require-permission.server'
 
 // Amount in CZK as typed by a clerk ("150", "150,50", "150.5"): at most two decimals, turned into haléře.
 const RefundSchema = z.object({
-	amount: z.string().trim().regex(/^\d{1,9}([.,]\d{1,2})?$/, 'amount_invalid').transform((v) => Math.round(Number(v.replace(',', '.')) * 100)),
+	amount: z
+		.string()
+		.trim()
+		.regex(/^\d{1,9}([.,]\d{1,2})?$/, 'amount_invalid')
+		.transform((v) => Math.round(Number(v.replace(',', '.')) * 100)),
 	reason: z.string().trim().min(1, 'reason_missing').max(500),
 })
 
 function loadPayment(request: Request, context: LoaderFunctionArgs['context'], id: string | undefined) {
-	return loadOfficeRecord(request, context, { id, subject: 'Payment', find: (user, paymentId) => getOfficePayment({ db: user.db, id: paymentId }), subjectOf: (found) => found.payment })
+	return loadOfficeRecord(request, context, {
+		id,
+		subject: 'Payment',
+		find: (user, paymentId) => getOfficePayment({ db: user.db, id: paymentId }),
+		subjectOf: (found) => found.payment,
+	})
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -38,11 +47,29 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		toRefund: refunds.toRefund > 0 ? { text: money(refunds.toRefund), value: (refunds.toRefund / 100).toFixed(2).replace('.', ',') } : null,
 		counterAccounts,
 		payment: {
-			id: payment.id, method: payment.method, state: payment.state, amount: money(payment.amount), paid: money(payment.paidAmount), refunded: money(payment.refundedAmount),
-			providerPaymentId: payment.providerPaymentId, createdAt: formatDateTime(payment.createdAt, page.locale), payer: payment.person ? `${payment.person.givenName} ${payment.person.familyName}` : '—',
-			items: payment.items.map((i) => ({ claimId: i.claimId, variableSymbol: i.claim.variableSymbol, amount: money(i.amount), discount: i.discount ? money(i.discount) : '—' })),
+			id: payment.id,
+			method: payment.method,
+			state: payment.state,
+			amount: money(payment.amount),
+			paid: money(payment.paidAmount),
+			refunded: money(payment.refundedAmount),
+			providerPaymentId: payment.providerPaymentId,
+			createdAt: formatDateTime(payment.createdAt, page.locale),
+			payer: payment.person ? `${payment.person.givenName} ${payment.person.familyName}` : '—',
+			items: payment.items.map((i) => ({
+				claimId: i.claimId,
+				variableSymbol: i.claim.variableSymbol,
+				amount: money(i.amount),
+				discount: i.discount ? money(i.discount) : '—',
+			})),
 			transitions: payment.transitions.map((t) => ({ id: t.id, from: t.fromState, to: t.toState, source: t.source, at: formatDateTime(t.at, page.locale) })),
-			refunds: payment.refunds.map((r) => ({ id: r.id, amount: money(r.amount), reason: r.reason, state: r.state, at: formatDateTime(r.createdAt, page.locale) })),
+			refunds: payment.refunds.map((r) => ({
+				id: r.id,
+				amount: money(r.amount),
+				reason: r.reason,
+				state: r.state,
+				at: formatDateTime(r.createdAt, page.locale),
+			})),
 		},
 	}
 }
@@ -50,12 +77,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const meta = titleMeta
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-	const { user, record: { payment } } = await loadPayment(request, context, params.id)
+	const {
+		user,
+		record: { payment },
+	} = await loadPayment(request, context, params.id)
 	await requirePermission(user, 'manage', asSubject('Payment', payment), { request, context, label: `Payment:${payment.id}` })
 	const parsed = RefundSchema.safeParse(Object.fromEntries(await request.formData()))
 	if (!parsed.success) return data({ error: (parsed.error.issues[0]?.message ?? 'amount_invalid') as RefundError['reason'] }, { status: 400 })
 	try {
-		await refundPayment({ db: user.db, ability: user.ability, paymentId: payment.id, amount: parsed.data.amount, reason: parsed.data.reason, staffId: user.me.id, meta: requestMeta(context) })
+		await refundPayment({
+			db: user.db,
+			ability: user.ability,
+			paymentId: payment.id,
+			amount: parsed.data.amount,
+			reason: parsed.data.reason,
+			staffId: user.me.id,
+			meta: requestMeta(context),
+		})
 	} catch (error) {
 		if (!(error instanceof RefundError)) throw error
 		return data({ error: error.reason }, { status: error.reason === 'gateway_unavailable' ? 503 : 400 })
@@ -74,7 +112,11 @@ export default function PaymentDetailPage() {
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-4xl flex-1 px-4 py-10">
 			<h1 className="mb-4 text-3xl font-bold">{t('office.detail')}</h1>
-			{refunded > 0 ? <Notice>{t('office.refund.done', { amount: new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CZK' }).format(refunded / 100) })}</Notice> : null}
+			{refunded > 0 ? (
+				<Notice>
+					{t('office.refund.done', { amount: new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CZK' }).format(refunded / 100) })}
+				</Notice>
+			) : null}
 			<dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
 				<dt className="font-semibold">{t('office.payer')}</dt>
 				<dd>{payment.payer}</dd>
@@ -97,15 +139,21 @@ export default function PaymentDetailPage() {
 					</>
 				) : null}
 			</dl>
-			<h2 id="payment-claims" className="mb-2 text-xl font-semibold">{t('office.claims')}</h2>
+			<h2 id="payment-claims" className="mb-2 text-xl font-semibold">
+				{t('office.claims')}
+			</h2>
 			{/* The discount and the amount credited each in its own column (issue 19). */}
 			<div className="mb-6 overflow-x-auto">
 				<table aria-labelledby="payment-claims" className="w-full border-collapse text-left">
 					<thead>
 						<tr>
 							<th scope="col">{t('office.vs')}</th>
-							<th scope="col" className="text-right">{t('receipt.discount')}</th>
-							<th scope="col" className="text-right">{t('receipt.amount')}</th>
+							<th scope="col" className="text-right">
+								{t('receipt.discount')}
+							</th>
+							<th scope="col" className="text-right">
+								{t('receipt.amount')}
+							</th>
 						</tr>
 					</thead>
 					<tbody>
@@ -155,7 +203,14 @@ export default function PaymentDetailPage() {
 					) : null}
 					<label className="mb-3 block">
 						<span className="block font-medium">{t('office.refund.amount')}</span>
-						<input name="amount" inputMode="decimal" required defaultValue={toRefund?.value ?? ''} aria-describedby={actionData?.error ? 'refund-error' : undefined} className="rounded-town border px-2 py-1" />
+						<input
+							name="amount"
+							inputMode="decimal"
+							required
+							defaultValue={toRefund?.value ?? ''}
+							aria-describedby={actionData?.error ? 'refund-error' : undefined}
+							className="rounded-town border px-2 py-1"
+						/>
 					</label>
 					<label className="mb-3 block">
 						<span className="block font-medium">{t('office.refund.reason')}</span>

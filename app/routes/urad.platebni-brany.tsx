@@ -29,7 +29,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		title: `${resources[page.locale]['card-payments'].gateways.title} – ${page.townName}`,
 		webhookUrl: getGatewayClient('stripe').callbackUrls(page.origin, '').notificationUrl,
 		active: rows.filter((row) => row.status === 'active').map((row) => ({ provider: row.provider, hint: row.maskedHint })),
-		history: rows.map((row) => ({ id: row.id, provider: row.provider, status: row.status, hint: row.maskedHint, keyId: row.keyId, createdBy: row.createdBy ?? '—', createdAt: formatDate(row.createdAt, page.locale) })),
+		history: rows.map((row) => ({
+			id: row.id,
+			provider: row.provider,
+			status: row.status,
+			hint: row.maskedHint,
+			keyId: row.keyId,
+			createdBy: row.createdBy ?? '—',
+			createdAt: formatDate(row.createdAt, page.locale),
+		})),
 	}
 }
 
@@ -50,7 +58,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	try {
 		const saved = await setGatewayCredential({ db: user.db, provider, values, actor: user.me.email })
 		// Never the values: only which provider and the masked hint.
-		await recordAudit(user.db, { action: 'gateway.credential_set', staffId: user.me.id, subject: `Gateway:${provider}`, details: { hint: saved.maskedHint }, ...requestMeta(context) })
+		await recordAudit(user.db, {
+			action: 'gateway.credential_set',
+			staffId: user.me.id,
+			subject: `Gateway:${provider}`,
+			details: { hint: saved.maskedHint },
+			...requestMeta(context),
+		})
 	} catch (error) {
 		// Not an official API address of the provider (decision 014): said at the field, nothing stored.
 		if (isAppError(error, 'gateway_url_refused')) return data({ error: 'apiUrl' as const, provider, details: '' }, { status: 400 })

@@ -11,7 +11,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	await requirePermission(user, 'read', 'Submission', { request, context })
 	const ids = z.object({ id: z.uuid(), attachmentId: z.uuid() }).safeParse(params)
 	if (!ids.success) throw data(null, { status: 404 })
-	const file = await readAttachment({ db: user.db, ability: user.ability, submissionId: ids.data.id, attachmentId: ids.data.attachmentId, staffId: user.me.id, ...requestMeta(context) })
+	const file = await readAttachment({
+		db: user.db,
+		ability: user.ability,
+		submissionId: ids.data.id,
+		attachmentId: ids.data.attachmentId,
+		staffId: user.me.id,
+		...requestMeta(context),
+	})
 	if (!file) throw data(null, { status: 404 })
 	return new Response(new Uint8Array(file.content), {
 		headers: {

@@ -24,7 +24,11 @@ const BUTTON = 'rounded-town bg-primary px-4 py-2 font-medium text-primary-contr
 
 // Another agenda's submission answers exactly like a missing one: its existence is not disclosed.
 function load(request: Request, context: LoaderFunctionArgs['context'], id: string | undefined) {
-	return loadOfficeRecord(request, context, { id, subject: 'Submission', find: (user, submissionId) => getInboxSubmission({ db: user.db, ability: user.ability, id: submissionId }) })
+	return loadOfficeRecord(request, context, {
+		id,
+		subject: 'Submission',
+		find: (user, submissionId) => getInboxSubmission({ db: user.db, ability: user.ability, id: submissionId }),
+	})
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -54,7 +58,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	const here = `/urad/podani/${submission.id}`
 	if (value.intent === 'assign') {
 		try {
-			await assignSubmission({ db: user.db, submissionId: submission.id, agenda: submission.agenda, assigneeId: value.assigneeId, staff, ...requestMeta(context) })
+			await assignSubmission({
+				db: user.db,
+				submissionId: submission.id,
+				agenda: submission.agenda,
+				assigneeId: value.assigneeId,
+				staff,
+				...requestMeta(context),
+			})
 		} catch (error) {
 			if (!(error instanceof SubmissionError)) throw error
 			return data({ error: submissionErrorMessage(error.reason) }, { status: 400 })
@@ -75,9 +86,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	const page = await inboxPage(request, context, 'detail.title')
 	const upload = body.get('document')
 	const document = await checkDecisionDocument(upload instanceof File ? upload : null)
-	if (!document.ok) return data({ error: 'detail.errors.document', upload: { reason: document.reason, name: upload instanceof File ? upload.name : '', detail: document.detail ?? '' } }, { status: 400 })
+	if (!document.ok)
+		return data(
+			{ error: 'detail.errors.document', upload: { reason: document.reason, name: upload instanceof File ? upload.name : '', detail: document.detail ?? '' } },
+			{ status: 400 },
+		)
 	try {
-		await changeSubmissionStatus({ db: user.db, townSlug: user.tenant.slug, townOrigin: page.origin, submissionId: submission.id, to: value.status, message: value.message, document: document.file, staff, ...requestMeta(context) })
+		await changeSubmissionStatus({
+			db: user.db,
+			townSlug: user.tenant.slug,
+			townOrigin: page.origin,
+			submissionId: submission.id,
+			to: value.status,
+			message: value.message,
+			document: document.file,
+			staff,
+			...requestMeta(context),
+		})
 	} catch (error) {
 		if (!(error instanceof SubmissionError)) throw error
 		return data({ error: submissionErrorMessage(error.reason) }, { status: 400 })
@@ -92,9 +117,14 @@ export default function InboxDetailPage() {
 	const refusedUpload = actionData && 'upload' in actionData ? (actionData.upload as { reason: string; name: string; detail: string }) : null
 	return (
 		<main id="main" className="mx-auto w-full min-w-0 max-w-4xl p-4 [overflow-wrap:anywhere] sm:p-6">
-			<p className="mb-4"><Link to="/urad/podani">{t('detail.back')}</Link></p>
+			<p className="mb-4">
+				<Link to="/urad/podani">{t('detail.back')}</Link>
+			</p>
 			<h1 className="mb-2 text-2xl font-bold">{s.number}</h1>
-			<p className="mb-4">{s.form} · {t(`status.${s.status}`)} · {s.applicant ?? t('inbox.anonymous')}{s.email ? ` · ${s.email}` : ''}</p>
+			<p className="mb-4">
+				{s.form} · {t(`status.${s.status}`)} · {s.applicant ?? t('inbox.anonymous')}
+				{s.email ? ` · ${s.email}` : ''}
+			</p>
 			{/* What the records system reported, as the citizen sees it (issue 19). */}
 			<dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4">
 				<dt className="font-semibold">{t('detail.referenceNumber')}</dt>
@@ -104,10 +134,16 @@ export default function InboxDetailPage() {
 				<dt className="font-semibold">{t('detail.assignedHere')}</dt>
 				<dd>{s.assignee?.name ?? t('inbox.unassigned')}</dd>
 			</dl>
-			{notice ? <p role="status" className="mb-4 rounded-town border border-muted/30 p-3">{t(`detail.notice.${notice}`)}</p> : null}
+			{notice ? (
+				<p role="status" className="mb-4 rounded-town border border-muted/30 p-3">
+					{t(`detail.notice.${notice}`)}
+				</p>
+			) : null}
 			{actionData && 'error' in actionData ? (
 				<p role="alert" className="mb-4 rounded-town border border-danger p-3">
-					{refusedUpload ? t(actionData.error, { reason: t(`forms:upload.${refusedUpload.reason}`, { name: refusedUpload.name, detail: refusedUpload.detail }) }) : t(actionData.error)}
+					{refusedUpload
+						? t(actionData.error, { reason: t(`forms:upload.${refusedUpload.reason}`, { name: refusedUpload.name, detail: refusedUpload.detail }) })
+						: t(actionData.error)}
 				</p>
 			) : null}
 			{s.deliveryError !== null ? (
@@ -116,7 +152,9 @@ export default function InboxDetailPage() {
 					{isAdmin ? (
 						<Form method="post" className="mt-2">
 							<input type="hidden" name="intent" value="resend" />
-							<button type="submit" className={BUTTON}>{t('detail.resend')}</button>
+							<button type="submit" className={BUTTON}>
+								{t('detail.resend')}
+							</button>
 						</Form>
 					) : null}
 				</section>
@@ -126,37 +164,63 @@ export default function InboxDetailPage() {
 					<Form method="post" className="rounded-town border border-muted/30 p-4">
 						<h2 className="mb-2 text-xl font-semibold">{t('detail.assign')}</h2>
 						<input type="hidden" name="intent" value="assign" />
-						<label htmlFor="assigneeId" className="mb-1 block font-medium">{t('detail.assignTo')}</label>
+						<label htmlFor="assigneeId" className="mb-1 block font-medium">
+							{t('detail.assignTo')}
+						</label>
 						<select id="assigneeId" name="assigneeId" defaultValue={s.assignee?.id ?? myId} className={FIELD}>
-							{colleagues.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+							{colleagues.map((c) => (
+								<option key={c.id} value={c.id}>
+									{c.name}
+								</option>
+							))}
 						</select>
-						<button type="submit" className={`${BUTTON} mt-3`}>{t('detail.assign')}</button>
+						<button type="submit" className={`${BUTTON} mt-3`}>
+							{t('detail.assign')}
+						</button>
 					</Form>
 					<Form method="post" className="rounded-town border border-muted/30 p-4">
 						<input type="hidden" name="intent" value="assign" />
 						<input type="hidden" name="assigneeId" value={myId} />
-						<button type="submit" className={BUTTON}>{t('detail.assignSelf')}</button>
+						<button type="submit" className={BUTTON}>
+							{t('detail.assignSelf')}
+						</button>
 					</Form>
 					{s.nextStatuses.length > 0 ? (
 						<Form method="post" encType="multipart/form-data" className="rounded-town border border-muted/30 p-4">
 							<h2 className="mb-2 text-xl font-semibold">{t('detail.changeStatus')}</h2>
 							<input type="hidden" name="intent" value="status" />
-							<label htmlFor="status" className="mb-1 block font-medium">{t('detail.newStatus')}</label>
+							<label htmlFor="status" className="mb-1 block font-medium">
+								{t('detail.newStatus')}
+							</label>
 							<select id="status" name="status" className={FIELD}>
-								{s.nextStatuses.map((status) => <option key={status} value={status}>{t(`status.${status}`)}</option>)}
+								{s.nextStatuses.map((status) => (
+									<option key={status} value={status}>
+										{t(`status.${status}`)}
+									</option>
+								))}
 							</select>
-							<label htmlFor="message" className="mb-1 mt-3 block font-medium">{t('detail.message')}</label>
+							<label htmlFor="message" className="mb-1 mt-3 block font-medium">
+								{t('detail.message')}
+							</label>
 							<textarea id="message" name="message" rows={4} maxLength={4000} className={FIELD} />
-							<label htmlFor="document" className="mb-1 mt-3 block font-medium">{t('detail.document')}</label>
-							<p id="document-help" className="mb-1 text-sm">{t('detail.documentHelp')}</p>
+							<label htmlFor="document" className="mb-1 mt-3 block font-medium">
+								{t('detail.document')}
+							</label>
+							<p id="document-help" className="mb-1 text-sm">
+								{t('detail.documentHelp')}
+							</p>
 							<input id="document" name="document" type="file" aria-describedby="document-help" accept=".pdf,.jpg,.jpeg,.png,.docx,.odt" />
-							<button type="submit" className={`${BUTTON} mt-3`}>{t('detail.save')}</button>
+							<button type="submit" className={`${BUTTON} mt-3`}>
+								{t('detail.save')}
+							</button>
 						</Form>
 					) : null}
 				</div>
 			) : null}
 			<section aria-labelledby="data" className="mb-8">
-				<h2 id="data" className="mb-2 text-xl font-semibold">{t('detail.data')}</h2>
+				<h2 id="data" className="mb-2 text-xl font-semibold">
+					{t('detail.data')}
+				</h2>
 				<dl>
 					{s.answers.map((answer) => (
 						<div key={answer.label} className="mb-2">
@@ -167,17 +231,33 @@ export default function InboxDetailPage() {
 				</dl>
 			</section>
 			<section aria-labelledby="files" className="mb-8">
-				<h2 id="files" className="mb-2 text-xl font-semibold">{t('detail.attachments')}</h2>
-				{s.attachments.length === 0 ? <p>{t('detail.noAttachments')}</p> : (
-					<ul>{s.attachments.map((file) => <li key={file.id}><a href={`/urad/podani/${s.id}/priloha/${file.id}`}>{file.fileName}</a> ({Math.ceil(file.size / 1024)} kB){file.isDecision ? ` · ${t('detail.decisionDocument')}` : ''}</li>)}</ul>
+				<h2 id="files" className="mb-2 text-xl font-semibold">
+					{t('detail.attachments')}
+				</h2>
+				{s.attachments.length === 0 ? (
+					<p>{t('detail.noAttachments')}</p>
+				) : (
+					<ul>
+						{s.attachments.map((file) => (
+							<li key={file.id}>
+								<a href={`/urad/podani/${s.id}/priloha/${file.id}`}>{file.fileName}</a> ({Math.ceil(file.size / 1024)} kB)
+								{file.isDecision ? ` · ${t('detail.decisionDocument')}` : ''}
+							</li>
+						))}
+					</ul>
 				)}
 			</section>
 			<section aria-labelledby="timeline">
-				<h2 id="timeline" className="mb-2 text-xl font-semibold">{t('detail.timeline')}</h2>
+				<h2 id="timeline" className="mb-2 text-xl font-semibold">
+					{t('detail.timeline')}
+				</h2>
 				<ol>
 					{s.events.map((event) => (
 						<li key={event.id} className="mb-2">
-							<strong>{event.at}</strong> · {t(`events.${event.label}`)} · {t(`actor.${event.actor}`)}{event.actorName ? ` (${event.actorName})` : ''}{event.status ? ` · ${t(`status.${event.status}`)}` : ''}{event.message ? ` – ${event.message}` : ''}
+							<strong>{event.at}</strong> · {t(`events.${event.label}`)} · {t(`actor.${event.actor}`)}
+							{event.actorName ? ` (${event.actorName})` : ''}
+							{event.status ? ` · ${t(`status.${event.status}`)}` : ''}
+							{event.message ? ` – ${event.message}` : ''}
 						</li>
 					))}
 				</ol>

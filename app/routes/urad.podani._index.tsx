@@ -60,16 +60,24 @@ export default function InboxPage() {
 	const data = useLoaderData<typeof loader>()
 	const select = (name: keyof typeof INBOX_FILTER_PARAMS, label: string, options: { value: string; label: string }[]) => (
 		<div>
-			<label htmlFor={`filter-${name}`} className="mb-1 block font-medium">{label}</label>
+			<label htmlFor={`filter-${name}`} className="mb-1 block font-medium">
+				{label}
+			</label>
 			<select id={`filter-${name}`} name={INBOX_FILTER_PARAMS[name]} defaultValue={data.values[name]} className={FIELD}>
 				<option value="">{t('inbox.all')}</option>
-				{options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+				{options.map((option) => (
+					<option key={option.value} value={option.value}>
+						{option.label}
+					</option>
+				))}
 			</select>
 		</div>
 	)
 	const input = (name: keyof typeof INBOX_FILTER_PARAMS, label: string, type: string) => (
 		<div>
-			<label htmlFor={`filter-${name}`} className="mb-1 block font-medium">{label}</label>
+			<label htmlFor={`filter-${name}`} className="mb-1 block font-medium">
+				{label}
+			</label>
 			<input id={`filter-${name}`} name={INBOX_FILTER_PARAMS[name]} type={type} defaultValue={data.values[name]} className={FIELD} />
 		</div>
 	)
@@ -78,13 +86,26 @@ export default function InboxPage() {
 			<h1 className="mb-6 text-2xl font-bold">{t('inbox.heading')}</h1>
 			<Form method="get" aria-label={t('inbox.filters')} className="mb-6 grid gap-4 rounded-town border border-muted/30 bg-surface p-5 sm:grid-cols-3">
 				{input('q', t('inbox.search'), 'search')}
-				{select('form', t('inbox.form'), data.forms.map((form) => ({ value: form.code, label: form.title })))}
-				{select('status', t('inbox.status'), STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) })))}
-				{select('assignee', t('inbox.assignee'), [{ value: 'none', label: t('inbox.unassigned') }, ...data.colleagues.map((c) => ({ value: c.id, label: c.name }))])}
+				{select(
+					'form',
+					t('inbox.form'),
+					data.forms.map((form) => ({ value: form.code, label: form.title })),
+				)}
+				{select(
+					'status',
+					t('inbox.status'),
+					STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) })),
+				)}
+				{select('assignee', t('inbox.assignee'), [
+					{ value: 'none', label: t('inbox.unassigned') },
+					...data.colleagues.map((c) => ({ value: c.id, label: c.name })),
+				])}
 				{input('from', t('inbox.from'), 'date')}
 				{input('to', t('inbox.to'), 'date')}
 				<div className="flex items-end gap-4">
-					<button type="submit" className="rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast">{t('inbox.apply')}</button>
+					<button type="submit" className="rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast">
+						{t('inbox.apply')}
+					</button>
 					<a href={`/urad/podani/export${data.search}`}>{t('inbox.export')}</a>
 				</div>
 			</Form>

@@ -22,7 +22,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const words = resources[page.locale]['forms-office']
 	const statuses = words.status as Record<string, string>
 	const agendas = new Map((await listSubmissionAgendas({ db: user.db })).map((agenda) => [agenda.code, pickText(agenda.name, page.locale)]))
-	const lines: string[][] = [[words.inbox.number, words.inbox.form, words.inbox.csvVersion, words.inbox.csvAgenda, words.inbox.status, words.inbox.applicant, words.inbox.assignee, words.detail.referenceNumber, words.inbox.submittedAt]]
+	const lines: string[][] = [
+		[
+			words.inbox.number,
+			words.inbox.form,
+			words.inbox.csvVersion,
+			words.inbox.csvAgenda,
+			words.inbox.status,
+			words.inbox.applicant,
+			words.inbox.assignee,
+			words.detail.referenceNumber,
+			words.inbox.submittedAt,
+		],
+	]
 	for await (const row of inboxRowsForExport({ db: user.db, ability: user.ability, filter })) {
 		lines.push([
 			row.number,
@@ -37,5 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		])
 	}
 	await recordAudit(user.db, { action: 'submission.exported', staffId: user.me.id, details: { rows: lines.length - 1 }, ...requestMeta(context) })
-	return new Response('\uFEFF' + toCsv(lines), { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="podani.csv"' } })
+	return new Response('\uFEFF' + toCsv(lines), {
+		headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="podani.csv"' },
+	})
 }

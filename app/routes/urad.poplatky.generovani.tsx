@@ -26,7 +26,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		title: `${resources[page.locale]['fees-office'].generate.title} – ${page.townName}`,
 		year: new Date().getUTCFullYear(),
 		canGenerate: user.ability.can('update', 'FeeRuleVersion'),
-		runs: runs.map((r) => ({ id: r.id, year: r.year, status: r.status, done: r.done, total: r.total, created: r.created, existing: r.existing, error: r.error, createdAt: r.createdAt.toISOString() })),
+		runs: runs.map((r) => ({
+			id: r.id,
+			year: r.year,
+			status: r.status,
+			done: r.done,
+			total: r.total,
+			created: r.created,
+			existing: r.existing,
+			error: r.error,
+			createdAt: r.createdAt.toISOString(),
+		})),
 	}
 }
 

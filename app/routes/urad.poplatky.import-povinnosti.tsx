@@ -37,9 +37,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (kind === 'claims') {
 		await requirePermission(user, 'create', 'Claim', { request, context })
 		const result = await importClaims({ db: user.db, tenantSlug: user.tenant.slug, text, apply, by: user.me.id, ...requestMeta(context) })
-		const claimRows = result.rows.slice(0, PREVIEW_ROWS).map((r) => ({ line: r.line, claimId: r.claim_id, residentId: r.resident_id, feeType: r.fee_type, year: r.year, amount: r.amount, dueDate: r.due_date }))
+		const claimRows = result.rows
+			.slice(0, PREVIEW_ROWS)
+			.map((r) => ({ line: r.line, claimId: r.claim_id, residentId: r.resident_id, feeType: r.fee_type, year: r.year, amount: r.amount, dueDate: r.due_date }))
 		return data(
-			{ kind, text: result.applied ? '' : text, applied: result.applied, total: result.rows.length, claimRows, errors: result.errors.slice(0, 200), errorCount: result.errors.length, claimSummary: { created: result.created, existing: result.existing } },
+			{
+				kind,
+				text: result.applied ? '' : text,
+				applied: result.applied,
+				total: result.rows.length,
+				claimRows,
+				errors: result.errors.slice(0, 200),
+				errorCount: result.errors.length,
+				claimSummary: { created: result.created, existing: result.existing },
+			},
 			{ status: result.errors.length ? 400 : 200 },
 		)
 	}
@@ -79,7 +90,9 @@ export default function ImportObligationsPage() {
 				</code>
 			</p>
 			<div role="alert" id="import-status">
-				{result && 'fileError' in result ? <p className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">{t(result.fileError)}</p> : null}
+				{result && 'fileError' in result ? (
+					<p className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">{t(result.fileError)}</p>
+				) : null}
 				{checked?.applied ? (
 					<p className="mb-4 rounded-town border-2 border-green-800 bg-green-50 p-3 font-medium">
 						{'claimSummary' in checked ? t('import.appliedClaims', checked.claimSummary) : t('import.applied', checked.summary)}
@@ -90,7 +103,9 @@ export default function ImportObligationsPage() {
 						<p className="font-medium">{t('import.invalid', { count: checked.errorCount })}</p>
 						<ul className="list-disc pl-6">
 							{checked.errors.map((e, index) => (
-								<li key={`${e.line}:${e.column}:${index}`}>{t('import.rowError', { line: e.line, column: e.column || '—', message: t(`import.codes.${e.code}`) })}</li>
+								<li key={`${e.line}:${e.column}:${index}`}>
+									{t('import.rowError', { line: e.line, column: e.column || '—', message: t(`import.codes.${e.code}`) })}
+								</li>
 							))}
 						</ul>
 					</div>

@@ -27,7 +27,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		page: pageNumber,
 		pages,
 		total,
-		residents: rows.map((r) => ({ id: r.id, name: `${r.givenName} ${r.familyName}`, born: formatDate(r.dateOfBirth, page.locale), household: r.household?.label ?? null, obligations: r._count.obligations })),
+		residents: rows.map((r) => ({
+			id: r.id,
+			name: `${r.givenName} ${r.familyName}`,
+			born: formatDate(r.dateOfBirth, page.locale),
+			household: r.household?.label ?? null,
+			obligations: r._count.obligations,
+		})),
 	}
 }
 

@@ -18,7 +18,14 @@ import { findResidentWithObligations } from '~/modules/residents/list-residents.
 
 const blank = (v: unknown) => (v === '' ? undefined : v)
 const ActionSchema = z.discriminatedUnion('intent', [
-	z.object({ intent: z.literal('add'), feeType: z.string().min(1), validFrom: z.string(), dogName: z.preprocess(blank, z.string().optional()), dogChip: z.preprocess(blank, z.string().optional()), amount: z.preprocess(blank, z.string().optional()) }),
+	z.object({
+		intent: z.literal('add'),
+		feeType: z.string().min(1),
+		validFrom: z.string(),
+		dogName: z.preprocess(blank, z.string().optional()),
+		dogChip: z.preprocess(blank, z.string().optional()),
+		amount: z.preprocess(blank, z.string().optional()),
+	}),
 	z.object({ intent: z.literal('end'), obligationId: z.uuid(), validTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
 ])
 
@@ -40,7 +47,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		name: `${resident.givenName} ${resident.familyName}`,
 		born: formatDate(resident.dateOfBirth, page.locale),
 		feeNames,
-		obligations: resident.obligations.map((o) => ({ id: o.id, feeType: o.feeType, validFrom: formatDate(o.validFrom, page.locale), validTo: o.validTo ? formatDate(o.validTo, page.locale) : null, attributes: o.attributes as Record<string, string | number> })),
+		obligations: resident.obligations.map((o) => ({
+			id: o.id,
+			feeType: o.feeType,
+			validFrom: formatDate(o.validFrom, page.locale),
+			validTo: o.validTo ? formatDate(o.validTo, page.locale) : null,
+			attributes: o.attributes as Record<string, string | number>,
+		})),
 	}
 }
 
@@ -82,7 +95,13 @@ export default function ResidentPage() {
 			<p className="mb-6">
 				{t('residents.born')}: {born}
 			</p>
-			<div role="alert">{actionData ? <p className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">{t(`residents.errors.${actionData.error}`, t('residents.errors.invalid'))}</p> : null}</div>
+			<div role="alert">
+				{actionData ? (
+					<p className="mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">
+						{t(`residents.errors.${actionData.error}`, t('residents.errors.invalid'))}
+					</p>
+				) : null}
+			</div>
 			<h2 className="mb-2 text-xl font-semibold">{t('residents.endHeading')}</h2>
 			<ul className="mb-8 space-y-2">
 				{obligations.map((o) => (

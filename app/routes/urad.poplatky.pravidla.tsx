@@ -52,7 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'create', 'FeeRuleVersion', { request, context })
 	const form = await request.formData()
-	const done = (result: { created: boolean; version: number }) => redirect(result.created ? `/urad/poplatky/pravidla?ulozeno=${result.version}` : '/urad/poplatky/pravidla?nezmeneno=1')
+	const done = (result: { created: boolean; version: number }) =>
+		redirect(result.created ? `/urad/poplatky/pravidla?ulozeno=${result.version}` : '/urad/poplatky/pravidla?nezmeneno=1')
 	if (form.get('mode') === 'json') {
 		// The advanced import: the whole rulebook as JSON, checked by the same schema.
 		const text = String(form.get('rules') ?? '')
@@ -68,9 +69,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	}
 	const submission = parseWithZod(form, { schema: RulebookFormSchema })
 	// An added or removed row without JavaScript (a Conform intent) comes back as the form with the row.
-	if (submission.status !== 'success') return data({ text: null, errors: [], result: submission.reply() }, { status: submission.status === 'error' ? 400 : 200 })
+	if (submission.status !== 'success')
+		return data({ text: null, errors: [], result: submission.reply() }, { status: submission.status === 'error' ? 400 : 200 })
 	const result = await saveRuleVersion({ db: user.db, rules: submission.value, by: user.me.id, ...requestMeta(context) })
-	if (!result.ok) return data({ text: null, errors: result.issues.map(rulebookIssueKey), result: submission.reply({ formErrors: result.issues.map((i) => rulebookIssueKey(i).key) }) }, { status: 400 })
+	if (!result.ok)
+		return data(
+			{ text: null, errors: result.issues.map(rulebookIssueKey), result: submission.reply({ formErrors: result.issues.map((i) => rulebookIssueKey(i).key) }) },
+			{ status: 400 },
+		)
 	return done(result)
 }
 
@@ -88,7 +94,15 @@ export default function FeeRulesPage() {
 		<>
 			<label className="mb-4 block">
 				<span className="mb-1 block font-medium">{t('rules.previewYear')}</span>
-				<input type="number" name="previewYear" min={2000} max={2100} value={year} onChange={(e) => setYear(YearSchema.catch(year).parse(e.target.value))} className="rounded-town border px-2 py-1" />
+				<input
+					type="number"
+					name="previewYear"
+					min={2000}
+					max={2100}
+					value={year}
+					onChange={(e) => setYear(YearSchema.catch(year).parse(e.target.value))}
+					className="rounded-town border px-2 py-1"
+				/>
 			</label>
 			<HouseholdPreview rules={rules} year={year} />
 		</>
@@ -105,7 +119,11 @@ export default function FeeRulesPage() {
 					<details className="mb-10 rounded-town border border-muted p-4" open={jsonFailed}>
 						<summary className="cursor-pointer font-semibold">{t('rules.advanced')}</summary>
 						<p className="my-2">
-							<a download="pravidla-poplatku.json" href={`data:application/json;charset=utf-8,${encodeURIComponent(loaderData.rulesText)}`} className="underline">
+							<a
+								download="pravidla-poplatku.json"
+								href={`data:application/json;charset=utf-8,${encodeURIComponent(loaderData.rulesText)}`}
+								className="underline"
+							>
 								{t('rules.export')}
 							</a>
 						</p>

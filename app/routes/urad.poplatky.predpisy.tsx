@@ -27,7 +27,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		listClaimFeeTypes({ db: user.db, ability: user.ability }),
 	])
 	return {
-		feeTypes: feeTypes.map((f) => ({ code: f.feeType, label: pickText(f.label, page.locale) || f.feeType })), title: `${resources[page.locale]['fees-office'].claims.title} – ${page.townName}`, filters, page: Math.min(filters.page, list.pages), ...list }
+		feeTypes: feeTypes.map((f) => ({ code: f.feeType, label: pickText(f.label, page.locale) || f.feeType })),
+		title: `${resources[page.locale]['fees-office'].claims.title} – ${page.townName}`,
+		filters,
+		page: Math.min(filters.page, list.pages),
+		...list,
+	}
 }
 
 export const meta = titleMeta
@@ -113,7 +118,9 @@ export default function ClaimsPage() {
 							<td data-label={t('claims.paid')}>{format.money(c.paidAmount)}</td>
 							<td data-label={t('claims.due')}>{format.date(c.dueDate)}</td>
 							{/* A 0 Kč claim is an exemption: "Osvobozeno", as the citizen sees it (issue 19). */}
-							<td data-label={t('claims.status')}>{c.amount === 0 && c.status !== 'cancelled' ? t('claims.statuses.exempt') : t(`claims.statuses.${c.status}`)}</td>
+							<td data-label={t('claims.status')}>
+								{c.amount === 0 && c.status !== 'cancelled' ? t('claims.statuses.exempt') : t(`claims.statuses.${c.status}`)}
+							</td>
 						</tr>
 					))}
 				</tbody>

@@ -12,7 +12,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'read', 'Claim', { request, context })
 	const filters = readClaimFilters(new URL(request.url))
-	await recordAudit(user.db, { action: 'claims.exported', staffId: user.me.id, details: JSON.parse(JSON.stringify(filters)) as Record<string, string | number>, ...requestMeta(context) })
+	await recordAudit(user.db, {
+		action: 'claims.exported',
+		staffId: user.me.id,
+		details: JSON.parse(JSON.stringify(filters)) as Record<string, string | number>,
+		...requestMeta(context),
+	})
 	const chunks = claimsCsv({ db: user.db, ability: user.ability, filters, locale: page.locale })
 	return csvResponse(chunks, 'predpisy.csv')
 }

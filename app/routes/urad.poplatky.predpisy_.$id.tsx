@@ -32,10 +32,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		title: `${resources[page.locale]['fees-office'].detail.title} ${claim.variableSymbol} – ${page.townName}`,
 		canClose: user.ability.can('update', asSubject('Claim', claim)) && isClosable(claim.status),
 		claim: {
-			id: claim.id, variableSymbol: claim.variableSymbol, feeType: pickText(claim.label, page.locale) || claim.feeType, year: claim.year, instalment: claim.instalment, status: claim.status,
-			amount: claim.amount, paidAmount: claim.paidAmount, dueDate: formatDate(claim.dueDate, page.locale), ruleVersion: claim.ruleVersion,
+			id: claim.id,
+			variableSymbol: claim.variableSymbol,
+			feeType: pickText(claim.label, page.locale) || claim.feeType,
+			year: claim.year,
+			instalment: claim.instalment,
+			status: claim.status,
+			amount: claim.amount,
+			paidAmount: claim.paidAmount,
+			dueDate: formatDate(claim.dueDate, page.locale),
+			ruleVersion: claim.ruleVersion,
 			name: `${claim.resident.givenName} ${claim.resident.familyName}`,
-			events: claim.events.map((e) => ({ id: e.id, kind: e.kind, amount: e.amount, at: formatDateTime(e.at, page.locale), reason: (e.detail as { reason?: string }).reason ?? null })),
+			events: claim.events.map((e) => ({
+				id: e.id,
+				kind: e.kind,
+				amount: e.amount,
+				at: formatDateTime(e.at, page.locale),
+				reason: (e.detail as { reason?: string }).reason ?? null,
+			})),
 		},
 	}
 }

@@ -39,7 +39,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		return redirect(isAdmin ? OFFICE_ENROL : '/urad?hlaseni=welcome', { headers: { 'Set-Cookie': cookie } })
 	} catch (error) {
 		if (isAppError(error, 'token_invalid')) return data({ result: null, linkGone: true }, { status: 404 })
-		if (error instanceof PasswordError) return data({ result: submission.reply({ fieldErrors: { [passwordErrorField(error.reason)]: [passwordErrorMessage(error.reason)] } }), linkGone: false }, { status: 400 })
+		if (error instanceof PasswordError)
+			return data(
+				{ result: submission.reply({ fieldErrors: { [passwordErrorField(error.reason)]: [passwordErrorMessage(error.reason)] } }), linkGone: false },
+				{ status: 400 },
+			)
 		throw error
 	}
 }

@@ -31,7 +31,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const form = Object.fromEntries(await request.formData())
 	const intent = IntentSchema.safeParse(form)
 	if (!intent.success) return data({ page: null, errors: { intent: 'choice' } as Record<string, string> }, { status: 400 })
-	const result = await saveLegalPage({ db: user.db, page: intent.data.page, form, reset: intent.data.intent === 'reset', staffId: user.me.id, meta: requestMeta(context) })
+	const result = await saveLegalPage({
+		db: user.db,
+		page: intent.data.page,
+		form,
+		reset: intent.data.intent === 'reset',
+		staffId: user.me.id,
+		meta: requestMeta(context),
+	})
 	if (!result.ok) return data({ page: intent.data.page, errors: result.errors }, { status: 400 })
 	return redirect(`/urad/pravni-stranky?${intent.data.intent === 'reset' ? 'vraceno' : 'ulozeno'}=${intent.data.page}`)
 }
@@ -41,7 +48,17 @@ export const handle = { i18n: ['office', 'legal'] }
 
 const input = 'w-full max-w-md rounded-town border px-2 py-1'
 
-function Field({ name, label, error, children }: { name: string; label: string; error?: string; children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => React.ReactNode }) {
+function Field({
+	name,
+	label,
+	error,
+	children,
+}: {
+	name: string
+	label: string
+	error?: string
+	children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => React.ReactNode
+}) {
 	const { t } = useTranslation('legal')
 	const id = `field-${name}`
 	return (
@@ -119,7 +136,12 @@ export default function LegalPagesAdmin() {
 					{(props) => <input {...props} type="email" name="feedbackEmail" defaultValue={accessibility.feedbackEmail} className={input} />}
 				</Field>
 				{LOCALES.map((locale) => (
-					<Field key={locale} name={`nonAccessible.${locale}`} label={t('admin.fields.nonAccessible', { language: tCommon(`language.${locale}`) })} error={a[`nonAccessible.${locale}`]}>
+					<Field
+						key={locale}
+						name={`nonAccessible.${locale}`}
+						label={t('admin.fields.nonAccessible', { language: tCommon(`language.${locale}`) })}
+						error={a[`nonAccessible.${locale}`]}
+					>
 						{(props) => <textarea {...props} name={`nonAccessible.${locale}`} defaultValue={accessibility.nonAccessible[locale]} rows={3} className={input} />}
 					</Field>
 				))}
@@ -152,7 +174,12 @@ export default function LegalPagesAdmin() {
 					{(props) => <input {...props} type="tel" name="dpoPhone" defaultValue={privacy.dpoPhone} className={input} />}
 				</Field>
 				{LOCALES.map((locale) => (
-					<Field key={locale} name={`extra.${locale}`} label={t('admin.fields.extra', { language: tCommon(`language.${locale}`) })} error={p[`extra.${locale}`]}>
+					<Field
+						key={locale}
+						name={`extra.${locale}`}
+						label={t('admin.fields.extra', { language: tCommon(`language.${locale}`) })}
+						error={p[`extra.${locale}`]}
+					>
 						{(props) => <textarea {...props} name={`extra.${locale}`} defaultValue={privacy.extra[locale]} rows={4} className={input} />}
 					</Field>
 				))}

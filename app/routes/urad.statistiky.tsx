@@ -40,7 +40,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		notice: url.searchParams.get('ulozeno') ? 'saved' : url.searchParams.get('obnova') ? 'refreshRequested' : null,
 	}
 	if (!chosen.success) {
-		const values = { from: url.searchParams.get(PERIOD_PARAMS.from) ?? '', to: url.searchParams.get(PERIOD_PARAMS.to) ?? '', compare: url.searchParams.get(PERIOD_PARAMS.compare) === 'on' }
+		const values = {
+			from: url.searchParams.get(PERIOD_PARAMS.from) ?? '',
+			to: url.searchParams.get(PERIOD_PARAMS.to) ?? '',
+			compare: url.searchParams.get(PERIOD_PARAMS.compare) === 'on',
+		}
 		return data({ ...common, period: values, errors: chosen.errors, statistics: null, monthLabels: {} }, { status: 400 })
 	}
 	const statistics = await getTownStatistics({ db: user.db, slug: user.tenant.slug, period: chosen.period, locale: page.locale })
@@ -95,12 +99,32 @@ export default function StatisticsPage() {
 			<PeriodForm action="/urad/statistiky" period={period} errors={errors} presets={presets} />
 			{statistics ? (
 				<>
-					<RefreshPanel refresh={statistics.refresh} canRefresh={canRefresh} action={`/urad/statistiky${location.search}`} checkHref={`/urad/statistiky?${query}`} />
+					<RefreshPanel
+						refresh={statistics.refresh}
+						canRefresh={canRefresh}
+						action={`/urad/statistiky${location.search}`}
+						checkHref={`/urad/statistiky?${query}`}
+					/>
 					{statistics.charts.map((chart) => (
-						<StatisticsChartSection key={chart.key} chart={chart} formNames={statistics.formNames} agendaNames={statistics.agendaNames} monthLabels={labels} csvHref={`/urad/statistiky.csv?${query}&${FIGURE_PARAM}=${chart.key}`} />
+						<StatisticsChartSection
+							key={chart.key}
+							chart={chart}
+							formNames={statistics.formNames}
+							agendaNames={statistics.agendaNames}
+							monthLabels={labels}
+							csvHref={`/urad/statistiky.csv?${query}&${FIGURE_PARAM}=${chart.key}`}
+						/>
 					))}
 					{statistics.tables.map((table) => (
-						<StatisticsTableSection key={table.key} table={table} formNames={statistics.formNames} agendaNames={statistics.agendaNames} programmeNames={statistics.programmeNames} showPrevious={period.compare} csvHref={`/urad/statistiky.csv?${query}&${FIGURE_PARAM}=${table.key}`} />
+						<StatisticsTableSection
+							key={table.key}
+							table={table}
+							formNames={statistics.formNames}
+							agendaNames={statistics.agendaNames}
+							programmeNames={statistics.programmeNames}
+							showPrevious={period.compare}
+							csvHref={`/urad/statistiky.csv?${query}&${FIGURE_PARAM}=${table.key}`}
+						/>
 					))}
 				</>
 			) : null}

@@ -32,17 +32,41 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const notice = url.searchParams.get('hlaseni')
 	return {
 		title: `${d.title} – ${t.office.editTitle} – ${page.townName}`,
-		notice: notice === 'edited' ? { key: 'office.edited', version: d.version } : notice === 'removed' ? { key: 'office.removedNotice', version: d.version } : null,
+		notice:
+			notice === 'edited' ? { key: 'office.edited', version: d.version } : notice === 'removed' ? { key: 'office.removedNotice', version: d.version } : null,
 		document: {
-			id: d.id, state: d.state, version: d.version, isEditable: d.state === 'planned' || d.state === 'posted',
+			id: d.id,
+			state: d.state,
+			version: d.version,
+			isEditable: d.state === 'planned' || d.state === 'posted',
 			removal: d.removalReason ? { reason: d.removalReason, at: d.removedAt ? formatDate(d.removedAt, page.locale) : '' } : null,
 			values: {
-				title: d.title, description: d.description, category: d.category, referenceNumber: d.referenceNumber ?? '', fileMark: d.fileMark ?? '', concerns: d.concerns ?? '',
-				postedFrom: dateToDay(d.postedFrom), postedUntil: dateToDay(d.postedUntil),
+				title: d.title,
+				description: d.description,
+				category: d.category,
+				referenceNumber: d.referenceNumber ?? '',
+				fileMark: d.fileMark ?? '',
+				concerns: d.concerns ?? '',
+				postedFrom: dateToDay(d.postedFrom),
+				postedUntil: dateToDay(d.postedUntil),
 			},
 			attachments: d.attachments.map((a) => ({ id: a.id, fileName: a.fileName })),
-			versions: d.versions.map((v) => ({ version: v.version, title: v.title, postedUntil: formatDate(v.postedUntil, page.locale), changedAt: formatDate(v.changedAt, page.locale), changedBy: v.changedBy ?? '—', changeNote: v.changeNote ?? '—' })),
-			transitions: d.transitions.map((tr) => ({ id: String(tr.id), from: tr.fromState, to: tr.toState, source: tr.source, at: formatDate(tr.at, page.locale), actor: tr.actor ?? '—' })),
+			versions: d.versions.map((v) => ({
+				version: v.version,
+				title: v.title,
+				postedUntil: formatDate(v.postedUntil, page.locale),
+				changedAt: formatDate(v.changedAt, page.locale),
+				changedBy: v.changedBy ?? '—',
+				changeNote: v.changeNote ?? '—',
+			})),
+			transitions: d.transitions.map((tr) => ({
+				id: String(tr.id),
+				from: tr.fromState,
+				to: tr.toState,
+				source: tr.source,
+				at: formatDate(tr.at, page.locale),
+				actor: tr.actor ?? '—',
+			})),
 		},
 	}
 }
@@ -55,7 +79,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		const parsed = parseWithZod(body, { schema: BoardRemovalSchema })
 		if (parsed.status !== 'success') return data({ removeError: 'errors.reasonRequired' as string }, { status: 400 })
 		try {
-			await removeBoardDocument({ db: user.db, documentId: document.id, reason: parsed.value.reason, staffId: user.me.id, staffName: user.me.name, meta: requestMeta(context) })
+			await removeBoardDocument({
+				db: user.db,
+				documentId: document.id,
+				reason: parsed.value.reason,
+				staffId: user.me.id,
+				staffName: user.me.name,
+				meta: requestMeta(context),
+			})
 		} catch (error) {
 			if (error instanceof BoardInputError) return data({ removeError: error.key }, { status: 400 })
 			throw error
@@ -65,7 +96,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	const form = await readBoardForm(body)
 	if (!form.ok) return data(form.problem, { status: 400 })
 	try {
-		await editBoardDocument({ db: user.db, documentId: document.id, input: form.input, files: form.files, dropAttachmentIds: form.dropAttachmentIds, staffId: user.me.id, staffName: user.me.name, meta: requestMeta(context) })
+		await editBoardDocument({
+			db: user.db,
+			documentId: document.id,
+			input: form.input,
+			files: form.files,
+			dropAttachmentIds: form.dropAttachmentIds,
+			staffId: user.me.id,
+			staffName: user.me.name,
+			meta: requestMeta(context),
+		})
 	} catch (error) {
 		if (error instanceof BoardInputError) return data(problemFromError(error, body), { status: 400 })
 		throw error
@@ -104,7 +144,20 @@ export default function EditBoardDocumentPage() {
 				<>
 					<h2 className="mb-4 text-2xl font-semibold">{t('office.editTitle')}</h2>
 					<BoardDocumentForm
-						values={v ? { title: v.title ?? '', description: v.description ?? '', category: v.category ?? '', referenceNumber: v.referenceNumber ?? '', fileMark: v.fileMark ?? '', concerns: v.concerns ?? '', postedFrom: v.postedFrom ?? '', postedUntil: v.postedUntil ?? '' } : d.values}
+						values={
+							v
+								? {
+										title: v.title ?? '',
+										description: v.description ?? '',
+										category: v.category ?? '',
+										referenceNumber: v.referenceNumber ?? '',
+										fileMark: v.fileMark ?? '',
+										concerns: v.concerns ?? '',
+										postedFrom: v.postedFrom ?? '',
+										postedUntil: v.postedUntil ?? '',
+									}
+								: d.values
+						}
 						fieldErrors={problem?.fieldErrors ?? {}}
 						formError={problem?.formError ?? null}
 						submitLabel={t('office.saveEdit')}

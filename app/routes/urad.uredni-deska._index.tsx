@@ -73,11 +73,21 @@ export default function OfficeBoardPage() {
 							<td data-label={t('columns.title')} className="py-1 pr-3">
 								<Link to={`/urad/uredni-deska/${d.id}`}>{d.title}</Link>
 							</td>
-							<td data-label={t('columns.reference')} className="py-1 pr-3">{d.referenceNumber ?? '—'}</td>
-							<td data-label={t('columns.postedFrom')} className="py-1 pr-3">{d.postedFrom}</td>
-							<td data-label={t('columns.postedUntil')} className="py-1 pr-3">{d.postedUntil}</td>
-							<td data-label={t('office.state')} className="py-1 pr-3">{t(`states.${d.state}`, { defaultValue: d.state })}</td>
-							<td data-label={t('detail.version')} className="py-1">{d.version}</td>
+							<td data-label={t('columns.reference')} className="py-1 pr-3">
+								{d.referenceNumber ?? '—'}
+							</td>
+							<td data-label={t('columns.postedFrom')} className="py-1 pr-3">
+								{d.postedFrom}
+							</td>
+							<td data-label={t('columns.postedUntil')} className="py-1 pr-3">
+								{d.postedUntil}
+							</td>
+							<td data-label={t('office.state')} className="py-1 pr-3">
+								{t(`states.${d.state}`, { defaultValue: d.state })}
+							</td>
+							<td data-label={t('detail.version')} className="py-1">
+								{d.version}
+							</td>
 						</tr>
 					))}
 				</tbody>

@@ -46,8 +46,14 @@ export default function NewBoardDocumentPage() {
 			<h1 className="mb-6 text-3xl font-bold">{t('office.newTitle')}</h1>
 			<BoardDocumentForm
 				values={{
-					title: v.title ?? '', description: v.description ?? '', category: v.category ?? '', referenceNumber: v.referenceNumber ?? '', fileMark: v.fileMark ?? '',
-					concerns: v.concerns ?? '', postedFrom: v.postedFrom ?? today, postedUntil: v.postedUntil ?? '',
+					title: v.title ?? '',
+					description: v.description ?? '',
+					category: v.category ?? '',
+					referenceNumber: v.referenceNumber ?? '',
+					fileMark: v.fileMark ?? '',
+					concerns: v.concerns ?? '',
+					postedFrom: v.postedFrom ?? today,
+					postedUntil: v.postedUntil ?? '',
 				}}
 				fieldErrors={problem?.fieldErrors ?? {}}
 				formError={problem?.formError ?? null}

@@ -9,7 +9,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'read', 'MessageThread', { request, context })
 	const ids = z.object({ id: z.uuid(), attachmentId: z.uuid() }).safeParse(params)
-	const file = ids.success ? await readThreadAttachment({ db: user.db, ability: user.ability, threadId: ids.data.id, attachmentId: ids.data.attachmentId, forCitizen: false }) : null
+	const file = ids.success
+		? await readThreadAttachment({ db: user.db, ability: user.ability, threadId: ids.data.id, attachmentId: ids.data.attachmentId, forCitizen: false })
+		: null
 	if (!file) throw data({ reason: 'not_found' }, { status: 404 })
 	return attachmentResponse(file)
 }

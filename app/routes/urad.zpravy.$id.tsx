@@ -135,7 +135,10 @@ export default function OfficeThreadPage() {
 			) : null}
 			<ol className="mb-8 grid gap-4">
 				{thread.messages.map((message) => (
-					<li key={message.id} className={`rounded-town border p-3 ${message.isInternal ? 'border-dashed border-muted bg-page' : message.author === 'staff' ? 'border-primary' : 'border-muted'}`}>
+					<li
+						key={message.id}
+						className={`rounded-town border p-3 ${message.isInternal ? 'border-dashed border-muted bg-page' : message.author === 'staff' ? 'border-primary' : 'border-muted'}`}
+					>
 						<p className="text-sm font-semibold">
 							{message.isInternal ? `${t('office.detail.internalBadge')} · ` : ''}
 							{message.authorName ?? ''} · {message.createdAt}

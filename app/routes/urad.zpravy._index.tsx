@@ -106,12 +106,24 @@ export default function OfficeMessages() {
 					<caption className="sr-only">{t('office.title')}</caption>
 					<thead>
 						<tr className="border-b border-muted">
-							<th scope="col" className="py-2 pr-3">{t('office.subject')}</th>
-							<th scope="col" className="py-2 pr-3">{t('office.topic')}</th>
-							<th scope="col" className="py-2 pr-3">{t('office.state')}</th>
-							<th scope="col" className="py-2 pr-3">{t('office.citizen')}</th>
-							<th scope="col" className="py-2 pr-3">{t('office.assignee')}</th>
-							<th scope="col" className="py-2">{t('office.daysWaiting')}</th>
+							<th scope="col" className="py-2 pr-3">
+								{t('office.subject')}
+							</th>
+							<th scope="col" className="py-2 pr-3">
+								{t('office.topic')}
+							</th>
+							<th scope="col" className="py-2 pr-3">
+								{t('office.state')}
+							</th>
+							<th scope="col" className="py-2 pr-3">
+								{t('office.citizen')}
+							</th>
+							<th scope="col" className="py-2 pr-3">
+								{t('office.assignee')}
+							</th>
+							<th scope="col" className="py-2">
+								{t('office.daysWaiting')}
+							</th>
 						</tr>
 					</thead>
 					<tbody>

@@ -64,7 +64,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const { user, mine } = await guard(request, context)
 	const form = await request.formData()
 	if (form.get('intent') === 'resume') {
-		const resumed = await resumeAnnouncement({ db: user.db, ability: user.ability, tenantSlug: requireTenant(context).slug, staffId: user.me.id, announcementId: String(form.get('id') ?? ''), ...requestMeta(context) })
+		const resumed = await resumeAnnouncement({
+			db: user.db,
+			ability: user.ability,
+			tenantSlug: requireTenant(context).slug,
+			staffId: user.me.id,
+			announcementId: String(form.get('id') ?? ''),
+			...requestMeta(context),
+		})
 		return redirect(`/urad/zpravy/oznameni?hlaseni=${resumed ? 'resumed' : 'notResumed'}`, 303)
 	}
 	const values = Object.fromEntries(FIELDS.map((name) => [name, String(form.get(name) ?? '')])) as Record<(typeof FIELDS)[number], string>
@@ -74,7 +81,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return data({ errors, values }, { status: 400 })
 	}
 	try {
-		await createAnnouncement({ db: user.db, ability: user.ability, tenantSlug: requireTenant(context).slug, staffId: user.me.id, input: parsed.data, topics: mine.map((topic) => topic.code), ...requestMeta(context) })
+		await createAnnouncement({
+			db: user.db,
+			ability: user.ability,
+			tenantSlug: requireTenant(context).slug,
+			staffId: user.me.id,
+			input: parsed.data,
+			topics: mine.map((topic) => topic.code),
+			...requestMeta(context),
+		})
 	} catch (error) {
 		if (!isAppError(error, 'input_invalid')) throw error
 		return data({ errors: { topic: true }, values }, { status: 400 })
@@ -196,7 +211,14 @@ export default function AnnouncementsPage() {
 										: t('office.announcementsPage.done', { recipients: row.recipients })}{' '}
 							{t('office.announcementsPage.counts', { inPortal: row.inPortal, emailed: row.emailed, failed: row.failed })}
 						</p>
-						{row.state === 'sending' || row.state === 'queued' ? <progress className="w-full" max={Math.max(1, row.recipients)} value={row.processed} aria-label={t('office.announcementsPage.progressLabel', { title: row.title })} /> : null}
+						{row.state === 'sending' || row.state === 'queued' ? (
+							<progress
+								className="w-full"
+								max={Math.max(1, row.recipients)}
+								value={row.processed}
+								aria-label={t('office.announcementsPage.progressLabel', { title: row.title })}
+							/>
+						) : null}
 						{row.state === 'failed' && row.canResume ? (
 							<Form method="post" className="mt-2">
 								<input type="hidden" name="intent" value="resume" />

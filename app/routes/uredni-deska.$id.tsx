@@ -32,7 +32,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 			postedUntil: formatDate(document.postedUntil, locale),
 			version: document.version,
 			isCurrent: document.isCurrent,
-			removed: document.state === 'removed_early' && document.removedAt ? { date: formatDate(document.removedAt, locale), reason: document.removalReason ?? '' } : null,
+			removed:
+				document.state === 'removed_early' && document.removedAt
+					? { date: formatDate(document.removedAt, locale), reason: document.removalReason ?? '' }
+					: null,
 			attachments: document.attachments.map((a) => ({ id: a.id, fileName: a.fileName, sizeKb: Math.max(1, Math.round(a.size / 1024)) })),
 			versions: document.versions.map((v) => ({ version: v.version, title: v.title, changedAt: formatDate(v.changedAt, locale), changeNote: v.changeNote })),
 		},

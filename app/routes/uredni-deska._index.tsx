@@ -99,11 +99,21 @@ export default function OfficialBoard() {
 								<td data-label={t('columns.title')} className="py-2 pr-3">
 									<Link to={`/uredni-deska/${d.id}`}>{d.title}</Link>
 								</td>
-								<td data-label={t('columns.category')} className="py-2 pr-3">{t(`categories.${d.category}`, { defaultValue: d.category })}</td>
-								<td data-label={t('columns.reference')} className="py-2 pr-3">{d.referenceNumber ?? '—'}</td>
-								<td data-label={t('columns.postedFrom')} className="py-2 pr-3">{d.postedFrom}</td>
-								<td data-label={t('columns.postedUntil')} className="py-2 pr-3">{d.removedEarly ? t('removedEarly', { date: d.removedEarly }) : d.postedUntil}</td>
-								<td data-label={t('columns.attachments')} className="py-2">{d.attachments}</td>
+								<td data-label={t('columns.category')} className="py-2 pr-3">
+									{t(`categories.${d.category}`, { defaultValue: d.category })}
+								</td>
+								<td data-label={t('columns.reference')} className="py-2 pr-3">
+									{d.referenceNumber ?? '—'}
+								</td>
+								<td data-label={t('columns.postedFrom')} className="py-2 pr-3">
+									{d.postedFrom}
+								</td>
+								<td data-label={t('columns.postedUntil')} className="py-2 pr-3">
+									{d.removedEarly ? t('removedEarly', { date: d.removedEarly }) : d.postedUntil}
+								</td>
+								<td data-label={t('columns.attachments')} className="py-2">
+									{d.attachments}
+								</td>
 							</tr>
 						))}
 					</tbody>

@@ -132,7 +132,10 @@ export default function VerifyBoardSnapshot() {
 					</p>
 					<h3 className="mb-2 mt-6 text-xl font-semibold">{t('verify.howTitle')}</h3>
 					<p className="mb-2">{t('verify.how')}</p>
-					<pre className="mb-2 overflow-x-auto whitespace-pre-wrap break-all rounded-town border border-muted/50 bg-surface p-3 text-sm" data-testid="verify-message">
+					<pre
+						className="mb-2 overflow-x-auto whitespace-pre-wrap break-all rounded-town border border-muted/50 bg-surface p-3 text-sm"
+						data-testid="verify-message"
+					>
 						{result.message}
 					</pre>
 					<p className="text-sm">{t('verify.openssl')}</p>

@@ -45,7 +45,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 				qrSvg: view.qrSvg,
 				discount:
 					discount.kind === 'login_only'
-						? { kind: discount.kind, percent: discount.percent, withLogin: formatMoney(discount.amountWithLogin, locale), date: formatDate(discount.until, locale) }
+						? {
+								kind: discount.kind,
+								percent: discount.percent,
+								withLogin: formatMoney(discount.amountWithLogin, locale),
+								date: formatDate(discount.until, locale),
+							}
 						: discount.kind === 'none'
 							? { kind: discount.kind }
 							: { kind: discount.kind, date: formatDate(discount.until, locale) },
@@ -101,7 +106,9 @@ export default function SlipPayment() {
 				<div className="my-6 rounded-town border p-4" data-testid="slip-discount">
 					{discount.kind === 'login_only' ? (
 						<>
-							<p className="mb-2">{t('result.loginOnly', { percent: discount.percent, date: discount.date, withLogin: discount.withLogin, amount: page.amount })}</p>
+							<p className="mb-2">
+								{t('result.loginOnly', { percent: discount.percent, date: discount.date, withLogin: discount.withLogin, amount: page.amount })}
+							</p>
 							<Link to="/auth/nia/login?zpet=/platby">{t('result.loginOnlyLink')}</Link>
 						</>
 					) : (

@@ -43,7 +43,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (lookup.status === 'not_found') return data({ result: submission.reply({ formErrors: ['notFound'] }), retryAt: null }, { status: 400, headers: noStore })
 	// Rounded up to the minute, so that trying at the time shown always works.
 	const retryAt = new Date(Math.ceil((Date.now() + lookup.retryAfterSeconds * 1000) / 60_000) * 60_000)
-	return data({ result: submission.reply(), retryAt: formatTime(retryAt, locale) }, { status: 429, headers: { ...noStore, 'Retry-After': String(lookup.retryAfterSeconds) } })
+	return data(
+		{ result: submission.reply(), retryAt: formatTime(retryAt, locale) },
+		{ status: 429, headers: { ...noStore, 'Retry-After': String(lookup.retryAfterSeconds) } },
+	)
 }
 
 // The action's no-store (and Retry-After on a 429) on the page it answers with.
@@ -101,7 +104,13 @@ function SlipField({ field, label, help }: { field: FieldMetadata<string | undef
 			<p id={helpId} className="mb-1 text-sm text-muted">
 				{help}
 			</p>
-			<input key={key} {...props} inputMode="decimal" autoComplete="off" className="w-full max-w-xs rounded-town border border-muted bg-surface px-3 py-2 text-ink" />
+			<input
+				key={key}
+				{...props}
+				inputMode="decimal"
+				autoComplete="off"
+				className="w-full max-w-xs rounded-town border border-muted bg-surface px-3 py-2 text-ink"
+			/>
 			{field.errors?.length ? (
 				<ul id={field.errorId} className="mt-1 text-sm font-medium text-red-800">
 					{field.errors.map((error) => (

@@ -55,9 +55,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	try {
 		// An answer to the office's question on a submission also goes to the records system (answer outbox).
 		if (thread.submission?.status === 'needs_info') {
-			await answerNeedsInfo({ db: user.db, ability: user.ability, submissionId: thread.submission.id, personId: user.actor.personId, message: parsed.data.body, files: files.files.map((file) => ({ ...file, fieldName: 'answer' })) })
+			await answerNeedsInfo({
+				db: user.db,
+				ability: user.ability,
+				submissionId: thread.submission.id,
+				personId: user.actor.personId,
+				message: parsed.data.body,
+				files: files.files.map((file) => ({ ...file, fieldName: 'answer' })),
+			})
 		} else {
-			await postMessage(user.db, { threadId: thread.id, author: { kind: 'citizen', name: await getPersonName({ db: user.db, personId: user.actor.personId }) }, body: parsed.data.body, files: files.files })
+			await postMessage(user.db, {
+				threadId: thread.id,
+				author: { kind: 'citizen', name: await getPersonName({ db: user.db, personId: user.actor.personId }) },
+				body: parsed.data.body,
+				files: files.files,
+			})
 		}
 	} catch (error) {
 		if (!isAppError(error, 'input_invalid')) throw error
@@ -91,7 +103,11 @@ export default function MessageThreadPage() {
 				messages={thread.messages}
 				attachmentHref={(fileId) => `/zpravy/${thread.id}/priloha/${fileId}`}
 				notice={notice ? t(`thread.notice.${notice}`) : null}
-				reply={{ heading: t('thread.reply'), hint: thread.state === 'closed' ? t('thread.closedHint') : null, error: actionData?.error ? t(actionData.error.key, { name: actionData.error.name, detail: actionData.error.detail }) : null }}
+				reply={{
+					heading: t('thread.reply'),
+					hint: thread.state === 'closed' ? t('thread.closedHint') : null,
+					error: actionData?.error ? t(actionData.error.key, { name: actionData.error.name, detail: actionData.error.detail }) : null,
+				}}
 			/>
 		</main>
 	)

@@ -7,7 +7,9 @@ import { attachmentResponse, readThreadAttachment } from '~/modules/messages/rea
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const user = await requireCitizen(request, context)
 	const ids = z.object({ id: z.uuid(), attachmentId: z.uuid() }).safeParse(params)
-	const file = ids.success ? await readThreadAttachment({ db: user.db, ability: user.ability, threadId: ids.data.id, attachmentId: ids.data.attachmentId, forCitizen: true }) : null
+	const file = ids.success
+		? await readThreadAttachment({ db: user.db, ability: user.ability, threadId: ids.data.id, attachmentId: ids.data.attachmentId, forCitizen: true })
+		: null
 	if (!file) throw data(null, { status: 404 })
 	return attachmentResponse(file)
 }

@@ -24,7 +24,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		title: resources[locale].messages.mine.title,
 		page: list.page,
 		pages: list.pages,
-		threads: list.rows.map((row) => ({ id: row.id, subject: row.subject, topic: topicName(topics, row.topic, locale), state: row.state, isUnread: row.isUnread, submissionNumber: row.submission?.number ?? null, lastMessageAt: formatDate(row.lastMessageAt, locale) })),
+		threads: list.rows.map((row) => ({
+			id: row.id,
+			subject: row.subject,
+			topic: topicName(topics, row.topic, locale),
+			state: row.state,
+			isUnread: row.isUnread,
+			submissionNumber: row.submission?.number ?? null,
+			lastMessageAt: formatDate(row.lastMessageAt, locale),
+		})),
 	}
 }
 

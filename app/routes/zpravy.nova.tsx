@@ -31,9 +31,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const body = await request.formData()
 	const parsed = NewThreadSchema.safeParse({ topic: body.get('topic') ?? '', subject: body.get('subject') ?? '', body: body.get('body') ?? '' })
 	const values = { topic: String(body.get('topic') ?? ''), subject: String(body.get('subject') ?? ''), body: String(body.get('body') ?? '') }
-	if (!parsed.success) return data({ error: { key: 'new.errors.fields' }, fields: parsed.error.issues.map((issue) => String(issue.path[0])), values }, { status: 400 })
+	if (!parsed.success)
+		return data({ error: { key: 'new.errors.fields' }, fields: parsed.error.issues.map((issue) => String(issue.path[0])), values }, { status: 400 })
 	const files = await checkMessageFiles(body.getAll('files'))
-	if (!files.ok) return data({ error: { key: `forms:upload.${files.reason}`, name: files.name, detail: files.detail }, fields: ['files'], values }, { status: 400 })
+	if (!files.ok)
+		return data({ error: { key: `forms:upload.${files.reason}`, name: files.name, detail: files.detail }, fields: ['files'], values }, { status: 400 })
 	const authorName = await getPersonName({ db: user.db, personId: user.actor.personId })
 	try {
 		const thread = await startThread({ db: user.db, ability: user.ability, personId: user.actor.personId, authorName, ...parsed.data, files: files.files })
@@ -60,7 +62,10 @@ export default function NewMessage() {
 			<p className="mb-6">{t('new.intro')}</p>
 			{actionData?.error ? (
 				<p role="alert" className="mb-4 font-semibold text-red-800">
-					{t(actionData.error.key, { name: 'name' in actionData.error ? actionData.error.name : '', detail: 'detail' in actionData.error ? actionData.error.detail : '' })}
+					{t(actionData.error.key, {
+						name: 'name' in actionData.error ? actionData.error.name : '',
+						detail: 'detail' in actionData.error ? actionData.error.detail : '',
+					})}
 				</p>
 			) : null}
 			<Form method="post" encType="multipart/form-data" className="grid gap-3">
@@ -78,18 +83,43 @@ export default function NewMessage() {
 				<label htmlFor="subject" className="font-semibold">
 					{t('new.subject')}
 				</label>
-				<input id="subject" name="subject" required maxLength={MAX_SUBJECT} defaultValue={actionData?.values.subject} aria-invalid={invalid('subject')} className={FIELD} />
+				<input
+					id="subject"
+					name="subject"
+					required
+					maxLength={MAX_SUBJECT}
+					defaultValue={actionData?.values.subject}
+					aria-invalid={invalid('subject')}
+					className={FIELD}
+				/>
 				<label htmlFor="body" className="font-semibold">
 					{t('new.body')}
 				</label>
-				<textarea id="body" name="body" required rows={8} maxLength={MAX_BODY} defaultValue={actionData?.values.body} aria-invalid={invalid('body')} className={FIELD} />
+				<textarea
+					id="body"
+					name="body"
+					required
+					rows={8}
+					maxLength={MAX_BODY}
+					defaultValue={actionData?.values.body}
+					aria-invalid={invalid('body')}
+					className={FIELD}
+				/>
 				<label htmlFor="files" className="font-semibold">
 					{t('new.files')}
 				</label>
 				<p id="files-hint" className="text-sm">
 					{t('new.filesHint')}
 				</p>
-				<input id="files" name="files" type="file" multiple accept="application/pdf,image/jpeg,image/png" aria-describedby="files-hint" aria-invalid={invalid('files')} />
+				<input
+					id="files"
+					name="files"
+					type="file"
+					multiple
+					accept="application/pdf,image/jpeg,image/png"
+					aria-describedby="files-hint"
+					aria-invalid={invalid('files')}
+				/>
 				<button type="submit" className="justify-self-start rounded-town bg-primary px-4 py-2 font-semibold text-primary-contrast">
 					{t('new.send')}
 				</button>

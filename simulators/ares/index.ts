@@ -14,7 +14,9 @@ export type StartAresSimulatorOptions = { port?: number; host?: string; subjects
 
 export async function startAresSimulator(options: StartAresSimulatorOptions = {}) {
 	if (process.env.NODE_ENV === 'production' && !options.force) {
-		throw new Error('The ARES simulator answers made-up companies and must not run in production (NODE_ENV=production). Pass { force: true } only if you mean it.')
+		throw new Error(
+			'The ARES simulator answers made-up companies and must not run in production (NODE_ENV=production). Pass { force: true } only if you mean it.',
+		)
 	}
 	const subjects = new Map((options.subjects ?? DEMO_ARES_SUBJECTS).map((subject) => [subject.ico, subject]))
 	const requests: { method: string; path: string; at: number }[] = []

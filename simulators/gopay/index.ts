@@ -5,8 +5,17 @@ import { paymentPage } from './payment-page'
 
 export type GoPayAccount = { goId: string; clientId: string; clientSecret: string }
 export type SimPayment = {
-	id: number; goId: string; order_number: string; order_description: string; state: string; amount: number; refunded: number
-	currency: string; lang: string; return_url: string; notification_url: string
+	id: number
+	goId: string
+	order_number: string
+	order_description: string
+	state: string
+	amount: number
+	refunded: number
+	currency: string
+	lang: string
+	return_url: string
+	notification_url: string
 }
 export type SimulatorControls = {
 	/** Extra copies of each notification (tests the receiver's idempotency). */
@@ -18,12 +27,22 @@ export type SimulatorControls = {
 	/** API requests never answer (until turned off). */
 	hang: boolean
 }
-export type StartGoPaySimulatorOptions = { port?: number; host?: string; accounts: GoPayAccount[]; retryDelaysMs?: number[]; maxAttempts?: number; tokenLifetimeS?: number }
+export type StartGoPaySimulatorOptions = {
+	port?: number
+	host?: string
+	accounts: GoPayAccount[]
+	retryDelaysMs?: number[]
+	maxAttempts?: number
+	tokenLifetimeS?: number
+}
 
 const TERMINAL = new Set(['PAID', 'CANCELED', 'TIMEOUTED', 'REFUNDED', 'PARTIALLY_REFUNDED'])
 
 function errorBody(code: number, name: string, field?: string, message?: string) {
-	return { date_issued: new Date().toISOString(), errors: [{ scope: field ? 'F' : 'G', error_code: code, error_name: name, ...(field ? { field } : {}), message: message ?? name }] }
+	return {
+		date_issued: new Date().toISOString(),
+		errors: [{ scope: field ? 'F' : 'G', error_code: code, error_name: name, ...(field ? { field } : {}), message: message ?? name }],
+	}
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -66,8 +85,15 @@ export async function startGoPaySimulator(options: StartGoPaySimulatorOptions) {
 	}
 
 	const view = (p: SimPayment, base: string) => ({
-		id: p.id, order_number: p.order_number, state: p.state, amount: p.amount, currency: p.currency, lang: p.lang,
-		payer: {}, target: { type: 'ACCOUNT', goid: Number(p.goId) }, gw_url: `${base}/gw/${p.id}`,
+		id: p.id,
+		order_number: p.order_number,
+		state: p.state,
+		amount: p.amount,
+		currency: p.currency,
+		lang: p.lang,
+		payer: {},
+		target: { type: 'ACCOUNT', goid: Number(p.goId) },
+		gw_url: `${base}/gw/${p.id}`,
 		callback: { return_url: p.return_url, notification_url: p.notification_url },
 	})
 
@@ -85,7 +111,9 @@ export async function startGoPaySimulator(options: StartGoPaySimulatorOptions) {
 		const body = await readBody(req)
 
 		if (req.method === 'POST' && path === '/api/oauth2/token') {
-			const [id, secret] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':')
+			const [id, secret] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
+				.toString()
+				.split(':')
 			const account = accounts.find((a) => a.clientId === id && a.clientSecret === secret)
 			if (!account) return json(res, 403, errorBody(202, 'AUTH_WRONG_CREDENTIALS'))
 			const params = new URLSearchParams(body)
@@ -102,7 +130,15 @@ export async function startGoPaySimulator(options: StartGoPaySimulatorOptions) {
 			const t = tokens.get((req.headers.authorization ?? '').replace(/^Bearer /, ''))
 			if (!t || t.expiresAt < Date.now()) return json(res, 403, errorBody(203, 'AUTH_WRONG_TOKEN'))
 			if (req.method === 'POST' && path === '/api/payments/payment') {
-				type CreateBody = { amount?: unknown; order_number?: string; order_description?: string; currency?: string; lang?: string; target?: { goid?: unknown }; callback?: { return_url?: string; notification_url?: string } }
+				type CreateBody = {
+					amount?: unknown
+					order_number?: string
+					order_description?: string
+					currency?: string
+					lang?: string
+					target?: { goid?: unknown }
+					callback?: { return_url?: string; notification_url?: string }
+				}
 				let input: CreateBody
 				try {
 					input = JSON.parse(body)
@@ -114,9 +150,17 @@ export async function startGoPaySimulator(options: StartGoPaySimulatorOptions) {
 				if (String(input.target?.goid) !== t.account.goId) return json(res, 409, errorBody(111, 'WRONG_VALUE', 'target.goid'))
 				if (!input.callback?.return_url || !input.callback?.notification_url) return json(res, 409, errorBody(110, 'MISSING_VALUE', 'callback'))
 				const p: SimPayment = {
-					id: nextId++, goId: t.account.goId, order_number: String(input.order_number), order_description: input.order_description ?? '', state: 'CREATED',
-					amount: input.amount as number, refunded: 0, currency: input.currency ?? 'CZK', lang: input.lang ?? 'CS',
-					return_url: input.callback.return_url, notification_url: input.callback.notification_url,
+					id: nextId++,
+					goId: t.account.goId,
+					order_number: String(input.order_number),
+					order_description: input.order_description ?? '',
+					state: 'CREATED',
+					amount: input.amount as number,
+					refunded: 0,
+					currency: input.currency ?? 'CZK',
+					lang: input.lang ?? 'CS',
+					return_url: input.callback.return_url,
+					notification_url: input.callback.notification_url,
 				}
 				payments.set(p.id, p)
 				return json(res, 200, view(p, base))
@@ -128,8 +172,10 @@ export async function startGoPaySimulator(options: StartGoPaySimulatorOptions) {
 			if (req.method === 'GET' && !m[2]) return json(res, 200, view(p, base))
 			if (req.method === 'POST' && m[2]) {
 				const amount = Number(new URLSearchParams(body).get('amount'))
-				if (p.state !== 'PAID' && p.state !== 'PARTIALLY_REFUNDED') return json(res, 409, errorBody(330, 'PAYMENT_REFUND_FAILED', undefined, 'payment is not paid'))
-				if (!Number.isInteger(amount) || amount <= 0 || amount > p.amount - p.refunded) return json(res, 409, errorBody(111, 'WRONG_VALUE', 'amount', 'refund above the paid amount'))
+				if (p.state !== 'PAID' && p.state !== 'PARTIALLY_REFUNDED')
+					return json(res, 409, errorBody(330, 'PAYMENT_REFUND_FAILED', undefined, 'payment is not paid'))
+				if (!Number.isInteger(amount) || amount <= 0 || amount > p.amount - p.refunded)
+					return json(res, 409, errorBody(111, 'WRONG_VALUE', 'amount', 'refund above the paid amount'))
 				p.refunded += amount
 				setState(p, p.refunded === p.amount ? 'REFUNDED' : 'PARTIALLY_REFUNDED')
 				return json(res, 200, { id: p.id, result: 'FINISHED' })
@@ -197,7 +243,16 @@ export async function startGoPaySimulator(options: StartGoPaySimulatorOptions) {
 			controls.holdNotifications = false
 			const urls = held.splice(0)
 			if (order === 'reverse') urls.reverse()
-			for (const u of urls) pending.push(sendNotification(u, { retryDelaysMs: options.retryDelaysMs ?? [1000], maxAttempts: options.maxAttempts ?? 20, extraDelayMs: 0, duplicates: 0, log: (e) => notifications.push(e) }))
+			for (const u of urls)
+				pending.push(
+					sendNotification(u, {
+						retryDelaysMs: options.retryDelaysMs ?? [1000],
+						maxAttempts: options.maxAttempts ?? 20,
+						extraDelayMs: 0,
+						duplicates: 0,
+						log: (e) => notifications.push(e),
+					}),
+				)
 		},
 		/** Resolves when every notification so far was delivered or gave up. */
 		async settled() {

@@ -1,7 +1,13 @@
 import { loopbackRequest } from '../loopback-request'
 
 // Sends GoPay's GET notification_url?id=<id>, retrying on anything but 200 with growing delays.
-export type NotifyOptions = { retryDelaysMs: number[]; maxAttempts: number; extraDelayMs: number; duplicates: number; log: (entry: { url: string; status: number }) => void }
+export type NotifyOptions = {
+	retryDelaysMs: number[]
+	maxAttempts: number
+	extraDelayMs: number
+	duplicates: number
+	log: (entry: { url: string; status: number }) => void
+}
 
 export function sendNotification(url: string, options: NotifyOptions): Promise<void> {
 	return new Promise((resolve) => {

@@ -20,9 +20,7 @@ const base64 = (xml: string) => Buffer.from(xml, 'utf8').toString('base64')
  * Each element declares the prefix so the fragment parses however an SP wraps it.
  */
 export function encodeCurrentAddress(address: PersonaAddress) {
-	const locator = [address.houseNumber, address.orientationNumber && `${address.orientationNumber}${address.orientationLetter ?? ''}`]
-		.filter(Boolean)
-		.join('/')
+	const locator = [address.houseNumber, address.orientationNumber && `${address.orientationNumber}${address.orientationLetter ?? ''}`].filter(Boolean).join('/')
 	const parts: [string, string | undefined][] = [
 		['LocatorDesignator', locator],
 		['CvaddressArea', address.partOfTown],

@@ -64,7 +64,8 @@ export async function startNiaSimulator(options: NiaSimulatorOptions = {}): Prom
 		sessions: new Map(),
 		received: [],
 		key,
-		foreignKey: () => (foreignKey ??= createSelfSignedCertificate({ commonName: 'Not NIA' }).then((pair) => ({ privateKey: pair.privateKey, certificate: pair.certificate }))),
+		foreignKey: () =>
+			(foreignKey ??= createSelfSignedCertificate({ commonName: 'Not NIA' }).then((pair) => ({ privateKey: pair.privateKey, certificate: pair.certificate }))),
 	}
 	server.on('request', createNiaApp(state))
 

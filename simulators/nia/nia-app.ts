@@ -32,7 +32,11 @@ export function registerSep(state: NiaState, input: unknown) {
 }
 
 function send(res: Response, page: Page) {
-	res.status(page.status).set({ 'Content-Security-Policy': page.csp, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' }).type('html').send(page.html)
+	res
+		.status(page.status)
+		.set({ 'Content-Security-Policy': page.csp, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
+		.type('html')
+		.send(page.html)
 }
 
 function handleSamlRequest(state: NiaState, incoming: IncomingRequest): Page {

@@ -118,7 +118,10 @@ describe('login', () => {
 		const first = await loginThroughSimulator({ request, persona: 'petr-svoboda' })
 		const flowId = sim.received.at(-1)!.flowId!
 		await sp.validatePostResponseAsync({ SAMLResponse: first.fields.SAMLResponse })
-		const again = await fetch(`${sim.url}/FPSTS/saml2/choose`, { method: 'POST', body: new URLSearchParams({ flow: flowId, persona: 'petr-svoboda', action: 'login' }) })
+		const again = await fetch(`${sim.url}/FPSTS/saml2/choose`, {
+			method: 'POST',
+			body: new URLSearchParams({ flow: flowId, persona: 'petr-svoboda', action: 'login' }),
+		})
 		const second = parseAutoPostForm(await again.text())
 		await expect(sp.validatePostResponseAsync({ SAMLResponse: second.fields.SAMLResponse })).rejects.toThrow(/InResponseTo/)
 	})

@@ -122,7 +122,10 @@ describe('an AuthnRequest NIA would refuse gets an error page and no response', 
 		const signed = Buffer.from(((await posting.getAuthorizeMessageAsync('', undefined, {})) as { SAMLRequest: string }).SAMLRequest, 'base64').toString()
 		const id = signed.match(/ ID="([^"]+)"/)![1]
 		const inner = signed.replace(/^<\?xml[^>]*>/, '')
-		const forged = authnRequestXml({ id, acs: SP_ACS_URL }).replace('</samlp:AuthnRequest>', `<samlp:Extensions>${inner}</samlp:Extensions></samlp:AuthnRequest>`)
+		const forged = authnRequestXml({ id, acs: SP_ACS_URL }).replace(
+			'</samlp:AuthnRequest>',
+			`<samlp:Extensions>${inner}</samlp:Extensions></samlp:AuthnRequest>`,
+		)
 		const post = (xml: string) => fetch(sim.ssoUrl, { method: 'POST', body: new URLSearchParams({ SAMLRequest: Buffer.from(xml).toString('base64') }) })
 		await expectRefused(await post(forged), /not signed/)
 		// The same, with the original Signature lifted onto the forged root: the signed ID now occurs twice.
@@ -135,7 +138,11 @@ describe('an AuthnRequest NIA would refuse gets an error page and no response', 
 
 	test('a LogoutRequest without a signature', async () => {
 		const unsigned = createTestSp(sim, keys, { privateKey: undefined })
-		const url = await unsigned.getLogoutUrlAsync({ issuer: SP_ISSUER, nameID: 'x', nameIDFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent' }, '', {})
+		const url = await unsigned.getLogoutUrlAsync(
+			{ issuer: SP_ISSUER, nameID: 'x', nameIDFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent' },
+			'',
+			{},
+		)
 		const last = await expectRefused(await fetch(url), /no Signature/)
 		expect(last.kind).toBe('LogoutRequest')
 	})

@@ -61,7 +61,10 @@ function personaCard(persona: NiaPersona, input: PickerInput) {
 export function renderPickerPage(input: PickerInput): Page {
 	const loa = describeRequestedLoa(input.authn.requestedAuthnContext)
 	const attributes = input.authn.requestedAttributes
-		.map((attribute) => `<li><code>${escapeHtml(SHORT_NAME.get(attribute.name) ?? attribute.name)}</code>${attribute.isRequired ? ' (povinný / required)' : ''}</li>`)
+		.map(
+			(attribute) =>
+				`<li><code>${escapeHtml(SHORT_NAME.get(attribute.name) ?? attribute.name)}</code>${attribute.isRequired ? ' (povinný / required)' : ''}</li>`,
+		)
 		.join('')
 	return renderPage({
 		title: 'Přihlášení – NIA simulátor',

@@ -17,8 +17,7 @@ export interface NiaSimulatorOptions {
 	force?: boolean
 }
 
-const pem = (label: string) =>
-	z.string().regex(new RegExp(`-----BEGIN ${label}-----[\\s\\S]+-----END ${label}-----`), `expected a PEM ${label.toLowerCase()}`)
+const pem = (label: string) => z.string().regex(new RegExp(`-----BEGIN ${label}-----[\\s\\S]+-----END ${label}-----`), `expected a PEM ${label.toLowerCase()}`)
 
 /** What a town enters in NIA's admin web for one SeP (reference §1.8). */
 export const SepRegistrationSchema = z.object({
@@ -112,4 +111,3 @@ export type ResponseFault = (typeof RESPONSE_FAULTS)[number]
 /** What the citizen (or a test) does on the picker page: the `action` field. */
 export const PICKER_ACTIONS = ['login', 'login-anyway', 'fail', 'cancel'] as const
 export type PickerAction = (typeof PICKER_ACTIONS)[number]
-

@@ -36,9 +36,7 @@ export function signRootElement(xml: string, key: SigningKey, placement: 'after-
 }
 
 export type RootSignatureCheck =
-	| { present: false; valid: false; error: string }
-	| { present: true; valid: false; error: string }
-	| { present: true; valid: true; signedXml: string }
+	{ present: false; valid: false; error: string } | { present: true; valid: false; error: string } | { present: true; valid: true; signedXml: string }
 
 /**
  * Verifies an enveloped signature on the document's root element with `certificate`, refusing the

@@ -10,7 +10,9 @@ export * from './types'
 
 export async function startRecordsSimulator(options: RecordsSimulatorOptions): Promise<RecordsSimulator> {
 	if (process.env.NODE_ENV === 'production' && !options.force) {
-		throw new Error('The records simulator files documents nowhere and must not run in production (NODE_ENV=production). Pass { force: true } only if you mean it.')
+		throw new Error(
+			'The records simulator files documents nowhere and must not run in production (NODE_ENV=production). Pass { force: true } only if you mean it.',
+		)
 	}
 	const state = createRecordsState(options.towns)
 	const host = options.host ?? '127.0.0.1'

@@ -20,7 +20,9 @@ const towns = values.town.map((spec) => {
 
 try {
 	const simulator = await startRecordsSimulator({ port: Number(values.port), host: values.host, towns })
-	console.log(`Records simulator listening on ${simulator.url}\n${towns.map((t) => `  ${t.slug}: webhook ${simulator.webhookUrl(t.slug)} -> callbacks ${t.callbackUrl}`).join('\n')}`)
+	console.log(
+		`Records simulator listening on ${simulator.url}\n${towns.map((t) => `  ${t.slug}: webhook ${simulator.webhookUrl(t.slug)} -> callbacks ${t.callbackUrl}`).join('\n')}`,
+	)
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void simulator.stop().then(() => process.exit(0)))
 } catch (error) {
 	console.error(error instanceof Error ? error.message : error)

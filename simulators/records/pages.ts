@@ -86,7 +86,14 @@ const T = {
 
 const STATUS_LABELS: Record<Lang, Record<ReceivedDocument['status'], string>> = {
 	cs: { delivered: 'zaevidováno', assigned: 'přiděleno', in_progress: 'v řešení', needs_info: 'potřeba doplnit', resolved: 'vyřízeno', rejected: 'zamítnuto' },
-	en: { delivered: 'registered', assigned: 'assigned', in_progress: 'in progress', needs_info: 'needs information', resolved: 'resolved', rejected: 'rejected' },
+	en: {
+		delivered: 'registered',
+		assigned: 'assigned',
+		in_progress: 'in progress',
+		needs_info: 'needs information',
+		resolved: 'resolved',
+		rejected: 'rejected',
+	},
 }
 
 const STYLES = `body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1b1f24;background:#f6f7f9}

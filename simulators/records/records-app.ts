@@ -24,7 +24,9 @@ function json(res: ServerResponse, status: number, body: unknown) {
 }
 
 function html(res: ServerResponse, page: Page) {
-	res.writeHead(page.status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': page.csp, 'X-Content-Type-Options': 'nosniff' }).end(page.html)
+	res
+		.writeHead(page.status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': page.csp, 'X-Content-Type-Options': 'nosniff' })
+		.end(page.html)
 }
 
 function header(req: IncomingMessage, name: string) {
@@ -87,7 +89,8 @@ export function createRecordsApp(state: RecordsState, toleranceSeconds: number) 
 			const lang: Lang = url.searchParams.get('lang') === 'en' ? 'en' : 'cs'
 			const parts = url.pathname.split('/').filter(Boolean)
 			if (req.method === 'POST' && parts[0] === 'towns' && parts[2] === 'webhook' && parts.length === 3) return await webhook(req, res, parts[1]!)
-			if (req.method === 'GET' && url.pathname === '/') return html(res, renderList(lang, state.documents, state.isDown(), Number(url.searchParams.get('page')) || 1))
+			if (req.method === 'GET' && url.pathname === '/')
+				return html(res, renderList(lang, state.documents, state.isDown(), Number(url.searchParams.get('page')) || 1))
 			if (req.method === 'GET' && parts[0] === 'documents' && parts.length === 2) return html(res, renderDocument(lang, state.find(parts[1]!)))
 			if (req.method === 'POST' && url.pathname === '/down') {
 				const form = new URLSearchParams((await readBody(req)) ?? '')

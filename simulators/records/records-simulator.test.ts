@@ -61,7 +61,11 @@ describe('records simulator over HTTP', () => {
 		const response = await fetch(`${sim.url}/documents/${externalId}/status`, { method: 'POST', body: form, redirect: 'manual' })
 		expect(response.status).toBe(303)
 		const body = JSON.parse(callbacks.at(-1)!.body)
-		expect(body).toMatchObject({ submissionId: payload.submissionId, status: 'assigned', assignee: { name: 'Jan Novák', department: 'Odbor životního prostředí' } })
+		expect(body).toMatchObject({
+			submissionId: payload.submissionId,
+			status: 'assigned',
+			assignee: { name: 'Jan Novák', department: 'Odbor životního prostředí' },
+		})
 		expect(callbacks.at(-1)!.signature).toMatch(/^sha256=[0-9a-f]{64}$/)
 		const page = await (await fetch(`${sim.url}${response.headers.get('location')}`)).text()
 		expect(page).toContain('přiděleno')
@@ -75,7 +79,10 @@ describe('records simulator over HTTP', () => {
 		expect((await fetch(`${sim.url}/api/documents/${externalId}/status`, { method: 'POST', body: JSON.stringify({ status: 'assigned' }) })).status).toBe(400)
 		expect((await fetch(`${sim.url}/api/documents/${externalId}/status`, { method: 'POST', body: JSON.stringify({ status: 'lost' }) })).status).toBe(400)
 		expect(callbacks.length).toBe(before)
-		const ok = await fetch(`${sim.url}/api/documents/${externalId}/status`, { method: 'POST', body: JSON.stringify({ status: 'resolved', message: 'Pes přihlášen.' }) })
+		const ok = await fetch(`${sim.url}/api/documents/${externalId}/status`, {
+			method: 'POST',
+			body: JSON.stringify({ status: 'resolved', message: 'Pes přihlášen.' }),
+		})
 		expect(await ok.json()).toMatchObject({ responseStatus: 200 })
 	})
 

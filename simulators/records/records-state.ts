@@ -15,7 +15,13 @@ export function createRecordsState(towns: RecordsTown[]) {
 	let down: boolean | number = false
 
 	function prefix(town: RecordsTown) {
-		return town.referencePrefix ?? `MU${town.slug.replace(/[^a-z]/g, '').slice(0, 3).toUpperCase()}`
+		return (
+			town.referencePrefix ??
+			`MU${town.slug
+				.replace(/[^a-z]/g, '')
+				.slice(0, 3)
+				.toUpperCase()}`
+		)
 	}
 
 	return {
@@ -64,7 +70,12 @@ export function createRecordsState(towns: RecordsTown[]) {
 			return { document, duplicate: false }
 		},
 		/** Files a citizen's answer to the town's document of that submission once per answerId; null if there is no such document. */
-		fileAnswer(town: RecordsTown, submissionId: string, answerId: string, payload: ReceivedAnswer['payload']): { answer: ReceivedAnswer; duplicate: boolean } | null {
+		fileAnswer(
+			town: RecordsTown,
+			submissionId: string,
+			answerId: string,
+			payload: ReceivedAnswer['payload'],
+		): { answer: ReceivedAnswer; duplicate: boolean } | null {
 			const document = bySubmission.get(`${town.slug}:${submissionId}`)
 			if (!document) return null
 			const existing = document.answers.find((answer) => answer.answerId === answerId)

@@ -30,7 +30,9 @@ export function extractLinks({ html, text }: { html: string | null; text: string
 	const links = new Map<string, string>()
 	for (const match of (html ?? '').matchAll(/<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>([\s\S]*?)<\/a>/gi)) {
 		const href = decodeEntities((match[1] ?? match[2] ?? '').trim())
-		const label = decodeEntities(match[3].replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+		const label = decodeEntities(match[3].replace(/<[^>]*>/g, ' '))
+			.replace(/\s+/g, ' ')
+			.trim()
 		if (isWebLink(href) && !links.has(href)) links.set(href, label || href)
 	}
 	for (const match of (text ?? '').matchAll(/https?:\/\/[^\s<>"']+/g)) {

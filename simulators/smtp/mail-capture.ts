@@ -142,7 +142,10 @@ function toCapturedMail(parsed: ParsedMail, raw: Buffer, envelope: CapturedMail[
 	const headers: Record<string, string> = {}
 	for (const line of parsed.headerLines) {
 		if (headers[line.key] !== undefined) continue
-		headers[line.key] = line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n\s+/g, ' ').trim()
+		headers[line.key] = line.line
+			.slice(line.line.indexOf(':') + 1)
+			.replace(/\r?\n\s+/g, ' ')
+			.trim()
 	}
 	const from = parsed.from?.value[0]
 	const html = typeof parsed.html === 'string' ? parsed.html : null

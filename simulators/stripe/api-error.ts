@@ -18,6 +18,8 @@ export class StripeApiError extends Error {
 export const missing = (id: string, param = 'id') =>
 	new StripeApiError(404, 'invalid_request_error', `No such ${param === 'id' ? 'object' : param}: '${id}'`, { code: 'resource_missing', param })
 
-export const invalid = (message: string, param?: string) => new StripeApiError(400, 'invalid_request_error', message, { ...(param ? { param } : {}), code: 'parameter_invalid_string' })
+export const invalid = (message: string, param?: string) =>
+	new StripeApiError(400, 'invalid_request_error', message, { ...(param ? { param } : {}), code: 'parameter_invalid_string' })
 
-export const required = (param: string) => new StripeApiError(400, 'invalid_request_error', `Missing required param: ${param}.`, { code: 'parameter_missing', param })
+export const required = (param: string) =>
+	new StripeApiError(400, 'invalid_request_error', `Missing required param: ${param}.`, { code: 'parameter_missing', param })

@@ -17,9 +17,19 @@ function authenticate(state: SimulatorState, req: Request): Account {
 		: header.startsWith('Basic ')
 			? Buffer.from(header.slice(6), 'base64').toString('utf8').split(':')[0]
 			: undefined
-	if (!key) throw new StripeApiError(401, 'invalid_request_error', "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').")
+	if (!key)
+		throw new StripeApiError(
+			401,
+			'invalid_request_error',
+			"You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
+		)
 	const account = state.accounts.get(key)
-	if (!account) throw new StripeApiError(401, 'invalid_request_error', `Invalid API Key provided: ${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`)
+	if (!account)
+		throw new StripeApiError(
+			401,
+			'invalid_request_error',
+			`Invalid API Key provided: ${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`,
+		)
 	return account
 }
 
@@ -49,7 +59,14 @@ export function createApi(state: SimulatorState) {
 
 	const route = (method: 'get' | 'post', path: string, handler: Handler) =>
 		api[method](path, (req: Request, res: Response, next: NextFunction) => {
-			const log = { at: new Date(), method: req.method, path: req.path, idempotencyKey: req.get('idempotency-key'), body: req.method === 'POST' ? req.body : req.query, status: 0 }
+			const log = {
+				at: new Date(),
+				method: req.method,
+				path: req.path,
+				idempotencyKey: req.get('idempotency-key'),
+				body: req.method === 'POST' ? req.body : req.query,
+				status: 0,
+			}
 			state.requests.push(log as SimulatorState['requests'][number])
 			if (state.apiHang) return // never answered: the client's timeout is what is being tested
 			res.set({ 'Request-Id': newId('req'), 'Stripe-Version': req.get('stripe-version') ?? '' })
@@ -66,7 +83,11 @@ export function createApi(state: SimulatorState) {
 				const earlier = cacheKey ? state.idempotency.get(cacheKey) : undefined
 				if (earlier) {
 					if (earlier.path !== req.path || earlier.bodyFingerprint !== fingerprint)
-						throw new StripeApiError(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`)
+						throw new StripeApiError(
+							400,
+							'idempotency_error',
+							`Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+						)
 					res.set('Idempotent-Replayed', 'true')
 					return reply(earlier.status, earlier.body)
 				}
@@ -95,11 +116,20 @@ export function createApi(state: SimulatorState) {
 	] as const)
 		route('get', path, (account, req) => find(state, account, req.params.id, object) ?? throwMissing(req.params.id, object))
 
-	api.use((req, res) => res.status(404).json(new StripeApiError(404, 'invalid_request_error', `Unrecognized request URL (${req.method}: ${req.originalUrl}). The Stripe simulator covers Checkout Sessions, PaymentIntents, Charges, Refunds and Events.`).toJSON()))
+	api.use((req, res) =>
+		res
+			.status(404)
+			.json(
+				new StripeApiError(
+					404,
+					'invalid_request_error',
+					`Unrecognized request URL (${req.method}: ${req.originalUrl}). The Stripe simulator covers Checkout Sessions, PaymentIntents, Charges, Refunds and Events.`,
+				).toJSON(),
+			),
+	)
 	return api
 }
 
 function throwMissing(id: string, object: string): never {
 	throw missing(id, object)
 }
-

@@ -43,7 +43,16 @@ function lineItems(value: unknown) {
 		if (typeof name !== 'string' || !name) throw required(`${param}[price_data][product_data][name]`)
 		const unitAmount = integer(price.unit_amount, `${param}[price_data][unit_amount]`)
 		const quantity = integer(item.quantity ?? '1', `${param}[quantity]`, 1)
-		return { id: newId('li'), object: 'item', description: name, currency: lineCurrency, quantity, amount_subtotal: unitAmount * quantity, amount_total: unitAmount * quantity, price: { object: 'price', currency: lineCurrency, unit_amount: unitAmount, product_data: { name } } }
+		return {
+			id: newId('li'),
+			object: 'item',
+			description: name,
+			currency: lineCurrency,
+			quantity,
+			amount_subtotal: unitAmount * quantity,
+			amount_total: unitAmount * quantity,
+			price: { object: 'price', currency: lineCurrency, unit_amount: unitAmount, product_data: { name } },
+		}
 	})
 	return { items: stored, currency: currency!, total: stored.reduce((sum, item) => sum + item.amount_total, 0) }
 }
@@ -63,10 +72,11 @@ export function createSession(state: SimulatorState, account: Account, body: For
 	if (mode !== 'payment') throw invalid(`The simulator supports mode=payment only, not ${String(mode)}.`, 'mode')
 	const { items, currency, total } = lineItems(body.line_items)
 	// Stripe's minimum charge for CZK is 15 Kč.
-	if (currency === 'czk' && total < 1500) throw invalid('The Checkout Session\'s total amount due must add up to at least Kč15.00 czk', 'line_items')
+	if (currency === 'czk' && total < 1500) throw invalid("The Checkout Session's total amount due must add up to at least Kč15.00 czk", 'line_items')
 	const created = nowSeconds()
 	const expiresAt = body.expires_at === undefined ? created + 24 * 3600 : integer(body.expires_at, 'expires_at')
-	if (expiresAt < created + 30 * 60 || expiresAt > created + 24 * 3600) throw invalid('expires_at must be between 30 minutes and 24 hours from now.', 'expires_at')
+	if (expiresAt < created + 30 * 60 || expiresAt > created + 24 * 3600)
+		throw invalid('expires_at must be between 30 minutes and 24 hours from now.', 'expires_at')
 	const id = newId('cs')
 	const session: StripeObject = {
 		id,
@@ -93,7 +103,10 @@ export function createSession(state: SimulatorState, account: Account, body: For
 	}
 	// Kept beside the session (Stripe serves them from /line_items, not on the session itself).
 	Object.defineProperty(session, '_lineItems', { value: items, enumerable: false })
-	Object.defineProperty(session, '_paymentIntentMetadata', { value: metadata(asRecord(body.payment_intent_data).metadata, 'payment_intent_data[metadata]'), enumerable: false })
+	Object.defineProperty(session, '_paymentIntentMetadata', {
+		value: metadata(asRecord(body.payment_intent_data).metadata, 'payment_intent_data[metadata]'),
+		enumerable: false,
+	})
 	return store(state, account, session)
 }
 
@@ -106,7 +119,12 @@ export function refreshExpiry(state: SimulatorState, account: Account, session: 
 }
 
 export function expireSession(state: SimulatorState, account: Account, session: StripeObject) {
-	if (session.status !== 'open') throw new StripeApiError(400, 'invalid_request_error', `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${String(session.status)}".`)
+	if (session.status !== 'open')
+		throw new StripeApiError(
+			400,
+			'invalid_request_error',
+			`Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${String(session.status)}".`,
+		)
 	Object.assign(session, { status: 'expired', url: null })
 	emitEvent(state, account, 'checkout.session.expired', session)
 	return session

@@ -17,10 +17,22 @@ export function createControls(simulator: () => StripeSimulator) {
 				(error: unknown) => res.status(404).json({ error: error instanceof Error ? error.message : String(error) }),
 			)
 	}
-	router.post('/events/:id/resend', run((req) => simulator().resendEvent(req.params.id)))
-	router.post('/events/:id/duplicate', run((req) => simulator().sendDuplicate(req.params.id)))
-	router.post('/webhook-delay', run((req) => simulator().setWebhookDelay(Number(req.query.ms ?? 0))))
-	router.post('/api-hang', run((req) => simulator().setApiHang(req.query.on === 'true')))
+	router.post(
+		'/events/:id/resend',
+		run((req) => simulator().resendEvent(req.params.id)),
+	)
+	router.post(
+		'/events/:id/duplicate',
+		run((req) => simulator().sendDuplicate(req.params.id)),
+	)
+	router.post(
+		'/webhook-delay',
+		run((req) => simulator().setWebhookDelay(Number(req.query.ms ?? 0))),
+	)
+	router.post(
+		'/api-hang',
+		run((req) => simulator().setApiHang(req.query.on === 'true')),
+	)
 	router.get('/requests', (_req, res) => res.json(simulator().requests))
 	router.get('/deliveries', (_req, res) => res.json(simulator().deliveries))
 	return router

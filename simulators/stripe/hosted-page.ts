@@ -36,7 +36,11 @@ function send(res: Response, status: number, title: string, body: string, redire
 	const formTargets = [...new Set(redirectTargets.map(originOf).filter((origin): origin is string => Boolean(origin)))].join(' ')
 	res
 		.status(status)
-		.set({ 'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'${formTargets ? ` ${formTargets}` : ''}; base-uri 'none'; frame-ancestors 'none'`, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' })
+		.set({
+			'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'${formTargets ? ` ${formTargets}` : ''}; base-uri 'none'; frame-ancestors 'none'`,
+			'Cache-Control': 'no-store',
+			'Referrer-Policy': 'no-referrer',
+		})
 		.type('html')
 		.send(
 			`<!doctype html><html lang="cs"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>` +
@@ -47,7 +51,10 @@ function send(res: Response, status: number, title: string, body: string, redire
 function renderOpen(res: Response, session: StripeObject) {
 	const currency = String(session.currency)
 	const rows = sessionLineItems(session)
-		.map((item) => `<tr><td>${escapeHtml(String(item.description))}${Number(item.quantity) > 1 ? ` × ${Number(item.quantity)}` : ''}</td><td class="num">${formatAmount(Number(item.amount_total), currency)}</td></tr>`)
+		.map(
+			(item) =>
+				`<tr><td>${escapeHtml(String(item.description))}${Number(item.quantity) > 1 ? ` × ${Number(item.quantity)}` : ''}</td><td class="num">${formatAmount(Number(item.amount_total), currency)}</td></tr>`,
+		)
 		.join('')
 	const action = `/c/pay/${encodeURIComponent(session.id)}`
 	send(
@@ -71,7 +78,12 @@ function renderClosed(res: Response, session: StripeObject | undefined) {
 		: session.status === 'complete'
 			? ['Tato platba již byla zaplacena.', 'This payment has already been made.']
 			: ['Platnost této platby vypršela.', 'This payment has expired.']
-	send(res, session ? 410 : 404, 'Platba není k dispozici – Stripe simulátor', `<h1>${both('Platba není k dispozici', 'Payment not available')}</h1><p role="alert">${both(cs, en)}</p>`)
+	send(
+		res,
+		session ? 410 : 404,
+		'Platba není k dispozici – Stripe simulátor',
+		`<h1>${both('Platba není k dispozici', 'Payment not available')}</h1><p role="alert">${both(cs, en)}</p>`,
+	)
 }
 
 export function createHostedPage(state: SimulatorState) {

@@ -17,7 +17,9 @@ export { formatAmount } from './hosted-page'
 
 export async function startStripeSimulator(options: StripeSimulatorOptions): Promise<StripeSimulator> {
 	if (process.env.NODE_ENV === 'production' && !options.force) {
-		throw new Error('The Stripe simulator takes no money and must not run in production (NODE_ENV=production). Pass { force: true } only if you really mean it.')
+		throw new Error(
+			'The Stripe simulator takes no money and must not run in production (NODE_ENV=production). Pass { force: true } only if you really mean it.',
+		)
 	}
 	const host = options.host ?? '127.0.0.1'
 	const server = http.createServer()
@@ -45,9 +47,14 @@ export async function startStripeSimulator(options: StripeSimulatorOptions): Pro
 	app.use('/v1', createApi(state))
 	// eslint-disable-next-line prefer-const -- assigned below, read lazily by the control routes
 	let simulator: StripeSimulator
-	app.use('/_simulator', createControls(() => simulator))
+	app.use(
+		'/_simulator',
+		createControls(() => simulator),
+	)
 	app.use(createHostedPage(state))
-	app.get('/', (_req, res) => res.type('text/plain').send('Stripe simulator\nAPI: /v1 (point the stripe SDK here with host/port/protocol)\nhosted page: /c/pay/<session id>\n'))
+	app.get('/', (_req, res) =>
+		res.type('text/plain').send('Stripe simulator\nAPI: /v1 (point the stripe SDK here with host/port/protocol)\nhosted page: /c/pay/<session id>\n'),
+	)
 	server.on('request', app)
 
 	const account = (secretKey: string) => {

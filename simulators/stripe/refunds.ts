@@ -10,7 +10,8 @@ const REASONS = ['duplicate', 'fraudulent', 'requested_by_customer']
 export function createRefund(state: SimulatorState, account: Account, body: Record<string, unknown>): StripeObject {
 	const paymentIntentId = typeof body.payment_intent === 'string' ? body.payment_intent : undefined
 	const chargeId = typeof body.charge === 'string' ? body.charge : undefined
-	if (!paymentIntentId && !chargeId) throw invalid('One of the following params should be provided for this request: payment_intent or charge.', 'payment_intent')
+	if (!paymentIntentId && !chargeId)
+		throw invalid('One of the following params should be provided for this request: payment_intent or charge.', 'payment_intent')
 	let charge: StripeObject | undefined
 	if (paymentIntentId) {
 		const paymentIntent = find(state, account, paymentIntentId, 'payment_intent')
@@ -22,10 +23,12 @@ export function createRefund(state: SimulatorState, account: Account, body: Reco
 		if (!charge) throw missing(chargeId!, 'charge')
 	}
 	const refundable = Number(charge.amount) - Number(charge.amount_refunded)
-	if (refundable <= 0) throw new StripeApiError(400, 'invalid_request_error', `Charge ${charge.id} has already been refunded.`, { code: 'charge_already_refunded' })
+	if (refundable <= 0)
+		throw new StripeApiError(400, 'invalid_request_error', `Charge ${charge.id} has already been refunded.`, { code: 'charge_already_refunded' })
 	let amount = refundable
 	if (body.amount !== undefined) {
-		if (typeof body.amount !== 'string' || !/^\d+$/.test(body.amount) || Number(body.amount) < 1) throw invalid(`Invalid positive integer: ${String(body.amount)}`, 'amount')
+		if (typeof body.amount !== 'string' || !/^\d+$/.test(body.amount) || Number(body.amount) < 1)
+			throw invalid(`Invalid positive integer: ${String(body.amount)}`, 'amount')
 		amount = Number(body.amount)
 		if (amount > refundable) {
 			const czk = (value: number) => `${String(charge.currency).toUpperCase()} ${(value / 100).toFixed(2)}`

@@ -20,7 +20,11 @@ async function attempt(state: SimulatorState, account: Account, event: StripeObj
 	state.deliveries.push(delivery)
 	const status = await loopbackRequest(url, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)', 'stripe-signature': signPayload(payload, account.webhookSecret) },
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+			'stripe-signature': signPayload(payload, account.webhookSecret),
+		},
 		body: payload,
 		timeoutMs: 10_000,
 	})

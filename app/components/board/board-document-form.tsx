@@ -30,7 +30,8 @@ const FIELD = 'w-full max-w-xl rounded-town border border-muted bg-surface px-3 
 export function BoardDocumentForm({ values, fieldErrors, formError, submitLabel, isEdit = false, isFromFixed = false, attachments = [] }: Props) {
 	const { t } = useTranslation('board')
 	const errorsOf = (name: string) => fieldErrors[name] ?? []
-	const described = (name: string, help?: boolean) => [help ? `${name}-help` : null, errorsOf(name).length ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
+	const described = (name: string, help?: boolean) =>
+		[help ? `${name}-help` : null, errorsOf(name).length ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
 	const errorList = (name: string) =>
 		errorsOf(name).length ? (
 			<ul id={`${name}-error`} className="mt-1 text-sm font-medium text-red-800">
@@ -74,14 +75,29 @@ export function BoardDocumentForm({ values, fieldErrors, formError, submitLabel,
 				<label htmlFor="board-description" className="mb-1 block font-medium">
 					{t('office.fields.description')}
 				</label>
-				<textarea id="board-description" name="description" rows={4} defaultValue={values.description} aria-describedby={described('description')} className={FIELD} />
+				<textarea
+					id="board-description"
+					name="description"
+					rows={4}
+					defaultValue={values.description}
+					aria-describedby={described('description')}
+					className={FIELD}
+				/>
 				{errorList('description')}
 			</div>
 			<div className="mb-4">
 				<label htmlFor="board-category" className="mb-1 block font-medium">
 					{t('office.fields.category')}
 				</label>
-				<select id="board-category" name="category" defaultValue={values.category} required aria-invalid={errorsOf('category').length ? true : undefined} aria-describedby={described('category')} className={FIELD}>
+				<select
+					id="board-category"
+					name="category"
+					defaultValue={values.category}
+					required
+					aria-invalid={errorsOf('category').length ? true : undefined}
+					aria-describedby={described('category')}
+					className={FIELD}
+				>
 					<option value="">—</option>
 					{BOARD_CATEGORIES.map((code) => (
 						<option key={code} value={code}>

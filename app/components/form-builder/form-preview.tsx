@@ -11,7 +11,9 @@ import { pickText } from '~/modules/i18n/locales'
  * button and sends nothing.
  */
 export function FormPreview({ definition, locale, label }: { definition: FormDefinition; locale: string; label: string }) {
-	const defaultValue = Object.fromEntries(definition.steps.flatMap((step) => step.fields).map((field) => [field.name, field.type === 'group' ? [{}] : undefined]))
+	const defaultValue = Object.fromEntries(
+		definition.steps.flatMap((step) => step.fields).map((field) => [field.name, field.type === 'group' ? [{}] : undefined]),
+	)
 	const [form, fields] = useForm<Record<string, unknown>>({ id: 'preview', defaultValue: defaultValue as never })
 	return (
 		<form {...getFormProps(form)} aria-label={label} className="grid gap-6">
@@ -27,7 +29,13 @@ export function FormPreview({ definition, locale, label }: { definition: FormDef
 							<GroupFieldInput key={field.name} field={field} meta={fields[field.name] as FieldMetadata<unknown>} form={form} locale={locale} />
 						) : (
 							<VisibleWhen key={field.name} field={field} formValues={form.value ?? defaultValue}>
-								<FormFieldInput field={field} meta={fields[field.name] as FieldMetadata<unknown>} locale={locale} files={[]} maxFileSizeMb={definition.attachments.maxFileSizeMb} />
+								<FormFieldInput
+									field={field}
+									meta={fields[field.name] as FieldMetadata<unknown>}
+									locale={locale}
+									files={[]}
+									maxFileSizeMb={definition.attachments.maxFileSizeMb}
+								/>
 							</VisibleWhen>
 						),
 					)}

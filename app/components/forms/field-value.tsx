@@ -3,7 +3,17 @@ import { displayValue, groupRows } from '~/modules/forms/display-value'
 import { type Field } from '~/modules/forms/form-definition-schema'
 
 /** One answer on the review and submission pages: a repeated group as a numbered list of its rows. */
-export function FieldValue({ field, value, locale, files }: { field: Field; value: unknown; locale: string; files: { fieldName: string; fileName: string }[] }) {
+export function FieldValue({
+	field,
+	value,
+	locale,
+	files,
+}: {
+	field: Field
+	value: unknown
+	locale: string
+	files: { fieldName: string; fileName: string }[]
+}) {
 	const { t } = useTranslation('forms')
 	const words = { yes: t('fill.yes'), no: t('fill.no'), empty: t('fill.empty') }
 	if (field.type !== 'group') return <>{displayValue(field, value, locale, files, words)}</>

@@ -61,12 +61,28 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 		case 'date': {
 			const type = field.type === 'email' ? 'email' : field.type === 'phone' ? 'tel' : field.type === 'date' ? 'date' : 'text'
 			const { key, ...props } = getInputProps(meta as FieldMetadata<string>, { type, ...described })
-			const autoComplete = field.prefill === 'fullName' ? 'name' : field.type === 'email' ? 'email' : field.type === 'phone' ? 'tel' : field.prefill === 'dateOfBirth' ? 'bday' : undefined
+			const autoComplete =
+				field.prefill === 'fullName'
+					? 'name'
+					: field.type === 'email'
+						? 'email'
+						: field.type === 'phone'
+							? 'tel'
+							: field.prefill === 'dateOfBirth'
+								? 'bday'
+								: undefined
 			return (
 				<div>
 					<Label htmlFor={meta.id} field={field} locale={locale} isPrefilled={isPrefilled} />
 					{help}
-					<input key={key} {...props} required={false} autoComplete={autoComplete} inputMode={field.type === 'number' ? 'decimal' : undefined} className={inputClass} />
+					<input
+						key={key}
+						{...props}
+						required={false}
+						autoComplete={autoComplete}
+						inputMode={field.type === 'number' ? 'decimal' : undefined}
+						className={inputClass}
+					/>
 					{errors}
 				</div>
 			)
@@ -111,7 +127,13 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 					{field.options.map((option, index) => (
 						<label key={option.value} className="mt-1 flex items-center gap-2">
 							{/* The first option carries the field's id: the error summary links to it. */}
-							<input type="radio" id={index === 0 ? meta.id : undefined} name={meta.name} value={option.value} defaultChecked={meta.initialValue === option.value} />
+							<input
+								type="radio"
+								id={index === 0 ? meta.id : undefined}
+								name={meta.name}
+								value={option.value}
+								defaultChecked={meta.initialValue === option.value}
+							/>
 							{pickText(option.label, locale)}
 						</label>
 					))}
@@ -147,7 +169,13 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 								<label htmlFor={parts[part].id} className="block">
 									{t(`address.${part}`)}
 								</label>
-								<input key={key} {...props} required={false} autoComplete={part === 'postalCode' ? 'postal-code' : part === 'city' ? 'address-level2' : 'street-address'} className={inputClass} />
+								<input
+									key={key}
+									{...props}
+									required={false}
+									autoComplete={part === 'postalCode' ? 'postal-code' : part === 'city' ? 'address-level2' : 'street-address'}
+									className={inputClass}
+								/>
 								<Errors id={parts[part].errorId} errors={parts[part].errors} />
 							</div>
 						)
@@ -164,7 +192,10 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 					<Label htmlFor={uploadId} field={field} locale={locale} />
 					{help}
 					<p id={`${uploadId}-help`} className="text-sm text-muted">
-						{t('fill.uploadHelp', { types: field.accept.map(fileTypeName).join(', '), size: Math.min(field.maxFileSizeMb ?? Number.POSITIVE_INFINITY, maxFileSizeMb ?? Number.POSITIVE_INFINITY) })}
+						{t('fill.uploadHelp', {
+							types: field.accept.map(fileTypeName).join(', '),
+							size: Math.min(field.maxFileSizeMb ?? Number.POSITIVE_INFINITY, maxFileSizeMb ?? Number.POSITIVE_INFINITY),
+						})}
 					</p>
 					{mine.length ? (
 						<ul aria-label={t('fill.uploaded')} className="my-2">
@@ -182,7 +213,15 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 						</ul>
 					) : null}
 					{mine.length < field.maxFiles ? (
-						<input id={uploadId} type="file" name={`${field.name}__upload`} multiple={field.maxFiles - mine.length > 1} accept={field.accept.join(',')} aria-describedby={`${uploadId}-help`} className="mt-1 block" />
+						<input
+							id={uploadId}
+							type="file"
+							name={`${field.name}__upload`}
+							multiple={field.maxFiles - mine.length > 1}
+							accept={field.accept.join(',')}
+							aria-describedby={`${uploadId}-help`}
+							className="mt-1 block"
+						/>
 					) : null}
 					{errors}
 				</div>

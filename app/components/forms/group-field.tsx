@@ -5,7 +5,17 @@ import { Errors, FormFieldInput } from './form-field-input'
 import { pickText } from '~/modules/i18n/locales'
 
 /** A repeating group: one fieldset per row; add/remove are Conform intent buttons, so they work without JS too. */
-export function GroupFieldInput({ field, meta, form, locale }: { field: GroupField; meta: FieldMetadata<unknown>; form: FormMetadata<Record<string, unknown>>; locale: string }) {
+export function GroupFieldInput({
+	field,
+	meta,
+	form,
+	locale,
+}: {
+	field: GroupField
+	meta: FieldMetadata<unknown>
+	form: FormMetadata<Record<string, unknown>>
+	locale: string
+}) {
 	const { t } = useTranslation('forms')
 	const rows = (meta as FieldMetadata<Record<string, unknown>[]>).getFieldList()
 	return (

@@ -6,7 +6,17 @@ import { FieldValue } from './field-value'
 import type { UploadedFile } from './form-field-input'
 import { pickText } from '~/modules/i18n/locales'
 
-export function ReviewList({ definition, values, files, locale }: { definition: FormDefinition; values: Record<string, unknown>; files: UploadedFile[]; locale: string }) {
+export function ReviewList({
+	definition,
+	values,
+	files,
+	locale,
+}: {
+	definition: FormDefinition
+	values: Record<string, unknown>
+	files: UploadedFile[]
+	locale: string
+}) {
 	const { t } = useTranslation('forms')
 	return (
 		<section aria-labelledby="review-title">

@@ -6,7 +6,15 @@ import type { Step } from '~/modules/forms/form-definition-schema'
 // but are hidden from everyone when their condition is not met.
 // Before hydration (or without JS) every field shows: the citizen can then fill a field whose
 // condition they are just about to meet on the same page.
-export function VisibleWhen({ field, formValues, children }: { field: Step['fields'][number]; formValues: Record<string, unknown>; children: React.ReactNode }) {
+export function VisibleWhen({
+	field,
+	formValues,
+	children,
+}: {
+	field: Step['fields'][number]
+	formValues: Record<string, unknown>
+	children: React.ReactNode
+}) {
 	const [isHydrated, setHydrated] = useState(false)
 	useEffect(() => setHydrated(true), [])
 	if (!field.visibleWhen) return <>{children}</>

@@ -76,7 +76,15 @@ export function ScoreStep({ result, criteria }: { result: StepResult; criteria: 
 						<label htmlFor={`score-${c.code}`} className="block font-semibold">
 							{c.name} (0–{c.maxPoints}, ×{c.weight})
 						</label>
-						<input id={`score-${c.code}`} name={`score-${c.code}`} type="number" min={0} max={c.maxPoints} className={FIELD} {...fieldProps(`score-${c.code}`)} />
+						<input
+							id={`score-${c.code}`}
+							name={`score-${c.code}`}
+							type="number"
+							min={0}
+							max={c.maxPoints}
+							className={FIELD}
+							{...fieldProps(`score-${c.code}`)}
+						/>
 					</div>
 					<div>
 						<label htmlFor={`comment-${c.code}`} className="block font-semibold">

@@ -31,7 +31,17 @@ export function ProgrammeForm({ values, problem, isEdit, submitLabel }: Props) {
 	const input = (name: string, options: { type?: 'text' | 'date' | 'number'; required?: boolean; readOnly?: boolean } = {}) => (
 		<div className="mb-4">
 			{label(name)}
-			<input id={`programme-${name}`} name={name} type={options.type ?? 'text'} defaultValue={values[name] ?? ''} required={options.required} readOnly={options.readOnly} {...(options.type === 'number' ? { min: 0, inputMode: 'numeric' as const } : {})} {...a11y(name)} className={FIELD} />
+			<input
+				id={`programme-${name}`}
+				name={name}
+				type={options.type ?? 'text'}
+				defaultValue={values[name] ?? ''}
+				required={options.required}
+				readOnly={options.readOnly}
+				{...(options.type === 'number' ? { min: 0, inputMode: 'numeric' as const } : {})}
+				{...a11y(name)}
+				className={FIELD}
+			/>
 			{errorList(name)}
 		</div>
 	)
@@ -43,7 +53,14 @@ export function ProgrammeForm({ values, problem, isEdit, submitLabel }: Props) {
 					{options.help}
 				</p>
 			) : null}
-			<textarea id={`programme-${name}`} name={name} rows={options.rows ?? 3} defaultValue={values[name] ?? ''} {...a11y(name, Boolean(options.help))} className={AREA} />
+			<textarea
+				id={`programme-${name}`}
+				name={name}
+				rows={options.rows ?? 3}
+				defaultValue={values[name] ?? ''}
+				{...a11y(name, Boolean(options.help))}
+				className={AREA}
+			/>
 			{errorList(name)}
 		</div>
 	)
@@ -66,14 +83,21 @@ export function ProgrammeForm({ values, problem, isEdit, submitLabel }: Props) {
 				{problem?.formError ? <p>{t(problem.formError.key, problem.formError.values ?? {})}</p> : null}
 			</div>
 			{input('code', { required: true, readOnly: isEdit })}
-			{select('kind', (['programme', 'individual'] as const).map((k) => ({ value: k, text: t(`office.kind.${k}`) })), t('office.fieldKind'))}
+			{select(
+				'kind',
+				(['programme', 'individual'] as const).map((k) => ({ value: k, text: t(`office.kind.${k}`) })),
+				t('office.fieldKind'),
+			)}
 			{input('name', { required: true })}
 			{area('purpose')}
 			{area('reasons')}
 			{input('totalBudget', { type: 'number', required: true })}
 			{input('maxGrant', { type: 'number', required: true })}
 			{input('minGrant', { type: 'number' })}
-			{select('eligibleApplicants', (['both', 'natural', 'legal'] as const).map((k) => ({ value: k, text: t(`eligible.${k}`) })))}
+			{select(
+				'eligibleApplicants',
+				(['both', 'natural', 'legal'] as const).map((k) => ({ value: k, text: t(`eligible.${k}`) })),
+			)}
 			{input('coFinancingPercent', { type: 'number' })}
 			{area('costCategories', { rows: 4, help: t('office.rulesHelp') })}
 			{area('criteria', { rows: 4, help: t('office.rulesHelp') })}

@@ -1,4 +1,13 @@
-import { getCollectionProps, getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata, type FormMetadata, type SubmissionResult } from '@conform-to/react'
+import {
+	getCollectionProps,
+	getFormProps,
+	getInputProps,
+	getSelectProps,
+	useForm,
+	type FieldMetadata,
+	type FormMetadata,
+	type SubmissionResult,
+} from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -12,7 +21,21 @@ function Errors({ meta }: { meta: { errorId: string; errors?: string[] } }) {
 	return <FieldErrors id={meta.errorId} errors={meta.errors} ns="fees-office" />
 }
 
-function Input({ meta, label, help, inputMode, type = 'text', size = 'md' }: { meta: Meta; label: string; help?: string; inputMode?: 'numeric' | 'decimal'; type?: 'text' | 'date'; size?: 'sm' | 'md' }) {
+function Input({
+	meta,
+	label,
+	help,
+	inputMode,
+	type = 'text',
+	size = 'md',
+}: {
+	meta: Meta
+	label: string
+	help?: string
+	inputMode?: 'numeric' | 'decimal'
+	type?: 'text' | 'date'
+	size?: 'sm' | 'md'
+}) {
 	const helpId = help ? `${meta.id}-help` : undefined
 	const { key, ...props } = getInputProps(meta, { type, ariaDescribedBy: helpId })
 	return (
@@ -25,7 +48,12 @@ function Input({ meta, label, help, inputMode, type = 'text', size = 'md' }: { m
 					{help}
 				</p>
 			) : null}
-			<input key={key} {...props} inputMode={inputMode} className={`${size === 'sm' ? 'w-28' : 'w-full max-w-xs'} rounded-town border border-muted bg-surface px-2 py-1 text-ink`} />
+			<input
+				key={key}
+				{...props}
+				inputMode={inputMode}
+				className={`${size === 'sm' ? 'w-28' : 'w-full max-w-xs'} rounded-town border border-muted bg-surface px-2 py-1 text-ink`}
+			/>
 			<Errors meta={meta} />
 		</div>
 	)
@@ -70,7 +98,17 @@ function money(value: number, locale: string) {
 }
 
 /** One fee: names, rates per year with the legal cap beside them, reliefs, instalments. */
-function FeeFieldset({ form, meta, index, count }: { form: AnyForm; meta: FieldMetadata<NonNullable<RulebookForm['feeTypes']>[number], RulebookForm, string[]>; index: number; count: number }) {
+function FeeFieldset({
+	form,
+	meta,
+	index,
+	count,
+}: {
+	form: AnyForm
+	meta: FieldMetadata<NonNullable<RulebookForm['feeTypes']>[number], RulebookForm, string[]>
+	index: number
+	count: number
+}) {
 	const { t, i18n } = useTranslation('fees-office')
 	const fee = meta.getFieldset()
 	const names = fee.names.getFieldset()
@@ -102,7 +140,12 @@ function FeeFieldset({ form, meta, index, count }: { form: AnyForm; meta: FieldM
 				{law ? (
 					<p className="max-w-md text-sm" data-testid={`legal-cap-${index}`}>
 						{kind === 'dog'
-							? t('rules.form.lawDog', { rate: money(LEGAL_CAPS.dog.rate, i18n.language), further: money(LEGAL_CAPS.dog.furtherRate, i18n.language), senior: money(LEGAL_CAPS.dog.seniorRate, i18n.language), law: LEGAL_CAPS.dog.law })
+							? t('rules.form.lawDog', {
+									rate: money(LEGAL_CAPS.dog.rate, i18n.language),
+									further: money(LEGAL_CAPS.dog.furtherRate, i18n.language),
+									senior: money(LEGAL_CAPS.dog.seniorRate, i18n.language),
+									law: LEGAL_CAPS.dog.law,
+								})
 							: t('rules.form.lawWaste', { rate: money(LEGAL_CAPS.waste.rate, i18n.language), law: LEGAL_CAPS.waste.law })}
 					</p>
 				) : null}
@@ -129,7 +172,13 @@ function FeeFieldset({ form, meta, index, count }: { form: AnyForm; meta: FieldM
 				})}
 			</ul>
 			<Errors meta={fee.rates} />
-			<button {...form.insert.getButtonProps({ name: fee.rates.name, defaultValue: { year: String(Number(rates.at(-1)?.getFieldset().year.value ?? new Date().getFullYear()) + 1) } })} className={`${smallButton} mt-2`}>
+			<button
+				{...form.insert.getButtonProps({
+					name: fee.rates.name,
+					defaultValue: { year: String(Number(rates.at(-1)?.getFieldset().year.value ?? new Date().getFullYear()) + 1) },
+				})}
+				className={`${smallButton} mt-2`}
+			>
 				{t('rules.form.addYear')}
 			</button>
 
@@ -172,7 +221,10 @@ function FeeFieldset({ form, meta, index, count }: { form: AnyForm; meta: FieldM
 				<button {...form.insert.getButtonProps({ name: fee.reliefs.name, defaultValue: { kind: 'age_under', percent: '100' } })} className={smallButton}>
 					{t('rules.form.addAgeRelief')}
 				</button>
-				<button {...form.insert.getButtonProps({ name: fee.reliefs.name, defaultValue: { kind: 'disability', statuses: ['ztp', 'ztpp'], percent: '100' } })} className={smallButton}>
+				<button
+					{...form.insert.getButtonProps({ name: fee.reliefs.name, defaultValue: { kind: 'disability', statuses: ['ztp', 'ztpp'], percent: '100' } })}
+					className={smallButton}
+				>
 					{t('rules.form.addDisabilityRelief')}
 				</button>
 			</div>
@@ -195,7 +247,10 @@ function FeeFieldset({ form, meta, index, count }: { form: AnyForm; meta: FieldM
 				})}
 			</ul>
 			<Errors meta={fee.instalments} />
-			<button {...form.insert.getButtonProps({ name: fee.instalments.name, defaultValue: { dueDate: '09-30', percent: '' } })} className={`${smallButton} mt-2`}>
+			<button
+				{...form.insert.getButtonProps({ name: fee.instalments.name, defaultValue: { dueDate: '09-30', percent: '' } })}
+				className={`${smallButton} mt-2`}
+			>
 				{t('rules.form.addInstalment')}
 			</button>
 			<Errors meta={meta} />
@@ -211,7 +266,15 @@ function FeeFieldset({ form, meta, index, count }: { form: AnyForm; meta: FieldM
 }
 
 /** The whole rulebook as a form. Works without JavaScript: rows are added and removed by Conform intents. */
-export function FeeRulesForm({ defaultValue, lastResult, preview }: { defaultValue: RulebookForm; lastResult?: SubmissionResult<string[]> | null; preview: (rules: unknown) => React.ReactNode }) {
+export function FeeRulesForm({
+	defaultValue,
+	lastResult,
+	preview,
+}: {
+	defaultValue: RulebookForm
+	lastResult?: SubmissionResult<string[]> | null
+	preview: (rules: unknown) => React.ReactNode
+}) {
 	const { t } = useTranslation('fees-office')
 	const [form, fields] = useForm<RulebookForm, unknown>({
 		id: 'fee-rules',
@@ -241,7 +304,10 @@ export function FeeRulesForm({ defaultValue, lastResult, preview }: { defaultVal
 				<FeeFieldset key={fee.key} form={form as AnyForm} meta={fee} index={index} count={fees.length} />
 			))}
 			<Errors meta={fields.feeTypes} />
-			<button {...form.insert.getButtonProps({ name: fields.feeTypes.name, defaultValue: blankFee(new Date().getFullYear()) })} className={`${smallButton} mb-6`}>
+			<button
+				{...form.insert.getButtonProps({ name: fields.feeTypes.name, defaultValue: blankFee(new Date().getFullYear()) })}
+				className={`${smallButton} mb-6`}
+			>
 				{t('rules.form.addFee')}
 			</button>
 
@@ -258,7 +324,10 @@ export function FeeRulesForm({ defaultValue, lastResult, preview }: { defaultVal
 						{getCollectionProps(discount.feeTypes, { type: 'checkbox', options: codes }).map(({ key, value: code, ...props }) => (
 							<label key={key} className="mr-4 inline-flex items-center gap-1">
 								<input {...props} value={code} />
-								{fees.find((f) => f.getFieldset().code.value === code)?.getFieldset().names.getFieldset().cs.value || code}
+								{fees
+									.find((f) => f.getFieldset().code.value === code)
+									?.getFieldset()
+									.names.getFieldset().cs.value || code}
 							</label>
 						))}
 						<Errors meta={discount.feeTypes} />

@@ -22,7 +22,9 @@ export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
 	const { t } = useTranslation('office')
 	return (
 		<div id={id} role="alert" className={errors?.length ? 'mb-4 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900' : undefined}>
-			{errors?.map((error) => <p key={error}>{t(error)}</p>)}
+			{errors?.map((error) => (
+				<p key={error}>{t(error)}</p>
+			))}
 		</div>
 	)
 }
@@ -61,11 +63,18 @@ export function TextField({ field, label, type = 'text', autoComplete, help, inp
 	)
 }
 
-export function SubmitButton({ children, name, value, variant = 'primary' }: { children: React.ReactNode; name?: string; value?: string; variant?: 'primary' | 'secondary' }) {
-	const look =
-		variant === 'primary'
-			? 'bg-primary text-primary-contrast border-primary'
-			: 'bg-surface text-ink border-muted'
+export function SubmitButton({
+	children,
+	name,
+	value,
+	variant = 'primary',
+}: {
+	children: React.ReactNode
+	name?: string
+	value?: string
+	variant?: 'primary' | 'secondary'
+}) {
+	const look = variant === 'primary' ? 'bg-primary text-primary-contrast border-primary' : 'bg-surface text-ink border-muted'
 	return (
 		<button type="submit" name={name} value={value} className={`rounded-town border-2 px-4 py-2 font-semibold ${look}`}>
 			{children}

@@ -19,7 +19,8 @@ export function HouseholdPreview({ rules, year }: { rules: unknown; year: number
 					<ul className="mt-2 list-disc pl-6">
 						{preview.lines.map((line) => (
 							<li key={`${line.feeType}:${line.who}`}>
-								{t(`rules.preview.who.${line.who}`)} ({pickText(parsed.data.feeTypes.find((fee) => fee.code === line.feeType)?.names, i18n.language) || line.feeType}): {money(line.amount)}
+								{t(`rules.preview.who.${line.who}`)} (
+								{pickText(parsed.data.feeTypes.find((fee) => fee.code === line.feeType)?.names, i18n.language) || line.feeType}): {money(line.amount)}
 							</li>
 						))}
 					</ul>

@@ -23,7 +23,13 @@ export function InviteStaffForm({ lastResult }: { lastResult?: SubmissionResult<
 				<label htmlFor={fields.locale.id} className="mb-1 block font-medium">
 					{t('profile.language')}
 				</label>
-				<select id={fields.locale.id} name={fields.locale.name} defaultValue={fields.locale.initialValue ?? ''} aria-describedby={fields.locale.errorId} className="rounded-town border border-muted bg-surface px-3 py-2">
+				<select
+					id={fields.locale.id}
+					name={fields.locale.name}
+					defaultValue={fields.locale.initialValue ?? ''}
+					aria-describedby={fields.locale.errorId}
+					className="rounded-town border border-muted bg-surface px-3 py-2"
+				>
 					<option value="">{t('profile.townDefault')}</option>
 					{LOCALES.map((locale) => (
 						<option key={locale} value={locale}>

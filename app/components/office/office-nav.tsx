@@ -25,7 +25,22 @@ type Item = { to: string; label: string; show: boolean; end?: boolean }
  * clerk's agendas, each group shown only with the pages the clerk may open; the signed-in person and
  * sign-out beside it. The groups wrap on a tablet (768 px) and stack on a phone.
  */
-export function OfficeNav({ name, canReadStaff, canReadAudit, canReadSubmissions = false, canManageForms = false, canReadFeeRules = false, canReadClaims = false, canReadBank = false, canReadPayments = false, canManageGateways = false, canManageBoard = false, canReadStatistics = false, canReadGrants = false, canReadMessages = false }: Props) {
+export function OfficeNav({
+	name,
+	canReadStaff,
+	canReadAudit,
+	canReadSubmissions = false,
+	canManageForms = false,
+	canReadFeeRules = false,
+	canReadClaims = false,
+	canReadBank = false,
+	canReadPayments = false,
+	canManageGateways = false,
+	canManageBoard = false,
+	canReadStatistics = false,
+	canReadGrants = false,
+	canReadMessages = false,
+}: Props) {
 	const { t } = useTranslation('office')
 	const link = ({ isActive }: { isActive: boolean }) => `inline-block rounded-town px-2 py-1 ${isActive ? 'font-bold no-underline ring-2 ring-primary' : ''}`
 	const groups: { id: string; label: string; items: Item[] }[] = [

@@ -6,7 +6,17 @@ import { FormErrors, SubmitButton, TextField } from './form-field'
 import { useZodForm } from './use-zod-form'
 
 /** The second sign-in step (TOTP or recovery code), shared by the office and the vendor console. */
-export function SecondFactorPage({ formId, returnTo, lastResult, cancelAction }: { formId: string; returnTo: string; lastResult?: SubmissionResult<string[]>; cancelAction?: string }) {
+export function SecondFactorPage({
+	formId,
+	returnTo,
+	lastResult,
+	cancelAction,
+}: {
+	formId: string
+	returnTo: string
+	lastResult?: SubmissionResult<string[]>
+	cancelAction?: string
+}) {
 	const { t } = useTranslation('office')
 	const [form, fields] = useZodForm(CodeSchema, { id: formId, lastResult })
 	return (

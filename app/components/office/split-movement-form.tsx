@@ -10,7 +10,18 @@ import { useFormat } from '~/modules/i18n/use-format'
 // remainder that stays as an overpayment is recomputed while typing; without it the server's figure
 // for the prefill is shown and the server checks everything again.
 
-export type SplitClaim = { id: string; variableSymbol: string; feeType: string; label?: unknown; year: number; instalment: number; dueDate: string; name: string; remaining: number; prefill: number }
+export type SplitClaim = {
+	id: string
+	variableSymbol: string
+	feeType: string
+	label?: unknown
+	year: number
+	instalment: number
+	dueDate: string
+	name: string
+	remaining: number
+	prefill: number
+}
 export type SplitFormError = { reason: string; claimId?: string; variableSymbol?: string; remaining?: number; sum?: number; available?: number }
 
 /** Haléře as a clerk would type them: 360 or 360,50. */
@@ -20,12 +31,21 @@ function typed(halere: number, language: string) {
 	return language === 'en' ? text : text.replace('.', ',')
 }
 
-export function SplitMovementForm(props: { payerId: string; available: number; claims: SplitClaim[]; error?: SplitFormError | null; values?: Record<string, string> | null; note?: string | null }) {
+export function SplitMovementForm(props: {
+	payerId: string
+	available: number
+	claims: SplitClaim[]
+	error?: SplitFormError | null
+	values?: Record<string, string> | null
+	note?: string | null
+}) {
 	const { payerId, available, claims, error, values, note } = props
 	const { t, i18n } = useTranslation('bank-office')
 	const money = (halere: number) => new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CZK' }).format(halere / 100)
 	const format = useFormat()
-	const [amounts, setAmounts] = useState<Record<string, string>>(() => Object.fromEntries(claims.map((c) => [c.id, values?.[c.id] ?? typed(c.prefill, i18n.language)])))
+	const [amounts, setAmounts] = useState<Record<string, string>>(() =>
+		Object.fromEntries(claims.map((c) => [c.id, values?.[c.id] ?? typed(c.prefill, i18n.language)])),
+	)
 	const sum = claims.reduce((total, c) => total + (parseCrowns(amounts[c.id] ?? '') ?? 0), 0)
 	const remainder = available - sum
 	const errorText = error
@@ -41,7 +61,13 @@ export function SplitMovementForm(props: { payerId: string; available: number; c
 			<h3 id="split-form-heading" className="mb-2 text-lg font-semibold">
 				{t('split.formHeading')}
 			</h3>
-			<div role="alert">{errorText ? <p id="split-error" className="mb-3 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">{errorText}</p> : null}</div>
+			<div role="alert">
+				{errorText ? (
+					<p id="split-error" className="mb-3 rounded-town border-2 border-red-800 bg-red-50 p-3 font-medium text-red-900">
+						{errorText}
+					</p>
+				) : null}
+			</div>
 			<input type="hidden" name="payerId" value={payerId} />
 			<input type="hidden" name="expected" value={available} />
 			<p id="split-amount-hint" className="mb-2 text-sm">
@@ -93,7 +119,16 @@ export function SplitMovementForm(props: { payerId: string; available: number; c
 			</p>
 			<label className="mb-3 block">
 				<span className="mb-1 block font-medium">{t('movement.note')}</span>
-				<textarea name="note" required minLength={3} maxLength={500} rows={2} defaultValue={note ?? undefined} aria-describedby="split-note-hint" className="w-full rounded-town border p-2" />
+				<textarea
+					name="note"
+					required
+					minLength={3}
+					maxLength={500}
+					rows={2}
+					defaultValue={note ?? undefined}
+					aria-describedby="split-note-hint"
+					className="w-full rounded-town border p-2"
+				/>
 			</label>
 			<p id="split-note-hint" className="mb-3 text-sm">
 				{t('split.noteHint')}

@@ -14,7 +14,17 @@ export type SplitOptions = {
 }
 export type SplitFailure = { splitError: SplitFormError; values: Record<string, string>; note: string }
 
-export function SplitSection({ split, payers, q, failure }: { split: SplitOptions; payers: { id: string; name: string }[]; q: string; failure: SplitFailure | null }) {
+export function SplitSection({
+	split,
+	payers,
+	q,
+	failure,
+}: {
+	split: SplitOptions
+	payers: { id: string; name: string }[]
+	q: string
+	failure: SplitFailure | null
+}) {
 	const { t, i18n } = useTranslation('bank-office')
 	const money = (halere: number) => new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CZK' }).format(halere / 100)
 	return (
@@ -23,7 +33,11 @@ export function SplitSection({ split, payers, q, failure }: { split: SplitOption
 				{t(split.mode === 'unmatched' ? 'split.heading' : 'split.headingOverpayment')}
 			</h2>
 			<p className="mb-2">{t(split.mode === 'unmatched' ? 'split.intro' : 'split.introOverpayment', { amount: money(split.available) })}</p>
-			<p className="mb-2">{split.payer ? t('split.payer', { name: split.payer.name }) + (split.payer.household ? ` ${t('split.household', { label: split.payer.household })}` : '') : t('split.noPayer')}</p>
+			<p className="mb-2">
+				{split.payer
+					? t('split.payer', { name: split.payer.name }) + (split.payer.household ? ` ${t('split.household', { label: split.payer.household })}` : '')
+					: t('split.noPayer')}
+			</p>
 			{payers.length ? (
 				<nav aria-label={t('split.payersLabel')} className="mb-3">
 					<p className="font-medium">{t('split.otherPayer')}</p>

@@ -29,24 +29,52 @@ export function StaffTable({ staff, myId, canUpdate }: { staff: Member[]; myId: 
 				<caption className="sr-only">{t('staff.tableCaption')}</caption>
 				<thead>
 					<tr className="border-b border-muted">
-						<th scope="col" className="p-2">{t('fields.name')}</th>
-						<th scope="col" className="p-2">{t('fields.email')}</th>
-						<th scope="col" className="p-2">{t('home.roles')}</th>
-						<th scope="col" className="p-2">{t('home.agendas')}</th>
-						<th scope="col" className="p-2">{t('staff.statusHeading')}</th>
-						<th scope="col" className="p-2">{t('home.secondFactor')}</th>
-						{canUpdate ? <th scope="col" className="p-2">{t('staff.actionsHeading')}</th> : null}
+						<th scope="col" className="p-2">
+							{t('fields.name')}
+						</th>
+						<th scope="col" className="p-2">
+							{t('fields.email')}
+						</th>
+						<th scope="col" className="p-2">
+							{t('home.roles')}
+						</th>
+						<th scope="col" className="p-2">
+							{t('home.agendas')}
+						</th>
+						<th scope="col" className="p-2">
+							{t('staff.statusHeading')}
+						</th>
+						<th scope="col" className="p-2">
+							{t('home.secondFactor')}
+						</th>
+						{canUpdate ? (
+							<th scope="col" className="p-2">
+								{t('staff.actionsHeading')}
+							</th>
+						) : null}
 					</tr>
 				</thead>
 				<tbody>
 					{staff.map((member) => (
 						<tr key={member.id} className="border-b border-muted/30">
-							<th scope="row" className="p-2 font-medium">{member.name}</th>
-							<td data-label={t('fields.email')} className="p-2">{member.email}</td>
-							<td data-label={t('home.roles')} className="p-2">{member.roles.map((role) => t(`roles.${role}`)).join(', ')}</td>
-							<td data-label={t('home.agendas')} className="p-2">{member.agendas.map((agenda) => t(`agendas.${agenda}`)).join(', ') || '—'}</td>
-							<td data-label={t('staff.statusHeading')} className="p-2">{statusOf(member)}</td>
-							<td data-label={t('home.secondFactor')} className="p-2">{member.totpEnabledAt ? t('home.totpOn') : t('home.totpOff')}</td>
+							<th scope="row" className="p-2 font-medium">
+								{member.name}
+							</th>
+							<td data-label={t('fields.email')} className="p-2">
+								{member.email}
+							</td>
+							<td data-label={t('home.roles')} className="p-2">
+								{member.roles.map((role) => t(`roles.${role}`)).join(', ')}
+							</td>
+							<td data-label={t('home.agendas')} className="p-2">
+								{member.agendas.map((agenda) => t(`agendas.${agenda}`)).join(', ') || '—'}
+							</td>
+							<td data-label={t('staff.statusHeading')} className="p-2">
+								{statusOf(member)}
+							</td>
+							<td data-label={t('home.secondFactor')} className="p-2">
+								{member.totpEnabledAt ? t('home.totpOn') : t('home.totpOff')}
+							</td>
 							{canUpdate ? (
 								<td data-label={t('staff.actionsHeading')} className="p-2">
 									{member.id === myId ? null : (

@@ -68,11 +68,25 @@ function ColourField({ field, token, placeholder, contrast }: { field: Field; to
 			<label htmlFor={field.id} className="mb-1 block font-medium">
 				{t(`onboarding.tokens.${token}`)}
 			</label>
-			<input key={key} {...props} aria-invalid={invalid || undefined} aria-describedby={invalid ? field.errorId : undefined} placeholder={placeholder} className="w-40 rounded-town border border-muted bg-surface px-3 py-2 font-mono text-ink" />
+			<input
+				key={key}
+				{...props}
+				aria-invalid={invalid || undefined}
+				aria-describedby={invalid ? field.errorId : undefined}
+				placeholder={placeholder}
+				className="w-40 rounded-town border border-muted bg-surface px-3 py-2 font-mono text-ink"
+			/>
 			{invalid ? (
 				<ul id={field.errorId} className="mt-1 text-sm font-medium text-red-800">
 					{mine.map((failure) => (
-						<li key={failure.background}>{t('onboarding.errors.contrast', { fg: t(`onboarding.tokens.${failure.foreground}`), bg: t(`onboarding.tokens.${failure.background}`), ratio: failure.ratio, needed: failure.needed })}</li>
+						<li key={failure.background}>
+							{t('onboarding.errors.contrast', {
+								fg: t(`onboarding.tokens.${failure.foreground}`),
+								bg: t(`onboarding.tokens.${failure.background}`),
+								ratio: failure.ratio,
+								needed: failure.needed,
+							})}
+						</li>
 					))}
 					{others.map((error) => (
 						<li key={error}>{t(error)}</li>
@@ -99,7 +113,11 @@ export function SettingsFields({ group, fields, presets, logo, contrast }: Props
 			return (
 				<>
 					<LocalizedFields fields={fields} path="name" label={s('name')} />
-					<SelectField field={at(fields, 'type')} label={l('type')} options={TOWN_TYPES.map((type) => ({ value: type, label: t(`onboarding.townTypes.${type}`) }))} />
+					<SelectField
+						field={at(fields, 'type')}
+						label={l('type')}
+						options={TOWN_TYPES.map((type) => ({ value: type, label: t(`onboarding.townTypes.${type}`) }))}
+					/>
 					<LocalizedFields fields={fields} path="intro" label={s('intro')} />
 				</>
 			)
@@ -117,10 +135,18 @@ export function SettingsFields({ group, fields, presets, logo, contrast }: Props
 			)
 		case 'languages': {
 			const enabled = at(fields, 'locales.enabled')
-			const chosen = Array.isArray(enabled.initialValue) ? (enabled.initialValue as string[]) : typeof enabled.initialValue === 'string' ? [enabled.initialValue] : []
+			const chosen = Array.isArray(enabled.initialValue)
+				? (enabled.initialValue as string[])
+				: typeof enabled.initialValue === 'string'
+					? [enabled.initialValue]
+					: []
 			return (
 				<>
-					<SelectField field={at(fields, 'locales.default')} label={l('defaultLocale')} options={LOCALES.map((locale) => ({ value: locale, label: t(`onboarding.locales.${locale}`) }))} />
+					<SelectField
+						field={at(fields, 'locales.default')}
+						label={l('defaultLocale')}
+						options={LOCALES.map((locale) => ({ value: locale, label: t(`onboarding.locales.${locale}`) }))}
+					/>
 					<fieldset className="mb-4" aria-describedby={enabled.errors?.length ? enabled.errorId : undefined}>
 						<legend className="mb-1 font-medium">{l('enabledLocales')}</legend>
 						{LOCALES.map((locale) => (
@@ -145,7 +171,13 @@ export function SettingsFields({ group, fields, presets, logo, contrast }: Props
 						<legend className="mb-1 font-semibold">{l('overrides')}</legend>
 						<p className="mb-2 text-sm text-muted">{t('onboarding.hints.overrides')}</p>
 						{COLOUR_TOKENS.map((token) => (
-							<ColourField key={token} token={token} field={at(fields, `theme.overrides.${token}`)} placeholder={presetName ? presets[presetName]?.[token] : undefined} contrast={contrast} />
+							<ColourField
+								key={token}
+								token={token}
+								field={at(fields, `theme.overrides.${token}`)}
+								placeholder={presetName ? presets[presetName]?.[token] : undefined}
+								contrast={contrast}
+							/>
 						))}
 					</fieldset>
 					<div className="mb-4">
@@ -193,7 +225,11 @@ export function SettingsFields({ group, fields, presets, logo, contrast }: Props
 			return (
 				<>
 					<TextField field={f('nia.spIssuer')} label={l('spIssuer')} help={t('onboarding.hints.spIssuer')} />
-					<SelectField field={at(fields, 'nia.minimumLoa')} label={l('minimumLoa')} options={['substantial', 'high'].map((value) => ({ value, label: t(`onboarding.loa.${value}`) }))} />
+					<SelectField
+						field={at(fields, 'nia.minimumLoa')}
+						label={l('minimumLoa')}
+						options={['substantial', 'high'].map((value) => ({ value, label: t(`onboarding.loa.${value}`) }))}
+					/>
 					<TextField field={f('nia.idpMetadataUrl')} label={l('idpMetadataUrl')} help={t('settings.idpMetadataHint')} />
 					<TextField field={f('nia.municipalityCode')} label={l('municipalityCode')} help={t('onboarding.hints.municipalityCode')} inputMode="numeric" />
 					<TextField field={f('nia.sessionIdleMinutes')} label={s('sessionIdleMinutes')} help={t('settings.sessionIdleHint')} inputMode="numeric" />
@@ -209,7 +245,11 @@ export function SettingsFields({ group, fields, presets, logo, contrast }: Props
 							<legend className="px-1 font-semibold">{t('settings.fields.agenda', { index: index + 1 })}</legend>
 							<TextField field={f(`submissionAgendas[${index}].code`)} label={s('agendaCode')} />
 							{LOCALES.map((locale) => (
-								<TextField key={locale} field={f(`submissionAgendas[${index}].name.${locale}`)} label={`${s('agendaName')} (${t(`onboarding.locales.${locale}`)})`} />
+								<TextField
+									key={locale}
+									field={f(`submissionAgendas[${index}].name.${locale}`)}
+									label={`${s('agendaName')} (${t(`onboarding.locales.${locale}`)})`}
+								/>
 							))}
 						</fieldset>
 					))}

@@ -19,7 +19,14 @@ type Props = {
 
 // Tick labels as plain <text>: visx's default Text component wraps each label in an <svg> with an
 // inline style, which the app's strict CSP (no inline style attributes) refuses.
-type TickProps = { x?: number | string; y?: number | string; dx?: number | string; dy?: number | string; formattedValue?: string; textAnchor?: 'start' | 'middle' | 'end' | 'inherit' }
+type TickProps = {
+	x?: number | string
+	y?: number | string
+	dx?: number | string
+	dy?: number | string
+	formattedValue?: string
+	textAnchor?: 'start' | 'middle' | 'end' | 'inherit'
+}
 function TickLabel({ x, y, dx, dy, formattedValue, textAnchor }: TickProps) {
 	return (
 		<text x={x} y={y} dx={dx} dy={dy} fill="currentColor" fontSize={12} textAnchor={textAnchor}>
@@ -79,13 +86,35 @@ export function BarChart({ id, title, description, points, showPrevious, format,
 									/>
 								) : null}
 								{point.value !== null ? (
-									<Bar x={left + (showPrevious ? barWidth : 0)} y={y(point.value)} width={barWidth} height={Math.max(0, innerHeight - y(point.value))} className="fill-primary" />
+									<Bar
+										x={left + (showPrevious ? barWidth : 0)}
+										y={y(point.value)}
+										width={barWidth}
+										height={Math.max(0, innerHeight - y(point.value))}
+										className="fill-primary"
+									/>
 								) : null}
 							</g>
 						)
 					})}
-					<AxisLeft scale={y} numTicks={5} stroke="currentColor" tickStroke="currentColor" tickFormat={(value) => format(Number(value))} tickLabelProps={{ textAnchor: 'end', dx: -4, dy: 4 }} tickComponent={TickLabel} />
-					<AxisBottom top={innerHeight} scale={x} tickValues={tickValues} stroke="currentColor" tickStroke="currentColor" tickLabelProps={{ textAnchor: 'middle', dy: 4 }} tickComponent={TickLabel} />
+					<AxisLeft
+						scale={y}
+						numTicks={5}
+						stroke="currentColor"
+						tickStroke="currentColor"
+						tickFormat={(value) => format(Number(value))}
+						tickLabelProps={{ textAnchor: 'end', dx: -4, dy: 4 }}
+						tickComponent={TickLabel}
+					/>
+					<AxisBottom
+						top={innerHeight}
+						scale={x}
+						tickValues={tickValues}
+						stroke="currentColor"
+						tickStroke="currentColor"
+						tickLabelProps={{ textAnchor: 'middle', dy: 4 }}
+						tickComponent={TickLabel}
+					/>
 				</Group>
 			</svg>
 			<figcaption className="mt-1 flex flex-wrap gap-4 text-sm">

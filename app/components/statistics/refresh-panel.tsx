@@ -13,7 +13,9 @@ type Props = {
 export function RefreshPanel({ refresh, canRefresh, action, checkHref }: Props) {
 	const { t, i18n } = useTranslation('statistics')
 	const busy = refresh.status === 'queued' || refresh.status === 'running'
-	const when = refresh.refreshedAt ? new Date(refresh.refreshedAt).toLocaleString(i18n.language, { timeZone: 'Europe/Prague', dateStyle: 'medium', timeStyle: 'short' }) : null
+	const when = refresh.refreshedAt
+		? new Date(refresh.refreshedAt).toLocaleString(i18n.language, { timeZone: 'Europe/Prague', dateStyle: 'medium', timeStyle: 'short' })
+		: null
 	return (
 		<section aria-labelledby="refresh-heading" className="mb-8 rounded-town border border-muted/40 bg-surface p-4">
 			<h2 id="refresh-heading" className="sr-only">

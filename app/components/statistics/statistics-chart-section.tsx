@@ -16,11 +16,15 @@ type Props = {
 export function StatisticsChartSection({ chart, formNames, agendaNames = {}, monthLabels, csvHref }: Props) {
 	const { t, i18n } = useTranslation('statistics')
 	const format = (value: number | null) => formatFigure(value, chart.unit, i18n.language, (days) => t('units.days', { value: days }))
-	const label = (key: string) => (chart.categories === 'month' ? (monthLabels[key] ?? key) : chart.categories === 'agenda' ? (agendaNames[key] ?? key) : (formNames[key] ?? key))
+	const label = (key: string) =>
+		chart.categories === 'month' ? (monthLabels[key] ?? key) : chart.categories === 'agenda' ? (agendaNames[key] ?? key) : (formNames[key] ?? key)
 	const showPrevious = chart.previousTotal !== null || chart.points.some((p) => p.previous !== null)
 	const id = `chart-${chart.key}`
 	const title = t(`charts.${chart.key}.title`)
-	const peak = chart.points.reduce<(typeof chart.points)[number] | null>((best, p) => (p.value !== null && (best === null || p.value > (best.value ?? 0)) ? p : best), null)
+	const peak = chart.points.reduce<(typeof chart.points)[number] | null>(
+		(best, p) => (p.value !== null && (best === null || p.value > (best.value ?? 0)) ? p : best),
+		null,
+	)
 	return (
 		<section aria-labelledby={`${id}-heading`} className="mb-10 rounded-town border border-muted/40 bg-surface p-4" data-testid={`figure-${chart.key}`}>
 			<h2 id={`${id}-heading`} className="mb-1 text-2xl font-semibold">
@@ -54,19 +58,43 @@ export function StatisticsChartSection({ chart, formNames, agendaNames = {}, mon
 							<caption className="mb-2 text-left font-semibold">{t('tableCaption', { title })}</caption>
 							<thead>
 								<tr className="border-b border-muted">
-									<th scope="col" className="p-2">{t(`columns.${chart.categories}`)}</th>
-									<th scope="col" className="p-2 text-right">{t('columns.value')}</th>
-									{showPrevious && chart.categories === 'month' ? <th scope="col" className="p-2">{t('columns.previousMonth')}</th> : null}
-									{showPrevious ? <th scope="col" className="p-2 text-right">{t('columns.previousValue')}</th> : null}
+									<th scope="col" className="p-2">
+										{t(`columns.${chart.categories}`)}
+									</th>
+									<th scope="col" className="p-2 text-right">
+										{t('columns.value')}
+									</th>
+									{showPrevious && chart.categories === 'month' ? (
+										<th scope="col" className="p-2">
+											{t('columns.previousMonth')}
+										</th>
+									) : null}
+									{showPrevious ? (
+										<th scope="col" className="p-2 text-right">
+											{t('columns.previousValue')}
+										</th>
+									) : null}
 								</tr>
 							</thead>
 							<tbody>
 								{chart.points.map((p) => (
 									<tr key={p.key} className="border-b border-muted/30">
-										<th scope="row" className="p-2 font-medium">{label(p.key)}</th>
-										<td data-label={t('columns.value')} className="p-2 text-right tabular-nums">{format(p.value)}</td>
-										{showPrevious && chart.categories === 'month' ? <td data-label={t('columns.previousMonth')} className="p-2">{p.previousKey ? (monthLabels[p.previousKey] ?? p.previousKey) : '–'}</td> : null}
-										{showPrevious ? <td data-label={t('columns.previousValue')} className="p-2 text-right tabular-nums">{format(p.previous)}</td> : null}
+										<th scope="row" className="p-2 font-medium">
+											{label(p.key)}
+										</th>
+										<td data-label={t('columns.value')} className="p-2 text-right tabular-nums">
+											{format(p.value)}
+										</td>
+										{showPrevious && chart.categories === 'month' ? (
+											<td data-label={t('columns.previousMonth')} className="p-2">
+												{p.previousKey ? (monthLabels[p.previousKey] ?? p.previousKey) : '–'}
+											</td>
+										) : null}
+										{showPrevious ? (
+											<td data-label={t('columns.previousValue')} className="p-2 text-right tabular-nums">
+												{format(p.previous)}
+											</td>
+										) : null}
 									</tr>
 								))}
 							</tbody>

@@ -1,6 +1,31 @@
 import { AbilityBuilder, ForbiddenError, type Ability } from '@casl/ability'
 import { accessibleBy, createPrismaAbility, type PrismaQueryFactory, type Subjects } from '@casl/prisma/runtime'
-import type { Announcement, AuditLog, BankMovement, BoardDocument, Claim, GrantApplication, GrantProgramme, CannedReply, MessageThread, Notification, StatisticMonth, FeeRuleVersion, Form, NiaSettings, Obligation, Payment, Person, Prisma, Resident, Session, StaffUser, Submission, SubmissionDraft, TownSettings } from '../../generated/tenant/client'
+import type {
+	Announcement,
+	AuditLog,
+	BankMovement,
+	BoardDocument,
+	Claim,
+	GrantApplication,
+	GrantProgramme,
+	CannedReply,
+	MessageThread,
+	Notification,
+	StatisticMonth,
+	FeeRuleVersion,
+	Form,
+	NiaSettings,
+	Obligation,
+	Payment,
+	Person,
+	Prisma,
+	Resident,
+	Session,
+	StaffUser,
+	Submission,
+	SubmissionDraft,
+	TownSettings,
+} from '../../generated/tenant/client'
 import { AGENDA_RULES, CITIZEN_RULES, STAFF_ROLE_RULES, type Action, type Actor, type RuleSpec, type TenantSubjectName } from './permissions'
 
 // The one place CASL is imported (CONVENTIONS 16). Routes and domain code use what is exported here.
@@ -63,11 +88,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
 }
 
 /** Prisma `where` for the records this ability may act on, e.g. `{ where: { AND: [accessibleWhere(ability, 'read', 'Person'), …] } }`. */
-export function accessibleWhere<S extends TenantSubjectName>(
-	ability: AppAbility,
-	action: Action,
-	subject: S,
-) {
+export function accessibleWhere<S extends TenantSubjectName>(ability: AppAbility, action: Action, subject: S) {
 	const where = accessibleBy(ability, action).ofType(subject)
 	// No rule allows it: CASL answers { OR: [] }. Prisma 7 honours an empty OR only at the top of a
 	// `where` and drops it inside AND (which would then match every row), so say "none" in a form

@@ -38,8 +38,15 @@ describe('accessibleWhere: a citizen reads claims of their own and confirmed rep
 			n++
 			await db.claim.create({
 				data: {
-					residentId: r.id, feeType: 'waste', year: 2026, label: { cs: r.givenName }, baseAmount: 100, amount: 100,
-					dueDate: new Date('2026-05-31'), variableSymbol: `260000${String(n).padStart(3, '0')}0`, generationKey: `casl:${n}`,
+					residentId: r.id,
+					feeType: 'waste',
+					year: 2026,
+					label: { cs: r.givenName },
+					baseAmount: 100,
+					amount: 100,
+					dueDate: new Date('2026-05-31'),
+					variableSymbol: `260000${String(n).padStart(3, '0')}0`,
+					generationKey: `casl:${n}`,
 				},
 			})
 		}

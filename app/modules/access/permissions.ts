@@ -7,13 +7,29 @@ export type Action = (typeof ACTIONS)[number]
 
 // Tenant-schema subjects (Prisma model names). Later issues add Grant, Message.
 export const TENANT_SUBJECTS = [
-	'Person', 'AuditLog', 'StaffUser', 'TownSettings', 'NiaSettings', 'Session',
-	'Form', 'Submission', 'SubmissionDraft',
-	'Resident', 'Obligation', 'FeeRuleVersion', 'Claim', 'Payment', 'BankMovement',
+	'Person',
+	'AuditLog',
+	'StaffUser',
+	'TownSettings',
+	'NiaSettings',
+	'Session',
+	'Form',
+	'Submission',
+	'SubmissionDraft',
+	'Resident',
+	'Obligation',
+	'FeeRuleVersion',
+	'Claim',
+	'Payment',
+	'BankMovement',
 	'BoardDocument',
 	'StatisticMonth',
-	'GrantProgramme', 'GrantApplication',
-	'MessageThread', 'CannedReply', 'Notification', 'Announcement',
+	'GrantProgramme',
+	'GrantApplication',
+	'MessageThread',
+	'CannedReply',
+	'Notification',
+	'Announcement',
 ] as const
 export type TenantSubjectName = (typeof TENANT_SUBJECTS)[number]
 

@@ -30,7 +30,8 @@ export function canTransitionAnnouncement(from: AnnouncementState, to: Announcem
 
 export type AnnouncementActor = 'office' | 'job' | 'system'
 
-export type AnnouncementTransitionResult = { ok: true; from: AnnouncementState } | { ok: false; from: AnnouncementState | null; reason: 'not_found' | 'invalid_transition' }
+export type AnnouncementTransitionResult =
+	{ ok: true; from: AnnouncementState } | { ok: false; from: AnnouncementState | null; reason: 'not_found' | 'invalid_transition' }
 
 /**
  * Moves an announcement to `to` inside the caller's transaction, locking its row first so a retried
@@ -39,7 +40,14 @@ export type AnnouncementTransitionResult = { ok: true; from: AnnouncementState }
  */
 export async function transitionAnnouncement(
 	tx: Prisma.TransactionClient,
-	{ announcementId, to, actor, failure, detail = {}, now = new Date() }: { announcementId: string; to: AnnouncementState; actor: AnnouncementActor; failure?: string; detail?: Record<string, unknown>; now?: Date },
+	{
+		announcementId,
+		to,
+		actor,
+		failure,
+		detail = {},
+		now = new Date(),
+	}: { announcementId: string; to: AnnouncementState; actor: AnnouncementActor; failure?: string; detail?: Record<string, unknown>; now?: Date },
 ): Promise<AnnouncementTransitionResult> {
 	const from = await lockAnnouncement(tx, announcementId)
 	if (!from) {
@@ -55,7 +63,9 @@ export async function transitionAnnouncement(
 		where: { id: announcementId },
 		data: { state: to, finishedAt: finished ? now : null, failure: to === 'failed' ? (failure ?? 'unknown').slice(0, 500) : null },
 	})
-	await tx.announcementTransition.create({ data: { announcementId, fromState: from, toState: to, actor, at: now, detail: { ...detail, ...(failure ? { failure } : {}) } as Prisma.InputJsonValue } })
+	await tx.announcementTransition.create({
+		data: { announcementId, fromState: from, toState: to, actor, at: now, detail: { ...detail, ...(failure ? { failure } : {}) } as Prisma.InputJsonValue },
+	})
 	return { ok: true, from }
 }
 

@@ -19,14 +19,23 @@ import { listCurrentAnnouncements } from './list-announcements.server'
 import { sendAnnouncementPage } from './send-announcement-page.server'
 import { lookUpUnsubscribe, readSubscribedTopics, saveSubscribedTopics, unsubscribeByToken } from './subscriptions.server'
 
-const town = await createTown('annctown', { submissionAgendas: [{ code: 'odpady', name: { cs: 'Odpady' } }, { code: 'doprava', name: { cs: 'Doprava' } }] })
+const town = await createTown('annctown', {
+	submissionAgendas: [
+		{ code: 'odpady', name: { cs: 'Odpady' } },
+		{ code: 'doprava', name: { cs: 'Doprava' } },
+	],
+})
 const db = getTenantDb(town.tenant)
 const TOPICS = ['odpady', 'doprava']
 const address = { slug: 'annctown', origin: 'https://annctown.test' }
 await createStaffMember(town, { email: 'roads@annc.test', name: 'Dan Dopravní' })
 const roadsClerk = await db.staffUser.update({ where: { email: 'roads@annc.test' }, data: { submissionAgendas: ['doprava'] } })
 const ability = defineAbilityFor({ kind: 'staff', staffUserId: roadsClerk.id, roles: ['clerk'], agendas: ['submissions'], submissionAgendas: ['doprava'] })
-const mails = (to: string) => sql<{ data: { unsubscribe?: string; data: { subject: string; paragraphs: string[] } } }>(`SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1`, [to])
+const mails = (to: string) =>
+	sql<{ data: { unsubscribe?: string; data: { subject: string; paragraphs: string[] } } }>(
+		`SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1`,
+		[to],
+	)
 
 async function resident(name: string, topics: string[]) {
 	const person = await db.person.create({ data: { givenName: name, familyName: 'Test', email: `${name}@annc.test` } })
@@ -43,9 +52,19 @@ describe('announcements', () => {
 		await resident('dana', ['odpady'])
 		await resident('emil', [])
 		const portalOnly = opted[2]!
-		await savePreferences(db, portalOnly.id, new Set(NOTIFICATION_KINDS.flatMap((kind) => [`${kind}.portal`, ...(kind === 'announcement' ? [] : [`${kind}.email`])])))
+		await savePreferences(
+			db,
+			portalOnly.id,
+			new Set(NOTIFICATION_KINDS.flatMap((kind) => [`${kind}.portal`, ...(kind === 'announcement' ? [] : [`${kind}.email`])])),
+		)
 		// The job would send it at once; here the test works the pages itself, so the job finds it sent.
-		const input = AnnouncementInputSchema.parse({ topic: 'doprava', title: 'Uzavírka ulice Masarykova', body: 'Od pondělí do pátku.', validFrom: '', validTo: '' })
+		const input = AnnouncementInputSchema.parse({
+			topic: 'doprava',
+			title: 'Uzavírka ulice Masarykova',
+			body: 'Od pondělí do pátku.',
+			validFrom: '',
+			validTo: '',
+		})
 		const announcement = await createAnnouncement({ db, ability, tenantSlug: 'annctown', staffId: roadsClerk.id, input, topics: TOPICS })
 		expect(announcement.recipients).toBe(3)
 		const first = await sendAnnouncementPage({ db, town: address, announcementId: announcement.id, pageSize: 2 })
@@ -57,14 +76,21 @@ describe('announcements', () => {
 		const done = await db.announcement.findUniqueOrThrow({ where: { id: announcement.id } })
 		expect(done).toMatchObject({ state: 'sent', processed: 3, inPortal: 3, emailed: 2, failed: 0 })
 		expect(done.finishedAt).toBeInstanceOf(Date)
-		const log = await db.announcementTransition.findMany({ where: { announcementId: announcement.id }, orderBy: { id: 'asc' }, select: { fromState: true, toState: true, actor: true } })
+		const log = await db.announcementTransition.findMany({
+			where: { announcementId: announcement.id },
+			orderBy: { id: 'asc' },
+			select: { fromState: true, toState: true, actor: true },
+		})
 		expect(log).toEqual([
 			{ fromState: null, toState: 'queued', actor: 'office' },
 			{ fromState: 'queued', toState: 'sending', actor: 'job' },
 			{ fromState: 'sending', toState: 'sent', actor: 'job' },
 		])
 		// One delivery row per recipient says what each got.
-		const deliveries = await db.announcementDelivery.findMany({ where: { announcementId: announcement.id }, select: { personId: true, inPortal: true, emailJobId: true, outcome: true } })
+		const deliveries = await db.announcementDelivery.findMany({
+			where: { announcementId: announcement.id },
+			select: { personId: true, inPortal: true, emailJobId: true, outcome: true },
+		})
 		expect(deliveries).toHaveLength(3)
 		expect(deliveries.find((row) => row.personId === portalOnly.id)).toMatchObject({ inPortal: true, emailJobId: null, outcome: 'sent' })
 		// A retried page after the end adds nothing.
@@ -89,7 +115,10 @@ describe('announcements', () => {
 
 	test('one-click unsubscribe removes exactly that subscription, once; an unknown token changes nothing', async () => {
 		const person = await resident('filip', ['doprava', 'odpady'])
-		const { token } = await db.announcementSubscription.findUniqueOrThrow({ where: { personId_topic: { personId: person.id, topic: 'doprava' } }, select: { token: true } })
+		const { token } = await db.announcementSubscription.findUniqueOrThrow({
+			where: { personId_topic: { personId: person.id, topic: 'doprava' } },
+			select: { token: true },
+		})
 		expect(await lookUpUnsubscribe(db, token)).toEqual({ state: 'open', topic: 'doprava' })
 		expect(await unsubscribeByToken(db, 'A'.repeat(32))).toBe(false)
 		expect(await unsubscribeByToken(db, token)).toBe(true)
@@ -105,11 +134,18 @@ describe('announcements', () => {
 		const announcement = await createAnnouncement({ db, ability: admin, tenantSlug: 'annctown', staffId: roadsClerk.id, input, topics: TOPICS })
 		// The page breaks at its very end (after its mails were queued in its transaction): nothing of it stays.
 		await sql(`CREATE FUNCTION ${town.schema}.break_page() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'page broke'; END $$`)
-		await sql(`CREATE TRIGGER break_page BEFORE INSERT ON ${town.schema}.announcement_transition FOR EACH ROW WHEN (NEW.to_state = 'sent') EXECUTE FUNCTION ${town.schema}.break_page()`)
+		await sql(
+			`CREATE TRIGGER break_page BEFORE INSERT ON ${town.schema}.announcement_transition FOR EACH ROW WHEN (NEW.to_state = 'sent') EXECUTE FUNCTION ${town.schema}.break_page()`,
+		)
 		await expect(sendAnnouncementPage({ db, town: address, announcementId: announcement.id })).rejects.toThrow(/page broke/)
 		for (const person of people) expect(await mails(person.email!)).toEqual([])
 		expect(await db.announcementDelivery.count({ where: { announcementId: announcement.id } })).toBe(0)
-		expect(await db.announcement.findUniqueOrThrow({ where: { id: announcement.id } })).toMatchObject({ state: 'queued', processed: 0, emailed: 0, cursor: null })
+		expect(await db.announcement.findUniqueOrThrow({ where: { id: announcement.id } })).toMatchObject({
+			state: 'queued',
+			processed: 0,
+			emailed: 0,
+			cursor: null,
+		})
 		await sql(`DROP TRIGGER break_page ON ${town.schema}.announcement_transition`)
 		await sendAnnouncementPage({ db, town: address, announcementId: announcement.id })
 		// A retry that does not see the moved cursor (rewound here by hand) still skips the people already claimed.
@@ -117,20 +153,28 @@ describe('announcements', () => {
 		const again = await sendAnnouncementPage({ db, town: address, announcementId: announcement.id })
 		expect(again).toMatchObject({ processed: 0, emailed: 0, inPortal: 0 })
 		for (const person of people) expect(await mails(person.email!)).toHaveLength(1)
-		expect(await db.announcement.findUniqueOrThrow({ where: { id: announcement.id } })).toMatchObject({ state: 'sent', emailed: announcement.recipients, inPortal: announcement.recipients })
+		expect(await db.announcement.findUniqueOrThrow({ where: { id: announcement.id } })).toMatchObject({
+			state: 'sent',
+			emailed: announcement.recipients,
+			inPortal: announcement.recipients,
+		})
 	})
 
 	test('the last failed attempt marks the announcement failed; the office resumes it and only the rest are sent', async () => {
 		const people = await Promise.all(['jana', 'karel'].map((name) => resident(name, ['doprava'])))
 		const input = AnnouncementInputSchema.parse({ topic: 'doprava', title: 'Krizová situace', body: 'Voda z vodovodu není pitná.' })
 		const announcement = await createAnnouncement({ db, ability, tenantSlug: 'annctown', staffId: roadsClerk.id, input, topics: TOPICS })
-		await sql(`CREATE TRIGGER break_page BEFORE INSERT ON ${town.schema}.announcement_transition FOR EACH ROW WHEN (NEW.to_state = 'sent') EXECUTE FUNCTION ${town.schema}.break_page()`)
+		await sql(
+			`CREATE TRIGGER break_page BEFORE INSERT ON ${town.schema}.announcement_transition FOR EACH ROW WHEN (NEW.to_state = 'sent') EXECUTE FUNCTION ${town.schema}.break_page()`,
+		)
 		const tenant = { ...town.tenant, primaryHost: 'annctown.test' } as never
 		const context = (attempt: number) => ({ tenant, attempt, jobId: 'test', log: pino({ level: 'silent' }) })
 		// An earlier attempt fails and is left to the queue's retry: still going out.
 		await expect(sendAnnouncementJobHandler.handle({ tenantSlug: 'annctown', announcementId: announcement.id }, context(1))).rejects.toThrow(/page broke/)
 		expect((await db.announcement.findUniqueOrThrow({ where: { id: announcement.id } })).state).toBe('queued')
-		await expect(sendAnnouncementJobHandler.handle({ tenantSlug: 'annctown', announcementId: announcement.id }, context(sendAnnouncementJob.retry.limit + 1))).rejects.toThrow(/page broke/)
+		await expect(
+			sendAnnouncementJobHandler.handle({ tenantSlug: 'annctown', announcementId: announcement.id }, context(sendAnnouncementJob.retry.limit + 1)),
+		).rejects.toThrow(/page broke/)
 		const failed = await db.announcement.findUniqueOrThrow({ where: { id: announcement.id } })
 		expect(failed.state).toBe('failed')
 		expect(failed.failure).toMatch(/page broke/)
@@ -139,7 +183,13 @@ describe('announcements', () => {
 		expect(await sendAnnouncementPage({ db, town: address, announcementId: announcement.id })).toMatchObject({ done: true, processed: 0 })
 		await sql(`DROP TRIGGER break_page ON ${town.schema}.announcement_transition`)
 		// Another clerk's topic: refused, nothing changes.
-		const wasteClerk = defineAbilityFor({ kind: 'staff', staffUserId: roadsClerk.id, roles: ['clerk'], agendas: ['submissions'], submissionAgendas: ['odpady'] })
+		const wasteClerk = defineAbilityFor({
+			kind: 'staff',
+			staffUserId: roadsClerk.id,
+			roles: ['clerk'],
+			agendas: ['submissions'],
+			submissionAgendas: ['odpady'],
+		})
 		expect(await resumeAnnouncement({ db, ability: wasteClerk, tenantSlug: 'annctown', staffId: roadsClerk.id, announcementId: announcement.id })).toBe(false)
 		expect(await resumeAnnouncement({ db, ability, tenantSlug: 'annctown', staffId: roadsClerk.id, announcementId: announcement.id })).toBe(true)
 		expect(await resumeAnnouncement({ db, ability, tenantSlug: 'annctown', staffId: roadsClerk.id, announcementId: announcement.id })).toBe(false)
@@ -150,14 +200,26 @@ describe('announcements', () => {
 		const sent = await db.announcement.findUniqueOrThrow({ where: { id: announcement.id } })
 		// Everyone subscribed to roads by e-mail, except cyril, who chose the portal only.
 		expect(sent).toMatchObject({ state: 'sent', failure: null, emailed: announcement.recipients - 1, inPortal: announcement.recipients })
-		const refused = await db.$transaction((tx) => transitionAnnouncement(tx, { announcementId: announcement.id, to: 'failed', actor: 'system', failure: 'late' }))
+		const refused = await db.$transaction((tx) =>
+			transitionAnnouncement(tx, { announcementId: announcement.id, to: 'failed', actor: 'system', failure: 'late' }),
+		)
 		expect(refused).toEqual({ ok: false, from: 'sent', reason: 'invalid_transition' })
-		await expect(sql(`UPDATE ${town.schema}.announcement SET state = 'lost', finished_at = NULL WHERE id = $1`, [announcement.id])).rejects.toThrow(/announcement_state/)
+		await expect(sql(`UPDATE ${town.schema}.announcement SET state = 'lost', finished_at = NULL WHERE id = $1`, [announcement.id])).rejects.toThrow(
+			/announcement_state/,
+		)
 		await expect(sql(`UPDATE ${town.schema}.announcement SET state = 'failed' WHERE id = $1`, [announcement.id])).rejects.toThrow(/announcement_failure/)
 	})
 
 	test("the town's home page lists the announcements valid today, newest first", async () => {
-		const make = (title: string, validFrom = '', validTo = '') => createAnnouncement({ db, ability, tenantSlug: 'annctown', staffId: roadsClerk.id, input: AnnouncementInputSchema.parse({ topic: 'doprava', title, body: 'Text.', validFrom, validTo }), topics: TOPICS })
+		const make = (title: string, validFrom = '', validTo = '') =>
+			createAnnouncement({
+				db,
+				ability,
+				tenantSlug: 'annctown',
+				staffId: roadsClerk.id,
+				input: AnnouncementInputSchema.parse({ topic: 'doprava', title, body: 'Text.', validFrom, validTo }),
+				topics: TOPICS,
+			})
 		await make('Skončila včera', '2026-11-01', '2026-12-09')
 		await make('Začne zítra', '2026-12-11')
 		await make('Platí dnes', '2026-12-10', '2026-12-10')

@@ -14,7 +14,21 @@ export async function listOfficeAnnouncements({ db, ability, page }: { db: Tenan
 		orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
 		skip: (current - 1) * ANNOUNCEMENTS_PAGE_SIZE,
 		take: ANNOUNCEMENTS_PAGE_SIZE,
-		select: { id: true, topic: true, title: true, state: true, recipients: true, processed: true, inPortal: true, emailed: true, failed: true, validFrom: true, validTo: true, createdAt: true, createdBy: { select: { name: true } } },
+		select: {
+			id: true,
+			topic: true,
+			title: true,
+			state: true,
+			recipients: true,
+			processed: true,
+			inPortal: true,
+			emailed: true,
+			failed: true,
+			validFrom: true,
+			validTo: true,
+			createdAt: true,
+			createdBy: { select: { name: true } },
+		},
 	})
 	return { rows, total, pages, page: current }
 }

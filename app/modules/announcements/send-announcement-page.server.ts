@@ -28,7 +28,17 @@ const NOTHING: PageResult = { done: true, processed: 0, inPortal: 0, emailed: 0,
  * the state change. A page that fails leaves nothing behind and its retry starts afresh; a page that
  * committed is never sent again, because its retry finds the cursor moved and the people claimed.
  */
-export async function sendAnnouncementPage({ db: outer, town, announcementId, pageSize = ANNOUNCEMENT_PAGE_SIZE }: { db: TenantDb; town: TownAddress; announcementId: string; pageSize?: number }): Promise<PageResult> {
+export async function sendAnnouncementPage({
+	db: outer,
+	town,
+	announcementId,
+	pageSize = ANNOUNCEMENT_PAGE_SIZE,
+}: {
+	db: TenantDb
+	town: TownAddress
+	announcementId: string
+	pageSize?: number
+}): Promise<PageResult> {
 	// The row lock makes a second worker on the same announcement (a retry racing a slow first try)
 	// wait and then start from the moved cursor.
 	const result = await outer.$transaction((db) => sendPageInTx(db, town, announcementId, pageSize), { timeout: 10 * 60_000, maxWait: 60_000 })
@@ -43,16 +53,27 @@ async function sendPageInTx(db: Prisma.TransactionClient, town: TownAddress, ann
 	// Sent: a retry after the end. Failed: stopped until the office resumes it. Gone: deleted meanwhile.
 	if (state === null || state === 'sent' || state === 'failed') return NOTHING
 	if (state === 'queued') await transitionAnnouncement(db, { announcementId, to: 'sending', actor: 'job' })
-	const announcement = await db.announcement.findUniqueOrThrow({ where: { id: announcementId }, select: { id: true, topic: true, title: true, body: true, cursor: true, createdAt: true, recipients: true, processed: true } })
+	const announcement = await db.announcement.findUniqueOrThrow({
+		where: { id: announcementId },
+		select: { id: true, topic: true, title: true, body: true, cursor: true, createdAt: true, recipients: true, processed: true },
+	})
 	const page = await db.announcementSubscription.findMany({
 		where: { topic: announcement.topic, createdAt: { lte: announcement.createdAt }, ...(announcement.cursor ? { personId: { gt: announcement.cursor } } : {}) },
 		orderBy: { personId: 'asc' },
 		take: pageSize,
-		select: { personId: true, token: true, person: { select: { closedAt: true, notifyByEmail: true, notificationEmail: true, email: true, preferredLocale: true } } },
+		select: {
+			personId: true,
+			token: true,
+			person: { select: { closedAt: true, notifyByEmail: true, notificationEmail: true, email: true, preferredLocale: true } },
+		},
 	})
 	const ids = page.map((row) => row.personId)
-	const choices = await db.notificationPreference.findMany({ where: { personId: { in: ids }, kind: 'announcement' }, select: { personId: true, channel: true, enabled: true } })
-	const wants = (personId: string, channel: 'portal' | 'email') => choices.find((c) => c.personId === personId && c.channel === channel)?.enabled ?? defaultPreference(channel)
+	const choices = await db.notificationPreference.findMany({
+		where: { personId: { in: ids }, kind: 'announcement' },
+		select: { personId: true, channel: true, enabled: true },
+	})
+	const wants = (personId: string, channel: 'portal' | 'email') =>
+		choices.find((c) => c.personId === personId && c.channel === channel)?.enabled ?? defaultPreference(channel)
 	const paragraphs = announcement.body
 		.split(/\n{2,}/)
 		.map((p) => p.trim())
@@ -68,7 +89,18 @@ async function sendPageInTx(db: Prisma.TransactionClient, town: TownAddress, ann
 			const locale = personLocale(row.person.preferredLocale)
 			const t = resources[locale].messages.announcementMail
 			const unsubscribe = `${town.origin}/odhlasit-odber/${row.token}`
-			email = { tenantSlug: town.slug, to: to!, locale, unsubscribe, template: 'notification', data: { subject: announcement.title, paragraphs: [...paragraphs, t.unsubscribe.replace('{{link}}', unsubscribe)], action: { label: t.open, link: `${town.origin}/` } } }
+			email = {
+				tenantSlug: town.slug,
+				to: to!,
+				locale,
+				unsubscribe,
+				template: 'notification',
+				data: {
+					subject: announcement.title,
+					paragraphs: [...paragraphs, t.unsubscribe.replace('{{link}}', unsubscribe)],
+					action: { label: t.open, link: `${town.origin}/` },
+				},
+			}
 		}
 		return { personId: row.personId, inPortal: open && wants(row.personId, 'portal'), email, jobId: email ? randomUUID() : null }
 	})
@@ -77,7 +109,13 @@ async function sendPageInTx(db: Prisma.TransactionClient, town: TownAddress, ann
 	const claimed = new Set(
 		(
 			await db.announcementDelivery.createManyAndReturn({
-				data: plans.map((plan) => ({ announcementId, personId: plan.personId, inPortal: plan.inPortal, emailJobId: plan.jobId, outcome: plan.inPortal || plan.jobId ? 'sent' : 'skipped' })),
+				data: plans.map((plan) => ({
+					announcementId,
+					personId: plan.personId,
+					inPortal: plan.inPortal,
+					emailJobId: plan.jobId,
+					outcome: plan.inPortal || plan.jobId ? 'sent' : 'skipped',
+				})),
 				skipDuplicates: true,
 				select: { personId: true },
 			})
@@ -86,16 +124,31 @@ async function sendPageInTx(db: Prisma.TransactionClient, town: TownAddress, ann
 	const mine = plans.filter((plan) => claimed.has(plan.personId))
 
 	const { count: inPortal } = await db.notification.createMany({
-		data: mine.filter((plan) => plan.inPortal).map((plan) => ({ personId: plan.personId, kind: 'announcement', eventKey: `announcement:${announcement.id}`, link: '/oznameni', params: { label: announcement.title } })),
+		data: mine
+			.filter((plan) => plan.inPortal)
+			.map((plan) => ({
+				personId: plan.personId,
+				kind: 'announcement',
+				eventKey: `announcement:${announcement.id}`,
+				link: '/oznameni',
+				params: { label: announcement.title },
+			})),
 		skipDuplicates: true,
 	})
 
 	const mails = mine.filter((plan): plan is Plan & { email: NonNullable<Plan['email']>; jobId: string } => !!plan.email && !!plan.jobId)
-	const { ids: queued, refused } = await enqueueJobsInTransaction(db, sendEmailJob, mails.map((plan) => ({ id: plan.jobId, payload: plan.email })))
+	const { ids: queued, refused } = await enqueueJobsInTransaction(
+		db,
+		sendEmailJob,
+		mails.map((plan) => ({ id: plan.jobId, payload: plan.email })),
+	)
 	// A mail refused before queueing (e.g. an address the mail schema does not accept) is recorded as such.
 	for (const index of refused.keys()) {
 		const plan = mails[index]!
-		await db.announcementDelivery.update({ where: { announcementId_personId: { announcementId, personId: plan.personId } }, data: { emailJobId: null, outcome: plan.inPortal ? 'sent' : 'failed' } })
+		await db.announcementDelivery.update({
+			where: { announcementId_personId: { announcementId, personId: plan.personId } },
+			data: { emailJobId: null, outcome: plan.inPortal ? 'sent' : 'failed' },
+		})
 	}
 	const emailed = queued.size
 	const failed = refused.size

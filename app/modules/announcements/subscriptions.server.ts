@@ -16,7 +16,10 @@ export async function saveSubscribedTopics(db: TenantDb, personId: string, topic
 	const wanted = [...new Set(topics)].filter((topic) => townTopics.includes(topic))
 	await db.$transaction(async (tx) => {
 		await tx.announcementSubscription.deleteMany({ where: { personId, topic: { notIn: wanted } } })
-		await tx.announcementSubscription.createMany({ data: wanted.map((topic) => ({ personId, topic, token: randomBytes(24).toString('base64url') })), skipDuplicates: true })
+		await tx.announcementSubscription.createMany({
+			data: wanted.map((topic) => ({ personId, topic, token: randomBytes(24).toString('base64url') })),
+			skipDuplicates: true,
+		})
 	})
 }
 

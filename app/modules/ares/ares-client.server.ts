@@ -89,7 +89,8 @@ export async function lookupEconomicSubject(ico: string): Promise<AresSubject | 
 	if (!normalized || !isValidIco(normalized)) return null
 	const env = getEnv()
 	const base = (state.apiUrl ?? env.ARES_API_URL).replace(/\/+$/, '')
-	if (!isAllowedAresApiUrl(base)) throw unavailable(`ARES_API_URL is not the official ${OFFICIAL_ARES_API_URL} (a local simulator is allowed only in the demo and tests)`)
+	if (!isAllowedAresApiUrl(base))
+		throw unavailable(`ARES_API_URL is not the official ${OFFICIAL_ARES_API_URL} (a local simulator is allowed only in the demo and tests)`)
 
 	const key = `${base} ${normalized}`
 	const cached = state.cache.get(key)

@@ -24,7 +24,10 @@ afterAll(async () => {
 })
 
 async function expectUnavailable(promise: Promise<unknown>, detail: RegExp) {
-	const error = await promise.then(() => null, (caught: unknown) => caught)
+	const error = await promise.then(
+		() => null,
+		(caught: unknown) => caught,
+	)
 	expect(isAppError(error, 'ares_unavailable'), String(error)).toBe(true)
 	expect(String((error as Error).message)).toMatch(detail)
 }
@@ -43,12 +46,22 @@ describe('lookupEconomicSubject', () => {
 	test('a company with a VAT number; a short IČO is asked for zero-padded', async () => {
 		const company = await lookupEconomicSubject('27114589')
 		expect(company).toMatchObject({ name: 'Moravská stavební s.r.o.', legalForm: { code: '112', name: 'Společnost s ručením omezeným' }, dic: 'CZ27114589' })
-		ares.subjects.set('00006947', { ...ares.subjects.get('27114589')!, ico: '00006947', icoId: '00006947', obchodniJmeno: 'Ministerstvo financí', pravniForma: '325' })
-		expect(await lookupEconomicSubject('6947')).toMatchObject({ ico: '00006947', name: 'Ministerstvo financí', legalForm: { name: 'Organizační složka státu' } })
+		ares.subjects.set('00006947', {
+			...ares.subjects.get('27114589')!,
+			ico: '00006947',
+			icoId: '00006947',
+			obchodniJmeno: 'Ministerstvo financí',
+			pravniForma: '325',
+		})
+		expect(await lookupEconomicSubject('6947')).toMatchObject({
+			ico: '00006947',
+			name: 'Ministerstvo financí',
+			legalForm: { name: 'Organizační složka státu' },
+		})
 		expect(ares.requests.at(-1)!.path).toMatch(/\/00006947$/)
 	})
 
-	test('an IČO ARES does not know → null (the simulator answered 404 with ARES\'s body)', async () => {
+	test("an IČO ARES does not know → null (the simulator answered 404 with ARES's body)", async () => {
 		const response = await fetch(`${ares.apiUrl}/ekonomicke-subjekty/12345679`)
 		expect(response.status).toBe(404)
 		expect(await response.json()).toMatchObject({ kod: 'NENALEZENO', subKod: 'VYSTUP_SUBJEKT_NENALEZEN' })

@@ -13,7 +13,10 @@ export const AUDIT_OUTCOMES = ['ok', 'denied', 'failed'] as const
 
 export const AuditFilterSchema = z
 	.object({
-		akce: z.string().regex(/^[a-z][a-z_.]{0,63}$/, { error: 'validation.auditAction' }).optional(),
+		akce: z
+			.string()
+			.regex(/^[a-z][a-z_.]{0,63}$/, { error: 'validation.auditAction' })
+			.optional(),
 		vysledek: z.enum(AUDIT_OUTCOMES, { error: 'validation.auditOutcome' }).optional(),
 		od: DateSchema.optional(),
 		do: DateSchema.optional(),

@@ -9,7 +9,16 @@ type Entry = Awaited<ReturnType<typeof listAuditLog>>['entries'][number]
 /** What an audit row names: a person or an object by its name, number or title, with a link when the office has a page for it. */
 export type AuditObject = { text: string; href: string | null }
 
-export type AuditRow = { id: string; atText: string; action: string; outcome: string; who: AuditObject; ip: string | null; subject: AuditObject | null; details: { label: string; value: string }[] }
+export type AuditRow = {
+	id: string
+	atText: string
+	action: string
+	outcome: string
+	who: AuditObject
+	ip: string | null
+	subject: AuditObject | null
+	details: { label: string; value: string }[]
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
@@ -57,7 +66,9 @@ async function lookUpNames(db: TenantDb, entries: Entry[]): Promise<Names> {
 		list('Claim').length ? db.claim.findMany({ where: { id: { in: list('Claim') } }, select: { id: true, variableSymbol: true } }) : [],
 		list('Payment').length ? db.payment.findMany({ where: { id: { in: list('Payment') } }, select: { id: true, variableSymbol: true } }) : [],
 		list('BankMovement').length ? db.bankMovement.findMany({ where: { id: { in: list('BankMovement') } }, select: { id: true, variableSymbol: true } }) : [],
-		list('GrantApplication').length ? db.grantApplication.findMany({ where: { id: { in: list('GrantApplication') } }, select: { id: true, number: true } }) : [],
+		list('GrantApplication').length
+			? db.grantApplication.findMany({ where: { id: { in: list('GrantApplication') } }, select: { id: true, number: true } })
+			: [],
 		list('BoardDocument').length ? db.boardDocument.findMany({ where: { id: { in: list('BoardDocument') } }, select: { id: true, title: true } }) : [],
 		list('MessageThread').length ? db.messageThread.findMany({ where: { id: { in: list('MessageThread') } }, select: { id: true, subject: true } }) : [],
 		list('Form').length ? db.form.findMany({ where: { id: { in: list('Form') } }, select: { id: true, code: true, title: true } }) : [],
@@ -78,8 +89,15 @@ async function lookUpNames(db: TenantDb, entries: Entry[]): Promise<Names> {
 
 /** Detail keys that hold the identifier of an object of a kind. */
 const ID_KEYS: Record<string, string> = {
-	claimId: 'Claim', paymentId: 'Payment', personId: 'Person', residentId: 'Resident', staffUserId: 'StaffUser', staffUserIds: 'StaffUser',
-	assigneeId: 'StaffUser', evaluatorIds: 'StaffUser', reversedMovementId: 'BankMovement',
+	claimId: 'Claim',
+	paymentId: 'Payment',
+	personId: 'Person',
+	residentId: 'Resident',
+	staffUserId: 'StaffUser',
+	staffUserIds: 'StaffUser',
+	assigneeId: 'StaffUser',
+	evaluatorIds: 'StaffUser',
+	reversedMovementId: 'BankMovement',
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
@@ -93,7 +111,13 @@ function asRecord(value: unknown): Record<string, unknown> {
  */
 export async function toAuditRows(db: TenantDb, entries: Entry[], locale: Locale): Promise<AuditRow[]> {
 	const names = await lookUpNames(db, entries)
-	const office = resources[locale].office as unknown as { auditSubjects: Record<string, string>; auditDetails: Record<string, string>; auditReasons: Record<string, string>; yes: string; no: string }
+	const office = resources[locale].office as unknown as {
+		auditSubjects: Record<string, string>
+		auditDetails: Record<string, string>
+		auditReasons: Record<string, string>
+		yes: string
+		no: string
+	}
 	const kindName = (kind: string) => office.auditSubjects[kind] ?? kind
 	const name = (kind: string, id: string): AuditObject | null => names.get(`${kind}:${id}`) ?? null
 	const show = (key: string, value: unknown): string | null => {
@@ -132,7 +156,11 @@ export async function toAuditRows(db: TenantDb, entries: Entry[], locale: Locale
 			atText: formatDateTime(entry.at, locale),
 			action: entry.action,
 			outcome: entry.outcome,
-			who: entry.staffName ? { text: entry.staffName, href: '/urad/uzivatele' } : person ? person : { text: email ?? (entry.actorId ? office.auditSubjects.Person ?? '—' : '—'), href: null },
+			who: entry.staffName
+				? { text: entry.staffName, href: '/urad/uzivatele' }
+				: person
+					? person
+					: { text: email ?? (entry.actorId ? (office.auditSubjects.Person ?? '—') : '—'), href: null },
 			ip: entry.ip,
 			subject,
 			details: Object.entries(details)

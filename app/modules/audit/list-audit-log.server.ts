@@ -28,12 +28,7 @@ export async function listAuditLog({ db, ability, filter }: { db: TenantDb; abil
 		...(filter.to ? { lt: pragueMidnight(nextDay(filter.to)) } : {}),
 	}
 	const where = {
-		AND: [
-			readable,
-			filter.action ? { action: filter.action } : {},
-			filter.outcome ? { outcome: filter.outcome } : {},
-			filter.from || filter.to ? { at } : {},
-		],
+		AND: [readable, filter.action ? { action: filter.action } : {}, filter.outcome ? { outcome: filter.outcome } : {}, filter.from || filter.to ? { at } : {}],
 	}
 	const page = filter.page ?? 1
 	const [total, entries, actions] = await Promise.all([
@@ -49,11 +44,19 @@ export async function listAuditLog({ db, ability, filter }: { db: TenantDb; abil
 	])
 	const staffIds = [...new Set(entries.map((entry) => entry.staffId).filter((id): id is string => Boolean(id)))]
 	const staff = staffIds.length
-		? await db.staffUser.findMany({ where: { AND: [accessibleWhere(ability, 'read', 'StaffUser'), { id: { in: staffIds } }] }, select: { id: true, name: true } })
+		? await db.staffUser.findMany({
+				where: { AND: [accessibleWhere(ability, 'read', 'StaffUser'), { id: { in: staffIds } }] },
+				select: { id: true, name: true },
+			})
 		: []
 	const names = new Map(staff.map((member) => [member.id, member.name]))
 	return {
-		entries: entries.map((entry) => ({ ...entry, id: entry.id.toString(), at: entry.at.toISOString(), staffName: entry.staffId ? (names.get(entry.staffId) ?? null) : null })),
+		entries: entries.map((entry) => ({
+			...entry,
+			id: entry.id.toString(),
+			at: entry.at.toISOString(),
+			staffName: entry.staffId ? (names.get(entry.staffId) ?? null) : null,
+		})),
 		total,
 		page,
 		pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),

@@ -32,8 +32,12 @@ export async function getCurrentUser(request: Request, context: AppLoadContext):
 	let actor: Actor = { kind: 'anonymous' }
 	if (session?.kind === 'citizen' && session.personId) actor = { kind: 'citizen', personId: session.personId }
 	if (session?.kind === 'staff' && session.staffUserId && session.secondFactorDone) {
-		const staff = await db.staffUser.findUnique({ where: { id: session.staffUserId }, select: { roles: true, agendas: true, submissionAgendas: true, disabledAt: true } })
-		if (staff && !staff.disabledAt) actor = { kind: 'staff', staffUserId: session.staffUserId, roles: staff.roles, agendas: staff.agendas, submissionAgendas: staff.submissionAgendas }
+		const staff = await db.staffUser.findUnique({
+			where: { id: session.staffUserId },
+			select: { roles: true, agendas: true, submissionAgendas: true, disabledAt: true },
+		})
+		if (staff && !staff.disabledAt)
+			actor = { kind: 'staff', staffUserId: session.staffUserId, roles: staff.roles, agendas: staff.agendas, submissionAgendas: staff.submissionAgendas }
 	}
 	return { tenant, db, session, actor, ability: defineAbilityFor(actor), sessionOptions }
 }

@@ -20,5 +20,12 @@ export function readSessionToken(request: Request, name: string) {
 }
 
 export function serializeSessionCookie(name: string, value: string, options: { maxAgeSeconds: number; secure: boolean; sameSite: 'Lax' | 'Strict' }) {
-	return [`${name}=${value}`, 'Path=/', 'HttpOnly', `SameSite=${options.sameSite}`, `Max-Age=${options.maxAgeSeconds}`, ...(options.secure ? ['Secure'] : [])].join('; ')
+	return [
+		`${name}=${value}`,
+		'Path=/',
+		'HttpOnly',
+		`SameSite=${options.sameSite}`,
+		`Max-Age=${options.maxAgeSeconds}`,
+		...(options.secure ? ['Secure'] : []),
+	].join('; ')
 }

@@ -5,7 +5,11 @@ import { createSession, destroySession, getSession } from './session.server'
 
 const townA = await createTown('session-a')
 const townB = await createTown('session-b')
-const optionsFor = (town: typeof townA, secure = false) => ({ db: getTenantDb(town.tenant), tenant: { ...town.tenant, name: '', status: 'active' as const, primaryHost: '' }, secure })
+const optionsFor = (town: typeof townA, secure = false) => ({
+	db: getTenantDb(town.tenant),
+	tenant: { ...town.tenant, name: '', status: 'active' as const, primaryHost: '' },
+	secure,
+})
 const withCookie = (setCookie: string) => new Request('http://town.localhost/', { headers: { cookie: setCookie.split(';')[0]! } })
 
 async function newCitizen(town: typeof townA) {
@@ -30,7 +34,7 @@ describe('server-side sessions', () => {
 		expect(setCookie).toMatch(/^__Host-portal_session=.*; Secure$/)
 	})
 
-	test("a session from one town is nothing in another town, even with the same cookie", async () => {
+	test('a session from one town is nothing in another town, even with the same cookie', async () => {
 		const person = await newCitizen(townA)
 		const setCookie = await createSession(optionsFor(townA), new Request('http://x/'), { kind: 'citizen', personId: person.id })
 		expect(await getSession(optionsFor(townB), withCookie(setCookie))).toBeNull()

@@ -29,7 +29,17 @@ const elsewhere = await cookieFor(other, 'platby@other.test', ['payments'])
 
 const resident = await db.resident.create({ data: { givenName: 'Marie', familyName: 'Horáková', dateOfBirth: new Date('1990-02-02') } })
 const claim = await db.claim.create({
-	data: { residentId: resident.id, feeType: 'dog', year: 2026, label: { cs: 'Pes' }, baseAmount: 30000, amount: 30000, dueDate: new Date('2026-06-30'), variableSymbol: makeVariableSymbol(2026, 77), generationKey: 'r:1' },
+	data: {
+		residentId: resident.id,
+		feeType: 'dog',
+		year: 2026,
+		label: { cs: 'Pes' },
+		baseAmount: 30000,
+		amount: 30000,
+		dueDate: new Date('2026-06-30'),
+		variableSymbol: makeVariableSymbol(2026, 77),
+		generationKey: 'r:1',
+	},
 })
 
 const upload = (cookie: string, bytes: Buffer, name = 'vypis.gpc') => {
@@ -41,7 +51,8 @@ const outcome = async (run: () => Promise<unknown>) => {
 	try {
 		const result = await run()
 		if (result instanceof Response) return { status: result.status, location: result.headers.get('location') }
-		if (result && typeof result === 'object' && 'init' in result) return { status: (result as { init: { status?: number } }).init.status ?? 200, data: (result as unknown as { data: unknown }).data }
+		if (result && typeof result === 'object' && 'init' in result)
+			return { status: (result as { init: { status?: number } }).init.status ?? 200, data: (result as unknown as { data: unknown }).data }
 		return { status: 200, data: result }
 	} catch (error) {
 		if (error instanceof Response) return { status: error.status, location: error.headers.get('location') }
@@ -62,14 +73,25 @@ describe('bank routes', () => {
 		expect(started.status).toBe(303)
 		const statementId = new URL(started.location!, 'http://x').searchParams.get('vypis')!
 		await expect.poll(async () => (await db.bankStatement.findUniqueOrThrow({ where: { id: statementId } })).finishedAt, { timeout: 10_000 }).not.toBeNull()
-		const page = (await bankLoader({ request: officeRequest(`/urad/banka?vypis=${statementId}`, payments), context, params: {} })) as { current: { summary: { unmatched: number }; waiting: number }; total: number }
+		const page = (await bankLoader({ request: officeRequest(`/urad/banka?vypis=${statementId}`, payments), context, params: {} })) as {
+			current: { summary: { unmatched: number }; waiting: number }
+			total: number
+		}
 		expect([page.current.summary.unmatched, page.current.waiting, page.total]).toEqual([1, 1, 1])
 
-		const queue = (await queueLoader({ request: officeRequest('/urad/banka/nesparovane?min=299,50&max=300', payments), context, params: {} })) as { movements: { id: string; amount: number }[] }
+		const queue = (await queueLoader({ request: officeRequest('/urad/banka/nesparovane?min=299,50&max=300', payments), context, params: {} })) as {
+			movements: { id: string; amount: number }[]
+		}
 		expect(queue.movements.map((m) => m.amount)).toEqual([30000])
 		const movementId = queue.movements[0]!.id
 		const match = (note: string, cookie = payments) =>
-			outcome(() => movementAction({ request: officeRequest(`/urad/banka/pohyb/${movementId}`, cookie, form({ intent: 'match', claimId: claim.id, note })), context, params: { id: movementId } }))
+			outcome(() =>
+				movementAction({
+					request: officeRequest(`/urad/banka/pohyb/${movementId}`, cookie, form({ intent: 'match', claimId: claim.id, note })),
+					context,
+					params: { id: movementId },
+				}),
+			)
 		expect(await match('  ')).toMatchObject({ status: 400, data: { error: 'movement.errors.note' } })
 		expect(await match('ok', submissions)).toMatchObject({ status: 403 })
 		expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status).toBe('open')
@@ -80,7 +102,9 @@ describe('bank routes', () => {
 
 	test('a clerk without the payments agenda is refused (403, audited); a clerk of another town is sent to sign in', async () => {
 		expect(await outcome(() => bankLoader({ request: officeRequest('/urad/banka', submissions), context, params: {} }))).toMatchObject({ status: 403 })
-		expect(await outcome(() => upload(submissions, generateGpc({ account: '1', movements: [{ amount: 100, date: '2026-01-01' }] })))).toMatchObject({ status: 403 })
+		expect(await outcome(() => upload(submissions, generateGpc({ account: '1', movements: [{ amount: 100, date: '2026-01-01' }] })))).toMatchObject({
+			status: 403,
+		})
 		expect(await db.auditLog.count({ where: { action: 'access.denied', details: { path: ['path'], equals: '/urad/banka' } } })).toBeGreaterThanOrEqual(2)
 		const foreign = await outcome(() => bankLoader({ request: officeRequest('/urad/banka', elsewhere), context, params: {} }))
 		expect(foreign.status).toBe(302)

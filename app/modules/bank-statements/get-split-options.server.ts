@@ -18,7 +18,10 @@ async function splittable(db: TenantDb, movement: Movement) {
 	if (movement.matchStatus === 'unmatched') return { mode: 'unmatched' as const, available: Number(movement.amount), firstClaimId: null }
 	if (movement.matchStatus !== 'matched' || !movement.paymentId) return null
 	const [payment, reversed] = await Promise.all([
-		db.payment.findUnique({ where: { id: movement.paymentId }, select: { method: true, state: true, overpaidAmount: true, items: { select: { claimId: true }, orderBy: { amount: 'desc' }, take: 1 } } }),
+		db.payment.findUnique({
+			where: { id: movement.paymentId },
+			select: { method: true, state: true, overpaidAmount: true, items: { select: { claimId: true }, orderBy: { amount: 'desc' }, take: 1 } },
+		}),
 		db.bankMovement.count({ where: { reversedMovementId: movement.id } }),
 	])
 	if (!payment || reversed || payment.method !== 'bank_transfer' || payment.state !== 'paid' || payment.overpaidAmount <= 0) return null
@@ -36,7 +39,17 @@ async function defaultPayerId(db: TenantDb, movement: Movement, firstClaimId: st
 	return item?.claim.residentId ?? null
 }
 
-export async function getSplitOptions({ db, ability, movement, payerResidentId }: { db: TenantDb; ability: AppAbility; movement: Movement; payerResidentId: string | null }) {
+export async function getSplitOptions({
+	db,
+	ability,
+	movement,
+	payerResidentId,
+}: {
+	db: TenantDb
+	ability: AppAbility
+	movement: Movement
+	payerResidentId: string | null
+}) {
 	const split = await splittable(db, movement)
 	if (!split) return null
 	const payerId = payerResidentId ?? (await defaultPayerId(db, movement, split.firstClaimId))
@@ -51,7 +64,19 @@ export async function getSplitOptions({ db, ability, movement, payerResidentId }
 		where: { AND: [accessibleWhere(ability, 'read', 'Claim'), { status: { in: ['open', 'partly_paid'] }, resident: payerGroupWhere(payer) }] },
 		orderBy: [{ dueDate: 'asc' }, { variableSymbol: 'asc' }],
 		take: SPLIT_CLAIMS_LIMIT + 1,
-		select: { id: true, variableSymbol: true, feeType: true, label: true, year: true, instalment: true, amount: true, paidAmount: true, discountGranted: true, dueDate: true, resident: { select: { givenName: true, familyName: true } } },
+		select: {
+			id: true,
+			variableSymbol: true,
+			feeType: true,
+			label: true,
+			year: true,
+			instalment: true,
+			amount: true,
+			paidAmount: true,
+			discountGranted: true,
+			dueDate: true,
+			resident: { select: { givenName: true, familyName: true } },
+		},
 	})
 	let left = split.available
 	const claims = rows
@@ -62,8 +87,16 @@ export async function getSplitOptions({ db, ability, movement, payerResidentId }
 			const prefill = Math.min(left, c.remaining)
 			left -= prefill
 			return {
-				id: c.id, variableSymbol: c.variableSymbol, feeType: c.feeType, label: c.label, year: c.year, instalment: c.instalment, dueDate: c.dueDate.toISOString().slice(0, 10),
-				name: `${c.resident.givenName} ${c.resident.familyName}`, remaining: c.remaining, prefill,
+				id: c.id,
+				variableSymbol: c.variableSymbol,
+				feeType: c.feeType,
+				label: c.label,
+				year: c.year,
+				instalment: c.instalment,
+				dueDate: c.dueDate.toISOString().slice(0, 10),
+				name: `${c.resident.givenName} ${c.resident.familyName}`,
+				remaining: c.remaining,
+				prefill,
 			}
 		})
 	return {

@@ -54,7 +54,16 @@ export type ImportStatementInput = {
 
 const FORMATS = { gpc: 'gpc', camt053: 'camt053', fio: 'fio_json' } as const
 
-export async function importStatement({ tenant, bytes, fileName, actor, staffId = null, pool = getPool(), onProgress, onStarted }: ImportStatementInput): Promise<ImportResult> {
+export async function importStatement({
+	tenant,
+	bytes,
+	fileName,
+	actor,
+	staffId = null,
+	pool = getPool(),
+	onProgress,
+	onStarted,
+}: ImportStatementInput): Promise<ImportResult> {
 	const started = performance.now()
 	const parsed = parseStatement(bytes, fileName)
 	const parsedAt = performance.now()
@@ -64,9 +73,14 @@ export async function importStatement({ tenant, bytes, fileName, actor, staffId 
 	const schema = quoteIdent(tenantSchemaName(tenant.slug))
 	const row = await db.bankStatement.create({
 		data: {
-			format: FORMATS[statement.format], fileName: fileName.slice(0, 255), sha256: createHash('sha256').update(bytes).digest('hex'), account: statement.accountNumber,
-			periodFrom: statement.from ? new Date(`${statement.from}T00:00:00Z`) : null, periodTo: statement.to ? new Date(`${statement.to}T00:00:00Z`) : null,
-			importedBy: actor, progress: 1,
+			format: FORMATS[statement.format],
+			fileName: fileName.slice(0, 255),
+			sha256: createHash('sha256').update(bytes).digest('hex'),
+			account: statement.accountNumber,
+			periodFrom: statement.from ? new Date(`${statement.from}T00:00:00Z`) : null,
+			periodTo: statement.to ? new Date(`${statement.to}T00:00:00Z`) : null,
+			importedBy: actor,
+			progress: 1,
 		},
 	})
 	onStarted?.(row.id)
@@ -82,12 +96,23 @@ export async function importStatement({ tenant, bytes, fileName, actor, staffId 
 	}
 	try {
 		const all = statement.movements
-		const stored = await insertMovements({ pool, schema, statementId: row.id, movements: all, onChunk: (done) => progress(5 + (done / Math.max(1, all.length)) * 45) })
+		const stored = await insertMovements({
+			pool,
+			schema,
+			statementId: row.id,
+			movements: all,
+			onChunk: (done) => progress(5 + (done / Math.max(1, all.length)) * 45),
+		})
 		const storedAt = performance.now()
 		const credits = stored.filter((m) => m.kind === 'credit')
 		const reversals = stored.filter((m) => m.kind === 'credit_reversal')
 		const counts = await matchMovements({
-			db, pool, schema, credits, actor, staffId,
+			db,
+			pool,
+			schema,
+			credits,
+			actor,
+			staffId,
 			onChunk: (done, total) => progress(50 + (done / Math.max(1, total)) * 45),
 		})
 		const matchedAt = performance.now()
@@ -120,17 +145,23 @@ export async function importStatement({ tenant, bytes, fileName, actor, staffId 
 		}
 		await writes
 		await db.bankStatement.update({ where: { id: row.id }, data: { progress: 100, summary, finishedAt: new Date() } })
-		await db.auditLog.create({ data: { action: 'bank.statement_imported', staffId, subject: `BankStatement:${row.id}`, details: { actor, fileName, ...summary } } })
-		// Money that arrived on a cancelled QR payment (or any money above what was owed): tell the citizen.
-		await notifyOverpayments({ db, townSlug: tenant.slug, townOrigin: tenant.primaryHost ? townOrigin(tenant.primaryHost) : undefined }).catch((error: unknown) => {
-			console.warn(JSON.stringify({ msg: 'overpayment notices not queued', tenant: tenant.slug, error: String(error) }))
+		await db.auditLog.create({
+			data: { action: 'bank.statement_imported', staffId, subject: `BankStatement:${row.id}`, details: { actor, fileName, ...summary } },
 		})
+		// Money that arrived on a cancelled QR payment (or any money above what was owed): tell the citizen.
+		await notifyOverpayments({ db, townSlug: tenant.slug, townOrigin: tenant.primaryHost ? townOrigin(tenant.primaryHost) : undefined }).catch(
+			(error: unknown) => {
+				console.warn(JSON.stringify({ msg: 'overpayment notices not queued', tenant: tenant.slug, error: String(error) }))
+			},
+		)
 		onProgress?.(100)
 		return { ok: true, statementId: row.id, summary }
 	} catch (error) {
 		await writes
 		// Stored movements stay (they are facts from the bank); unmatched ones wait in the clerk queue.
-		await db.bankStatement.update({ where: { id: row.id }, data: { summary: { failed: true, error: String(error).slice(0, 500) }, finishedAt: new Date() } }).catch(() => {})
+		await db.bankStatement
+			.update({ where: { id: row.id }, data: { summary: { failed: true, error: String(error).slice(0, 500) }, finishedAt: new Date() } })
+			.catch(() => {})
 		throw error
 	}
 }

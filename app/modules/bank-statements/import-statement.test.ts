@@ -23,8 +23,18 @@ async function claim(amount: number, discountAmount = 0, due = '2026-05-31') {
 	seq++
 	return db.claim.create({
 		data: {
-			residentId: resident.id, feeType: 'waste', year: 2026, label: { cs: 'Odpad' }, baseAmount: amount, amount, discountPercent: discountAmount ? 20 : 0, discountAmount,
-			discountUntil: discountAmount ? new Date(due) : null, dueDate: new Date(due), variableSymbol: makeVariableSymbol(2026, seq), generationKey: `t:${seq}`,
+			residentId: resident.id,
+			feeType: 'waste',
+			year: 2026,
+			label: { cs: 'Odpad' },
+			baseAmount: amount,
+			amount,
+			discountPercent: discountAmount ? 20 : 0,
+			discountAmount,
+			discountUntil: discountAmount ? new Date(due) : null,
+			dueDate: new Date(due),
+			variableSymbol: makeVariableSymbol(2026, seq),
+			generationKey: `t:${seq}`,
 		},
 	})
 }
@@ -34,7 +44,11 @@ async function qrPayment(c: { id: string; amount: number; discountAmount: number
 	seq++
 	return db.payment.create({
 		data: {
-			method: 'bank_transfer', state: 'pending', amount: c.amount - c.discountAmount, variableSymbol: makeVariableSymbol(2026, seq), discountUntil: c.discountUntil,
+			method: 'bank_transfer',
+			state: 'pending',
+			amount: c.amount - c.discountAmount,
+			variableSymbol: makeVariableSymbol(2026, seq),
+			discountUntil: c.discountUntil,
 			items: { create: [{ claimId: c.id, amount: 0 }] },
 		},
 	})
@@ -44,7 +58,9 @@ const credit = (vs: string, amount: number, date = '2026-05-20', id = String(++d
 const claimState = (id: string) => db.claim.findUniqueOrThrow({ where: { id }, select: { status: true, paidAmount: true, discountGranted: true } })
 
 beforeEach(async () => {
-	await sql(`TRUNCATE ${town.schema}.bank_movement, ${town.schema}.bank_statement, ${town.schema}.claim, ${town.schema}.payment, ${town.schema}.resident CASCADE`)
+	await sql(
+		`TRUNCATE ${town.schema}.bank_movement, ${town.schema}.bank_statement, ${town.schema}.claim, ${town.schema}.payment, ${town.schema}.resident CASCADE`,
+	)
 	since = new Date()
 })
 
@@ -130,9 +146,15 @@ describe('importStatement', () => {
 		expect(await claimState(c.id)).toEqual({ status: 'open', paidAmount: 0, discountGranted: 0 })
 		const payment = await db.payment.findUniqueOrThrow({ where: { id: p.id }, include: { transitions: { orderBy: { at: 'asc' } } } })
 		expect([payment.state, payment.refundedAmount]).toEqual(['refunded', 57600])
-		expect(payment.transitions.map((t) => [t.toState, t.source])).toEqual([['paid', 'bank_statement'], ['refunded', 'bank_statement']])
+		expect(payment.transitions.map((t) => [t.toState, t.source])).toEqual([
+			['paid', 'bank_statement'],
+			['refunded', 'bank_statement'],
+		])
 		const events = await db.claimEvent.findMany({ where: { claimId: c.id }, orderBy: { at: 'asc' } })
-		expect(events.map((e) => [e.kind, e.amount, (e.detail as { reason?: string }).reason ?? null])).toEqual([['payment', 57600, null], ['refund', 57600, 'bank_reversal']])
+		expect(events.map((e) => [e.kind, e.amount, (e.detail as { reason?: string }).reason ?? null])).toEqual([
+			['payment', 57600, null],
+			['refund', 57600, 'bank_reversal'],
+		])
 		const reversal = await db.bankMovement.findFirstOrThrow({ where: { kind: 'reversal' } })
 		expect(reversal.matchStatus).toBe('matched')
 		expect(reversal.reversedMovementId).toBe((await db.bankMovement.findFirstOrThrow({ where: { kind: 'credit' } })).id)
@@ -149,7 +171,9 @@ describe('importStatement', () => {
 
 	test('a malformed file is rejected whole with line numbers and nothing is written', async () => {
 		const c = await claim(50000)
-		const good = gpc([credit(c.variableSymbol, 50000), credit('1', 100)]).toString('latin1').split('\r\n')
+		const good = gpc([credit(c.variableSymbol, 50000), credit('1', 100)])
+			.toString('latin1')
+			.split('\r\n')
 		good[2] = good[2]!.slice(0, 60) + '9' + good[2]!.slice(61) // an unknown posting code on line 3
 		const result = await run(Buffer.from(good.join('\r\n'), 'latin1'))
 		expect(result).toEqual({ ok: false, errors: [{ line: 3, code: 'gpc_bad_posting_code', params: { code: '9' } }] })
@@ -160,7 +184,13 @@ describe('importStatement', () => {
 
 	test('progress is reported up to 100 and stored with the summary', async () => {
 		const seen: number[] = []
-		const result = await importStatement({ tenant: town.tenant, bytes: gpc([credit('5', 100)]), fileName: 'a.gpc', actor: 'test', onProgress: (p) => seen.push(p) })
+		const result = await importStatement({
+			tenant: town.tenant,
+			bytes: gpc([credit('5', 100)]),
+			fileName: 'a.gpc',
+			actor: 'test',
+			onProgress: (p) => seen.push(p),
+		})
 		expect(seen.at(-1)).toBe(100)
 		const row = await db.bankStatement.findUniqueOrThrow({ where: { id: result.ok ? result.statementId : '' } })
 		expect([row.progress, row.format, (row.summary as { unmatched: number }).unmatched, row.finishedAt !== null]).toEqual([100, 'gpc', 1, true])
@@ -177,7 +207,11 @@ describe('the unmatched queue', () => {
 		const outcome = await matchMovementToClaim({ db, movementId: movement.id, claimId: c.id, note: 'VS přehozený, dle jména', staffId: STAFF })
 		expect(outcome).toBe('paid')
 		expect(await claimState(c.id)).toEqual({ status: 'paid', paidAmount: 50000, discountGranted: 0 })
-		expect(await db.bankMovement.findUniqueOrThrow({ where: { id: movement.id } })).toMatchObject({ matchStatus: 'matched', note: 'VS přehozený, dle jména', matchedBy: STAFF })
+		expect(await db.bankMovement.findUniqueOrThrow({ where: { id: movement.id } })).toMatchObject({
+			matchStatus: 'matched',
+			note: 'VS přehozený, dle jména',
+			matchedBy: STAFF,
+		})
 		const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'bank.movement_matched', at: { gte: since } } })
 		expect([audit.staffId, audit.subject]).toEqual([STAFF, `BankMovement:${movement.id}`])
 		expect((await db.claimEvent.findMany({ where: { claimId: c.id } })).map((e) => e.kind).sort()).toEqual(['manual_match', 'payment'])

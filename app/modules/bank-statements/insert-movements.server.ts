@@ -16,7 +16,19 @@ export function storedKind(kind: ParsedMovement['kind']): { kind: 'credit' | 'de
 	return { kind: 'reversal', matchStatus: kind === 'credit_reversal' ? 'unmatched' : 'ignored' }
 }
 
-export async function insertMovements({ pool, schema, statementId, movements, onChunk }: { pool: pg.Pool; schema: string; statementId: string; movements: ParsedMovement[]; onChunk?: (done: number) => void }): Promise<StoredMovement[]> {
+export async function insertMovements({
+	pool,
+	schema,
+	statementId,
+	movements,
+	onChunk,
+}: {
+	pool: pg.Pool
+	schema: string
+	statementId: string
+	movements: ParsedMovement[]
+	onChunk?: (done: number) => void
+}): Promise<StoredMovement[]> {
 	const stored: StoredMovement[] = []
 	for (let start = 0; start < movements.length; start += CHUNK) {
 		const chunk = movements.slice(start, start + CHUNK)

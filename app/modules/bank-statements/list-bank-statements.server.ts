@@ -15,8 +15,23 @@ export type StatementRow = {
 	summary: Partial<ImportSummary> & { failed?: boolean }
 }
 
-const toRow = (s: { id: string; fileName: string; format: string; account: string | null; createdAt: Date; finishedAt: Date | null; progress: number; summary: unknown }): StatementRow => ({
-	id: s.id, fileName: s.fileName, format: s.format, account: s.account, createdAt: s.createdAt.toISOString(), finishedAt: s.finishedAt?.toISOString() ?? null, progress: s.progress,
+const toRow = (s: {
+	id: string
+	fileName: string
+	format: string
+	account: string | null
+	createdAt: Date
+	finishedAt: Date | null
+	progress: number
+	summary: unknown
+}): StatementRow => ({
+	id: s.id,
+	fileName: s.fileName,
+	format: s.format,
+	account: s.account,
+	createdAt: s.createdAt.toISOString(),
+	finishedAt: s.finishedAt?.toISOString() ?? null,
+	progress: s.progress,
 	summary: (s.summary ?? {}) as StatementRow['summary'],
 })
 
@@ -36,5 +51,12 @@ export async function getBankStatement({ db, ability, id }: { db: TenantDb; abil
 	if (!ability.can('read', 'BankMovement')) return null
 	const row = await db.bankStatement.findUnique({ where: { id }, select })
 	// The unmatched count of this statement right now (the summary is the count at import time).
-	return row ? { ...toRow(row), waiting: await db.bankMovement.count({ where: { AND: [accessibleWhere(ability, 'read', 'BankMovement'), { statementId: id, matchStatus: 'unmatched' }] } }) } : null
+	return row
+		? {
+				...toRow(row),
+				waiting: await db.bankMovement.count({
+					where: { AND: [accessibleWhere(ability, 'read', 'BankMovement'), { statementId: id, matchStatus: 'unmatched' }] },
+				}),
+			}
+		: null
 }

@@ -7,7 +7,10 @@ import { MOVEMENT_FILTER_PARAMS } from './movement-filter-params'
 export const MOVEMENTS_PAGE_SIZE = 25
 
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v)
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+const isoDate = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
 /** Koruny as typed by a clerk ("1 234,50" or "1234.5") to haléře. */
 const crowns = z
 	.string()
@@ -21,18 +24,39 @@ export const MovementFiltersSchema = z.object({
 	to: z.preprocess(blank, isoDate.optional()).catch(undefined),
 	min: z.preprocess(blank, crowns.optional()).catch(undefined),
 	max: z.preprocess(blank, crowns.optional()).catch(undefined),
-	vs: z.preprocess(blank, z.string().regex(/^\d{1,10}$/).optional()).catch(undefined),
+	vs: z
+		.preprocess(
+			blank,
+			z
+				.string()
+				.regex(/^\d{1,10}$/)
+				.optional(),
+		)
+		.catch(undefined),
 	page: z.coerce.number().int().min(1).max(10_000).catch(1),
 })
 export type MovementFilters = z.output<typeof MovementFiltersSchema>
 
 export function readMovementFilters(url: URL): MovementFilters {
-	return MovementFiltersSchema.parse(Object.fromEntries(Object.entries(MOVEMENT_FILTER_PARAMS).map(([key, param]) => [key, url.searchParams.get(param) ?? undefined])))
+	return MovementFiltersSchema.parse(
+		Object.fromEntries(Object.entries(MOVEMENT_FILTER_PARAMS).map(([key, param]) => [key, url.searchParams.get(param) ?? undefined])),
+	)
 }
 
 export const movementSelect = {
-	id: true, bookingDate: true, amount: true, kind: true, variableSymbol: true, specificSymbol: true, constantSymbol: true, counterAccount: true, counterName: true, message: true,
-	matchStatus: true, note: true, statementId: true,
+	id: true,
+	bookingDate: true,
+	amount: true,
+	kind: true,
+	variableSymbol: true,
+	specificSymbol: true,
+	constantSymbol: true,
+	counterAccount: true,
+	counterName: true,
+	message: true,
+	matchStatus: true,
+	note: true,
+	statementId: true,
 } satisfies Prisma.BankMovementSelect
 
 export function toMovementRow(m: Prisma.BankMovementGetPayload<{ select: typeof movementSelect }>) {
@@ -55,7 +79,13 @@ export async function listUnmatchedMovements({ db, ability, filters }: { db: Ten
 	}
 	const [total, rows] = await Promise.all([
 		db.bankMovement.count({ where }),
-		db.bankMovement.findMany({ where, orderBy: [{ bookingDate: 'asc' }, { id: 'asc' }], skip: (filters.page - 1) * MOVEMENTS_PAGE_SIZE, take: MOVEMENTS_PAGE_SIZE, select: movementSelect }),
+		db.bankMovement.findMany({
+			where,
+			orderBy: [{ bookingDate: 'asc' }, { id: 'asc' }],
+			skip: (filters.page - 1) * MOVEMENTS_PAGE_SIZE,
+			take: MOVEMENTS_PAGE_SIZE,
+			select: movementSelect,
+		}),
 	])
 	return { movements: rows.map(toMovementRow), total, pages: Math.max(1, Math.ceil(total / MOVEMENTS_PAGE_SIZE)) }
 }

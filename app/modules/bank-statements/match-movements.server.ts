@@ -34,8 +34,14 @@ async function findTargets(pool: pg.Pool, schema: string, credits: StoredMovemen
 		const symbols = [...new Set(chunk.map((m) => paddedSymbol(m.variableSymbol!)))]
 		if (symbols.length === 0) continue
 		const [payments, claims] = await Promise.all([
-			pool.query<{ id: string; vs: string; state: string }>(`SELECT id, variable_symbol AS vs, state::text FROM ${schema}.payment WHERE method = 'bank_transfer' AND variable_symbol = ANY($1::text[])`, [symbols]),
-			pool.query<{ id: string; vs: string; status: string }>(`SELECT id, variable_symbol AS vs, status::text FROM ${schema}.claim WHERE variable_symbol = ANY($1::text[])`, [symbols]),
+			pool.query<{ id: string; vs: string; state: string }>(
+				`SELECT id, variable_symbol AS vs, state::text FROM ${schema}.payment WHERE method = 'bank_transfer' AND variable_symbol = ANY($1::text[])`,
+				[symbols],
+			),
+			pool.query<{ id: string; vs: string; status: string }>(
+				`SELECT id, variable_symbol AS vs, status::text FROM ${schema}.claim WHERE variable_symbol = ANY($1::text[])`,
+				[symbols],
+			),
 		])
 		const paymentBySymbol = new Map(payments.rows.filter((p) => OPEN_PORTAL_STATES.has(p.state)).map((p) => [p.vs, p.id]))
 		const claimBySymbol = new Map(claims.rows.filter((c) => !CLOSED_CLAIM.has(c.status)).map((c) => [c.vs, c.id]))
@@ -59,13 +65,31 @@ async function findTargets(pool: pg.Pool, schema: string, credits: StoredMovemen
 /** Credits one movement to a claim or portal payment inside the caller's transaction. */
 export async function creditMovement(
 	tx: Prisma.TransactionClient,
-	{ movement, portalPaymentId, claimId, source, actor }: { movement: { id: string; amount: number; bookingDate: string }; portalPaymentId?: string; claimId?: string; source: 'bank_statement' | 'clerk'; actor: string },
+	{
+		movement,
+		portalPaymentId,
+		claimId,
+		source,
+		actor,
+	}: {
+		movement: { id: string; amount: number; bookingDate: string }
+		portalPaymentId?: string
+		claimId?: string
+		source: 'bank_statement' | 'clerk'
+		actor: string
+	},
 ): Promise<MatchOutcome> {
 	let paymentId = portalPaymentId
 	if (!paymentId) {
 		// The provider id ties the payment to the movement: crediting it twice is refused by the unique key.
 		const payment = await tx.payment.create({
-			data: { method: 'bank_transfer', state: 'created', amount: movement.amount, providerPaymentId: `bank:${movement.id}`, items: { create: [{ claimId: claimId!, amount: 0 }] } },
+			data: {
+				method: 'bank_transfer',
+				state: 'created',
+				amount: movement.amount,
+				providerPaymentId: `bank:${movement.id}`,
+				items: { create: [{ claimId: claimId!, amount: 0 }] },
+			},
 		})
 		paymentId = payment.id
 	}
@@ -88,7 +112,23 @@ function intoRounds(targets: Target[]): Target[][] {
 	return rounds
 }
 
-export async function matchMovements({ db, pool, schema, credits, actor, staffId, onChunk }: { db: TenantDb; pool: pg.Pool; schema: string; credits: StoredMovement[]; actor: string; staffId?: string | null; onChunk?: (done: number, total: number) => void }): Promise<MatchCounts> {
+export async function matchMovements({
+	db,
+	pool,
+	schema,
+	credits,
+	actor,
+	staffId,
+	onChunk,
+}: {
+	db: TenantDb
+	pool: pg.Pool
+	schema: string
+	credits: StoredMovement[]
+	actor: string
+	staffId?: string | null
+	onChunk?: (done: number, total: number) => void
+}): Promise<MatchCounts> {
 	const counts: MatchCounts = { matched: 0, paid: 0, partly: 0, overpaid: 0, unmatched: 0, matchedAmount: 0, unmatchedAmount: 0 }
 	const targets = await findTargets(pool, schema, credits)
 	let done = 0
@@ -100,8 +140,17 @@ export async function matchMovements({ db, pool, schema, credits, actor, staffId
 	const audit = (tx: Prisma.TransactionClient, list: { target: Target; outcome: MatchOutcome }[]) =>
 		tx.auditLog.createMany({
 			data: list.map(({ target, outcome }) => ({
-				action: 'bank.movement_matched', staffId: staffId ?? null, subject: `BankMovement:${target.movement.id}`,
-				details: { automatic: true, actor, outcome, amount: target.movement.amount, variableSymbol: target.movement.variableSymbol ?? null, ...(target.claimId ? { claimId: target.claimId } : { paymentId: target.portalPaymentId! }) },
+				action: 'bank.movement_matched',
+				staffId: staffId ?? null,
+				subject: `BankMovement:${target.movement.id}`,
+				details: {
+					automatic: true,
+					actor,
+					outcome,
+					amount: target.movement.amount,
+					variableSymbol: target.movement.variableSymbol ?? null,
+					...(target.claimId ? { claimId: target.claimId } : { paymentId: target.portalPaymentId! }),
+				},
 			})),
 		})
 	/** The canonical path, one transaction per movement: portal payments, and any bulk chunk that failed. */
@@ -130,8 +179,16 @@ export async function matchMovements({ db, pool, schema, credits, actor, staffId
 			try {
 				await client.query('BEGIN')
 				credited = await creditClaimTransfers({
-					client, schema, actor, staffId,
-					transfers: chunk.map((t) => ({ movementId: t.movement.id, claimId: t.claimId!, amount: t.movement.amount, ...(t.movement.variableSymbol ? { variableSymbol: t.movement.variableSymbol } : {}) })),
+					client,
+					schema,
+					actor,
+					staffId,
+					transfers: chunk.map((t) => ({
+						movementId: t.movement.id,
+						claimId: t.claimId!,
+						amount: t.movement.amount,
+						...(t.movement.variableSymbol ? { variableSymbol: t.movement.variableSymbol } : {}),
+					})),
 				})
 				await client.query('COMMIT')
 			} catch (error) {

@@ -19,14 +19,31 @@ export async function searchClaimsForMovement({ db, ability, q }: { db: TenantDb
 
 /** The people whose claims these are (the clerk may split a movement between the claims of any of them). */
 export async function listClaimPayers({ db, claimIds }: { db: TenantDb; claimIds: string[] }) {
-	const payers = await db.resident.findMany({ where: { claims: { some: { id: { in: claimIds } } } }, select: { id: true, givenName: true, familyName: true }, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }] })
+	const payers = await db.resident.findMany({
+		where: { claims: { some: { id: { in: claimIds } } } },
+		select: { id: true, givenName: true, familyName: true },
+		orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }],
+	})
 	return payers.map((p) => ({ id: p.id, name: `${p.givenName} ${p.familyName}` }))
 }
 
 /** How the payment a movement was credited to is spread over claims, or null. */
 export async function findMovementAllocation({ db, paymentId }: { db: TenantDb; paymentId: string | null }) {
 	const payment = paymentId
-		? await db.payment.findUnique({ where: { id: paymentId }, select: { id: true, overpaidAmount: true, items: { select: { amount: true, claim: { select: { id: true, variableSymbol: true } } }, orderBy: { createdAt: 'asc' } } } })
+		? await db.payment.findUnique({
+				where: { id: paymentId },
+				select: {
+					id: true,
+					overpaidAmount: true,
+					items: { select: { amount: true, claim: { select: { id: true, variableSymbol: true } } }, orderBy: { createdAt: 'asc' } },
+				},
+			})
 		: null
-	return payment ? { paymentId: payment.id, overpaid: payment.overpaidAmount, items: payment.items.map((i) => ({ claimId: i.claim.id, variableSymbol: i.claim.variableSymbol, amount: i.amount })) } : null
+	return payment
+		? {
+				paymentId: payment.id,
+				overpaid: payment.overpaidAmount,
+				items: payment.items.map((i) => ({ claimId: i.claim.id, variableSymbol: i.claim.variableSymbol, amount: i.amount })),
+			}
+		: null
 }

@@ -15,15 +15,23 @@ async function findReversedCredit(tx: Prisma.TransactionClient, reversal: Revers
 	if (!reversal.variableSymbol) return null
 	return tx.bankMovement.findFirst({
 		where: {
-			kind: 'credit', matchStatus: 'matched', paymentId: { not: null }, variableSymbol: reversal.variableSymbol, amount: BigInt(reversal.amount),
-			bookingDate: { lte: new Date(`${reversal.bookingDate}T00:00:00Z`) }, reversal: null,
+			kind: 'credit',
+			matchStatus: 'matched',
+			paymentId: { not: null },
+			variableSymbol: reversal.variableSymbol,
+			amount: BigInt(reversal.amount),
+			bookingDate: { lte: new Date(`${reversal.bookingDate}T00:00:00Z`) },
+			reversal: null,
 			...(reversal.counterAccount ? { OR: [{ counterAccount: reversal.counterAccount }, { counterAccount: null }] } : {}),
 		},
 		orderBy: [{ bookingDate: 'desc' }, { createdAt: 'desc' }],
 	})
 }
 
-async function undoCredit(tx: Prisma.TransactionClient, { paymentId, amount, reversalId, originalId, actor }: { paymentId: string; amount: number; reversalId: string; originalId: string; actor: string }) {
+async function undoCredit(
+	tx: Prisma.TransactionClient,
+	{ paymentId, amount, reversalId, originalId, actor }: { paymentId: string; amount: number; reversalId: string; originalId: string; actor: string },
+) {
 	await tx.payment.updateMany({ where: { id: paymentId }, data: { updatedAt: new Date() } })
 	const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { items: true } })
 	const claimIds = payment.items.map((item) => item.claimId).sort()
@@ -40,10 +48,20 @@ async function undoCredit(tx: Prisma.TransactionClient, { paymentId, amount, rev
 		left -= take
 		const paidAmount = claim.paidAmount - take
 		const discountGranted = claim.discountGranted - withdrawn
-		await tx.claim.update({ where: { id: claim.id }, data: { paidAmount, discountGranted, status: deriveClaimStatus({ ...claim, paidAmount, discountGranted }) } })
+		await tx.claim.update({
+			where: { id: claim.id },
+			data: { paidAmount, discountGranted, status: deriveClaimStatus({ ...claim, paidAmount, discountGranted }) },
+		})
 		await tx.paymentItem.update({ where: { id: item.id }, data: { amount: item.amount - take, discount: item.discount - withdrawn } })
 		await tx.claimEvent.create({
-			data: { claimId: claim.id, kind: 'refund', amount: take, paymentId, actor, detail: { reason: 'bank_reversal', discountWithdrawn: withdrawn, reversalMovementId: reversalId, reversedMovementId: originalId } },
+			data: {
+				claimId: claim.id,
+				kind: 'refund',
+				amount: take,
+				paymentId,
+				actor,
+				detail: { reason: 'bank_reversal', discountWithdrawn: withdrawn, reversalMovementId: reversalId, reversedMovementId: originalId },
+			},
 		})
 	}
 	const refunded = Math.min(payment.paidAmount, payment.refundedAmount + amount)
@@ -53,7 +71,17 @@ async function undoCredit(tx: Prisma.TransactionClient, { paymentId, amount, rev
 }
 
 /** Applies one new credit reversal; returns whether it undid a matched credit (else it waits for a clerk). */
-export async function reverseMovement({ db, reversal, actor, staffId }: { db: TenantDb; reversal: ReversalInput; actor: string; staffId?: string | null }): Promise<boolean> {
+export async function reverseMovement({
+	db,
+	reversal,
+	actor,
+	staffId,
+}: {
+	db: TenantDb
+	reversal: ReversalInput
+	actor: string
+	staffId?: string | null
+}): Promise<boolean> {
 	return db.$transaction(async (tx) => {
 		const original = await findReversedCredit(tx, reversal)
 		if (!original?.paymentId) return false
@@ -64,7 +92,9 @@ export async function reverseMovement({ db, reversal, actor, staffId }: { db: Te
 		})
 		await tx.auditLog.create({
 			data: {
-				action: 'bank.reversal_applied', staffId: staffId ?? null, subject: `BankMovement:${reversal.id}`,
+				action: 'bank.reversal_applied',
+				staffId: staffId ?? null,
+				subject: `BankMovement:${reversal.id}`,
 				details: { actor, reversedMovementId: original.id, paymentId: original.paymentId, amount: reversal.amount },
 			},
 		})

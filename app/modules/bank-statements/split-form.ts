@@ -20,7 +20,9 @@ export type SplitForm = { payerResidentId: string; expectedAvailable: number; no
  * Reads the posted form: pairs of `claimId` + `amount` in order; an empty amount leaves that claim
  * out. `values` echoes what was typed so a refused form shows it again.
  */
-export function readSplitForm(form: FormData): { ok: true; data: SplitForm; values: Record<string, string> } | { ok: false; error: SplitFormError; values: Record<string, string> } {
+export function readSplitForm(
+	form: FormData,
+): { ok: true; data: SplitForm; values: Record<string, string> } | { ok: false; error: SplitFormError; values: Record<string, string> } {
 	const claimIds = form.getAll('claimId').map(String)
 	const amounts = form.getAll('amount').map(String)
 	const values = Object.fromEntries(claimIds.map((id, i) => [id, (amounts[i] ?? '').slice(0, 20)]))

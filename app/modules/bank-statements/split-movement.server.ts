@@ -19,13 +19,25 @@ type Tx = Prisma.TransactionClient
 
 export type SplitAllocation = { claimId: string; amount: number }
 export type SplitReason =
-	| 'not_splittable' | 'changed' | 'no_claims' | 'amount_invalid' | 'duplicate_claim' | 'payer_not_found'
-	| 'claim_not_found' | 'claim_closed' | 'other_household' | 'over_remaining' | 'sum_too_high'
+	| 'not_splittable'
+	| 'changed'
+	| 'no_claims'
+	| 'amount_invalid'
+	| 'duplicate_claim'
+	| 'payer_not_found'
+	| 'claim_not_found'
+	| 'claim_closed'
+	| 'other_household'
+	| 'over_remaining'
+	| 'sum_too_high'
 export type SplitErrorDetail = { claimId?: string; variableSymbol?: string; remaining?: number; sum?: number; available?: number }
 
 /** A refused split; `reason` is a message key the route translates, nothing was changed. */
 export class SplitError extends AppError {
-	constructor(readonly reason: SplitReason, readonly detail: SplitErrorDetail = {}) {
+	constructor(
+		readonly reason: SplitReason,
+		readonly detail: SplitErrorDetail = {},
+	) {
 		super('input_invalid', `split refused: ${reason}`)
 		this.name = 'SplitError'
 	}
@@ -58,9 +70,14 @@ function checkShape(allocations: SplitAllocation[]) {
 
 /** The chosen claims exist in this town, are open to payment and belong to the payer's person/household. */
 async function checkClaims(tx: Tx, payerResidentId: string, allocations: SplitAllocation[]) {
-	const payer = UUID.test(payerResidentId) ? await tx.resident.findUnique({ where: { id: payerResidentId }, select: { id: true, householdId: true, personId: true } }) : null
+	const payer = UUID.test(payerResidentId)
+		? await tx.resident.findUnique({ where: { id: payerResidentId }, select: { id: true, householdId: true, personId: true } })
+		: null
 	if (!payer) throw new SplitError('payer_not_found')
-	const claims = await tx.claim.findMany({ where: { id: { in: allocations.map((a) => a.claimId) } }, include: { resident: { select: { id: true, householdId: true, personId: true } } } })
+	const claims = await tx.claim.findMany({
+		where: { id: { in: allocations.map((a) => a.claimId) } },
+		include: { resident: { select: { id: true, householdId: true, personId: true } } },
+	})
 	for (const { claimId } of allocations) {
 		const claim = claims.find((c) => c.id === claimId)
 		// A claim of another town is not in this town's schema at all.
@@ -80,7 +97,22 @@ async function lockClaims(tx: Tx, ids: string[]) {
 type LockedClaims = Awaited<ReturnType<typeof lockClaims>>
 
 /** An overpayment the payment had parked on its own claims (e.g. 140 Kč on a 360 Kč claim) comes off them first. */
-async function releaseParkedOverpayment(tx: Tx, { payment, claims, movementId, note, staffId }: { payment: { id: string; overpaidAmount: number; items: { id: string; claimId: string; amount: number }[] }; claims: LockedClaims; movementId: string; note: string; staffId: string }) {
+async function releaseParkedOverpayment(
+	tx: Tx,
+	{
+		payment,
+		claims,
+		movementId,
+		note,
+		staffId,
+	}: {
+		payment: { id: string; overpaidAmount: number; items: { id: string; claimId: string; amount: number }[] }
+		claims: LockedClaims
+		movementId: string
+		note: string
+		staffId: string
+	},
+) {
 	let left = payment.overpaidAmount
 	const released: { claimId: string; variableSymbol: string; amount: number }[] = []
 	for (const item of payment.items) {
@@ -92,14 +124,42 @@ async function releaseParkedOverpayment(tx: Tx, { payment, claims, movementId, n
 		const updated = { ...claim, paidAmount, status: deriveClaimStatus({ ...claim, paidAmount }) }
 		await tx.claim.update({ where: { id: claim.id }, data: { paidAmount, status: updated.status } })
 		await tx.paymentItem.update({ where: { id: item.id }, data: { amount: item.amount - take } })
-		await tx.claimEvent.create({ data: { claimId: claim.id, kind: 'manual_match', amount: -take, paymentId: payment.id, actor: staffId, detail: { reason: note, movementId, split: 'moved_to_other_claims' } } })
+		await tx.claimEvent.create({
+			data: {
+				claimId: claim.id,
+				kind: 'manual_match',
+				amount: -take,
+				paymentId: payment.id,
+				actor: staffId,
+				detail: { reason: note, movementId, split: 'moved_to_other_claims' },
+			},
+		})
 		claims.set(claim.id, updated)
 		released.push({ claimId: claim.id, variableSymbol: claim.variableSymbol, amount: take })
 	}
 	return released
 }
 
-async function allocate(tx: Tx, { paymentId, allocations, claims, existingItems, movementId, note, staffId }: { paymentId: string; allocations: SplitAllocation[]; claims: LockedClaims; existingItems: { id: string; claimId: string; amount: number }[]; movementId: string; note: string; staffId: string }) {
+async function allocate(
+	tx: Tx,
+	{
+		paymentId,
+		allocations,
+		claims,
+		existingItems,
+		movementId,
+		note,
+		staffId,
+	}: {
+		paymentId: string
+		allocations: SplitAllocation[]
+		claims: LockedClaims
+		existingItems: { id: string; claimId: string; amount: number }[]
+		movementId: string
+		note: string
+		staffId: string
+	},
+) {
 	for (const { claimId, amount } of allocations) {
 		const claim = claims.get(claimId)!
 		// Checked again under the row lock: a clerk may have closed the claim meanwhile.
@@ -117,8 +177,12 @@ async function allocate(tx: Tx, { paymentId, allocations, claims, existingItems,
 		const item = existingItems.find((i) => i.claimId === claimId)
 		if (item) await tx.paymentItem.update({ where: { id: item.id }, data: { amount: item.amount + amount } })
 		else await tx.paymentItem.create({ data: { paymentId, claimId, amount } })
-		await tx.claimEvent.create({ data: { claimId, kind: 'payment', amount, paymentId, actor: staffId, detail: { discount: 0, method: 'bank_transfer', source: 'clerk' } } })
-		await tx.claimEvent.create({ data: { claimId, kind: 'manual_match', amount, paymentId, actor: staffId, detail: { reason: note, movementId, split: true } } })
+		await tx.claimEvent.create({
+			data: { claimId, kind: 'payment', amount, paymentId, actor: staffId, detail: { discount: 0, method: 'bank_transfer', source: 'clerk' } },
+		})
+		await tx.claimEvent.create({
+			data: { claimId, kind: 'manual_match', amount, paymentId, actor: staffId, detail: { reason: note, movementId, split: true } },
+		})
 	}
 	// A claim the split settles must not be paid again through an open portal QR payment (decision 012).
 	await cancelSupersededPayments(tx, { claimIds: settled, settledBy: paymentId, source: 'clerk' })
@@ -146,7 +210,10 @@ export async function splitMovement(input: SplitInput): Promise<SplitResult> {
 			if (input.expectedAvailable !== available) throw new SplitError('changed')
 			if (sum > available) throw new SplitError('sum_too_high', { sum, available })
 			await checkClaims(tx, input.payerResidentId, allocations)
-			const claims = await lockClaims(tx, allocations.map((a) => a.claimId))
+			const claims = await lockClaims(
+				tx,
+				allocations.map((a) => a.claimId),
+			)
 			// The provider id ties the payment to the movement, as an automatic match does: never twice.
 			const payment = await tx.payment.create({ data: { method: 'bank_transfer', state: 'created', amount, providerPaymentId: `bank:${movement.id}` } })
 			paymentId = payment.id
@@ -174,13 +241,29 @@ export async function splitMovement(input: SplitInput): Promise<SplitResult> {
 			await allocate(tx, { paymentId, allocations, claims, existingItems: items, movementId, note, staffId })
 			await tx.payment.update({ where: { id: paymentId }, data: { overpaidAmount: available - sum } })
 		}
-		const symbols = new Map((await tx.claim.findMany({ where: { id: { in: allocations.map((a) => a.claimId) } }, select: { id: true, variableSymbol: true } })).map((c) => [c.id, c.variableSymbol]))
+		const symbols = new Map(
+			(await tx.claim.findMany({ where: { id: { in: allocations.map((a) => a.claimId) } }, select: { id: true, variableSymbol: true } })).map((c) => [
+				c.id,
+				c.variableSymbol,
+			]),
+		)
 		await recordAudit(tx, {
-			action: 'bank.movement_split', staffId, subject: `BankMovement:${movementId}`, ip: input.ip ?? null, requestId: input.requestId ?? null,
+			action: 'bank.movement_split',
+			staffId,
+			subject: `BankMovement:${movementId}`,
+			ip: input.ip ?? null,
+			requestId: input.requestId ?? null,
 			details: {
-				mode, movementId, paymentId, amount, available, payerResidentId: input.payerResidentId, note,
+				mode,
+				movementId,
+				paymentId,
+				amount,
+				available,
+				payerResidentId: input.payerResidentId,
+				note,
 				allocations: allocations.map((a) => ({ claimId: a.claimId, variableSymbol: symbols.get(a.claimId) ?? null, amount: a.amount })),
-				releasedFrom: released, remainder: available - sum,
+				releasedFrom: released,
+				remainder: available - sum,
 			},
 		})
 		return { mode, paymentId, allocated: sum, remainder: available - sum }

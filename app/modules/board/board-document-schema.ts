@@ -3,7 +3,10 @@ import { BOARD_CATEGORIES } from './board-categories'
 
 // What a clerk fills in to post or edit a document. Error messages are keys in board.json.
 const optionalText = (max: number) =>
-	z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.string().trim().max(max, { error: 'errors.tooLong' }).optional())
+	z.preprocess(
+		(value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+		z.string().trim().max(max, { error: 'errors.tooLong' }).optional(),
+	)
 const Day = z.string({ error: 'errors.dateRequired' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.dateInvalid' })
 
 export const BoardDocumentInputSchema = z

@@ -15,7 +15,10 @@ export function snapshotMessage({ day, listHash, documentCount }: { day: string;
 
 /** The key's id: the first 16 hex digits of the SHA-256 of its public key (SPKI DER), as published. */
 function keyIdOf(publicKeyPem: string) {
-	return createHash('sha256').update(createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16)
+	return createHash('sha256')
+		.update(createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' }))
+		.digest('hex')
+		.slice(0, 16)
 }
 
 /**

@@ -33,11 +33,19 @@ export function dueState(document: { state: string; postedFrom: string; postedUn
 	return 'posted'
 }
 
-export type BoardTransitionResult = { ok: true; from: BoardState; to: BoardState } | { ok: false; from: BoardState | null; to: BoardState; reason: 'not_found' | 'invalid_transition' }
+export type BoardTransitionResult =
+	{ ok: true; from: BoardState; to: BoardState } | { ok: false; from: BoardState | null; to: BoardState; reason: 'not_found' | 'invalid_transition' }
 
 export async function transitionBoardDocument(
 	tx: Prisma.TransactionClient,
-	{ documentId, to, source, actor = null, reason = null, at = new Date() }: { documentId: string; to: BoardState; source: BoardTransitionSource; actor?: string | null; reason?: string | null; at?: Date },
+	{
+		documentId,
+		to,
+		source,
+		actor = null,
+		reason = null,
+		at = new Date(),
+	}: { documentId: string; to: BoardState; source: BoardTransitionSource; actor?: string | null; reason?: string | null; at?: Date },
 ): Promise<BoardTransitionResult> {
 	const locked = await tx.boardDocument.updateMany({ where: { id: documentId }, data: { updatedAt: at } })
 	const row = locked.count ? await tx.boardDocument.findUniqueOrThrow({ where: { id: documentId }, select: { state: true } }) : null

@@ -51,7 +51,14 @@ describe('posting, editing and removing', () => {
 	test('a document posted today is public at once, with its PDF; the post is audited and logged', async () => {
 		const pdf = await checkBoardPdf('oznámení.pdf', await renderDemoBoardPdf('Oznámení', 'Text'))
 		if (!pdf.ok) throw new Error('PDF refused')
-		const { id } = await postBoardDocument({ db, ...clerk, meta, now: DAY1, files: [pdf.file], input: { ...input('Oznámení o svozu', '2026-12-04', '2026-12-18'), referenceNumber: 'MV/1/2026' } })
+		const { id } = await postBoardDocument({
+			db,
+			...clerk,
+			meta,
+			now: DAY1,
+			files: [pdf.file],
+			input: { ...input('Oznámení o svozu', '2026-12-04', '2026-12-18'), referenceNumber: 'MV/1/2026' },
+		})
 		expect((await current(DAY1)).documents.map((d) => d.id)).toContain(id)
 		const shown = await getPublicBoardDocument({ db, id, now: DAY1 })
 		expect(shown).toMatchObject({ title: 'Oznámení o svozu', state: 'posted', version: 1, isCurrent: true })
@@ -76,37 +83,68 @@ describe('posting, editing and removing', () => {
 
 	test('a backdated posting, an end before the start and a non-PDF file are refused and change nothing', async () => {
 		const before = await db.boardDocument.count()
-		await expect(postBoardDocument({ db, ...clerk, meta, now: DAY1, files: [], input: input('Zpětně', '2026-12-01', '2026-12-20') })).rejects.toEqual(new BoardInputError('errors.fromInPast', 'postedFrom'))
+		await expect(postBoardDocument({ db, ...clerk, meta, now: DAY1, files: [], input: input('Zpětně', '2026-12-01', '2026-12-20') })).rejects.toEqual(
+			new BoardInputError('errors.fromInPast', 'postedFrom'),
+		)
 		expect(await db.boardDocument.count()).toBe(before)
 		const notPdf = await checkBoardPdf('virus.pdf', Buffer.from('MZ\x90\x00 definitely not a PDF'))
 		expect(notPdf).toEqual({ ok: false, reason: 'not_pdf' })
 		expect(await checkBoardPdf('prazdny.pdf', Buffer.alloc(0))).toEqual({ ok: false, reason: 'empty' })
-		await expect(sql(`INSERT INTO "tenant_board_town".board_attachment (document_id, file_name, content_type, size, sha256, content) SELECT id, 'x.exe', 'application/x-msdownload', 1, 'x', '\\x00' FROM "tenant_board_town".board_document LIMIT 1`)).rejects.toThrow(/board_attachment_pdf/)
+		await expect(
+			sql(
+				`INSERT INTO "tenant_board_town".board_attachment (document_id, file_name, content_type, size, sha256, content) SELECT id, 'x.exe', 'application/x-msdownload', 1, 'x', '\\x00' FROM "tenant_board_town".board_document LIMIT 1`,
+			),
+		).rejects.toThrow(/board_attachment_pdf/)
 	})
 
 	test('an edit after posting is a new version; the old one stays readable; the first day cannot move', async () => {
 		const { id } = await postBoardDocument({ db, ...clerk, meta, now: DAY1, files: [], input: input('Původní název', '2026-12-04', '2026-12-18') })
 		const later = at('2026-12-05T09:00:00Z')
-		await expect(editBoardDocument({ db, ...clerk, meta, now: later, documentId: id, files: [], input: input('Jiný den', '2026-12-05', '2026-12-18') })).rejects.toEqual(new BoardInputError('errors.fromFixed', 'postedFrom'))
-		await expect(editBoardDocument({ db, ...clerk, meta, now: later, documentId: id, files: [], input: input('Konec v minulosti', '2026-12-04', '2026-12-04') })).rejects.toEqual(new BoardInputError('errors.untilInPast', 'postedUntil'))
-		const { version } = await editBoardDocument({ db, ...clerk, meta, now: later, documentId: id, files: [], input: { ...input('Opravený název', '2026-12-04', '2026-12-31'), changeNote: 'překlep' } })
+		await expect(
+			editBoardDocument({ db, ...clerk, meta, now: later, documentId: id, files: [], input: input('Jiný den', '2026-12-05', '2026-12-18') }),
+		).rejects.toEqual(new BoardInputError('errors.fromFixed', 'postedFrom'))
+		await expect(
+			editBoardDocument({ db, ...clerk, meta, now: later, documentId: id, files: [], input: input('Konec v minulosti', '2026-12-04', '2026-12-04') }),
+		).rejects.toEqual(new BoardInputError('errors.untilInPast', 'postedUntil'))
+		const { version } = await editBoardDocument({
+			db,
+			...clerk,
+			meta,
+			now: later,
+			documentId: id,
+			files: [],
+			input: { ...input('Opravený název', '2026-12-04', '2026-12-31'), changeNote: 'překlep' },
+		})
 		expect(version).toBe(2)
 		const shown = await getPublicBoardDocument({ db, id, now: later })
 		expect(shown!.title).toBe('Opravený název')
-		expect(shown!.versions.map((v) => [v.version, v.title, v.changeNote])).toEqual([[2, 'Opravený název', 'překlep'], [1, 'Původní název', null]])
+		expect(shown!.versions.map((v) => [v.version, v.title, v.changeNote])).toEqual([
+			[2, 'Opravený název', 'překlep'],
+			[1, 'Původní název', null],
+		])
 		expect(await db.auditLog.count({ where: { subject: `BoardDocument:${id}`, action: 'board.edit' } })).toBe(1)
 	})
 
 	test('removal before the end date needs a reason; the document moves to the archive with it', async () => {
 		const { id } = await postBoardDocument({ db, ...clerk, meta, now: DAY1, files: [], input: input('Omylem vyvěšeno', '2026-12-04', '2026-12-30') })
-		await expect(db.$transaction((tx) => transitionBoardDocument(tx, { documentId: id, to: 'removed_early', source: 'clerk' }))).rejects.toThrow(/board_document_removal_reason/)
+		await expect(db.$transaction((tx) => transitionBoardDocument(tx, { documentId: id, to: 'removed_early', source: 'clerk' }))).rejects.toThrow(
+			/board_document_removal_reason/,
+		)
 		await removeBoardDocument({ db, ...clerk, meta, now: at('2026-12-05T10:00:00Z'), documentId: id, reason: 'Vyvěšeno omylem, nesprávná příloha.' })
 		const next = at('2026-12-06T10:00:00Z')
 		expect((await current(next)).documents.map((d) => d.id)).not.toContain(id)
 		expect((await archive(next)).documents.map((d) => d.id)).toContain(id)
-		expect(await getPublicBoardDocument({ db, id, now: next })).toMatchObject({ state: 'removed_early', removalReason: 'Vyvěšeno omylem, nesprávná příloha.', isCurrent: false })
-		await expect(removeBoardDocument({ db, ...clerk, meta, now: next, documentId: id, reason: 'Podruhé' })).rejects.toEqual(new BoardInputError('errors.notRemovable'))
-		await expect(editBoardDocument({ db, ...clerk, meta, now: next, documentId: id, files: [], input: input('Po sejmutí', '2026-12-04', '2026-12-30') })).rejects.toEqual(new BoardInputError('errors.notEditable'))
+		expect(await getPublicBoardDocument({ db, id, now: next })).toMatchObject({
+			state: 'removed_early',
+			removalReason: 'Vyvěšeno omylem, nesprávná příloha.',
+			isCurrent: false,
+		})
+		await expect(removeBoardDocument({ db, ...clerk, meta, now: next, documentId: id, reason: 'Podruhé' })).rejects.toEqual(
+			new BoardInputError('errors.notRemovable'),
+		)
+		await expect(
+			editBoardDocument({ db, ...clerk, meta, now: next, documentId: id, files: [], input: input('Po sejmutí', '2026-12-04', '2026-12-30') }),
+		).rejects.toEqual(new BoardInputError('errors.notEditable'))
 		expect(await db.auditLog.count({ where: { subject: `BoardDocument:${id}`, action: 'board.remove' } })).toBe(1)
 	})
 
@@ -124,14 +162,28 @@ describe('posting, editing and removing', () => {
 	})
 
 	test('search and category filters narrow the public list', async () => {
-		await postBoardDocument({ db, ...clerk, meta, now: DAY1, files: [], input: { ...input('Rozpočet na rok 2027', '2026-12-04', '2026-12-31'), category: 'budget', referenceNumber: 'FIN/77/2026' } })
+		await postBoardDocument({
+			db,
+			...clerk,
+			meta,
+			now: DAY1,
+			files: [],
+			input: { ...input('Rozpočet na rok 2027', '2026-12-04', '2026-12-31'), category: 'budget', referenceNumber: 'FIN/77/2026' },
+		})
 		expect((await current(DAY1, { q: 'rozpočet' })).documents.map((d) => d.title)).toEqual(['Rozpočet na rok 2027'])
 		expect((await current(DAY1, { q: 'FIN/77' })).documents.map((d) => d.title)).toEqual(['Rozpočet na rok 2027'])
 		expect((await current(DAY1, { category: 'budget' })).documents.every((d) => d.category === 'budget')).toBe(true)
 	})
 
 	test('search ignores accents and case, and each word may stand anywhere: "rozpocet" finds "Rozpočet", "odpad" finds "odpadů"', async () => {
-		await postBoardDocument({ db, ...clerk, meta, now: DAY1, files: [], input: { ...input('Harmonogram svozu odpadů', '2026-12-04', '2026-12-31'), description: 'Žďárská ulice a okolí' } })
+		await postBoardDocument({
+			db,
+			...clerk,
+			meta,
+			now: DAY1,
+			files: [],
+			input: { ...input('Harmonogram svozu odpadů', '2026-12-04', '2026-12-31'), description: 'Žďárská ulice a okolí' },
+		})
 		const titles = async (q: string) => (await current(DAY1, { q })).documents.map((d) => d.title)
 		expect(await titles('rozpocet')).toEqual(['Rozpočet na rok 2027'])
 		expect(await titles('ROZPOČET')).toEqual(['Rozpočet na rok 2027'])
@@ -143,7 +195,15 @@ describe('posting, editing and removing', () => {
 		expect(await titles('rozpocet odpad')).toEqual([])
 		// An edit keeps the folded text (the database keeps it, not the writer).
 		const id = (await db.boardDocument.findFirstOrThrow({ where: { title: 'Harmonogram svozu odpadů' } })).id
-		await editBoardDocument({ db, ...clerk, meta, now: DAY1, documentId: id, files: [], input: input('Harmonogram svozu bioodpadu a tříděného skla', '2026-12-04', '2026-12-31') })
+		await editBoardDocument({
+			db,
+			...clerk,
+			meta,
+			now: DAY1,
+			documentId: id,
+			files: [],
+			input: input('Harmonogram svozu bioodpadu a tříděného skla', '2026-12-04', '2026-12-31'),
+		})
 		expect(await titles('trideneho')).toEqual(['Harmonogram svozu bioodpadu a tříděného skla'])
 		expect(await titles('zdarska')).toEqual([])
 	})
@@ -160,7 +220,15 @@ describe('the daily fingerprint (otisk dne)', () => {
 		expect(stored.canonical).not.toContain('Plánované oznámení') // planned for the 7th
 		// A later edit does not change the 4th's proof.
 		const first = (await db.boardDocument.findFirstOrThrow({ where: { title: 'Oznámení o svozu' } })).id
-		await editBoardDocument({ db, ...clerk, meta, now: at('2026-12-05T09:00:00Z'), documentId: first, files: [], input: input('Oznámení o svozu (opraveno)', '2026-12-04', '2026-12-18') })
+		await editBoardDocument({
+			db,
+			...clerk,
+			meta,
+			now: at('2026-12-05T09:00:00Z'),
+			documentId: first,
+			files: [],
+			input: input('Oznámení o svozu (opraveno)', '2026-12-04', '2026-12-18'),
+		})
 		expect((await takeBoardSnapshots({ db, now: at('2026-12-05T10:00:00Z'), daysBack: 1 })).taken).toBe(0)
 		expect((await db.boardSnapshot.findUniqueOrThrow({ where: { day: new Date('2026-12-04T00:00:00Z') } })).listHash).toBe(stored.listHash)
 		// Recomputing the 4th still gives the same list: the version in force that day is the old one.
@@ -181,10 +249,23 @@ describe('the daily fingerprint (otisk dne)', () => {
 		const message = snapshotMessage({ day, listHash: stored.listHash, documentCount: stored.documentCount })
 		expect(message).toBe(`portal-obcana board snapshot v1\nday: ${day}\nlist-sha256: ${stored.listHash}\ndocuments: ${stored.documentCount}\n`)
 		expect(verify(null, Buffer.from(message), createPublicKey(published.publicKey), Buffer.from(stored.signature!, 'base64'))).toBe(true)
-		expect(await verifyBoardSnapshot(db, day)).toMatchObject({ found: true, signed: true, listMatchesHash: true, signatureValid: true, recordsMatch: true, valid: true })
+		expect(await verifyBoardSnapshot(db, day)).toMatchObject({
+			found: true,
+			signed: true,
+			listMatchesHash: true,
+			signatureValid: true,
+			recordsMatch: true,
+			valid: true,
+		})
 
 		const table = '"tenant_board_town".board_snapshot'
-		const restore = () => sql(`UPDATE ${table} SET canonical = $1, list_hash = $2, document_count = $3 WHERE day = $4`, [stored.canonical, stored.listHash, stored.documentCount, day])
+		const restore = () =>
+			sql(`UPDATE ${table} SET canonical = $1, list_hash = $2, document_count = $3 WHERE day = $4`, [
+				stored.canonical,
+				stored.listHash,
+				stored.documentCount,
+				day,
+			])
 		// 1. The stored list is changed: it no longer hashes to the signed fingerprint.
 		await sql(`UPDATE ${table} SET canonical = replace(canonical, 'Oznámení o svozu', 'Oznámení o něčem jiném') WHERE day = $1`, [day])
 		expect(await verifyBoardSnapshot(db, day)).toMatchObject({ listMatchesHash: false, signatureValid: true, valid: false })

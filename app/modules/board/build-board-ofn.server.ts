@@ -58,13 +58,28 @@ export function buildBoardOfn(town: OfnBoardTown, documents: OfnBoardDocument[],
 }
 
 /** The documents on the board today, with the attachments of their current version. */
-export async function loadCurrentBoardDocuments({ db, now = boardNow() }: { db: TenantDb; now?: Date }): Promise<{ documents: OfnBoardDocument[]; lastModified: Date | null }> {
+export async function loadCurrentBoardDocuments({
+	db,
+	now = boardNow(),
+}: {
+	db: TenantDb
+	now?: Date
+}): Promise<{ documents: OfnBoardDocument[]; lastModified: Date | null }> {
 	const today = pragueDay(now)
 	const rows = await db.boardDocument.findMany({
 		where: publicWhere('current', today),
 		orderBy: [{ postedFrom: 'desc' }, { createdAt: 'desc' }],
 		select: {
-			id: true, title: true, description: true, category: true, referenceNumber: true, fileMark: true, postedFrom: true, postedUntil: true, version: true, updatedAt: true,
+			id: true,
+			title: true,
+			description: true,
+			category: true,
+			referenceNumber: true,
+			fileMark: true,
+			postedFrom: true,
+			postedUntil: true,
+			version: true,
+			updatedAt: true,
 			versions: { orderBy: { version: 'desc' }, take: 1, select: { attachmentIds: true } },
 			attachments: { select: { id: true, fileName: true }, orderBy: { createdAt: 'asc' } },
 		},

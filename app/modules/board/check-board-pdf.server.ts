@@ -13,6 +13,19 @@ export async function checkBoardPdf(fileName: string, content: Buffer): Promise<
 	if (content.length > BOARD_MAX_FILE_MB * 1024 * 1024) return { ok: false, reason: 'too_large' }
 	const detected = await fileTypeFromBuffer(content)
 	if (detected?.mime !== 'application/pdf') return { ok: false, reason: 'not_pdf' }
-	const base = (fileName.split(/[\\/]/).pop() ?? 'dokument').replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 100) || 'dokument'
-	return { ok: true, file: { fileName: `${base}.pdf`, contentType: 'application/pdf', size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content } }
+	const base =
+		(fileName.split(/[\\/]/).pop() ?? 'dokument')
+			.replace(/\.[^.]*$/, '')
+			.replace(/[^\p{L}\p{N} ._-]/gu, '_')
+			.slice(0, 100) || 'dokument'
+	return {
+		ok: true,
+		file: {
+			fileName: `${base}.pdf`,
+			contentType: 'application/pdf',
+			size: content.length,
+			sha256: createHash('sha256').update(content).digest('hex'),
+			content,
+		},
+	}
 }

@@ -40,7 +40,10 @@ export async function editBoardDocument({ db, documentId, input, files, dropAtta
 		const kept = (current.versions[0]?.attachmentIds ?? []).filter((id) => !dropAttachmentIds.includes(id))
 		const added: string[] = []
 		for (const file of files) {
-			const saved = await tx.boardAttachment.create({ data: { documentId, ...file, content: new Uint8Array(file.content), createdAt: now }, select: { id: true } })
+			const saved = await tx.boardAttachment.create({
+				data: { documentId, ...file, content: new Uint8Array(file.content), createdAt: now },
+				select: { id: true },
+			})
 			added.push(saved.id)
 		}
 		const version = current.version + 1
@@ -55,7 +58,9 @@ export async function editBoardDocument({ db, documentId, input, files, dropAtta
 			postedUntil: dayToDate(input.postedUntil),
 		}
 		await tx.boardDocument.update({ where: { id: documentId }, data: { ...fields, version } })
-		await tx.boardDocumentVersion.create({ data: { documentId, version, ...fields, attachmentIds: [...kept, ...added], changeNote: input.changeNote ?? null, changedBy: staffName, changedAt: now } })
+		await tx.boardDocumentVersion.create({
+			data: { documentId, version, ...fields, attachmentIds: [...kept, ...added], changeNote: input.changeNote ?? null, changedBy: staffName, changedAt: now },
+		})
 		await recordAudit(tx, {
 			action: 'board.edit',
 			staffId,

@@ -50,7 +50,11 @@ export async function listPublicBoard({ db, filters, now = boardNow() }: { db: T
 	if (filters.to) and.push({ postedFrom: { lte: dayToDate(filters.to) } })
 	// Accent- and case-insensitive, every word anywhere: "rozpocet 2027" finds "Rozpočet na rok 2027"
 	// (the documents' folded text is kept by a database trigger).
-	for (const word of foldForSearch(filters.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10)) and.push({ searchText: { contains: word } })
+	for (const word of foldForSearch(filters.q ?? '')
+		.split(/\s+/)
+		.filter(Boolean)
+		.slice(0, 10))
+		and.push({ searchText: { contains: word } })
 	const where = { AND: and }
 	const total = await db.boardDocument.count({ where })
 	const pages = Math.max(1, Math.ceil(total / BOARD_PAGE_SIZE))
@@ -60,7 +64,18 @@ export async function listPublicBoard({ db, filters, now = boardNow() }: { db: T
 		orderBy: [{ postedFrom: 'desc' }, { createdAt: 'desc' }],
 		skip: (page - 1) * BOARD_PAGE_SIZE,
 		take: BOARD_PAGE_SIZE,
-		select: { id: true, title: true, category: true, referenceNumber: true, fileMark: true, postedFrom: true, postedUntil: true, state: true, removedAt: true, _count: { select: { attachments: true } } },
+		select: {
+			id: true,
+			title: true,
+			category: true,
+			referenceNumber: true,
+			fileMark: true,
+			postedFrom: true,
+			postedUntil: true,
+			state: true,
+			removedAt: true,
+			_count: { select: { attachments: true } },
+		},
 	})
 	return { documents, total, page, pages, today }
 }

@@ -36,13 +36,21 @@ export async function postBoardDocument({ db, input, files, staffId, staffName, 
 		postedUntil: dayToDate(input.postedUntil),
 	}
 	return db.$transaction(async (tx) => {
-		const document = await tx.boardDocument.create({ data: { ...fields, state: 'planned', createdBy: staffName, createdAt: now, updatedAt: now }, select: { id: true } })
+		const document = await tx.boardDocument.create({
+			data: { ...fields, state: 'planned', createdBy: staffName, createdAt: now, updatedAt: now },
+			select: { id: true },
+		})
 		const attachmentIds: string[] = []
 		for (const file of files) {
-			const saved = await tx.boardAttachment.create({ data: { documentId: document.id, ...file, content: new Uint8Array(file.content), createdAt: now }, select: { id: true } })
+			const saved = await tx.boardAttachment.create({
+				data: { documentId: document.id, ...file, content: new Uint8Array(file.content), createdAt: now },
+				select: { id: true },
+			})
 			attachmentIds.push(saved.id)
 		}
-		await tx.boardDocumentVersion.create({ data: { documentId: document.id, version: 1, ...fields, attachmentIds, changeNote: input.changeNote ?? null, changedBy: staffName, changedAt: now } })
+		await tx.boardDocumentVersion.create({
+			data: { documentId: document.id, version: 1, ...fields, attachmentIds, changeNote: input.changeNote ?? null, changedBy: staffName, changedAt: now },
+		})
 		await tx.boardTransition.create({ data: { documentId: document.id, fromState: null, toState: 'planned', source: 'clerk', actor: staffName, at: now } })
 		if (input.postedFrom <= today) await transitionBoardDocument(tx, { documentId: document.id, to: 'posted', source: 'clerk', actor: staffName, at: now })
 		await recordAudit(tx, {

@@ -17,7 +17,8 @@ export async function loadPublicBoardPage(request: Request, context: AppLoadCont
 	const db = getTenantDb(tenant)
 	const url = new URL(request.url)
 	// Town websites may link the archive as it was before the query parameters became Czech (docs/glossary.md).
-	if (url.searchParams.get('tab') === 'archive' && !url.searchParams.has(PUBLIC_BOARD_PARAMS.tab)) throw redirect(`${url.pathname}?${PUBLIC_BOARD_PARAMS.tab}=archive`, 301)
+	if (url.searchParams.get('tab') === 'archive' && !url.searchParams.has(PUBLIC_BOARD_PARAMS.tab))
+		throw redirect(`${url.pathname}?${PUBLIC_BOARD_PARAMS.tab}=archive`, 301)
 	const filters = readPublicBoardFilters(url)
 	const now = boardNow()
 	const [list, snapshot] = await Promise.all([listPublicBoard({ db, filters, now }), latestBoardSnapshot(db)])
@@ -37,6 +38,8 @@ export async function loadPublicBoardPage(request: Request, context: AppLoadCont
 			removedEarly: d.state === 'removed_early' && d.removedAt ? formatDate(d.removedAt, locale) : null,
 			attachments: d._count.attachments,
 		})),
-		snapshot: snapshot ? { day: dateToDay(snapshot.day), date: formatDate(snapshot.day, locale), hash: snapshot.listHash, count: snapshot.documentCount } : null,
+		snapshot: snapshot
+			? { day: dateToDay(snapshot.day), date: formatDate(snapshot.day, locale), hash: snapshot.listHash, count: snapshot.documentCount }
+			: null,
 	}
 }

@@ -5,7 +5,15 @@ import { BoardInputError } from './board-error'
 import { transitionBoardDocument } from './board-states'
 
 /** Takes a document off the board before its end date, with the reason shown in the archive. */
-export async function removeBoardDocument({ db, documentId, reason, staffId, staffName, meta, now = boardNow() }: {
+export async function removeBoardDocument({
+	db,
+	documentId,
+	reason,
+	staffId,
+	staffName,
+	meta,
+	now = boardNow(),
+}: {
 	db: TenantDb
 	documentId: string
 	reason: string

@@ -11,7 +11,11 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * files. Anyone holding the text can recompute the day's hash.
  */
 const DOCUMENT_SELECT = {
-	id: true, state: true, removedAt: true, postedFrom: true, postedUntil: true,
+	id: true,
+	state: true,
+	removedAt: true,
+	postedFrom: true,
+	postedUntil: true,
 	versions: { orderBy: { version: 'desc' } },
 	attachments: { select: { id: true, sha256: true } },
 } as const
@@ -88,5 +92,8 @@ export async function takeBoardSnapshots({ db, now = boardNow(), daysBack = 7 }:
 }
 
 export async function latestBoardSnapshot(db: TenantDb) {
-	return db.boardSnapshot.findFirst({ orderBy: { day: 'desc' }, select: { day: true, listHash: true, documentCount: true, createdAt: true, signature: true, keyId: true } })
+	return db.boardSnapshot.findFirst({
+		orderBy: { day: 'desc' },
+		select: { day: true, listHash: true, documentCount: true, createdAt: true, signature: true, keyId: true },
+	})
 }

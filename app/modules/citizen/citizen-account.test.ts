@@ -44,11 +44,17 @@ const form = (fields: Record<string, string>) => {
 describe('contact preferences', () => {
 	test('are saved, and the change is audited by field name only', async () => {
 		const { person, ability } = await newCitizen()
-		const submission = parseWithZod(form({ notificationEmail: 'Jana@Domov.example', preferredLocale: 'en' }), { schema: contactPreferencesSchema({ hasNiaEmail: true }) })
+		const submission = parseWithZod(form({ notificationEmail: 'Jana@Domov.example', preferredLocale: 'en' }), {
+			schema: contactPreferencesSchema({ hasNiaEmail: true }),
+		})
 		if (submission.status !== 'success') throw new Error('expected a valid submission')
 		const { changed } = await updateContactPreferences({ db, ability, personId: person.id, preferences: submission.value })
 		expect(changed.sort()).toEqual(['notificationEmail', 'notifyByEmail', 'preferredLocale'])
-		expect(await db.person.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ notificationEmail: 'jana@domov.example', notifyByEmail: false, preferredLocale: 'en' })
+		expect(await db.person.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({
+			notificationEmail: 'jana@domov.example',
+			notifyByEmail: false,
+			preferredLocale: 'en',
+		})
 		const audit = await db.auditLog.findFirstOrThrow({ where: { actorId: person.id, action: 'profile.update' } })
 		expect(audit.details).toEqual({ fields: changed })
 	})
@@ -72,7 +78,13 @@ describe('the GDPR export', () => {
 		await db.auditLog.create({ data: { action: 'auth.login', actorId: person.id } })
 		await db.auditLog.create({ data: { action: 'auth.login', actorId: other.person.id } })
 		const data = await collectPersonData({ db, ability, personId: person.id, format: 'json' })
-		expect(data.person).toMatchObject({ personIdentifier: person.personIdentifier, givenName: 'Jana', dateOfBirth: '1985-03-14', isResident: true, email: 'jana.novakova@example.cz' })
+		expect(data.person).toMatchObject({
+			personIdentifier: person.personIdentifier,
+			givenName: 'Jana',
+			dateOfBirth: '1985-03-14',
+			isResident: true,
+			email: 'jana.novakova@example.cz',
+		})
 		expect(data.sessions).toHaveLength(1)
 		expect(data.sessions[0]).toMatchObject({ userAgent: 'Firefox' })
 		expect(JSON.stringify(data.sessions)).not.toMatch(/idHash|id_hash/)
@@ -122,7 +134,9 @@ describe('closing the account', () => {
 		expect(closed.closedAt).toBeInstanceOf(Date)
 		expect(await db.session.count({ where: { personId: person.id } })).toBe(0)
 		expect(await db.auditLog.count({ where: { actorId: person.id, action: 'auth.login' } })).toBe(1)
-		expect(await db.auditLog.findFirstOrThrow({ where: { actorId: person.id, action: 'account.close' } })).toMatchObject({ details: { sessionsEnded: 2, accountingRetentionYears: 10 } })
+		expect(await db.auditLog.findFirstOrThrow({ where: { actorId: person.id, action: 'account.close' } })).toMatchObject({
+			details: { sessionsEnded: 2, accountingRetentionYears: 10 },
+		})
 	})
 
 	test("another citizen's account cannot be closed", async () => {

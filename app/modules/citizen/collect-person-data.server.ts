@@ -56,7 +56,12 @@ export async function collectPersonData({
 			createdAt: person.createdAt.toISOString(),
 			lastLoginAt: person.lastLoginAt?.toISOString() ?? null,
 		},
-		sessions: sessions.map((session) => ({ ...session, createdAt: session.createdAt.toISOString(), lastSeenAt: session.lastSeenAt.toISOString(), expiresAt: session.expiresAt.toISOString() })),
+		sessions: sessions.map((session) => ({
+			...session,
+			createdAt: session.createdAt.toISOString(),
+			lastSeenAt: session.lastSeenAt.toISOString(),
+			expiresAt: session.expiresAt.toISOString(),
+		})),
 		auditLog: auditLog.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
 		retention: { accountingRecordsYears: DEFAULT_ACCOUNTING_RETENTION_YEARS },
 	}

@@ -8,7 +8,10 @@ import { requireTownProfile } from '../tenancy/require-town.server'
  * What the town header shows about who is logged in: a citizen's name and how long until the session
  * ends for inactivity (for the idle warning), or null (anonymous).
  */
-export async function getHeaderUser(request: Request, context: AppLoadContext): Promise<{ name: string; unreadNotifications: number; idleMsLeft: number; loadedAt: string } | null> {
+export async function getHeaderUser(
+	request: Request,
+	context: AppLoadContext,
+): Promise<{ name: string; unreadNotifications: number; idleMsLeft: number; loadedAt: string } | null> {
 	const user = await getCurrentUser(request, context)
 	if (user.actor.kind !== 'citizen' || !user.session) return null
 	const [person, profile, unreadNotifications] = await Promise.all([
@@ -17,5 +20,9 @@ export async function getHeaderUser(request: Request, context: AppLoadContext): 
 		countUnread(user.db, user.actor.personId),
 	])
 	if (!person) return null
-	return { name: `${person.givenName} ${person.familyName}`.trim(), unreadNotifications, ...getIdleCountdown({ session: user.session, idleMinutes: profile.sessionIdleMinutes }) }
+	return {
+		name: `${person.givenName} ${person.familyName}`.trim(),
+		unreadNotifications,
+		...getIdleCountdown({ session: user.session, idleMinutes: profile.sessionIdleMinutes }),
+	}
 }

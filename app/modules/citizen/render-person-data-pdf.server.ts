@@ -27,10 +27,15 @@ export function renderPersonDataPdf({ data, locale, townName }: { data: PersonDa
 		doc.on('error', reject)
 	})
 	const heading = (text: string) => doc.moveDown().font(FONT_BOLD).fontSize(13).text(text).font(FONT).fontSize(10).moveDown(0.3)
-	const row = (label: string, value: unknown) => doc.text(`${label}: `, { continued: true }).text(value === null || value === undefined || value === '' ? '—' : String(value))
+	const row = (label: string, value: unknown) =>
+		doc.text(`${label}: `, { continued: true }).text(value === null || value === undefined || value === '' ? '—' : String(value))
 
 	doc.font(FONT_BOLD).fontSize(18).text(t.export.title)
-	doc.font(FONT).fontSize(10).text(`${t.export.town}: ${townName}`).text(`${t.export.generated}: ${when(data.exportedAt, locale)}`)
+	doc
+		.font(FONT)
+		.fontSize(10)
+		.text(`${t.export.town}: ${townName}`)
+		.text(`${t.export.generated}: ${when(data.exportedAt, locale)}`)
 
 	const { person } = data
 	heading(t.export.person)
@@ -50,7 +55,8 @@ export function renderPersonDataPdf({ data, locale, townName }: { data: PersonDa
 
 	heading(t.export.sessions)
 	if (!data.sessions.length) doc.text(t.export.none)
-	for (const session of data.sessions) doc.text(`${when(session.createdAt, locale)} – ${when(session.lastSeenAt, locale)}  ${session.ip ?? ''}  ${session.userAgent ?? ''}`)
+	for (const session of data.sessions)
+		doc.text(`${when(session.createdAt, locale)} – ${when(session.lastSeenAt, locale)}  ${session.ip ?? ''}  ${session.userAgent ?? ''}`)
 
 	heading(t.export.audit)
 	if (!data.auditLog.length) doc.text(t.export.none)

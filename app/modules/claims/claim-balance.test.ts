@@ -20,23 +20,45 @@ const { db } = town
 let movement = 0
 let gateway = 6_200_000_000
 
-const transfer = (vs: string, amount: number, date: string) => importStatement({ tenant: town.tenant, bytes: generateGpc({ account: '1778900100', movements: [{ vs, amount, date, id: String(++movement) }] }), fileName: `v-${movement}.gpc`, actor: 'test' })
+const transfer = (vs: string, amount: number, date: string) =>
+	importStatement({
+		tenant: town.tenant,
+		bytes: generateGpc({ account: '1778900100', movements: [{ vs, amount, date, id: String(++movement) }] }),
+		fileName: `v-${movement}.gpc`,
+		actor: 'test',
+	})
 const quote = (claimId: string, now: Date) => quoteCardPayment({ db, ability: town.citizen, claimIds: [claimId], locale: 'cs', now })
 const qr = (claimId: string, now: Date) => createOrReuseQrPayment({ db, slug, ability: town.citizen, personId: town.person.id, claimIds: [claimId], now })
-const listed = async (claimId: string, now: Date) => (await listMyClaims({ db, ability: town.citizen, personId: town.person.id, page: 1, now })).claims.find((c) => c.id === claimId)!
-const refusal = (promise: Promise<unknown>) => promise.then(() => 'accepted', (error: unknown) => (error instanceof QrPaymentError ? error.code : (error as Error).message))
+const listed = async (claimId: string, now: Date) =>
+	(await listMyClaims({ db, ability: town.citizen, personId: town.person.id, page: 1, now })).claims.find((c) => c.id === claimId)!
+const refusal = (promise: Promise<unknown>) =>
+	promise.then(
+		() => 'accepted',
+		(error: unknown) => (error instanceof QrPaymentError ? error.code : (error as Error).message),
+	)
 
 /** A card payment started at `startedAt` for what the quote said, then confirmed by the gateway. */
 async function payByCard(claimId: string, startedAt: Date) {
 	const q = await quote(claimId, startedAt)
 	const id = String(++gateway)
-	await db.payment.create({ data: { method: 'gopay', state: 'pending', amount: q.toPay, personId: town.person.id, providerPaymentId: id, discountUntil: q.discountUntil, createdAt: startedAt, items: { create: [{ claimId, amount: 0 }] } } })
+	await db.payment.create({
+		data: {
+			method: 'gopay',
+			state: 'pending',
+			amount: q.toPay,
+			personId: town.person.id,
+			providerPaymentId: id,
+			discountUntil: q.discountUntil,
+			createdAt: startedAt,
+			items: { create: [{ claimId, amount: 0 }] },
+		},
+	})
 	await applyProviderStatus({ db, provider: 'gopay', providerPaymentId: id, status: { state: 'paid', amount: q.toPay, raw: 'PAID' }, source: 'notification' })
 	return db.claim.findUniqueOrThrow({ where: { id: claimId } })
 }
 
 describe('issue 11.2', () => {
-	test('11.2 zero amount offered: after the discounted amount is paid by a plain transfer with the claim\'s own VS, the rest is owed in full and nothing offers 0 Kč; once paid the claim says it is settled', async () => {
+	test("11.2 zero amount offered: after the discounted amount is paid by a plain transfer with the claim's own VS, the rest is owed in full and nothing offers 0 Kč; once paid the claim says it is settled", async () => {
 		const claim = await wasteClaim(db, town.resident.id)
 		const now = new Date()
 		const today = pragueToday(now)
@@ -70,7 +92,15 @@ describe('issue 11.2', () => {
 			for (const discountGranted of [0, 14_400])
 				for (const status of ['open', 'partly_paid', 'paid', 'overpaid', 'cancelled'])
 					for (const day of days) {
-						const claim: BalanceClaim = { status, amount: 72_000, paidAmount, discountGranted, discountAmount: 14_400, discountUntil: new Date('2027-05-31'), dueDate: new Date('2027-05-31') }
+						const claim: BalanceClaim = {
+							status,
+							amount: 72_000,
+							paidAmount,
+							discountGranted,
+							discountAmount: 14_400,
+							discountUntil: new Date('2027-05-31'),
+							dueDate: new Date('2027-05-31'),
+						}
 						const balance = claimBalance(claim, day)
 						// A discount is offered only with money to send for it, and payable means something to pay.
 						if (balance.discountAvailable > 0) expect(balance.payableNow, JSON.stringify({ claim, day })).toBeGreaterThan(0)
@@ -104,12 +134,23 @@ describe('issue 11.3', () => {
 		expect(kept).toMatchObject({ status: 'paid', paidAmount: 57_600, discountGranted: 14_400 })
 		const late = await wasteClaim(db, town.resident.id, { discountUntil: '2027-05-31' })
 		const id = String(++gateway)
-		await db.payment.create({ data: { method: 'gopay', state: 'pending', amount: 57_600, personId: town.person.id, providerPaymentId: id, discountUntil: new Date('2027-05-31'), createdAt: nextNight, items: { create: [{ claimId: late.id, amount: 0 }] } } })
+		await db.payment.create({
+			data: {
+				method: 'gopay',
+				state: 'pending',
+				amount: 57_600,
+				personId: town.person.id,
+				providerPaymentId: id,
+				discountUntil: new Date('2027-05-31'),
+				createdAt: nextNight,
+				items: { create: [{ claimId: late.id, amount: 0 }] },
+			},
+		})
 		await applyProviderStatus({ db, provider: 'gopay', providerPaymentId: id, status: { state: 'paid', amount: 57_600, raw: 'PAID' }, source: 'notification' })
 		expect(await db.claim.findUniqueOrThrow({ where: { id: late.id } })).toMatchObject({ status: 'partly_paid', paidAmount: 57_600, discountGranted: 0 })
 	})
 
-	test('11.3 one rule for what is owed today: a QR payment opened at 00:30 on New Year\'s Day in Prague carries the new year in its variable symbol', async () => {
+	test("11.3 one rule for what is owed today: a QR payment opened at 00:30 on New Year's Day in Prague carries the new year in its variable symbol", async () => {
 		const claim = await wasteClaim(db, town.resident.id, { discountUntil: null })
 		const newYear = await qr(claim.id, new Date('2026-12-31T23:30:00Z'))
 		expect(newYear.variableSymbol.slice(0, 2)).toBe('27')

@@ -18,7 +18,13 @@ export const OPEN_CLAIM_GENERATION_STATES = ['queued', 'running'] as const satis
 
 type RunUpdate = Omit<Prisma.ClaimGenerationRunUpdateManyMutationInput, 'status'>
 
-export async function moveClaimGenerationRun(db: Pick<Prisma.TransactionClient, 'claimGenerationRun'>, { runId, to, data = {} }: { runId: string; to: Exclude<ClaimGenerationState, 'queued'>; data?: RunUpdate }) {
-	const moved = await db.claimGenerationRun.updateMany({ where: { id: runId, status: { in: statesLeadingTo(CLAIM_GENERATION_TRANSITIONS, to) } }, data: { ...data, status: to } })
+export async function moveClaimGenerationRun(
+	db: Pick<Prisma.TransactionClient, 'claimGenerationRun'>,
+	{ runId, to, data = {} }: { runId: string; to: Exclude<ClaimGenerationState, 'queued'>; data?: RunUpdate },
+) {
+	const moved = await db.claimGenerationRun.updateMany({
+		where: { id: runId, status: { in: statesLeadingTo(CLAIM_GENERATION_TRANSITIONS, to) } },
+		data: { ...data, status: to },
+	})
 	assertMoved(moved.count, `Claim generation run ${runId}`, to)
 }

@@ -28,7 +28,13 @@ export async function* claimsCsv({ db, ability, filters, locale = 'cs' }: { db: 
 	const where = claimsWhere(ability, filters)
 	let cursor: string | undefined
 	for (;;) {
-		const rows = await db.claim.findMany({ where, orderBy: { id: 'asc' }, take: BATCH, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}), select: claimSelect })
+		const rows = await db.claim.findMany({
+			where,
+			orderBy: { id: 'asc' },
+			take: BATCH,
+			...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+			select: claimSelect,
+		})
 		if (rows.length === 0) return
 		yield rows
 			.map((r) =>

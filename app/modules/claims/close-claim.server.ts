@@ -20,6 +20,13 @@ export async function closeClaim({ db, claimId, kind, reason, by, ip = null, req
 		await tx.claimEvent.create({ data: { claimId, kind, amount: claim.amount - claim.paidAmount, actor: by, detail: { reason } } })
 		// Its open QR payments would only bring money nobody owes.
 		await cancelSupersededPayments(tx, { claimIds: [claimId], settledBy: null, source: 'clerk', reason: 'claim_closed' })
-		await recordAudit(tx, { action: kind === 'cancelled' ? 'claims.cancelled' : 'claims.written_off', staffId: by, subject: `Claim:${claimId}`, details: { reason }, ip, requestId })
+		await recordAudit(tx, {
+			action: kind === 'cancelled' ? 'claims.cancelled' : 'claims.written_off',
+			staffId: by,
+			subject: `Claim:${claimId}`,
+			details: { reason },
+			ip,
+			requestId,
+		})
 	})
 }

@@ -20,7 +20,19 @@ export type CreditedTransfer = ClaimTransfer & { paymentId: string; outcome: 'pa
  * Credits transfers to claims inside the caller's transaction on `client`. A claim may appear only
  * once per call (callers split repeats into rounds), so every transfer sees the claim as it was.
  */
-export async function creditClaimTransfers({ client, schema, transfers, actor, staffId = null }: { client: pg.PoolClient; schema: string; transfers: ClaimTransfer[]; actor: string; staffId?: string | null }): Promise<CreditedTransfer[]> {
+export async function creditClaimTransfers({
+	client,
+	schema,
+	transfers,
+	actor,
+	staffId = null,
+}: {
+	client: pg.PoolClient
+	schema: string
+	transfers: ClaimTransfer[]
+	actor: string
+	staffId?: string | null
+}): Promise<CreditedTransfer[]> {
 	if (transfers.length === 0) return []
 	if (new Set(transfers.map((t) => t.claimId)).size !== transfers.length) throw new Error('creditClaimTransfers: a claim appears twice in one call')
 	const claimIds = transfers.map((t) => t.claimId)
@@ -81,5 +93,12 @@ export async function creditClaimTransfers({ client, schema, transfers, actor, s
 	// A claim this settles closes the other open QR payments covering it, as creditPayment does.
 	const settled = credited.filter((c) => c.status === 'paid' || c.status === 'overpaid').map((c) => ({ claimId: c.claimId, settledBy: c.paymentId }))
 	await cancelSupersededPaymentsSql({ client, schema, settled, source: 'bank_statement' })
-	return credited.map(({ movementId, claimId, amount, variableSymbol, paymentId, outcome }) => ({ movementId, claimId, amount, variableSymbol, paymentId, outcome }))
+	return credited.map(({ movementId, claimId, amount, variableSymbol, paymentId, outcome }) => ({
+		movementId,
+		claimId,
+		amount,
+		variableSymbol,
+		paymentId,
+		outcome,
+	}))
 }

@@ -17,19 +17,42 @@ async function claim(amount: number, paidAmount: number) {
 	seq++
 	return db.claim.create({
 		data: {
-			residentId: resident.id, feeType: 'waste', year: 2026, label: { cs: 'Odpad' }, baseAmount: amount, amount, discountPercent: 20, discountAmount: amount / 5,
-			discountUntil: new Date('2026-12-31'), dueDate: new Date('2026-12-31'), variableSymbol: makeVariableSymbol(2026, seq), generationKey: `b:${seq}`, paidAmount,
+			residentId: resident.id,
+			feeType: 'waste',
+			year: 2026,
+			label: { cs: 'Odpad' },
+			baseAmount: amount,
+			amount,
+			discountPercent: 20,
+			discountAmount: amount / 5,
+			discountUntil: new Date('2026-12-31'),
+			dueDate: new Date('2026-12-31'),
+			variableSymbol: makeVariableSymbol(2026, seq),
+			generationKey: `b:${seq}`,
+			paidAmount,
 			status: paidAmount ? 'partly_paid' : 'open',
 		},
 	})
 }
 
 async function snapshot(claimId: string) {
-	const c = await db.claim.findUniqueOrThrow({ where: { id: claimId }, include: { events: true, items: { include: { payment: { include: { transitions: true } } } } } })
+	const c = await db.claim.findUniqueOrThrow({
+		where: { id: claimId },
+		include: { events: true, items: { include: { payment: { include: { transitions: true } } } } },
+	})
 	return {
 		claim: [c.status, c.paidAmount, c.discountGranted],
 		events: c.events.map((e) => [e.kind, e.amount, e.detail]),
-		items: c.items.map((i) => [i.amount, i.discount, i.payment.method, i.payment.state, i.payment.amount, i.payment.paidAmount, i.payment.overpaidAmount, i.payment.transitions.map((t) => [t.fromState, t.toState, t.source])]),
+		items: c.items.map((i) => [
+			i.amount,
+			i.discount,
+			i.payment.method,
+			i.payment.state,
+			i.payment.amount,
+			i.payment.paidAmount,
+			i.payment.overpaidAmount,
+			i.payment.transitions.map((t) => [t.fromState, t.toState, t.source]),
+		]),
 	}
 }
 
@@ -44,13 +67,26 @@ describe('creditClaimTransfers equals creditPayment for a transfer to a claim VS
 		const viaPayment = await claim(amount, paid)
 		const viaBulk = await claim(amount, paid)
 		await db.$transaction(async (tx) => {
-			const p = await tx.payment.create({ data: { method: 'bank_transfer', state: 'created', amount: received, providerPaymentId: `t:${viaPayment.id}`, items: { create: [{ claimId: viaPayment.id, amount: 0 }] } } })
+			const p = await tx.payment.create({
+				data: {
+					method: 'bank_transfer',
+					state: 'created',
+					amount: received,
+					providerPaymentId: `t:${viaPayment.id}`,
+					items: { create: [{ claimId: viaPayment.id, amount: 0 }] },
+				},
+			})
 			await creditPayment(tx, { paymentId: p.id, received, receivedAt: new Date('2026-05-01'), source: 'bank_statement', actor: 'test' })
 		})
 		const client = await getPool().connect()
 		try {
 			await client.query('BEGIN')
-			const [result] = await creditClaimTransfers({ client, schema: quoteIdent(town.schema), actor: 'test', transfers: [{ movementId: crypto.randomUUID(), claimId: viaBulk.id, amount: received }] })
+			const [result] = await creditClaimTransfers({
+				client,
+				schema: quoteIdent(town.schema),
+				actor: 'test',
+				transfers: [{ movementId: crypto.randomUUID(), claimId: viaBulk.id, amount: received }],
+			})
 			await client.query('COMMIT')
 			expect(result!.outcome).toBe(received > amount - paid ? 'overpaid' : received === amount - paid ? 'paid' : 'partly')
 		} finally {
@@ -63,7 +99,10 @@ describe('creditClaimTransfers equals creditPayment for a transfer to a claim VS
 		const c = await claim(1000, 0)
 		const client = await getPool().connect()
 		try {
-			const transfers = [{ movementId: crypto.randomUUID(), claimId: c.id, amount: 1 }, { movementId: crypto.randomUUID(), claimId: c.id, amount: 2 }]
+			const transfers = [
+				{ movementId: crypto.randomUUID(), claimId: c.id, amount: 1 },
+				{ movementId: crypto.randomUUID(), claimId: c.id, amount: 2 },
+			]
 			await expect(creditClaimTransfers({ client, schema: quoteIdent(town.schema), actor: 'test', transfers })).rejects.toThrow(/twice/)
 		} finally {
 			client.release()

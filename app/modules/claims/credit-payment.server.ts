@@ -46,7 +46,10 @@ export async function creditPayment(tx: Prisma.TransactionClient, input: CreditI
 	for (const id of claimIds) await tx.claim.update({ where: { id }, data: { updatedAt: new Date() } })
 	const claims = await tx.claim.findMany({ where: { id: { in: claimIds } }, orderBy: [{ dueDate: 'asc' }, { id: 'asc' }] })
 
-	const transition = payment.state === 'paid' ? null : await transitionPayment(tx, { paymentId: payment.id, to: 'paid', source: input.source, detail: { received: input.received } })
+	const transition =
+		payment.state === 'paid'
+			? null
+			: await transitionPayment(tx, { paymentId: payment.id, to: 'paid', source: input.source, detail: { received: input.received } })
 	if (transition && !transition.ok) throw new AppError('input_invalid', `Payment ${payment.id} cannot be paid from state ${payment.state}`)
 
 	// Days in Prague (decision 012): a card payment started at 23:30 on the last day keeps the discount.
@@ -83,7 +86,14 @@ export async function creditPayment(tx: Prisma.TransactionClient, input: CreditI
 		const existing = payment.items.find((item) => item.claimId === claim.id)
 		await tx.paymentItem.update({ where: { id: existing!.id }, data: { amount, discount } })
 		await tx.claimEvent.create({
-			data: { claimId: claim.id, kind: 'payment', amount, paymentId: payment.id, actor: input.actor ?? null, detail: { discount, method: payment.method, source: input.source } },
+			data: {
+				claimId: claim.id,
+				kind: 'payment',
+				amount,
+				paymentId: payment.id,
+				actor: input.actor ?? null,
+				detail: { discount, method: payment.method, source: input.source },
+			},
 		})
 		credited.push({ claimId: claim.id, amount, discount })
 	}
@@ -91,7 +101,10 @@ export async function creditPayment(tx: Prisma.TransactionClient, input: CreditI
 	const discounts = credited.reduce((sum, c) => sum + c.discount, 0)
 	const overpaid = Math.max(0, input.received - (totalDue - discounts))
 	await tx.payment.update({ where: { id: payment.id }, data: { paidAmount: { increment: input.received }, overpaidAmount: { increment: overpaid } } })
-	const after = await tx.claim.findMany({ where: { id: { in: claimIds } }, select: { id: true, status: true, amount: true, paidAmount: true, discountGranted: true, discountAmount: true, discountUntil: true } })
+	const after = await tx.claim.findMany({
+		where: { id: { in: claimIds } },
+		select: { id: true, status: true, amount: true, paidAmount: true, discountGranted: true, discountAmount: true, discountUntil: true },
+	})
 	const settled = after.filter((claim) => claimBalance(claim, receivedOn).isSettled).map((claim) => claim.id)
 	await cancelSupersededPayments(tx, { claimIds: settled, settledBy: payment.id, source: input.source })
 	return { credited, overpaid }

@@ -16,9 +16,18 @@ async function claim(amount: number, discountAmount: number, due = '2026-05-31')
 	seq++
 	return db.claim.create({
 		data: {
-			residentId: resident.id, feeType: 'waste', year: 2026, label: { cs: 'Odpad' }, baseAmount: amount, amount,
-			discountPercent: discountAmount ? 20 : 0, discountAmount, discountUntil: discountAmount ? new Date(due) : null,
-			dueDate: new Date(due), variableSymbol: makeVariableSymbol(2026, seq), generationKey: `t:${seq}`,
+			residentId: resident.id,
+			feeType: 'waste',
+			year: 2026,
+			label: { cs: 'Odpad' },
+			baseAmount: amount,
+			amount,
+			discountPercent: discountAmount ? 20 : 0,
+			discountAmount,
+			discountUntil: discountAmount ? new Date(due) : null,
+			dueDate: new Date(due),
+			variableSymbol: makeVariableSymbol(2026, seq),
+			generationKey: `t:${seq}`,
 		},
 	})
 }
@@ -27,8 +36,11 @@ async function qrPayment(claims: { id: string; amount: number; discountAmount: n
 	seq++
 	return db.payment.create({
 		data: {
-			method: 'bank_transfer', state: 'pending', amount: claims.reduce((s, c) => s + c.amount - c.discountAmount, 0),
-			variableSymbol: makeVariableSymbol(2026, seq), discountUntil: discountUntil ? new Date(discountUntil) : null,
+			method: 'bank_transfer',
+			state: 'pending',
+			amount: claims.reduce((s, c) => s + c.amount - c.discountAmount, 0),
+			variableSymbol: makeVariableSymbol(2026, seq),
+			discountUntil: discountUntil ? new Date(discountUntil) : null,
 			items: { create: claims.map((c) => ({ claimId: c.id, amount: 0 })) },
 		},
 	})
@@ -58,7 +70,9 @@ describe('creditPayment', () => {
 	test('a portal QR transfer by the due date pays the discounted amount and the claim is paid', async () => {
 		const c = await claim(72000, 14400)
 		const p = await qrPayment([c], '2026-05-31')
-		const result = await db.$transaction((tx) => creditPayment(tx, { paymentId: p.id, received: 57600, receivedAt: new Date('2026-05-30'), source: 'bank_statement' }))
+		const result = await db.$transaction((tx) =>
+			creditPayment(tx, { paymentId: p.id, received: 57600, receivedAt: new Date('2026-05-30'), source: 'bank_statement' }),
+		)
 		expect(result).toEqual({ credited: [{ claimId: c.id, amount: 57600, discount: 14400 }], overpaid: 0 })
 		const after = await db.claim.findUniqueOrThrow({ where: { id: c.id }, include: { events: true } })
 		expect([after.status, after.paidAmount, after.discountGranted]).toEqual(['paid', 57600, 14400])
@@ -80,7 +94,9 @@ describe('creditPayment', () => {
 		const a = await claim(50000, 0, '2026-03-31')
 		const b = await claim(30000, 0, '2026-09-30')
 		const p = await qrPayment([a, b], null)
-		const result = await db.$transaction((tx) => creditPayment(tx, { paymentId: p.id, received: 81000, receivedAt: new Date('2026-03-01'), source: 'bank_statement' }))
+		const result = await db.$transaction((tx) =>
+			creditPayment(tx, { paymentId: p.id, received: 81000, receivedAt: new Date('2026-03-01'), source: 'bank_statement' }),
+		)
 		expect(result.overpaid).toBe(1000)
 		const [ca, cb] = await Promise.all([db.claim.findUniqueOrThrow({ where: { id: a.id } }), db.claim.findUniqueOrThrow({ where: { id: b.id } })])
 		expect([ca.status, ca.paidAmount, cb.status, cb.paidAmount]).toEqual(['paid', 50000, 'overpaid', 31000])
@@ -90,9 +106,13 @@ describe('creditPayment', () => {
 	test('bad input changes nothing', async () => {
 		const c = await claim(72000, 0)
 		const p = await qrPayment([c], null)
-		await expect(db.$transaction((tx) => creditPayment(tx, { paymentId: p.id, received: 0, receivedAt: new Date(), source: 'clerk' }))).rejects.toThrow(/positive/)
+		await expect(db.$transaction((tx) => creditPayment(tx, { paymentId: p.id, received: 0, receivedAt: new Date(), source: 'clerk' }))).rejects.toThrow(
+			/positive/,
+		)
 		await db.payment.update({ where: { id: p.id }, data: { state: 'refunded' } })
-		await expect(db.$transaction((tx) => creditPayment(tx, { paymentId: p.id, received: 100, receivedAt: new Date(), source: 'clerk' }))).rejects.toThrow(/cannot be paid/)
+		await expect(db.$transaction((tx) => creditPayment(tx, { paymentId: p.id, received: 100, receivedAt: new Date(), source: 'clerk' }))).rejects.toThrow(
+			/cannot be paid/,
+		)
 		const after = await db.claim.findUniqueOrThrow({ where: { id: c.id } })
 		expect([after.status, after.paidAmount]).toEqual(['open', 0])
 	})

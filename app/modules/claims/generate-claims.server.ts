@@ -13,17 +13,32 @@ const CHUNK = 5000
 export type GenerateProgress = { done: number; total: number }
 export type GenerateResult = { created: number; existing: number; ruleVersion: number }
 
-export async function generateClaims({ pool, slug, year, asOf = new Date(), onProgress }: { pool: pg.Pool; slug: string; year: number; asOf?: Date; onProgress?: (p: GenerateProgress) => void }): Promise<GenerateResult> {
+export async function generateClaims({
+	pool,
+	slug,
+	year,
+	asOf = new Date(),
+	onProgress,
+}: {
+	pool: pg.Pool
+	slug: string
+	year: number
+	asOf?: Date
+	onProgress?: (p: GenerateProgress) => void
+}): Promise<GenerateResult> {
 	const s = quoteIdent(tenantSchemaName(slug))
 	const client = await pool.connect()
 	try {
 		await client.query('BEGIN')
 		// One generation per town at a time: a second run waits and then finds everything existing.
 		await client.query(`LOCK TABLE ${s}.claim IN SHARE ROW EXCLUSIVE MODE`)
-		const version = (await client.query<{ version: number; rules: unknown }>(`SELECT version, rules FROM ${s}.fee_rule_version ORDER BY version DESC LIMIT 1`)).rows[0]
+		const version = (await client.query<{ version: number; rules: unknown }>(`SELECT version, rules FROM ${s}.fee_rule_version ORDER BY version DESC LIMIT 1`))
+			.rows[0]
 		if (!version) throw new AppError('input_invalid', `Town ${slug} has no fee rules yet`)
 		const rulebook = RulebookSchema.parse(version.rules)
-		const residents = (await client.query<CalcResident>(`SELECT id, to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", disability::text AS disability FROM ${s}.resident`)).rows
+		const residents = (
+			await client.query<CalcResident>(`SELECT id, to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", disability::text AS disability FROM ${s}.resident`)
+		).rows
 		const obligations = (
 			await client.query<CalcObligation>(
 				`SELECT id, resident_id AS "residentId", fee_type AS "feeType", to_char(valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(valid_to, 'YYYY-MM-DD') AS "validTo"
@@ -37,7 +52,9 @@ export async function generateClaims({ pool, slug, year, asOf = new Date(), onPr
 		const issueYear = asOf.getUTCFullYear()
 		for (let start = 0; start < fresh.length; start += CHUNK) {
 			const chunk = fresh.slice(start, start + CHUNK)
-			const seqs = (await client.query<{ n: string }>(`SELECT nextval('${s.replaceAll("'", "''")}.variable_symbol_seq') AS n FROM generate_series(1, $1)`, [chunk.length])).rows
+			const seqs = (
+				await client.query<{ n: string }>(`SELECT nextval('${s.replaceAll("'", "''")}.variable_symbol_seq') AS n FROM generate_series(1, $1)`, [chunk.length])
+			).rows
 			const col = <K extends keyof (typeof chunk)[number]>(k: K) => chunk.map((d) => d[k])
 			await client.query(
 				`WITH inserted AS (
@@ -51,9 +68,23 @@ export async function generateClaims({ pool, slug, year, asOf = new Date(), onPr
 				   RETURNING id, amount)
 				 INSERT INTO ${s}.claim_event (claim_id, kind, amount, detail) SELECT id, 'issued', amount, jsonb_build_object('ruleVersion', $17::int) FROM inserted`,
 				[
-					col('residentId'), col('obligationId'), col('feeType'), year, col('instalment'), chunk.map((d) => JSON.stringify(d.label)),
-					col('baseAmount'), col('reliefAmount'), col('reliefCode'), col('amount'), col('discountPercent'), col('discountAmount'),
-					col('discountUntil'), col('dueDate'), seqs.map((row) => makeVariableSymbol(issueYear, Number(row.n))), col('generationKey'), version.version,
+					col('residentId'),
+					col('obligationId'),
+					col('feeType'),
+					year,
+					col('instalment'),
+					chunk.map((d) => JSON.stringify(d.label)),
+					col('baseAmount'),
+					col('reliefAmount'),
+					col('reliefCode'),
+					col('amount'),
+					col('discountPercent'),
+					col('discountAmount'),
+					col('discountUntil'),
+					col('dueDate'),
+					seqs.map((row) => makeVariableSymbol(issueYear, Number(row.n))),
+					col('generationKey'),
+					version.version,
 				],
 			)
 			onProgress?.({ done: Math.min(start + CHUNK, fresh.length), total: fresh.length })

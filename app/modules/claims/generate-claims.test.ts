@@ -11,7 +11,16 @@ const s = tenantSchemaName('gen-town')
 const PEOPLE = Number(process.env.CLAIMS_BENCH_PEOPLE ?? 3000)
 const names = { cs: 'Odpad', en: 'Waste', uk: 'Відходи' }
 const rules = {
-	feeTypes: [{ code: 'waste', kind: 'waste', names, rates: { 2026: 720 }, reliefs: [{ kind: 'age_under', code: 'child_under_6', under: 6, percent: 100 }], instalments: [{ dueDate: '05-31', percent: 100 }] }],
+	feeTypes: [
+		{
+			code: 'waste',
+			kind: 'waste',
+			names,
+			rates: { 2026: 720 },
+			reliefs: [{ kind: 'age_under', code: 'child_under_6', under: 6, percent: 100 }],
+			instalments: [{ dueDate: '05-31', percent: 100 }],
+		},
+	],
 	discount: { percent: 20, feeTypes: ['waste'], condition: 'portal_payment_by_due_date' },
 }
 
@@ -29,18 +38,30 @@ describe('generateClaims', () => {
 		)
 		const progress: number[] = []
 		const started = performance.now()
-		const first = await generateClaims({ pool: getPool(), slug: 'gen-town', year: 2026, asOf: new Date('2026-01-10'), onProgress: (p) => progress.push(p.done) })
+		const first = await generateClaims({
+			pool: getPool(),
+			slug: 'gen-town',
+			year: 2026,
+			asOf: new Date('2026-01-10'),
+			onProgress: (p) => progress.push(p.done),
+		})
 		const ms = performance.now() - started
 		expect(first).toEqual({ created: PEOPLE, existing: 0, ruleVersion: 1 })
 		if (process.env.CLAIMS_BENCH_PEOPLE) console.log(`generateClaims: ${PEOPLE} people -> ${PEOPLE} claims in ${Math.round(ms)} ms`)
 		expect(progress.at(-1)).toBe(PEOPLE)
 		expect(ms).toBeLessThan(Math.max(5000, (30_000 * PEOPLE) / 50_000))
-		const rows = await sql<{ variable_symbol: string; amount: number; discount_amount: number; relief_code: string | null }>(`SELECT variable_symbol, amount, discount_amount, relief_code FROM ${s}.claim`)
+		const rows = await sql<{ variable_symbol: string; amount: number; discount_amount: number; relief_code: string | null }>(
+			`SELECT variable_symbol, amount, discount_amount, relief_code FROM ${s}.claim`,
+		)
 		expect(rows.every((r) => isValidVariableSymbol(r.variable_symbol) && r.variable_symbol.startsWith('26'))).toBe(true)
 		expect(rows.filter((r) => r.relief_code === 'child_under_6')).toHaveLength(PEOPLE / 10)
 		expect(rows.find((r) => r.relief_code === null)).toMatchObject({ amount: 72000, discount_amount: 14400 })
 		expect((await sql(`SELECT count(*)::int AS n FROM ${s}.claim_event WHERE kind = 'issued'`))[0]).toEqual({ n: PEOPLE })
-		expect(await generateClaims({ pool: getPool(), slug: 'gen-town', year: 2026, asOf: new Date('2026-01-11') })).toEqual({ created: 0, existing: PEOPLE, ruleVersion: 1 })
+		expect(await generateClaims({ pool: getPool(), slug: 'gen-town', year: 2026, asOf: new Date('2026-01-11') })).toEqual({
+			created: 0,
+			existing: PEOPLE,
+			ruleVersion: 1,
+		})
 		expect((await sql(`SELECT count(*)::int AS n FROM ${s}.claim`))[0]).toEqual({ n: PEOPLE })
 	})
 })

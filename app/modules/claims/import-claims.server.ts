@@ -15,7 +15,10 @@ const ClaimRowSchema = z.object({
 	fee_type: z.string().min(1),
 	year: z.coerce.number().int().min(2000).max(2100),
 	amount: z.string().regex(/^\d+(\.\d{1,2})?$/),
-	due_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d))),
+	due_date: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/)
+		.refine((d) => !Number.isNaN(Date.parse(d))),
 })
 type ClaimRow = z.output<typeof ClaimRowSchema>
 
@@ -27,7 +30,11 @@ export async function importClaims({ db, tenantSlug, text, apply, by, ip = null,
 	if (!errors.length && records.length === 0) errors.push({ line: 1, column: '', code: 'empty' })
 	const latest = await db.feeRuleVersion.findFirst({ orderBy: { version: 'desc' } })
 	const fees = new Map((latest ? RulebookSchema.parse(latest.rules).feeTypes : []).map((f) => [f.code, f]))
-	const residents = new Map((await db.resident.findMany({ where: { externalId: { in: records.map((r) => r.resident_id ?? '') } }, select: { id: true, externalId: true } })).map((r) => [r.externalId!, r.id]))
+	const residents = new Map(
+		(await db.resident.findMany({ where: { externalId: { in: records.map((r) => r.resident_id ?? '') } }, select: { id: true, externalId: true } })).map(
+			(r) => [r.externalId!, r.id],
+		),
+	)
 	const seen = new Set<string>()
 	records.forEach((record, index) => {
 		const line = index + 2
@@ -49,7 +56,9 @@ export async function importClaims({ db, tenantSlug, text, apply, by, ip = null,
 	await db.$transaction(
 		async (tx) => {
 			const keys = parsed.rows.map((r) => `import:${r.claim_id}`)
-			const present = new Set((await tx.claim.findMany({ where: { generationKey: { in: keys } }, select: { generationKey: true } })).map((c) => c.generationKey))
+			const present = new Set(
+				(await tx.claim.findMany({ where: { generationKey: { in: keys } }, select: { generationKey: true } })).map((c) => c.generationKey),
+			)
 			const issueYear = new Date().getUTCFullYear()
 			for (const row of parsed.rows) {
 				if (present.has(`import:${row.claim_id}`)) {
@@ -60,14 +69,28 @@ export async function importClaims({ db, tenantSlug, text, apply, by, ip = null,
 				const amount = Math.round(Number(row.amount) * 100)
 				const claim = await tx.claim.create({
 					data: {
-						residentId: row.residentUuid, feeType: row.fee_type, year: row.year, label: fees.get(row.fee_type)!.names, baseAmount: amount, amount,
-						dueDate: new Date(`${row.due_date}T00:00:00Z`), variableSymbol: makeVariableSymbol(issueYear, Number(seq!.n)), ruleVersion: latest!.version, generationKey: `import:${row.claim_id}`,
+						residentId: row.residentUuid,
+						feeType: row.fee_type,
+						year: row.year,
+						label: fees.get(row.fee_type)!.names,
+						baseAmount: amount,
+						amount,
+						dueDate: new Date(`${row.due_date}T00:00:00Z`),
+						variableSymbol: makeVariableSymbol(issueYear, Number(seq!.n)),
+						ruleVersion: latest!.version,
+						generationKey: `import:${row.claim_id}`,
 					},
 				})
 				await tx.claimEvent.create({ data: { claimId: claim.id, kind: 'issued', amount, actor: by, detail: { import: row.claim_id } } })
 				result.created++
 			}
-			await recordAudit(tx, { action: 'claims.imported', staffId: by, details: { rows: parsed.rows.length, created: result.created, existing: result.existing }, ip, requestId })
+			await recordAudit(tx, {
+				action: 'claims.imported',
+				staffId: by,
+				details: { rows: parsed.rows.length, created: result.created, existing: result.existing },
+				ip,
+				requestId,
+			})
 		},
 		{ timeout: 120_000 },
 	)

@@ -8,10 +8,20 @@ import { isValidVariableSymbol } from './variable-symbol'
 const town = await createTown('claimimp-town')
 const db = getTenantDb(town.tenant)
 const s = tenantSchemaName('claimimp-town')
-const rent = { code: 'rent', kind: 'custom', names: { cs: 'Nájem', en: 'Rent', uk: 'Оренда' }, rates: { 2026: 0 }, instalments: [{ dueDate: '01-31', percent: 100 }] }
+const rent = {
+	code: 'rent',
+	kind: 'custom',
+	names: { cs: 'Nájem', en: 'Rent', uk: 'Оренда' },
+	rates: { 2026: 0 },
+	instalments: [{ dueDate: '01-31', percent: 100 }],
+}
 await sql(`INSERT INTO ${s}.fee_rule_version (version, rules, rules_hash) VALUES (1, $1, 'x')`, [JSON.stringify({ feeTypes: [rent] })])
-await sql(`INSERT INTO ${s}.resident (given_name, family_name, date_of_birth, external_id) VALUES ('Petr', 'Novák', '1980-01-01', 'R-1'), ('Eva', 'Malá', '1990-01-01', 'R-2')`)
-const clerk = (await sql<{ id: string }>(`INSERT INTO ${s}.staff_user (email, name, roles, agendas) VALUES ('c@ci.test', 'C', '{clerk}', '{payments}') RETURNING id`))[0]!.id
+await sql(
+	`INSERT INTO ${s}.resident (given_name, family_name, date_of_birth, external_id) VALUES ('Petr', 'Novák', '1980-01-01', 'R-1'), ('Eva', 'Malá', '1990-01-01', 'R-2')`,
+)
+const clerk = (
+	await sql<{ id: string }>(`INSERT INTO ${s}.staff_user (email, name, roles, agendas) VALUES ('c@ci.test', 'C', '{clerk}', '{payments}') RETURNING id`)
+)[0]!.id
 const csv = 'claim_id;resident_id;fee_type;year;amount;due_date\nN-1;R-1;rent;2026;4500;2026-02-15\nN-2;R-2;rent;2026;3200.50;2026-02-15\n'
 const run = (text: string, apply = true) => importClaims({ db, tenantSlug: 'claimimp-town', text, apply, by: clerk })
 

@@ -14,13 +14,24 @@ export function claimsWhere(ability: AppAbility, f: ClaimFilters): Prisma.ClaimW
 			f.year ? { year: f.year } : {},
 			f.status ? { status: f.status } : {},
 			f.vs ? { variableSymbol: { startsWith: f.vs } } : {},
-			...words.map((w) => ({ resident: { OR: [{ givenName: { contains: w, mode: 'insensitive' as const } }, { familyName: { contains: w, mode: 'insensitive' as const } }] } })),
+			...words.map((w) => ({
+				resident: { OR: [{ givenName: { contains: w, mode: 'insensitive' as const } }, { familyName: { contains: w, mode: 'insensitive' as const } }] },
+			})),
 		],
 	}
 }
 
 export const claimSelect = {
-	id: true, feeType: true, label: true, year: true, instalment: true, amount: true, paidAmount: true, dueDate: true, variableSymbol: true, status: true,
+	id: true,
+	feeType: true,
+	label: true,
+	year: true,
+	instalment: true,
+	amount: true,
+	paidAmount: true,
+	dueDate: true,
+	variableSymbol: true,
+	status: true,
 	resident: { select: { givenName: true, familyName: true } },
 } satisfies Prisma.ClaimSelect
 
@@ -29,7 +40,13 @@ export async function listClaims({ db, ability, filters }: { db: TenantDb; abili
 	const where = claimsWhere(ability, filters)
 	const [total, rows] = await Promise.all([
 		db.claim.count({ where }),
-		db.claim.findMany({ where, orderBy: [{ dueDate: 'desc' }, { variableSymbol: 'asc' }], skip: (filters.page - 1) * CLAIMS_PAGE_SIZE, take: CLAIMS_PAGE_SIZE, select: claimSelect }),
+		db.claim.findMany({
+			where,
+			orderBy: [{ dueDate: 'desc' }, { variableSymbol: 'asc' }],
+			skip: (filters.page - 1) * CLAIMS_PAGE_SIZE,
+			take: CLAIMS_PAGE_SIZE,
+			select: claimSelect,
+		}),
 	])
 	const claims = rows.map((r) => ({ ...r, dueDate: r.dueDate.toISOString().slice(0, 10), name: `${r.resident.givenName} ${r.resident.familyName}` }))
 	return { claims, total, pages: Math.max(1, Math.ceil(total / CLAIMS_PAGE_SIZE)) }
@@ -37,5 +54,10 @@ export async function listClaims({ db, ability, filters }: { db: TenantDb; abili
 
 /** The fee types among the claims the clerk may read, with a label, for the claims filter. */
 export async function listClaimFeeTypes({ db, ability }: { db: TenantDb; ability: AppAbility }) {
-	return db.claim.findMany({ where: accessibleWhere(ability, 'read', 'Claim'), distinct: ['feeType'], select: { feeType: true, label: true }, orderBy: { feeType: 'asc' } })
+	return db.claim.findMany({
+		where: accessibleWhere(ability, 'read', 'Claim'),
+		distinct: ['feeType'],
+		select: { feeType: true, label: true },
+		orderBy: { feeType: 'asc' },
+	})
 }

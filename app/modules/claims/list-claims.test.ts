@@ -10,17 +10,22 @@ import { CLAIMS_PAGE_SIZE, listClaims } from './list-claims.server'
 const town = await createTown('claimlist-town')
 const db = getTenantDb(town.tenant)
 const s = tenantSchemaName('claimlist-town')
-const staff = (roles: ('clerk' | 'admin' | 'auditor')[], agendas: ('payments' | 'submissions')[] = []) => defineAbilityFor({ kind: 'staff', staffUserId: crypto.randomUUID(), roles, agendas })
+const staff = (roles: ('clerk' | 'admin' | 'auditor')[], agendas: ('payments' | 'submissions')[] = []) =>
+	defineAbilityFor({ kind: 'staff', staffUserId: crypto.randomUUID(), roles, agendas })
 const paymentsClerk = staff(['clerk'], ['payments'])
 const filters = (query: string) => readClaimFilters(new URL(`http://x/?${query}`))
 
 // 30 waste claims for "Novák" (2026) and one dog claim for "Svobodová" (2025).
-await sql(`INSERT INTO ${s}.resident (id, given_name, family_name, date_of_birth) VALUES ('00000000-0000-4000-8000-000000000001', 'Petr', 'Novák', '1980-01-01'), ('00000000-0000-4000-8000-000000000002', 'Eva', 'Svobodová', '1970-01-01')`)
+await sql(
+	`INSERT INTO ${s}.resident (id, given_name, family_name, date_of_birth) VALUES ('00000000-0000-4000-8000-000000000001', 'Petr', 'Novák', '1980-01-01'), ('00000000-0000-4000-8000-000000000002', 'Eva', 'Svobodová', '1970-01-01')`,
+)
 await sql(
 	`INSERT INTO ${s}.claim (resident_id, fee_type, year, label, base_amount, amount, due_date, variable_symbol, generation_key)
 	 SELECT '00000000-0000-4000-8000-000000000001', 'waste', 2026, '{}', 72000, 72000, DATE '2026-05-31', '26' || lpad(g::text, 8, '0'), 'k' || g FROM generate_series(1, 30) g`,
 )
-await sql(`INSERT INTO ${s}.claim (resident_id, fee_type, year, label, base_amount, amount, due_date, variable_symbol, generation_key, status) VALUES ('00000000-0000-4000-8000-000000000002', 'dog', 2025, '{}', 50000, 50000, '2025-03-31', '2500000019', 'dog1', 'paid')`)
+await sql(
+	`INSERT INTO ${s}.claim (resident_id, fee_type, year, label, base_amount, amount, due_date, variable_symbol, generation_key, status) VALUES ('00000000-0000-4000-8000-000000000002', 'dog', 2025, '{}', 50000, 50000, '2025-03-31', '2500000019', 'dog1', 'paid')`,
+)
 
 describe('clerk claims list', () => {
 	test('filters by fee type, year, status, VS and name; paginated', async () => {

@@ -13,7 +13,9 @@ type Options = { db: TenantDb; tenantSlug: string; year: number; by: string; ip?
  */
 export async function requestClaimGeneration({ db, tenantSlug, year, by, ip = null, requestId = null }: Options) {
 	// A run the job expired on (30 minutes) no longer blocks a new request.
-	const open = await db.claimGenerationRun.findFirst({ where: { status: { in: [...OPEN_CLAIM_GENERATION_STATES] }, createdAt: { gt: new Date(Date.now() - 35 * 60_000) } } })
+	const open = await db.claimGenerationRun.findFirst({
+		where: { status: { in: [...OPEN_CLAIM_GENERATION_STATES] }, createdAt: { gt: new Date(Date.now() - 35 * 60_000) } },
+	})
 	if (open) throw new ClaimGenerationError('already_running', 'Claim generation is already running')
 	if (!(await db.feeRuleVersion.count())) throw new ClaimGenerationError('no_fee_rules', 'The town has no fee rules yet')
 	const run = await db.claimGenerationRun.create({ data: { year, requestedBy: by } })

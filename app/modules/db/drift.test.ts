@@ -34,8 +34,7 @@ const TENANT_EXTRAS: KnownExtras = {
 		staff_user_email_lower: 'CHECK ((email = lower(email)))',
 		form_code_format: "CHECK ((code ~ '^[a-z][a-z0-9-]{1,60}$'::text))",
 		submission_attachment_origin_known: "CHECK ((origin = ANY (ARRAY['citizen'::text, 'office'::text])))",
-		session_one_subject:
-			`CHECK ((((kind = 'citizen'::SCHEMA."SessionKind") AND (person_id IS NOT NULL) AND (staff_user_id IS NULL)) OR ((kind = 'staff'::SCHEMA."SessionKind") AND (staff_user_id IS NOT NULL) AND (person_id IS NULL))))`,
+		session_one_subject: `CHECK ((((kind = 'citizen'::SCHEMA."SessionKind") AND (person_id IS NOT NULL) AND (staff_user_id IS NULL)) OR ((kind = 'staff'::SCHEMA."SessionKind") AND (staff_user_id IS NOT NULL) AND (person_id IS NULL))))`,
 		// Fees and claims (decision 007): money never goes negative, a claim's amount is base - relief,
 		// variable symbols are 10 digits.
 		bank_movement_amount_positive: 'CHECK ((amount > 0))',
@@ -49,7 +48,8 @@ const TENANT_EXTRAS: KnownExtras = {
 		claim_variable_symbol_format: "CHECK ((variable_symbol ~ '^[0-9]{10}$'::text))",
 		fee_rule_version_positive: 'CHECK ((version > 0))',
 		obligation_validity: 'CHECK (((valid_to IS NULL) OR (valid_to >= valid_from)))',
-		payment_amounts: 'CHECK (((amount >= 0) AND (paid_amount >= 0) AND (refunded_amount >= 0) AND (refunded_amount <= paid_amount) AND (overpaid_amount >= 0)))',
+		payment_amounts:
+			'CHECK (((amount >= 0) AND (paid_amount >= 0) AND (refunded_amount >= 0) AND (refunded_amount <= paid_amount) AND (overpaid_amount >= 0)))',
 		payment_variable_symbol_format: "CHECK (((variable_symbol IS NULL) OR (variable_symbol ~ '^[0-9]{10}$'::text)))",
 		payment_item_amounts: 'CHECK (((amount >= 0) AND (discount >= 0)))',
 		reminder_days: 'CHECK ((days >= 0))',
@@ -77,34 +77,39 @@ const TENANT_EXTRAS: KnownExtras = {
 		statistic_refresh_status: "CHECK ((status = ANY (ARRAY['idle'::text, 'queued'::text, 'running'::text, 'done'::text, 'failed'::text])))",
 		// Grants (issue 14, decision 022).
 		grant_application_applicant_kind: "CHECK ((applicant_kind = ANY (ARRAY['natural'::text, 'legal'::text])))",
-		grant_application_awarded: "CHECK (((state <> ALL (ARRAY['awarded'::text, 'contracted'::text, 'paid'::text, 'settlement_filed'::text, 'settlement_returned'::text, 'settled'::text])) OR ((awarded_amount > 0) AND (resolution_number IS NOT NULL) AND (deciding_body IS NOT NULL))))",
+		grant_application_awarded:
+			"CHECK (((state <> ALL (ARRAY['awarded'::text, 'contracted'::text, 'paid'::text, 'settlement_filed'::text, 'settlement_returned'::text, 'settled'::text])) OR ((awarded_amount > 0) AND (resolution_number IS NOT NULL) AND (deciding_body IS NOT NULL))))",
 		grant_application_deciding_body: "CHECK (((deciding_body IS NULL) OR (deciding_body = ANY (ARRAY['rada'::text, 'zastupitelstvo'::text]))))",
 		grant_application_excluded: "CHECK (((state <> 'excluded'::text) OR (length(btrim(COALESCE(exclusion_reason, ''::text))) > 0)))",
 		grant_application_ico: "CHECK (((applicant_kind = 'legal'::text) = (applicant_ico IS NOT NULL)))",
 		grant_application_rejected: "CHECK (((state <> 'rejected'::text) OR (length(btrim(COALESCE(rejection_reason, ''::text))) > 0)))",
-		grant_application_requested: "CHECK ((requested_amount >= 0))",
+		grant_application_requested: 'CHECK ((requested_amount >= 0))',
 		grant_application_returned: "CHECK (((state <> 'returned'::text) OR ((return_message IS NOT NULL) AND (return_deadline IS NOT NULL))))",
-		grant_application_state: "CHECK ((state = ANY (ARRAY['draft'::text, 'submitted'::text, 'returned'::text, 'excluded'::text, 'in_evaluation'::text, 'awarded'::text, 'rejected'::text, 'contracted'::text, 'paid'::text, 'settlement_filed'::text, 'settlement_returned'::text, 'settled'::text])))",
+		grant_application_state:
+			"CHECK ((state = ANY (ARRAY['draft'::text, 'submitted'::text, 'returned'::text, 'excluded'::text, 'in_evaluation'::text, 'awarded'::text, 'rejected'::text, 'contracted'::text, 'paid'::text, 'settlement_filed'::text, 'settlement_returned'::text, 'settled'::text])))",
 		grant_application_event_actor: "CHECK ((actor = ANY (ARRAY['applicant'::text, 'staff'::text, 'system'::text])))",
 		grant_attachment_purpose: "CHECK ((purpose = ANY (ARRAY['application'::text, 'settlement'::text])))",
-		grant_budget_line_amounts: "CHECK (((own_share >= 0) AND (requested >= 0)))",
-		grant_call_dates: "CHECK ((closes_on >= opens_on))",
-		grant_contract_amount: "CHECK ((amount > 0))",
-		grant_contract_deadlines_after_signing: "CHECK (((signed_on IS NOT NULL) OR ((board_deadline IS NULL) AND (registr_smluv_deadline IS NULL) AND (de_minimis_deadline IS NULL))))",
-		grant_evaluator_assignment_declaration: "CHECK ((((conflict_declaration IS NULL) = (declared_at IS NULL)) AND ((conflict_declaration IS NULL) OR (conflict_declaration = ANY (ARRAY['none'::text, 'conflict'::text])))))",
+		grant_budget_line_amounts: 'CHECK (((own_share >= 0) AND (requested >= 0)))',
+		grant_call_dates: 'CHECK ((closes_on >= opens_on))',
+		grant_contract_amount: 'CHECK ((amount > 0))',
+		grant_contract_deadlines_after_signing:
+			'CHECK (((signed_on IS NOT NULL) OR ((board_deadline IS NULL) AND (registr_smluv_deadline IS NULL) AND (de_minimis_deadline IS NULL))))',
+		grant_evaluator_assignment_declaration:
+			"CHECK ((((conflict_declaration IS NULL) = (declared_at IS NULL)) AND ((conflict_declaration IS NULL) OR (conflict_declaration = ANY (ARRAY['none'::text, 'conflict'::text])))))",
 		grant_evaluator_assignment_scored: "CHECK (((scored_at IS NULL) OR (conflict_declaration = 'none'::text)))",
-		grant_payout_amount: "CHECK ((amount > 0))",
+		grant_payout_amount: 'CHECK ((amount > 0))',
 		grant_programme_code_format: "CHECK ((code ~ '^[a-z0-9][a-z0-9-]{1,62}$'::text))",
 		grant_programme_kind: "CHECK ((kind = ANY (ARRAY['programme'::text, 'individual'::text])))",
-		grant_programme_version_amounts: "CHECK (((total_budget > 0) AND (max_grant > 0) AND (min_grant >= 0) AND (min_grant <= max_grant) AND (max_grant <= total_budget)))",
-		grant_programme_version_co_financing: "CHECK (((co_financing_percent >= 0) AND (co_financing_percent <= 100)))",
+		grant_programme_version_amounts:
+			'CHECK (((total_budget > 0) AND (max_grant > 0) AND (min_grant >= 0) AND (min_grant <= max_grant) AND (max_grant <= total_budget)))',
+		grant_programme_version_co_financing: 'CHECK (((co_financing_percent >= 0) AND (co_financing_percent <= 100)))',
 		grant_programme_version_eligible: "CHECK ((eligible_applicants = ANY (ARRAY['natural'::text, 'legal'::text, 'both'::text])))",
 		grant_programme_version_published: "CHECK (((state = 'published'::text) = (published_at IS NOT NULL)))",
 		grant_programme_version_state: "CHECK ((state = ANY (ARRAY['draft'::text, 'published'::text])))",
-		grant_score_points: "CHECK ((points >= 0))",
-		grant_settings_single_row: "CHECK ((id = 1))",
-		grant_settings_values: "CHECK (((publication_lead_days >= 0) AND (council_threshold > 0)))",
-		grant_settlement_amounts: "CHECK (((spent_grant >= 0) AND (return_amount >= 0)))",
+		grant_score_points: 'CHECK ((points >= 0))',
+		grant_settings_single_row: 'CHECK ((id = 1))',
+		grant_settings_values: 'CHECK (((publication_lead_days >= 0) AND (council_threshold > 0)))',
+		grant_settlement_amounts: 'CHECK (((spent_grant >= 0) AND (return_amount >= 0)))',
 		grant_settlement_outcome: "CHECK (((outcome IS NULL) OR (outcome = ANY (ARRAY['approved'::text, 'more_requested'::text]))))",
 		// Messages and notifications (issue 15, decision 023).
 		message_thread_state: "CHECK ((state = ANY (ARRAY['new'::text, 'waiting_for_office'::text, 'waiting_for_citizen'::text, 'closed'::text])))",
@@ -113,13 +118,16 @@ const TENANT_EXTRAS: KnownExtras = {
 		thread_message_internal_by_staff: "CHECK (((NOT is_internal) OR (author = 'staff'::text)))",
 		thread_message_body_present: 'CHECK ((length(btrim(body)) > 0))',
 		canned_reply_present: 'CHECK (((length(btrim(title)) > 0) AND (length(btrim(body)) > 0)))',
-		notification_kind: "CHECK ((kind = ANY (ARRAY['submission_status'::text, 'message_reply'::text, 'payment_receipt'::text, 'reminder'::text, 'announcement'::text])))",
-		notification_preference_kind: "CHECK ((kind = ANY (ARRAY['submission_status'::text, 'message_reply'::text, 'payment_receipt'::text, 'reminder'::text, 'announcement'::text])))",
+		notification_kind:
+			"CHECK ((kind = ANY (ARRAY['submission_status'::text, 'message_reply'::text, 'payment_receipt'::text, 'reminder'::text, 'announcement'::text])))",
+		notification_preference_kind:
+			"CHECK ((kind = ANY (ARRAY['submission_status'::text, 'message_reply'::text, 'payment_receipt'::text, 'reminder'::text, 'announcement'::text])))",
 		notification_preference_channel: "CHECK ((channel = ANY (ARRAY['portal'::text, 'email'::text, 'sms'::text])))",
 		announcement_state: "CHECK ((state = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text])))",
 		announcement_finished: "CHECK (((state = ANY (ARRAY['sent'::text, 'failed'::text])) = (finished_at IS NOT NULL)))",
 		announcement_failure: "CHECK (((state = 'failed'::text) = (failure IS NOT NULL)))",
-		announcement_transition_states: "CHECK (((to_state = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text])) AND ((from_state IS NULL) OR (from_state = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text])))))",
+		announcement_transition_states:
+			"CHECK (((to_state = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text])) AND ((from_state IS NULL) OR (from_state = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text])))))",
 		announcement_delivery_outcome: "CHECK ((outcome = ANY (ARRAY['sent'::text, 'skipped'::text, 'failed'::text])))",
 		announcement_delivery_sent_somewhere: "CHECK (((outcome = 'sent'::text) = (in_portal OR (email_job_id IS NOT NULL))))",
 		announcement_text_present: 'CHECK (((length(btrim(title)) > 0) AND (length(btrim(body)) > 0)))',
@@ -128,15 +136,24 @@ const TENANT_EXTRAS: KnownExtras = {
 	},
 	// At most one active gateway credential per provider; Prisma has no partial indexes.
 	indexes: {
-		gateway_credential_one_active: "CREATE UNIQUE INDEX gateway_credential_one_active ON SCHEMA.gateway_credential USING btree (provider) WHERE (status = 'active'::text)",
+		gateway_credential_one_active:
+			"CREATE UNIQUE INDEX gateway_credential_one_active ON SCHEMA.gateway_credential USING btree (provider) WHERE (status = 'active'::text)",
 		// Full-text search over messages without diacritics (decision 023); Prisma has no expression indexes.
-		thread_message_search: "CREATE INDEX thread_message_search ON SCHEMA.thread_message USING gin (to_tsvector('simple'::regconfig, portal_unaccent(lower(body))))",
-		message_thread_search: "CREATE INDEX message_thread_search ON SCHEMA.message_thread USING gin (to_tsvector('simple'::regconfig, portal_unaccent(lower(subject))))",
+		thread_message_search:
+			"CREATE INDEX thread_message_search ON SCHEMA.thread_message USING gin (to_tsvector('simple'::regconfig, portal_unaccent(lower(body))))",
+		message_thread_search:
+			"CREATE INDEX message_thread_search ON SCHEMA.message_thread USING gin (to_tsvector('simple'::regconfig, portal_unaccent(lower(subject))))",
 	},
 	// The audit log is append-only: the database refuses UPDATE, DELETE and TRUNCATE on it.
 	// The board's folded search text is kept by a trigger (decision 015); a published grant programme version is frozen (decision 022).
 	functions: ['audit_log_append_only', 'board_document_fold_search_text', 'grant_application_within_budget', 'grant_programme_version_frozen'],
-	triggers: ['audit_log.audit_log_no_update_delete', 'audit_log.audit_log_no_truncate', 'board_document.board_document_search_text', 'grant_application.grant_application_within_budget', 'grant_programme_version.grant_programme_version_frozen'],
+	triggers: [
+		'audit_log.audit_log_no_update_delete',
+		'audit_log.audit_log_no_truncate',
+		'board_document.board_document_search_text',
+		'grant_application.grant_application_within_budget',
+		'grant_programme_version.grant_programme_version_frozen',
+	],
 	// Claims and portal payments draw variable symbols from one sequence per town (decision 007).
 	sequences: ['variable_symbol_seq'],
 }
@@ -183,7 +200,18 @@ describe('the migrated database matches the Prisma schemas', () => {
 		const platform = await readDatabaseSchema(getPool(), 'platform')
 		const tenant = await readDatabaseSchema(getPool(), tenantSchemaName(TOWNS[0]))
 		const types = new Set([...platform.columns, ...tenant.columns].map((c) => c.type))
-		for (const type of ['uuid', 'timestamp(3) with time zone', 'text[]', 'enum:platform.TenantStatus', 'jsonb', 'bytea', 'bigint', 'boolean', 'integer', 'text']) {
+		for (const type of [
+			'uuid',
+			'timestamp(3) with time zone',
+			'text[]',
+			'enum:platform.TenantStatus',
+			'jsonb',
+			'bytea',
+			'bigint',
+			'boolean',
+			'integer',
+			'text',
+		]) {
 			expect(types).toContain(type)
 		}
 	})
@@ -193,26 +221,90 @@ describe('the drift check notices', () => {
 	const town = tenantSchemaName(TOWNS[0])
 
 	test.each([
-		['a field added to schema.prisma only', /(\s+email\s+String\?)/, '$1\n  nickname String?', `column person.nickname (Person.nickname): in schema.prisma but not in ${town}`],
+		[
+			'a field added to schema.prisma only',
+			/(\s+email\s+String\?)/,
+			'$1\n  nickname String?',
+			`column person.nickname (Person.nickname): in schema.prisma but not in ${town}`,
+		],
 		['a field made required in schema.prisma', /email(\s+)String\?/, 'email$1String ', `column person.email: nullable in ${town}, required in schema.prisma`],
-		['a changed type', /givenName(\s+)String(\s+)@map\("given_name"\)/, 'givenName$1String$2@map("given_name") @db.VarChar(100)', `column person.given_name: type text in ${town}, character varying(100) in schema.prisma`],
-		['a dropped native type', /actorId(\s+)String\?(\s+)@map\("actor_id"\) @db\.Uuid/, 'actorId$1String?$2@map("actor_id")', `column audit_log.actor_id: type uuid in ${town}, text in schema.prisma`],
-		['a changed timestamp precision', /(createdAt\s+DateTime\s+@default\(now\(\)\) @map\("created_at"\)) @db\.Timestamptz\(3\)/, '$1 @db.Timestamptz(6)', `column person.created_at: type timestamp(3) with time zone in ${town}, timestamp(6) with time zone in schema.prisma`],
-		['a list turned into a scalar', /enabledLocales String\[\]/, 'enabledLocales String  ', `column town_settings.enabled_locales: type text[] in ${town}, text in schema.prisma`],
+		[
+			'a changed type',
+			/givenName(\s+)String(\s+)@map\("given_name"\)/,
+			'givenName$1String$2@map("given_name") @db.VarChar(100)',
+			`column person.given_name: type text in ${town}, character varying(100) in schema.prisma`,
+		],
+		[
+			'a dropped native type',
+			/actorId(\s+)String\?(\s+)@map\("actor_id"\) @db\.Uuid/,
+			'actorId$1String?$2@map("actor_id")',
+			`column audit_log.actor_id: type uuid in ${town}, text in schema.prisma`,
+		],
+		[
+			'a changed timestamp precision',
+			/(createdAt\s+DateTime\s+@default\(now\(\)\) @map\("created_at"\)) @db\.Timestamptz\(3\)/,
+			'$1 @db.Timestamptz(6)',
+			`column person.created_at: type timestamp(3) with time zone in ${town}, timestamp(6) with time zone in schema.prisma`,
+		],
+		[
+			'a list turned into a scalar',
+			/enabledLocales String\[\]/,
+			'enabledLocales String  ',
+			`column town_settings.enabled_locales: type text[] in ${town}, text in schema.prisma`,
+		],
 		['Bytes turned into String', /logo(\s+)Bytes\?/, 'logo$1String?', `column town_settings.logo: type bytea in ${town}, text in schema.prisma`],
-		['an index dropped from schema.prisma', /\n\s*@@index\(\[at\]\)/, '', `index audit_log_at_idx: in ${town} but not in schema.prisma (CREATE INDEX audit_log_at_idx ON ${town}.audit_log USING btree (at))`],
-		['an index added to schema.prisma only', /(\n\s*@@map\("person"\))/, '\n  @@index([email])$1', `index person_email_idx on person(email): in schema.prisma but not in ${town}`],
-		['a unique dropped from schema.prisma', /String\?(\s+)@unique @map\("person_identifier"\)/, 'String?$1@map("person_identifier")', `index person_person_identifier_key: in ${town} but not in schema.prisma (CREATE UNIQUE INDEX person_person_identifier_key ON ${town}.person USING btree (person_identifier))`],
-		['a removed default', /intro(\s+)Json(\s+)@default\("\{\}"\)/, 'intro$1Json$2', `column town_settings.intro: DEFAULT '{}'::jsonb in ${town}, no default in schema.prisma`],
-		['a changed default', /forms(\s+)Json(\s+)@default\("\[\]"\)/, 'forms$1Json$2@default("{}")', `column town_settings.forms: DEFAULT '[]'::jsonb in ${town}, "{}" in schema.prisma`],
-		['a changed delete rule', /onDelete: SetNull/, 'onDelete: Cascade', `foreign key audit_log(actor_id) -> person(id) (AuditLog.actor): ON DELETE SetNull in ${town}, Cascade in schema.prisma`],
-		['a model the migrations never created', /$/, '\nmodel Stray {\n  id Int @id\n  @@map("stray")\n}\n', `table stray (model Stray): in schema.prisma but not in ${town}`],
+		[
+			'an index dropped from schema.prisma',
+			/\n\s*@@index\(\[at\]\)/,
+			'',
+			`index audit_log_at_idx: in ${town} but not in schema.prisma (CREATE INDEX audit_log_at_idx ON ${town}.audit_log USING btree (at))`,
+		],
+		[
+			'an index added to schema.prisma only',
+			/(\n\s*@@map\("person"\))/,
+			'\n  @@index([email])$1',
+			`index person_email_idx on person(email): in schema.prisma but not in ${town}`,
+		],
+		[
+			'a unique dropped from schema.prisma',
+			/String\?(\s+)@unique @map\("person_identifier"\)/,
+			'String?$1@map("person_identifier")',
+			`index person_person_identifier_key: in ${town} but not in schema.prisma (CREATE UNIQUE INDEX person_person_identifier_key ON ${town}.person USING btree (person_identifier))`,
+		],
+		[
+			'a removed default',
+			/intro(\s+)Json(\s+)@default\("\{\}"\)/,
+			'intro$1Json$2',
+			`column town_settings.intro: DEFAULT '{}'::jsonb in ${town}, no default in schema.prisma`,
+		],
+		[
+			'a changed default',
+			/forms(\s+)Json(\s+)@default\("\[\]"\)/,
+			'forms$1Json$2@default("{}")',
+			`column town_settings.forms: DEFAULT '[]'::jsonb in ${town}, "{}" in schema.prisma`,
+		],
+		[
+			'a changed delete rule',
+			/onDelete: SetNull/,
+			'onDelete: Cascade',
+			`foreign key audit_log(actor_id) -> person(id) (AuditLog.actor): ON DELETE SetNull in ${town}, Cascade in schema.prisma`,
+		],
+		[
+			'a model the migrations never created',
+			/$/,
+			'\nmodel Stray {\n  id Int @id\n  @@map("stray")\n}\n',
+			`table stray (model Stray): in schema.prisma but not in ${town}`,
+		],
 	] as const)('%s', async (_, from, to, expected) => {
 		expect(await driftOf(edit(TENANT_PRISMA, from, to), town, TENANT_EXTRAS)).toContain(expected)
 	})
 
 	test('an added enum value and a changed autoincrement type in the platform schema', async () => {
-		const edited = edit(edit(PLATFORM_PRISMA, /suspended\n/, 'suspended\n  archived\n'), /id(\s+)BigInt(\s+)@id @default\(autoincrement\(\)\)/, 'id$1Int$2@id @default(autoincrement())')
+		const edited = edit(
+			edit(PLATFORM_PRISMA, /suspended\n/, 'suspended\n  archived\n'),
+			/id(\s+)BigInt(\s+)@id @default\(autoincrement\(\)\)/,
+			'id$1Int$2@id @default(autoincrement())',
+		)
 		expect(await driftOf(edited, 'platform', PLATFORM_EXTRAS)).toEqual([
 			'enum TenantStatus: values (active, suspended) in platform, (active, suspended, archived) in schema.prisma',
 			'column login_attempt.id: type bigint in platform, integer in schema.prisma',
@@ -281,11 +373,13 @@ describe('the drift check notices', () => {
 		const withoutLedger = PLATFORM_PRISMA.replace(/model SchemaMigration \{[\s\S]*?\n\}/, '')
 		// The ledger table is made by the runner, not by the migration files, so it is left out here.
 		const problems = await driftOf(withoutLedger, 'platform_mutant', PLATFORM_EXTRAS)
-		expect([...problems].sort()).toEqual([
-			'known extra index tenant_host_one_primary: missing from platform_mutant (the app relies on it)',
-			'enum Extra: in platform_mutant but not in schema.prisma',
-			'function touch: in platform_mutant but not in schema.prisma',
-			'trigger tenant.tenant_touch: in platform_mutant but not in schema.prisma',
-		].sort())
+		expect([...problems].sort()).toEqual(
+			[
+				'known extra index tenant_host_one_primary: missing from platform_mutant (the app relies on it)',
+				'enum Extra: in platform_mutant but not in schema.prisma',
+				'function touch: in platform_mutant but not in schema.prisma',
+				'trigger tenant.tenant_touch: in platform_mutant but not in schema.prisma',
+			].sort(),
+		)
 	})
 })

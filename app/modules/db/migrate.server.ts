@@ -7,8 +7,7 @@ import { PLATFORM_SCHEMA, quoteIdent, tenantSchemaName } from './schema-name'
 const MIGRATION_LOCK_KEY = 7_301_984_225
 
 export type MigrationProgress =
-	| { type: 'schema'; schema: string; pending: number; index: number; total: number }
-	| { type: 'applied'; schema: string; migration: string; ms: number }
+	{ type: 'schema'; schema: string; pending: number; index: number; total: number } | { type: 'applied'; schema: string; migration: string; ms: number }
 
 export type MigrateResult = { schemas: number; applied: number }
 
@@ -37,10 +36,7 @@ CREATE TABLE IF NOT EXISTS ${PLATFORM_SCHEMA}.schema_migration (
  * was applied and later edited is refused: its checksum no longer matches the ledger.
  */
 export async function migrateDatabase({ pool, onlyTenants, onProgress, root }: Options): Promise<MigrateResult> {
-	const [platformMigrations, tenantMigrations] = await Promise.all([
-		readMigrations('platform', root),
-		readMigrations('tenant', root),
-	])
+	const [platformMigrations, tenantMigrations] = await Promise.all([readMigrations('platform', root), readMigrations('tenant', root)])
 	const client = await pool.connect()
 	try {
 		await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
@@ -131,10 +127,11 @@ async function migrateSchema(
 					throw Object.assign(new Error(error instanceof Error ? error.message : String(error)), { migration: migration.name })
 				})
 			}
-			await client.query(
-				`INSERT INTO ${PLATFORM_SCHEMA}.schema_migration (schema_name, name, checksum) SELECT $1, * FROM unnest($2::text[], $3::text[])`,
-				[schema, batch.map((m) => m.name), batch.map((m) => m.checksum)],
-			)
+			await client.query(`INSERT INTO ${PLATFORM_SCHEMA}.schema_migration (schema_name, name, checksum) SELECT $1, * FROM unnest($2::text[], $3::text[])`, [
+				schema,
+				batch.map((m) => m.name),
+				batch.map((m) => m.checksum),
+			])
 			await client.query('COMMIT')
 		} catch (error) {
 			await client.query('ROLLBACK').catch(() => {})
@@ -151,10 +148,7 @@ async function migrateSchema(
 
 /** For readiness: schemas whose ledger lacks a migration present on disk (one query for all towns). */
 export async function findOutdatedSchemas({ pool, root }: { pool: pg.Pool; root?: string }) {
-	const [platformMigrations, tenantMigrations] = await Promise.all([
-		readMigrations('platform', root),
-		readMigrations('tenant', root),
-	])
+	const [platformMigrations, tenantMigrations] = await Promise.all([readMigrations('platform', root), readMigrations('tenant', root)])
 	const { rows } = await pool.query<{ slug: string | null; schema_name: string; names: string[] | null }>(
 		`SELECT t.slug, s.schema_name, array_remove(array_agg(m.name), NULL) AS names
 		   FROM (SELECT NULL::text AS slug UNION ALL SELECT slug FROM ${PLATFORM_SCHEMA}.tenant) t

@@ -53,7 +53,8 @@ function wrapAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
 	return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
 		queryRaw: (query: SqlQuery) => adapter.queryRaw(qualify(query)),
 		executeRaw: (query: SqlQuery) => adapter.executeRaw(qualify(query)),
-		startTransaction: async (isolationLevel?: Parameters<SqlDriverAdapter['startTransaction']>[0]) => wrapTransaction(await adapter.startTransaction(isolationLevel)),
+		startTransaction: async (isolationLevel?: Parameters<SqlDriverAdapter['startTransaction']>[0]) =>
+			wrapTransaction(await adapter.startTransaction(isolationLevel)),
 	})
 }
 

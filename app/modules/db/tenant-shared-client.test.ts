@@ -33,7 +33,10 @@ describe('one client for all towns', () => {
 
 		const later = await createTown('pozdni-mesto')
 		invalidateTownProfiles('*')
-		const [a, b] = await Promise.all([getTownProfile({ ...first.tenant, status: 'active' } as never), getTownProfile({ ...later.tenant, status: 'active' } as never)])
+		const [a, b] = await Promise.all([
+			getTownProfile({ ...first.tenant, status: 'active' } as never),
+			getTownProfile({ ...later.tenant, status: 'active' } as never),
+		])
 		expect(a.name.cs).toBe('Obec prvni-mesto')
 		expect(b.name.cs).toBe('Obec pozdni-mesto')
 	})
@@ -46,7 +49,9 @@ describe('one client for all towns', () => {
 		}
 		// The same, started from outside any async context the handles set (a bare microtask chain).
 		const results = await Promise.all(
-			[first, second, first, second].map((town) => Promise.resolve().then(() => getTenantDb(town.tenant).townSettings.findUnique({ where: { id: 1 }, select: { id: true } }))),
+			[first, second, first, second].map((town) =>
+				Promise.resolve().then(() => getTenantDb(town.tenant).townSettings.findUnique({ where: { id: 1 }, select: { id: true } })),
+			),
 		)
 		expect(results.map((row) => row?.id)).toEqual([1, 1, 1, 1])
 	})

@@ -20,7 +20,9 @@ import { getTownConnector } from './town-records-config.server'
 
 process.env.ANSTOWN_RECORDS_SECRET = 'whsec-anstown'
 process.env.ANSTOWN_RECORDS_CALLBACK = 'cbsec-anstown'
-const sim: RecordsSimulator = await startRecordsSimulator({ towns: [{ slug: 'anstown', webhookSecret: 'whsec-anstown', callbackSecret: 'cbsec-anstown', callbackUrl: 'http://127.0.0.1:9/api/records/status' }] })
+const sim: RecordsSimulator = await startRecordsSimulator({
+	towns: [{ slug: 'anstown', webhookSecret: 'whsec-anstown', callbackSecret: 'cbsec-anstown', callbackUrl: 'http://127.0.0.1:9/api/records/status' }],
+})
 const town = await createTown('anstown', {
 	submissionAgendas: [{ code: 'fees', name: { cs: 'Poplatky' } }],
 	records: { kind: 'webhook', url: sim.webhookUrl('anstown'), secret: { env: 'ANSTOWN_RECORDS_SECRET' }, callbackSecret: { env: 'ANSTOWN_RECORDS_CALLBACK' } },
@@ -40,9 +42,24 @@ describe('needs-info answers to the records system', () => {
 	test('waits for the submission, is retried while the records system is down, then filed exactly once', async () => {
 		const submission = await submitSubmission({ db, tenant: town.tenant, formVersionId: version.id, agenda: 'fees', personId: jana.id, data: {}, locale: 'cs' })
 		await db.submission.update({ where: { id: submission.id }, data: { status: 'needs_info' } })
-		const checked = await checkUpload({ definition, accept: ['application/pdf'], maxFiles: 5, fieldName: 'answer', fileName: 'prukaz.pdf', content: pdf, existing: [] })
+		const checked = await checkUpload({
+			definition,
+			accept: ['application/pdf'],
+			maxFiles: 5,
+			fieldName: 'answer',
+			fileName: 'prukaz.pdf',
+			content: pdf,
+			existing: [],
+		})
 		if (!checked.ok) throw new Error('fixture refused')
-		await answerNeedsInfo({ db, ability: defineAbilityFor({ kind: 'citizen', personId: jana.id }), submissionId: submission.id, personId: jana.id, message: 'Posílám očkovací průkaz.', files: [{ ...checked.file, fieldName: 'answer' }] })
+		await answerNeedsInfo({
+			db,
+			ability: defineAbilityFor({ kind: 'citizen', personId: jana.id }),
+			submissionId: submission.id,
+			personId: jana.id,
+			message: 'Posílám očkovací průkaz.',
+			files: [{ ...checked.file, fieldName: 'answer' }],
+		})
 		const row = await db.answerOutbox.findFirstOrThrow({ where: { submissionId: submission.id } })
 		const answerId = `answer-${row.eventId.toString()}`
 
@@ -61,10 +78,19 @@ describe('needs-info answers to the records system', () => {
 			await drainAnswerOutbox({ db, town: townInfo, connector, now: () => clock })
 		}
 		expect(await db.answerOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ state: 'delivered', attempts: 3, lastError: null })
-		expect(sim.attempts().filter((a) => a.idempotencyKey === answerId).map((a) => a.status)).toEqual([503, 503, 201])
+		expect(
+			sim
+				.attempts()
+				.filter((a) => a.idempotencyKey === answerId)
+				.map((a) => a.status),
+		).toEqual([503, 503, 201])
 		const filed = sim.received().find((d) => d.submissionId === submission.id)!
 		expect(filed.answers).toHaveLength(1)
-		expect(filed.answers[0]).toMatchObject({ answerId, duplicates: 0, payload: { kind: 'answer', message: 'Posílám očkovací průkaz.', number: submission.number, externalId: filed.id, referenceNumber: filed.referenceNumber } })
+		expect(filed.answers[0]).toMatchObject({
+			answerId,
+			duplicates: 0,
+			payload: { kind: 'answer', message: 'Posílám očkovací průkaz.', number: submission.number, externalId: filed.id, referenceNumber: filed.referenceNumber },
+		})
 		expect(filed.answers[0]!.payload.attachments?.map((file) => file.fileName)).toEqual(['prukaz.pdf'])
 		// The submission itself was filed once, and draining again sends nothing more.
 		expect(sim.received().filter((d) => d.submissionId === submission.id)).toHaveLength(1)
@@ -75,7 +101,17 @@ describe('needs-info answers to the records system', () => {
 	test('a repeat of the same answer (lost reply) is filed once by the records system', async () => {
 		const filed = sim.received()[0]!
 		const answer = filed.answers[0]!
-		const again = await connector.deliverAnswer({ answerId: answer.answerId, submissionId: filed.submissionId, number: 'x', town: { slug: 'anstown', name: 'Anstown' }, externalId: filed.id, referenceNumber: null, answeredAt: new Date(), message: 'znovu', attachments: [] })
+		const again = await connector.deliverAnswer({
+			answerId: answer.answerId,
+			submissionId: filed.submissionId,
+			number: 'x',
+			town: { slug: 'anstown', name: 'Anstown' },
+			externalId: filed.id,
+			referenceNumber: null,
+			answeredAt: new Date(),
+			message: 'znovu',
+			attachments: [],
+		})
 		expect(again.externalId).toBe(answer.answerId)
 		expect(sim.received()[0]!.answers).toHaveLength(1)
 		expect(sim.received()[0]!.answers[0]!.duplicates).toBe(1)

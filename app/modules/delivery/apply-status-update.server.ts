@@ -11,7 +11,17 @@ export type ApplyResult = { result: 'applied' } | { result: 'duplicate' } | { re
 
 // The records system may move an open submission to any status it reports; a closed one stays closed
 // (the 'records' row of app/modules/submissions/submission-states.ts).
-export async function applyStatusUpdate({ db, townSlug, townOrigin, update }: { db: TenantDb; townSlug: string; townOrigin: string; update: StatusUpdate }): Promise<ApplyResult> {
+export async function applyStatusUpdate({
+	db,
+	townSlug,
+	townOrigin,
+	update,
+}: {
+	db: TenantDb
+	townSlug: string
+	townOrigin: string
+	update: StatusUpdate
+}): Promise<ApplyResult> {
 	let outcome: ApplyResult
 	try {
 		outcome = await db.$transaction(async (tx) => {
@@ -32,9 +42,15 @@ export async function applyStatusUpdate({ db, townSlug, townOrigin, update }: { 
 					...(update.assignee ? { assigneeName: update.assignee.name, assigneeDepartment: update.assignee.department ?? null } : {}),
 				},
 			})
-			if (!moved.ok) return moved.reason === 'not_found' ? ({ result: 'not_found' } as const) : ({ result: 'conflict', message: `the submission is already ${moved.from}` } as const)
+			if (!moved.ok)
+				return moved.reason === 'not_found'
+					? ({ result: 'not_found' } as const)
+					: ({ result: 'conflict', message: `the submission is already ${moved.from}` } as const)
 			// The records system knows the document, so a delivery still pending (e.g. our answer was lost) is done.
-			await tx.deliveryOutbox.updateMany({ where: { submissionId: update.submissionId, state: { not: 'delivered' } }, data: { state: 'delivered', lastError: null } })
+			await tx.deliveryOutbox.updateMany({
+				where: { submissionId: update.submissionId, state: { not: 'delivered' } },
+				data: { state: 'delivered', lastError: null },
+			})
 			return { result: 'applied' } as const
 		})
 	} catch (error) {

@@ -9,7 +9,8 @@ import { DeliveryError } from './connector'
 /** How long a claimed row belongs to the worker that claimed it. */
 export const OUTBOX_LEASE_MS = 5 * 60_000
 
-export type OutboxAttempt<Result> = { outcome: 'delivered'; result: Result } | { outcome: 'retry'; nextAttemptAt: Date; error: string } | { outcome: 'failed'; error: string }
+export type OutboxAttempt<Result> =
+	{ outcome: 'delivered'; result: Result } | { outcome: 'retry'; nextAttemptAt: Date; error: string } | { outcome: 'failed'; error: string }
 
 type Options<Result> = {
 	/** Attempts so far, this one included. */

@@ -5,7 +5,15 @@ import { pickText, type LocalizedText } from '../i18n/locales'
 import type { DeliveryPayload } from './connector'
 
 /** Everything the records system gets for one submission, in Czech (the office's language). */
-export async function buildDeliveryPayload({ db, town, submissionId }: { db: TenantDb; town: { slug: string; name: LocalizedText }; submissionId: string }): Promise<DeliveryPayload> {
+export async function buildDeliveryPayload({
+	db,
+	town,
+	submissionId,
+}: {
+	db: TenantDb
+	town: { slug: string; name: LocalizedText }
+	submissionId: string
+}): Promise<DeliveryPayload> {
 	const submission = await db.submission.findUniqueOrThrow({
 		where: { id: submissionId },
 		select: {
@@ -17,7 +25,11 @@ export async function buildDeliveryPayload({ db, town, submissionId }: { db: Ten
 			contactEmail: true,
 			person: { select: { givenName: true, familyName: true, dateOfBirth: true, email: true, notificationEmail: true, phone: true, address: true } },
 			formVersion: { select: { version: true, definition: true, form: { select: { code: true } } } },
-			attachments: { where: { origin: 'citizen' }, select: { id: true, fieldName: true, fileName: true, contentType: true, size: true, sha256: true, content: true }, orderBy: { createdAt: 'asc' } },
+			attachments: {
+				where: { origin: 'citizen' },
+				select: { id: true, fieldName: true, fileName: true, contentType: true, size: true, sha256: true, content: true },
+				orderBy: { createdAt: 'asc' },
+			},
 		},
 	})
 	const definition = FormDefinitionBaseSchema.parse(submission.formVersion.definition)
@@ -39,20 +51,34 @@ export async function buildDeliveryPayload({ db, town, submissionId }: { db: Ten
 		submissionId: submission.id,
 		number: submission.number,
 		town: { slug: town.slug, name: pickText(town.name, 'cs') },
-		form: { code: submission.formVersion.form.code, version: submission.formVersion.version, title: pickText(definition.title, 'cs'), agenda: submission.agenda },
+		form: {
+			code: submission.formVersion.form.code,
+			version: submission.formVersion.version,
+			title: pickText(definition.title, 'cs'),
+			agenda: submission.agenda,
+		},
 		submittedAt: submission.submittedAt,
 		applicant: person
 			? {
 					givenName: person.givenName,
 					familyName: person.familyName,
 					...(person.dateOfBirth ? { dateOfBirth: person.dateOfBirth.toISOString().slice(0, 10) } : {}),
-					...((submission.contactEmail ?? person.notificationEmail ?? person.email) ? { email: (submission.contactEmail ?? person.notificationEmail ?? person.email)! } : {}),
+					...((submission.contactEmail ?? person.notificationEmail ?? person.email)
+						? { email: (submission.contactEmail ?? person.notificationEmail ?? person.email)! }
+						: {}),
 					...(person.phone ? { phone: person.phone } : {}),
 					...(person.address ? { address: formatAddress(person.address) } : {}),
 				}
 			: null,
 		data,
-		attachments: submission.attachments.map((file) => ({ id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256, content: Buffer.from(file.content) })),
+		attachments: submission.attachments.map((file) => ({
+			id: file.id,
+			fileName: file.fileName,
+			contentType: file.contentType,
+			size: file.size,
+			sha256: file.sha256,
+			content: Buffer.from(file.content),
+		})),
 		pdf,
 	}
 }
@@ -60,6 +86,8 @@ export async function buildDeliveryPayload({ db, town, submissionId }: { db: Ten
 function formatAddress(address: unknown): string {
 	if (typeof address === 'string') return address
 	const a = address as Record<string, unknown>
-	const parts = [a.street ?? a.ulice, a.houseNumber ?? a.cisloDomovni, a.postalCode ?? a.psc, a.municipality ?? a.obec].filter((part) => typeof part === 'string' || typeof part === 'number')
+	const parts = [a.street ?? a.ulice, a.houseNumber ?? a.cisloDomovni, a.postalCode ?? a.psc, a.municipality ?? a.obec].filter(
+		(part) => typeof part === 'string' || typeof part === 'number',
+	)
 	return parts.length ? parts.join(' ') : JSON.stringify(address)
 }

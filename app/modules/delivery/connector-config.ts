@@ -40,9 +40,13 @@ export const GinisConnectorConfigSchema = z
 	})
 	.strict()
 
-export const RecordsConnectorConfigSchema = z.discriminatedUnion('kind', [WebhookConnectorConfigSchema, EmailConnectorConfigSchema, GinisConnectorConfigSchema], {
-	error: 'records.kind must be webhook, email or ginis',
-})
+export const RecordsConnectorConfigSchema = z.discriminatedUnion(
+	'kind',
+	[WebhookConnectorConfigSchema, EmailConnectorConfigSchema, GinisConnectorConfigSchema],
+	{
+		error: 'records.kind must be webhook, email or ginis',
+	},
+)
 
 export type RecordsConnectorConfig = z.infer<typeof RecordsConnectorConfigSchema>
 export type WebhookConnectorConfig = z.infer<typeof WebhookConnectorConfigSchema>

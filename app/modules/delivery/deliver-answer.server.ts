@@ -8,7 +8,12 @@ import type { LocalizedText } from '../i18n/locales'
 import { attemptOutboxRow, OUTBOX_LEASE_MS } from './attempt-outbox-row.server'
 import type { RecordsConnector } from './connector'
 
-export type AnswerDeliveryOutcome = { outcome: 'delivered' } | { outcome: 'waiting' } | { outcome: 'retry'; nextAttemptAt: Date; error: string } | { outcome: 'failed'; error: string } | { outcome: 'skipped' }
+export type AnswerDeliveryOutcome =
+	| { outcome: 'delivered' }
+	| { outcome: 'waiting' }
+	| { outcome: 'retry'; nextAttemptAt: Date; error: string }
+	| { outcome: 'failed'; error: string }
+	| { outcome: 'skipped' }
 
 type Options = { db: TenantDb; town: { slug: string; name: LocalizedText }; connector: RecordsConnector; answerOutboxId: string; now?: () => Date }
 
@@ -26,14 +31,23 @@ export async function deliverAnswer({ db, town, connector, answerOutboxId, now =
 		select: {
 			attempts: true,
 			eventId: true,
-			event: { select: { message: true, at: true, attachments: { select: { id: true, fileName: true, contentType: true, size: true, sha256: true, content: true }, orderBy: { createdAt: 'asc' } } } },
+			event: {
+				select: {
+					message: true,
+					at: true,
+					attachments: { select: { id: true, fileName: true, contentType: true, size: true, sha256: true, content: true }, orderBy: { createdAt: 'asc' } },
+				},
+			},
 			submission: { select: { id: true, number: true, referenceNumber: true, outbox: { select: { state: true, externalId: true } } } },
 		},
 	})
 	const filed = row.submission.outbox
 	if (filed?.state !== 'delivered' || !filed.externalId) {
 		// Not an attempt: the submission is still on its way (or failed and waits for a resend).
-		await db.answerOutbox.update({ where: { id: answerOutboxId }, data: { attempts: { decrement: 1 }, nextAttemptAt: new Date(now().getTime() + WAIT_FOR_SUBMISSION_MS) } })
+		await db.answerOutbox.update({
+			where: { id: answerOutboxId },
+			data: { attempts: { decrement: 1 }, nextAttemptAt: new Date(now().getTime() + WAIT_FOR_SUBMISSION_MS) },
+		})
 		return { outcome: 'waiting' }
 	}
 	const externalId = filed.externalId
@@ -50,7 +64,14 @@ export async function deliverAnswer({ db, town, connector, answerOutboxId, now =
 				referenceNumber: row.submission.referenceNumber,
 				answeredAt: row.event.at,
 				message: row.event.message ?? '',
-				attachments: row.event.attachments.map((file) => ({ id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256, content: Buffer.from(file.content) })),
+				attachments: row.event.attachments.map((file) => ({
+					id: file.id,
+					fileName: file.fileName,
+					contentType: file.contentType,
+					size: file.size,
+					sha256: file.sha256,
+					content: Buffer.from(file.content),
+				})),
 			}),
 		delivered: async (result) => {
 			await db.answerOutbox.update({ where: { id: answerOutboxId }, data: { state: 'delivered', externalId: result.externalId, lastError: null } })
@@ -60,7 +81,12 @@ export async function deliverAnswer({ db, town, connector, answerOutboxId, now =
 		},
 		failed: async (error) => {
 			await db.answerOutbox.update({ where: { id: answerOutboxId }, data: { state: 'failed', lastError: error } })
-			await recordAudit(db, { action: 'submission.answer_delivery_failed', outcome: 'failed', subject: `Submission:${row.submission.id}`, details: { number: row.submission.number, attempts: row.attempts, error } })
+			await recordAudit(db, {
+				action: 'submission.answer_delivery_failed',
+				outcome: 'failed',
+				subject: `Submission:${row.submission.id}`,
+				details: { number: row.submission.number, attempts: row.attempts, error },
+			})
 		},
 	})
 	return attempt.outcome === 'delivered' ? { outcome: 'delivered' } : attempt

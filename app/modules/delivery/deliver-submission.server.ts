@@ -47,7 +47,8 @@ export async function deliverSubmission({ db, town, connector, submissionId, now
 				const moved = await transitionSubmission(tx, { submissionId, to: 'delivered', mover: 'delivery', at, event, quiet: true })
 				// Moved on already: the filing still goes on the timeline, the status stays.
 				if (!moved.ok) await tx.submissionEvent.create({ data: { submissionId, ...event, status: 'delivered', at } })
-				if (result.referenceNumber) await tx.submission.updateMany({ where: { id: submissionId, referenceNumber: null }, data: { referenceNumber: result.referenceNumber } })
+				if (result.referenceNumber)
+					await tx.submission.updateMany({ where: { id: submissionId, referenceNumber: null }, data: { referenceNumber: result.referenceNumber } })
 			})
 		},
 		retry: async (nextAttemptAt, error) => {
@@ -57,11 +58,21 @@ export async function deliverSubmission({ db, town, connector, submissionId, now
 			await db.$transaction(async (tx) => {
 				await tx.deliveryOutbox.update({ where: { id: row.id }, data: { state: 'failed', lastError: error } })
 				const { locale } = await tx.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { locale: true } })
-				await transitionSubmission(tx, { submissionId, to: 'failed', mover: 'delivery', at: now(), event: { kind: 'delivery_failed', actor: 'system', message: deliveryTranslator(locale)('timeline.failed') } })
+				await transitionSubmission(tx, {
+					submissionId,
+					to: 'failed',
+					mover: 'delivery',
+					at: now(),
+					event: { kind: 'delivery_failed', actor: 'system', message: deliveryTranslator(locale)('timeline.failed') },
+				})
 			})
 			await notifyDeliveryFailed({ db, townSlug: town.slug, submissionId, error, attempts: row.attempts, at: now() })
 		},
 	})
 	if (attempt.outcome !== 'delivered') return attempt
-	return { outcome: 'delivered', externalId: attempt.result.externalId, ...(attempt.result.referenceNumber ? { referenceNumber: attempt.result.referenceNumber } : {}) }
+	return {
+		outcome: 'delivered',
+		externalId: attempt.result.externalId,
+		...(attempt.result.referenceNumber ? { referenceNumber: attempt.result.referenceNumber } : {}),
+	}
 }

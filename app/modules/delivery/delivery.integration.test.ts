@@ -36,7 +36,9 @@ const portal = http.createServer(async (req, res) => {
 })
 await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve))
 const callbackUrl = `http://127.0.0.1:${(portal.address() as AddressInfo).port}/api/records/status`
-const sim: RecordsSimulator = await startRecordsSimulator({ towns: [{ slug: 'rectown', webhookSecret: 'whsec-rectown', callbackSecret: 'cbsec-rectown', callbackUrl }] })
+const sim: RecordsSimulator = await startRecordsSimulator({
+	towns: [{ slug: 'rectown', webhookSecret: 'whsec-rectown', callbackSecret: 'cbsec-rectown', callbackUrl }],
+})
 
 const town = await createTown('rectown', {
 	submissionAgendas: [{ code: 'fees', name: { cs: 'Poplatky' } }],
@@ -59,7 +61,16 @@ async function submit() {
 		personId: jana.id,
 		data: { note: 'Rex' },
 		locale: 'cs',
-		files: [{ fieldName: 'photo', fileName: 'rex.png', contentType: 'image/png', size: photo.length, sha256: createHash('sha256').update(photo).digest('hex'), content: photo }],
+		files: [
+			{
+				fieldName: 'photo',
+				fileName: 'rex.png',
+				contentType: 'image/png',
+				size: photo.length,
+				sha256: createHash('sha256').update(photo).digest('hex'),
+				content: photo,
+			},
+		],
 	})
 }
 
@@ -75,7 +86,11 @@ async function drainUntilSettled(submissionId: string, start: Date, conn = conne
 	throw new Error('never settled')
 }
 
-const mailJobs = (to: string) => sql<{ data: { locale: string; data: { subject: string; paragraphs: string[] } } }>(`SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1 ORDER BY created_on`, [to])
+const mailJobs = (to: string) =>
+	sql<{ data: { locale: string; data: { subject: string; paragraphs: string[] } } }>(
+		`SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1 ORDER BY created_on`,
+		[to],
+	)
 
 beforeAll(() => startJobs({ pool: getPool(), log: pino({ level: 'silent' }) }))
 afterAll(async () => {
@@ -96,11 +111,20 @@ describe('delivery through the outbox', () => {
 		expect((await drainOutbox({ db, town: townInfo, connector, now: () => t0 })).outcomes).toEqual([])
 		const { row } = await drainUntilSettled(submission.id, first.nextDueAt!)
 		expect(row).toMatchObject({ state: 'delivered', attempts: 4, lastError: null })
-		expect(sim.attempts().filter((a) => a.idempotencyKey === submission.id).map((a) => a.status)).toEqual([503, 503, 503, 201])
+		expect(
+			sim
+				.attempts()
+				.filter((a) => a.idempotencyKey === submission.id)
+				.map((a) => a.status),
+		).toEqual([503, 503, 503, 201])
 		const filed = sim.received().filter((d) => d.submissionId === submission.id)
 		expect(filed).toHaveLength(1)
 		expect(row.externalId).toBe(filed[0]!.id)
-		expect(filed[0]!.payload).toMatchObject({ number: submission.number, form: { code: 'dog-registration', version: 1 }, applicant: { givenName: 'Jana', familyName: 'Nováková', email: 'jana@example.cz' } })
+		expect(filed[0]!.payload).toMatchObject({
+			number: submission.number,
+			form: { code: 'dog-registration', version: 1 },
+			applicant: { givenName: 'Jana', familyName: 'Nováková', email: 'jana@example.cz' },
+		})
 		expect((filed[0]!.payload.attachments as { fileName: string }[]).map((a) => a.fileName)).toEqual(['rex.png'])
 		const stored = await db.submission.findUniqueOrThrow({ where: { id: submission.id } })
 		expect(stored).toMatchObject({ status: 'delivered', referenceNumber: filed[0]!.referenceNumber })
@@ -123,7 +147,12 @@ describe('delivery through the outbox', () => {
 		expect(elapsed).toBeGreaterThan(DELIVERY_WINDOW_MS - 5 * 3600_000)
 		expect(elapsed).toBeLessThanOrEqual(DELIVERY_WINDOW_MS)
 		expect(await db.submission.findUniqueOrThrow({ where: { id: submission.id }, select: { status: true } })).toEqual({ status: 'failed' })
-		expect(await db.submissionEvent.findFirst({ where: { submissionId: submission.id, kind: 'delivery_failed' }, select: { message: true, isVisibleToCitizen: true } })).toMatchObject({ isVisibleToCitizen: true })
+		expect(
+			await db.submissionEvent.findFirst({
+				where: { submissionId: submission.id, kind: 'delivery_failed' },
+				select: { message: true, isVisibleToCitizen: true },
+			}),
+		).toMatchObject({ isVisibleToCitizen: true })
 		const [alert] = await mailJobs('spravce@rectown.test')
 		expect(alert!.data.data.subject).toBe(`Podání ${submission.number} se nepodařilo předat do spisové služby`)
 		expect(await sql(`SELECT count(*)::int AS n FROM ${town.schema}.audit_log WHERE action = 'submission.delivery_failed'`)).toEqual([{ n: 1 }])
@@ -160,12 +189,20 @@ describe('status callbacks', () => {
 		const sent = await sim.sendStatus(submission.id, { status: 'assigned', assignee: { name: 'Ing. Petra Malá', department: 'Odbor finanční' } })
 		expect(sent.responseStatus).toBe(200)
 		expect(JSON.parse(sent.responseBody)).toEqual({ applied: true })
-		expect(await db.submission.findUniqueOrThrow({ where: { id: submission.id } })).toMatchObject({ status: 'assigned', assigneeName: 'Ing. Petra Malá', assigneeDepartment: 'Odbor finanční' })
+		expect(await db.submission.findUniqueOrThrow({ where: { id: submission.id } })).toMatchObject({
+			status: 'assigned',
+			assigneeName: 'Ing. Petra Malá',
+			assigneeDepartment: 'Odbor finanční',
+		})
 		await sim.sendStatus(submission.id, { status: 'resolved', message: 'Pes byl přihlášen.' })
 		const stored = await db.submission.findUniqueOrThrow({ where: { id: submission.id } })
 		expect(stored.status).toBe('resolved')
 		expect(stored.resolvedAt).toBeInstanceOf(Date)
-		const events = await db.submissionEvent.findMany({ where: { submissionId: submission.id, actor: 'records' }, orderBy: { id: 'asc' }, select: { status: true, actorName: true, message: true } })
+		const events = await db.submissionEvent.findMany({
+			where: { submissionId: submission.id, actor: 'records' },
+			orderBy: { id: 'asc' },
+			select: { status: true, actorName: true, message: true },
+		})
 		expect(events.map((e) => e.status)).toEqual(['delivered', 'assigned', 'resolved'])
 		expect(events[1]!.actorName).toBe('Ing. Petra Malá, Odbor finanční')
 		const mails = (await mailJobs('jana@example.cz')).filter((m) => m.data.data.subject.includes(submission.number))
@@ -189,9 +226,12 @@ describe('status callbacks', () => {
 		const body = JSON.stringify({ eventId: 'forged-1', submissionId: submission.id, status: 'rejected', message: 'Zamítnuto', at: new Date().toISOString() })
 		const now = String(Math.floor(Date.now() / 1000))
 		const { signBody } = await import('./signature.server')
-		const post = (headers: Record<string, string>, text = body) => fetch(callbackUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: text })
+		const post = (headers: Record<string, string>, text = body) =>
+			fetch(callbackUrl, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: text })
 		expect((await post({ 'X-Portal-Timestamp': now, 'X-Portal-Signature': signBody('guessed-secret', now, body) })).status).toBe(401)
-		expect((await post({ 'X-Portal-Timestamp': now, 'X-Portal-Signature': signBody('cbsec-rectown', now, body) }, body.replace('Zamítnuto', 'Schváleno'))).status).toBe(401)
+		expect(
+			(await post({ 'X-Portal-Timestamp': now, 'X-Portal-Signature': signBody('cbsec-rectown', now, body) }, body.replace('Zamítnuto', 'Schváleno'))).status,
+		).toBe(401)
 		const old = String(Math.floor(Date.now() / 1000) - 600)
 		expect((await post({ 'X-Portal-Timestamp': old, 'X-Portal-Signature': signBody('cbsec-rectown', old, body) })).status).toBe(401)
 		expect((await post({})).status).toBe(401)
@@ -202,7 +242,7 @@ describe('status callbacks', () => {
 		expect(await snapshot(submission.id)).toEqual(before)
 	})
 
-	test('a callback for another town\'s or an unknown submission is 404; a finished one cannot be reopened (409)', async () => {
+	test("a callback for another town's or an unknown submission is 404; a finished one cannot be reopened (409)", async () => {
 		const submission = await delivered()
 		await sim.sendStatus(submission.id, { status: 'rejected', message: 'Neúplné.' })
 		const reopened = await sim.sendStatus(submission.id, { status: 'in_progress' })

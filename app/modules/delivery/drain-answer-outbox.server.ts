@@ -7,7 +7,12 @@ type Options = { db: TenantDb; town: { slug: string; name: LocalizedText }; conn
 
 /** Attempts every due needs-info answer of the town, oldest first, one at a time (like drainOutbox). */
 export async function drainAnswerOutbox({ db, town, connector, now = () => new Date(), limit = 50 }: Options) {
-	const due = await db.answerOutbox.findMany({ where: { state: 'pending', nextAttemptAt: { lte: now() } }, orderBy: { nextAttemptAt: 'asc' }, take: limit, select: { id: true, submissionId: true } })
+	const due = await db.answerOutbox.findMany({
+		where: { state: 'pending', nextAttemptAt: { lte: now() } },
+		orderBy: { nextAttemptAt: 'asc' },
+		take: limit,
+		select: { id: true, submissionId: true },
+	})
 	const outcomes: (AnswerDeliveryOutcome & { submissionId: string })[] = []
 	for (const { id, submissionId } of due) outcomes.push({ submissionId, ...(await deliverAnswer({ db, town, connector, answerOutboxId: id, now })) })
 	return outcomes

@@ -13,7 +13,10 @@ import { submitSubmission } from '../forms/submit-submission.server'
 import { startJobs, stopJobs } from '../jobs/jobs.server'
 import { notifyDeliveryFailed } from './notify-delivery-failed.server'
 
-const town = await createTown('failmail', { locales: { default: 'en', enabled: ['cs', 'en'] }, submissionAgendas: [{ code: 'fees', name: { cs: 'Poplatky' } }] })
+const town = await createTown('failmail', {
+	locales: { default: 'en', enabled: ['cs', 'en'] },
+	submissionAgendas: [{ code: 'fees', name: { cs: 'Poplatky' } }],
+})
 const db = getTenantDb(town.tenant)
 await applyForms({ db, forms: [FormDefinitionSchema.parse(sampleDefinition())], actor: 'test' })
 const version = await db.formVersion.findFirstOrThrow({ select: { id: true } })
@@ -28,11 +31,16 @@ describe('delivery failure e-mail to admins', () => {
 	test('is written in the town’s default language', async () => {
 		const submission = await submitSubmission({ db, tenant: town.tenant, formVersionId: version.id, agenda: 'fees', personId: null, data: {}, locale: 'cs' })
 		await notifyDeliveryFailed({ db, townSlug: 'failmail', submissionId: submission.id, error: 'HTTP 500', attempts: 19, at: new Date() })
-		const jobs = await sql<{ data: { locale: string; data: { subject: string } } }>(`SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1`, ['admin@failmail.test'])
+		const jobs = await sql<{ data: { locale: string; data: { subject: string } } }>(
+			`SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1`,
+			['admin@failmail.test'],
+		)
 		expect(jobs).toHaveLength(1)
 		expect(jobs[0]!.data.locale).toBe('en')
 		expect(jobs[0]!.data.data.subject).toBe(`Submission ${submission.number} could not be delivered to the records system`)
-		const own = await sql<{ data: { locale: string } }>(`SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1`, ['uk-admin@failmail.test'])
+		const own = await sql<{ data: { locale: string } }>(`SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1`, [
+			'uk-admin@failmail.test',
+		])
 		expect(own.map((job) => job.data.locale)).toEqual(['uk'])
 	})
 })

@@ -7,7 +7,19 @@ import type { RecordsConnector } from './connector'
  * that is not finished yet and applies what changed. Polled states carry stable event ids, so an
  * unchanged state is a duplicate and changes nothing.
  */
-export async function pollRecordsStatus({ db, townSlug, townOrigin, connector, limit = 200 }: { db: TenantDb; townSlug: string; townOrigin: string; connector: RecordsConnector; limit?: number }) {
+export async function pollRecordsStatus({
+	db,
+	townSlug,
+	townOrigin,
+	connector,
+	limit = 200,
+}: {
+	db: TenantDb
+	townSlug: string
+	townOrigin: string
+	connector: RecordsConnector
+	limit?: number
+}) {
 	if (!connector.poll) return { polled: 0, applied: 0 }
 	const open = await db.deliveryOutbox.findMany({
 		where: { state: 'delivered', externalId: { not: null }, submission: { status: { notIn: ['resolved', 'rejected'] } } },

@@ -40,14 +40,19 @@ describe('GINIS town', () => {
 		const submission = await submitSubmission({ db, tenant: town.tenant, formVersionId: version.id, agenda: 'fees', personId: null, data: {}, locale: 'cs' })
 		await drainOutbox({ db, town: { slug: 'gintown', name: { cs: 'Obec Gintown' } }, connector })
 		const doc = stub.documents().find((d) => d.externalId === submission.id)!
-		expect(await db.submission.findUniqueOrThrow({ where: { id: submission.id }, select: { status: true, referenceNumber: true } })).toEqual({ status: 'delivered', referenceNumber: doc.znacka })
+		expect(await db.submission.findUniqueOrThrow({ where: { id: submission.id }, select: { status: true, referenceNumber: true } })).toEqual({
+			status: 'delivered',
+			referenceNumber: doc.znacka,
+		})
 
 		const poll = () => pollRecordsStatus({ db, townSlug: 'gintown', townOrigin: 'https://gintown.test', connector })
 		expect(await poll()).toMatchObject({ polled: 1, applied: 0 })
 		expect(await db.submissionEvent.count({ where: { submissionId: submission.id, status: 'delivered' } })).toBe(1)
 		stub.setDocument(doc.id, { ownerFunctionId: 'FUN7' })
 		expect(await poll()).toMatchObject({ applied: 1 })
-		expect(await db.submission.findUniqueOrThrow({ where: { id: submission.id }, select: { status: true, assigneeName: true, assigneeDepartment: true } })).toEqual({
+		expect(
+			await db.submission.findUniqueOrThrow({ where: { id: submission.id }, select: { status: true, assigneeName: true, assigneeDepartment: true } }),
+		).toEqual({
 			status: 'assigned',
 			assigneeName: 'Mgr. Karel Dvořák',
 			assigneeDepartment: 'Odbor dopravy',

@@ -33,7 +33,10 @@ export async function receiveStatusCallback({
 	if (Buffer.byteLength(body) > MAX_BODY_BYTES) return { status: 413, body: { error: 'body too large' } }
 	let update
 	try {
-		update = verifyStatusCallback({ timestamp: request.headers.get('x-portal-timestamp'), signature: request.headers.get('x-portal-signature'), body }, resolveSecret(config.callbackSecret))
+		update = verifyStatusCallback(
+			{ timestamp: request.headers.get('x-portal-timestamp'), signature: request.headers.get('x-portal-signature'), body },
+			resolveSecret(config.callbackSecret),
+		)
 	} catch (error) {
 		if (!(error instanceof StatusCallbackError)) throw error
 		return { status: error.reason === 'malformed' ? 400 : 401, body: { error: error.message } }

@@ -38,7 +38,11 @@ export type VerifyOptions = {
 	seenEventIds?: { has(eventId: string): boolean }
 }
 
-export function verifyStatusCallback(request: StatusCallbackRequest, callbackSecret: string, { now = new Date(), seenEventIds }: VerifyOptions = {}): StatusUpdate {
+export function verifyStatusCallback(
+	request: StatusCallbackRequest,
+	callbackSecret: string,
+	{ now = new Date(), seenEventIds }: VerifyOptions = {},
+): StatusUpdate {
 	const { timestamp, signature, body } = request
 	if (!timestamp || !signature) throw new StatusCallbackError('missing_headers', 'X-Portal-Timestamp and X-Portal-Signature are required')
 	if (!/^\d{1,12}$/.test(timestamp) || Math.abs(now.getTime() / 1000 - Number(timestamp)) > CALLBACK_TOLERANCE_SECONDS) {

@@ -17,7 +17,11 @@ beforeAll(async () => {
 	portal = http.createServer(async (req, res) => {
 		const chunks: Buffer[] = []
 		for await (const chunk of req) chunks.push(chunk as Buffer)
-		arrived.push({ timestamp: String(req.headers['x-portal-timestamp'] ?? '') || null, signature: String(req.headers['x-portal-signature'] ?? '') || null, body: Buffer.concat(chunks).toString('utf8') })
+		arrived.push({
+			timestamp: String(req.headers['x-portal-timestamp'] ?? '') || null,
+			signature: String(req.headers['x-portal-signature'] ?? '') || null,
+			body: Buffer.concat(chunks).toString('utf8'),
+		})
 		res.writeHead(204).end()
 	})
 	await new Promise<void>((resolve) => portal.listen(0, '127.0.0.1', resolve))
@@ -46,7 +50,11 @@ function rejection(fn: () => unknown) {
 	throw new Error('expected the callback to be refused')
 }
 
-const asRequest = (sent: SentCallback): StatusCallbackRequest => ({ timestamp: sent.headers['X-Portal-Timestamp']!, signature: sent.headers['X-Portal-Signature']!, body: sent.body })
+const asRequest = (sent: SentCallback): StatusCallbackRequest => ({
+	timestamp: sent.headers['X-Portal-Timestamp']!,
+	signature: sent.headers['X-Portal-Signature']!,
+	body: sent.body,
+})
 
 describe('status callbacks from the records simulator', () => {
 	it('verifies a callback signed by the simulator and reads the assignee', async () => {

@@ -23,7 +23,14 @@ export function buildWebhookBody(payload: DeliveryPayload) {
 }
 
 function attachmentBody(file: DeliveryAttachment) {
-	return { id: file.id, fileName: file.fileName, contentType: file.contentType, size: file.size, sha256: file.sha256, contentBase64: file.content.toString('base64') }
+	return {
+		id: file.id,
+		fileName: file.fileName,
+		contentType: file.contentType,
+		size: file.size,
+		sha256: file.sha256,
+		contentBase64: file.content.toString('base64'),
+	}
 }
 
 /** The JSON of the citizen's needs-info answer (schema `Answer` in docs/api/records-system.openapi.yaml). */

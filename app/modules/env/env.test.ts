@@ -46,7 +46,16 @@ describe('parseEnv', () => {
 	})
 
 	test('values given as strings are read as the right types', () => {
-		const env = parseEnv(only({ PORT: '8080', DB_POOL_MAX: '4', TRUST_PROXY: 'true', DATABASE_URL: 'postgres://u@db:5432/portal', NODE_ENV: 'production', SECRETS_KEYS: PROD_KEYS }))
+		const env = parseEnv(
+			only({
+				PORT: '8080',
+				DB_POOL_MAX: '4',
+				TRUST_PROXY: 'true',
+				DATABASE_URL: 'postgres://u@db:5432/portal',
+				NODE_ENV: 'production',
+				SECRETS_KEYS: PROD_KEYS,
+			}),
+		)
 		expect(env).toMatchObject({ PORT: 8080, DB_POOL_MAX: 4, TRUST_PROXY: true, DATABASE_URL: 'postgres://u@db:5432/portal', NODE_ENV: 'production' })
 	})
 

@@ -6,7 +6,11 @@ const names = (cs: string) => ({ cs, en: cs, uk: cs })
 const veseli = RulebookSchema.parse({
 	feeTypes: [
 		{
-			code: 'waste', kind: 'waste', names: names('Poplatek za odpad'), rates: { 2026: 720 }, cap: 1200,
+			code: 'waste',
+			kind: 'waste',
+			names: names('Poplatek za odpad'),
+			rates: { 2026: 720 },
+			cap: 1200,
 			reliefs: [
 				{ kind: 'age_under', code: 'child_under_6', under: 6, percent: 100 },
 				{ kind: 'age_at_least', code: 'senior_75', atLeast: 75, percent: 50 },
@@ -15,8 +19,16 @@ const veseli = RulebookSchema.parse({
 			instalments: [{ dueDate: '05-31', percent: 100 }],
 		},
 		{
-			code: 'dog', kind: 'dog', names: names('Poplatek ze psů'), rates: { 2026: 600 }, furtherDogRates: { 2026: 900 },
-			seniorDog: { atLeast: 65, rates: { 2026: 200 } }, instalments: [{ dueDate: '03-31', percent: 50 }, { dueDate: '09-30', percent: 50 }],
+			code: 'dog',
+			kind: 'dog',
+			names: names('Poplatek ze psů'),
+			rates: { 2026: 600 },
+			furtherDogRates: { 2026: 900 },
+			seniorDog: { atLeast: 65, rates: { 2026: 200 } },
+			instalments: [
+				{ dueDate: '03-31', percent: 50 },
+				{ dueDate: '09-30', percent: 50 },
+			],
 		},
 	],
 	discount: { percent: 20, feeTypes: ['waste'], condition: 'portal_payment_by_due_date' },
@@ -29,7 +41,13 @@ const residents: CalcResident[] = [
 	{ id: 'senior70', dateOfBirth: '1955-06-30', disability: 'none' },
 	{ id: 'ztpp', dateOfBirth: '1990-01-01', disability: 'ztpp' },
 ]
-const ob = (id: string, residentId: string, feeType: string, validFrom = '2020-01-01', validTo: string | null = null): CalcObligation => ({ id, residentId, feeType, validFrom, validTo })
+const ob = (id: string, residentId: string, feeType: string, validFrom = '2020-01-01', validTo: string | null = null): CalcObligation => ({
+	id,
+	residentId,
+	feeType,
+	validFrom,
+	validTo,
+})
 const calc = (obligations: CalcObligation[], asOf = '2026-01-15') => calculateClaims({ rulebook: veseli, year: 2026, residents, obligations, asOf })
 
 describe('calculateClaims', () => {
@@ -60,10 +78,13 @@ describe('calculateClaims', () => {
 		const drafts = calc([ob('d1', 'adult', 'dog'), ob('d2', 'adult', 'dog', '2024-05-01'), ob('d3', 'senior70', 'dog', '2026-07-20')])
 		const byKey = Object.fromEntries(drafts.map((d) => [d.generationKey, [d.baseAmount, d.dueDate]]))
 		expect(byKey).toEqual({
-			'd1:2026:1': [30000, '2026-03-31'], 'd1:2026:2': [30000, '2026-09-30'],
-			'd2:2026:1': [45000, '2026-03-31'], 'd2:2026:2': [45000, '2026-09-30'],
+			'd1:2026:1': [30000, '2026-03-31'],
+			'd1:2026:2': [30000, '2026-09-30'],
+			'd2:2026:1': [45000, '2026-03-31'],
+			'd2:2026:2': [45000, '2026-09-30'],
 			// Six started months (July to December) at 200 Kč a year = 100 Kč; due 30 days after the start for the past instalment.
-			'd3:2026:1': [5000, '2026-08-19'], 'd3:2026:2': [5000, '2026-09-30'],
+			'd3:2026:1': [5000, '2026-08-19'],
+			'd3:2026:2': [5000, '2026-09-30'],
 		})
 	})
 
@@ -81,7 +102,9 @@ describe('calculateClaims', () => {
 		const bad = RulebookSchema.safeParse({ feeTypes: [{ ...veseli.feeTypes[0], rates: { 2026: 1500 } }] })
 		expect(bad.success).toBe(false)
 		expect(bad.error?.issues[0]?.message).toMatch(/exceeds the legal cap of 1200/)
-		expect(() => calculateClaims({ rulebook: veseli, year: 2027, residents, obligations: [ob('o', 'adult', 'waste')], asOf: '2027-01-01' })).toThrow(/No waste rate for 2027/)
+		expect(() => calculateClaims({ rulebook: veseli, year: 2027, residents, obligations: [ob('o', 'adult', 'waste')], asOf: '2027-01-01' })).toThrow(
+			/No waste rate for 2027/,
+		)
 	})
 
 	test('instalments must add up to 100 %', () => {

@@ -61,14 +61,27 @@ function split(total: number, percents: number[]) {
 	return parts
 }
 
-export function calculateClaims({ rulebook, year, residents, obligations, asOf }: { rulebook: Rulebook; year: number; residents: CalcResident[]; obligations: CalcObligation[]; asOf: string }): ClaimDraft[] {
+export function calculateClaims({
+	rulebook,
+	year,
+	residents,
+	obligations,
+	asOf,
+}: {
+	rulebook: Rulebook
+	year: number
+	residents: CalcResident[]
+	obligations: CalcObligation[]
+	asOf: string
+}): ClaimDraft[] {
 	const residentById = new Map(residents.map((r) => [r.id, r]))
 	const feeByCode = new Map(rulebook.feeTypes.map((f) => [f.code, f]))
 	// The second and further dog of one keeper: order each keeper's dogs by start date.
 	const dogIndex = new Map<string, number>()
 	const dogsByKeeper = new Map<string, CalcObligation[]>()
 	for (const o of obligations) if (feeByCode.get(o.feeType)?.kind === 'dog') dogsByKeeper.set(o.residentId, [...(dogsByKeeper.get(o.residentId) ?? []), o])
-	for (const dogs of dogsByKeeper.values()) dogs.sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.id.localeCompare(b.id)).forEach((o, i) => dogIndex.set(o.id, i))
+	for (const dogs of dogsByKeeper.values())
+		dogs.sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.id.localeCompare(b.id)).forEach((o, i) => dogIndex.set(o.id, i))
 
 	const drafts: ClaimDraft[] = []
 	for (const o of obligations) {
@@ -76,7 +89,11 @@ export function calculateClaims({ rulebook, year, residents, obligations, asOf }
 		if (!fee) throw new AppError('input_invalid', `Unknown fee type ${o.feeType}`)
 		const resident = residentById.get(o.residentId)
 		if (!resident) throw new AppError('input_invalid', `Obligation ${o.id} names an unknown resident`)
-		const months = fee.proRateByMonths ? monthsCovered(o, year, fee.kind) : o.validFrom <= `${year}-12-31` && (o.validTo === null || o.validTo >= `${year}-01-01`) ? 12 : 0
+		const months = fee.proRateByMonths
+			? monthsCovered(o, year, fee.kind)
+			: o.validFrom <= `${year}-12-31` && (o.validTo === null || o.validTo >= `${year}-01-01`)
+				? 12
+				: 0
 		if (months === 0) continue
 		const age = ageOnJanuaryFirst(resident.dateOfBirth, year)
 		let rate = rateOf(fee, year, fee.rates)
@@ -86,11 +103,19 @@ export function calculateClaims({ rulebook, year, residents, obligations, asOf }
 		}
 		const base = Math.round((rate * 100 * months) / 12)
 		const relief = fee.reliefs
-			.filter((r) => (r.kind === 'age_under' ? age < r.under : r.kind === 'age_at_least' ? age >= r.atLeast : r.statuses.includes(resident.disability as 'ztp' | 'ztpp')))
+			.filter((r) =>
+				r.kind === 'age_under' ? age < r.under : r.kind === 'age_at_least' ? age >= r.atLeast : r.statuses.includes(resident.disability as 'ztp' | 'ztpp'),
+			)
 			.sort((a, b) => b.percent - a.percent)[0]
 		const reliefTotal = relief ? Math.round((base * relief.percent) / 100) : 0
-		const bases = split(base, fee.instalments.map((i) => i.percent))
-		const reliefs = split(reliefTotal, fee.instalments.map((i) => i.percent))
+		const bases = split(
+			base,
+			fee.instalments.map((i) => i.percent),
+		)
+		const reliefs = split(
+			reliefTotal,
+			fee.instalments.map((i) => i.percent),
+		)
 		const discount = rulebook.discount?.feeTypes.includes(fee.code) ? rulebook.discount.percent : 0
 		fee.instalments.forEach((instalment, index) => {
 			let dueDate = `${year}-${instalment.dueDate}`
@@ -99,10 +124,22 @@ export function calculateClaims({ rulebook, year, residents, obligations, asOf }
 			const amount = bases[index]! - reliefs[index]!
 			const discounted = discount > 0 && asOf <= dueDate
 			drafts.push({
-				obligationId: o.id, residentId: o.residentId, feeType: fee.code, year, instalment: index + 1, label: fee.names, months,
-				baseAmount: bases[index]!, reliefAmount: reliefs[index]!, reliefCode: relief && reliefs[index]! > 0 ? relief.code : null, amount,
-				discountPercent: discounted ? discount : 0, discountAmount: discounted ? Math.round((amount * discount) / 100) : 0,
-				discountUntil: discounted ? dueDate : null, dueDate, generationKey: `${o.id}:${year}:${index + 1}`,
+				obligationId: o.id,
+				residentId: o.residentId,
+				feeType: fee.code,
+				year,
+				instalment: index + 1,
+				label: fee.names,
+				months,
+				baseAmount: bases[index]!,
+				reliefAmount: reliefs[index]!,
+				reliefCode: relief && reliefs[index]! > 0 ? relief.code : null,
+				amount,
+				discountPercent: discounted ? discount : 0,
+				discountAmount: discounted ? Math.round((amount * discount) / 100) : 0,
+				discountUntil: discounted ? dueDate : null,
+				dueDate,
+				generationKey: `${o.id}:${year}:${index + 1}`,
 			})
 		})
 	}

@@ -3,7 +3,12 @@
 import { calculateClaims } from './calculate-claims'
 import type { Rulebook } from './rulebook-schema'
 
-export type HouseholdPreview = { year: number; total: number; totalOnline: number; lines: { feeType: string; who: 'adult1' | 'adult2' | 'child' | 'dog'; amount: number }[] }
+export type HouseholdPreview = {
+	year: number
+	total: number
+	totalOnline: number
+	lines: { feeType: string; who: 'adult1' | 'adult2' | 'child' | 'dog'; amount: number }[]
+}
 
 export function previewHousehold(rulebook: Rulebook, year: number): HouseholdPreview {
 	const residents = [
@@ -13,8 +18,12 @@ export function previewHousehold(rulebook: Rulebook, year: number): HouseholdPre
 	]
 	const from = `${year - 5}-01-01`
 	const obligations = [
-		...rulebook.feeTypes.filter((f) => f.kind === 'waste').flatMap((f) => residents.map((r) => ({ id: `${f.code}:${r.id}`, residentId: r.id, feeType: f.code, validFrom: from, validTo: null }))),
-		...rulebook.feeTypes.filter((f) => f.kind === 'dog').map((f) => ({ id: `${f.code}:dog`, residentId: 'adult1', feeType: f.code, validFrom: from, validTo: null })),
+		...rulebook.feeTypes
+			.filter((f) => f.kind === 'waste')
+			.flatMap((f) => residents.map((r) => ({ id: `${f.code}:${r.id}`, residentId: r.id, feeType: f.code, validFrom: from, validTo: null }))),
+		...rulebook.feeTypes
+			.filter((f) => f.kind === 'dog')
+			.map((f) => ({ id: `${f.code}:dog`, residentId: 'adult1', feeType: f.code, validFrom: from, validTo: null })),
 	]
 	const drafts = calculateClaims({ rulebook, year, residents, obligations, asOf: `${year}-01-01` })
 	const byLine = new Map<string, HouseholdPreview['lines'][number]>()

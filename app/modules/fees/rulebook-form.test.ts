@@ -5,8 +5,31 @@ import { RulebookSchema } from './rulebook-schema'
 
 const rulebook = RulebookSchema.parse({
 	feeTypes: [
-		{ code: 'waste', kind: 'waste', names: { cs: 'Odpad', en: 'Waste', uk: 'Відходи' }, rates: { 2026: 720, 2027: 780 }, cap: 1200, reliefs: [{ kind: 'age_under', code: 'child_under_6', under: 6, percent: 100 }, { kind: 'disability', code: 'ztp', statuses: ['ztp', 'ztpp'], percent: 50 }], instalments: [{ dueDate: '03-31', percent: 50 }, { dueDate: '09-30', percent: 50 }] },
-		{ code: 'dog', kind: 'dog', names: { cs: 'Pes', en: 'Dog', uk: 'Собака' }, rates: { 2026: 1200 }, furtherDogRates: { 2026: 1800 }, seniorDog: { atLeast: 65, rates: { 2026: 200 } }, cap: 1500, instalments: [{ dueDate: '03-31', percent: 100 }] },
+		{
+			code: 'waste',
+			kind: 'waste',
+			names: { cs: 'Odpad', en: 'Waste', uk: 'Відходи' },
+			rates: { 2026: 720, 2027: 780 },
+			cap: 1200,
+			reliefs: [
+				{ kind: 'age_under', code: 'child_under_6', under: 6, percent: 100 },
+				{ kind: 'disability', code: 'ztp', statuses: ['ztp', 'ztpp'], percent: 50 },
+			],
+			instalments: [
+				{ dueDate: '03-31', percent: 50 },
+				{ dueDate: '09-30', percent: 50 },
+			],
+		},
+		{
+			code: 'dog',
+			kind: 'dog',
+			names: { cs: 'Pes', en: 'Dog', uk: 'Собака' },
+			rates: { 2026: 1200 },
+			furtherDogRates: { 2026: 1800 },
+			seniorDog: { atLeast: 65, rates: { 2026: 200 } },
+			cap: 1500,
+			instalments: [{ dueDate: '03-31', percent: 100 }],
+		},
 	],
 	discount: { percent: 10, feeTypes: ['waste'], condition: 'portal_payment_by_due_date', discountWithoutLogin: true },
 	reminders: { daysBefore: [7, 3], daysAfter: [14] },
@@ -60,7 +83,10 @@ describe('the fee rules form', () => {
 		const values = flatten(rulebookToForm(rulebook))
 		values['feeTypes[0].rates[1].rate'] = '1500'
 		values['feeTypes[0].instalments[1].percent'] = '40'
-		expect(errorsOf(post(values))).toEqual({ 'feeTypes[0].rates[1].rate': ['rules.errors.overCap'], 'feeTypes[0].instalments': ['rules.errors.instalmentsSum'] })
+		expect(errorsOf(post(values))).toEqual({
+			'feeTypes[0].rates[1].rate': ['rules.errors.overCap'],
+			'feeTypes[0].instalments': ['rules.errors.instalmentsSum'],
+		})
 	})
 
 	test('a year written twice or badly is refused at the year', () => {

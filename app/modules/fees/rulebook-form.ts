@@ -88,7 +88,12 @@ export function formToRulebook(form: RulebookForm): unknown {
 		feeTypes,
 		discount:
 			discountPercent !== undefined || discountFees.length
-				? { percent: discountPercent, feeTypes: discountFees, condition: 'portal_payment_by_due_date', discountWithoutLogin: form.discount?.withoutLogin === 'on' }
+				? {
+						percent: discountPercent,
+						feeTypes: discountFees,
+						condition: 'portal_payment_by_due_date',
+						discountWithoutLogin: form.discount?.withoutLogin === 'on',
+					}
 				: undefined,
 		reminders: { daysBefore: numberList(form.reminders?.daysBefore), daysAfter: numberList(form.reminders?.daysAfter) },
 		validFrom: form.validFrom?.trim() || undefined,
@@ -115,7 +120,12 @@ function feeToForm(fee: FeeType): NonNullable<RulebookForm['feeTypes']>[number] 
 		code: fee.code,
 		kind: fee.kind,
 		names: { ...fee.names },
-		rates: years.map((year) => ({ year, rate: str(fee.rates[year]), furtherRate: str(fee.furtherDogRates?.[year]), seniorRate: str(fee.seniorDog?.rates[year]) })),
+		rates: years.map((year) => ({
+			year,
+			rate: str(fee.rates[year]),
+			furtherRate: str(fee.furtherDogRates?.[year]),
+			seniorRate: str(fee.seniorDog?.rates[year]),
+		})),
 		cap: str(fee.cap),
 		seniorDogAtLeast: str(fee.seniorDog?.atLeast),
 		proRateByMonths: fee.proRateByMonths ? 'on' : '',
@@ -132,7 +142,16 @@ function feeToForm(fee: FeeType): NonNullable<RulebookForm['feeTypes']>[number] 
 
 /** A new fee's rows: this year's rate, one instalment, pro-rated by months. */
 export function blankFee(year: number): NonNullable<RulebookForm['feeTypes']>[number] {
-	return { code: '', kind: 'waste', names: { cs: '', en: '', uk: '' }, rates: [{ year: String(year), rate: '' }], cap: '', proRateByMonths: 'on', reliefs: [], instalments: [{ dueDate: '03-31', percent: '100' }] }
+	return {
+		code: '',
+		kind: 'waste',
+		names: { cs: '', en: '', uk: '' },
+		rates: [{ year: String(year), rate: '' }],
+		cap: '',
+		proRateByMonths: 'on',
+		reliefs: [],
+		instalments: [{ dueDate: '03-31', percent: '100' }],
+	}
 }
 
 type Path = (string | number)[]
@@ -142,7 +161,11 @@ export function formPathOf(path: readonly PropertyKey[], form: RulebookForm): Pa
 	const p = path.map((s) => (typeof s === 'symbol' ? String(s) : s)) as Path
 	if (p[0] === 'feeTypes' && typeof p[1] === 'number') {
 		const fee = form.feeTypes?.[p[1]]
-		const rowOf = (year: unknown) => Math.max(0, (fee?.rates ?? []).findIndex((row) => (row.year?.trim() ?? '') === String(year)))
+		const rowOf = (year: unknown) =>
+			Math.max(
+				0,
+				(fee?.rates ?? []).findIndex((row) => (row.year?.trim() ?? '') === String(year)),
+			)
 		const head: Path = ['feeTypes', p[1]]
 		const [field, a, b] = p.slice(2)
 		if (field === 'rates' && a !== undefined) return [...head, 'rates', rowOf(a), /^\d{4}$/.test(String(a)) ? 'rate' : 'year']
@@ -155,7 +178,8 @@ export function formPathOf(path: readonly PropertyKey[], form: RulebookForm): Pa
 		if (field === undefined) return head
 		return [...head, field]
 	}
-	if (p[0] === 'discount') return p[1] === 'discountWithoutLogin' ? ['discount', 'withoutLogin'] : p[1] === 'feeTypes' ? ['discount', 'feeTypes'] : ['discount', 'percent']
+	if (p[0] === 'discount')
+		return p[1] === 'discountWithoutLogin' ? ['discount', 'withoutLogin'] : p[1] === 'feeTypes' ? ['discount', 'feeTypes'] : ['discount', 'percent']
 	if (p[0] === 'reminders') return ['reminders', p[1] ?? 'daysBefore']
 	return p
 }
@@ -168,7 +192,8 @@ export const RulebookFormSchema = FormShape.superRefine((form, ctx) => {
 	for (const [index, fee] of (form.feeTypes ?? []).entries()) {
 		const years = (fee.rates ?? []).map((row) => row.year?.trim())
 		years.forEach((year, row) => {
-			if (year && years.indexOf(year) !== row) ctx.addIssue({ code: 'custom', path: ['feeTypes', index, 'rates', row, 'year'], message: 'rules.errors.duplicateYear' })
+			if (year && years.indexOf(year) !== row)
+				ctx.addIssue({ code: 'custom', path: ['feeTypes', index, 'rates', row, 'year'], message: 'rules.errors.duplicateYear' })
 		})
 	}
 	const parsed = RulebookSchema.safeParse(formToRulebook(form))

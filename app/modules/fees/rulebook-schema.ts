@@ -36,9 +36,11 @@ export const FeeTypeSchema = z
 		const total = fee.instalments.reduce((sum, i) => sum + i.percent, 0)
 		if (Math.abs(total - 100) > 1e-9) ctx.addIssue({ code: 'custom', path: ['instalments'], message: `instalments must add up to 100 %, not ${total} %` })
 		for (const [year, rate] of Object.entries(fee.rates)) {
-			if (fee.cap !== undefined && rate > fee.cap) ctx.addIssue({ code: 'custom', path: ['rates', year], message: `rate ${rate} CZK exceeds the legal cap of ${fee.cap} CZK` })
+			if (fee.cap !== undefined && rate > fee.cap)
+				ctx.addIssue({ code: 'custom', path: ['rates', year], message: `rate ${rate} CZK exceeds the legal cap of ${fee.cap} CZK` })
 		}
-		if (fee.kind !== 'dog' && (fee.furtherDogRates || fee.seniorDog)) ctx.addIssue({ code: 'custom', path: ['kind'], message: 'dog rates only apply to a dog fee' })
+		if (fee.kind !== 'dog' && (fee.furtherDogRates || fee.seniorDog))
+			ctx.addIssue({ code: 'custom', path: ['kind'], message: 'dog rates only apply to a dog fee' })
 	})
 export type FeeType = z.infer<typeof FeeTypeSchema>
 
@@ -58,7 +60,9 @@ export const RulebookSchema = z
 				discountWithoutLogin: z.boolean().default(false),
 			})
 			.optional(),
-		reminders: z.object({ daysBefore: z.array(z.number().int().nonnegative()).default([]), daysAfter: z.array(z.number().int().nonnegative()).default([]) }).default({ daysBefore: [], daysAfter: [] }),
+		reminders: z
+			.object({ daysBefore: z.array(z.number().int().nonnegative()).default([]), daysAfter: z.array(z.number().int().nonnegative()).default([]) })
+			.default({ daysBefore: [], daysAfter: [] }),
 		validFrom: DateSchema.optional(),
 	})
 	.superRefine((book, ctx) => {

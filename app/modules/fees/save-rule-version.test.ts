@@ -14,12 +14,21 @@ const names = { cs: 'Odpad', en: 'Waste', uk: 'Відходи' }
 const dogNames = { cs: 'Pes', en: 'Dog', uk: 'Собака' }
 const rules = (wasteRate: number) => ({
 	feeTypes: [
-		{ code: 'waste', kind: 'waste', names, rates: { 2026: wasteRate }, cap: 1200, reliefs: [{ kind: 'age_under', code: 'child_under_6', under: 6, percent: 100 }], instalments: [{ dueDate: '05-31', percent: 100 }] },
+		{
+			code: 'waste',
+			kind: 'waste',
+			names,
+			rates: { 2026: wasteRate },
+			cap: 1200,
+			reliefs: [{ kind: 'age_under', code: 'child_under_6', under: 6, percent: 100 }],
+			instalments: [{ dueDate: '05-31', percent: 100 }],
+		},
 		{ code: 'dog', kind: 'dog', names: dogNames, rates: { 2026: 500 }, instalments: [{ dueDate: '03-31', percent: 100 }] },
 	],
 	discount: { percent: 10, feeTypes: ['waste'], condition: 'portal_payment_by_due_date' },
 })
-const staff = (await sql<{ id: string }>(`INSERT INTO ${s}.staff_user (email, name, roles) VALUES ('admin@rules.test', 'Admin', '{admin}') RETURNING id`))[0]!.id
+const staff = (await sql<{ id: string }>(`INSERT INTO ${s}.staff_user (email, name, roles) VALUES ('admin@rules.test', 'Admin', '{admin}') RETURNING id`))[0]!
+	.id
 
 describe('saveRuleVersion', () => {
 	test('invalid rules: translated issue keys with paths, nothing saved, nothing audited', async () => {

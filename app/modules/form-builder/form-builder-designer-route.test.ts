@@ -36,7 +36,9 @@ describe('visual form builder page', () => {
 	})
 
 	test('an unknown form is a 404', async () => {
-		await expect(loader({ request: officeRequest('/urad/formulare/nic', admin), context, params: { code: 'nic' } })).rejects.toMatchObject({ init: { status: 404 } })
+		await expect(loader({ request: officeRequest('/urad/formulare/nic', admin), context, params: { code: 'nic' } })).rejects.toMatchObject({
+			init: { status: 404 },
+		})
 	})
 
 	test('an edit redirects back with the draft changed; an invalid one is 400 with the path, nothing saved; publish makes version 2', async () => {
@@ -48,7 +50,14 @@ describe('visual form builder page', () => {
 		expect(page.definition.steps[0]!.fields.map((field) => field.name)).toContain('hasChip')
 
 		const before = await draftOf()
-		const refused = (await post(admin, { intent: 'set-field', step: '0', field: '0', name: 'givenName', labelCs: 'Jméno', conditionField: 'nowhere' })) as unknown as { data: { problems: { path: string }[] }; init: { status: number } }
+		const refused = (await post(admin, {
+			intent: 'set-field',
+			step: '0',
+			field: '0',
+			name: 'givenName',
+			labelCs: 'Jméno',
+			conditionField: 'nowhere',
+		})) as unknown as { data: { problems: { path: string }[] }; init: { status: number } }
 		expect(refused.init.status).toBe(400)
 		expect(refused.data.problems.map((problem) => problem.path)).toContain('steps.0.fields.0.visibleWhen.field')
 		const nonsense = (await post(admin, { intent: 'move-field', step: 'x' })) as unknown as { init: { status: number } }

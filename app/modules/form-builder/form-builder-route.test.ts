@@ -25,7 +25,8 @@ const admin = await cookieFor('admin@builder.test', ['admin'])
 const clerk = await cookieFor('clerk@builder.test', ['clerk'])
 type BuilderAnswer = { problems: { path: string }[]; published: { version: number } | null }
 const open = (cookie: string) => runRoute({ path: '/urad/formulare', module: builderRoute, request: officeRequest('/urad/formulare', cookie), context })
-const post = (cookie: string, fields: Record<string, string>) => runRoute({ path: '/urad/formulare', module: builderRoute, request: officeRequest('/urad/formulare', cookie, form(fields)), context })
+const post = (cookie: string, fields: Record<string, string>) =>
+	runRoute({ path: '/urad/formulare', module: builderRoute, request: officeRequest('/urad/formulare', cookie, form(fields)), context })
 const bodyOf = async (answer: Promise<{ data: unknown }>) => (await answer).data as BuilderAnswer
 
 describe('form builder page', () => {

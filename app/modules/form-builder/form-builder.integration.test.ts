@@ -27,7 +27,15 @@ describe('form builder', () => {
 		if (!first.ok) throw new Error('sample invalid')
 		expect(await publishFormVersion({ db, definition: first.definition, staff })).toBe(1)
 		const v1 = await db.formVersion.findFirstOrThrow({ where: { version: 1 } })
-		const old = await submitSubmission({ db, tenant: town.tenant, formVersionId: v1.id, agenda: first.definition.agenda, personId: null, data: { note: 'x' }, locale: 'cs' })
+		const old = await submitSubmission({
+			db,
+			tenant: town.tenant,
+			formVersionId: v1.id,
+			agenda: first.definition.agenda,
+			personId: null,
+			data: { note: 'x' },
+			locale: 'cs',
+		})
 		const changed = { ...first.definition, title: { ...first.definition.title, cs: 'Nový název' } }
 		expect(await publishFormVersion({ db, definition: changed, staff })).toBe(2)
 		const kept = await db.submission.findUniqueOrThrow({ where: { id: old.id }, select: { formVersion: { select: { version: true, definition: true } } } })

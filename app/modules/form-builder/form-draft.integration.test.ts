@@ -13,7 +13,13 @@ import { draftStamp, editFormDraft } from './edit-form-draft.server'
 import { loadFormDraft } from './load-form-draft.server'
 import { publishFormDraft } from './publish-form-draft.server'
 
-const town = await createTown('builderdraft', { submissionAgendas: [{ code: 'fees', name: { cs: 'Poplatky' } }, { code: 'roads', name: { cs: 'Doprava' } }], forms: [sampleDefinition()] })
+const town = await createTown('builderdraft', {
+	submissionAgendas: [
+		{ code: 'fees', name: { cs: 'Poplatky' } },
+		{ code: 'roads', name: { cs: 'Doprava' } },
+	],
+	forms: [sampleDefinition()],
+})
 const db = getTenantDb(town.tenant)
 const staff = { id: '00000000-0000-4000-8000-0000000000b2', name: 'Správce Builder' }
 const code = 'dog-registration'
@@ -26,17 +32,45 @@ async function draft() {
 	return (await loadFormDraft({ db, code }))!.definition as FormDefinition
 }
 const names = (definition: FormDefinition, step = 0) => definition.steps[step]!.fields.map((field) => field.name)
-const publishedDefinition = async () => (await db.formVersion.findFirstOrThrow({ where: { form: { code } }, orderBy: { version: 'desc' } })).definition as FormDefinition
+const publishedDefinition = async () =>
+	(await db.formVersion.findFirstOrThrow({ where: { form: { code } }, orderBy: { version: 'desc' } })).definition as FormDefinition
 
 describe('form builder draft', () => {
 	test('add, reorder and remove fields and steps; options; a condition: each produces a valid draft, the published version unchanged', async () => {
 		const before = await publishedDefinition()
-		expect((await edit({ intent: 'add-field', step: '0', type: 'select', name: 'size', labelCs: 'Velikost', labelEn: 'Size', labelUk: 'Розмір', required: 'on', optionValue: 'small', optionLabelCs: 'malý' })).ok).toBe(true)
+		expect(
+			(
+				await edit({
+					intent: 'add-field',
+					step: '0',
+					type: 'select',
+					name: 'size',
+					labelCs: 'Velikost',
+					labelEn: 'Size',
+					labelUk: 'Розмір',
+					required: 'on',
+					optionValue: 'small',
+					optionLabelCs: 'malý',
+				})
+			).ok,
+		).toBe(true)
 		expect((await edit({ intent: 'add-option', step: '0', field: '4', value: 'big', labelCs: 'velký', labelEn: 'big' })).ok).toBe(true)
 		expect((await edit({ intent: 'set-option', step: '0', field: '4', option: '0', labelCs: 'malý pes', labelUk: 'малий' })).ok).toBe(true)
 		expect((await edit({ intent: 'move-option', step: '0', field: '4', option: '1', direction: 'up' })).ok).toBe(true)
 		expect((await edit({ intent: 'add-field', step: '0', type: 'longText', name: 'bigNote', labelCs: 'Poznámka k velkému psu' })).ok).toBe(true)
-		expect((await edit({ intent: 'set-field', step: '0', field: '5', name: 'bigNote', labelCs: 'Poznámka k velkému psu', conditionField: 'size', conditionValue: 'big' })).ok).toBe(true)
+		expect(
+			(
+				await edit({
+					intent: 'set-field',
+					step: '0',
+					field: '5',
+					name: 'bigNote',
+					labelCs: 'Poznámka k velkému psu',
+					conditionField: 'size',
+					conditionValue: 'big',
+				})
+			).ok,
+		).toBe(true)
 		expect((await edit({ intent: 'move-field', step: '0', field: '0', direction: 'down' })).ok).toBe(true)
 		expect((await edit({ intent: 'add-step', id: 'extra', titleCs: 'Doplňující', fieldName: 'extraInfo', fieldLabelCs: 'Doplnění' })).ok).toBe(true)
 		expect((await edit({ intent: 'move-step', step: '2', direction: 'up' })).ok).toBe(true)
@@ -45,7 +79,12 @@ describe('form builder draft', () => {
 		const result = await draft()
 		expect(names(result)).toEqual(['address', 'givenName', 'ownerKind', 'companyId', 'size', 'bigNote'])
 		const size = result.steps[0]!.fields[4]!
-		expect(size).toMatchObject({ type: 'select', required: true, label: { cs: 'Velikost', en: 'Size', uk: 'Розмір' }, options: [{ value: 'big' }, { value: 'small', label: { cs: 'malý pes', uk: 'малий' } }] })
+		expect(size).toMatchObject({
+			type: 'select',
+			required: true,
+			label: { cs: 'Velikost', en: 'Size', uk: 'Розмір' },
+			options: [{ value: 'big' }, { value: 'small', label: { cs: 'malý pes', uk: 'малий' } }],
+		})
 		expect(result.steps[0]!.fields[5]!.visibleWhen).toEqual({ field: 'size', op: 'equals', value: 'big' })
 		expect(result.steps.map((step) => step.id)).toEqual(['owner', 'extra', 'dog'])
 		expect(result.steps[2]!.fields[0]).toMatchObject({ type: 'group', fields: [{ name: 'name' }, { name: 'born', type: 'date' }] })
@@ -80,14 +119,37 @@ describe('form builder draft', () => {
 
 	test('publishing the draft creates the next version; an earlier submission keeps its version; discard returns to the published one', async () => {
 		const v1 = await db.formVersion.findFirstOrThrow({ where: { form: { code }, version: 1 } })
-		const old = await submitSubmission({ db, tenant: town.tenant, formVersionId: v1.id, agenda: 'fees', personId: null, data: { givenName: 'Jan' }, locale: 'cs' })
-		expect((await edit({ intent: 'set-form', titleCs: 'Přihlášení psa', titleEn: 'Dog', lifeSituation: 'pets', agenda: 'roads', requiresLogin: 'on', retentionYears: '5' })).ok).toBe(true)
+		const old = await submitSubmission({
+			db,
+			tenant: town.tenant,
+			formVersionId: v1.id,
+			agenda: 'fees',
+			personId: null,
+			data: { givenName: 'Jan' },
+			locale: 'cs',
+		})
+		expect(
+			(
+				await edit({
+					intent: 'set-form',
+					titleCs: 'Přihlášení psa',
+					titleEn: 'Dog',
+					lifeSituation: 'pets',
+					agenda: 'roads',
+					requiresLogin: 'on',
+					retentionYears: '5',
+				})
+			).ok,
+		).toBe(true)
 		const published = await publishFormDraft({ db, code, staff })
 		expect(published).toEqual({ ok: true, version: 2 })
 		const latest = await publishedDefinition()
 		expect(names(latest)).toContain('size')
 		expect(latest).toMatchObject({ agenda: 'roads', retentionYears: 5, title: { cs: 'Přihlášení psa', en: 'Dog' } })
-		expect(await db.form.findUniqueOrThrow({ where: { code }, select: { agenda: true, draftDefinition: true } })).toEqual({ agenda: 'roads', draftDefinition: null })
+		expect(await db.form.findUniqueOrThrow({ where: { code }, select: { agenda: true, draftDefinition: true } })).toEqual({
+			agenda: 'roads',
+			draftDefinition: null,
+		})
 		const kept = await db.submission.findUniqueOrThrow({ where: { id: old.id }, select: { agenda: true, formVersion: { select: { version: true } } } })
 		expect(kept).toEqual({ agenda: 'fees', formVersion: { version: 1 } })
 		expect(await publishFormDraft({ db, code, staff })).toMatchObject({ ok: false })

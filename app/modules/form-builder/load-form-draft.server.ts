@@ -9,7 +9,15 @@ import type { FormDefinitionInput } from '../forms/form-definition-schema'
 export async function loadFormDraft({ db, code }: { db: TenantDb; code: string }) {
 	const form = await db.form.findUnique({
 		where: { code },
-		select: { id: true, code: true, title: true, draftDefinition: true, draftUpdatedAt: true, draftUpdatedBy: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true, definition: true } } },
+		select: {
+			id: true,
+			code: true,
+			title: true,
+			draftDefinition: true,
+			draftUpdatedAt: true,
+			draftUpdatedBy: true,
+			versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true, definition: true } },
+		},
 	})
 	const published = form?.versions[0]
 	if (!form || (!published && !form.draftDefinition)) return null

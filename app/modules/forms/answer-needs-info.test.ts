@@ -27,7 +27,9 @@ const asPetr = defineAbilityFor({ kind: 'citizen', personId: petr.id })
 
 describe('answering a request for more information', () => {
 	test('is refused while the submission is not waiting for information', async () => {
-		await expect(answerNeedsInfo({ db, ability: asJana, submissionId: submission.id, personId: jana.id, message: 'Posílám', files: [] })).rejects.toThrow(/not waiting/)
+		await expect(answerNeedsInfo({ db, ability: asJana, submissionId: submission.id, personId: jana.id, message: 'Posílám', files: [] })).rejects.toThrow(
+			/not waiting/,
+		)
 	})
 
 	test('another citizen cannot answer, nor see the submission', async () => {
@@ -37,9 +39,24 @@ describe('answering a request for more information', () => {
 	})
 
 	test('the owner answers with a message and a file; both show in their timeline and attachments', async () => {
-		const checked = await checkUpload({ definition, accept: ['application/pdf'], maxFiles: 5, fieldName: 'answer', fileName: 'doplneni.pdf', content: readFileSync(path.join(import.meta.dirname, 'fixtures', 'vaccination.pdf')), existing: [] })
+		const checked = await checkUpload({
+			definition,
+			accept: ['application/pdf'],
+			maxFiles: 5,
+			fieldName: 'answer',
+			fileName: 'doplneni.pdf',
+			content: readFileSync(path.join(import.meta.dirname, 'fixtures', 'vaccination.pdf')),
+			existing: [],
+		})
 		if (!checked.ok) throw new Error('fixture refused')
-		await answerNeedsInfo({ db, ability: asJana, submissionId: submission.id, personId: jana.id, message: 'Posílám očkovací průkaz.', files: [{ ...checked.file, fieldName: 'answer' }] })
+		await answerNeedsInfo({
+			db,
+			ability: asJana,
+			submissionId: submission.id,
+			personId: jana.id,
+			message: 'Posílám očkovací průkaz.',
+			files: [{ ...checked.file, fieldName: 'answer' }],
+		})
 		const seen = await getMySubmission({ db, ability: asJana, number: submission.number })
 		expect(seen?.events.map((event) => [event.kind, event.message])).toEqual([
 			['submitted', null],
@@ -52,7 +69,9 @@ describe('answering a request for more information', () => {
 	})
 
 	test('a second answer (another tab) is refused: the submission no longer waits', async () => {
-		await expect(answerNeedsInfo({ db, ability: asJana, submissionId: submission.id, personId: jana.id, message: 'Ještě jednou', files: [] })).rejects.toThrow(/not waiting/)
+		await expect(answerNeedsInfo({ db, ability: asJana, submissionId: submission.id, personId: jana.id, message: 'Ještě jednou', files: [] })).rejects.toThrow(
+			/not waiting/,
+		)
 	})
 
 	test('the clerk moves an answered submission on, or asks again', async () => {

@@ -15,14 +15,30 @@ export async function applyForms({ db, forms, actor }: Options): Promise<string[
 	const listed = new Set(forms.map((form) => form.code))
 	await db.$transaction(async (tx) => {
 		for (const definition of forms) {
-			const catalogue = { lifeSituation: definition.lifeSituation, agenda: definition.agenda, title: definition.title, description: definition.description ?? {}, isActive: true }
+			const catalogue = {
+				lifeSituation: definition.lifeSituation,
+				agenda: definition.agenda,
+				title: definition.title,
+				description: definition.description ?? {},
+				isActive: true,
+			}
 			const existing = await tx.form.findUnique({
 				where: { code: definition.code },
-				select: { id: true, lifeSituation: true, agenda: true, title: true, description: true, isActive: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true, definition: true } } },
+				select: {
+					id: true,
+					lifeSituation: true,
+					agenda: true,
+					title: true,
+					description: true,
+					isActive: true,
+					versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true, definition: true } },
+				},
 			})
 			const json = JSON.parse(JSON.stringify(definition)) as Prisma.InputJsonObject
 			if (!existing) {
-				await tx.form.create({ data: { code: definition.code, ...catalogue, versions: { create: { version: 1, definition: json, publishedAt: new Date(), publishedBy: actor } } } })
+				await tx.form.create({
+					data: { code: definition.code, ...catalogue, versions: { create: { version: 1, definition: json, publishedAt: new Date(), publishedBy: actor } } },
+				})
 				changes.push(`form added: ${definition.code}`)
 				continue
 			}

@@ -43,7 +43,10 @@ describe('the submission schema derived from a definition', () => {
 		const companyId = input.steps[0]!.fields[3] as { patternMessage?: object }
 		companyId.patternMessage = { cs: 'IČO má 8 číslic.', en: 'A company ID has 8 digits.' }
 		const withMessage = FormDefinitionSchema.parse(input)
-		const errors = (locale: string) => buildSubmissionSchema(withMessage, locale).safeParse({ ...valid, ownerKind: 'company', companyId: '123' }).error?.issues.map((i) => i.message)
+		const errors = (locale: string) =>
+			buildSubmissionSchema(withMessage, locale)
+				.safeParse({ ...valid, ownerKind: 'company', companyId: '123' })
+				.error?.issues.map((i) => i.message)
 		expect(errors('cs')).toEqual(['IČO má 8 číslic.'])
 		expect(errors('en')).toEqual(['A company ID has 8 digits.'])
 		// No Ukrainian text: the Czech one, never an empty message.
@@ -81,7 +84,9 @@ describe('the submission schema derived from a definition', () => {
 			},
 		]
 		const schema = buildSubmissionSchema(FormDefinitionSchema.parse({ ...sampleDefinition(), steps }), 'en')
-		expect(schema.parse({ count: '3', from: '2026-05-01', email: 'Jana@Example.CZ', phone: '+420 601 234 567', iban: 'cz65 0800 0000 1920 0014 5399', agree: 'on' })).toEqual({
+		expect(
+			schema.parse({ count: '3', from: '2026-05-01', email: 'Jana@Example.CZ', phone: '+420 601 234 567', iban: 'cz65 0800 0000 1920 0014 5399', agree: 'on' }),
+		).toEqual({
 			count: 3,
 			from: '2026-05-01',
 			email: 'jana@example.cz',

@@ -36,7 +36,8 @@ export async function checkUpload(options: Options): Promise<{ ok: true; file: C
 	const maxFileSizeMb = Math.min(limits.maxFileSizeMb, options.maxFileSizeMb ?? Number.POSITIVE_INFINITY)
 	if (content.length > maxFileSizeMb * MB) return { ok: false, reason: 'too_large', detail: `${maxFileSizeMb}` }
 	if (existing.length >= limits.maxFiles) return { ok: false, reason: 'too_many', detail: `${limits.maxFiles}` }
-	if (existing.filter((file) => file.fieldName === options.fieldName).length >= options.maxFiles) return { ok: false, reason: 'field_too_many', detail: `${options.maxFiles}` }
+	if (existing.filter((file) => file.fieldName === options.fieldName).length >= options.maxFiles)
+		return { ok: false, reason: 'field_too_many', detail: `${options.maxFiles}` }
 	const total = existing.reduce((sum, file) => sum + file.size, 0) + content.length
 	if (total > limits.maxTotalSizeMb * MB) return { ok: false, reason: 'total_too_large', detail: `${limits.maxTotalSizeMb}` }
 	const detected = await fileTypeFromBuffer(content)
@@ -44,13 +45,23 @@ export async function checkUpload(options: Options): Promise<{ ok: true; file: C
 	if (!options.accept.includes(detected.mime)) return { ok: false, reason: 'type_not_allowed', detail: detected.ext }
 	return {
 		ok: true,
-		file: { fileName: safeFileName(options.fileName, detected.ext), contentType: detected.mime, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content },
+		file: {
+			fileName: safeFileName(options.fileName, detected.ext),
+			contentType: detected.mime,
+			size: content.length,
+			sha256: createHash('sha256').update(content).digest('hex'),
+			content,
+		},
 	}
 }
 
 // Keep the citizen's name for recognition, but make it safe to show and to send on, with the
 // extension of what the file really is.
 function safeFileName(name: string, ext: string) {
-	const base = (name.split(/[\\/]/).pop() ?? 'file').replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 100) || 'file'
+	const base =
+		(name.split(/[\\/]/).pop() ?? 'file')
+			.replace(/\.[^.]*$/, '')
+			.replace(/[^\p{L}\p{N} ._-]/gu, '_')
+			.slice(0, 100) || 'file'
 	return `${base}.${ext}`
 }

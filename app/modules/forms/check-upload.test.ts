@@ -16,7 +16,11 @@ describe('an uploaded file is checked by its content and the form limits', () =>
 	})
 
 	test('a Windows program renamed to .pdf is refused: the name does not decide the type', async () => {
-		expect(await checkUpload({ ...base, fileName: 'invoice.pdf', content: fixture('invoice.pdf.exe-renamed.pdf') })).toEqual({ ok: false, reason: 'type_not_allowed', detail: 'exe' })
+		expect(await checkUpload({ ...base, fileName: 'invoice.pdf', content: fixture('invoice.pdf.exe-renamed.pdf') })).toEqual({
+			ok: false,
+			reason: 'type_not_allowed',
+			detail: 'exe',
+		})
 	})
 
 	test('plain text with a .pdf name has no recognisable type and is refused', async () => {

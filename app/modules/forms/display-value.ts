@@ -7,7 +7,13 @@ type Files = { fieldName: string; fileName: string }[]
 
 /** A field's value as text, for the review page, the PDF and the timeline page. Dates in the reader's locale. */
 export function displayValue(field: Field | LeafField, value: unknown, locale: string, files: Files, words: Words): string {
-	if (field.type === 'file') return files.filter((file) => file.fieldName === field.name).map((file) => file.fileName).join(', ') || words.empty
+	if (field.type === 'file')
+		return (
+			files
+				.filter((file) => file.fieldName === field.name)
+				.map((file) => file.fileName)
+				.join(', ') || words.empty
+		)
 	if (value === undefined || value === null || value === '') return words.empty
 	if (field.type === 'checkbox') return value === true || value === 'on' ? words.yes : words.no
 	if (field.type === 'select' || field.type === 'radio') return pickText(field.options.find((option) => option.value === value)?.label, locale) || String(value)
@@ -25,7 +31,15 @@ export function displayValue(field: Field | LeafField, value: unknown, locale: s
 }
 
 /** A repeated group as rows of labelled values, so pages and the PDF show it as a list. */
-export function groupRows(field: Extract<Field, { type: 'group' }>, value: unknown, locale: string, files: Files, words: Words): { label: string; value: string }[][] {
+export function groupRows(
+	field: Extract<Field, { type: 'group' }>,
+	value: unknown,
+	locale: string,
+	files: Files,
+	words: Words,
+): { label: string; value: string }[][] {
 	if (!Array.isArray(value)) return []
-	return value.map((row: Record<string, unknown>) => field.fields.map((child) => ({ label: pickText(child.label, locale), value: displayValue(child, row?.[child.name], locale, files, words) })))
+	return value.map((row: Record<string, unknown>) =>
+		field.fields.map((child) => ({ label: pickText(child.label, locale), value: displayValue(child, row?.[child.name], locale, files, words) })),
+	)
 }

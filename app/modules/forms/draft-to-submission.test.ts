@@ -21,7 +21,12 @@ const form = (await getPublishedForm({ db, code: 'dog-registration' }))!
 const fileField = form.definition.steps[1]!.fields[1]!
 if (fileField.type !== 'file') throw new Error('fixture: expected a file field')
 const person = await db.person.create({
-	data: { givenName: 'Jana', familyName: 'Nováková', dateOfBirth: new Date('1985-03-14'), address: { Thoroughfare: 'Zámecká', LocatorDesignator: '1234/5', PostCode: '69801', PostName: 'Veselí nad Moravou' } },
+	data: {
+		givenName: 'Jana',
+		familyName: 'Nováková',
+		dateOfBirth: new Date('1985-03-14'),
+		address: { Thoroughfare: 'Zámecká', LocatorDesignator: '1234/5', PostCode: '69801', PostName: 'Veselí nad Moravou' },
+	},
 })
 
 describe('from draft to submission', () => {
@@ -34,20 +39,43 @@ describe('from draft to submission', () => {
 
 	test('a refused file leaves the draft as it was; an accepted one is stored with its hash; submit moves it all in one go', async () => {
 		const draft = await saveDraft({ db, personId: person.id, formVersionId: form.versionId, values: { givenName: 'Jana', dogs: [{ name: 'Rex' }] }, step: 1 })
-		const refused = await addDraftFile({ db, draftId: draft.id, definition: form.definition, field: fileField, fileName: 'cert.pdf', content: fixture('invoice.pdf.exe-renamed.pdf') })
+		const refused = await addDraftFile({
+			db,
+			draftId: draft.id,
+			definition: form.definition,
+			field: fileField,
+			fileName: 'cert.pdf',
+			content: fixture('invoice.pdf.exe-renamed.pdf'),
+		})
 		expect(refused).toEqual({ ok: false, reason: 'type_not_allowed', detail: 'exe' })
 		const kept = await getDraft({ db, personId: person.id, formVersionId: form.versionId })
 		expect(kept?.data).toEqual({ givenName: 'Jana', dogs: [{ name: 'Rex' }] })
 		expect(kept?.attachments).toEqual([])
 
-		const added = await addDraftFile({ db, draftId: draft.id, definition: form.definition, field: fileField, fileName: 'cert.pdf', content: fixture('vaccination.pdf') })
+		const added = await addDraftFile({
+			db,
+			draftId: draft.id,
+			definition: form.definition,
+			field: fileField,
+			fileName: 'cert.pdf',
+			content: fixture('vaccination.pdf'),
+		})
 		expect(added.ok).toBe(true)
 		const values = buildSubmissionSchema(form.definition, 'cs').parse({
 			...(kept!.data as object),
 			address: { street: 'Zámecká 1234/5', city: 'Veselí nad Moravou', postalCode: '698 01' },
 			vaccination: [added.ok && added.id],
 		})
-		const submitted = await submitSubmission({ db, tenant: town.tenant, formVersionId: form.versionId, agenda: form.agenda, personId: person.id, data: values, locale: 'cs', draftId: draft.id })
+		const submitted = await submitSubmission({
+			db,
+			tenant: town.tenant,
+			formVersionId: form.versionId,
+			agenda: form.agenda,
+			personId: person.id,
+			data: values,
+			locale: 'cs',
+			draftId: draft.id,
+		})
 		const stored = await db.submission.findUniqueOrThrow({ where: { id: submitted.id }, include: { attachments: true, outbox: true, events: true } })
 		expect(stored.attachments.map((file) => [file.fileName, file.contentType, file.sha256.length])).toEqual([['cert.pdf', 'application/pdf', 64]])
 		expect(stored.outbox).toMatchObject({ state: 'pending', attempts: 0 })
@@ -59,7 +87,16 @@ describe('from draft to submission', () => {
 		const draft = await saveDraft({ db, personId: person.id, formVersionId: form.versionId, values: {}, step: 0 })
 		const before = await db.submission.count()
 		await expect(
-			submitSubmission({ db, tenant: town.tenant, formVersionId: form.versionId, agenda: form.agenda, personId: person.id, data: { vaccination: ['7d9f2c1e-2a4b-4c3d-8e5f-0a1b2c3d4e5f'] }, locale: 'cs', draftId: draft.id }),
+			submitSubmission({
+				db,
+				tenant: town.tenant,
+				formVersionId: form.versionId,
+				agenda: form.agenda,
+				personId: person.id,
+				data: { vaccination: ['7d9f2c1e-2a4b-4c3d-8e5f-0a1b2c3d4e5f'] },
+				locale: 'cs',
+				draftId: draft.id,
+			}),
 		).rejects.toThrow(/not attached/)
 		expect(await db.submission.count()).toBe(before)
 		expect(await db.deliveryOutbox.count()).toBe(before)

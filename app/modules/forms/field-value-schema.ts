@@ -68,7 +68,11 @@ export function fieldValueSchema(field: Field | LeafField, m: Messages, locale =
 		case 'checkbox':
 			return z.union([z.literal('on'), z.literal('true'), z.literal(true)], { error: m.mustCheck }).transform(() => true)
 		case 'email':
-			return z.string().trim().toLowerCase().pipe(z.email({ error: m.email }))
+			return z
+				.string()
+				.trim()
+				.toLowerCase()
+				.pipe(z.email({ error: m.email }))
 		case 'phone':
 			return z.string().trim().regex(PHONE, m.phone)
 		case 'iban':
@@ -80,7 +84,11 @@ export function fieldValueSchema(field: Field | LeafField, m: Messages, locale =
 			return z.object({
 				street: requiredText(m).max(200, m.tooLong(200)),
 				city: requiredText(m).max(100, m.tooLong(100)),
-				postalCode: z.string({ error: m.required }).trim().regex(POSTAL_CODE, m.postalCode).transform((code) => `${code.replace(' ', '').slice(0, 3)} ${code.replace(' ', '').slice(3)}`),
+				postalCode: z
+					.string({ error: m.required })
+					.trim()
+					.regex(POSTAL_CODE, m.postalCode)
+					.transform((code) => `${code.replace(' ', '').slice(0, 3)} ${code.replace(' ', '').slice(3)}`),
 			})
 		case 'file':
 			// Values are ids of attachments already uploaded to the draft (checked by content there).

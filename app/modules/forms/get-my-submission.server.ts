@@ -20,8 +20,24 @@ export async function getMySubmission({ db, ability, number }: { db: TenantDb; a
 			thread: { select: { id: true } },
 			person: { select: { givenName: true, familyName: true } },
 			formVersion: { select: { version: true, definition: true, form: { select: { code: true, title: true } } } },
-			attachments: { where: { origin: 'citizen' }, select: { id: true, fieldName: true, fileName: true, size: true, contentType: true, sha256: true }, orderBy: { createdAt: 'asc' } },
-			events: { where: { isVisibleToCitizen: true }, orderBy: { at: 'asc' }, select: { id: true, kind: true, status: true, message: true, actorName: true, at: true, attachments: { where: { origin: 'office' }, select: { id: true, fileName: true, size: true } } } },
+			attachments: {
+				where: { origin: 'citizen' },
+				select: { id: true, fieldName: true, fileName: true, size: true, contentType: true, sha256: true },
+				orderBy: { createdAt: 'asc' },
+			},
+			events: {
+				where: { isVisibleToCitizen: true },
+				orderBy: { at: 'asc' },
+				select: {
+					id: true,
+					kind: true,
+					status: true,
+					message: true,
+					actorName: true,
+					at: true,
+					attachments: { where: { origin: 'office' }, select: { id: true, fileName: true, size: true } },
+				},
+			},
 		},
 	})
 	if (!submission) return null
@@ -29,7 +45,12 @@ export async function getMySubmission({ db, ability, number }: { db: TenantDb; a
 	return {
 		...rest,
 		data: rest.data as Record<string, unknown>,
-		form: { code: formVersion.form.code, title: formVersion.form.title, version: formVersion.version, definition: FormDefinitionBaseSchema.parse(formVersion.definition) },
+		form: {
+			code: formVersion.form.code,
+			title: formVersion.form.title,
+			version: formVersion.version,
+			definition: FormDefinitionBaseSchema.parse(formVersion.definition),
+		},
 		events: events.map((event) => ({ ...event, id: event.id.toString() })),
 	}
 }

@@ -30,11 +30,14 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 	const { definition } = form
 	const formData = await request.formData()
 	const fileFields = definition.steps.flatMap((step) => step.fields).filter((field) => field.type === 'file')
-	const refusalText = (reason: string, name: string, detail?: string) => texts.upload[reason as keyof typeof texts.upload].replace('{{name}}', name).replace('{{detail}}', detail ?? '')
+	const refusalText = (reason: string, name: string, detail?: string) =>
+		texts.upload[reason as keyof typeof texts.upload].replace('{{name}}', name).replace('{{detail}}', detail ?? '')
 
 	if (user.actor.kind !== 'citizen') {
 		if (definition.requiresLogin) throw data(null, { status: 403 })
-		const ipHash = createHash('sha256').update(context.portal.kind === 'tenant' ? (context.portal.clientIp ?? 'unknown') : 'unknown').digest('hex')
+		const ipHash = createHash('sha256')
+			.update(context.portal.kind === 'tenant' ? (context.portal.clientIp ?? 'unknown') : 'unknown')
+			.digest('hex')
 		const recent = await user.db.submission.count({ where: { ipHash, submittedAt: { gte: new Date(Date.now() - 3600_000) } } })
 		if (recent >= ANONYMOUS_PER_HOUR) return data({ result: null, uploadErrors: [texts.fill.rateLimited] }, { status: 429 })
 		// No draft: files are checked now and kept only if the whole submission is valid.
@@ -42,7 +45,16 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 		const uploadErrors: string[] = []
 		for (const field of fileFields) {
 			for (const file of uploadsOf(formData, field.name)) {
-				const checked = await checkUpload({ definition, accept: field.accept, maxFiles: field.maxFiles, maxFileSizeMb: field.maxFileSizeMb, fieldName: field.name, fileName: file.name, content: Buffer.from(await file.arrayBuffer()), existing: files })
+				const checked = await checkUpload({
+					definition,
+					accept: field.accept,
+					maxFiles: field.maxFiles,
+					maxFileSizeMb: field.maxFileSizeMb,
+					fieldName: field.name,
+					fileName: file.name,
+					content: Buffer.from(await file.arrayBuffer()),
+					existing: files,
+				})
 				if (!checked.ok) uploadErrors.push(refusalText(checked.reason, file.name, checked.detail))
 				else {
 					const id = crypto.randomUUID()
@@ -53,16 +65,40 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 		}
 		const submission = parseWithZod(formData, { schema: buildSubmissionSchema(definition, locale) })
 		if (submission.status !== 'success' || uploadErrors.length) return data({ result: submission.reply(), uploadErrors }, { status: 400 })
-		const created = await submitSubmission({ db: user.db, tenant: user.tenant, formVersionId: form.versionId, agenda: form.agenda, personId: null, data: submission.value, locale, files, ipHash, contactEmail: emailIn(submission.value) })
+		const created = await submitSubmission({
+			db: user.db,
+			tenant: user.tenant,
+			formVersionId: form.versionId,
+			agenda: form.agenda,
+			personId: null,
+			data: submission.value,
+			locale,
+			files,
+			ipHash,
+			contactEmail: emailIn(submission.value),
+		})
 		// An anonymous submitter has no account to come back to: the e-mail carries a private follow-up link (decision 023).
 		const contact = emailIn(submission.value)
 		const followup = contact ? townUrl(user.tenant.primaryHost, `/sledovat/${await createFollowupLink(user.db, created.id)}`) : null
-		await sendSubmissionConfirmation({ request, tenant: user.tenant, townName: profile.name, locale, to: contact, number: created.number, formTitle: definition.title, submittedAt: created.submittedAt, link: followup })
+		await sendSubmissionConfirmation({
+			request,
+			tenant: user.tenant,
+			townName: profile.name,
+			locale,
+			to: contact,
+			number: created.number,
+			formTitle: definition.title,
+			submittedAt: created.submittedAt,
+			link: followup,
+		})
 		return redirect(`/formulare/odeslano?cislo=${encodeURIComponent(created.number)}`, 303)
 	}
 
 	const personId = user.actor.personId
-	const person = await user.db.person.findUniqueOrThrow({ where: { id: personId }, select: { givenName: true, familyName: true, dateOfBirth: true, address: true, email: true, notificationEmail: true, phone: true } })
+	const person = await user.db.person.findUniqueOrThrow({
+		where: { id: personId },
+		select: { givenName: true, familyName: true, dateOfBirth: true, address: true, email: true, notificationEmail: true, phone: true },
+	})
 	const draft = await saveDraft({ db: user.db, personId, formVersionId: form.versionId, values: {}, step: 0, initial: prefillValues(definition, person) })
 	const lastStep = definition.steps.length
 	const stepIndex = Math.min(Math.max(0, Number(formData.get('krok')) || 0), lastStep)
@@ -75,7 +111,11 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 
 	if (formData.get('intent') === 'submit') {
 		// Files are known by the draft's attachments, not by what the draft data says.
-		const attachments = await user.db.draftAttachment.findMany({ where: { draftId: draft.id }, select: { id: true, fieldName: true }, orderBy: { createdAt: 'asc' } })
+		const attachments = await user.db.draftAttachment.findMany({
+			where: { draftId: draft.id },
+			select: { id: true, fieldName: true },
+			orderBy: { createdAt: 'asc' },
+		})
 		const withFiles: Record<string, unknown> = { ...(draft.data as Record<string, unknown>) }
 		for (const field of fileFields) withFiles[field.name] = attachments.filter((file) => file.fieldName === field.name).map((file) => file.id)
 		const result = buildSubmissionSchema(definition, locale).safeParse(withFiles)
@@ -84,9 +124,29 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 			return redirect(`/formulare/${code}?krok=${Math.max(0, firstBad)}&chyby=1`, 303)
 		}
 		const email = person.notificationEmail ?? person.email ?? emailIn(result.data)
-		const created = await submitSubmission({ db: user.db, tenant: user.tenant, formVersionId: form.versionId, agenda: form.agenda, personId, data: result.data, locale, draftId: draft.id, contactEmail: email })
+		const created = await submitSubmission({
+			db: user.db,
+			tenant: user.tenant,
+			formVersionId: form.versionId,
+			agenda: form.agenda,
+			personId,
+			data: result.data,
+			locale,
+			draftId: draft.id,
+			contactEmail: email,
+		})
 		const link = townUrl(user.tenant.primaryHost, `/podani/${encodeURIComponent(created.number)}`)
-		await sendSubmissionConfirmation({ request, tenant: user.tenant, townName: profile.name, locale, to: email, number: created.number, formTitle: definition.title, submittedAt: created.submittedAt, link })
+		await sendSubmissionConfirmation({
+			request,
+			tenant: user.tenant,
+			townName: profile.name,
+			locale,
+			to: email,
+			number: created.number,
+			formTitle: definition.title,
+			submittedAt: created.submittedAt,
+			link,
+		})
 		return redirect(`/podani/${created.number}?odeslano=1`, 303)
 	}
 
@@ -97,7 +157,14 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 	for (const field of step.fields) {
 		if (field.type !== 'file') continue
 		for (const file of uploadsOf(formData, field.name)) {
-			const added = await addDraftFile({ db: user.db, draftId: draft.id, definition, field, fileName: file.name, content: Buffer.from(await file.arrayBuffer()) })
+			const added = await addDraftFile({
+				db: user.db,
+				draftId: draft.id,
+				definition,
+				field,
+				fileName: file.name,
+				content: Buffer.from(await file.arrayBuffer()),
+			})
 			if (added.ok) formData.append(field.name, added.id)
 			else uploadErrors.push(refusalText(added.reason, file.name, added.detail))
 		}
@@ -105,9 +172,12 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 	const submission = parseWithZod(formData, { schema: buildSubmissionSchema(definition, locale, { steps: [step] }) })
 	// Conform's add/remove-row buttons: answer with the changed form, nothing to save yet.
 	if (submission.status === undefined) return data({ result: submission.reply(), uploadErrors })
-	const raw = Object.fromEntries(step.fields.filter((field) => field.type !== 'file').map((field) => [field.name, (submission.payload as Record<string, unknown>)[field.name]]))
+	const raw = Object.fromEntries(
+		step.fields.filter((field) => field.type !== 'file').map((field) => [field.name, (submission.payload as Record<string, unknown>)[field.name]]),
+	)
 	const go = formData.get('go')
-	const nextStep = go === 'back' ? Math.max(0, stepIndex - 1) : go === 'save' || submission.status !== 'success' || uploadErrors.length ? stepIndex : stepIndex + 1
+	const nextStep =
+		go === 'back' ? Math.max(0, stepIndex - 1) : go === 'save' || submission.status !== 'success' || uploadErrors.length ? stepIndex : stepIndex + 1
 	await saveDraft({ db: user.db, personId, formVersionId: form.versionId, values: raw, step: nextStep })
 	if (go === 'back') return redirect(`/formulare/${code}?krok=${nextStep}`, 303)
 	if (submission.status !== 'success' || uploadErrors.length) return data({ result: submission.reply(), uploadErrors }, { status: 400 })

@@ -10,10 +10,18 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
 export async function listCatalogue({ db, locale, query }: { db: TenantDb; locale: Locale; query?: string }) {
 	const forms = await db.form.findMany({
 		where: { isActive: true, versions: { some: { publishedAt: { not: null } } } },
-		select: { code: true, title: true, description: true, lifeSituation: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { definition: true } } },
+		select: {
+			code: true,
+			title: true,
+			description: true,
+			lifeSituation: true,
+			versions: { orderBy: { version: 'desc' }, take: 1, select: { definition: true } },
+		},
 		orderBy: { code: 'asc' },
 	})
-	const words = fold(query ?? '').split(/\s+/).filter(Boolean)
+	const words = fold(query ?? '')
+		.split(/\s+/)
+		.filter(Boolean)
 	const entries: CatalogueEntry[] = forms
 		.map((form) => ({
 			code: form.code,

@@ -26,6 +26,8 @@ export async function listMySubmissions({ db, ability, personId, page }: { db: T
 		total,
 		pageCount: Math.max(1, Math.ceil(total / SUBMISSIONS_PAGE_SIZE)),
 		submissions: rows.map(({ formVersion, ...row }) => ({ ...row, formTitle: formVersion.form.title })),
-		drafts: drafts.filter((draft) => draft.formVersion.form.isActive).map((draft) => ({ code: draft.formVersion.form.code, title: draft.formVersion.form.title, updatedAt: draft.updatedAt })),
+		drafts: drafts
+			.filter((draft) => draft.formVersion.form.isActive)
+			.map((draft) => ({ code: draft.formVersion.form.code, title: draft.formVersion.form.title, updatedAt: draft.updatedAt })),
 	}
 }

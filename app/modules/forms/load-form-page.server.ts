@@ -16,7 +16,17 @@ export async function loadFormPage(request: Request, context: AppLoadContext, co
 	const base = { locale, form: { code: form.code, version: form.version, definition: form.definition } }
 	if (user.actor.kind !== 'citizen') {
 		// Anonymous filling (where allowed) is one page without a draft: nothing to key a draft by.
-		return { ...base, mode: form.definition.requiresLogin ? ('login' as const) : ('anonymous' as const), step: 0, values: {}, files: [], prefilled: [] as string[], isSaved: false, hasErrors: false, hasDraft: false }
+		return {
+			...base,
+			mode: form.definition.requiresLogin ? ('login' as const) : ('anonymous' as const),
+			step: 0,
+			values: {},
+			files: [],
+			prefilled: [] as string[],
+			isSaved: false,
+			hasErrors: false,
+			hasDraft: false,
+		}
 	}
 	const person = await user.db.person.findUniqueOrThrow({
 		where: { id: user.actor.personId },
@@ -26,7 +36,10 @@ export async function loadFormPage(request: Request, context: AppLoadContext, co
 	const draft = await getDraft({ db: user.db, personId: user.actor.personId, formVersionId: form.versionId })
 	const requested = Number(new URL(request.url).searchParams.get('krok'))
 	const lastStep = form.definition.steps.length
-	const step = Number.isInteger(requested) && requested >= 0 && requested <= lastStep && new URL(request.url).searchParams.has('krok') ? requested : Math.min(draft?.step ?? 0, lastStep)
+	const step =
+		Number.isInteger(requested) && requested >= 0 && requested <= lastStep && new URL(request.url).searchParams.has('krok')
+			? requested
+			: Math.min(draft?.step ?? 0, lastStep)
 	return {
 		...base,
 		mode: 'citizen' as const,

@@ -29,7 +29,10 @@ export function prefillValues(definition: Pick<FormDefinition, 'steps'>, person:
 		if (!field.prefill) continue
 		if (field.prefill === 'address') {
 			if (!address) continue
-			values[field.name] = field.type === 'address' ? { street, city: address.PostName ?? '', postalCode } : [street, `${postalCode} ${address.PostName ?? ''}`.trim()].filter(Boolean).join(', ')
+			values[field.name] =
+				field.type === 'address'
+					? { street, city: address.PostName ?? '', postalCode }
+					: [street, `${postalCode} ${address.PostName ?? ''}`.trim()].filter(Boolean).join(', ')
 		} else if (sources[field.prefill] !== undefined) {
 			values[field.name] = sources[field.prefill]
 		}

@@ -37,7 +37,12 @@ export function renderSubmissionPdf({ locale, townName, submission }: Options): 
 		doc.on('end', () => resolve(Buffer.concat(chunks)))
 		doc.on('error', reject)
 	})
-	const row = (label: string, value: string) => doc.font(FONT_BOLD).text(`${label}: `, { continued: true }).font(FONT).text(value || '—')
+	const row = (label: string, value: string) =>
+		doc
+			.font(FONT_BOLD)
+			.text(`${label}: `, { continued: true })
+			.font(FONT)
+			.text(value || '—')
 	const heading = (text: string) => doc.moveDown().font(FONT_BOLD).fontSize(13).text(text).fontSize(10).font(FONT).moveDown(0.3)
 	const at = `${formatDate(submission.submittedAt, locale)} ${formatTime(submission.submittedAt, locale)}`
 

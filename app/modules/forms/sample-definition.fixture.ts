@@ -16,7 +16,15 @@ export function sampleDefinition(): FormDefinitionInput {
 				fields: [
 					{ name: 'givenName', type: 'text', label: { cs: 'Jméno' }, required: true, prefill: 'givenName' },
 					{ name: 'address', type: 'address', label: { cs: 'Adresa' }, required: true, prefill: 'address' },
-					{ name: 'ownerKind', type: 'radio', label: { cs: 'Držitel je' }, options: [{ value: 'person', label: { cs: 'fyzická osoba' } }, { value: 'company', label: { cs: 'firma' } }] },
+					{
+						name: 'ownerKind',
+						type: 'radio',
+						label: { cs: 'Držitel je' },
+						options: [
+							{ value: 'person', label: { cs: 'fyzická osoba' } },
+							{ value: 'company', label: { cs: 'firma' } },
+						],
+					},
 					{ name: 'companyId', type: 'text', label: { cs: 'IČO' }, pattern: '^\\d{8}$', visibleWhen: { field: 'ownerKind', op: 'equals', value: 'company' } },
 				],
 			},
@@ -24,7 +32,13 @@ export function sampleDefinition(): FormDefinitionInput {
 				id: 'dog',
 				title: { cs: 'Pes' },
 				fields: [
-					{ name: 'dogs', type: 'group', label: { cs: 'Psi' }, required: true, fields: [{ name: 'name', type: 'text', label: { cs: 'Jméno psa' }, required: true }] },
+					{
+						name: 'dogs',
+						type: 'group',
+						label: { cs: 'Psi' },
+						required: true,
+						fields: [{ name: 'name', type: 'text', label: { cs: 'Jméno psa' }, required: true }],
+					},
 					{ name: 'vaccination', type: 'file', label: { cs: 'Očkovací průkaz' }, required: true },
 				],
 			},

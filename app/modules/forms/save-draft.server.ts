@@ -22,6 +22,12 @@ export async function saveDraft({ db, personId, formVersionId, values, step, ini
 export async function getDraft({ db, personId, formVersionId }: { db: TenantDb; personId: string; formVersionId: string }) {
 	return db.submissionDraft.findUnique({
 		where: { personId_formVersionId: { personId, formVersionId } },
-		select: { id: true, data: true, step: true, updatedAt: true, attachments: { select: { id: true, fieldName: true, fileName: true, size: true, contentType: true }, orderBy: { createdAt: 'asc' } } },
+		select: {
+			id: true,
+			data: true,
+			step: true,
+			updatedAt: true,
+			attachments: { select: { id: true, fieldName: true, fileName: true, size: true, contentType: true }, orderBy: { createdAt: 'asc' } },
+		},
 	})
 }

@@ -23,14 +23,25 @@ const [jana, petr] = await Promise.all([
 	db.person.create({ data: { givenName: 'Petr', familyName: 'Svoboda' } }),
 ])
 const submit = (code: string, personId: string | null) =>
-	submitSubmission({ db, tenant: town.tenant, formVersionId: versionOf(code).id, agenda: versionOf(code).form.agenda, personId, data: { note: code }, locale: 'cs' })
+	submitSubmission({
+		db,
+		tenant: town.tenant,
+		formVersionId: versionOf(code).id,
+		agenda: versionOf(code).form.agenda,
+		personId,
+		data: { note: code },
+		locale: 'cs',
+	})
 const janaDog = await submit('dog-registration', jana.id)
 const petrDog = await submit('dog-registration', petr.id)
 const anonymousLight = await submit('street-light', null)
 
-const clerk = (submissionAgendas: string[]) => defineAbilityFor({ kind: 'staff', staffUserId: '00000000-0000-4000-8000-0000000000c1', roles: ['clerk'], agendas: ['submissions'], submissionAgendas })
+const clerk = (submissionAgendas: string[]) =>
+	defineAbilityFor({ kind: 'staff', staffUserId: '00000000-0000-4000-8000-0000000000c1', roles: ['clerk'], agendas: ['submissions'], submissionAgendas })
 const readable = async (ability: ReturnType<typeof defineAbilityFor>) =>
-	(await db.submission.findMany({ where: { AND: [accessibleWhere(ability, 'read', 'Submission')] }, select: { number: true }, orderBy: { number: 'asc' } })).map((s) => s.number)
+	(
+		await db.submission.findMany({ where: { AND: [accessibleWhere(ability, 'read', 'Submission')] }, select: { number: true }, orderBy: { number: 'asc' } })
+	).map((s) => s.number)
 
 describe('who reads which submissions', () => {
 	test('submissions get consecutive numbers with the town prefix and year, and an outbox row and first event each', async () => {
@@ -46,9 +57,22 @@ describe('who reads which submissions', () => {
 	})
 
 	test("a citizen downloads their own attachment; not another citizen's, not by another submission's number, not an office file", async () => {
-		const file = (origin: string) => db.submissionAttachment.create({ data: { submissionId: janaDog.id, fieldName: 'vaccination', fileName: 'průkaz.pdf', contentType: 'application/pdf', size: 410, sha256: 'x', content: Buffer.from('%PDF-1.4'), origin } })
+		const file = (origin: string) =>
+			db.submissionAttachment.create({
+				data: {
+					submissionId: janaDog.id,
+					fieldName: 'vaccination',
+					fileName: 'průkaz.pdf',
+					contentType: 'application/pdf',
+					size: 410,
+					sha256: 'x',
+					content: Buffer.from('%PDF-1.4'),
+					origin,
+				},
+			})
 		const [mine, office] = await Promise.all([file('citizen'), file('office')])
-		const read = (personId: string, number: string, attachmentId: string) => readMyAttachment({ db, ability: defineAbilityFor({ kind: 'citizen', personId }), number, attachmentId })
+		const read = (personId: string, number: string, attachmentId: string) =>
+			readMyAttachment({ db, ability: defineAbilityFor({ kind: 'citizen', personId }), number, attachmentId })
 		expect(await read(jana.id, janaDog.number, mine.id)).toMatchObject({ fileName: 'průkaz.pdf' })
 		expect(await read(petr.id, janaDog.number, mine.id)).toBeNull()
 		expect(await read(petr.id, petrDog.number, mine.id)).toBeNull()

@@ -31,7 +31,17 @@ describe('after a submission', () => {
 	] as const)('the confirmation e-mail in %s names the number and the form and links to the submission', async (locale, subject, action) => {
 		const to = `jana-${locale}@example.test`
 		const link = 'https://forms-mail.test/podani/FOR-2026-000007'
-		await sendSubmissionConfirmation({ request: new Request(link), tenant: { slug: 'forms-mail' }, townName: TOWN, locale, to, number: 'FOR-2026-000007', formTitle: TITLE, submittedAt: new Date('2026-11-26T10:15:00Z'), link })
+		await sendSubmissionConfirmation({
+			request: new Request(link),
+			tenant: { slug: 'forms-mail' },
+			townName: TOWN,
+			locale,
+			to,
+			number: 'FOR-2026-000007',
+			formTitle: TITLE,
+			submittedAt: new Date('2026-11-26T10:15:00Z'),
+			link,
+		})
 		const mail = await capture.waitFor((message) => message.to.includes(to))
 		expect(mail.subject).toBe(subject)
 		expect(mail.text).toContain(TITLE[locale])
@@ -40,7 +50,19 @@ describe('after a submission', () => {
 	})
 
 	test('without an e-mail address nothing is sent', async () => {
-		expect(await sendSubmissionConfirmation({ request: new Request('https://x.test'), tenant: { slug: 'forms-mail' }, townName: TOWN, locale: 'cs', to: null, number: 'FOR-2026-000008', formTitle: TITLE, submittedAt: new Date(), link: null })).toBeNull()
+		expect(
+			await sendSubmissionConfirmation({
+				request: new Request('https://x.test'),
+				tenant: { slug: 'forms-mail' },
+				townName: TOWN,
+				locale: 'cs',
+				to: null,
+				number: 'FOR-2026-000008',
+				formTitle: TITLE,
+				submittedAt: new Date(),
+				link: null,
+			}),
+		).toBeNull()
 	})
 
 	test('the PDF is a real PDF with the town fonts embedded', async () => {

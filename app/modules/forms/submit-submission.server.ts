@@ -24,7 +24,10 @@ type Options = {
 
 /** The submission's human number: town prefix, year, counter per year (VES-2026-000123). */
 export function submissionNumber(slug: string, year: number, value: number) {
-	return `${slug.replace(/[^a-z]/g, '').slice(0, 3).toUpperCase()}-${year}-${String(value).padStart(6, '0')}`
+	return `${slug
+		.replace(/[^a-z]/g, '')
+		.slice(0, 3)
+		.toUpperCase()}-${year}-${String(value).padStart(6, '0')}`
 }
 
 /**
@@ -41,9 +44,13 @@ export async function submitSubmission(options: Options) {
 		const counter = await tx.submissionCounter.upsert({ where: { year }, create: { year, value: 1 }, update: { value: { increment: 1 } } })
 		const fileIds = collectFileIds(data)
 		const draftFiles = options.draftId
-			? await tx.draftAttachment.findMany({ where: { draftId: options.draftId, id: { in: fileIds } }, select: { id: true, fieldName: true, fileName: true, contentType: true, size: true, sha256: true, content: true } })
+			? await tx.draftAttachment.findMany({
+					where: { draftId: options.draftId, id: { in: fileIds } },
+					select: { id: true, fieldName: true, fileName: true, contentType: true, size: true, sha256: true, content: true },
+				})
 			: []
-		if (options.draftId && draftFiles.length !== fileIds.length) throw new AppError('input_invalid', 'A file named in the submission is not attached to the draft.')
+		if (options.draftId && draftFiles.length !== fileIds.length)
+			throw new AppError('input_invalid', 'A file named in the submission is not attached to the draft.')
 		const submission = await tx.submission.create({
 			data: {
 				number: submissionNumber(options.tenant.slug, year, counter.value),

@@ -1,10 +1,20 @@
 import { z } from 'zod'
 
-const optionalDay = z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.date' }).optional())
+const optionalDay = z.preprocess(
+	(v) => (v === '' ? undefined : v),
+	z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.date' })
+		.optional(),
+)
 // The applicant types crowns (whole or with haléře after a comma); stored in haléře.
 export const crownsToHalere = z.preprocess(
 	(v) => (typeof v === 'string' ? v.replace(/\s/g, '').replace(',', '.') : v) || '0',
-	z.coerce.number({ error: 'errors.amount' }).min(0, { error: 'errors.amount' }).max(100_000_000, { error: 'errors.amount' }).transform((kc) => Math.round(kc * 100)),
+	z.coerce
+		.number({ error: 'errors.amount' })
+		.min(0, { error: 'errors.amount' })
+		.max(100_000_000, { error: 'errors.amount' })
+		.transform((kc) => Math.round(kc * 100)),
 )
 
 export const BudgetLineSchema = z.object({

@@ -19,9 +19,27 @@ export const AWARDED_GRANT_COLUMNS: CsvColumn[] = [
 ]
 
 /** One published row; `amount` is the stored amount in haléře (pages format it), `amount_czk` the open-data value. */
-export type AwardedGrantRow = { recipient: string; ico: string | null; municipality: string | null; purpose: string; amount: number; amount_czk: string; programme: string; year: number; resolution: string }
+export type AwardedGrantRow = {
+	recipient: string
+	ico: string | null
+	municipality: string | null
+	purpose: string
+	amount: number
+	amount_czk: string
+	programme: string
+	year: number
+	resolution: string
+}
 
-export async function listAwardedGrants({ db, page = 1, pageSize = 50 }: { db: TenantDb; page?: number; pageSize?: number }): Promise<{ rows: AwardedGrantRow[]; total: number; lastModified: Date | null }> {
+export async function listAwardedGrants({
+	db,
+	page = 1,
+	pageSize = 50,
+}: {
+	db: TenantDb
+	page?: number
+	pageSize?: number
+}): Promise<{ rows: AwardedGrantRow[]; total: number; lastModified: Date | null }> {
 	const where = { state: { in: AWARDED_STATES } }
 	const [rows, total, latest] = await Promise.all([
 		db.grantApplication.findMany({
@@ -29,7 +47,17 @@ export async function listAwardedGrants({ db, page = 1, pageSize = 50 }: { db: T
 			orderBy: [{ resolutionDate: 'desc' }, { number: 'asc' }],
 			skip: (page - 1) * pageSize,
 			take: pageSize,
-			select: { applicantKind: true, applicantName: true, applicantIco: true, municipality: true, purpose: true, awardedAmount: true, resolutionDate: true, resolutionNumber: true, call: { select: { programmeVersion: { select: { name: true } } } } },
+			select: {
+				applicantKind: true,
+				applicantName: true,
+				applicantIco: true,
+				municipality: true,
+				purpose: true,
+				awardedAmount: true,
+				resolutionDate: true,
+				resolutionNumber: true,
+				call: { select: { programmeVersion: { select: { name: true } } } },
+			},
 		}),
 		db.grantApplication.count({ where }),
 		db.grantApplication.aggregate({ where, _max: { decidedAt: true, updatedAt: true } }),
@@ -53,7 +81,13 @@ export async function listAwardedGrants({ db, page = 1, pageSize = 50 }: { db: T
 
 /** The JSON distribution: the CSV's columns, the amount in Kč as a number. */
 export function awardedGrantsJson(rows: AwardedGrantRow[]) {
-	return { dotace: rows.map((row) => Object.fromEntries(AWARDED_GRANT_COLUMNS.map((column) => [column.name, column.name === 'amount_czk' ? Number(row.amount_czk) : row[column.name as keyof AwardedGrantRow]]))) }
+	return {
+		dotace: rows.map((row) =>
+			Object.fromEntries(
+				AWARDED_GRANT_COLUMNS.map((column) => [column.name, column.name === 'amount_czk' ? Number(row.amount_czk) : row[column.name as keyof AwardedGrantRow]]),
+			),
+		),
+	}
 }
 
 /** Awarded grants as open data (/otevrena-data, the DCAT-AP-CZ catalogue), at most 10,000 rows a file. */

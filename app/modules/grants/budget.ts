@@ -4,7 +4,11 @@ import type { CostCategory } from './programme-rules'
 
 export type BudgetLineInput = { category: string; description?: string; ownShare: number; requested: number }
 export type BudgetLimits = { maxGrant: number; minGrant: number; coFinancingPercent: number; costCategories: CostCategory[] }
-export type BudgetProblem = { key: 'unknownCategory' | 'overMax' | 'underMin' | 'coFinancing' | 'categoryShare' | 'empty'; line?: number; values?: Record<string, string | number> }
+export type BudgetProblem = {
+	key: 'unknownCategory' | 'overMax' | 'underMin' | 'coFinancing' | 'categoryShare' | 'empty'
+	line?: number
+	values?: Record<string, string | number>
+}
 
 export function checkBudget(lines: BudgetLineInput[], limits: BudgetLimits) {
 	const requested = lines.reduce((sum, line) => sum + line.requested, 0)
@@ -22,7 +26,8 @@ export function checkBudget(lines: BudgetLineInput[], limits: BudgetLimits) {
 	for (const category of limits.costCategories) {
 		if (category.maxPercent === undefined || requested === 0) continue
 		const inCategory = lines.filter((l) => l.category === category.code).reduce((sum, l) => sum + l.requested, 0)
-		if (inCategory * 100 > category.maxPercent * requested) problems.push({ key: 'categoryShare', values: { category: category.name, percent: category.maxPercent } })
+		if (inCategory * 100 > category.maxPercent * requested)
+			problems.push({ key: 'categoryShare', values: { category: category.name, percent: category.maxPercent } })
 	}
 	return { requested, ownShare, total, problems }
 }

@@ -64,7 +64,9 @@ export async function renderGrantContractPdf(data: GrantContractData): Promise<B
 	if (unknown.length) {
 		throw new AppError('input_invalid', 'The contract template uses placeholders that do not exist', [
 			...unknown.map((name) => `{{${name}}}`),
-			`known: ${Object.keys(GRANT_CONTRACT_PLACEHOLDERS).map((name) => `{{${name}}}`).join(', ')}`,
+			`known: ${Object.keys(GRANT_CONTRACT_PLACEHOLDERS)
+				.map((name) => `{{${name}}}`)
+				.join(', ')}`,
 		])
 	}
 	if (!Number.isSafeInteger(data.amountHalere) || data.amountHalere < 0) {
@@ -87,7 +89,11 @@ export async function renderGrantContractPdf(data: GrantContractData): Promise<B
 	let first = true
 	for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
 		if (line.startsWith('# ')) {
-			doc.moveDown(first ? 0 : 0.8).font(FONT_BOLD).fontSize(first ? 15 : 11.5).text(line.slice(2).trim(), { align: first ? 'center' : 'left' })
+			doc
+				.moveDown(first ? 0 : 0.8)
+				.font(FONT_BOLD)
+				.fontSize(first ? 15 : 11.5)
+				.text(line.slice(2).trim(), { align: first ? 'center' : 'left' })
 			doc.font(FONT).fontSize(10.5).moveDown(0.3)
 		} else if (line.trim() === '') {
 			doc.moveDown(0.5)

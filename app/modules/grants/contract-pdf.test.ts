@@ -38,18 +38,30 @@ describe('renderGrantContractPdf', () => {
 	})
 
 	test('a natural person without IČO is identified by birth date', async () => {
-		const text = flat(pdfText(await renderGrantContractPdf({ ...association, recipient: { name: 'Jana Nováková', birthDate: '1985-04-09', address: 'Svatoplukova 12, Veselí nad Moravou' } })))
+		const text = flat(
+			pdfText(
+				await renderGrantContractPdf({
+					...association,
+					recipient: { name: 'Jana Nováková', birthDate: '1985-04-09', address: 'Svatoplukova 12, Veselí nad Moravou' },
+				}),
+			),
+		)
 		expect(text).toContain('Příjemce: Jana Nováková, datum narození: 9. 4. 1985, bydliště / sídlo: Svatoplukova 12')
 	})
 
 	test('a town\'s own template: every placeholder filled, "# " lines as headings', async () => {
-		const templateText = '# Smlouva {{ contractNumber }}\n{{town.name}} ({{town.ico}}) poskytuje {{recipient.name}} ({{recipient.ico}}) částku {{amount}}.\nVyúčtování do {{settlementDeadline}}.'
+		const templateText =
+			'# Smlouva {{ contractNumber }}\n{{town.name}} ({{town.ico}}) poskytuje {{recipient.name}} ({{recipient.ico}}) částku {{amount}}.\nVyúčtování do {{settlementDeadline}}.'
 		const text = pdfText(await renderGrantContractPdf({ ...association, templateText, amountHalere: 2_500_000 }))
-		expect(flat(text)).toBe('Smlouva D-2027/014 Město Veselí nad Moravou (00285293) poskytuje TJ Sokol Veselí nad Moravou, z.s. (44936109) částku 25 000,00 Kč. Vyúčtování do 31. 1. 2028.')
+		expect(flat(text)).toBe(
+			'Smlouva D-2027/014 Město Veselí nad Moravou (00285293) poskytuje TJ Sokol Veselí nad Moravou, z.s. (44936109) částku 25 000,00 Kč. Vyúčtování do 31. 1. 2028.',
+		)
 	})
 
 	test('an unknown placeholder is refused, naming it (and the known ones); no PDF', async () => {
-		const error = await renderGrantContractPdf({ ...association, templateText: 'Částka {{castka}} pro {{recipient.name}} a {{ town.mayor }}' }).catch((caught: unknown) => caught)
+		const error = await renderGrantContractPdf({ ...association, templateText: 'Částka {{castka}} pro {{recipient.name}} a {{ town.mayor }}' }).catch(
+			(caught: unknown) => caught,
+		)
 		expect(isAppError(error, 'input_invalid')).toBe(true)
 		const details = (error as { details: string[] }).details
 		expect(details.slice(0, 2)).toEqual(['{{castka}}', '{{town.mayor}}'])

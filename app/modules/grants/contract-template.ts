@@ -5,7 +5,7 @@
 
 /** Every placeholder a template may use, with what it becomes. */
 export const GRANT_CONTRACT_PLACEHOLDERS = {
-	'contractNumber': 'číslo smlouvy',
+	contractNumber: 'číslo smlouvy',
 	'town.name': 'poskytovatel: název obce',
 	'town.ico': 'poskytovatel: IČO',
 	'town.address': 'poskytovatel: sídlo',
@@ -14,12 +14,12 @@ export const GRANT_CONTRACT_PLACEHOLDERS = {
 	'recipient.address': 'příjemce: bydliště nebo sídlo',
 	'recipient.birthDate': 'příjemce – fyzická osoba: datum narození (d. M. rrrr)',
 	'recipient.identification': 'příjemce: „IČO: …“, nebo u fyzické osoby bez IČO „datum narození: …“',
-	'programmeName': 'název dotačního programu',
-	'purpose': 'účel dotace',
-	'amount': 'částka dotace (150 000,00 Kč)',
-	'periodFrom': 'začátek doby, v níž má být účelu dosaženo (d. M. rrrr)',
-	'periodTo': 'konec této doby (d. M. rrrr)',
-	'settlementDeadline': 'lhůta pro předložení vyúčtování (d. M. rrrr)',
+	programmeName: 'název dotačního programu',
+	purpose: 'účel dotace',
+	amount: 'částka dotace (150 000,00 Kč)',
+	periodFrom: 'začátek doby, v níž má být účelu dosaženo (d. M. rrrr)',
+	periodTo: 'konec této doby (d. M. rrrr)',
+	settlementDeadline: 'lhůta pro předložení vyúčtování (d. M. rrrr)',
 } as const
 
 export type GrantContractPlaceholder = keyof typeof GRANT_CONTRACT_PLACEHOLDERS

@@ -4,7 +4,20 @@
 // in grant_application_event, which is also the applicant's timeline on /dotace/moje.
 import type { Prisma } from '../../generated/tenant/client'
 
-export const GRANT_STATES = ['draft', 'submitted', 'returned', 'excluded', 'in_evaluation', 'awarded', 'rejected', 'contracted', 'paid', 'settlement_filed', 'settlement_returned', 'settled'] as const
+export const GRANT_STATES = [
+	'draft',
+	'submitted',
+	'returned',
+	'excluded',
+	'in_evaluation',
+	'awarded',
+	'rejected',
+	'contracted',
+	'paid',
+	'settlement_filed',
+	'settlement_returned',
+	'settled',
+] as const
 export type GrantState = (typeof GRANT_STATES)[number]
 
 export const GRANT_TRANSITIONS: Readonly<Record<GrantState, readonly GrantState[]>> = {
@@ -55,7 +68,10 @@ export type GrantTransitionInput = {
  * the applicant acting at once serialise. Throws GrantTransitionError when the step is not allowed
  * (callers are people at a screen, unlike payment webhooks, so a refusal aborts their transaction).
  */
-export async function transitionGrantApplication(tx: Prisma.TransactionClient, { applicationId, to, actor, message = null, data = {} }: GrantTransitionInput): Promise<{ from: GrantState; to: GrantState }> {
+export async function transitionGrantApplication(
+	tx: Prisma.TransactionClient,
+	{ applicationId, to, actor, message = null, data = {} }: GrantTransitionInput,
+): Promise<{ from: GrantState; to: GrantState }> {
 	// A touching update takes the row lock (raw SQL would not know the town's schema).
 	const locked = await tx.grantApplication.updateMany({ where: { id: applicationId }, data: { updatedAt: new Date() } })
 	if (!locked.count) throw new GrantTransitionError(null, to)
@@ -64,7 +80,14 @@ export async function transitionGrantApplication(tx: Prisma.TransactionClient, {
 	if (!canTransitionGrant(from, to)) throw new GrantTransitionError(from, to)
 	await tx.grantApplication.update({ where: { id: applicationId }, data: { ...data, state: to } })
 	await tx.grantApplicationEvent.create({
-		data: { applicationId, fromState: from, toState: to, actor: actor.kind, actorId: actor.kind === 'applicant' ? actor.personId : actor.kind === 'staff' ? actor.staffId : null, message },
+		data: {
+			applicationId,
+			fromState: from,
+			toState: to,
+			actor: actor.kind,
+			actorId: actor.kind === 'applicant' ? actor.personId : actor.kind === 'staff' ? actor.staffId : null,
+			message,
+		},
 	})
 	return { from, to }
 }

@@ -24,7 +24,11 @@ const otherDb = getTenantDb(other.tenant)
 const BEFORE = new Date('2026-12-01T09:00:00Z')
 const IN_CALL = new Date('2027-01-15T09:00:00Z')
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => (e instanceof GrantInputError ? e.key : `unexpected: ${String(e)}`))
+const refusal = (promise: Promise<unknown>) =>
+	promise.then(
+		() => null,
+		(e: unknown) => (e instanceof GrantInputError ? e.key : `unexpected: ${String(e)}`),
+	)
 
 async function staff(target: TenantDb, email: string, roles: ('admin' | 'clerk' | 'evaluator')[]) {
 	return target.staffUser.create({ data: { email, name: email, roles, agendas: roles.includes('clerk') ? ['grants'] : [] } })
@@ -32,9 +36,22 @@ async function staff(target: TenantDb, email: string, roles: ('admin' | 'clerk' 
 
 async function programme(target: TenantDb, code: string, staffId: string, totalBudget = 100_000, maxGrant = 50_000) {
 	const input = ProgrammeInputSchema.parse({
-		code, name: `Program ${code}`, purpose: 'Podpora spolků', totalBudget: String(totalBudget), maxGrant: String(maxGrant), minGrant: '1000', eligibleApplicants: 'both', coFinancingPercent: '20',
-		costCategories: 'rent | Nájem\nmaterial | Materiál | 50', criteria: 'quality | Kvalita | 2 | 10\nreach | Dosah | 1 | 5', requiredAttachments: '', callName: 'Výzva 2027', opensOn: '2027-01-01', closesOn: '2027-01-31',
-		contractTemplate: '', settlementDeadline: '2028-01-31',
+		code,
+		name: `Program ${code}`,
+		purpose: 'Podpora spolků',
+		totalBudget: String(totalBudget),
+		maxGrant: String(maxGrant),
+		minGrant: '1000',
+		eligibleApplicants: 'both',
+		coFinancingPercent: '20',
+		costCategories: 'rent | Nájem\nmaterial | Materiál | 50',
+		criteria: 'quality | Kvalita | 2 | 10\nreach | Dosah | 1 | 5',
+		requiredAttachments: '',
+		callName: 'Výzva 2027',
+		opensOn: '2027-01-01',
+		closesOn: '2027-01-31',
+		contractTemplate: '',
+		settlementDeadline: '2028-01-31',
 	})
 	const { versionId } = await saveProgramme({ db: target, staffId, input })
 	await publishProgramme({ db: target, staffId, versionId, confirmOverride: false, now: BEFORE })
@@ -50,7 +67,15 @@ const applicant = await db.person.create({ data: { givenName: 'Jana', familyName
 const { versionId, callId } = await programme(db, 'spolky', admin.id)
 
 const budget = (requested: number, own: number) => [{ category: 'rent', description: 'Tělocvična', ownShare: own * 100, requested: requested * 100 }]
-const filled = (lines = budget(20_000, 10_000)) => ({ purpose: 'Turnaj', reasoning: 'Pro děti', periodFrom: '2027-03-01', periodTo: '2027-10-31', representatives: 'Petr Novák, předseda', ownership: '', budget: lines })
+const filled = (lines = budget(20_000, 10_000)) => ({
+	purpose: 'Turnaj',
+	reasoning: 'Pro děti',
+	periodFrom: '2027-03-01',
+	periodTo: '2027-10-31',
+	representatives: 'Petr Novák, předseda',
+	ownership: '',
+	budget: lines,
+})
 
 async function submitted(amount = 20_000, now = IN_CALL, call = callId) {
 	const app = await startGrantApplication({ db, personId: applicant.id, callId: call, applicant: { kind: 'natural' }, now })
@@ -89,8 +114,18 @@ describe('the state machine', () => {
 describe('publication 30 days before the window', () => {
 	test('too late needs the admin to confirm the override, which is recorded', async () => {
 		const input = ProgrammeInputSchema.parse({
-			code: 'pozde', name: 'Pozdě', purpose: 'Účel', totalBudget: '1000', maxGrant: '500', eligibleApplicants: 'legal', costCategories: 'rent | Nájem', criteria: 'q | Kvalita | 1 | 5',
-			requiredAttachments: '', callName: 'Výzva', opensOn: '2026-12-20', closesOn: '2026-12-31',
+			code: 'pozde',
+			name: 'Pozdě',
+			purpose: 'Účel',
+			totalBudget: '1000',
+			maxGrant: '500',
+			eligibleApplicants: 'legal',
+			costCategories: 'rent | Nájem',
+			criteria: 'q | Kvalita | 1 | 5',
+			requiredAttachments: '',
+			callName: 'Výzva',
+			opensOn: '2026-12-20',
+			closesOn: '2026-12-31',
 		})
 		const { versionId: late } = await saveProgramme({ db, staffId: admin.id, input })
 		expect(await refusal(publishProgramme({ db, staffId: admin.id, versionId: late, confirmOverride: false, now: BEFORE }))).toBe('errors.publicationLead')
@@ -123,7 +158,7 @@ describe('the deadline in Prague time', () => {
 })
 
 describe('evaluation', () => {
-	test('an evaluator sees only assigned applications, never another town\'s', async () => {
+	test("an evaluator sees only assigned applications, never another town's", async () => {
 		const assigned = await inEvaluation()
 		const unassigned = await inEvaluation()
 		await assignEvaluators({ db, staffId: admin.id, applicationId: assigned, evaluatorIds: [evaluatorA.id] })
@@ -142,40 +177,83 @@ describe('evaluation', () => {
 	test('a declared conflict of interest blocks scoring; no declaration blocks it too', async () => {
 		const id = await inEvaluation()
 		await assignEvaluators({ db, staffId: admin.id, applicationId: id, evaluatorIds: [evaluatorA.id, evaluatorB.id] })
-		const scores = [{ criterion: 'quality', points: 8, comment: 'Dobré' }, { criterion: 'reach', points: 4, comment: '' }]
+		const scores = [
+			{ criterion: 'quality', points: 8, comment: 'Dobré' },
+			{ criterion: 'reach', points: 4, comment: '' },
+		]
 		expect(await refusal(scoreGrantApplication({ db, staffId: evaluatorA.id, applicationId: id, scores }))).toBe('errors.declareFirst')
 		await declareConflictOfInterest({ db, staffId: evaluatorA.id, applicationId: id, hasConflict: true })
 		expect(await refusal(scoreGrantApplication({ db, staffId: evaluatorA.id, applicationId: id, scores }))).toBe('errors.conflictOfInterest')
 		await declareConflictOfInterest({ db, staffId: evaluatorB.id, applicationId: id, hasConflict: false })
-		expect(await refusal(scoreGrantApplication({ db, staffId: evaluatorB.id, applicationId: id, scores: [{ criterion: 'quality', points: 11, comment: '' }, scores[1]!] }))).toBe('errors.points')
+		expect(
+			await refusal(
+				scoreGrantApplication({ db, staffId: evaluatorB.id, applicationId: id, scores: [{ criterion: 'quality', points: 11, comment: '' }, scores[1]!] }),
+			),
+		).toBe('errors.points')
 		await scoreGrantApplication({ db, staffId: evaluatorB.id, applicationId: id, scores })
 		const ranking = await rankGrantApplications({ db, programmeVersionId: versionId })
 		// The conflicted evaluator shows without a total and counts nowhere in the average.
-		expect(ranking.rows.find((r) => r.id === id)).toMatchObject({ score: 8 * 2 + 4, evaluations: 1, evaluators: [{ name: 'eva@grants.test', total: null, conflict: true }, { name: 'evb@grants.test', total: 20, conflict: false }] })
+		expect(ranking.rows.find((r) => r.id === id)).toMatchObject({
+			score: 8 * 2 + 4,
+			evaluations: 1,
+			evaluators: [
+				{ name: 'eva@grants.test', total: null, conflict: true },
+				{ name: 'evb@grants.test', total: 20, conflict: false },
+			],
+		})
 		expect(ranking.maxScore).toBe(10 * 2 + 5 * 1)
 		expect(ranking.rows.map((r) => r.rank)).toEqual(ranking.rows.map((_, i) => i + 1))
 	})
 })
 
 describe('decision, contract and deadlines', () => {
-	test('awarding past the programme budget needs an admin\'s explicit confirmation, and is audited', async () => {
+	test("awarding past the programme budget needs an admin's explicit confirmation, and is audited", async () => {
 		const first = await inEvaluation(50_000)
 		const second = await inEvaluation(50_000)
 		const third = await inEvaluation(30_000)
-		const award = (amount: number, confirmOverBudget = false) => ({ outcome: 'award' as const, amount: amount * 100, resolutionNumber: 'R/1/2027', resolutionDate: '2027-02-15', confirmOverBudget })
+		const award = (amount: number, confirmOverBudget = false) => ({
+			outcome: 'award' as const,
+			amount: amount * 100,
+			resolutionNumber: 'R/1/2027',
+			resolutionDate: '2027-02-15',
+			confirmOverBudget,
+		})
 		// 80 000 of the programme's 100 000 Kč go to the first two; 30 000 more would pass the budget.
-		for (const id of [first, second]) expect(await refusal(decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: id, decision: award(40_000) }))).toBeNull()
-		expect(await refusal(decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: third, decision: award(30_000) }))).toBe('errors.overBudget')
-		expect(await refusal(decideGrantApplication({ db, staffId: clerk.id, isAdmin: false, applicationId: third, decision: award(30_000, true) }))).toBe('errors.overBudget')
+		for (const id of [first, second])
+			expect(await refusal(decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: id, decision: award(40_000) }))).toBeNull()
+		expect(await refusal(decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: third, decision: award(30_000) }))).toBe(
+			'errors.overBudget',
+		)
+		expect(await refusal(decideGrantApplication({ db, staffId: clerk.id, isAdmin: false, applicationId: third, decision: award(30_000, true) }))).toBe(
+			'errors.overBudget',
+		)
 		expect(await refusal(decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: third, decision: award(30_000, true) }))).toBeNull()
-		expect(await db.auditLog.findMany({ where: { action: 'grants.over_budget_confirmed', subject: `GrantApplication:${third}` } })).toEqual([expect.objectContaining({ staffId: admin.id })])
+		expect(await db.auditLog.findMany({ where: { action: 'grants.over_budget_confirmed', subject: `GrantApplication:${third}` } })).toEqual([
+			expect.objectContaining({ staffId: admin.id }),
+		])
 		expect((await db.grantApplication.findUniqueOrThrow({ where: { id: third } })).decidingBody).toBe('rada')
 	})
 
-	test('a rejection needs a reason, which the applicant\'s timeline shows', async () => {
+	test("a rejection needs a reason, which the applicant's timeline shows", async () => {
 		const id = await inEvaluation()
-		expect(await refusal(decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: id, decision: { outcome: 'reject', reason: ' ', resolutionNumber: 'R/2', resolutionDate: '2027-02-15' } }))).toBe('errors.required')
-		await decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: id, decision: { outcome: 'reject', reason: 'Nesplňuje účel programu', resolutionNumber: 'R/2', resolutionDate: '2027-02-15' } })
+		expect(
+			await refusal(
+				decideGrantApplication({
+					db,
+					staffId: admin.id,
+					isAdmin: true,
+					applicationId: id,
+					decision: { outcome: 'reject', reason: ' ', resolutionNumber: 'R/2', resolutionDate: '2027-02-15' },
+				}),
+			),
+		).toBe('errors.required')
+		await decideGrantApplication({
+			db,
+			staffId: admin.id,
+			isAdmin: true,
+			applicationId: id,
+			decision: { outcome: 'reject', reason: 'Nesplňuje účel programu', resolutionNumber: 'R/2', resolutionDate: '2027-02-15' },
+		})
 		const last = await db.grantApplicationEvent.findFirstOrThrow({ where: { applicationId: id }, orderBy: { id: 'desc' } })
 		expect(last).toMatchObject({ toState: 'rejected', message: 'Nesplňuje účel programu' })
 	})
@@ -184,8 +262,17 @@ describe('decision, contract and deadlines', () => {
 		const { callId: bigCall } = await programme(db, 'velke-akce', admin.id, 500_000, 100_000)
 		const big = await inEvaluation(50_001, bigCall)
 		const small = await inEvaluation(50_000, bigCall)
-		for (const [id, amount] of [[big, 50_001], [small, 50_000]] as const) {
-			await decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: id, decision: { outcome: 'award', amount: amount * 100, resolutionNumber: 'R/3', resolutionDate: '2027-02-15', confirmOverBudget: true } })
+		for (const [id, amount] of [
+			[big, 50_001],
+			[small, 50_000],
+		] as const) {
+			await decideGrantApplication({
+				db,
+				staffId: admin.id,
+				isAdmin: true,
+				applicationId: id,
+				decision: { outcome: 'award', amount: amount * 100, resolutionNumber: 'R/3', resolutionDate: '2027-02-15', confirmOverBudget: true },
+			})
 			await generateGrantContract({ db, staffId: clerk.id, applicationId: id, town: { name: 'Obec Test' } })
 		}
 		const pdf = await db.grantContract.findUniqueOrThrow({ where: { applicationId: big } })
@@ -194,7 +281,10 @@ describe('decision, contract and deadlines', () => {
 		await markGrantContractSigned({ db, staffId: clerk.id, applicationId: small, signedOn: '2027-03-01' })
 		const duties = await listContractDuties({ db })
 		// 50 000 Kč exactly is not "above 50 000 Kč": no duty for the smaller one.
-		expect(duties.filter((d) => d.applicationId === big || d.applicationId === small).map((d) => `${d.duty} ${d.deadline} ${d.doneOn ?? 'due'}`)).toEqual(['board 2027-03-31 due', 'registr_smluv 2027-03-31 due'])
+		expect(duties.filter((d) => d.applicationId === big || d.applicationId === small).map((d) => `${d.duty} ${d.deadline} ${d.doneOn ?? 'due'}`)).toEqual([
+			'board 2027-03-31 due',
+			'registr_smluv 2027-03-31 due',
+		])
 		expect(duties.every((d) => d.applicationId !== small)).toBe(true)
 	})
 })
@@ -210,11 +300,25 @@ describe('the programme editor', () => {
 		expect(form.ok).toBe(true)
 		if (!form.ok) return
 		const stored = await db.grantProgrammeVersion.findUniqueOrThrow({ where: { id: versionId } })
-		expect(form.input).toMatchObject({ totalBudget: stored.totalBudget, maxGrant: stored.maxGrant, minGrant: stored.minGrant, costCategories: stored.costCategories, criteria: stored.criteria, settlementDeadline: '2028-01-31', opensOn: '2027-01-01', closesOn: '2027-01-31' })
+		expect(form.input).toMatchObject({
+			totalBudget: stored.totalBudget,
+			maxGrant: stored.maxGrant,
+			minGrant: stored.minGrant,
+			costCategories: stored.costCategories,
+			criteria: stored.criteria,
+			settlementDeadline: '2028-01-31',
+			opensOn: '2027-01-01',
+			closesOn: '2027-01-31',
+		})
 		// Saving a published programme starts version 2 as a draft; the published one stays frozen.
-		const { versionId: next } = await saveProgramme({ db, staffId: admin.id, input: { ...form.input, name: 'Program spolky (změna)' }, programmeId: loaded!.programmeId })
+		const { versionId: next } = await saveProgramme({
+			db,
+			staffId: admin.id,
+			input: { ...form.input, name: 'Program spolky (změna)' },
+			programmeId: loaded!.programmeId,
+		})
 		expect(next).not.toBe(versionId)
-		expect((await loadProgrammeVersion(db, next))).toMatchObject({ version: 2, state: 'draft', values: { name: 'Program spolky (změna)' } })
+		expect(await loadProgrammeVersion(db, next)).toMatchObject({ version: 2, state: 'draft', values: { name: 'Program spolky (změna)' } })
 		expect((await db.grantProgrammeVersion.findUniqueOrThrow({ where: { id: versionId } })).name).toBe('Program spolky')
 	})
 })
@@ -233,13 +337,22 @@ describe('the official board (issue 17, §10c and §10d)', () => {
 		const { callId: bigCall } = await programme(db, 'deska-smlouvy', admin.id, 500_000, 100_000)
 		const id = await inEvaluation(60_000, bigCall)
 		await db.grantApplication.update({ where: { id }, data: { birthDate: new Date('1980-04-03T00:00:00Z'), address: 'Zámecká 1, Veselí' } })
-		await decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: id, decision: { outcome: 'award', amount: 6_000_000, resolutionNumber: 'R/9', resolutionDate: '2027-02-15', confirmOverBudget: true } })
+		await decideGrantApplication({
+			db,
+			staffId: admin.id,
+			isAdmin: true,
+			applicationId: id,
+			decision: { outcome: 'award', amount: 6_000_000, resolutionNumber: 'R/9', resolutionDate: '2027-02-15', confirmOverBudget: true },
+		})
 		const town = { name: 'Obec Test' }
 		const { number } = await generateGrantContract({ db, staffId: clerk.id, applicationId: id, town })
 		const full = await db.grantContract.findUniqueOrThrow({ where: { applicationId: id } })
 		expect(await pdfText(Buffer.from(full.pdf))).toContain('3. 4. 1980')
 		await markGrantContractSigned({ db, staffId: clerk.id, applicationId: id, signedOn: '2027-03-01', town })
-		const posted = await db.boardDocument.findFirstOrThrow({ where: { title: `Veřejnoprávní smlouva o poskytnutí dotace ${number}` }, include: { attachments: true } })
+		const posted = await db.boardDocument.findFirstOrThrow({
+			where: { title: `Veřejnoprávní smlouva o poskytnutí dotace ${number}` },
+			include: { attachments: true },
+		})
 		expect(posted.state).toBe('posted')
 		const text = await pdfText(Buffer.from(posted.attachments[0]!.content))
 		expect(text).toContain('Jana Nováková')
@@ -251,14 +364,22 @@ describe('the official board (issue 17, §10c and §10d)', () => {
 })
 
 describe('the awarded total and the budget, in the database (two people deciding at once)', () => {
-	const award = (amount: number, confirmOverBudget = false) => ({ outcome: 'award' as const, amount: amount * 100, resolutionNumber: 'R/7/2027', resolutionDate: '2027-02-15', confirmOverBudget })
+	const award = (amount: number, confirmOverBudget = false) => ({
+		outcome: 'award' as const,
+		amount: amount * 100,
+		resolutionNumber: 'R/7/2027',
+		resolutionDate: '2027-02-15',
+		confirmOverBudget,
+	})
 	const awardedTotal = async (programmeVersionId: string) =>
 		(await db.grantApplication.aggregate({ where: { call: { programmeVersionId }, state: 'awarded' }, _sum: { awardedAmount: true } }))._sum.awardedAmount ?? 0
 
 	test('two admins awarding at once: one is awarded, the other refused with the budget message; the total stays within the budget', async () => {
 		const { versionId: race, callId: raceCall } = await programme(db, 'souboj', admin.id, 60_000, 50_000)
 		const [a, b] = [await inEvaluation(40_000, raceCall), await inEvaluation(40_000, raceCall)]
-		const outcomes = await Promise.all([a, b].map((id) => refusal(decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: id, decision: award(40_000) }))))
+		const outcomes = await Promise.all(
+			[a, b].map((id) => refusal(decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: id, decision: award(40_000) }))),
+		)
 		expect(outcomes.sort()).toEqual(['errors.overBudget', null].sort())
 		expect(await awardedTotal(race)).toBe(4_000_000)
 	})
@@ -283,7 +404,9 @@ describe('the awarded total and the budget, in the database (two people deciding
 		const { callId: smallCall } = await programme(db, 'maly', admin.id, 50_000, 50_000)
 		const [a, b] = [await inEvaluation(40_000, smallCall), await inEvaluation(40_000, smallCall)]
 		await decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: a, decision: award(40_000) })
-		await expect(db.grantApplication.update({ where: { id: b }, data: { state: 'awarded', awardedAmount: 4_000_000, resolutionNumber: 'R/9', decidingBody: 'rada' } })).rejects.toThrow(/grant_application_within_budget/)
+		await expect(
+			db.grantApplication.update({ where: { id: b }, data: { state: 'awarded', awardedAmount: 4_000_000, resolutionNumber: 'R/9', decidingBody: 'rada' } }),
+		).rejects.toThrow(/grant_application_within_budget/)
 		expect(await refusal(decideGrantApplication({ db, staffId: admin.id, isAdmin: true, applicationId: b, decision: award(40_000, true) }))).toBeNull()
 		expect(await db.grantApplication.findUniqueOrThrow({ where: { id: b } })).toMatchObject({ state: 'awarded', overBudgetConfirmedBy: admin.id })
 	})

@@ -8,7 +8,12 @@ export async function listContractsToPublish({ db }: { db: TenantDb }) {
 		where: { signedOn: { not: null }, amount: { gt: PUBLICATION_THRESHOLD }, registrSmluvPublishedOn: null },
 		orderBy: { signedOn: 'asc' },
 		take: 1000,
-		select: { number: true, amount: true, signedOn: true, application: { select: { applicantName: true, applicantIco: true, applicantKind: true, municipality: true, purpose: true } } },
+		select: {
+			number: true,
+			amount: true,
+			signedOn: true,
+			application: { select: { applicantName: true, applicantIco: true, applicantKind: true, municipality: true, purpose: true } },
+		},
 	})
 	return { townIco: ((townSettings.contact ?? {}) as { ico?: string }).ico ?? '', contracts }
 }

@@ -5,7 +5,11 @@ export const OFFICE_APPLICATIONS_PAGE_SIZE = 50
 
 /** The newest hundred programme versions (for staff who may read programmes). */
 export async function listOfficeProgrammeVersions({ db }: { db: TenantDb }) {
-	return db.grantProgrammeVersion.findMany({ orderBy: [{ createdAt: 'desc' }], take: 100, select: { id: true, version: true, state: true, name: true, programme: { select: { code: true } } } })
+	return db.grantProgrammeVersion.findMany({
+		orderBy: [{ createdAt: 'desc' }],
+		take: 100,
+		select: { id: true, version: true, state: true, name: true, programme: { select: { code: true } } },
+	})
 }
 
 /** One page of filed applications (drafts are the applicant's own) the clerk may read, newest number first; one extra row tells whether a next page exists. */
@@ -15,7 +19,14 @@ export async function listOfficeApplications({ db, ability, page }: { db: Tenant
 		orderBy: { number: 'desc' },
 		skip: (page - 1) * OFFICE_APPLICATIONS_PAGE_SIZE,
 		take: OFFICE_APPLICATIONS_PAGE_SIZE + 1,
-		select: { id: true, number: true, state: true, applicantName: true, requestedAmount: true, call: { select: { programmeVersion: { select: { name: true } } } } },
+		select: {
+			id: true,
+			number: true,
+			state: true,
+			applicantName: true,
+			requestedAmount: true,
+			call: { select: { programmeVersion: { select: { name: true } } } },
+		},
 	})
 	return { applications: rows.slice(0, OFFICE_APPLICATIONS_PAGE_SIZE), hasNext: rows.length > OFFICE_APPLICATIONS_PAGE_SIZE }
 }

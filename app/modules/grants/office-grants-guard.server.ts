@@ -14,6 +14,11 @@ export async function requireGrantsStaff(request: Request, context: AppLoadConte
 }
 
 /** A write check on one application (CASL with the record, so conditions count); denials audited, 403. */
-export async function requireGrantAction(user: Awaited<ReturnType<typeof requireGrantsStaff>>['user'], action: 'update' | 'manage', application: { id: string; personId: string }, args: { request: Request; context: AppLoadContext }) {
+export async function requireGrantAction(
+	user: Awaited<ReturnType<typeof requireGrantsStaff>>['user'],
+	action: 'update' | 'manage',
+	application: { id: string; personId: string },
+	args: { request: Request; context: AppLoadContext },
+) {
 	await requirePermission(user, action, asSubject('GrantApplication', application as never), { ...args, label: `GrantApplication:${application.id}` })
 }

@@ -35,16 +35,26 @@ export function readFormalCheck(body: FormData): FormalCheckOutcome {
 }
 
 async function score({ db, staffId, applicationId, body, meta }: StepRun) {
-	const version = (await db.grantApplication.findUniqueOrThrow({ where: { id: applicationId }, select: { call: { select: { programmeVersion: { select: { criteria: true } } } } } })).call.programmeVersion
-	const scores = readCriteria(version.criteria).map((c) => ({ criterion: c.code, points: Number(text(body, `score-${c.code}`) || 'NaN'), comment: text(body, `comment-${c.code}`) }))
+	const version = (
+		await db.grantApplication.findUniqueOrThrow({
+			where: { id: applicationId },
+			select: { call: { select: { programmeVersion: { select: { criteria: true } } } } },
+		})
+	).call.programmeVersion
+	const scores = readCriteria(version.criteria).map((c) => ({
+		criterion: c.code,
+		points: Number(text(body, `score-${c.code}`) || 'NaN'),
+		comment: text(body, `comment-${c.code}`),
+	}))
 	await scoreGrantApplication({ db, staffId, applicationId, scores, meta })
 }
 
 async function decide({ db, staffId, isAdmin, applicationId, town, body, meta }: StepRun) {
 	const base = { resolutionNumber: text(body, 'resolutionNumber'), resolutionDate: text(body, 'resolutionDate') }
-	const decision = text(body, 'outcome') === 'reject'
-		? ({ outcome: 'reject', reason: text(body, 'reason'), ...base } as const)
-		: ({ outcome: 'award', amount: halere(text(body, 'amount')), confirmOverBudget: body.get('confirmOverBudget') === 'on', ...base } as const)
+	const decision =
+		text(body, 'outcome') === 'reject'
+			? ({ outcome: 'reject', reason: text(body, 'reason'), ...base } as const)
+			: ({ outcome: 'award', amount: halere(text(body, 'amount')), confirmOverBudget: body.get('confirmOverBudget') === 'on', ...base } as const)
 	await decideGrantApplication({ db, staffId, isAdmin, applicationId, decision, meta })
 	await notifyGrantDecision({ db, townSlug: town.slug, townOrigin: town.origin, applicationId })
 }
@@ -62,14 +72,33 @@ async function contract({ db, staffId, applicationId, town, meta }: StepRun) {
 
 /** One handler per office step; each reads its own fields and calls the domain, which refuses with a GrantInputError. */
 export const OFFICE_STEP_ACTIONS: Readonly<Record<OfficeStep, (run: StepRun) => Promise<unknown>>> = {
-	declare: ({ db, staffId, applicationId, body, meta }) => declareConflictOfInterest({ db, staffId, applicationId, hasConflict: text(body, 'conflict') === 'yes', meta }),
+	declare: ({ db, staffId, applicationId, body, meta }) =>
+		declareConflictOfInterest({ db, staffId, applicationId, hasConflict: text(body, 'conflict') === 'yes', meta }),
 	score,
 	formal: ({ db, staffId, applicationId, body, meta }) => recordFormalCheck({ db, staffId, applicationId, check: readFormalCheck(body), meta }),
-	assign: ({ db, staffId, applicationId, body, meta }) => assignEvaluators({ db, staffId, applicationId, evaluatorIds: body.getAll('evaluatorIds').map(String), meta }),
+	assign: ({ db, staffId, applicationId, body, meta }) =>
+		assignEvaluators({ db, staffId, applicationId, evaluatorIds: body.getAll('evaluatorIds').map(String), meta }),
 	decide,
 	contract,
-	signed: async ({ db, staffId, applicationId, town, body, meta }) => markGrantContractSigned({ db, staffId, staffName: town.staffName, applicationId, signedOn: text(body, 'signedOn'), town: await townParty(db, town.name), meta }),
+	signed: async ({ db, staffId, applicationId, town, body, meta }) =>
+		markGrantContractSigned({
+			db,
+			staffId,
+			staffName: town.staffName,
+			applicationId,
+			signedOn: text(body, 'signedOn'),
+			town: await townParty(db, town.name),
+			meta,
+		}),
 	paid: ({ db, staffId, applicationId, body, meta }) => markGrantPaid({ db, staffId, applicationId, paidOn: text(body, 'paidOn'), meta }),
 	settlement: ({ db, staffId, applicationId, town, body, meta }) =>
-		reviewGrantSettlement({ db, townSlug: town.slug, staffId, applicationId, outcome: text(body, 'outcome') === 'approved' ? 'approved' : 'more_requested', message: text(body, 'message'), meta }),
+		reviewGrantSettlement({
+			db,
+			townSlug: town.slug,
+			staffId,
+			applicationId,
+			outcome: text(body, 'outcome') === 'approved' ? 'approved' : 'more_requested',
+			message: text(body, 'message'),
+			meta,
+		}),
 }

@@ -16,7 +16,8 @@ describe('the office steps on one application', () => {
 		expect(openOfficeSteps({ ...clerk, state: 'awarded', hasContract: true })).toEqual(['contract', 'signed'])
 		expect(openOfficeSteps({ ...clerk, state: 'contracted' })).toEqual(['paid'])
 		expect(openOfficeSteps({ ...clerk, state: 'settlement_filed' })).toEqual(['settlement'])
-		for (const state of ['draft', 'returned', 'excluded', 'rejected', 'paid', 'settlement_returned', 'settled']) expect(openOfficeSteps({ ...admin, state, hasContract: true }), state).toEqual([])
+		for (const state of ['draft', 'returned', 'excluded', 'rejected', 'paid', 'settlement_returned', 'settled'])
+			expect(openOfficeSteps({ ...admin, state, hasContract: true }), state).toEqual([])
 	})
 
 	test('an evaluator declares first, scores only after "no conflict", and never works the file', () => {

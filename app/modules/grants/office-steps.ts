@@ -8,7 +8,15 @@ export type OfficeStep = (typeof OFFICE_STEPS)[number]
 
 /** `read` steps are the evaluator's own (their assignment is checked by the domain); the rest need update or manage. */
 export const STEP_PERMISSION: Readonly<Record<OfficeStep, 'read' | 'update' | 'manage'>> = {
-	declare: 'read', score: 'read', formal: 'update', assign: 'manage', decide: 'manage', contract: 'update', signed: 'update', paid: 'update', settlement: 'update',
+	declare: 'read',
+	score: 'read',
+	formal: 'update',
+	assign: 'manage',
+	decide: 'manage',
+	contract: 'update',
+	signed: 'update',
+	paid: 'update',
+	settlement: 'update',
 }
 
 export type StepContext = {
@@ -23,8 +31,15 @@ export type StepContext = {
 }
 
 const STEP_STATES: Readonly<Record<OfficeStep, readonly GrantState[]>> = {
-	declare: ['in_evaluation'], score: ['in_evaluation'], formal: ['submitted'], assign: ['in_evaluation'], decide: ['in_evaluation'],
-	contract: ['awarded'], signed: ['awarded'], paid: ['contracted'], settlement: ['settlement_filed'],
+	declare: ['in_evaluation'],
+	score: ['in_evaluation'],
+	formal: ['submitted'],
+	assign: ['in_evaluation'],
+	decide: ['in_evaluation'],
+	contract: ['awarded'],
+	signed: ['awarded'],
+	paid: ['contracted'],
+	settlement: ['settlement_filed'],
 }
 
 export function isOfficeStep(value: unknown): value is OfficeStep {
@@ -36,8 +51,13 @@ export function openOfficeSteps(c: StepContext): OfficeStep[] {
 	const allowed: Record<OfficeStep, boolean> = {
 		declare: Boolean(c.assignment && !c.assignment.conflictDeclaration),
 		score: c.assignment?.conflictDeclaration === 'none',
-		formal: c.canWork, assign: c.isAdmin, decide: c.isAdmin,
-		contract: c.canWork, signed: c.canWork && c.hasContract, paid: c.canWork, settlement: c.canWork,
+		formal: c.canWork,
+		assign: c.isAdmin,
+		decide: c.isAdmin,
+		contract: c.canWork,
+		signed: c.canWork && c.hasContract,
+		paid: c.canWork,
+		settlement: c.canWork,
 	}
 	return OFFICE_STEPS.filter((step) => allowed[step] && (STEP_STATES[step] as readonly string[]).includes(c.state))
 }

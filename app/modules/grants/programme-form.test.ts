@@ -5,9 +5,22 @@ import uk from '../../locales/uk/grants.json'
 import { readProgrammeForm } from './programme-form.server'
 
 const good = {
-	code: 'spolky-2027', kind: 'programme', name: 'Podpora spolků', purpose: 'Činnost spolků', totalBudget: '500000', maxGrant: '50000', minGrant: '5000', eligibleApplicants: 'legal',
-	coFinancingPercent: '20', costCategories: 'rent | Nájem\nmaterial | Materiál | 50', criteria: 'quality | Kvalita | 2 | 10', requiredAttachments: 'statutes | Stanovy',
-	callName: 'Výzva 2027', opensOn: '2027-02-01', closesOn: '2027-02-28', contractTemplate: '',
+	code: 'spolky-2027',
+	kind: 'programme',
+	name: 'Podpora spolků',
+	purpose: 'Činnost spolků',
+	totalBudget: '500000',
+	maxGrant: '50000',
+	minGrant: '5000',
+	eligibleApplicants: 'legal',
+	coFinancingPercent: '20',
+	costCategories: 'rent | Nájem\nmaterial | Materiál | 50',
+	criteria: 'quality | Kvalita | 2 | 10',
+	requiredAttachments: 'statutes | Stanovy',
+	callName: 'Výzva 2027',
+	opensOn: '2027-02-01',
+	closesOn: '2027-02-28',
+	contractTemplate: '',
 }
 const form = (fields: Record<string, string>) => {
 	const body = new FormData()
@@ -22,32 +35,66 @@ describe('the programme editor form', () => {
 		expect(result.ok).toBe(true)
 		if (!result.ok) return
 		expect(result.input.totalBudget).toBe(50_000_000)
-		expect(result.input.costCategories).toEqual([{ code: 'rent', name: 'Nájem' }, { code: 'material', name: 'Materiál', maxPercent: 50 }])
+		expect(result.input.costCategories).toEqual([
+			{ code: 'rent', name: 'Nájem' },
+			{ code: 'material', name: 'Materiál', maxPercent: 50 },
+		])
 		expect(result.input.requiredAttachments).toEqual([{ code: 'statutes', name: 'Stanovy' }])
 	})
 
 	test('each bad field gets its own message, a key translated in cs, en and uk; the typed values come back', () => {
 		const result = readProgrammeForm(
-			form({ ...good, code: 'Špatný kód', name: '', totalBudget: 'deset', coFinancingPercent: '150', criteria: 'quality | Kvalita | dvě | 10', eligibleApplicants: 'aliens', opensOn: '1.2.2027' }),
+			form({
+				...good,
+				code: 'Špatný kód',
+				name: '',
+				totalBudget: 'deset',
+				coFinancingPercent: '150',
+				criteria: 'quality | Kvalita | dvě | 10',
+				eligibleApplicants: 'aliens',
+				opensOn: '1.2.2027',
+			}),
 		)
 		expect(result.ok).toBe(false)
 		if (result.ok) return
 		const errors = result.problem.fieldErrors
 		expect(errors).toEqual({
-			code: ['errors.code'], name: ['errors.required'], totalBudget: ['errors.amount'], coFinancingPercent: ['errors.percent'], criteria: ['errors.ruleLine'], eligibleApplicants: ['errors.choose'], opensOn: ['errors.date'],
+			code: ['errors.code'],
+			name: ['errors.required'],
+			totalBudget: ['errors.amount'],
+			coFinancingPercent: ['errors.percent'],
+			criteria: ['errors.ruleLine'],
+			eligibleApplicants: ['errors.choose'],
+			opensOn: ['errors.date'],
 		})
 		expect(result.problem.values.code).toBe('Špatný kód')
-		for (const key of [...Object.values(errors).flat(), 'office.formError']) for (const locale of [cs, en, uk]) expect(get(locale, key), key).toEqual(expect.any(String))
+		for (const key of [...Object.values(errors).flat(), 'office.formError'])
+			for (const locale of [cs, en, uk]) expect(get(locale, key), key).toEqual(expect.any(String))
 	})
 
 	test('rules across fields are checked once the fields themselves are valid, each at its field', () => {
 		const result = readProgrammeForm(
-			form({ ...good, totalBudget: '10000', maxGrant: '50000', closesOn: '2027-01-01', costCategories: '', contractTemplate: 'Ahoj {{neznámé}}', periodFrom: '2027-05-01', periodTo: '2027-04-01' }),
+			form({
+				...good,
+				totalBudget: '10000',
+				maxGrant: '50000',
+				closesOn: '2027-01-01',
+				costCategories: '',
+				contractTemplate: 'Ahoj {{neznámé}}',
+				periodFrom: '2027-05-01',
+				periodTo: '2027-04-01',
+			}),
 		)
 		expect(result.ok).toBe(false)
 		if (result.ok) return
 		const errors = result.problem.fieldErrors
-		expect(errors).toEqual({ maxGrant: ['errors.maxGrant'], closesOn: ['errors.callDates'], costCategories: ['errors.required'], contractTemplate: ['errors.placeholder'], periodTo: ['errors.period'] })
+		expect(errors).toEqual({
+			maxGrant: ['errors.maxGrant'],
+			closesOn: ['errors.callDates'],
+			costCategories: ['errors.required'],
+			contractTemplate: ['errors.placeholder'],
+			periodTo: ['errors.period'],
+		})
 		for (const key of Object.values(errors).flat()) for (const locale of [cs, en, uk]) expect(get(locale, key), key).toEqual(expect.any(String))
 	})
 

@@ -6,7 +6,20 @@ import { readCostCategories, readCriteria, readRequiredAttachments } from './pro
 const require = createRequire(import.meta.url)
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')
 
-type Version = { name: string; purpose: string; reasons: string; totalBudget: number; maxGrant: number; minGrant: number; eligibleApplicants: string; coFinancingPercent: number; costCategories: unknown; criteria: unknown; requiredAttachments: unknown; conditions: string }
+type Version = {
+	name: string
+	purpose: string
+	reasons: string
+	totalBudget: number
+	maxGrant: number
+	minGrant: number
+	eligibleApplicants: string
+	coFinancingPercent: number
+	costCategories: unknown
+	criteria: unknown
+	requiredAttachments: unknown
+	conditions: string
+}
 type Call = { name: string; opensOn: string; closesOn: string }
 
 const ELIGIBLE: Record<string, string> = { natural: 'fyzické osoby', legal: 'právnické osoby', both: 'fyzické i právnické osoby' }
@@ -32,9 +45,24 @@ export function renderProgrammePdf(v: Version, calls: Call[], decisionDeadline: 
 	part('Výše dotace na žadatele', `${money(v.minGrant)} až ${money(v.maxGrant)}; vlastní podíl nejméně ${v.coFinancingPercent} % celkových nákladů`)
 	part('Okruh způsobilých žadatelů', ELIGIBLE[v.eligibleApplicants] ?? v.eligibleApplicants)
 	part('Lhůta pro podání žádostí', calls.map((c) => `${c.name}: ${c.opensOn} až ${c.closesOn} (včetně)`).join('\n'))
-	part('Kritéria hodnocení', readCriteria(v.criteria).map((c) => `${c.name}: váha ${c.weight}, nejvýše ${c.maxPoints} bodů`).join('\n'))
-	part('Uznatelné náklady', readCostCategories(v.costCategories).map((c) => `${c.name}${c.maxPercent ? ` (nejvýše ${c.maxPercent} % dotace)` : ''}`).join('\n'))
-	part('Povinné přílohy žádosti', readRequiredAttachments(v.requiredAttachments).map((a) => a.name).join('\n'))
+	part(
+		'Kritéria hodnocení',
+		readCriteria(v.criteria)
+			.map((c) => `${c.name}: váha ${c.weight}, nejvýše ${c.maxPoints} bodů`)
+			.join('\n'),
+	)
+	part(
+		'Uznatelné náklady',
+		readCostCategories(v.costCategories)
+			.map((c) => `${c.name}${c.maxPercent ? ` (nejvýše ${c.maxPercent} % dotace)` : ''}`)
+			.join('\n'),
+	)
+	part(
+		'Povinné přílohy žádosti',
+		readRequiredAttachments(v.requiredAttachments)
+			.map((a) => a.name)
+			.join('\n'),
+	)
 	part('Lhůta pro rozhodnutí o žádosti', decisionDeadline ?? '')
 	part('Podmínky', v.conditions)
 	doc.end()

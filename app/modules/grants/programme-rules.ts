@@ -3,7 +3,12 @@
 import { z } from 'zod'
 
 export const CostCategorySchema = z.object({ code: z.string().min(1), name: z.string().min(1), maxPercent: z.number().int().min(1).max(100).optional() })
-export const CriterionSchema = z.object({ code: z.string().min(1), name: z.string().min(1), weight: z.number().int().min(1), maxPoints: z.number().int().min(1) })
+export const CriterionSchema = z.object({
+	code: z.string().min(1),
+	name: z.string().min(1),
+	weight: z.number().int().min(1),
+	maxPoints: z.number().int().min(1),
+})
 export const RequiredAttachmentSchema = z.object({ code: z.string().min(1), name: z.string().min(1) })
 export type CostCategory = z.infer<typeof CostCategorySchema>
 export type Criterion = z.infer<typeof CriterionSchema>

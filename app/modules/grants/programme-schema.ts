@@ -4,25 +4,34 @@ import { CostCategorySchema, CriterionSchema, parseRuleLines, RequiredAttachment
 
 // Every message is a key in grants.json (errors.*), so the office editor shows it at its field in cs/en/uk.
 const day = z.string({ error: 'errors.date' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'errors.date' })
-const text = (min: number, max: number) => z.string({ error: 'errors.required' }).trim().min(min, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' })
+const text = (min: number, max: number) =>
+	z.string({ error: 'errors.required' }).trim().min(min, { error: 'errors.required' }).max(max, { error: 'errors.tooLong' })
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'errors.tooLong' }).default('')
 const optionalDay = z.preprocess((v) => (v === '' ? undefined : v), day.optional())
 // Money is typed in whole crowns in the office form and stored in haléře.
-const crowns = z.coerce.number({ error: 'errors.amount' }).int({ error: 'errors.amount' }).min(0, { error: 'errors.amount' }).max(20_000_000, { error: 'errors.amount' }).transform((kc) => kc * 100)
+const crowns = z.coerce
+	.number({ error: 'errors.amount' })
+	.int({ error: 'errors.amount' })
+	.min(0, { error: 'errors.amount' })
+	.max(20_000_000, { error: 'errors.amount' })
+	.transform((kc) => kc * 100)
 
 const linesOf = <T>(schema: z.ZodType<T>, toObject: (parts: string[]) => unknown) =>
-	z.string().default('').transform((text, ctx) => {
-		const out: T[] = []
-		for (const parts of parseRuleLines(text)) {
-			const parsed = schema.safeParse(toObject(parts))
-			if (!parsed.success) {
-				ctx.addIssue({ code: 'custom', message: 'errors.ruleLine' })
-				return z.NEVER
+	z
+		.string()
+		.default('')
+		.transform((text, ctx) => {
+			const out: T[] = []
+			for (const parts of parseRuleLines(text)) {
+				const parsed = schema.safeParse(toObject(parts))
+				if (!parsed.success) {
+					ctx.addIssue({ code: 'custom', message: 'errors.ruleLine' })
+					return z.NEVER
+				}
+				out.push(parsed.data)
 			}
-			out.push(parsed.data)
-		}
-		return out
-	})
+			return out
+		})
 
 export const ProgrammeInputSchema = z
 	.object({
@@ -35,7 +44,12 @@ export const ProgrammeInputSchema = z
 		maxGrant: crowns,
 		minGrant: crowns.default(0),
 		eligibleApplicants: z.enum(['natural', 'legal', 'both'], { error: 'errors.choose' }),
-		coFinancingPercent: z.coerce.number({ error: 'errors.percent' }).int({ error: 'errors.percent' }).min(0, { error: 'errors.percent' }).max(100, { error: 'errors.percent' }).default(0),
+		coFinancingPercent: z.coerce
+			.number({ error: 'errors.percent' })
+			.int({ error: 'errors.percent' })
+			.min(0, { error: 'errors.percent' })
+			.max(100, { error: 'errors.percent' })
+			.default(0),
 		costCategories: linesOf(CostCategorySchema, ([code, name, max]) => ({ code, name, ...(max ? { maxPercent: Number(max) } : {}) })),
 		criteria: linesOf(CriterionSchema, ([code, name, weight, maxPoints]) => ({ code, name, weight: Number(weight), maxPoints: Number(maxPoints) })),
 		requiredAttachments: linesOf(RequiredAttachmentSchema, ([code, name]) => ({ code, name })),

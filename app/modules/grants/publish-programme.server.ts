@@ -25,20 +25,40 @@ export async function getPublicationCheck({ db, versionId, now }: { db: TenantDb
  * per town) before its window opens; a shorter lead is allowed only when an admin confirms the
  * override, which is recorded on the version and in the audit log.
  */
-export async function publishProgramme({ db, staffId, staffName = 'grants', versionId, confirmOverride, now = new Date(), meta = {} }: { db: TenantDb; staffId: string; staffName?: string; versionId: string; confirmOverride: boolean; now?: Date; meta?: Meta }) {
+export async function publishProgramme({
+	db,
+	staffId,
+	staffName = 'grants',
+	versionId,
+	confirmOverride,
+	now = new Date(),
+	meta = {},
+}: {
+	db: TenantDb
+	staffId: string
+	staffName?: string
+	versionId: string
+	confirmOverride: boolean
+	now?: Date
+	meta?: Meta
+}) {
 	const version = await db.grantProgrammeVersion.findUnique({ where: { id: versionId }, select: { state: true, programmeId: true } })
 	if (!version) throw new GrantInputError('errors.notFound')
 	if (version.state !== 'draft') throw new GrantInputError('errors.alreadyPublished')
 	const check = await getPublicationCheck({ db, versionId, now })
-	if (!check.isEarlyEnough && !confirmOverride) throw new GrantInputError('errors.publicationLead', 'confirmOverride', { days: check.requiredDays, lead: check.leadDays })
+	if (!check.isEarlyEnough && !confirmOverride)
+		throw new GrantInputError('errors.publicationLead', 'confirmOverride', { days: check.requiredDays, lead: check.leadDays })
 	await db.$transaction(async (tx) => {
 		await tx.grantProgrammeVersion.update({
 			where: { id: versionId },
 			data: { state: 'published', publishedAt: now, publishedBy: staffId, publicationOverrideBy: check.isEarlyEnough ? null : staffId },
 		})
 		await recordAudit(tx, {
-			action: 'grants.programme_publish', staffId, subject: `GrantProgramme:${version.programmeId}`,
-			details: { versionId, leadDays: check.leadDays, requiredDays: check.requiredDays, override: !check.isEarlyEnough }, ...meta,
+			action: 'grants.programme_publish',
+			staffId,
+			subject: `GrantProgramme:${version.programmeId}`,
+			details: { versionId, leadDays: check.leadDays, requiredDays: check.requiredDays, override: !check.isEarlyEnough },
+			...meta,
 		})
 	})
 	// §10c odst. 3: the programme goes on the official board the day it is published (on the board's clock).

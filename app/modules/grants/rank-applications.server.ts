@@ -19,7 +19,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** The ranking page's data: the programme version (null when there is none with that id) and its ranking. */
 export async function loadProgrammeRanking({ db, programmeVersionId }: { db: TenantDb; programmeVersionId: string }) {
 	if (!UUID.test(programmeVersionId)) return null
-	const version = await db.grantProgrammeVersion.findUnique({ where: { id: programmeVersionId }, select: { id: true, name: true, version: true, totalBudget: true, criteria: true } })
+	const version = await db.grantProgrammeVersion.findUnique({
+		where: { id: programmeVersionId },
+		select: { id: true, name: true, version: true, totalBudget: true, criteria: true },
+	})
 	if (!version) return null
 	return { version: { id: version.id, name: version.name, version: version.version }, ranking: await rankVersion(db, programmeVersionId, version) }
 }
@@ -28,10 +31,21 @@ async function rankVersion(db: TenantDb, programmeVersionId: string, version: { 
 	const criteria = readCriteria(version.criteria)
 	const weights = new Map(criteria.map((c) => [c.code, c.weight]))
 	const applications = await db.grantApplication.findMany({
-		where: { call: { programmeVersionId }, state: { in: ['in_evaluation', 'awarded', 'rejected', 'contracted', 'paid', 'settlement_filed', 'settlement_returned', 'settled'] } },
+		where: {
+			call: { programmeVersionId },
+			state: { in: ['in_evaluation', 'awarded', 'rejected', 'contracted', 'paid', 'settlement_filed', 'settlement_returned', 'settled'] },
+		},
 		select: {
-			id: true, number: true, applicantName: true, requestedAmount: true, awardedAmount: true, state: true,
-			assignments: { orderBy: { staffUser: { name: 'asc' } }, select: { scoredAt: true, conflictDeclaration: true, staffUser: { select: { name: true } }, scores: { select: { criterion: true, points: true } } } },
+			id: true,
+			number: true,
+			applicantName: true,
+			requestedAmount: true,
+			awardedAmount: true,
+			state: true,
+			assignments: {
+				orderBy: { staffUser: { name: 'asc' } },
+				select: { scoredAt: true, conflictDeclaration: true, staffUser: { select: { name: true } }, scores: { select: { criterion: true, points: true } } },
+			},
 		},
 	})
 	const scored = applications.map(({ assignments, ...a }) => {

@@ -11,14 +11,37 @@ import { readCostCategories, readRequiredAttachments } from './programme-rules'
  * last day in Prague; a returned application may be resubmitted until its correction deadline. The
  * §10a(3) content, the budget limits and the programme's required attachments are checked here.
  */
-export async function submitGrantApplication({ db, personId, applicationId, now = new Date() }: { db: TenantDb; personId: string; applicationId: string; now?: Date }) {
+export async function submitGrantApplication({
+	db,
+	personId,
+	applicationId,
+	now = new Date(),
+}: {
+	db: TenantDb
+	personId: string
+	applicationId: string
+	now?: Date
+}) {
 	const application = await db.grantApplication.findFirst({
 		where: { id: applicationId, personId },
 		select: {
-			state: true, purpose: true, reasoning: true, periodFrom: true, periodTo: true, returnDeadline: true, applicantKind: true, representatives: true,
+			state: true,
+			purpose: true,
+			reasoning: true,
+			periodFrom: true,
+			periodTo: true,
+			returnDeadline: true,
+			applicantKind: true,
+			representatives: true,
 			budgetLines: { orderBy: { position: 'asc' } },
 			attachments: { where: { purpose: 'application' }, select: { kind: true } },
-			call: { select: { opensOn: true, closesOn: true, programmeVersion: { select: { maxGrant: true, minGrant: true, coFinancingPercent: true, costCategories: true, requiredAttachments: true } } } },
+			call: {
+				select: {
+					opensOn: true,
+					closesOn: true,
+					programmeVersion: { select: { maxGrant: true, minGrant: true, coFinancingPercent: true, costCategories: true, requiredAttachments: true } },
+				},
+			},
 		},
 	})
 	if (!application) throw new GrantInputError('errors.notFound')
@@ -35,5 +58,12 @@ export async function submitGrantApplication({ db, personId, applicationId, now 
 	if (budget.problems.length) throw new GrantInputError(`budget.${budget.problems[0]!.key}`, 'budget', budget.problems[0]!.values)
 	const missing = readRequiredAttachments(programme.requiredAttachments).find((required) => !application.attachments.some((a) => a.kind === required.code))
 	if (missing) throw new GrantInputError('errors.attachmentMissing', 'attachments', { name: missing.name })
-	await db.$transaction((tx) => transitionGrantApplication(tx, { applicationId, to: 'submitted', actor: { kind: 'applicant', personId }, data: { submittedAt: now, requestedAmount: budget.requested } }))
+	await db.$transaction((tx) =>
+		transitionGrantApplication(tx, {
+			applicationId,
+			to: 'submitted',
+			actor: { kind: 'applicant', personId },
+			data: { submittedAt: now, requestedAmount: budget.requested },
+		}),
+	)
 }

@@ -50,7 +50,10 @@ export async function bodyLimitFor({ path, db }: { path: string; db: TenantDb | 
 	const answer = /^\/podani\/([^/]+)$/.exec(route)
 	if (answer) {
 		// The citizen's answer to the office's question takes files under the form's own limits.
-		const submission = await db.submission.findUnique({ where: { number: decodeURIComponent(answer[1]!) }, select: { formVersion: { select: { definition: true } } } })
+		const submission = await db.submission.findUnique({
+			where: { number: decodeURIComponent(answer[1]!) },
+			select: { formVersion: { select: { definition: true } } },
+		})
 		if (!submission) return PLAIN_FORM_LIMIT
 		const definition = FormDefinitionBaseSchema.safeParse(submission.formVersion.definition)
 		return definition.success ? definition.data.attachments.maxTotalSizeMb * MB + MARGIN : PLAIN_FORM_LIMIT

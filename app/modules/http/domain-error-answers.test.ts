@@ -20,11 +20,19 @@ await applyForms({ db, forms: [FormDefinitionSchema.parse(sampleDefinition())], 
 const version = await db.formVersion.findFirstOrThrow({ select: { id: true } })
 const jana = await db.person.create({ data: { givenName: 'Jana', familyName: 'Nováková' } })
 const submission = await submitSubmission({ db, tenant: town.tenant, formVersionId: version.id, agenda: 'fees', personId: jana.id, data: {}, locale: 'cs' })
-const citizenCookie = await createSession({ db, tenant: resolvedTenant(town), secure: false }, new Request('http://town.test/'), { kind: 'citizen', personId: jana.id })
+const citizenCookie = await createSession({ db, tenant: resolvedTenant(town), secure: false }, new Request('http://town.test/'), {
+	kind: 'citizen',
+	personId: jana.id,
+})
 
 await createStaffMember(town, { email: 'spravce@domain.test', roles: ['clerk', 'admin'], name: 'Sára Správcová', withTotp: true })
 await db.staffUser.update({ where: { email: 'spravce@domain.test' }, data: { submissionAgendas: ['fees'] } })
-const signedIn = await signInStaff({ request: officeRequest('/urad/prihlaseni', null, form({})), context, email: 'spravce@domain.test', password: TEST_PASSWORD })
+const signedIn = await signInStaff({
+	request: officeRequest('/urad/prihlaseni', null, form({})),
+	context,
+	email: 'spravce@domain.test',
+	password: TEST_PASSWORD,
+})
 if (!signedIn.ok) throw new Error('sign-in refused')
 const secondFactor = await completeStaffSecondFactor({ request: officeRequest('/urad/overeni', signedIn.cookie, form({})), context, code: await currentCode() })
 if (!secondFactor.ok) throw new Error('second factor refused')
@@ -64,7 +72,9 @@ describe('11.11 unhandled domain errors', () => {
 		const path = `/urad/podani/${submission.id}`
 		const before = await db.deliveryOutbox.findFirstOrThrow({ where: { submissionId: submission.id }, select: { state: true, attempts: true } })
 		expect(before.state).not.toBe('failed')
-		const result = await answer(() => detailAction({ request: officeRequest(path, adminCookie, form({ intent: 'resend' })), context, params: { id: submission.id } }))
+		const result = await answer(() =>
+			detailAction({ request: officeRequest(path, adminCookie, form({ intent: 'resend' })), context, params: { id: submission.id } }),
+		)
 		expect(result).toEqual({ status: 409, data: { error: 'detail.errors.notResendable' } })
 		expect(await db.deliveryOutbox.findFirstOrThrow({ where: { submissionId: submission.id }, select: { state: true, attempts: true } })).toEqual(before)
 		expect(await db.submissionEvent.count({ where: { submissionId: submission.id, kind: 'delivery_resent' } })).toBe(0)

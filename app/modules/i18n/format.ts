@@ -27,7 +27,8 @@ const timeFormats = new Map<Locale, Intl.DateTimeFormat>()
 /** 14:35 (Prague time), in the locale's own notation. */
 export function formatTime(date: Date | string, locale: Locale) {
 	let format = timeFormats.get(locale)
-	if (!format) timeFormats.set(locale, (format = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' })))
+	if (!format)
+		timeFormats.set(locale, (format = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' })))
 	return format.format(new Date(date))
 }
 
@@ -36,7 +37,18 @@ const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>()
 /** 4. 12. 2026 22:35 in Czech: an instant as the date and time it was in Prague (never UTC). */
 export function formatDateTime(date: Date | string, locale: Locale) {
 	let format = dateTimeFormats.get(locale)
-	if (!format) dateTimeFormats.set(locale, (format = new Intl.DateTimeFormat(intlLocale[locale], { timeZone: 'Europe/Prague', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit' })))
+	if (!format)
+		dateTimeFormats.set(
+			locale,
+			(format = new Intl.DateTimeFormat(intlLocale[locale], {
+				timeZone: 'Europe/Prague',
+				day: 'numeric',
+				month: 'numeric',
+				year: 'numeric',
+				hour: '2-digit',
+				minute: '2-digit',
+			})),
+		)
 	return format.format(new Date(date))
 }
 
@@ -55,11 +67,16 @@ const sizeFormats = new Map<string, Intl.NumberFormat>()
 
 /** 410 B, 12,3 kB, 4,5 MB: a file's size in the locale's units (decimal units, as Intl names them). */
 export function formatFileSize(bytes: number, locale: Locale) {
-	const [unit, value] = bytes < 1000 ? (['byte', bytes] as const) : bytes < 1_000_000 ? (['kilobyte', bytes / 1000] as const) : (['megabyte', bytes / 1_000_000] as const)
+	const [unit, value] =
+		bytes < 1000 ? (['byte', bytes] as const) : bytes < 1_000_000 ? (['kilobyte', bytes / 1000] as const) : (['megabyte', bytes / 1_000_000] as const)
 	// English Intl writes "410 byte"; the usual symbol is B.
 	if (unit === 'byte' && locale === 'en') return `${bytes} B`
 	const key = `${locale}:${unit}`
 	let format = sizeFormats.get(key)
-	if (!format) sizeFormats.set(key, (format = new Intl.NumberFormat(intlLocale[locale], { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 })))
+	if (!format)
+		sizeFormats.set(
+			key,
+			(format = new Intl.NumberFormat(intlLocale[locale], { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 })),
+		)
 	return format.format(value)
 }

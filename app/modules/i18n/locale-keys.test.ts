@@ -28,7 +28,14 @@ function keysOf(value: unknown, prefix = ''): { keys: string[]; empty: string[] 
 	return { keys: [prefix], empty: [] }
 }
 
-const namespaces = Object.fromEntries(LOCALES.map((locale) => [locale, readdirSync(join(ROOT, locale)).filter((file) => file.endsWith('.json')).sort()]))
+const namespaces = Object.fromEntries(
+	LOCALES.map((locale) => [
+		locale,
+		readdirSync(join(ROOT, locale))
+			.filter((file) => file.endsWith('.json'))
+			.sort(),
+	]),
+)
 const read = (locale: string, file: string) => keysOf(JSON.parse(readFileSync(join(ROOT, locale, file), 'utf8')))
 
 describe('translations', () => {
@@ -41,8 +48,14 @@ describe('translations', () => {
 		for (const locale of LOCALES) {
 			const { keys, empty } = read(locale, file)
 			const own = new Set(keys)
-			expect([...czech].filter((key) => !own.has(key)), `keys in cs/${file} missing in ${locale}/${file}`).toEqual([])
-			expect([...own].filter((key) => !czech.has(key)), `keys in ${locale}/${file} missing in cs/${file}`).toEqual([])
+			expect(
+				[...czech].filter((key) => !own.has(key)),
+				`keys in cs/${file} missing in ${locale}/${file}`,
+			).toEqual([])
+			expect(
+				[...own].filter((key) => !czech.has(key)),
+				`keys in ${locale}/${file} missing in cs/${file}`,
+			).toEqual([])
 			expect(empty, `empty texts in ${locale}/${file}`).toEqual([])
 		}
 	})

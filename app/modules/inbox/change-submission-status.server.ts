@@ -42,12 +42,34 @@ export async function changeSubmissionStatus({ db, townSlug, townOrigin, submiss
 		if (!moved.ok) throw new SubmissionError('transition_invalid', `A ${moved.from} submission cannot become ${to}.`)
 		if (document) {
 			const { content, ...file } = document
-			await tx.submissionAttachment.create({ data: { submissionId, ...file, content: new Uint8Array(content), fieldName: 'decision', origin: 'office', eventId: moved.eventId } })
+			await tx.submissionAttachment.create({
+				data: { submissionId, ...file, content: new Uint8Array(content), fieldName: 'decision', origin: 'office', eventId: moved.eventId },
+			})
 		}
-		await recordAudit(tx, { action: 'submission.status_changed', staffId: staff.id, subject: `Submission:${submissionId}`, details: { from: moved.from, to, ...(document ? { document: document.fileName } : {}) }, ip, requestId })
+		await recordAudit(tx, {
+			action: 'submission.status_changed',
+			staffId: staff.id,
+			subject: `Submission:${submissionId}`,
+			details: { from: moved.from, to, ...(document ? { document: document.fileName } : {}) },
+			ip,
+			requestId,
+		})
 		// The question is a message in the submission's conversation (one model with /zpravy, decision 023).
-		if (to === 'needs_info' && text) await recordNeedsInfoMessage(tx, { submissionId, eventId: moved.eventId, author: { kind: 'staff', staffId: staff.id, name: staff.name, isInternal: false }, body: text, now })
+		if (to === 'needs_info' && text)
+			await recordNeedsInfoMessage(tx, {
+				submissionId,
+				eventId: moved.eventId,
+				author: { kind: 'staff', staffId: staff.id, name: staff.name, isInternal: false },
+				body: text,
+				now,
+			})
 		return moved.eventId
 	})
-	await notifyCitizenOfStatus({ db, townSlug, townOrigin, update: { eventId: `event-${eventId}`, submissionId, status: to, message: text ?? undefined, at: now }, documentName: document?.fileName })
+	await notifyCitizenOfStatus({
+		db,
+		townSlug,
+		townOrigin,
+		update: { eventId: `event-${eventId}`, submissionId, status: to, message: text ?? undefined, at: now },
+		documentName: document?.fileName,
+	})
 }

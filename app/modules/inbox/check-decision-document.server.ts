@@ -11,8 +11,18 @@ export const DECISION_DOCUMENT_TYPES = [
 export const DECISION_DOCUMENT_LIMITS = { attachments: { maxFiles: 1, maxFileSizeMb: 10, maxTotalSizeMb: 10 } }
 
 /** The clerk's optional decision document; null when none was chosen. */
-export async function checkDecisionDocument(file: File | null): Promise<{ ok: true; file: CheckedUpload | null } | { ok: false; reason: UploadRefusal; detail?: string }> {
+export async function checkDecisionDocument(
+	file: File | null,
+): Promise<{ ok: true; file: CheckedUpload | null } | { ok: false; reason: UploadRefusal; detail?: string }> {
 	if (!file || file.size === 0) return { ok: true, file: null }
 	const content = Buffer.from(await file.arrayBuffer())
-	return checkUpload({ definition: DECISION_DOCUMENT_LIMITS, accept: DECISION_DOCUMENT_TYPES, maxFiles: 1, fieldName: 'decision', fileName: file.name, content, existing: [] })
+	return checkUpload({
+		definition: DECISION_DOCUMENT_LIMITS,
+		accept: DECISION_DOCUMENT_TYPES,
+		maxFiles: 1,
+		fieldName: 'decision',
+		fileName: file.name,
+		content,
+		existing: [],
+	})
 }

@@ -24,14 +24,22 @@ const context = townContext(town)
 const db = getTenantDb(town.tenant)
 await applyForms({ db, forms: [FormDefinitionSchema.parse(sampleDefinition())], actor: 'test' })
 const version = await db.formVersion.findFirstOrThrow({ select: { id: true } })
-const [jana, petr] = await Promise.all([db.person.create({ data: { givenName: 'Jana', familyName: 'Nováková' } }), db.person.create({ data: { givenName: 'Petr', familyName: 'Svoboda' } })])
+const [jana, petr] = await Promise.all([
+	db.person.create({ data: { givenName: 'Jana', familyName: 'Nováková' } }),
+	db.person.create({ data: { givenName: 'Petr', familyName: 'Svoboda' } }),
+])
 const submission = await submitSubmission({ db, tenant: town.tenant, formVersionId: version.id, agenda: 'fees', personId: jana.id, data: {}, locale: 'cs' })
 const asJana = defineAbilityFor({ kind: 'citizen', personId: jana.id })
 const asPetr = defineAbilityFor({ kind: 'citizen', personId: petr.id })
 
 await createStaffMember(town, { email: 'clerk@decision.test', name: 'Pavla Poplatková' })
 await db.staffUser.update({ where: { email: 'clerk@decision.test' }, data: { submissionAgendas: ['fees'] } })
-const signedIn = await signInStaff({ request: officeRequest('/urad/prihlaseni', null, form({})), context, email: 'clerk@decision.test', password: TEST_PASSWORD })
+const signedIn = await signInStaff({
+	request: officeRequest('/urad/prihlaseni', null, form({})),
+	context,
+	email: 'clerk@decision.test',
+	password: TEST_PASSWORD,
+})
 if (!signedIn.ok) throw new Error('sign-in refused')
 const here = `/urad/podani/${submission.id}`
 
@@ -45,7 +53,10 @@ const statusOf = (value: unknown) => (value instanceof Response ? value.status :
 
 describe('resolving with a decision document', () => {
 	test('a program disguised as PDF is refused with the reason; nothing changes', async () => {
-		const refused = await post({ intent: 'status', status: 'resolved', message: 'Vyřízeno.' }, { name: 'rozhodnuti.pdf', content: readFileSync(path.join(fixtures, 'invoice.pdf.exe-renamed.pdf')) })
+		const refused = await post(
+			{ intent: 'status', status: 'resolved', message: 'Vyřízeno.' },
+			{ name: 'rozhodnuti.pdf', content: readFileSync(path.join(fixtures, 'invoice.pdf.exe-renamed.pdf')) },
+		)
 		expect(statusOf(refused)).toBe(400)
 		expect((refused as unknown as { data: { upload: { reason: string } } }).data.upload.reason).toMatch(/type_/)
 		expect((await db.submission.findUniqueOrThrow({ where: { id: submission.id } })).status).toBe('submitted')

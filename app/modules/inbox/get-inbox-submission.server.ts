@@ -21,7 +21,10 @@ export async function getInboxSubmission({ db, ability, id }: { db: TenantDb; ab
 			person: { select: { givenName: true, familyName: true, email: true } },
 			assignedStaff: { select: { id: true, name: true } },
 			attachments: { select: { id: true, fieldName: true, fileName: true, contentType: true, size: true, origin: true }, orderBy: { createdAt: 'asc' } },
-			events: { select: { id: true, kind: true, status: true, message: true, actor: true, actorName: true, at: true }, orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+			events: {
+				select: { id: true, kind: true, status: true, message: true, actor: true, actorName: true, at: true },
+				orderBy: [{ at: 'asc' }, { id: 'asc' }],
+			},
 			outbox: { select: { state: true, lastError: true } },
 		},
 	})

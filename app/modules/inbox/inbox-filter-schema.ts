@@ -14,7 +14,10 @@ export const InboxFilterSchema = z.object({
 export type InboxFilter = z.infer<typeof InboxFilterSchema>
 
 /** The filters' query parameters: Czech like the paths (docs/glossary.md). */
-export const INBOX_FILTER_PARAMS = { form: 'formular', status: 'stav', assignee: 'referent', from: 'od', to: 'do', q: 'q' } as const satisfies Record<keyof InboxFilter, string>
+export const INBOX_FILTER_PARAMS = { form: 'formular', status: 'stav', assignee: 'referent', from: 'od', to: 'do', q: 'q' } as const satisfies Record<
+	keyof InboxFilter,
+	string
+>
 
 export function parseInboxFilter(params: URLSearchParams): InboxFilter {
 	return InboxFilterSchema.parse(Object.fromEntries(Object.entries(INBOX_FILTER_PARAMS).map(([key, param]) => [key, params.get(param)])))

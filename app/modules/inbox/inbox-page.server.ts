@@ -8,4 +8,3 @@ export async function inboxPage(request: Request, context: AppLoadContext, title
 	const [group, key] = titleKey.split('.') as ['inbox' | 'detail' | 'builder', 'title']
 	return { ...page, title: `${resources[page.locale]['forms-office'][group][key]} – ${page.townName}` }
 }
-

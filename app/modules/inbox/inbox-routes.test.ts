@@ -13,17 +13,37 @@ import { sampleDefinition } from '../forms/sample-definition.fixture'
 import { submitSubmission } from '../forms/submit-submission.server'
 import { signInStaff } from '../staff/sign-in-staff.server'
 
-const town = await createTown('inboxroutes', { submissionAgendas: [{ code: 'fees', name: { cs: 'Poplatky' } }, { code: 'roads', name: { cs: 'Doprava' } }] })
+const town = await createTown('inboxroutes', {
+	submissionAgendas: [
+		{ code: 'fees', name: { cs: 'Poplatky' } },
+		{ code: 'roads', name: { cs: 'Doprava' } },
+	],
+})
 const context = townContext(town)
 const db = getTenantDb(town.tenant)
-await applyForms({ db, forms: [FormDefinitionSchema.parse(sampleDefinition()), FormDefinitionSchema.parse({ ...sampleDefinition(), code: 'street-light', agenda: 'roads' })], actor: 'test' })
+await applyForms({
+	db,
+	forms: [FormDefinitionSchema.parse(sampleDefinition()), FormDefinitionSchema.parse({ ...sampleDefinition(), code: 'street-light', agenda: 'roads' })],
+	actor: 'test',
+})
 const versions = await db.formVersion.findMany({ select: { id: true, form: { select: { code: true, agenda: true } } } })
 const light = versions.find((v) => v.form.code === 'street-light')!
 const dog = versions.find((v) => v.form.code === 'dog-registration')!
-const submit = (v: typeof light) => submitSubmission({ db, tenant: town.tenant, formVersionId: v.id, agenda: v.form.agenda, personId: null, data: { note: 'x' }, locale: 'cs' })
+const submit = (v: typeof light) =>
+	submitSubmission({ db, tenant: town.tenant, formVersionId: v.id, agenda: v.form.agenda, personId: null, data: { note: 'x' }, locale: 'cs' })
 const roadsSubmission = await submit(light)
 const feesSubmission = await submit(dog)
-const attachment = await db.submissionAttachment.create({ data: { submissionId: roadsSubmission.id, fieldName: 'photo', fileName: 'lampa.png', contentType: 'image/png', size: 3, sha256: 'x', content: Buffer.from([1, 2, 3]) } })
+const attachment = await db.submissionAttachment.create({
+	data: {
+		submissionId: roadsSubmission.id,
+		fieldName: 'photo',
+		fileName: 'lampa.png',
+		contentType: 'image/png',
+		size: 3,
+		sha256: 'x',
+		content: Buffer.from([1, 2, 3]),
+	},
+})
 
 await createStaffMember(town, { email: 'fees@routes.test', name: 'Pavla Poplatková' })
 await db.staffUser.update({ where: { email: 'fees@routes.test' }, data: { submissionAgendas: ['fees'] } })
@@ -64,7 +84,9 @@ describe('inbox routes', () => {
 		const page = (await detailLoader(args(path, { id: feesSubmission.id }))) as { submission: { number: string; nextStatuses: string[] } }
 		expect(page.submission.number).toBe(feesSubmission.number)
 		expect(await status(() => detailAction(args(path, { id: feesSubmission.id }, form({ intent: 'status', status: 'needs_info', message: '' }))))).toBe(400)
-		expect(await status(() => detailAction(args(path, { id: feesSubmission.id }, form({ intent: 'status', status: 'needs_info', message: 'Přiložte foto.' }))))).toBe(302)
+		expect(
+			await status(() => detailAction(args(path, { id: feesSubmission.id }, form({ intent: 'status', status: 'needs_info', message: 'Přiložte foto.' })))),
+		).toBe(302)
 		expect((await db.submission.findUniqueOrThrow({ where: { id: feesSubmission.id } })).status).toBe('needs_info')
 	})
 

@@ -7,5 +7,9 @@ export async function listInboxForms({ db }: { db: TenantDb }) {
 
 /** Who can handle submissions: active staff with a password, of the submissions agenda, and admins (issue 19). */
 export async function listInboxAssignees({ db }: { db: TenantDb }) {
-	return db.staffUser.findMany({ where: { disabledAt: null, passwordHash: { not: null }, OR: [{ agendas: { has: 'submissions' } }, { roles: { has: 'admin' } }] }, select: { id: true, name: true }, orderBy: { name: 'asc' } })
+	return db.staffUser.findMany({
+		where: { disabledAt: null, passwordHash: { not: null }, OR: [{ agendas: { has: 'submissions' } }, { roles: { has: 'admin' } }] },
+		select: { id: true, name: true },
+		orderBy: { name: 'asc' },
+	})
 }

@@ -20,7 +20,11 @@ export function inboxWhere(ability: AppAbility, filter: InboxFilter): Prisma.Sub
 			OR: [
 				{ number: { contains: filter.q, mode: 'insensitive' } },
 				{ referenceNumber: { contains: filter.q, mode: 'insensitive' } },
-				{ AND: words.map((word) => ({ person: { OR: [{ givenName: { contains: word, mode: 'insensitive' as const } }, { familyName: { contains: word, mode: 'insensitive' as const } }] } })) },
+				{
+					AND: words.map((word) => ({
+						person: { OR: [{ givenName: { contains: word, mode: 'insensitive' as const } }, { familyName: { contains: word, mode: 'insensitive' as const } }] },
+					})),
+				},
 			],
 		})
 	}
@@ -47,7 +51,13 @@ export async function listInbox({ db, ability, filter, page }: { db: TenantDb; a
 	const total = await db.submission.count({ where })
 	const pages = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE))
 	const current = Math.min(page, pages)
-	const rows = await db.submission.findMany({ where, orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }], skip: (current - 1) * INBOX_PAGE_SIZE, take: INBOX_PAGE_SIZE, select: SELECT })
+	const rows = await db.submission.findMany({
+		where,
+		orderBy: [{ submittedAt: 'desc' }, { id: 'asc' }],
+		skip: (current - 1) * INBOX_PAGE_SIZE,
+		take: INBOX_PAGE_SIZE,
+		select: SELECT,
+	})
 	return { rows, total, pages, page: current }
 }
 

@@ -2,7 +2,15 @@ import type formsOffice from '../../locales/cs/forms-office.json'
 import { DomainError, unreachable } from '../errors/app-error'
 
 /** Why a clerk's move on a submission was refused (nothing changed). */
-export const SUBMISSION_ERROR_REASONS = ['assignee_invalid', 'message_missing', 'document_not_allowed', 'not_found', 'transition_invalid', 'changed_meanwhile', 'not_resendable'] as const
+export const SUBMISSION_ERROR_REASONS = [
+	'assignee_invalid',
+	'message_missing',
+	'document_not_allowed',
+	'not_found',
+	'transition_invalid',
+	'changed_meanwhile',
+	'not_resendable',
+] as const
 export type SubmissionErrorReason = (typeof SUBMISSION_ERROR_REASONS)[number]
 
 export class SubmissionError extends DomainError<SubmissionErrorReason> {

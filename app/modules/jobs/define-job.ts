@@ -71,7 +71,9 @@ type JobContractOptions<Name extends string, Schema extends PayloadSchema> = {
 }
 
 /** Declares a job's contract: name, payload schema, retry policy. The handler is bound by defineJobHandler. */
-export function defineJobContract<const Name extends string, Schema extends PayloadSchema>(options: JobContractOptions<Name, Schema>): JobContract<Name, Schema> {
+export function defineJobContract<const Name extends string, Schema extends PayloadSchema>(
+	options: JobContractOptions<Name, Schema>,
+): JobContract<Name, Schema> {
 	if (!/^[a-z][a-z0-9-]{1,60}$/.test(options.name)) throw new Error(`Job name ${options.name}: use lower-case words joined by hyphens`)
 	return {
 		name: options.name,

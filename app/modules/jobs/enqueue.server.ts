@@ -48,7 +48,11 @@ export type TransactionalJob<Contract extends AnyJobContract> = { payload: JobIn
  * returned (by index) and not queued, the others are. Returns the job id per accepted index. Call
  * wakeJobs(definition) after the commit so this process starts on them at once.
  */
-export async function enqueueJobsInTransaction<Contract extends AnyJobContract>(tx: Prisma.TransactionClient, definition: Contract, jobs: readonly TransactionalJob<Contract>[]) {
+export async function enqueueJobsInTransaction<Contract extends AnyJobContract>(
+	tx: Prisma.TransactionClient,
+	definition: Contract,
+	jobs: readonly TransactionalJob<Contract>[],
+) {
 	const queue = getJobQueue()
 	// pg-boss joins each job to its queue row: a job for a queue that does not exist yet is dropped silently.
 	await ensureQueue(definition)
@@ -60,10 +64,20 @@ export async function enqueueJobsInTransaction<Contract extends AnyJobContract>(
 		if (!parsed.success) return void refused.set(index, describeIssues(parsed.error))
 		const id = job.id ?? randomUUID()
 		ids.set(index, id)
-		rows.push({ id, name: definition.name, data: parsed.data, retryLimit: definition.retry.limit, retryDelay: definition.retry.delaySeconds, retryBackoff: definition.retry.backoff, expireInSeconds: definition.expireInSeconds })
+		rows.push({
+			id,
+			name: definition.name,
+			data: parsed.data,
+			retryLimit: definition.retry.limit,
+			retryDelay: definition.retry.delaySeconds,
+			retryBackoff: definition.retry.backoff,
+			expireInSeconds: definition.expireInSeconds,
+		})
 	})
 	if (rows.length) {
-		const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values.map((value) => value ?? null)) }) }
+		const db = {
+			executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values.map((value) => value ?? null)) }),
+		}
 		await queue.insert(rows as Parameters<typeof queue.insert>[0], { db })
 	}
 	return { ids, refused }

@@ -74,10 +74,7 @@ describe('jobs', () => {
 		expect(second - first).toBeGreaterThanOrEqual(1_000)
 		expect(third - second).toBeGreaterThanOrEqual(2_000)
 		const retried = logLines.filter((line) => line.jobId === id && line.level === 40)
-		expect(retried.map((line) => line.msg)).toEqual([
-			'job failed (attempt 1 of 4); it will be retried',
-			'job failed (attempt 2 of 4); it will be retried',
-		])
+		expect(retried.map((line) => line.msg)).toEqual(['job failed (attempt 1 of 4); it will be retried', 'job failed (attempt 2 of 4); it will be retried'])
 		expect(retried[0]).toMatchObject({ job: 'test-flaky', tenant: 'jobs-town', attempt: 1, err: { message: 'planned failure 1 of backoff' } })
 	}, 20_000)
 
@@ -116,7 +113,9 @@ describe('jobs', () => {
 		])
 		expect(await sql(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1`, [flakyJob.name])).toEqual(before)
 		// A module's contract (here the mail module's): the same check, with no handler loaded.
-		await expect(enqueueJob(sendEmailJob, { tenantSlug: 'jobs-town' } as never)).rejects.toThrow(/^Job send-email refused: its payload is invalid\n {2}- template: /)
+		await expect(enqueueJob(sendEmailJob, { tenantSlug: 'jobs-town' } as never)).rejects.toThrow(
+			/^Job send-email refused: its payload is invalid\n {2}- template: /,
+		)
 	})
 
 	test('pg-boss keeps its tables in its own schema, not in the platform or town schemas', async () => {

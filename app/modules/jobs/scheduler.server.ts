@@ -34,7 +34,9 @@ export async function runScheduleOnce({ rows, log, now = new Date() }: { rows: r
 	for (const row of rows) {
 		if (!('run' in row)) continue
 		// Not awaited: a batch over every town must not hold up the towns' own rows (deliveries run every tick).
-		void row.run({ now, log }).catch((error: unknown) => log.warn({ err: error, job: row.name }, 'scheduler: platform job failed; trying again at its next turn'))
+		void row
+			.run({ now, log })
+			.catch((error: unknown) => log.warn({ err: error, job: row.name }, 'scheduler: platform job failed; trying again at its next turn'))
 	}
 	const townRows = rows.filter((row): row is TownScheduleRow => 'job' in row)
 	if (townRows.length === 0) return

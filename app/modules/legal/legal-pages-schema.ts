@@ -4,7 +4,10 @@ import { z } from 'zod'
 // complete default, written from the town's settings and the project's own accessibility audit.
 // Stored in town_settings.legal_pages; {} (or a missing page) means "the default".
 
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date').refine((value) => !Number.isNaN(Date.parse(value)), 'date')
+const DateSchema = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
+	.refine((value) => !Number.isNaN(Date.parse(value)), 'date')
 const OptionalText = z.string().trim().max(4000, 'tooLong').default('')
 const LocalizedOptionalSchema = z.object({ cs: OptionalText, en: OptionalText, uk: OptionalText })
 
@@ -24,7 +27,15 @@ export const AccessibilityEditsSchema = z.object({
 export const PrivacyEditsSchema = z.object({
 	dpoName: z.string().trim().max(200, 'tooLong').default(''),
 	dpoEmail: z.union([z.literal(''), z.email({ error: 'email' })]).default(''),
-	dpoPhone: z.union([z.literal(''), z.string().trim().regex(/^\+?[\d ]{9,16}$/, 'phone')]).default(''),
+	dpoPhone: z
+		.union([
+			z.literal(''),
+			z
+				.string()
+				.trim()
+				.regex(/^\+?[\d ]{9,16}$/, 'phone'),
+		])
+		.default(''),
 	/** Anything the town adds (its own retention schedule, other processing), per language. */
 	extra: LocalizedOptionalSchema,
 })

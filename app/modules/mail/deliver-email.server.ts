@@ -39,10 +39,26 @@ export async function deliverEmail({ tenant, email, jobId }: { tenant: ResolvedT
 		},
 		attachments: [
 			...(logo && logoCid
-				? [{ filename: `coat-of-arms.${LOGO_EXTENSIONS[logo.type] ?? 'bin'}`, content: logo.content, contentType: logo.type, cid: logoCid, contentDisposition: 'inline' as const }]
+				? [
+						{
+							filename: `coat-of-arms.${LOGO_EXTENSIONS[logo.type] ?? 'bin'}`,
+							content: logo.content,
+							contentType: logo.type,
+							cid: logoCid,
+							contentDisposition: 'inline' as const,
+						},
+					]
 				: []),
 			...(email.template === 'notification' && email.data.qr
-				? [{ filename: 'qr-platba.png', content: await renderQrPlatbaPng(email.data.qr.spayd), contentType: 'image/png', cid: QR_CID, contentDisposition: 'inline' as const }]
+				? [
+						{
+							filename: 'qr-platba.png',
+							content: await renderQrPlatbaPng(email.data.qr.spayd),
+							contentType: 'image/png',
+							cid: QR_CID,
+							contentDisposition: 'inline' as const,
+						},
+					]
 				: []),
 		],
 	})

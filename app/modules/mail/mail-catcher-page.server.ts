@@ -75,7 +75,10 @@ export function getCaughtMail(inbox: MailCatcher, id: string, locale: Locale) {
 			size: formatSize(attachment.size, locale),
 			inline: attachment.inline,
 			// Images only, as data: URLs (the CSP allows img-src data:); an SVG in <img> runs no script.
-			preview: attachment.contentType.startsWith('image/') && attachment.size <= 200_000 ? `data:${attachment.contentType};base64,${attachment.content.toString('base64')}` : null,
+			preview:
+				attachment.contentType.startsWith('image/') && attachment.size <= 200_000
+					? `data:${attachment.contentType};base64,${attachment.content.toString('base64')}`
+					: null,
 		})),
 	}
 }

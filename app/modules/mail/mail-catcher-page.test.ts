@@ -53,7 +53,12 @@ describe('demo mail page data', () => {
 	test('a message shows with a data: preview of its image attachment; an unknown id is a 404', () => {
 		const mail = getCaughtMail(fakeInbox(1), 'm1', 'en')
 		expect(mail.from).toBe('Město Znojmo <podatelna@znojmo.example>')
-		expect(mail.attachments[0]).toMatchObject({ name: 'znak.svg', size: '6 B', inline: true, preview: `data:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64')}` })
+		expect(mail.attachments[0]).toMatchObject({
+			name: 'znak.svg',
+			size: '6 B',
+			inline: true,
+			preview: `data:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64')}`,
+		})
 		expect(() => getCaughtMail(fakeInbox(1), 'nope', 'en')).toThrow(expect.objectContaining({ init: expect.objectContaining({ status: 404 }) }))
 	})
 

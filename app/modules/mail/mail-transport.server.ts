@@ -17,7 +17,10 @@ export function setSmtpUrl(url: string | null) {
 export function getMailTransport(): Transporter {
 	const url = state.overrideUrl ?? getEnv().SMTP_URL
 	if (!url) {
-		throw new AppError('mail_not_configured', 'E-mail cannot be sent: SMTP_URL is not set for the process that runs jobs (e.g. SMTP_URL=smtp://relay.example:587)')
+		throw new AppError(
+			'mail_not_configured',
+			'E-mail cannot be sent: SMTP_URL is not set for the process that runs jobs (e.g. SMTP_URL=smtp://relay.example:587)',
+		)
 	}
 	let transport = state.transports.get(url)
 	if (!transport) {

@@ -95,9 +95,13 @@ describe('sending e-mail through the job queue', () => {
 			'data.link: must be an http(s) URL',
 			'data.expiresAt: must be an ISO 8601 date and time, e.g. 2026-12-01T12:00:00Z',
 		])
-		const unknownTemplate = await enqueueEmail({ tenantSlug: 'mail-town', to: 'a@example.test', locale: 'cs', template: 'newsletter', data: {} } as never).catch(
-			(caught: unknown) => caught,
-		)
+		const unknownTemplate = await enqueueEmail({
+			tenantSlug: 'mail-town',
+			to: 'a@example.test',
+			locale: 'cs',
+			template: 'newsletter',
+			data: {},
+		} as never).catch((caught: unknown) => caught)
 		expect((unknownTemplate as { details: string[] }).details).toEqual([
 			"template: Invalid discriminator value. Expected 'staff-invitation' | 'password-reset' | 'notification'",
 		])

@@ -30,7 +30,8 @@ describe('e-mail templates', () => {
 		const czech = keysOf(mailResources.cs).sort()
 		for (const locale of ['en', 'uk'] as const) expect(keysOf(mailResources[locale]).sort()).toEqual(czech)
 		for (const locale of ['cs', 'en', 'uk'] as const) {
-			for (const key of czech) expect(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], mailResources[locale])).not.toBe('')
+			for (const key of czech)
+				expect(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], mailResources[locale])).not.toBe('')
 		}
 	})
 

@@ -11,7 +11,15 @@ export async function checkMessageFiles(entries: FormDataEntryValue[]): Promise<
 	for (const entry of entries) {
 		if (typeof entry === 'string' || entry.size === 0) continue
 		const existing = files.map((file) => ({ size: file.size, fieldName: 'message' }))
-		const checked = await checkUpload({ definition: LIMITS, accept: MESSAGE_FILE_TYPES, maxFiles: LIMITS.attachments.maxFiles, fieldName: 'message', fileName: entry.name, content: Buffer.from(await entry.arrayBuffer()), existing })
+		const checked = await checkUpload({
+			definition: LIMITS,
+			accept: MESSAGE_FILE_TYPES,
+			maxFiles: LIMITS.attachments.maxFiles,
+			fieldName: 'message',
+			fileName: entry.name,
+			content: Buffer.from(await entry.arrayBuffer()),
+			existing,
+		})
 		if (!checked.ok) return { ok: false, reason: checked.reason, name: entry.name, detail: checked.detail ?? '' }
 		files.push(checked.file)
 	}

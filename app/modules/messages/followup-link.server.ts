@@ -18,16 +18,15 @@ export async function createFollowupLink(db: TenantDb | Prisma.TransactionClient
 	return token
 }
 
-export type FollowupLookup =
-	| { state: 'unknown' }
-	| { state: 'revoked' }
-	| { state: 'expired' }
-	| { state: 'open'; submissionId: string }
+export type FollowupLookup = { state: 'unknown' } | { state: 'revoked' } | { state: 'expired' } | { state: 'open'; submissionId: string }
 
 /** What a follow-up token opens: its submission, or why not (unknown, revoked, expired: closed + 30 days). */
 export async function lookUpFollowupLink(db: TenantDb, token: string, now = new Date()): Promise<FollowupLookup> {
 	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { state: 'unknown' }
-	const link = await db.followupLink.findUnique({ where: { tokenHash: hash(token) }, select: { revokedAt: true, submission: { select: { id: true, resolvedAt: true } } } })
+	const link = await db.followupLink.findUnique({
+		where: { tokenHash: hash(token) },
+		select: { revokedAt: true, submission: { select: { id: true, resolvedAt: true } } },
+	})
 	if (!link) return { state: 'unknown' }
 	if (link.revokedAt) return { state: 'revoked' }
 	const closedAt = link.submission.resolvedAt
@@ -36,7 +35,17 @@ export async function lookUpFollowupLink(db: TenantDb, token: string, now = new 
 }
 
 /** The office revokes every follow-up link of a submission (e.g. the e-mail went to a wrong address). Audited. */
-export async function revokeFollowupLinks({ db, submissionId, staffId, now = new Date() }: { db: TenantDb; submissionId: string; staffId: string; now?: Date }) {
+export async function revokeFollowupLinks({
+	db,
+	submissionId,
+	staffId,
+	now = new Date(),
+}: {
+	db: TenantDb
+	submissionId: string
+	staffId: string
+	now?: Date
+}) {
 	await db.$transaction(async (tx) => {
 		const { count } = await tx.followupLink.updateMany({ where: { submissionId, revokedAt: null }, data: { revokedAt: now } })
 		if (count) await recordAudit(tx, { action: 'submission.followup_revoked', staffId, subject: `Submission:${submissionId}`, details: { count } })

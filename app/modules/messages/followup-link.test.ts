@@ -20,8 +20,27 @@ const db = getTenantDb(town.tenant)
 await applyForms({ db, forms: [FormDefinitionSchema.parse({ ...sampleDefinition(), code: 'street-light', agenda: 'roads' })], actor: 'test' })
 const version = await db.formVersion.findFirstOrThrow({ select: { id: true } })
 const clerk = await createStaffMember(town, { email: 'roads@follow.test', name: 'Dan Dopravní' })
-const submitAnonymously = () => submitSubmission({ db, tenant: town.tenant, formVersionId: version.id, agenda: 'roads', personId: null, data: { note: 'lampa' }, locale: 'cs', contactEmail: 'anon@follow.test' })
-const ask = (submissionId: string) => changeSubmissionStatus({ db, townSlug: 'followtown', townOrigin: 'http://followtown.test', submissionId, to: 'needs_info', message: 'U kterého domu lampa nesvítí?', staff: { id: clerk.id, name: 'Dan Dopravní' } })
+const submitAnonymously = () =>
+	submitSubmission({
+		db,
+		tenant: town.tenant,
+		formVersionId: version.id,
+		agenda: 'roads',
+		personId: null,
+		data: { note: 'lampa' },
+		locale: 'cs',
+		contactEmail: 'anon@follow.test',
+	})
+const ask = (submissionId: string) =>
+	changeSubmissionStatus({
+		db,
+		townSlug: 'followtown',
+		townOrigin: 'http://followtown.test',
+		submissionId,
+		to: 'needs_info',
+		message: 'U kterého domu lampa nesvítí?',
+		staff: { id: clerk.id, name: 'Dan Dopravní' },
+	})
 
 const get = (token: string) => loader({ request: new Request(`http://followtown.test/sledovat/${token}`), context: townContext(town), params: { token } })
 const answer = (token: string, text: string) => {
@@ -55,7 +74,10 @@ describe('follow-up link', () => {
 		const done = (await answer(token, 'U domu č. p. 12.')) as Response
 		expect(done.status).toBe(303)
 		expect(await db.answerOutbox.count({ where: { submissionId: submission.id } })).toBe(1)
-		const thread = await db.messageThread.findUniqueOrThrow({ where: { submissionId: submission.id }, select: { state: true, messages: { orderBy: { createdAt: 'asc' }, select: { author: true, body: true } } } })
+		const thread = await db.messageThread.findUniqueOrThrow({
+			where: { submissionId: submission.id },
+			select: { state: true, messages: { orderBy: { createdAt: 'asc' }, select: { author: true, body: true } } },
+		})
 		expect(thread.messages.at(-1)).toEqual({ author: 'citizen', body: 'U domu č. p. 12.' })
 		expect(thread.state).toBe('waiting_for_office')
 	})

@@ -15,7 +15,15 @@ export async function unsafeGetFollowupView(db: TenantDb, submissionId: string) 
 			referenceNumber: true,
 			submittedAt: true,
 			formVersion: { select: { definition: true } },
-			thread: { select: { messages: { where: { isInternal: false }, orderBy: { createdAt: 'asc' }, select: { id: true, author: true, authorName: true, body: true, createdAt: true } } } },
+			thread: {
+				select: {
+					messages: {
+						where: { isInternal: false },
+						orderBy: { createdAt: 'asc' },
+						select: { id: true, author: true, authorName: true, body: true, createdAt: true },
+					},
+				},
+			},
 		},
 	})
 }

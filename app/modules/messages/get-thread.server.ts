@@ -23,7 +23,15 @@ export async function getThread({ db, ability, id, forCitizen }: { db: TenantDb;
 			messages: {
 				where: forCitizen ? { isInternal: false } : {},
 				orderBy: { createdAt: 'asc' },
-				select: { id: true, author: true, authorName: true, body: true, isInternal: true, createdAt: true, attachments: { select: { id: true, fileName: true, size: true } } },
+				select: {
+					id: true,
+					author: true,
+					authorName: true,
+					body: true,
+					isInternal: true,
+					createdAt: true,
+					attachments: { select: { id: true, fileName: true, size: true } },
+				},
 			},
 		},
 	})

@@ -16,5 +16,10 @@ export async function listMyThreads({ db, ability, page }: { db: TenantDb; abili
 		take: THREADS_PAGE_SIZE,
 		select: { id: true, topic: true, subject: true, state: true, lastMessageAt: true, citizenReadAt: true, submission: { select: { number: true } } },
 	})
-	return { rows: rows.map(({ citizenReadAt, ...row }) => ({ ...row, isUnread: !citizenReadAt || citizenReadAt < row.lastMessageAt })), total, pages, page: current }
+	return {
+		rows: rows.map(({ citizenReadAt, ...row }) => ({ ...row, isUnread: !citizenReadAt || citizenReadAt < row.lastMessageAt })),
+		total,
+		pages,
+		page: current,
+	}
 }

@@ -21,7 +21,17 @@ export type OfficeThreadFilter = z.infer<typeof OfficeThreadFilterSchema>
  * filters. "waiting" sorts the longest-waiting first (the oldest waiting_since); threads where the
  * office owes nothing have no clock and come last.
  */
-export async function listOfficeThreads({ db, ability, townSlug, filter }: { db: TenantDb; ability: AppAbility; townSlug: string; filter: OfficeThreadFilter }) {
+export async function listOfficeThreads({
+	db,
+	ability,
+	townSlug,
+	filter,
+}: {
+	db: TenantDb
+	ability: AppAbility
+	townSlug: string
+	filter: OfficeThreadFilter
+}) {
 	const and: Prisma.MessageThreadWhereInput[] = [accessibleWhere(ability, 'read', 'MessageThread')]
 	if (filter.stav === 'open') and.push({ state: { not: 'closed' } })
 	else if (filter.stav !== 'all') and.push({ state: filter.stav })
@@ -33,13 +43,25 @@ export async function listOfficeThreads({ db, ability, townSlug, filter }: { db:
 	const pages = Math.max(1, Math.ceil(total / OFFICE_PAGE_SIZE))
 	const page = Math.min(filter.page, pages)
 	const orderBy: Prisma.MessageThreadOrderByWithRelationInput[] =
-		filter.razeni === 'waiting' ? [{ waitingSince: { sort: 'asc', nulls: 'last' } }, { lastMessageAt: 'desc' }, { id: 'asc' }] : [{ lastMessageAt: 'desc' }, { id: 'asc' }]
+		filter.razeni === 'waiting'
+			? [{ waitingSince: { sort: 'asc', nulls: 'last' } }, { lastMessageAt: 'desc' }, { id: 'asc' }]
+			: [{ lastMessageAt: 'desc' }, { id: 'asc' }]
 	const rows = await db.messageThread.findMany({
 		where,
 		orderBy,
 		skip: (page - 1) * OFFICE_PAGE_SIZE,
 		take: OFFICE_PAGE_SIZE,
-		select: { id: true, topic: true, subject: true, state: true, waitingSince: true, lastMessageAt: true, assignedStaff: { select: { name: true } }, person: { select: { givenName: true, familyName: true } }, submission: { select: { number: true } } },
+		select: {
+			id: true,
+			topic: true,
+			subject: true,
+			state: true,
+			waitingSince: true,
+			lastMessageAt: true,
+			assignedStaff: { select: { name: true } },
+			person: { select: { givenName: true, familyName: true } },
+			submission: { select: { number: true } },
+		},
 	})
 	return { rows, total, pages, page }
 }

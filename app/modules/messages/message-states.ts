@@ -28,7 +28,10 @@ export type ThreadTransitionResult = { ok: true; from: ThreadState } | { ok: fal
  * Moves a thread to `to` inside the caller's transaction, locking the row first so a citizen's reply
  * and a clerk's close serialise. `waiting_since` restarts when the office starts to owe an answer.
  */
-export async function transitionThread(tx: Prisma.TransactionClient, { threadId, to, actor, now = new Date() }: { threadId: string; to: ThreadState; actor: string; now?: Date }): Promise<ThreadTransitionResult> {
+export async function transitionThread(
+	tx: Prisma.TransactionClient,
+	{ threadId, to, actor, now = new Date() }: { threadId: string; to: ThreadState; actor: string; now?: Date },
+): Promise<ThreadTransitionResult> {
 	const locked = await tx.messageThread.updateMany({ where: { id: threadId }, data: { updatedAt: now } })
 	const from = locked.count ? ((await tx.messageThread.findUniqueOrThrow({ where: { id: threadId }, select: { state: true } })).state as ThreadState) : null
 	if (!from) return { ok: false, from: null, reason: 'not_found' }
@@ -38,7 +41,10 @@ export async function transitionThread(tx: Prisma.TransactionClient, { threadId,
 	}
 	if (from === to) return { ok: true, from }
 	const startsOwing = OFFICE_OWES.has(to) && !OFFICE_OWES.has(from)
-	await tx.messageThread.update({ where: { id: threadId }, data: { state: to, ...(startsOwing ? { waitingSince: now } : OFFICE_OWES.has(to) ? {} : { waitingSince: null }) } })
+	await tx.messageThread.update({
+		where: { id: threadId },
+		data: { state: to, ...(startsOwing ? { waitingSince: now } : OFFICE_OWES.has(to) ? {} : { waitingSince: null }) },
+	})
 	await tx.threadTransition.create({ data: { threadId, fromState: from, toState: to, actor, at: now } })
 	return { ok: true, from }
 }

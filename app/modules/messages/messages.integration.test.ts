@@ -24,7 +24,12 @@ import { toPrefixQuery } from './search-threads.server'
 import { startThread } from './start-thread.server'
 import { setThreadOpen } from './work-thread.server'
 
-const town = await createTown('msgtown', { submissionAgendas: [{ code: 'odpady', name: { cs: 'Odpady' } }, { code: 'doprava', name: { cs: 'Doprava' } }] })
+const town = await createTown('msgtown', {
+	submissionAgendas: [
+		{ code: 'odpady', name: { cs: 'Odpady' } },
+		{ code: 'doprava', name: { cs: 'Doprava' } },
+	],
+})
 const db = getTenantDb(town.tenant)
 const jana = await db.person.create({ data: { givenName: 'Jana', familyName: 'Nováková' } })
 const petr = await db.person.create({ data: { givenName: 'Petr', familyName: 'Svoboda' } })
@@ -33,13 +38,33 @@ await createStaffMember(town, { email: 'odpady@msg.test', name: 'Olga Odpadová'
 await createStaffMember(town, { email: 'doprava@msg.test', name: 'Dan Dopravní' })
 const wasteClerk = await db.staffUser.update({ where: { email: 'odpady@msg.test' }, data: { submissionAgendas: ['odpady'] } })
 const roadsClerk = await db.staffUser.update({ where: { email: 'doprava@msg.test' }, data: { submissionAgendas: ['doprava'] } })
-const clerk = (staff: { id: string; submissionAgendas: string[] }) => defineAbilityFor({ kind: 'staff', staffUserId: staff.id, roles: ['clerk'], agendas: ['submissions'], submissionAgendas: staff.submissionAgendas })
+const clerk = (staff: { id: string; submissionAgendas: string[] }) =>
+	defineAbilityFor({ kind: 'staff', staffUserId: staff.id, roles: ['clerk'], agendas: ['submissions'], submissionAgendas: staff.submissionAgendas })
 const staffAuthor = (staff: { id: string; name: string }, isInternal = false) => ({ kind: 'staff' as const, staffId: staff.id, name: staff.name, isInternal })
 const filter = (query: string) => OfficeThreadFilterSchema.parse(Object.fromEntries(new URLSearchParams(query)))
-const office = async (staff: typeof wasteClerk, query = 'stav=all') => (await listOfficeThreads({ db, ability: clerk(staff), townSlug: 'msgtown', filter: filter(query) })).rows.map((row) => row.subject)
+const office = async (staff: typeof wasteClerk, query = 'stav=all') =>
+	(await listOfficeThreads({ db, ability: clerk(staff), townSlug: 'msgtown', filter: filter(query) })).rows.map((row) => row.subject)
 
-const waste = await startThread({ db, ability: citizen(jana.id), personId: jana.id, authorName: 'Jana Nováková', topic: 'odpady', subject: 'Svoz odpadů v Horní ulici', body: 'Popelnice nebyla vyvezena.', files: [] })
-await startThread({ db, ability: citizen(petr.id), personId: petr.id, authorName: 'Petr Svoboda', topic: 'doprava', subject: 'Díra v silnici', body: 'Na Masarykově ulici je výmol, kontejner stojí na chodníku.', files: [] })
+const waste = await startThread({
+	db,
+	ability: citizen(jana.id),
+	personId: jana.id,
+	authorName: 'Jana Nováková',
+	topic: 'odpady',
+	subject: 'Svoz odpadů v Horní ulici',
+	body: 'Popelnice nebyla vyvezena.',
+	files: [],
+})
+await startThread({
+	db,
+	ability: citizen(petr.id),
+	personId: petr.id,
+	authorName: 'Petr Svoboda',
+	topic: 'doprava',
+	subject: 'Díra v silnici',
+	body: 'Na Masarykově ulici je výmol, kontejner stojí na chodníku.',
+	files: [],
+})
 
 describe('agenda isolation', () => {
 	test("a clerk lists and opens only their topics' threads; another topic's thread answers like a missing one", async () => {
@@ -53,7 +78,10 @@ describe('agenda isolation', () => {
 
 describe('full-text search', () => {
 	const admin = defineAbilityFor({ kind: 'staff', staffUserId: wasteClerk.id, roles: ['admin'], agendas: [] })
-	const search = async (q: string) => (await listOfficeThreads({ db, ability: admin, townSlug: 'msgtown', filter: filter(`stav=all&q=${encodeURIComponent(q)}`) })).rows.map((row) => row.subject).sort()
+	const search = async (q: string) =>
+		(await listOfficeThreads({ db, ability: admin, townSlug: 'msgtown', filter: filter(`stav=all&q=${encodeURIComponent(q)}`) })).rows
+			.map((row) => row.subject)
+			.sort()
 
 	test('"odpad" finds "odpadů", with or without diacritics and in any case', async () => {
 		for (const q of ['odpad', 'odpadu', 'ODPADŮ', 'odpadů']) expect(await search(q), q).toEqual(['Svoz odpadů v Horní ulici'])
@@ -100,7 +128,11 @@ describe('replies, notes and notifications', () => {
 		expect(await wantsNotification(db, petr.id, 'reminder', 'portal')).toBe(true)
 		expect(await wantsNotification(db, petr.id, 'reminder', 'sms')).toBe(false)
 		// The form posts every box that is ticked: here all but reminders in the portal, plus reminders by SMS.
-		await savePreferences(db, petr.id, new Set([...NOTIFICATION_KINDS.flatMap((kind) => [`${kind}.portal`, `${kind}.email`]).filter((key) => key !== 'reminder.portal'), 'reminder.sms']))
+		await savePreferences(
+			db,
+			petr.id,
+			new Set([...NOTIFICATION_KINDS.flatMap((kind) => [`${kind}.portal`, `${kind}.email`]).filter((key) => key !== 'reminder.portal'), 'reminder.sms']),
+		)
 		expect(await notify(db, { personId: petr.id, kind: 'reminder', eventKey: 'reminder:1', link: '/platby' })).toBe(false)
 		expect(await db.notification.count({ where: { personId: petr.id, kind: 'reminder' } })).toBe(0)
 		expect(await wantsNotification(db, petr.id, 'reminder', 'sms')).toBe(true)
@@ -116,15 +148,28 @@ describe('the thread state machine', () => {
 		await setThreadOpen({ db, threadId: waste.id, open: true, staffId: wasteClerk.id })
 		await setThreadOpen({ db, threadId: waste.id, open: false, staffId: wasteClerk.id })
 		await postMessage(db, { threadId: waste.id, author: { kind: 'citizen', name: 'Jana Nováková' }, body: 'Stále nevyvezeno.' })
-		const transitions = await db.threadTransition.findMany({ where: { threadId: waste.id }, orderBy: { id: 'asc' }, select: { fromState: true, toState: true } })
-		expect(transitions.map((t) => `${t.fromState ?? '-'}>${t.toState}`)).toEqual(['->new', 'new>waiting_for_citizen', 'waiting_for_citizen>closed', 'closed>waiting_for_office', 'waiting_for_office>closed', 'closed>waiting_for_office'])
+		const transitions = await db.threadTransition.findMany({
+			where: { threadId: waste.id },
+			orderBy: { id: 'asc' },
+			select: { fromState: true, toState: true },
+		})
+		expect(transitions.map((t) => `${t.fromState ?? '-'}>${t.toState}`)).toEqual([
+			'->new',
+			'new>waiting_for_citizen',
+			'waiting_for_citizen>closed',
+			'closed>waiting_for_office',
+			'waiting_for_office>closed',
+			'closed>waiting_for_office',
+		])
 		const thread = await db.messageThread.findUniqueOrThrow({ where: { id: waste.id }, select: { waitingSince: true } })
 		expect(thread.waitingSince).not.toBeNull()
 	})
 
 	test('the database refuses an unknown state and an internal note by a citizen', async () => {
 		await expect(sql(`UPDATE tenant_msgtown.message_thread SET state = 'lost' WHERE id = $1`, [waste.id])).rejects.toThrow(/message_thread_state/)
-		await expect(sql(`INSERT INTO tenant_msgtown.thread_message (thread_id, author, body, is_internal) VALUES ($1, 'citizen', 'x', true)`, [waste.id])).rejects.toThrow(/thread_message_internal_by_staff/)
+		await expect(
+			sql(`INSERT INTO tenant_msgtown.thread_message (thread_id, author, body, is_internal) VALUES ($1, 'citizen', 'x', true)`, [waste.id]),
+		).rejects.toThrow(/thread_message_internal_by_staff/)
 	})
 })
 
@@ -132,10 +177,29 @@ describe("a submission's questions and answers are its thread", () => {
 	test("the office's needs-info question and the citizen's answer appear in the thread, the answer still goes to the records outbox", async () => {
 		await applyForms({ db, forms: [FormDefinitionSchema.parse({ ...sampleDefinition(), agenda: 'odpady' })], actor: 'test' })
 		const version = await db.formVersion.findFirstOrThrow({ select: { id: true } })
-		const submission = await submitSubmission({ db, tenant: town.tenant, formVersionId: version.id, agenda: 'odpady', personId: jana.id, data: { note: 'x' }, locale: 'cs' })
-		await changeSubmissionStatus({ db, townSlug: 'msgtown', townOrigin: 'http://msgtown.test', submissionId: submission.id, to: 'needs_info', message: 'Doložte prosím fotografii.', staff: { id: wasteClerk.id, name: wasteClerk.name } })
+		const submission = await submitSubmission({
+			db,
+			tenant: town.tenant,
+			formVersionId: version.id,
+			agenda: 'odpady',
+			personId: jana.id,
+			data: { note: 'x' },
+			locale: 'cs',
+		})
+		await changeSubmissionStatus({
+			db,
+			townSlug: 'msgtown',
+			townOrigin: 'http://msgtown.test',
+			submissionId: submission.id,
+			to: 'needs_info',
+			message: 'Doložte prosím fotografii.',
+			staff: { id: wasteClerk.id, name: wasteClerk.name },
+		})
 		await answerNeedsInfo({ db, ability: citizen(jana.id), submissionId: submission.id, personId: jana.id, message: 'Fotografii přikládám.', files: [] })
-		const thread = await db.messageThread.findUniqueOrThrow({ where: { submissionId: submission.id }, select: { id: true, topic: true, subject: true, state: true } })
+		const thread = await db.messageThread.findUniqueOrThrow({
+			where: { submissionId: submission.id },
+			select: { id: true, topic: true, subject: true, state: true },
+		})
 		expect(thread).toMatchObject({ topic: 'odpady', subject: submission.number, state: 'waiting_for_office' })
 		const seen = await getThread({ db, ability: citizen(jana.id), id: thread.id, forCitizen: true })
 		expect(seen?.messages.map((m) => [m.author, m.body])).toEqual([

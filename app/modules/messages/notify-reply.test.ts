@@ -19,11 +19,24 @@ const db = getTenantDb(town.tenant)
 const address = { slug: 'replymail', origin: 'https://replymail.test' }
 await createStaffMember(town, { email: 'clerk@replymail.test', name: 'Olga Odpadová' })
 const clerk = await db.staffUser.update({ where: { email: 'clerk@replymail.test' }, data: { submissionAgendas: ['odpady'] } })
-const mails = (to: string) => sql<{ data: { locale: string; data: { subject: string; paragraphs: string[]; action: { link: string } } } }>(`SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1`, [to])
+const mails = (to: string) =>
+	sql<{ data: { locale: string; data: { subject: string; paragraphs: string[]; action: { link: string } } } }>(
+		`SELECT data FROM pgboss.job WHERE name = 'send-email' AND data->>'to' = $1`,
+		[to],
+	)
 
 async function conversation(email: string, preferredLocale = 'cs') {
 	const person = await db.person.create({ data: { givenName: 'Jana', familyName: 'Nováková', email, preferredLocale } })
-	const thread = await startThread({ db, ability: defineAbilityFor({ kind: 'citizen', personId: person.id }), personId: person.id, authorName: 'Jana', topic: 'odpady', subject: 'Rodné číslo 801231/1234', body: 'Soukromé', files: [] })
+	const thread = await startThread({
+		db,
+		ability: defineAbilityFor({ kind: 'citizen', personId: person.id }),
+		personId: person.id,
+		authorName: 'Jana',
+		topic: 'odpady',
+		subject: 'Rodné číslo 801231/1234',
+		body: 'Soukromé',
+		files: [],
+	})
 	await postMessage(db, { threadId: thread.id, author: { kind: 'staff', staffId: clerk.id, name: clerk.name, isInternal: false }, body: 'Tajná odpověď' })
 	return { person, thread }
 }
@@ -46,7 +59,11 @@ describe('reply e-mail', () => {
 
 	test('no e-mail when the citizen switched reply e-mails off, or all e-mail off', async () => {
 		const a = await conversation('off@replymail.test')
-		await savePreferences(db, a.person.id, new Set(NOTIFICATION_KINDS.flatMap((kind) => [`${kind}.portal`, ...(kind === 'message_reply' ? [] : [`${kind}.email`])])))
+		await savePreferences(
+			db,
+			a.person.id,
+			new Set(NOTIFICATION_KINDS.flatMap((kind) => [`${kind}.portal`, ...(kind === 'message_reply' ? [] : [`${kind}.email`])])),
+		)
 		expect(await notifyReplyOutsidePortal({ db, town: address, threadId: a.thread.id })).toEqual({ email: false })
 		const b = await conversation('none@replymail.test')
 		await db.person.update({ where: { id: b.person.id }, data: { notifyByEmail: false } })

@@ -25,7 +25,10 @@ type Options = {
  * message makes the office owe an answer, a clerk's reply makes the citizen owe one (and notifies
  * them once), an internal note changes nothing the citizen can see.
  */
-export async function postMessageInTx(tx: Prisma.TransactionClient, { threadId, author, body, files = [], submissionEventId, ip, requestId, now = new Date() }: Options) {
+export async function postMessageInTx(
+	tx: Prisma.TransactionClient,
+	{ threadId, author, body, files = [], submissionEventId, ip, requestId, now = new Date() }: Options,
+) {
 	const isInternal = author.kind === 'staff' && author.isInternal
 	if (!isInternal) {
 		const to = author.kind === 'citizen' ? 'waiting_for_office' : 'waiting_for_citizen'
@@ -33,15 +36,35 @@ export async function postMessageInTx(tx: Prisma.TransactionClient, { threadId, 
 		if (!moved.ok) throw new AppError('input_invalid', `The thread cannot take a message (${moved.reason}).`)
 	}
 	const message = await tx.threadMessage.create({
-		data: { threadId, author: author.kind, authorName: author.name, body, isInternal, createdAt: now, submissionEventId: submissionEventId ?? null, ...(author.kind === 'staff' ? { staffUserId: author.staffId } : {}) },
+		data: {
+			threadId,
+			author: author.kind,
+			authorName: author.name,
+			body,
+			isInternal,
+			createdAt: now,
+			submissionEventId: submissionEventId ?? null,
+			...(author.kind === 'staff' ? { staffUserId: author.staffId } : {}),
+		},
 		select: { id: true },
 	})
 	for (const { content, ...file } of files) await tx.threadAttachment.create({ data: { messageId: message.id, ...file, content: new Uint8Array(content) } })
 	if (isInternal) return message
-	const thread = await tx.messageThread.update({ where: { id: threadId }, data: { lastMessageAt: now, ...(author.kind === 'citizen' ? { citizenReadAt: now } : {}) }, select: { personId: true, subject: true } })
+	const thread = await tx.messageThread.update({
+		where: { id: threadId },
+		data: { lastMessageAt: now, ...(author.kind === 'citizen' ? { citizenReadAt: now } : {}) },
+		select: { personId: true, subject: true },
+	})
 	if (author.kind === 'staff') {
 		await recordAudit(tx, { action: 'message.replied', staffId: author.staffId, subject: `MessageThread:${threadId}`, ip, requestId })
-		if (thread.personId) await notify(tx, { personId: thread.personId, kind: 'message_reply', eventKey: `thread-message:${message.id}`, link: `/zpravy/${threadId}`, params: { subject: thread.subject } })
+		if (thread.personId)
+			await notify(tx, {
+				personId: thread.personId,
+				kind: 'message_reply',
+				eventKey: `thread-message:${message.id}`,
+				link: `/zpravy/${threadId}`,
+				params: { subject: thread.subject },
+			})
 	}
 	return message
 }

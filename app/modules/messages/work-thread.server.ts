@@ -6,9 +6,20 @@ import { transitionThread, type ThreadState } from './message-states'
 type Meta = { ip?: string | null; requestId?: string | null }
 
 /** Assigns a thread to a colleague who works its topic (or an admin), or to nobody. Audited. */
-export async function assignThread({ db, threadId, topic, assigneeId, staffId, ip, requestId }: { db: TenantDb; threadId: string; topic: string; assigneeId: string | null; staffId: string } & Meta) {
+export async function assignThread({
+	db,
+	threadId,
+	topic,
+	assigneeId,
+	staffId,
+	ip,
+	requestId,
+}: { db: TenantDb; threadId: string; topic: string; assigneeId: string | null; staffId: string } & Meta) {
 	if (assigneeId) {
-		const colleague = await db.staffUser.findFirst({ where: { id: assigneeId, disabledAt: null, OR: [{ submissionAgendas: { has: topic } }, { roles: { has: 'admin' } }] }, select: { id: true } })
+		const colleague = await db.staffUser.findFirst({
+			where: { id: assigneeId, disabledAt: null, OR: [{ submissionAgendas: { has: topic } }, { roles: { has: 'admin' } }] },
+			select: { id: true },
+		})
 		if (!colleague) throw new AppError('input_invalid', 'That colleague does not work this topic.')
 	}
 	await db.$transaction(async (tx) => {

@@ -54,7 +54,9 @@ async function resolveKey({ blueprint }: Options, existing: NiaSettings | null) 
 	const files = blueprint.niaFiles
 	if (files?.spKey && files.spCertificate) {
 		const same = existing && existing.spCertificate === files.spCertificate && decryptSecret(existing.spPrivateKey) === files.spKey
-		return same ? null : { spPrivateKey: encryptSecret(files.spKey), spCertificate: files.spCertificate, change: 'nia: SP key and certificate (from the environment)' }
+		return same
+			? null
+			: { spPrivateKey: encryptSecret(files.spKey), spCertificate: files.spCertificate, change: 'nia: SP key and certificate (from the environment)' }
 	}
 	// Kept across re-applies: the certificate is registered at NIA, a new one would break logins.
 	if (existing) return null

@@ -24,7 +24,10 @@ export function assertProductionIdp(
 	const urls = [idp.metadataUrl, idp.ssoUrl, idp.sloUrl, idp.entityId?.startsWith('http') ? idp.entityId : null]
 	const local = urls.filter(isLocal)
 	if (local.length) {
-		throw new AppError('nia_config_invalid', `${town}: NODE_ENV=production refuses IdP metadata that points at this machine (the NIA simulator?): ${local.join(', ')}. Use NIA's metadata (https://nia.identita.gov.cz/...).`)
+		throw new AppError(
+			'nia_config_invalid',
+			`${town}: NODE_ENV=production refuses IdP metadata that points at this machine (the NIA simulator?): ${local.join(', ')}. Use NIA's metadata (https://nia.identita.gov.cz/...).`,
+		)
 	}
 	const plain = urls.filter((url): url is string => Boolean(url && url.startsWith('http:')))
 	if (plain.length) throw new AppError('nia_config_invalid', `${town}: NODE_ENV=production requires https for the IdP, got ${plain.join(', ')}`)

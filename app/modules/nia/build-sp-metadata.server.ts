@@ -33,7 +33,12 @@ export function buildSpMetadata(config: Pick<NiaConfig, 'spIssuer' | 'acsUrl' | 
 		`<md:NameIDFormat>${NAMEID_PERSISTENT}</md:NameIDFormat>` +
 		`<md:AssertionConsumerService Binding="${BINDING.post}" Location="${escapeXml(config.acsUrl)}" index="0" isDefault="true"/>` +
 		`</md:SPSSODescriptor></md:EntityDescriptor>`
-	const signer = new SignedXml({ privateKey: config.spPrivateKey, publicCert: config.spCertificate, signatureAlgorithm: RSA_SHA256, canonicalizationAlgorithm: EXC_C14N })
+	const signer = new SignedXml({
+		privateKey: config.spPrivateKey,
+		publicCert: config.spCertificate,
+		signatureAlgorithm: RSA_SHA256,
+		canonicalizationAlgorithm: EXC_C14N,
+	})
 	signer.addReference({ xpath: '/*', transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', EXC_C14N], digestAlgorithm: SHA256 })
 	// The schema wants ds:Signature as the first child of EntityDescriptor.
 	signer.computeSignature(xml, { prefix: 'ds', location: { reference: '/*', action: 'prepend' } })

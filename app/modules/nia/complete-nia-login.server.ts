@@ -37,14 +37,16 @@ async function verify({ tenant, samlResponse, request, secure }: Options, store:
 	// What node-saml does not check: Destination, Recipient, the IdP as Issuer, AuthnFailed, the LoA order.
 	const response = readSignedResponse(samlResponse, config.idp.certificates)
 	if (response.destination !== config.acsUrl) throw new NiaLoginError('destination', `Destination ${response.destination} is not ${config.acsUrl}`)
-	if (response.issuer && response.issuer !== config.idp.entityId) throw new NiaLoginError('issuer', `Response Issuer ${response.issuer} is not ${config.idp.entityId}`)
+	if (response.issuer && response.issuer !== config.idp.entityId)
+		throw new NiaLoginError('issuer', `Response Issuer ${response.issuer} is not ${config.idp.entityId}`)
 	// Last of the protocol checks, on the InResponseTo node-saml has just matched: the login must have
 	// been started in this browser. The id is used up either way, so the answer cannot be tried again.
 	if (!isLoginBoundToBrowser({ request, requestId: response.inResponseTo, secure: isSecureRequest(request, secure) })) {
 		throw new NiaLoginError('other_browser', `the browser holds no login binding for ${response.inResponseTo}`)
 	}
 	const identity = readNiaIdentity(profile)
-	if (identity.recipient && identity.recipient !== config.acsUrl) throw new NiaLoginError('destination', `Recipient ${identity.recipient} is not ${config.acsUrl}`)
+	if (identity.recipient && identity.recipient !== config.acsUrl)
+		throw new NiaLoginError('destination', `Recipient ${identity.recipient} is not ${config.acsUrl}`)
 	if (identity.issuer !== config.idp.entityId) throw new NiaLoginError('issuer', `Assertion Issuer ${identity.issuer} is not ${config.idp.entityId}`)
 	if (!isLoaSufficient(identity.loa, config.minimumLoa)) {
 		throw new NiaLoginError('loa_too_low', `level of assurance ${identity.loa ?? 'unknown'} is below ${config.minimumLoa}`, {
@@ -52,7 +54,12 @@ async function verify({ tenant, samlResponse, request, secure }: Options, store:
 			minimum: config.minimumLoa,
 		})
 	}
-	return { identity, municipalityCode: config.municipalityCode, returnTo: safeReturnTo(store.returnToOf(response.inResponseTo)), requestId: response.inResponseTo }
+	return {
+		identity,
+		municipalityCode: config.municipalityCode,
+		returnTo: safeReturnTo(store.returnToOf(response.inResponseTo)),
+		requestId: response.inResponseTo,
+	}
 }
 
 /**
@@ -90,7 +97,17 @@ export async function completeNiaLogin(options: Options): Promise<NiaLoginResult
 }
 
 /** Audits a refused login with its reason and says which failure page the citizen gets. */
-export async function refuseNiaLogin({ db, error, ip, requestId }: { db: SessionOptions['db']; error: NiaLoginError; ip: string | null; requestId?: string | null }) {
+export async function refuseNiaLogin({
+	db,
+	error,
+	ip,
+	requestId,
+}: {
+	db: SessionOptions['db']
+	error: NiaLoginError
+	ip: string | null
+	requestId?: string | null
+}) {
 	await recordAudit(db, {
 		action: 'auth.login_failed',
 		outcome: 'failed',

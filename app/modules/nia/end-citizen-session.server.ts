@@ -15,7 +15,17 @@ export type LogoutKind = 'logout' | 'account-closed'
  * that ends the citizen's NIA session too: NIA keeps one single sign-on session across all services, so
  * without it the next "log in" would silently reuse it.
  */
-export async function endCitizenSession({ user, request, kind = 'logout', requestId }: { user: CurrentUser; request: Request; kind?: LogoutKind; requestId?: string | null }) {
+export async function endCitizenSession({
+	user,
+	request,
+	kind = 'logout',
+	requestId,
+}: {
+	user: CurrentUser
+	request: Request
+	kind?: LogoutKind
+	requestId?: string | null
+}) {
 	const { session, db, tenant } = user
 	const setCookie = await destroySession(user.sessionOptions, request)
 	if (!session) return { setCookie, niaLogoutUrl: null }
@@ -24,7 +34,12 @@ export async function endCitizenSession({ user, request, kind = 'logout', reques
 	}
 	const config = await getNiaConfig(tenant)
 	if (!session.niaNameId || !isReady(config)) return { setCookie, niaLogoutUrl: null }
-	const who = { issuer: config.idp.entityId, nameID: session.niaNameId, nameIDFormat: NAMEID_PERSISTENT, sessionIndex: session.niaSessionIndex ?? undefined } as Profile
+	const who = {
+		issuer: config.idp.entityId,
+		nameID: session.niaNameId,
+		nameIDFormat: NAMEID_PERSISTENT,
+		sessionIndex: session.niaSessionIndex ?? undefined,
+	} as Profile
 	const niaLogoutUrl = await createSaml(config, new SamlRequestStore(db)).getLogoutUrlAsync(who, kind, {})
 	return { setCookie, niaLogoutUrl }
 }

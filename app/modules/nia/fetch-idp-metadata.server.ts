@@ -5,10 +5,20 @@ const MAX_BYTES = 1024 * 1024
 const TIMEOUT_MS = 10_000
 
 /** Downloads IdP metadata (NIA's FederationMetadata.xml) and parses it; throws AppError with the reason. */
-export async function fetchIdpMetadata({ url, previouslyTrusted = [] }: { url: string; previouslyTrusted?: string[] }): Promise<{ xml: string; metadata: IdpMetadata }> {
+export async function fetchIdpMetadata({
+	url,
+	previouslyTrusted = [],
+}: {
+	url: string
+	previouslyTrusted?: string[]
+}): Promise<{ xml: string; metadata: IdpMetadata }> {
 	let xml: string
 	try {
-		const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow', headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' } })
+		const response = await fetch(url, {
+			signal: AbortSignal.timeout(TIMEOUT_MS),
+			redirect: 'follow',
+			headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' },
+		})
 		if (!response.ok) throw new Error(`HTTP ${response.status}`)
 		const length = Number(response.headers.get('content-length') ?? 0)
 		if (length > MAX_BYTES) throw new Error('larger than 1 MB')

@@ -31,7 +31,11 @@ function readHashes(request: Request, secure: boolean) {
 	const name = loginBindingCookieName(secure)
 	for (const part of (request.headers.get('cookie') ?? '').split(';')) {
 		const [key, ...rest] = part.trim().split('=')
-		if (key === name) return rest.join('=').split('.').filter((value) => HASH.test(value))
+		if (key === name)
+			return rest
+				.join('=')
+				.split('.')
+				.filter((value) => HASH.test(value))
 	}
 	return []
 }

@@ -137,8 +137,17 @@ describe('XML signature wrapping', () => {
 
 	test('a valid NIA signature whose Reference points at another element (the Issuer), not the Response, is refused', async () => {
 		const xml = stripRootSignature(withoutProlog(await genuine())).replace('<saml:Issuer>', '<saml:Issuer ID="_issuer">')
-		const signer = new SignedXml({ privateKey: idpKey.privateKey, publicCert: idpKey.certificate, signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#' })
-		signer.addReference({ xpath: "//*[@ID='_issuer']", transforms: ['http://www.w3.org/2001/10/xml-exc-c14n#'], digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256' })
+		const signer = new SignedXml({
+			privateKey: idpKey.privateKey,
+			publicCert: idpKey.certificate,
+			signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+			canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+		})
+		signer.addReference({
+			xpath: "//*[@ID='_issuer']",
+			transforms: ['http://www.w3.org/2001/10/xml-exc-c14n#'],
+			digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
+		})
 		signer.computeSignature(xml, { location: { reference: "/*/*[local-name()='Issuer']", action: 'after' } })
 		await expectRefused(await postToAcs(town, encodeResponse(signer.getSignedXml())), 'signature', 'technical')
 	})
@@ -183,7 +192,10 @@ describe('InResponseTo: request ids are server-side, single use and short-lived'
 		const flow = nia.received.at(-1)!.flowId!
 		expect((await postToAcs(town, form.fields.SAMLResponse!)).ok).toBe(true)
 		sessionsBefore = await sessionCount(town)
-		const again = await fetch(new URL('/FPSTS/saml2/choose', nia.url), { method: 'POST', body: new URLSearchParams({ flow, action: 'login', persona: 'jana-novakova' }) })
+		const again = await fetch(new URL('/FPSTS/saml2/choose', nia.url), {
+			method: 'POST',
+			body: new URLSearchParams({ flow, action: 'login', persona: 'jana-novakova' }),
+		})
 		await expectRefused(await postToAcs(town, parseAutoPostForm(await again.text()).fields.SAMLResponse!), 'replayed_request', 'expired')
 	})
 

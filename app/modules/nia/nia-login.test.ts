@@ -18,9 +18,17 @@ describe('the AuthnRequest NIA receives', () => {
 	test('is signed RSA-SHA256, asks for the eIDAS attributes as a public-sector SeP and for at least the town LoA', async () => {
 		await niaAnswer(veseli)
 		const received = nia.received.findLast((message) => message.kind === 'AuthnRequest')!
-		expect(received).toMatchObject({ binding: 'HTTP-Redirect', accepted: true, signature: { present: true, valid: true, sigAlg: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256' } })
+		expect(received).toMatchObject({
+			binding: 'HTTP-Redirect',
+			accepted: true,
+			signature: { present: true, valid: true, sigAlg: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256' },
+		})
 		expect(received.issuer).toBe('https://nia-veseli.test/portal')
-		expect(received.authn).toMatchObject({ spType: 'public', acsUrl: 'http://nia-veseli.test:3000/auth/nia/acs', requestedAuthnContext: { comparison: 'minimum', classRefs: [LOA_URI.substantial] } })
+		expect(received.authn).toMatchObject({
+			spType: 'public',
+			acsUrl: 'http://nia-veseli.test:3000/auth/nia/acs',
+			requestedAuthnContext: { comparison: 'minimum', classRefs: [LOA_URI.substantial] },
+		})
 		expect(received.authn!.requestedAttributes.map((attribute) => attribute.name)).toEqual(Object.values(NIA_ATTRIBUTE))
 		expect(received.authn!.requestedAttributes.find((attribute) => attribute.name === NIA_ATTRIBUTE.PersonIdentifier)?.isRequired).toBe(true)
 	})
@@ -51,14 +59,27 @@ describe('a successful login', () => {
 		expect(result.setCookie).toMatch(/^portal_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax/)
 		expect(result.setCookie).not.toMatch(/Domain=/i) // host-only: never sent to another town's host
 		const person = await veseli.db.person.findUniqueOrThrow({ where: { personIdentifier: jana.personIdentifier } })
-		expect(person).toMatchObject({ givenName: 'Jana', familyName: 'Nováková', email: jana.email, phone: jana.phone, isResident: true, municipalityCode: '586846', levelOfAssurance: 'substantial' })
+		expect(person).toMatchObject({
+			givenName: 'Jana',
+			familyName: 'Nováková',
+			email: jana.email,
+			phone: jana.phone,
+			isResident: true,
+			municipalityCode: '586846',
+			levelOfAssurance: 'substantial',
+		})
 		expect(person.dateOfBirth?.toISOString().slice(0, 10)).toBe('1985-03-14')
 		expect(person.address).toMatchObject({ Thoroughfare: 'Zámecká', LocatorDesignator: '1234/5', PostCode: '69801' })
 		expect(person.addressIds).toMatchObject({ obecKod: '586846', adresniMistoKod: '19320101' })
 		const session = await veseli.db.session.findFirstOrThrow({ where: { personId: person.id } })
 		expect(session.niaNameId).toMatch(/^[0-9a-f-]{36}$/)
 		expect(session.niaSessionIndex).toBeTruthy()
-		expect(await lastAudit(veseli)).toMatchObject({ action: 'auth.login', outcome: 'ok', actorId: person.id, details: { loa: 'substantial', firstLogin: true } })
+		expect(await lastAudit(veseli)).toMatchObject({
+			action: 'auth.login',
+			outcome: 'ok',
+			actorId: person.id,
+			details: { loa: 'substantial', firstLogin: true },
+		})
 	})
 
 	test('a second login refreshes what NIA knows and keeps what the citizen entered; still one person', async () => {

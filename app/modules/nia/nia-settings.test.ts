@@ -23,7 +23,10 @@ afterAll(() => nia.close())
 const metadataXml = await (await fetch(nia.metadataUrl)).text()
 
 async function refusal(promise: Promise<unknown>) {
-	const error = await promise.then(() => null, (caught: unknown) => caught)
+	const error = await promise.then(
+		() => null,
+		(caught: unknown) => caught,
+	)
 	if (!isAppError(error)) throw new Error(`expected a refusal, got ${String(error)}`)
 	return error.message
 }
@@ -45,9 +48,13 @@ describe('applying the nia section of a blueprint', () => {
 		expect(isEncryptedSecret(town.settings.spPrivateKey)).toBe(true)
 		const certificate = new X509Certificate(town.settings.spCertificate)
 		expect(certificate.checkPrivateKey(createPrivateKey(decryptSecret(town.settings.spPrivateKey)))).toBe(true)
-		expect((certificate.publicKey.asymmetricKeyDetails?.modulusLength)).toBe(2048)
+		expect(certificate.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048)
 
-		const again = await applyTestBlueprint(writeBlueprint(testBlueprint('nia-keys', { nia: { spIssuer: 'https://nia-keys.test/portal', municipalityCode: '586846', idpMetadataXml: 'idp.xml' } }), { files: { 'idp.xml': metadataXml } }))
+		const again = await applyTestBlueprint(
+			writeBlueprint(testBlueprint('nia-keys', { nia: { spIssuer: 'https://nia-keys.test/portal', municipalityCode: '586846', idpMetadataXml: 'idp.xml' } }), {
+				files: { 'idp.xml': metadataXml },
+			}),
+		)
 		expect(again.changes).toEqual([])
 		expect((await town.db.niaSettings.findUniqueOrThrow({ where: { id: 1 } })).spCertificate).toBe(town.settings.spCertificate)
 	})
@@ -56,7 +63,16 @@ describe('applying the nia section of a blueprint', () => {
 		const pair = await generateSpCertificate({ commonName: 'from env' })
 		process.env.NIA_TEST_SP_KEY = pair.privateKey
 		const dir = writeBlueprint(
-			testBlueprint('nia-own-key', { nia: { spIssuer: 'https://own.test/portal', municipalityCode: '593711', spKey: { env: 'NIA_TEST_SP_KEY' }, spCertificate: 'sp.crt', minimumLoa: 'high', sessionIdleMinutes: 15 } }),
+			testBlueprint('nia-own-key', {
+				nia: {
+					spIssuer: 'https://own.test/portal',
+					municipalityCode: '593711',
+					spKey: { env: 'NIA_TEST_SP_KEY' },
+					spCertificate: 'sp.crt',
+					minimumLoa: 'high',
+					sessionIdleMinutes: 15,
+				},
+			}),
 			{ files: { 'sp.crt': pair.certificate } },
 		)
 		const result = await applyTestBlueprint(dir)
@@ -75,14 +91,20 @@ describe('applying the nia section of a blueprint', () => {
 		[{ spKey: { env: 'NIA_TEST_UNSET_KEY' }, spCertificate: 'sp.crt' }, 'nia.spKey: the environment variable NIA_TEST_UNSET_KEY is not set'],
 		[{ idpMetadataXml: 'missing.xml' }, 'nia.idpMetadataXml: file missing.xml not found'],
 	])('a bad nia section %j is refused with the path and what to fix', async (section, message) => {
-		const dir = writeBlueprint(testBlueprint('nia-bad', { nia: { spIssuer: 'https://bad.test/portal', municipalityCode: '586846', ...section } }), { files: { 'sp.crt': 'x', 'idp.xml': metadataXml } })
+		const dir = writeBlueprint(testBlueprint('nia-bad', { nia: { spIssuer: 'https://bad.test/portal', municipalityCode: '586846', ...section } }), {
+			files: { 'sp.crt': 'x', 'idp.xml': metadataXml },
+		})
 		expect(await refusal(loadBlueprint(dir))).toContain(message)
 	})
 
 	test('in production, IdP metadata that points at this machine (the simulator) is refused and nothing is written', async () => {
 		const town = await createNiaTown(nia, 'nia-prod')
 		await town.db.niaSettings.delete({ where: { id: 1 } })
-		const blueprint = await loadBlueprint(writeBlueprint(testBlueprint('nia-prod', { nia: { spIssuer: 'https://prod.test/portal', municipalityCode: '586846', idpMetadataXml: 'idp.xml' } }), { files: { 'idp.xml': metadataXml } }))
+		const blueprint = await loadBlueprint(
+			writeBlueprint(testBlueprint('nia-prod', { nia: { spIssuer: 'https://prod.test/portal', municipalityCode: '586846', idpMetadataXml: 'idp.xml' } }), {
+				files: { 'idp.xml': metadataXml },
+			}),
+		)
 		const message = await refusal(applyNiaSettings({ db: town.db, blueprint, primaryHost: 'nia-prod.test', isProduction: true }))
 		expect(message).toContain('NODE_ENV=production refuses IdP metadata that points at this machine')
 		expect(await town.db.niaSettings.count()).toBe(0)
@@ -99,7 +121,13 @@ test('a town without NIA settings cannot start a login: the failure page says lo
 
 describe('IdP metadata', () => {
 	test('is read from the simulator like from NIA: entityID, SSO and SLO URLs, signing certificate, signature checked', () => {
-		expect(parseIdpMetadata(metadataXml)).toEqual({ entityId: 'urn:microsoft:cgg2010:fpsts', ssoUrl: nia.ssoUrl, sloUrl: nia.sloUrl, certificates: [nia.signingCert], isSigned: true })
+		expect(parseIdpMetadata(metadataXml)).toEqual({
+			entityId: 'urn:microsoft:cgg2010:fpsts',
+			ssoUrl: nia.ssoUrl,
+			sloUrl: nia.sloUrl,
+			certificates: [nia.signingCert],
+			isSigned: true,
+		})
 	})
 
 	test('metadata changed after signing (another SSO URL) is refused', () => {

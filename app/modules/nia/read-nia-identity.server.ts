@@ -47,7 +47,9 @@ function decodeXmlValue(base64: string | null): Record<string, string> | null {
 			for (let node = element.firstChild; node; node = node.nextSibling) {
 				if (node.nodeType !== node.ELEMENT_NODE) continue
 				const child = node as Element
-				const hasElements = Array.from({ length: child.childNodes.length }, (_, index) => child.childNodes.item(index)).some((n) => n?.nodeType === n?.ELEMENT_NODE)
+				const hasElements = Array.from({ length: child.childNodes.length }, (_, index) => child.childNodes.item(index)).some(
+					(n) => n?.nodeType === n?.ELEMENT_NODE,
+				)
 				if (hasElements) collect(child)
 				else if (child.localName && child.textContent?.trim()) values[child.localName] = child.textContent.trim().slice(0, 200)
 			}

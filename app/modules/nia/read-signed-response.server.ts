@@ -31,7 +31,8 @@ export function readSignedResponse(samlResponse: string, certificates: string[])
 		try {
 			checker.loadSignature(signatures[0] as unknown as Node)
 			const references = checker.getReferences()
-			if (references.length !== 1 || references[0]!.uri !== `#${id}`) throw new NiaLoginError('signature', 'the Response signature does not reference the Response')
+			if (references.length !== 1 || references[0]!.uri !== `#${id}`)
+				throw new NiaLoginError('signature', 'the Response signature does not reference the Response')
 			if (!checker.checkSignature(xml)) continue
 			const signed = parseXml(checker.getSignedReferences()[0] ?? '').documentElement as Element
 			if (signed.localName !== 'Response' || signed.getAttribute('ID') !== id) throw new NiaLoginError('signature', 'the signed element is not the Response')

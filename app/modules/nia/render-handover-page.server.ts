@@ -15,7 +15,19 @@ type Texts = (typeof resources)[Locale]['citizen']['loginHandover']
  * withholds from the cross-site one. The page is served from a resource route (Remix refuses cross-site
  * POSTs to page routes), so it is plain HTML under the response's CSP nonce.
  */
-export function renderHandoverPage({ locale, texts, townName, nonce, samlResponse }: { locale: Locale; texts: Texts; townName: string; nonce: string; samlResponse: string }) {
+export function renderHandoverPage({
+	locale,
+	texts,
+	townName,
+	nonce,
+	samlResponse,
+}: {
+	locale: Locale
+	texts: Texts
+	townName: string
+	nonce: string
+	samlResponse: string
+}) {
 	const style =
 		'body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}' +
 		'h1{font-size:1.5rem}button{font:inherit;font-weight:600;padding:.5rem 1rem;border:2px solid #17375e;border-radius:.375rem;background:#17375e;color:#fff;cursor:pointer}' +

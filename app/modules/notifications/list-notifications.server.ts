@@ -9,11 +9,20 @@ export async function listNotifications({ db, ability, page }: { db: TenantDb; a
 	const total = await db.notification.count({ where })
 	const pages = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE))
 	const current = Math.min(page, pages)
-	const rows = await db.notification.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: (current - 1) * NOTIFICATIONS_PAGE_SIZE, take: NOTIFICATIONS_PAGE_SIZE, select: { id: true, kind: true, params: true, link: true, readAt: true, createdAt: true } })
+	const rows = await db.notification.findMany({
+		where,
+		orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+		skip: (current - 1) * NOTIFICATIONS_PAGE_SIZE,
+		take: NOTIFICATIONS_PAGE_SIZE,
+		select: { id: true, kind: true, params: true, link: true, readAt: true, createdAt: true },
+	})
 	return { rows, total, pages, page: current }
 }
 
 /** Marks one (or, without an id, every) notification of this citizen read. */
 export async function markNotificationsRead({ db, ability, id, now = new Date() }: { db: TenantDb; ability: AppAbility; id?: string; now?: Date }) {
-	await db.notification.updateMany({ where: { AND: [accessibleWhere(ability, 'update', 'Notification'), { readAt: null }, id ? { id } : {}] }, data: { readAt: now } })
+	await db.notification.updateMany({
+		where: { AND: [accessibleWhere(ability, 'update', 'Notification'), { readAt: null }, id ? { id } : {}] },
+		data: { readAt: now },
+	})
 }

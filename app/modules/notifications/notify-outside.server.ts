@@ -22,15 +22,36 @@ export function personLocale(preferred: string | null | undefined): Locale {
  * not switch e-mail off altogether. Nothing for a closed account. The mail says what happened and
  * links to the portal; callers put no personal content in it (reply-by-link). Call after commit.
  */
-export async function notifyOutsidePortal({ db, town, personId, kind, compose }: { db: TenantDb; town: TownAddress; personId: string; kind: NotificationKind; compose: (locale: Locale) => OutsideMessage }): Promise<OutsideResult> {
-	const person = await db.person.findUnique({ where: { id: personId }, select: { closedAt: true, notifyByEmail: true, notificationEmail: true, email: true, preferredLocale: true } })
+export async function notifyOutsidePortal({
+	db,
+	town,
+	personId,
+	kind,
+	compose,
+}: {
+	db: TenantDb
+	town: TownAddress
+	personId: string
+	kind: NotificationKind
+	compose: (locale: Locale) => OutsideMessage
+}): Promise<OutsideResult> {
+	const person = await db.person.findUnique({
+		where: { id: personId },
+		select: { closedAt: true, notifyByEmail: true, notificationEmail: true, email: true, preferredLocale: true },
+	})
 	if (!person || person.closedAt) return { email: false }
 	const locale = personLocale(person.preferredLocale)
 	const message = compose(locale)
 	const to = person.notificationEmail ?? person.email
 	let email = false
 	if (to && person.notifyByEmail && (await wantsNotification(db, personId, kind, 'email'))) {
-		await enqueueEmail({ tenantSlug: town.slug, to, locale, template: 'notification', data: { subject: message.subject, paragraphs: message.paragraphs, action: { label: message.actionLabel, link: `${town.origin}${message.path}` } } })
+		await enqueueEmail({
+			tenantSlug: town.slug,
+			to,
+			locale,
+			template: 'notification',
+			data: { subject: message.subject, paragraphs: message.paragraphs, action: { label: message.actionLabel, link: `${town.origin}${message.path}` } },
+		})
 		email = true
 	}
 	return { email }

@@ -13,8 +13,12 @@ export type PreferenceGrid = Record<NotificationKind, Record<NotificationChannel
 
 export async function readPreferences(db: Db, personId: string): Promise<PreferenceGrid> {
 	const rows = await db.notificationPreference.findMany({ where: { personId }, select: { kind: true, channel: true, enabled: true } })
-	const grid = Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, Object.fromEntries(NOTIFICATION_CHANNELS.map((channel) => [channel, defaultPreference(channel)]))])) as PreferenceGrid
-	for (const row of rows) if (row.kind in grid && row.channel in grid[row.kind as NotificationKind]) grid[row.kind as NotificationKind][row.channel as NotificationChannel] = row.enabled
+	const grid = Object.fromEntries(
+		NOTIFICATION_KINDS.map((kind) => [kind, Object.fromEntries(NOTIFICATION_CHANNELS.map((channel) => [channel, defaultPreference(channel)]))]),
+	) as PreferenceGrid
+	for (const row of rows)
+		if (row.kind in grid && row.channel in grid[row.kind as NotificationKind])
+			grid[row.kind as NotificationKind][row.channel as NotificationChannel] = row.enabled
 	return grid
 }
 
@@ -24,7 +28,11 @@ export async function savePreferences(db: TenantDb, personId: string, checked: S
 		NOTIFICATION_KINDS.flatMap((kind) =>
 			NOTIFICATION_CHANNELS.map((channel) => {
 				const enabled = checked.has(`${kind}.${channel}`)
-				return db.notificationPreference.upsert({ where: { personId_kind_channel: { personId, kind, channel } }, create: { personId, kind, channel, enabled }, update: { enabled } })
+				return db.notificationPreference.upsert({
+					where: { personId_kind_channel: { personId, kind, channel } },
+					create: { personId, kind, channel, enabled },
+					update: { enabled },
+				})
 			}),
 		),
 	)

@@ -10,7 +10,10 @@ export const AddObligationSchema = z.object({
 	feeType: z.string().min(1),
 	validFrom: DateSchema,
 	dogName: z.string().trim().max(100).optional(),
-	dogChip: z.string().regex(/^\d{15}$/).optional(),
+	dogChip: z
+		.string()
+		.regex(/^\d{15}$/)
+		.optional(),
 	amount: z.coerce.number().positive().max(10_000_000).optional(),
 })
 
@@ -23,9 +26,22 @@ export async function addObligation({ db, by, ip = null, requestId = null, input
 	if (!fee) throw new AppError('input_invalid', 'unknown_fee_type')
 	if (fee.kind === 'dog' && !input.dogName) throw new AppError('input_invalid', 'dog_name_required')
 	if (fee.kind === 'custom' && !input.amount) throw new AppError('input_invalid', 'amount_required')
-	const attributes = { ...(input.dogName ? { dogName: input.dogName } : {}), ...(input.dogChip ? { dogChip: input.dogChip } : {}), ...(input.amount ? { amount: Math.round(input.amount * 100) } : {}) }
-	const obligation = await db.obligation.create({ data: { residentId: input.residentId, feeType: input.feeType, validFrom: new Date(`${input.validFrom}T00:00:00Z`), attributes, source: 'clerk' } })
-	await recordAudit(db, { action: 'obligation.added', staffId: by, subject: `Obligation:${obligation.id}`, details: { residentId: input.residentId, feeType: input.feeType }, ip, requestId })
+	const attributes = {
+		...(input.dogName ? { dogName: input.dogName } : {}),
+		...(input.dogChip ? { dogChip: input.dogChip } : {}),
+		...(input.amount ? { amount: Math.round(input.amount * 100) } : {}),
+	}
+	const obligation = await db.obligation.create({
+		data: { residentId: input.residentId, feeType: input.feeType, validFrom: new Date(`${input.validFrom}T00:00:00Z`), attributes, source: 'clerk' },
+	})
+	await recordAudit(db, {
+		action: 'obligation.added',
+		staffId: by,
+		subject: `Obligation:${obligation.id}`,
+		details: { residentId: input.residentId, feeType: input.feeType },
+		ip,
+		requestId,
+	})
 	return obligation
 }
 

@@ -23,8 +23,15 @@ export async function importObligations({ db, text, apply, by, ip = null, reques
 			for (const row of parsed.rows) {
 				if (residentIds.has(row.resident_id)) continue
 				const existing = await tx.resident.findUnique({ where: { externalId: row.resident_id }, select: { id: true } })
-				const data = { givenName: row.given_name, familyName: row.family_name, dateOfBirth: new Date(`${row.date_of_birth}T00:00:00Z`), disability: row.disability }
-				const resident = existing ? await tx.resident.update({ where: { id: existing.id }, data }) : await tx.resident.create({ data: { ...data, externalId: row.resident_id } })
+				const data = {
+					givenName: row.given_name,
+					familyName: row.family_name,
+					dateOfBirth: new Date(`${row.date_of_birth}T00:00:00Z`),
+					disability: row.disability,
+				}
+				const resident = existing
+					? await tx.resident.update({ where: { id: existing.id }, data })
+					: await tx.resident.create({ data: { ...data, externalId: row.resident_id } })
 				if (!existing) result.residentsCreated++
 				residentIds.set(row.resident_id, resident.id)
 			}
@@ -53,7 +60,12 @@ export async function importObligations({ db, text, apply, by, ip = null, reques
 			await recordAudit(tx, {
 				action: 'obligations.imported',
 				staffId: by,
-				details: { rows: parsed.rows.length, residentsCreated: result.residentsCreated, obligationsCreated: result.obligationsCreated, obligationsUpdated: result.obligationsUpdated },
+				details: {
+					rows: parsed.rows.length,
+					residentsCreated: result.residentsCreated,
+					obligationsCreated: result.obligationsCreated,
+					obligationsUpdated: result.obligationsUpdated,
+				},
 				ip,
 				requestId,
 			})

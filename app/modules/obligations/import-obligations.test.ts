@@ -10,8 +10,14 @@ const db = getTenantDb(town.tenant)
 const s = tenantSchemaName('oblig-town')
 const names = (cs: string) => ({ cs, en: cs, uk: cs })
 const fee = (code: string, kind: string) => ({ code, kind, names: names(code), rates: { 2026: 500 }, instalments: [{ dueDate: '05-31', percent: 100 }] })
-await sql(`INSERT INTO ${s}.fee_rule_version (version, rules, rules_hash) VALUES (1, $1, 'x')`, [JSON.stringify({ feeTypes: [fee('waste', 'waste'), fee('dog', 'dog'), fee('rent', 'custom')] })])
-const clerk = (await sql<{ id: string }>(`INSERT INTO ${s}.staff_user (email, name, roles, agendas) VALUES ('clerk@oblig.test', 'Clerk', '{clerk}', '{payments}') RETURNING id`))[0]!.id
+await sql(`INSERT INTO ${s}.fee_rule_version (version, rules, rules_hash) VALUES (1, $1, 'x')`, [
+	JSON.stringify({ feeTypes: [fee('waste', 'waste'), fee('dog', 'dog'), fee('rent', 'custom')] }),
+])
+const clerk = (
+	await sql<{ id: string }>(
+		`INSERT INTO ${s}.staff_user (email, name, roles, agendas) VALUES ('clerk@oblig.test', 'Clerk', '{clerk}', '{payments}') RETURNING id`,
+	)
+)[0]!.id
 const example = readFileSync(`${REPO_ROOT}/docs/fees/obligations-example.csv`, 'utf8')
 
 describe('importObligations', () => {

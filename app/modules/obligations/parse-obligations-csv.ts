@@ -3,7 +3,10 @@
 import { parse } from 'csv-parse/sync'
 import { z } from 'zod'
 
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)))
+const DateSchema = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/)
+	.refine((d) => !Number.isNaN(Date.parse(d)))
 const Optional = (schema: z.ZodType<string>) => z.preprocess((v) => (v === '' || v === undefined ? undefined : v), schema.optional())
 
 export const ObligationRowSchema = z
@@ -24,7 +27,20 @@ export const ObligationRowSchema = z
 	.refine((row) => !row.valid_to || row.valid_to >= row.valid_from, { path: ['valid_to'], message: 'before_valid_from' })
 export type ObligationRow = z.output<typeof ObligationRowSchema>
 
-export const OBLIGATION_COLUMNS = ['obligation_id', 'resident_id', 'given_name', 'family_name', 'date_of_birth', 'disability', 'fee_type', 'valid_from', 'valid_to', 'dog_name', 'dog_chip', 'amount'] as const
+export const OBLIGATION_COLUMNS = [
+	'obligation_id',
+	'resident_id',
+	'given_name',
+	'family_name',
+	'date_of_birth',
+	'disability',
+	'fee_type',
+	'valid_from',
+	'valid_to',
+	'dog_name',
+	'dog_chip',
+	'amount',
+] as const
 
 export type RowError = { line: number; column: string; code: string }
 export type ParsedCsv<Row> = { rows: (Row & { line: number })[]; errors: RowError[] }
@@ -32,7 +48,14 @@ export type ParsedCsv<Row> = { rows: (Row & { line: number })[]; errors: RowErro
 /** Reads a CSV with a header row, comma or semicolon separated, UTF-8 with or without a BOM. */
 export function readCsvRecords(text: string): { records: Record<string, string>[]; errors: RowError[] } {
 	try {
-		const records = parse(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), delimiter: [';', ','], bom: true, trim: true, skip_empty_lines: true, relax_column_count: false }) as Record<string, string>[]
+		const records = parse(text, {
+			columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+			delimiter: [';', ','],
+			bom: true,
+			trim: true,
+			skip_empty_lines: true,
+			relax_column_count: false,
+		}) as Record<string, string>[]
 		return { records, errors: [] }
 	} catch (error) {
 		const line = typeof error === 'object' && error && 'lines' in error && typeof error.lines === 'number' ? error.lines : 0
@@ -53,7 +76,8 @@ export function parseObligationsCsv(text: string, feeTypes: { code: string; kind
 		const line = index + 2 // the header is line 1
 		const parsed = ObligationRowSchema.safeParse(record)
 		if (!parsed.success) {
-			for (const issue of parsed.error.issues) errors.push({ line, column: String(issue.path[0] ?? ''), code: issue.message === 'before_valid_from' ? 'before_valid_from' : 'invalid' })
+			for (const issue of parsed.error.issues)
+				errors.push({ line, column: String(issue.path[0] ?? ''), code: issue.message === 'before_valid_from' ? 'before_valid_from' : 'invalid' })
 			return
 		}
 		const row = parsed.data

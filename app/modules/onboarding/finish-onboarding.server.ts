@@ -10,7 +10,11 @@ import { applyBlueprint } from '../tenancy/apply-blueprint.server'
 import { draftToBlueprint } from './wizard-blueprint.server'
 import type { WizardDraft } from './wizard-steps'
 
-export type OnboardingProgress = { kind: 'migration'; schema: string; migration: string; ms: number } | { kind: 'change'; text: string } | { kind: 'invited'; email: string } | { kind: 'health' }
+export type OnboardingProgress =
+	| { kind: 'migration'; schema: string; migration: string; ms: number }
+	| { kind: 'change'; text: string }
+	| { kind: 'invited'; email: string }
+	| { kind: 'health' }
 
 export async function isSlugTaken(slug: string) {
 	return Boolean(await getPlatformDb().tenant.findUnique({ where: { slug }, select: { id: true } }))

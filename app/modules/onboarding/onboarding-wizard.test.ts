@@ -41,12 +41,25 @@ const done = await completeVendorSecondFactor({ request: officeRequest('/platfor
 if (!done.ok) throw new Error('code refused')
 const cookie = done.cookie
 
-type View = { step: string; state: string; sig: string; errors?: Record<string, string[]>; problems?: string[]; done?: { slug: string; progress: { kind: string }[] }; extras: { ares?: { name?: string }; hostChecks?: { host: string; verified: boolean }[]; nia?: { acs: string } } }
+type View = {
+	step: string
+	state: string
+	sig: string
+	errors?: Record<string, string[]>
+	problems?: string[]
+	done?: { slug: string; progress: { kind: string }[] }
+	extras: { ares?: { name?: string }; hostChecks?: { host: string; verified: boolean }[]; nia?: { acs: string } }
+}
 
 function post(fields: Record<string, string | string[]>, body?: FormData) {
 	const formData = body ?? new FormData()
 	for (const [key, value] of Object.entries(fields)) for (const item of [value].flat()) formData.append(key, item)
-	return runRoute({ path: '/platform/obce/nova', module: wizardRoute, request: officeRequest('/platform/obce/nova', cookie, { method: 'POST', body: formData }), context: platform })
+	return runRoute({
+		path: '/platform/obce/nova',
+		module: wizardRoute,
+		request: officeRequest('/platform/obce/nova', cookie, { method: 'POST', body: formData }),
+		context: platform,
+	})
 }
 const send = async (view: View, fields: Record<string, string | string[]>, body?: FormData) => {
 	const answer = await post({ state: view.state, sig: view.sig, step: view.step, intent: 'next', ...fields }, body)
@@ -71,7 +84,12 @@ const identity = {
 
 describe('onboarding wizard', () => {
 	test('six steps, each refused by field with nothing stored; the last creates the town like tenant apply and invites its admin', async () => {
-		const opened = await runRoute({ path: '/platform/obce/nova', module: wizardRoute, request: officeRequest('/platform/obce/nova', cookie), context: platform })
+		const opened = await runRoute({
+			path: '/platform/obce/nova',
+			module: wizardRoute,
+			request: officeRequest('/platform/obce/nova', cookie),
+			context: platform,
+		})
 		let view = (opened.data as { initial: View }).initial
 
 		// 1. Identity: a bad IČO check digit and phone are named by field; an IČO ARES does not know too.
@@ -88,19 +106,31 @@ describe('onboarding wizard', () => {
 
 		// 2. Hosts: a host of another town is refused; *.localhost is verified at once.
 		await sql(`INSERT INTO platform.tenant (id, slug, name) VALUES (gen_random_uuid(), 'other-town', 'Jiná') ON CONFLICT DO NOTHING`)
-		await sql(`INSERT INTO platform.tenant_host (tenant_id, host, is_primary) SELECT id, 'other.localhost', true FROM platform.tenant WHERE slug = 'other-town' ON CONFLICT DO NOTHING`)
+		await sql(
+			`INSERT INTO platform.tenant_host (tenant_id, host, is_primary) SELECT id, 'other.localhost', true FROM platform.tenant WHERE slug = 'other-town' ON CONFLICT DO NOTHING`,
+		)
 		expect((await send(view, { primary: 'other.localhost' })).view.errors).toEqual({ primary: ['hostTaken'] })
 		expect(Object.keys((await send(view, { primary: 'Nova Ves' })).view.errors!)).toEqual(['primary'])
 		view = (await send(view, { primary: 'novaves.localhost', secondary: 'nova-ves.localhost' })).view
 		expect(view.step).toBe('look')
-		expect(view.extras.hostChecks).toEqual([expect.objectContaining({ host: 'novaves.localhost', verified: true }), expect.objectContaining({ host: 'nova-ves.localhost', verified: true })])
+		expect(view.extras.hostChecks).toEqual([
+			expect.objectContaining({ host: 'novaves.localhost', verified: true }),
+			expect.objectContaining({ host: 'nova-ves.localhost', verified: true }),
+		])
 
 		// 3. Look: a low-contrast colour names the failing pair at the field; an SVG with a script is refused.
 		answer = await send(view, { 'theme.preset': 'civic-blue', 'theme.overrides.color-text': '#cccccc' })
 		expect(answer.view.errors!['theme.overrides.color-text']![0]).toMatch(/^contrast\|color-text\|color-bg\|/)
 		// As a browser sends it: every colour field, the untouched ones empty (they keep the preset's colour).
-		const emptyColours = Object.fromEntries(['color-primary-contrast', 'color-bg', 'color-surface', 'color-muted', 'color-link', 'color-focus'].map((token) => [`theme.overrides.${token}`, '']))
-		answer = await send(view, { 'theme.preset': 'civic-blue', ...emptyColours, 'theme.overrides.color-primary': '#1b5e20', 'theme.overrides.color-text': '#bbbbbb' })
+		const emptyColours = Object.fromEntries(
+			['color-primary-contrast', 'color-bg', 'color-surface', 'color-muted', 'color-link', 'color-focus'].map((token) => [`theme.overrides.${token}`, '']),
+		)
+		answer = await send(view, {
+			'theme.preset': 'civic-blue',
+			...emptyColours,
+			'theme.overrides.color-primary': '#1b5e20',
+			'theme.overrides.color-text': '#bbbbbb',
+		})
 		expect(answer.status).toBe(200)
 		expect(Object.keys(answer.view.errors!)).toEqual(['theme.overrides.color-text'])
 		expect(answer.view.errors!['theme.overrides.color-text']).toContainEqual(expect.stringMatching(/^contrast\|color-text\|color-bg\|/))
@@ -108,12 +138,24 @@ describe('onboarding wizard', () => {
 		evil.append('logo', new File(['<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'], 'znak.svg', { type: 'image/svg+xml' }))
 		expect((await send(view, { 'theme.preset': 'civic-blue' }, evil)).view.errors).toEqual({ logo: ['logo_unsafe_svg_event_handler'] })
 		const logo = new FormData()
-		logo.append('logo', new File(['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#0d5c63"/></svg>'], 'znak.svg', { type: 'image/svg+xml' }))
+		logo.append(
+			'logo',
+			new File(['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#0d5c63"/></svg>'], 'znak.svg', {
+				type: 'image/svg+xml',
+			}),
+		)
 		view = (await send(view, { 'theme.preset': 'civic-blue', 'theme.overrides.color-primary': '#0d5c63' }, logo)).view
 		expect(view.step).toBe('setup')
 
 		// 4. Languages, fees, forms: a bad IBAN is refused at its field.
-		const setup = { 'locales.default': 'cs', 'locales.enabled': ['cs', 'en'], 'payments.iban': 'CZ6508000000192000145398', waste: 'waste-discount', dog: 'on', forms: ['prihlaseni-psa', 'zadost-o-informace'] }
+		const setup = {
+			'locales.default': 'cs',
+			'locales.enabled': ['cs', 'en'],
+			'payments.iban': 'CZ6508000000192000145398',
+			waste: 'waste-discount',
+			dog: 'on',
+			forms: ['prihlaseni-psa', 'zadost-o-informace'],
+		}
 		answer = await send(view, setup)
 		expect(answer.view.errors).toEqual({ 'payments.iban': [expect.stringMatching(/IBAN/)] })
 		view = (await send(view, { ...setup, 'payments.iban': 'CZ65 0800 0000 1920 0014 5399' })).view
@@ -127,12 +169,26 @@ describe('onboarding wizard', () => {
 
 		// Nothing exists yet; a changed draft is refused (starts again).
 		expect(await towns()).toBe(0)
-		const tampered = await post({ state: view.state.replace('nova-ves', 'nova-vez'), sig: view.sig, step: 'admin', intent: 'next', 'admin.email': 'a@b.cz', 'admin.name': 'A' })
+		const tampered = await post({
+			state: view.state.replace('nova-ves', 'nova-vez'),
+			sig: view.sig,
+			step: 'admin',
+			intent: 'next',
+			'admin.email': 'a@b.cz',
+			'admin.name': 'A',
+		})
 		expect(tampered.status).toBe(400)
 		expect((tampered.data as { expired: boolean }).expired).toBe(true)
 
 		// The blueprint can be downloaded before finishing: a zip that tenant apply loads.
-		const zipAnswer = await wizardRoute.action({ request: officeRequest('/platform/obce/nova', cookie, { method: 'POST', body: new URLSearchParams({ state: view.state, sig: view.sig, step: 'admin', intent: 'download' }) }), context: platform, params: {} })
+		const zipAnswer = await wizardRoute.action({
+			request: officeRequest('/platform/obce/nova', cookie, {
+				method: 'POST',
+				body: new URLSearchParams({ state: view.state, sig: view.sig, step: 'admin', intent: 'download' }),
+			}),
+			context: platform,
+			params: {},
+		})
 		expect(zipAnswer).toBeInstanceOf(Response)
 		const files = unzipSync(new Uint8Array(await (zipAnswer as Response).arrayBuffer()))
 		expect(Object.keys(files).sort()).toEqual(['nova-ves/blueprint.yaml', 'nova-ves/coat-of-arms.svg'])
@@ -146,11 +202,20 @@ describe('onboarding wizard', () => {
 		expect(kinds).toContain('migration')
 		expect(kinds.slice(-2)).toEqual(['invited', 'health'])
 		expect(await towns()).toBe(1)
-		const [settings] = await sql<{ iban: string; theme_overrides: Record<string, string>; logo_type: string; enabled_locales: string[] }>(`SELECT iban, theme_overrides, logo_type, enabled_locales FROM tenant_nova_ves.town_settings`)
-		expect(settings).toMatchObject({ iban: 'CZ6508000000192000145399', theme_overrides: { 'color-primary': '#0d5c63' }, logo_type: 'image/svg+xml', enabled_locales: ['cs', 'en'] })
+		const [settings] = await sql<{ iban: string; theme_overrides: Record<string, string>; logo_type: string; enabled_locales: string[] }>(
+			`SELECT iban, theme_overrides, logo_type, enabled_locales FROM tenant_nova_ves.town_settings`,
+		)
+		expect(settings).toMatchObject({
+			iban: 'CZ6508000000192000145399',
+			theme_overrides: { 'color-primary': '#0d5c63' },
+			logo_type: 'image/svg+xml',
+			enabled_locales: ['cs', 'en'],
+		})
 		const [staff] = await sql<{ email: string; roles: string[] }>(`SELECT email, roles::text[] AS roles FROM tenant_nova_ves.staff_user`)
 		expect(staff).toMatchObject({ email: 'starosta@novaves.test', roles: ['admin'] })
-		const audit = await sql<{ action: string; actor: string }>(`SELECT action, actor FROM platform.platform_audit WHERE tenant_id = (SELECT id FROM platform.tenant WHERE slug = 'nova-ves') ORDER BY id`)
+		const audit = await sql<{ action: string; actor: string }>(
+			`SELECT action, actor FROM platform.platform_audit WHERE tenant_id = (SELECT id FROM platform.tenant WHERE slug = 'nova-ves') ORDER BY id`,
+		)
 		expect(audit.map((row) => row.action)).toEqual(['tenant.create', 'staff.invite'])
 		expect(audit[0]!.actor).toBe('vendor:onboard@vendor.test')
 		expect((await sql(`SELECT 1 FROM platform.town_health WHERE tenant_id = (SELECT id FROM platform.tenant WHERE slug = 'nova-ves')`)).length).toBe(1)
@@ -167,7 +232,7 @@ describe('onboarding wizard', () => {
 		expect((await send(fresh, identity)).view.errors).toMatchObject({ slug: ['slugTaken'] })
 	}, 180_000)
 
-	test("a draft is signed for one vendor account and for a day", () => {
+	test('a draft is signed for one vendor account and for a day', () => {
 		const signed = signDraft({ hosts: { primary: 'a.localhost' } }, vendor.id, Date.now() - 25 * 3_600_000)
 		const form = (fields: Record<string, string>) => {
 			const data = new FormData()

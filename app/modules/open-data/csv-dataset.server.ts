@@ -39,19 +39,28 @@ export function csvDatasetFiles(dataset: { file: string }) {
 
 /** Which dataset and extension a file name means, or null. */
 export function matchCsvDatasetFile<D extends { file: string }>(datasets: readonly D[], name: string): { dataset: D; extension: Extension } | null {
-	for (const dataset of datasets)
-		for (const extension of CSV_DATASET_EXTENSIONS) if (name === `${dataset.file}.${extension}`) return { dataset, extension }
+	for (const dataset of datasets) for (const extension of CSV_DATASET_EXTENSIONS) if (name === `${dataset.file}.${extension}`) return { dataset, extension }
 	return null
 }
 
 /** One file of a CSV dataset: its body, content type and when its data last changed. */
 export async function buildCsvDatasetFile<Row extends Record<string, unknown>>(dataset: CsvDataset<Row>, extension: Extension, context: CsvDatasetContext) {
 	const base = filesBase(context.origin)
-	if (extension === 'schema.json') return { body: json(dataset.jsonSchema(`${base}/${dataset.file}.schema.json`)), contentType: 'application/schema+json', lastModified: SCHEMAS_SINCE as Date | null }
+	if (extension === 'schema.json')
+		return {
+			body: json(dataset.jsonSchema(`${base}/${dataset.file}.schema.json`)),
+			contentType: 'application/schema+json',
+			lastModified: SCHEMAS_SINCE as Date | null,
+		}
 	const { rows, lastModified } = await dataset.load(context)
 	if (extension === 'csv') return { body: dataset.csv ? dataset.csv(rows) : toCsv(dataset.columns, rows), contentType: 'text/csv; charset=utf-8', lastModified }
 	if (extension === 'csv-metadata.json') {
-		const metadata = csvwMetadata({ csvUrl: `${base}/${dataset.file}.csv`, title: dataset.title(context.now), columns: dataset.columns, primaryKey: dataset.primaryKey })
+		const metadata = csvwMetadata({
+			csvUrl: `${base}/${dataset.file}.csv`,
+			title: dataset.title(context.now),
+			columns: dataset.columns,
+			primaryKey: dataset.primaryKey,
+		})
 		return { body: json(metadata), contentType: 'application/csvm+json', lastModified }
 	}
 	return { body: json(dataset.json(rows, context.now)), contentType: 'application/json; charset=utf-8', lastModified }
@@ -63,7 +72,19 @@ const JSON_TYPES: Record<CsvColumn['datatype'], string> = { string: 'string', in
  * A JSON Schema for a JSON distribution that is `{ [listKey]: rows }` with one property per column
  * (numbers as numbers; `nullable` columns may be null), for datasets whose JSON is the CSV's rows.
  */
-export function rowsJsonSchema({ id, title, listKey, columns, nullable = [] }: { id: string; title: string; listKey: string; columns: CsvColumn[]; nullable?: string[] }) {
+export function rowsJsonSchema({
+	id,
+	title,
+	listKey,
+	columns,
+	nullable = [],
+}: {
+	id: string
+	title: string
+	listKey: string
+	columns: CsvColumn[]
+	nullable?: string[]
+}) {
 	return {
 		$schema: 'https://json-schema.org/draft/2020-12/schema',
 		$id: id,
@@ -77,7 +98,13 @@ export function rowsJsonSchema({ id, title, listKey, columns, nullable = [] }: {
 					type: 'object',
 					required: columns.map((column) => column.name),
 					properties: Object.fromEntries(
-						columns.map((column) => [column.name, { type: nullable.includes(column.name) ? [JSON_TYPES[column.datatype], 'null'] : JSON_TYPES[column.datatype], ...(column.datatype === 'date' ? { format: 'date' } : {}) }]),
+						columns.map((column) => [
+							column.name,
+							{
+								type: nullable.includes(column.name) ? [JSON_TYPES[column.datatype], 'null'] : JSON_TYPES[column.datatype],
+								...(column.datatype === 'date' ? { format: 'date' } : {}),
+							},
+						]),
 					),
 				},
 			},

@@ -1,6 +1,11 @@
 // RFC 4180 CSV (UTF-8, CRLF, quoted when needed) and its CSV on the Web (W3C CSV-W) description.
 
-export type CsvColumn = { name: string; titles: { cs: string; en: string }; datatype: 'string' | 'integer' | 'decimal' | 'date' | 'boolean'; description?: string }
+export type CsvColumn = {
+	name: string
+	titles: { cs: string; en: string }
+	datatype: 'string' | 'integer' | 'decimal' | 'date' | 'boolean'
+	description?: string
+}
 
 const cell = (value: unknown) => {
 	const text = value === null || value === undefined ? '' : String(value)
@@ -12,7 +17,17 @@ export function toCsv(columns: CsvColumn[], rows: Record<string, unknown>[]) {
 }
 
 /** The CSV-W metadata document (tabular metadata, JSON-LD) for a CSV at `csvUrl`. */
-export function csvwMetadata({ csvUrl, title, columns, primaryKey }: { csvUrl: string; title: { cs: string; en: string }; columns: CsvColumn[]; primaryKey?: string[] }) {
+export function csvwMetadata({
+	csvUrl,
+	title,
+	columns,
+	primaryKey,
+}: {
+	csvUrl: string
+	title: { cs: string; en: string }
+	columns: CsvColumn[]
+	primaryKey?: string[]
+}) {
 	return {
 		'@context': ['http://www.w3.org/ns/csvw', { '@language': 'cs' }],
 		url: csvUrl,

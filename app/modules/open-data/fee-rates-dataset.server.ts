@@ -17,14 +17,32 @@ export const FEE_RATE_COLUMNS: CsvColumn[] = [
 	{ name: 'sazba_dalsi_pes_kc', titles: { cs: 'Sazba za druhého a dalšího psa (Kč)', en: 'Rate for each further dog (CZK)' }, datatype: 'integer' },
 	{ name: 'sazba_senior_kc', titles: { cs: 'Sazba pro držitele-seniora (Kč)', en: 'Rate for a senior keeper (CZK)' }, datatype: 'integer' },
 	{ name: 'strop_kc', titles: { cs: 'Zákonný strop (Kč)', en: 'Legal cap (CZK)' }, datatype: 'integer' },
-	{ name: 'ulevy', titles: { cs: 'Úlevy a osvobození', en: 'Reliefs and exemptions' }, datatype: 'string', description: 'kód:procento:podmínka; oddělené středníkem' },
-	{ name: 'sleva_epay_procent', titles: { cs: 'Sleva při zaplacení přes portál do splatnosti (%)', en: 'Discount when paid through the portal by the due date (%)' }, datatype: 'decimal' },
+	{
+		name: 'ulevy',
+		titles: { cs: 'Úlevy a osvobození', en: 'Reliefs and exemptions' },
+		datatype: 'string',
+		description: 'kód:procento:podmínka; oddělené středníkem',
+	},
+	{
+		name: 'sleva_epay_procent',
+		titles: { cs: 'Sleva při zaplacení přes portál do splatnosti (%)', en: 'Discount when paid through the portal by the due date (%)' },
+		datatype: 'decimal',
+	},
 	{ name: 'splatnosti', titles: { cs: 'Splatnosti (MM-DD:procento)', en: 'Due dates (MM-DD:percent)' }, datatype: 'string' },
 ]
 
 type FeeRateRow = {
-	kod_poplatku: string; nazev: string; nazev_en: string; rok: number; sazba_kc: number; sazba_dalsi_pes_kc: number | null; sazba_senior_kc: number | null; strop_kc: number | null
-	ulevy: string; sleva_epay_procent: number; splatnosti: string
+	kod_poplatku: string
+	nazev: string
+	nazev_en: string
+	rok: number
+	sazba_kc: number
+	sazba_dalsi_pes_kc: number | null
+	sazba_senior_kc: number | null
+	strop_kc: number | null
+	ulevy: string
+	sleva_epay_procent: number
+	splatnosti: string
 	reliefs: { code: string; kind: string; percent: number; condition: string }[]
 	dueDates: { monthDay: string; percent: number }[]
 }
@@ -43,7 +61,12 @@ export async function loadFeeRates({ db, year }: { db: TenantDb; year: number })
 				code: relief.code,
 				kind: relief.kind,
 				percent: relief.percent,
-				condition: relief.kind === 'age_under' ? `věk pod ${relief.under}` : relief.kind === 'age_at_least' ? `věk alespoň ${relief.atLeast}` : `průkaz ${relief.statuses.join('/')}`,
+				condition:
+					relief.kind === 'age_under'
+						? `věk pod ${relief.under}`
+						: relief.kind === 'age_at_least'
+							? `věk alespoň ${relief.atLeast}`
+							: `průkaz ${relief.statuses.join('/')}`,
 			}))
 			const dueDates = fee.instalments.map((i) => ({ monthDay: i.dueDate, percent: i.percent }))
 			return {

@@ -21,7 +21,11 @@ export async function loadFormCatalogue({ db, origin }: { db: TenantDb; origin: 
 		where: { isActive: true, versions: { some: { publishedAt: { not: null } } } },
 		orderBy: { code: 'asc' },
 		select: {
-			code: true, title: true, description: true, lifeSituation: true, updatedAt: true,
+			code: true,
+			title: true,
+			description: true,
+			lifeSituation: true,
+			updatedAt: true,
 			versions: { where: { publishedAt: { not: null } }, orderBy: { version: 'desc' }, take: 1, select: { definition: true, publishedAt: true } },
 		},
 	})

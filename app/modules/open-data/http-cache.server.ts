@@ -5,7 +5,10 @@ import { createHash } from 'node:crypto'
  * matching If-None-Match (or, without one, an If-Modified-Since not older than Last-Modified) with
  * 304 and no body. Harvesters (NKOD) and browsers re-ask cheaply.
  */
-export function cacheableResponse(request: Request, { body, contentType, lastModified, filename }: { body: string | Uint8Array; contentType: string; lastModified: Date | null; filename?: string }) {
+export function cacheableResponse(
+	request: Request,
+	{ body, contentType, lastModified, filename }: { body: string | Uint8Array; contentType: string; lastModified: Date | null; filename?: string },
+) {
 	const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body)
 	const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 32)}"`
 	// HTTP dates have whole seconds.
@@ -20,7 +23,10 @@ export function cacheableResponse(request: Request, { body, contentType, lastMod
 	const ifNoneMatch = request.headers.get('If-None-Match')
 	const ifModifiedSince = request.headers.get('If-Modified-Since')
 	const notModified = ifNoneMatch
-		? ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, '')).some((tag) => tag === etag || tag === '*')
+		? ifNoneMatch
+				.split(',')
+				.map((tag) => tag.trim().replace(/^W\//, ''))
+				.some((tag) => tag === etag || tag === '*')
 		: ifModifiedSince
 			? !Number.isNaN(Date.parse(ifModifiedSince)) && modified.getTime() <= Date.parse(ifModifiedSince)
 			: false

@@ -23,9 +23,23 @@ export function feeRatesJsonSchema(id: string) {
 						sazba_další_pes_kč: nullableInteger,
 						sazba_senior_kč: nullableInteger,
 						strop_kč: nullableInteger,
-						úlevy: { type: 'array', items: { type: 'object', required: ['kód', 'procento', 'podmínka'], properties: { kód: { type: 'string' }, procento: { type: 'number' }, podmínka: { type: 'string' } } } },
+						úlevy: {
+							type: 'array',
+							items: {
+								type: 'object',
+								required: ['kód', 'procento', 'podmínka'],
+								properties: { kód: { type: 'string' }, procento: { type: 'number' }, podmínka: { type: 'string' } },
+							},
+						},
 						sleva_při_platbě_přes_portál_procent: { type: 'number', minimum: 0, maximum: 100 },
-						splatnosti: { type: 'array', items: { type: 'object', required: ['den', 'procento'], properties: { den: { type: 'string', pattern: '^\\d{2}-\\d{2}$' }, procento: { type: 'number' } } } },
+						splatnosti: {
+							type: 'array',
+							items: {
+								type: 'object',
+								required: ['den', 'procento'],
+								properties: { den: { type: 'string', pattern: '^\\d{2}-\\d{2}$' }, procento: { type: 'number' } },
+							},
+						},
 					},
 				},
 			},

@@ -12,7 +12,16 @@ const EU = 'http://publications.europa.eu/resource/authority'
 const IANA = 'http://www.iana.org/assignments/media-types'
 const TERMS = 'https://data.gov.cz/podmínky-užití'
 
-type Distribution = { slug: string; path: string; format: 'JSON_LD' | 'CSV' | 'JSON'; mediaType: string; schemaPath?: string; schemaUrl?: string; title: { cs: string; en: string }; personalData: boolean }
+type Distribution = {
+	slug: string
+	path: string
+	format: 'JSON_LD' | 'CSV' | 'JSON'
+	mediaType: string
+	schemaPath?: string
+	schemaUrl?: string
+	title: { cs: string; en: string }
+	personalData: boolean
+}
 export type DatasetDefinition = {
 	slug: string
 	title: { cs: string; en: string }
@@ -33,8 +42,24 @@ export type DatasetDefinition = {
 export function csvDistributions(file: string, title: { cs: string; en: string }, personalData = false): Distribution[] {
 	const path = `/otevrena-data/soubory/${file}`
 	return [
-		{ slug: 'csv', path: `${path}.csv`, format: 'CSV', mediaType: 'text/csv', schemaPath: `${path}.csv-metadata.json`, title: { cs: `${title.cs} (CSV)`, en: `${title.en} (CSV)` }, personalData },
-		{ slug: 'json', path: `${path}.json`, format: 'JSON', mediaType: 'application/json', schemaPath: `${path}.schema.json`, title: { cs: `${title.cs} (JSON)`, en: `${title.en} (JSON)` }, personalData },
+		{
+			slug: 'csv',
+			path: `${path}.csv`,
+			format: 'CSV',
+			mediaType: 'text/csv',
+			schemaPath: `${path}.csv-metadata.json`,
+			title: { cs: `${title.cs} (CSV)`, en: `${title.en} (CSV)` },
+			personalData,
+		},
+		{
+			slug: 'json',
+			path: `${path}.json`,
+			format: 'JSON',
+			mediaType: 'application/json',
+			schemaPath: `${path}.schema.json`,
+			title: { cs: `${title.cs} (JSON)`, en: `${title.en} (JSON)` },
+			personalData,
+		},
 	]
 }
 
@@ -52,7 +77,15 @@ export const DATASETS: DatasetDefinition[] = [
 		keywords: { cs: ['úřední deska', 'vyvěšené dokumenty', 'obec'], en: ['official notice board', 'posted documents', 'municipality'] },
 		specification: 'https://ofn.gov.cz/úřední-desky/2021-07-20/',
 		distributions: [
-			{ slug: 'jsonld', path: '/uredni-deska.jsonld', format: 'JSON_LD', mediaType: 'application/ld+json', schemaUrl: OFN_BOARD_SCHEMA, title: { cs: 'Úřední deska v OFN (JSON-LD)', en: 'Official board in the OFN standard (JSON-LD)' }, personalData: true },
+			{
+				slug: 'jsonld',
+				path: '/uredni-deska.jsonld',
+				format: 'JSON_LD',
+				mediaType: 'application/ld+json',
+				schemaUrl: OFN_BOARD_SCHEMA,
+				title: { cs: 'Úřední deska v OFN (JSON-LD)', en: 'Official board in the OFN standard (JSON-LD)' },
+				personalData: true,
+			},
 		],
 	},
 	{
@@ -100,7 +133,10 @@ export const DATASETS: DatasetDefinition[] = [
 		},
 		theme: 'GOVE',
 		frequency: 'IRREG',
-		keywords: { cs: ['dotace', 'poskytnuté dotace', 'rozpočet obce', 'veřejná podpora'], en: ['grants', 'awarded grants', 'municipal budget', 'public support'] },
+		keywords: {
+			cs: ['dotace', 'poskytnuté dotace', 'rozpočet obce', 'veřejná podpora'],
+			en: ['grants', 'awarded grants', 'municipal budget', 'public support'],
+		},
 		distributions: csvDistributions('poskytnute-dotace', { cs: 'Poskytnuté dotace', en: 'Awarded grants' }, true),
 	},
 ]
@@ -140,7 +176,9 @@ export function buildDataset(town: OpenDataTown & { ico: string }, dataset: Data
 		téma: [`${EU}/data-theme/${dataset.theme}`],
 		periodicita_aktualizace: `${EU}/frequency/${dataset.frequency}`,
 		klíčové_slovo: dataset.keywords,
-		prvek_rúian: [town.municipalityCode ? `https://linked.cuzk.cz/resource/ruian/obec/${town.municipalityCode}` : 'https://linked.cuzk.cz/resource/ruian/stat/1'],
+		prvek_rúian: [
+			town.municipalityCode ? `https://linked.cuzk.cz/resource/ruian/obec/${town.municipalityCode}` : 'https://linked.cuzk.cz/resource/ruian/stat/1',
+		],
 		geografické_území: [`${EU}/country/CZE`],
 		kontaktní_bod: contactPoint(town),
 		dokumentace: `${town.origin}/otevrena-data`,

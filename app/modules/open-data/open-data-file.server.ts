@@ -18,7 +18,19 @@ export function isOpenDataFile(name: string): name is OpenDataFile {
 }
 
 /** A distribution of one of the CSV datasets: body, type and when its data last changed. */
-export async function buildOpenDataFile({ db, slug, origin, file, now = boardNow() }: { db: TenantDb; slug: string; origin: string; file: OpenDataFile; now?: Date }) {
+export async function buildOpenDataFile({
+	db,
+	slug,
+	origin,
+	file,
+	now = boardNow(),
+}: {
+	db: TenantDb
+	slug: string
+	origin: string
+	file: OpenDataFile
+	now?: Date
+}) {
 	const match = matchCsvDatasetFile(CSV_DATASETS, file)
 	if (!match) throw new Error(`not an open-data file: ${file}`)
 	return buildCsvDatasetFile(match.dataset, match.extension, { db, slug, origin, now })

@@ -41,15 +41,47 @@ const pdf = await checkBoardPdf('vyhláška.pdf', await renderDemoBoardPdf('Veř
 if (!pdf.ok) throw new Error('test PDF refused')
 const meta = { ip: null, requestId: null }
 await postBoardDocument({
-	db, now, staffId: null, staffName: 'Referentka', meta, files: [pdf.file],
-	input: { title: 'Veřejná vyhláška o uzavírce', description: 'Uzavírka ulice Zámecká.', category: 'notices', referenceNumber: 'MVnM/1/2026', fileMark: 'SZ/1/2026', concerns: 'vlastníci sousedních pozemků', postedFrom: '2026-12-04', postedUntil: '2026-12-19' },
+	db,
+	now,
+	staffId: null,
+	staffName: 'Referentka',
+	meta,
+	files: [pdf.file],
+	input: {
+		title: 'Veřejná vyhláška o uzavírce',
+		description: 'Uzavírka ulice Zámecká.',
+		category: 'notices',
+		referenceNumber: 'MVnM/1/2026',
+		fileMark: 'SZ/1/2026',
+		concerns: 'vlastníci sousedních pozemků',
+		postedFrom: '2026-12-04',
+		postedUntil: '2026-12-19',
+	},
 })
-await postBoardDocument({ db, now, staffId: null, staffName: 'Referentka', meta, files: [], input: { title: 'Rozpočtové opatření č. 5', category: 'budget', postedFrom: '2026-12-04', postedUntil: '2026-12-31' } })
-await postBoardDocument({ db, now, staffId: null, staffName: 'Referentka', meta, files: [], input: { title: 'Plánované oznámení', category: 'other', postedFrom: '2026-12-10', postedUntil: '2026-12-31' } })
+await postBoardDocument({
+	db,
+	now,
+	staffId: null,
+	staffName: 'Referentka',
+	meta,
+	files: [],
+	input: { title: 'Rozpočtové opatření č. 5', category: 'budget', postedFrom: '2026-12-04', postedUntil: '2026-12-31' },
+})
+await postBoardDocument({
+	db,
+	now,
+	staffId: null,
+	staffName: 'Referentka',
+	meta,
+	files: [],
+	input: { title: 'Plánované oznámení', category: 'other', postedFrom: '2026-12-10', postedUntil: '2026-12-31' },
+})
 const town = await getOpenDataTown(db, ORIGIN)
 // A citizen account named like a resident of the register, every figure published and the summary
 // refreshed: the statistics dataset has rows, and a leak of the name would show in the scan below.
-const register = parse(readFileSync(path.join(VESELI, 'residents.yaml'), 'utf8')) as { households: { address: string; residents: { givenName: string; familyName: string; dateOfBirth: string }[] }[] }
+const register = parse(readFileSync(path.join(VESELI, 'residents.yaml'), 'utf8')) as {
+	households: { address: string; residents: { givenName: string; familyName: string; dateOfBirth: string }[] }[]
+}
 const firstResident = register.households[0]!.residents[0]!
 await db.person.create({ data: { givenName: firstResident.givenName, familyName: firstResident.familyName, createdAt: new Date('2026-11-10T10:00:00Z') } })
 await db.townSettings.update({ where: { id: 1 }, data: { publishedStatistics: [...PUBLISHABLE] } })
@@ -62,17 +94,60 @@ const applicant = await db.person.create({ data: { givenName: 'Žadatel', family
 const programme = await db.grantProgramme.create({
 	data: {
 		code: 'sport-2026',
-		versions: { create: { version: 1, state: 'published', publishedAt: now, name: 'Sport 2026', purpose: 'Sport', totalBudget: 10_000_000, maxGrant: 1_000_000, calls: { create: { name: 'Výzva 2026', opensOn: new Date('2026-01-01'), closesOn: new Date('2026-02-01') } } } },
+		versions: {
+			create: {
+				version: 1,
+				state: 'published',
+				publishedAt: now,
+				name: 'Sport 2026',
+				purpose: 'Sport',
+				totalBudget: 10_000_000,
+				maxGrant: 1_000_000,
+				calls: { create: { name: 'Výzva 2026', opensOn: new Date('2026-01-01'), closesOn: new Date('2026-02-01') } },
+			},
+		},
 	},
 	select: { versions: { select: { calls: { select: { id: true } } } } },
 })
 const callId = programme.versions[0]!.calls[0]!.id
-const award = { state: 'awarded', decidingBody: 'rada', resolutionNumber: 'RM/12/2026', resolutionDate: new Date('2026-03-10'), decidedAt: new Date('2026-03-10T10:00:00Z') }
-await db.grantApplication.create({ data: { number: 'D-2026-1', callId, personId: applicant.id, applicantKind: 'legal', applicantName: 'TJ Sokol Obec', applicantIco: '12345678', purpose: 'Dresy pro mládež', awardedAmount: 4_550_050, ...award } })
+const award = {
+	state: 'awarded',
+	decidingBody: 'rada',
+	resolutionNumber: 'RM/12/2026',
+	resolutionDate: new Date('2026-03-10'),
+	decidedAt: new Date('2026-03-10T10:00:00Z'),
+}
 await db.grantApplication.create({
-	data: { number: 'D-2026-2', callId, personId: applicant.id, applicantKind: 'natural', applicantName: 'Pavla Soukromá', municipality: 'Obec', address: firstHousehold.address, birthDate: new Date(`${firstResident.dateOfBirth}T00:00:00Z`), purpose: 'Turnaj', awardedAmount: 1_200_000, ...award },
+	data: {
+		number: 'D-2026-1',
+		callId,
+		personId: applicant.id,
+		applicantKind: 'legal',
+		applicantName: 'TJ Sokol Obec',
+		applicantIco: '12345678',
+		purpose: 'Dresy pro mládež',
+		awardedAmount: 4_550_050,
+		...award,
+	},
 })
-await db.grantApplication.create({ data: { number: 'D-2026-3', callId, personId: applicant.id, applicantKind: 'natural', applicantName: 'Nepodaný Koncept', purpose: 'Koncept' } })
+await db.grantApplication.create({
+	data: {
+		number: 'D-2026-2',
+		callId,
+		personId: applicant.id,
+		applicantKind: 'natural',
+		applicantName: 'Pavla Soukromá',
+		municipality: 'Obec',
+		address: firstHousehold.address,
+		birthDate: new Date(`${firstResident.dateOfBirth}T00:00:00Z`),
+		purpose: 'Turnaj',
+		awardedAmount: 1_200_000,
+		...award,
+	},
+})
+await db.grantApplication.create({
+	data: { number: 'D-2026-3', callId, personId: applicant.id, applicantKind: 'natural', applicantName: 'Nepodaný Koncept', purpose: 'Koncept' },
+})
 
 async function boardOfn() {
 	const { documents } = await loadCurrentBoardDocuments({ db, now })
@@ -85,7 +160,11 @@ describe('the official board as OFN "Úřední desky" JSON-LD', () => {
 		const result = ofnValidator('https://ofn.gov.cz/úřední-desky/2021-07-20/schémata/úřední-deska.json')(board)
 		expect(result.errors).toEqual([])
 		expect(result.ok).toBe(true)
-		expect(board).toMatchObject({ '@context': 'https://ofn.gov.cz/úřední-desky/2021-07-20/kontexty/úřední-deska.jsonld', stránka: `${ORIGIN}/uredni-deska`, provozovatel: { typ: 'Osoba', ičo: '00285340' } })
+		expect(board).toMatchObject({
+			'@context': 'https://ofn.gov.cz/úřední-desky/2021-07-20/kontexty/úřední-deska.jsonld',
+			stránka: `${ORIGIN}/uredni-deska`,
+			provozovatel: { typ: 'Osoba', ičo: '00285340' },
+		})
 		// Only what is posted today: the planned document is not on the board yet.
 		expect(board.informace.map((i) => i.název.cs).sort()).toEqual(['Rozpočtové opatření č. 5', 'Veřejná vyhláška o uzavírce'])
 		const notice = board.informace.find((i) => i.název.cs === 'Veřejná vyhláška o uzavírce')!
@@ -98,7 +177,9 @@ describe('the official board as OFN "Úřední desky" JSON-LD', () => {
 			agenda: [{ typ: 'Agenda', název: { cs: 'Oznámení a veřejné vyhlášky' } }],
 		})
 		expect(notice.url).toBe(notice.iri)
-		expect(notice.dokument).toEqual([expect.objectContaining({ typ: 'Digitální objekt', název: { cs: 'vyhláška.pdf' }, url: expect.stringMatching(/\/priloha\/[0-9a-f-]{36}$/) })])
+		expect(notice.dokument).toEqual([
+			expect.objectContaining({ typ: 'Digitální objekt', název: { cs: 'vyhláška.pdf' }, url: expect.stringMatching(/\/priloha\/[0-9a-f-]{36}$/) }),
+		])
 	})
 
 	test('the schema check can fail: a board without its operator or with a bad IČO is refused', async () => {
@@ -114,7 +195,9 @@ describe('the official board as OFN "Úřední desky" JSON-LD', () => {
 describe('the DCAT-AP-CZ catalogue', () => {
 	const loader = async (url: string) => {
 		if (url !== DCAT_CONTEXT) throw new Error(`unexpected remote context ${url}`)
-		const document = JSON.parse(readFileSync(path.join(REPO_ROOT, 'docs/open-data/ofn-contexts/dcat-ap-cz-rozhrani-katalogu-otevrenych-dat-2024-05-28.jsonld'), 'utf8'))
+		const document = JSON.parse(
+			readFileSync(path.join(REPO_ROOT, 'docs/open-data/ofn-contexts/dcat-ap-cz-rozhrani-katalogu-otevrenych-dat-2024-05-28.jsonld'), 'utf8'),
+		)
 		return { contextUrl: null, documentUrl: url, document }
 	}
 
@@ -126,18 +209,32 @@ describe('the DCAT-AP-CZ catalogue', () => {
 		expect(expanded!['@id']).toBe(`${ORIGIN}/otevrena-data/katalog.jsonld`)
 		expect(expanded!['@type']).toEqual(['http://www.w3.org/ns/dcat#Catalog'])
 		expect(expanded!['http://purl.org/dc/terms/publisher']).toEqual([{ '@id': 'https://rpp-opendata.egon.gov.cz/odrpp/zdroj/orgán-veřejné-moci/00285340' }])
-		expect(expanded!['http://purl.org/dc/terms/title']).toEqual(expect.arrayContaining([expect.objectContaining({ '@language': 'cs' }), expect.objectContaining({ '@language': 'en' })]))
-		expect((expanded!['http://www.w3.org/ns/dcat#dataset'] as { '@id': string }[]).map((d) => d['@id'])).toEqual(DATASETS.map((d) => `${ORIGIN}/otevrena-data/datove-sady/${d.slug}`))
+		expect(expanded!['http://purl.org/dc/terms/title']).toEqual(
+			expect.arrayContaining([expect.objectContaining({ '@language': 'cs' }), expect.objectContaining({ '@language': 'en' })]),
+		)
+		expect((expanded!['http://www.w3.org/ns/dcat#dataset'] as { '@id': string }[]).map((d) => d['@id'])).toEqual(
+			DATASETS.map((d) => `${ORIGIN}/otevrena-data/datove-sady/${d.slug}`),
+		)
 	})
 
 	test.each(DATASETS.map((d) => d.slug))('dataset %s: schema-valid, JSON-LD, with every required field and terms of use', async (datasetSlug) => {
-		const dataset = buildDataset({ ...town, ico: town.ico! }, DATASETS.find((d) => d.slug === datasetSlug)!)
+		const dataset = buildDataset(
+			{ ...town, ico: town.ico! },
+			DATASETS.find((d) => d.slug === datasetSlug)!,
+		)
 		const result = ofnValidator('https://ofn.gov.cz/dcat-ap-cz-rozhraní-katalogů-otevřených-dat/2024-05-28/schémata/datová-sada.json')(dataset)
 		expect(result.errors).toEqual([])
-		for (const field of ['název', 'popis', 'poskytovatel', 'téma', 'periodicita_aktualizace', 'klíčové_slovo', 'prvek_rúian', 'distribuce'] as const) expect(dataset[field]).toBeTruthy()
+		for (const field of ['název', 'popis', 'poskytovatel', 'téma', 'periodicita_aktualizace', 'klíčové_slovo', 'prvek_rúian', 'distribuce'] as const)
+			expect(dataset[field]).toBeTruthy()
 		expect(dataset.název).toEqual({ cs: expect.any(String), en: expect.any(String) })
 		for (const distribution of dataset.distribuce) {
-			expect(distribution).toMatchObject({ typ: 'Distribuce', podmínky_užití: { typ: 'Specifikace podmínek užití' }, formát: expect.stringContaining('/file-type/'), typ_média: expect.stringContaining('iana.org'), schéma: expect.any(String) })
+			expect(distribution).toMatchObject({
+				typ: 'Distribuce',
+				podmínky_užití: { typ: 'Specifikace podmínek užití' },
+				formát: expect.stringContaining('/file-type/'),
+				typ_média: expect.stringContaining('iana.org'),
+				schéma: expect.any(String),
+			})
 			expect(distribution.soubor_ke_stažení.startsWith(ORIGIN)).toBe(true)
 		}
 		const [expanded] = await jsonld.expand(dataset, { documentLoader: loader })
@@ -153,7 +250,11 @@ describe('the DCAT-AP-CZ catalogue', () => {
 		expect(csvw.url).toBe(`${ORIGIN}/otevrena-data/soubory/sazby-poplatku.csv`)
 		expect(lines.find((line) => line.startsWith('waste,'))).toMatch(/,2026,720,.*,20,05-31:100$/)
 		const json = JSON.parse((await buildOpenDataFile({ db, slug, origin: ORIGIN, file: 'sazby-poplatku.json', now })).body)
-		expect(json.poplatky.find((p: { kód: string }) => p.kód === 'waste')).toMatchObject({ sazba_kč: 720, sleva_při_platbě_přes_portál_procent: 20, splatnosti: [{ den: '05-31', procento: 100 }] })
+		expect(json.poplatky.find((p: { kód: string }) => p.kód === 'waste')).toMatchObject({
+			sazba_kč: 720,
+			sleva_při_platbě_přes_portál_procent: 20,
+			splatnosti: [{ den: '05-31', procento: 100 }],
+		})
 		const forms = await buildOpenDataFile({ db, slug, origin: ORIGIN, file: 'katalog-formularu.csv', now })
 		expect(forms.body.split('\r\n').length).toBeGreaterThan(2)
 	})
@@ -188,7 +289,10 @@ describe('the DCAT-AP-CZ catalogue', () => {
 		const [header, ...lines] = csv.body.trimEnd().split('\r\n')
 		expect(header!.split(',')).toEqual(csvw.tableSchema.columns.map((c: { name: string }) => c.name))
 		expect(csvw.url).toBe(`${ORIGIN}/otevrena-data/soubory/poskytnute-dotace.csv`)
-		expect(lines.sort()).toEqual(['Pavla Soukromá,,Obec,Turnaj,12000.00,Sport 2026,2026,RM/12/2026', 'TJ Sokol Obec,12345678,,Dresy pro mládež,45500.50,Sport 2026,2026,RM/12/2026'])
+		expect(lines.sort()).toEqual([
+			'Pavla Soukromá,,Obec,Turnaj,12000.00,Sport 2026,2026,RM/12/2026',
+			'TJ Sokol Obec,12345678,,Dresy pro mládež,45500.50,Sport 2026,2026,RM/12/2026',
+		])
 		expect(csv.lastModified).toBeInstanceOf(Date)
 		const json = JSON.parse((await buildOpenDataFile({ db, slug, origin: ORIGIN, file: 'poskytnute-dotace.json', now })).body)
 		expect(json.dotace).toContainEqual(expect.objectContaining({ recipient: 'TJ Sokol Obec', amount_czk: 45500.5, ico: '12345678' }))
@@ -229,7 +333,9 @@ describe('no personal data in any public dataset', () => {
 			catalogue: JSON.stringify(buildCatalogue({ ...town, ico: town.ico! })),
 			...Object.fromEntries(DATASETS.map((d) => [`dataset ${d.slug}`, JSON.stringify(buildDataset({ ...town, ico: town.ico! }, d))])),
 		}
-		expect(OPEN_DATA_FILES).toEqual(expect.arrayContaining(['statistiky.csv', 'statistiky.json', 'statistiky.csv-metadata.json', 'poskytnute-dotace.csv', 'poskytnute-dotace.json']))
+		expect(OPEN_DATA_FILES).toEqual(
+			expect.arrayContaining(['statistiky.csv', 'statistiky.json', 'statistiky.csv-metadata.json', 'poskytnute-dotace.csv', 'poskytnute-dotace.json']),
+		)
 		for (const file of OPEN_DATA_FILES) outputs[file] = (await buildOpenDataFile({ db, slug, origin: ORIGIN, file, now })).body
 		const leaks = Object.entries(outputs).flatMap(([name, text]) => needles.filter((needle) => text.includes(needle)).map((needle) => `${name}: ${needle}`))
 		expect(leaks).toEqual([])

@@ -10,14 +10,32 @@ import { statisticsJsonSchema } from './json-schemas'
 // The CSV is the statistics module's own (publicStatisticsCsv); these columns describe it in CSV-W.
 
 export const STATISTICS_COLUMNS: CsvColumn[] = [
-	{ name: 'figure', titles: { cs: 'Ukazatel', en: 'Figure' }, datatype: 'string', description: 'users, active_users, submissions, resolution, payments_share, waste_share, discount, overdue_share' },
+	{
+		name: 'figure',
+		titles: { cs: 'Ukazatel', en: 'Figure' },
+		datatype: 'string',
+		description: 'users, active_users, submissions, resolution, payments_share, waste_share, discount, overdue_share',
+	},
 	{ name: 'unit', titles: { cs: 'Jednotka', en: 'Unit' }, datatype: 'string', description: 'count = počet, czk = Kč, percent = procenta, days = dny' },
 	{ name: 'category', titles: { cs: 'Kategorie (měsíc RRRR-MM nebo kód formuláře)', en: 'Category (month YYYY-MM or form code)' }, datatype: 'string' },
 	{ name: 'label', titles: { cs: 'Popisek kategorie', en: 'Category label' }, datatype: 'string' },
-	{ name: 'value', titles: { cs: 'Hodnota v jednotce řádku', en: 'Value in the row’s unit' }, datatype: 'decimal', description: 'počty celé, Kč se dvěma desetinnými místy, procenta a dny s jedním; prázdná = bez dat' },
+	{
+		name: 'value',
+		titles: { cs: 'Hodnota v jednotce řádku', en: 'Value in the row’s unit' },
+		datatype: 'decimal',
+		description: 'počty celé, Kč se dvěma desetinnými místy, procenta a dny s jedním; prázdná = bez dat',
+	},
 ]
 
-export async function loadPublicStatistics({ db, slug, now }: { db: TenantDb; slug: string; now: Date }): Promise<{ rows: PublicStatisticsRow[]; lastModified: Date | null }> {
+export async function loadPublicStatistics({
+	db,
+	slug,
+	now,
+}: {
+	db: TenantDb
+	slug: string
+	now: Date
+}): Promise<{ rows: PublicStatisticsRow[]; lastModified: Date | null }> {
 	const [rows, refresh] = await Promise.all([
 		listPublicStatisticsRows({ db, slug, locale: 'cs', now }),
 		db.statisticRefresh.findUnique({ where: { id: 1 }, select: { refreshedAt: true } }),

@@ -25,6 +25,12 @@ export async function loadMessagesArea({ db, ability, personId }: OverviewContex
 	])
 	return {
 		unread,
-		threads: rows.map((row) => ({ id: row.id, subject: row.subject, topic: row.topic, lastMessageAt: row.lastMessageAt.toISOString(), submissionNumber: row.submission?.number ?? null })),
+		threads: rows.map((row) => ({
+			id: row.id,
+			subject: row.subject,
+			topic: row.topic,
+			lastMessageAt: row.lastMessageAt.toISOString(),
+			submissionNumber: row.submission?.number ?? null,
+		})),
 	}
 }

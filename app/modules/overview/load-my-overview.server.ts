@@ -26,5 +26,13 @@ export async function loadMyOverview({ db, ability, personId, now = new Date() }
 		loadNotificationsArea(context),
 		loadGrantsArea(context),
 	])
-	return { money: { ...splitClaims(claims.claims, new Set(represented.map((r) => r.residentId))), isPartial: claims.isPartial }, qrPayments, submissions, messages, notifications, grants, represented }
+	return {
+		money: { ...splitClaims(claims.claims, new Set(represented.map((r) => r.residentId))), isPartial: claims.isPartial },
+		qrPayments,
+		submissions,
+		messages,
+		notifications,
+		grants,
+		represented,
+	}
 }

@@ -12,7 +12,10 @@ export async function loadQrPaymentsArea({ db, ability, personId }: OverviewCont
 	return {
 		hasMore: rows.length > OVERVIEW_LIST_SIZE,
 		payments: rows.slice(0, OVERVIEW_LIST_SIZE).map((row) => ({
-			id: row.id, amount: row.amount, variableSymbol: row.variableSymbol!, createdAt: row.createdAt.toISOString(),
+			id: row.id,
+			amount: row.amount,
+			variableSymbol: row.variableSymbol!,
+			createdAt: row.createdAt.toISOString(),
 			discountUntil: row.discountUntil ? row.discountUntil.toISOString().slice(0, 10) : null,
 		})),
 	}

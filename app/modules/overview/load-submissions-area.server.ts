@@ -14,7 +14,9 @@ export async function loadSubmissionsArea({ db, ability, personId }: OverviewCon
 			orderBy: { submittedAt: 'desc' },
 			take: OVERVIEW_LIST_SIZE,
 			select: {
-				number: true, status: true, submittedAt: true,
+				number: true,
+				status: true,
+				submittedAt: true,
 				formVersion: { select: { form: { select: { title: true } } } },
 				events: { where: { isVisibleToCitizen: true }, orderBy: { at: 'desc' }, take: 1, select: { kind: true, status: true, at: true } },
 			},
@@ -23,7 +25,10 @@ export async function loadSubmissionsArea({ db, ability, personId }: OverviewCon
 	return {
 		count,
 		submissions: rows.map((row) => ({
-			number: row.number, status: row.status, submittedAt: row.submittedAt.toISOString(), formTitle: row.formVersion.form.title,
+			number: row.number,
+			status: row.status,
+			submittedAt: row.submittedAt.toISOString(),
+			formTitle: row.formVersion.form.title,
 			lastEvent: row.events[0] ? { kind: row.events[0].kind, status: row.events[0].status, at: row.events[0].at.toISOString() } : null,
 		})),
 	}

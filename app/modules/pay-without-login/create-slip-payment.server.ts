@@ -12,7 +12,19 @@ import { transitionPayment } from '../payments/payment-states'
  * A pending one for the same claim, amount and deadline is reused: a second lookup burns no new VS.
  * Returns null when the claim has no discount to keep on this day (then the slip's own VS is used).
  */
-export async function createOrReuseSlipPayment({ db, slug, claimId, locale, now = new Date() }: { db: TenantDb; slug: string; claimId: string; locale: string; now?: Date }) {
+export async function createOrReuseSlipPayment({
+	db,
+	slug,
+	claimId,
+	locale,
+	now = new Date(),
+}: {
+	db: TenantDb
+	slug: string
+	claimId: string
+	locale: string
+	now?: Date
+}) {
 	return db.$transaction(async (tx) => {
 		// Lock the claim: two lookups at once serialise, and the second one reuses.
 		await tx.claim.update({ where: { id: claimId }, data: { updatedAt: new Date() }, select: { id: true } })
@@ -26,7 +38,15 @@ export async function createOrReuseSlipPayment({ db, slug, claimId, locale, now 
 		const amount = balance.payableNow
 		const discountUntil = claim.discountUntil
 		const same = await tx.payment.findFirst({
-			where: { personId: null, method: 'bank_transfer', state: 'pending', amount, discountUntil, variableSymbol: { not: null }, items: { every: { claimId }, some: { claimId } } },
+			where: {
+				personId: null,
+				method: 'bank_transfer',
+				state: 'pending',
+				amount,
+				discountUntil,
+				variableSymbol: { not: null },
+				items: { every: { claimId }, some: { claimId } },
+			},
 			select: { id: true },
 			orderBy: { createdAt: 'desc' },
 		})

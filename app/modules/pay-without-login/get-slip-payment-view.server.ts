@@ -35,11 +35,35 @@ export type SlipPaymentView =
 	  }
 
 /** The payment page behind a /zaplatit capability, as it stands now (a paid claim shows as closed). */
-export async function getSlipPaymentView({ db, tenantId, token, locale, now = new Date() }: { db: TenantDb; tenantId: string; token: string; locale: Locale; now?: Date }): Promise<SlipPaymentView> {
+export async function getSlipPaymentView({
+	db,
+	tenantId,
+	token,
+	locale,
+	now = new Date(),
+}: {
+	db: TenantDb
+	tenantId: string
+	token: string
+	locale: Locale
+	now?: Date
+}): Promise<SlipPaymentView> {
 	const capability = readSlipCapability({ tenantId, token, now })
 	if (capability.status !== 'valid') return { status: capability.status }
 	const today = pragueToday(now)
-	const claimSelect = { variableSymbol: true, label: true, year: true, dueDate: true, status: true, amount: true, paidAmount: true, discountGranted: true, discountAmount: true, discountPercent: true, discountUntil: true } as const
+	const claimSelect = {
+		variableSymbol: true,
+		label: true,
+		year: true,
+		dueDate: true,
+		status: true,
+		amount: true,
+		paidAmount: true,
+		discountGranted: true,
+		discountAmount: true,
+		discountPercent: true,
+		discountUntil: true,
+	} as const
 	let variableSymbol: string
 	let fees: { label: string; year: number }[]
 	let dueDate: Date
@@ -50,7 +74,8 @@ export async function getSlipPaymentView({ db, tenantId, token, locale, now = ne
 		const balance = claimBalance(claim, today)
 		if (!balance.isPayable) return { status: 'closed' }
 		// The slip's own VS is a payment outside the portal: it pays what is owed without the discount.
-		if (balance.discountAvailable > 0) discount = { kind: 'login_only', percent: claim.discountPercent, amountWithLogin: balance.payableNow, until: claim.discountUntil! }
+		if (balance.discountAvailable > 0)
+			discount = { kind: 'login_only', percent: claim.discountPercent, amountWithLogin: balance.payableNow, until: claim.discountUntil! }
 		;({ variableSymbol, dueDate } = claim)
 		fees = [{ label: pickText(claim.label as LocalizedText, locale), year: claim.year }]
 	} else {
@@ -63,13 +88,25 @@ export async function getSlipPaymentView({ db, tenantId, token, locale, now = ne
 		variableSymbol = payment.variableSymbol
 		fees = payment.items.map(({ claim }) => ({ label: pickText(claim.label as LocalizedText, locale), year: claim.year }))
 		dueDate = new Date(Math.min(...payment.items.map(({ claim }) => claim.dueDate.getTime())))
-		if (payment.discountUntil) discount = isOnOrBefore(today, payment.discountUntil) ? { kind: 'kept', until: payment.discountUntil } : { kind: 'over', until: payment.discountUntil }
+		if (payment.discountUntil)
+			discount = isOnOrBefore(today, payment.discountUntil) ? { kind: 'kept', until: payment.discountUntil } : { kind: 'over', until: payment.discountUntil }
 	}
 	try {
 		const qr = await qrDetailsForVariableSymbol(db, variableSymbol)
 		if (!qr) return { status: 'invalid' }
 		const iban = friendlyFormatIBAN(electronicFormatIBAN(qr.iban) ?? qr.iban) ?? qr.iban
-		return { status: 'open', fees, amount: qr.amount, dueDate, iban, variableSymbol, message: qr.message, spayd: qr.spayd, qrSvg: renderQrPlatbaSvg(qr.spayd), discount }
+		return {
+			status: 'open',
+			fees,
+			amount: qr.amount,
+			dueDate,
+			iban,
+			variableSymbol,
+			message: qr.message,
+			spayd: qr.spayd,
+			qrSvg: renderQrPlatbaSvg(qr.spayd),
+			discount,
+		}
 	} catch (error) {
 		if (!(error instanceof QrPaymentError)) throw error
 		return { status: error.code === 'no_account' ? 'no_account' : 'closed' }

@@ -46,7 +46,8 @@ async function viewOf(lookup: Awaited<ReturnType<typeof lookUp>>, now = MARCH) {
 	if (lookup.status !== 'found') throw new Error(`expected a match, got ${lookup.status}`)
 	return getSlipPaymentView({ db, tenantId: tenant.id, token: lookup.token, locale: 'cs', now })
 }
-const setDiscountWithoutLogin = (value: boolean) => sql(`UPDATE ${schema}.fee_rule_version SET rules = jsonb_set(rules, '{discount,discountWithoutLogin}', $1::jsonb)`, [JSON.stringify(value)])
+const setDiscountWithoutLogin = (value: boolean) =>
+	sql(`UPDATE ${schema}.fee_rule_version SET rules = jsonb_set(rules, '{discount,discountWithoutLogin}', $1::jsonb)`, [JSON.stringify(value)])
 
 beforeEach(async () => {
 	requestId = randomUUID()
@@ -83,10 +84,17 @@ describe('lookUpPaymentSlip and the payment page', () => {
 		expect(view.discount).toMatchObject({ kind: 'login_only', percent: 20, amountWithLogin: 57_600 })
 		if (view.discount.kind === 'login_only') expect(view.discount.until.toISOString().slice(0, 10)).toBe('2026-05-31')
 		const output = JSON.stringify(view)
-		for (const personal of [janaWaste!.given_name, janaWaste!.family_name, janaWaste!.date_of_birth.toISOString().slice(0, 10), 'vnm-r-jana']) expect(output).not.toContain(personal)
+		for (const personal of [janaWaste!.given_name, janaWaste!.family_name, janaWaste!.date_of_birth.toISOString().slice(0, 10), 'vnm-r-jana'])
+			expect(output).not.toContain(personal)
 		// The lookup is audited with the VS and the claim, never the amount typed.
 		const [entry] = await db.auditLog.findMany({ where: { requestId } })
-		expect(entry).toMatchObject({ action: 'payment.slip_lookup', outcome: 'ok', subject: `Claim:${janaWaste!.id}`, ip: '203.0.113.10', details: { variableSymbol: vs, result: 'claim' } })
+		expect(entry).toMatchObject({
+			action: 'payment.slip_lookup',
+			outcome: 'ok',
+			subject: `Claim:${janaWaste!.id}`,
+			ip: '203.0.113.10',
+			details: { variableSymbol: vs, result: 'claim' },
+		})
 		expect(JSON.stringify(entry!.details)).not.toContain('720')
 	})
 
@@ -104,7 +112,11 @@ describe('lookUpPaymentSlip and the payment page', () => {
 		const paid = await lookUp(vs, '720')
 		expect([wrong, unknown, paid]).toEqual([{ status: 'not_found' }, { status: 'not_found' }, { status: 'not_found' }])
 		const entries = await db.auditLog.findMany({ where: { requestId }, orderBy: { at: 'asc' } })
-		expect(entries.map((entry) => [entry.outcome, (entry.details as { variableSymbol: string }).variableSymbol])).toEqual([['failed', vs], ['failed', '9999999999'], ['failed', vs]])
+		expect(entries.map((entry) => [entry.outcome, (entry.details as { variableSymbol: string }).variableSymbol])).toEqual([
+			['failed', vs],
+			['failed', '9999999999'],
+			['failed', vs],
+		])
 	})
 
 	test('after the discount deadline the page asks for the full amount and says nothing about a discount', async () => {
@@ -121,12 +133,19 @@ describe('lookUpPaymentSlip and the payment page', () => {
 		expect(view.spayd).toContain('AM:576.00')
 		const again = await viewOf(await lookUp(vs, '720', { ip: '203.0.113.11' }))
 		expect(again).toMatchObject({ variableSymbol: view.variableSymbol })
-		const payments = await db.payment.findMany({ select: { personId: true, state: true, amount: true, discountUntil: true, items: { select: { claimId: true } } } })
+		const payments = await db.payment.findMany({
+			select: { personId: true, state: true, amount: true, discountUntil: true, items: { select: { claimId: true } } },
+		})
 		expect(payments).toMatchObject([{ personId: null, state: 'pending', amount: 57_600, items: [{ claimId: janaWaste!.id }] }])
 		// 576 Kč arriving with that VS by the deadline settles the claim with the discount.
 		const [slipPayment] = await db.payment.findMany({ select: { id: true } })
-		await db.$transaction((tx) => creditPayment(tx, { paymentId: slipPayment!.id, received: 57_600, receivedAt: new Date('2026-03-03T08:00:00Z'), source: 'bank_statement' }))
-		expect(await db.claim.findUniqueOrThrow({ where: { id: janaWaste!.id }, select: { status: true, discountGranted: true } })).toEqual({ status: 'paid', discountGranted: 14_400 })
+		await db.$transaction((tx) =>
+			creditPayment(tx, { paymentId: slipPayment!.id, received: 57_600, receivedAt: new Date('2026-03-03T08:00:00Z'), source: 'bank_statement' }),
+		)
+		expect(await db.claim.findUniqueOrThrow({ where: { id: janaWaste!.id }, select: { status: true, discountGranted: true } })).toEqual({
+			status: 'paid',
+			discountGranted: 14_400,
+		})
 		await sql(`TRUNCATE ${schema}.payment CASCADE`)
 		await sql(`UPDATE ${schema}.claim SET status = 'open', paid_amount = 0, discount_granted = 0`)
 		// After the deadline the setting changes nothing: full amount under the slip's VS.
@@ -134,9 +153,19 @@ describe('lookUpPaymentSlip and the payment page', () => {
 	})
 
 	test('the VS and amount of a logged-in citizen’s portal QR payment open it as well', async () => {
-		const person = await db.person.create({ data: { personIdentifier: `CZ/CZ/${randomUUID()}`, givenName: 'Jana', familyName: 'Nováková', dateOfBirth: new Date('1985-03-14') }, select: { id: true } })
+		const person = await db.person.create({
+			data: { personIdentifier: `CZ/CZ/${randomUUID()}`, givenName: 'Jana', familyName: 'Nováková', dateOfBirth: new Date('1985-03-14') },
+			select: { id: true },
+		})
 		await db.resident.updateMany({ where: { externalId: 'vnm-r-jana-novakova' }, data: { personId: person.id } })
-		const portal = await createOrReuseQrPayment({ db, slug, ability: defineAbilityFor({ kind: 'citizen', personId: person.id }), personId: person.id, claimIds: [janaWaste!.id], now: MARCH })
+		const portal = await createOrReuseQrPayment({
+			db,
+			slug,
+			ability: defineAbilityFor({ kind: 'citizen', personId: person.id }),
+			personId: person.id,
+			claimIds: [janaWaste!.id],
+			now: MARCH,
+		})
 		const view = await viewOf(await lookUp(portal.variableSymbol, '576'))
 		expect(view).toMatchObject({ status: 'open', amount: 57_600, variableSymbol: portal.variableSymbol, discount: { kind: 'kept' } })
 		expect(JSON.stringify(view)).not.toContain('Nováková')
@@ -189,7 +218,13 @@ describe('the page link (capability)', () => {
 describe('the rulebook setting', () => {
 	test('discountWithoutLogin defaults to false and must be true or false', async () => {
 		const { RulebookSchema } = await import('../fees/rulebook-schema')
-		const fee = { code: 'waste', kind: 'waste', names: { cs: 'Odpad', en: 'Waste', uk: 'Відходи' }, rates: { '2026': 720 }, instalments: [{ dueDate: '05-31', percent: 100 }] }
+		const fee = {
+			code: 'waste',
+			kind: 'waste',
+			names: { cs: 'Odpad', en: 'Waste', uk: 'Відходи' },
+			rates: { '2026': 720 },
+			instalments: [{ dueDate: '05-31', percent: 100 }],
+		}
 		const discount = { percent: 20, feeTypes: ['waste'], condition: 'portal_payment_by_due_date' }
 		expect(RulebookSchema.parse({ feeTypes: [fee], discount }).discount?.discountWithoutLogin).toBe(false)
 		expect(RulebookSchema.parse({ feeTypes: [fee], discount: { ...discount, discountWithoutLogin: true } }).discount?.discountWithoutLogin).toBe(true)

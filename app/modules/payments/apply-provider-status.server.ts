@@ -30,7 +30,10 @@ const PAYABLE_STATES = new Set(['created', 'pending', 'cancelled', 'expired', 'f
 
 export async function applyProviderStatus(input: ApplyInput): Promise<{ outcome: ApplyOutcome; paymentId: string | null }> {
 	const result = await input.db.$transaction(async (tx) => {
-		const payment = await tx.payment.findUnique({ where: { method_providerPaymentId: { method: input.provider, providerPaymentId: input.providerPaymentId } }, select: { id: true } })
+		const payment = await tx.payment.findUnique({
+			where: { method_providerPaymentId: { method: input.provider, providerPaymentId: input.providerPaymentId } },
+			select: { id: true },
+		})
 		if (input.eventKey) {
 			const inserted = await tx.gatewayNotification.createMany({
 				data: [{ provider: input.provider, eventKey: input.eventKey, paymentId: payment?.id ?? null, payload: input.payload ?? {} }],
@@ -40,7 +43,10 @@ export async function applyProviderStatus(input: ApplyInput): Promise<{ outcome:
 		}
 		const outcome = payment ? await apply(tx, payment.id, input) : 'unknown_payment'
 		if (input.eventKey) {
-			await tx.gatewayNotification.update({ where: { provider_eventKey: { provider: input.provider, eventKey: input.eventKey } }, data: { processedAt: new Date(), outcome } })
+			await tx.gatewayNotification.update({
+				where: { provider_eventKey: { provider: input.provider, eventKey: input.eventKey } },
+				data: { processedAt: new Date(), outcome },
+			})
 		}
 		return { outcome, paymentId: payment?.id ?? null }
 	})
@@ -57,7 +63,13 @@ async function apply(tx: Prisma.TransactionClient, paymentId: string, input: App
 		if (!PAYABLE_STATES.has(payment.state) || status.amount <= 0) return 'unchanged'
 		// The discount follows when the citizen started paying (decision 007): a gateway confirming
 		// after the due date does not take away what was shown and charged.
-		await creditPayment(tx, { paymentId, received: status.amount, receivedAt: payment.createdAt, source: input.source, actor: `${input.provider}:${status.raw}` })
+		await creditPayment(tx, {
+			paymentId,
+			received: status.amount,
+			receivedAt: payment.createdAt,
+			source: input.source,
+			actor: `${input.provider}:${status.raw}`,
+		})
 		return 'credited'
 	}
 	if (status.state === 'pending' || !OPEN_STATES.has(payment.state)) return 'unchanged'

@@ -18,5 +18,12 @@ export async function cancelStripePayment({ db, providerPaymentId, town }: { db:
 	} catch {
 		return settleCardPayment({ db, provider: 'stripe', providerPaymentId, source: 'return', town })
 	}
-	return applyProviderStatus({ db, provider: 'stripe', providerPaymentId, status: { state: 'cancelled', amount: 0, raw: 'expired_on_cancel' }, source: 'return', town })
+	return applyProviderStatus({
+		db,
+		provider: 'stripe',
+		providerPaymentId,
+		status: { state: 'cancelled', amount: 0, raw: 'expired_on_cancel' },
+		source: 'return',
+		town,
+	})
 }

@@ -16,10 +16,24 @@ const OPEN_QR_STATES = ['created', 'pending'] as const satisfies readonly Paymen
  * Cancels the open QR payments (other than `settledBy`, the payment that settled them) covering any of
  * these claims, settled or closed by the office; returns their ids.
  */
-export async function cancelSupersededPayments(tx: Prisma.TransactionClient, { claimIds, settledBy, source, reason = 'claim_settled' }: { claimIds: string[]; settledBy: string | null; source: TransitionSource; reason?: 'claim_settled' | 'claim_closed' }): Promise<string[]> {
+export async function cancelSupersededPayments(
+	tx: Prisma.TransactionClient,
+	{
+		claimIds,
+		settledBy,
+		source,
+		reason = 'claim_settled',
+	}: { claimIds: string[]; settledBy: string | null; source: TransitionSource; reason?: 'claim_settled' | 'claim_closed' },
+): Promise<string[]> {
 	if (claimIds.length === 0) return []
 	const open = await tx.payment.findMany({
-		where: { ...(settledBy ? { id: { not: settledBy } } : {}), method: 'bank_transfer', variableSymbol: { not: null }, state: { in: [...OPEN_QR_STATES] }, items: { some: { claimId: { in: claimIds } } } },
+		where: {
+			...(settledBy ? { id: { not: settledBy } } : {}),
+			method: 'bank_transfer',
+			variableSymbol: { not: null },
+			state: { in: [...OPEN_QR_STATES] },
+			items: { some: { claimId: { in: claimIds } } },
+		},
 		orderBy: { id: 'asc' },
 		select: { id: true },
 	})
@@ -36,7 +50,17 @@ export async function cancelSupersededPayments(tx: Prisma.TransactionClient, { c
  * and inside its transaction: the payments are locked, the state machine's table decides, and every
  * change is written to payment_transition as transitionPayment writes it.
  */
-export async function cancelSupersededPaymentsSql({ client, schema, settled, source }: { client: pg.PoolClient; schema: string; settled: { claimId: string; settledBy: string }[]; source: TransitionSource }): Promise<string[]> {
+export async function cancelSupersededPaymentsSql({
+	client,
+	schema,
+	settled,
+	source,
+}: {
+	client: pg.PoolClient
+	schema: string
+	settled: { claimId: string; settledBy: string }[]
+	source: TransitionSource
+}): Promise<string[]> {
 	if (settled.length === 0) return []
 	const { rows } = await client.query<{ id: string; state: PaymentState; claim_ids: string[] }>(
 		`SELECT p.id, p.state::text AS state, array(SELECT i.claim_id::text FROM ${schema}.payment_item i WHERE i.payment_id = p.id) AS claim_ids
@@ -48,7 +72,8 @@ export async function cancelSupersededPaymentsSql({ client, schema, settled, sou
 	)
 	const by = new Map(settled.map((s) => [s.claimId, s.settledBy]))
 	const cancel = rows.filter((row) => canTransition(row.state, 'cancelled'))
-	for (const row of rows.filter((r) => !canTransition(r.state, 'cancelled'))) console.warn(JSON.stringify({ msg: 'payment transition refused', paymentId: row.id, from: row.state, to: 'cancelled', source }))
+	for (const row of rows.filter((r) => !canTransition(r.state, 'cancelled')))
+		console.warn(JSON.stringify({ msg: 'payment transition refused', paymentId: row.id, from: row.state, to: 'cancelled', source }))
 	if (cancel.length === 0) return []
 	const details = cancel.map((row) => {
 		const claimIds = row.claim_ids.filter((id) => by.has(id))

@@ -2,7 +2,16 @@ import type cardPayments from '../../locales/cs/card-payments.json'
 import { DomainError, unreachable } from '../errors/app-error'
 
 /** Why a card payment could not be quoted or started; nothing was charged. */
-export const CARD_PAYMENT_ERROR_REASONS = ['no_claims', 'too_many_claims', 'claim_not_found', 'claim_not_payable', 'provider_off', 'provider_invalid', 'gateway_unavailable', 'gateway_refused'] as const
+export const CARD_PAYMENT_ERROR_REASONS = [
+	'no_claims',
+	'too_many_claims',
+	'claim_not_found',
+	'claim_not_payable',
+	'provider_off',
+	'provider_invalid',
+	'gateway_unavailable',
+	'gateway_refused',
+] as const
 export type CardPaymentErrorReason = (typeof CARD_PAYMENT_ERROR_REASONS)[number]
 
 export class CardPaymentError extends DomainError<CardPaymentErrorReason> {

@@ -26,9 +26,18 @@ export async function wasteClaim(db: TenantDb, residentId: string, { discountUnt
 	const discountAmount = discountUntil ? Math.round(amount * 0.2) : 0
 	return db.claim.create({
 		data: {
-			residentId, feeType: 'waste', year: 2026, label: { cs: 'Poplatek za odpad 2026', en: 'Waste fee 2026' }, baseAmount: amount, amount,
-			discountPercent: discountUntil ? 20 : 0, discountAmount, discountUntil: discountUntil ? new Date(discountUntil) : null,
-			dueDate: new Date(discountUntil ?? '2099-05-31'), variableSymbol: makeVariableSymbol(2026, 1_000_000 + sequence), generationKey: `test:${sequence}`,
+			residentId,
+			feeType: 'waste',
+			year: 2026,
+			label: { cs: 'Poplatek za odpad 2026', en: 'Waste fee 2026' },
+			baseAmount: amount,
+			amount,
+			discountPercent: discountUntil ? 20 : 0,
+			discountAmount,
+			discountUntil: discountUntil ? new Date(discountUntil) : null,
+			dueDate: new Date(discountUntil ?? '2099-05-31'),
+			variableSymbol: makeVariableSymbol(2026, 1_000_000 + sequence),
+			generationKey: `test:${sequence}`,
 		},
 	})
 }

@@ -1,6 +1,15 @@
 import type { ClaimBalance } from '../claims/claim-balance'
 
-export type ClaimMoneyNote = 'closed' | 'settled' | 'settledWithDiscount' | 'overpaid' | 'discountApplies' | 'discountEnded' | 'discountPaidOutside' | 'discountGrantedEarlier' | 'noDiscount'
+export type ClaimMoneyNote =
+	| 'closed'
+	| 'settled'
+	| 'settledWithDiscount'
+	| 'overpaid'
+	| 'discountApplies'
+	| 'discountEnded'
+	| 'discountPaidOutside'
+	| 'discountGrantedEarlier'
+	| 'noDiscount'
 
 /**
  * Which sentence explains a claim's money on its page (payments.detail.notes). A settled claim says it

@@ -8,7 +8,13 @@ import type { TenantDb } from '../db/tenant-db.server'
 export function findOpenQrPayments({ db, personId, claimIds }: { db: TenantDb; personId: string; claimIds: string[] }) {
 	if (claimIds.length === 0) return Promise.resolve([])
 	return db.payment.findMany({
-		where: { personId, method: 'bank_transfer', variableSymbol: { not: null }, state: { in: ['created', 'pending'] }, items: { some: { claimId: { in: claimIds } } } },
+		where: {
+			personId,
+			method: 'bank_transfer',
+			variableSymbol: { not: null },
+			state: { in: ['created', 'pending'] },
+			items: { some: { claimId: { in: claimIds } } },
+		},
 		orderBy: { createdAt: 'asc' },
 		take: 20,
 		select: { id: true, variableSymbol: true, amount: true, createdAt: true },

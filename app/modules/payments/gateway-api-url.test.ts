@@ -37,10 +37,21 @@ describe('gateway API URL', () => {
 	test('11.7 SSRF through a gateway URL: outside the demo, saving http://127.0.0.1:9/steal (or any non-official URL) is refused naming apiUrl, and nothing is stored', async () => {
 		allowGatewaySimulators(false)
 		const before = await listGatewayCredentials(db)
-		for (const apiUrl of ['http://127.0.0.1:9/steal', 'http://169.254.169.254/latest', 'https://gate.gopay.cz.evil.example/api', 'https://gate.gopay.cz/api/../../steal', 'http://gate.gopay.cz/api']) {
-			await expect(setGatewayCredential({ db, provider: 'gopay', values: { ...GOPAY, apiUrl }, actor: 'admin' }), apiUrl).rejects.toMatchObject({ code: 'gateway_url_refused', details: [expect.stringMatching(/^apiUrl: /)] })
+		for (const apiUrl of [
+			'http://127.0.0.1:9/steal',
+			'http://169.254.169.254/latest',
+			'https://gate.gopay.cz.evil.example/api',
+			'https://gate.gopay.cz/api/../../steal',
+			'http://gate.gopay.cz/api',
+		]) {
+			await expect(setGatewayCredential({ db, provider: 'gopay', values: { ...GOPAY, apiUrl }, actor: 'admin' }), apiUrl).rejects.toMatchObject({
+				code: 'gateway_url_refused',
+				details: [expect.stringMatching(/^apiUrl: /)],
+			})
 		}
-		await expect(setGatewayCredential({ db, provider: 'stripe', values: { ...STRIPE, apiUrl: 'http://127.0.0.1:9/steal' }, actor: 'admin' })).rejects.toMatchObject({ code: 'gateway_url_refused' })
+		await expect(
+			setGatewayCredential({ db, provider: 'stripe', values: { ...STRIPE, apiUrl: 'http://127.0.0.1:9/steal' }, actor: 'admin' }),
+		).rejects.toMatchObject({ code: 'gateway_url_refused' })
 		expect(await listGatewayCredentials(db)).toEqual(before)
 
 		// The official addresses (and none at all) are accepted.
@@ -58,9 +69,14 @@ describe('gateway API URL', () => {
 		allowGatewaySimulators(false)
 		// Stored around the check (an older row, a direct database write): the client must still refuse.
 		await sql(`UPDATE ${town.schema}.gateway_credential SET status = 'retired' WHERE status = 'active'`)
-		for (const [provider, values] of [['gopay', { ...GOPAY, apiUrl: listenerUrl }], ['stripe', { ...STRIPE, apiUrl: listenerUrl }]] as const) {
+		for (const [provider, values] of [
+			['gopay', { ...GOPAY, apiUrl: listenerUrl }],
+			['stripe', { ...STRIPE, apiUrl: listenerUrl }],
+		] as const) {
 			const config = encryptSecret(JSON.stringify(values))
-			await db.gatewayCredential.create({ data: { provider, config, keyId: config.split(':')[2] ?? '', status: 'active', activatedAt: new Date(), maskedHint: '••••', createdBy: 'test' } })
+			await db.gatewayCredential.create({
+				data: { provider, config, keyId: config.split(':')[2] ?? '', status: 'active', activatedAt: new Date(), maskedHint: '••••', createdBy: 'test' },
+			})
 			await expect(getPaymentProvider(db, provider), provider).rejects.toMatchObject({ code: 'gateway_url_refused' })
 		}
 		expect(() => createGoPayClient({ ...GOPAY, apiUrl: listenerUrl })).toThrow(expect.objectContaining({ code: 'gateway_url_refused' }))

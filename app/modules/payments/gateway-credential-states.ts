@@ -13,6 +13,12 @@ export const GATEWAY_CREDENTIAL_TRANSITIONS: TransitionTable<GatewayCredentialSt
 }
 
 /** Retires the provider's active credential (if any); returns how many were retired (0 or 1). */
-export function retireActiveGatewayCredential(tx: Pick<Prisma.TransactionClient, 'gatewayCredential'>, { provider, at = new Date() }: { provider: string; at?: Date }) {
-	return tx.gatewayCredential.updateMany({ where: { provider, status: 'active' satisfies GatewayCredentialState }, data: { status: 'retired' satisfies GatewayCredentialState, retiredAt: at } })
+export function retireActiveGatewayCredential(
+	tx: Pick<Prisma.TransactionClient, 'gatewayCredential'>,
+	{ provider, at = new Date() }: { provider: string; at?: Date },
+) {
+	return tx.gatewayCredential.updateMany({
+		where: { provider, status: 'active' satisfies GatewayCredentialState },
+		data: { status: 'retired' satisfies GatewayCredentialState, retiredAt: at },
+	})
 }

@@ -19,7 +19,12 @@ export type { GatewayConfigOf } from './gateways/clients.server'
 export async function setGatewayCredential({ db, provider, values, actor }: { db: TenantDb; provider: CardProvider; values: unknown; actor: string | null }) {
 	const client = getGatewayClient(provider)
 	const parsed = client.credentialSchema.safeParse(values)
-	if (!parsed.success) throw new AppError('input_invalid', 'The gateway credential is invalid', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
+	if (!parsed.success)
+		throw new AppError(
+			'input_invalid',
+			'The gateway credential is invalid',
+			parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+		)
 	assertAllowedGatewayApiUrl(provider, parsed.data.apiUrl)
 	const stored = encryptSecret(JSON.stringify(parsed.data))
 	const keyId = stored.split(':')[2] ?? ''
@@ -27,7 +32,15 @@ export async function setGatewayCredential({ db, provider, values, actor }: { db
 	return db.$transaction(async (tx) => {
 		await retireActiveGatewayCredential(tx, { provider, at: now })
 		return tx.gatewayCredential.create({
-			data: { provider, config: stored, keyId, status: 'active' satisfies GatewayCredentialState, activatedAt: now, maskedHint: client.maskedHint(parsed.data), createdBy: actor },
+			data: {
+				provider,
+				config: stored,
+				keyId,
+				status: 'active' satisfies GatewayCredentialState,
+				activatedAt: now,
+				maskedHint: client.maskedHint(parsed.data),
+				createdBy: actor,
+			},
 			select: { id: true, provider: true, maskedHint: true, status: true },
 		})
 	})

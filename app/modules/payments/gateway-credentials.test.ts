@@ -4,7 +4,9 @@ import { getTenantDb } from '../db/tenant-db.server'
 import { listActiveProviders, listGatewayCredentials, loadGatewayConfig, setGatewayCredential } from './gateway-credentials.server'
 import { setGatewayFromEnvironment } from './set-gateway-from-environment.server'
 
-const town = await createTown('gateway-town', { gateways: { gopay: { goId: { env: 'GW_TEST_GOID' }, clientId: { env: 'GW_TEST_CLIENT' }, clientSecret: { env: 'GW_TEST_SECRET' } } } })
+const town = await createTown('gateway-town', {
+	gateways: { gopay: { goId: { env: 'GW_TEST_GOID' }, clientId: { env: 'GW_TEST_CLIENT' }, clientSecret: { env: 'GW_TEST_SECRET' } } },
+})
 const db = getTenantDb(town.tenant)
 const GOPAY = { goId: '8123456789', clientId: 'client-one', clientSecret: 'very-secret-value-1234' }
 
@@ -30,14 +32,24 @@ describe('gateway credentials', () => {
 
 	test('invalid values are refused with every problem named and nothing changes', async () => {
 		const before = await listGatewayCredentials(db)
-		await expect(setGatewayCredential({ db, provider: 'stripe', values: { secretKey: 'pk_live_x', webhookSecret: '' }, actor: 'x' })).rejects.toMatchObject({ code: 'input_invalid', details: [expect.stringContaining('secretKey'), expect.stringContaining('webhookSecret')] })
+		await expect(setGatewayCredential({ db, provider: 'stripe', values: { secretKey: 'pk_live_x', webhookSecret: '' }, actor: 'x' })).rejects.toMatchObject({
+			code: 'input_invalid',
+			details: [expect.stringContaining('secretKey'), expect.stringContaining('webhookSecret')],
+		})
 		expect(await listGatewayCredentials(db)).toEqual(before)
 	})
 
 	test('vendor onboarding sets the credential from the environment variables the blueprint names, and reports missing ones', async () => {
-		await expect(setGatewayFromEnvironment({ db, provider: 'gopay', env: { GW_TEST_GOID: '8123456780' }, actor: 'cli' })).rejects.toMatchObject({ details: ['GW_TEST_CLIENT', 'GW_TEST_SECRET'] })
+		await expect(setGatewayFromEnvironment({ db, provider: 'gopay', env: { GW_TEST_GOID: '8123456780' }, actor: 'cli' })).rejects.toMatchObject({
+			details: ['GW_TEST_CLIENT', 'GW_TEST_SECRET'],
+		})
 		await expect(setGatewayFromEnvironment({ db, provider: 'stripe', env: {}, actor: 'cli' })).rejects.toMatchObject({ code: 'input_invalid' })
-		const saved = await setGatewayFromEnvironment({ db, provider: 'gopay', env: { GW_TEST_GOID: '8123456780', GW_TEST_CLIENT: 'c', GW_TEST_SECRET: 'from-env-9999' }, actor: 'cli' })
+		const saved = await setGatewayFromEnvironment({
+			db,
+			provider: 'gopay',
+			env: { GW_TEST_GOID: '8123456780', GW_TEST_CLIENT: 'c', GW_TEST_SECRET: 'from-env-9999' },
+			actor: 'cli',
+		})
 		expect(saved.maskedHint).toBe('GoID 8123456780, ••••9999')
 	})
 })

@@ -13,8 +13,26 @@ export async function getMyQrPayment({ db, ability, paymentId }: { db: TenantDb;
 	const payment = await db.payment.findFirst({
 		where: { AND: [accessibleWhere(ability, 'read', 'Payment'), { id: paymentId, method: 'bank_transfer', variableSymbol: { not: null } }] },
 		select: {
-			id: true, state: true, amount: true, variableSymbol: true, discountUntil: true,
-			items: { select: { claim: { select: { id: true, label: true, year: true, instalment: true, amount: true, discountAmount: true, resident: { select: { givenName: true, familyName: true } } } } } },
+			id: true,
+			state: true,
+			amount: true,
+			variableSymbol: true,
+			discountUntil: true,
+			items: {
+				select: {
+					claim: {
+						select: {
+							id: true,
+							label: true,
+							year: true,
+							instalment: true,
+							amount: true,
+							discountAmount: true,
+							resident: { select: { givenName: true, familyName: true } },
+						},
+					},
+				},
+			},
 		},
 	})
 	if (!payment) return null

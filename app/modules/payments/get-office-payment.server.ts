@@ -8,7 +8,10 @@ export async function getOfficePayment({ db, id }: { db: TenantDb; id: string })
 	const payment = await db.payment.findUnique({
 		where: { id },
 		include: {
-			person: true, items: { include: { claim: true } }, transitions: { orderBy: { at: 'asc' } }, refunds: { orderBy: { createdAt: 'asc' } },
+			person: true,
+			items: { include: { claim: true } },
+			transitions: { orderBy: { at: 'asc' } },
+			refunds: { orderBy: { createdAt: 'asc' } },
 			movements: { where: { kind: 'credit' }, select: { counterAccount: true, bookingDate: true } },
 		},
 	})

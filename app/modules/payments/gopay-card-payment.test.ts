@@ -27,7 +27,17 @@ afterAll(async () => {
 })
 
 async function start(claimIds: string[], origin = receiver.origin) {
-	return startCardPayment({ db: town.db, ability: town.citizen, personId: town.person.id, claimIds, provider: 'gopay', locale: 'cs', townSlug: 'gopay-town', origin, description: 'Platba' })
+	return startCardPayment({
+		db: town.db,
+		ability: town.citizen,
+		personId: town.person.id,
+		claimIds,
+		provider: 'gopay',
+		locale: 'cs',
+		townSlug: 'gopay-town',
+		origin,
+		description: 'Platba',
+	})
 }
 
 async function pressOnGateway(redirectUrl: string, outcome: 'paid' | 'cancel' | 'timeout') {
@@ -41,7 +51,13 @@ describe('GoPay card payment', () => {
 		const claim = await wasteClaim(town.db, town.resident.id)
 		const { paymentId, redirectUrl } = await start([claim.id])
 		const created = sim.payments.get(goPayId(redirectUrl))!
-		expect(created).toMatchObject({ amount: 57_600, order_number: paymentId, lang: 'CS', return_url: `${receiver.origin}/platby/gopay/navrat`, notification_url: `${receiver.origin}/api/payments/gopay/notify` })
+		expect(created).toMatchObject({
+			amount: 57_600,
+			order_number: paymentId,
+			lang: 'CS',
+			return_url: `${receiver.origin}/platby/gopay/navrat`,
+			notification_url: `${receiver.origin}/api/payments/gopay/notify`,
+		})
 		const payment = await town.db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { items: true } })
 		expect(payment).toMatchObject({ method: 'gopay', state: 'pending', amount: 57_600, providerPaymentId: String(created.id), personId: town.person.id })
 		expect(payment.items.map((item) => item.claimId)).toEqual([claim.id])
@@ -74,7 +90,10 @@ describe('GoPay card payment', () => {
 
 	test('a notification for an id we never issued changes nothing and asks the gateway nothing', async () => {
 		const before = sim.requests.length
-		expect(await settleCardPayment({ db: town.db, provider: 'gopay', providerPaymentId: '999', source: 'notification', dedupe: true })).toEqual({ outcome: 'unknown_payment', paymentId: null })
+		expect(await settleCardPayment({ db: town.db, provider: 'gopay', providerPaymentId: '999', source: 'notification', dedupe: true })).toEqual({
+			outcome: 'unknown_payment',
+			paymentId: null,
+		})
 		expect(sim.requests.length).toBe(before)
 	})
 
@@ -96,13 +115,18 @@ describe('GoPay card payment', () => {
 		// A short wait for the hanging gateway (only here: under load a real answer may take longer).
 		process.env.PAYMENT_GATEWAY_TIMEOUT_MS = '300'
 		try {
-			expect((await settleCardPayment({ db: town.db, provider: 'gopay', providerPaymentId: String(goPayId(redirectUrl)), source: 'return' })).outcome).toBe('gateway_unavailable')
+			expect((await settleCardPayment({ db: town.db, provider: 'gopay', providerPaymentId: String(goPayId(redirectUrl)), source: 'return' })).outcome).toBe(
+				'gateway_unavailable',
+			)
 			expect((await town.db.payment.findUniqueOrThrow({ where: { id: paymentId } })).state).toBe('pending')
 			const soon = await mopUpPayments({ db: town.db, now: new Date(Date.now() + 31 * 60_000) })
 			expect(soon.stillPending).toBeGreaterThanOrEqual(1)
 			expect((await town.db.payment.findUniqueOrThrow({ where: { id: paymentId } })).state).toBe('pending')
 			await mopUpPayments({ db: town.db, now: new Date(Date.now() + 91 * 60_000) })
-			expect((await town.db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { transitions: true } })).transitions.at(-1)).toMatchObject({ toState: 'expired', source: 'mop_up' })
+			expect((await town.db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { transitions: true } })).transitions.at(-1)).toMatchObject({
+				toState: 'expired',
+				source: 'mop_up',
+			})
 			expect((await town.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).status).toBe('open')
 		} finally {
 			delete process.env.PAYMENT_GATEWAY_TIMEOUT_MS
@@ -125,7 +149,10 @@ describe('GoPay card payment', () => {
 		expect(await mopUpPayments({ db: town.db, now: new Date(Date.now() + 31 * 60_000) })).toMatchObject({ settled: 1 })
 		const after = await town.db.claim.findUniqueOrThrow({ where: { id: claim.id } })
 		expect([after.status, after.paidAmount, after.discountGranted]).toEqual(['paid', 57_600, 14_400])
-		expect((await town.db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { transitions: true } })).transitions.at(-1)).toMatchObject({ toState: 'paid', source: 'mop_up' })
+		expect((await town.db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { transitions: true } })).transitions.at(-1)).toMatchObject({
+			toState: 'paid',
+			source: 'mop_up',
+		})
 	})
 })
 
@@ -137,7 +164,8 @@ describe('refunds', () => {
 		await sim.settled()
 		return { claim, paymentId }
 	}
-	const refund = (paymentId: string, amount: number, reason = 'Duplicitní platba') => refundPayment({ db: town.db, ability: town.clerkAbility, paymentId, amount, reason, staffId: town.clerk.id })
+	const refund = (paymentId: string, amount: number, reason = 'Duplicitní platba') =>
+		refundPayment({ db: town.db, ability: town.clerkAbility, paymentId, amount, reason, staffId: town.clerk.id })
 
 	test('more than refundable is refused and nothing changes, at the portal and at the gateway', async () => {
 		const { claim, paymentId } = await paidPayment()
@@ -167,6 +195,8 @@ describe('refunds', () => {
 
 	test('a citizen cannot refund', async () => {
 		const { paymentId } = await paidPayment()
-		await expect(refundPayment({ db: town.db, ability: town.citizen, paymentId, amount: 100, reason: 'x', staffId: 'x' })).rejects.toMatchObject({ reason: 'not_allowed' })
+		await expect(refundPayment({ db: town.db, ability: town.citizen, paymentId, amount: 100, reason: 'x', staffId: 'x' })).rejects.toMatchObject({
+			reason: 'not_allowed',
+		})
 	})
 })

@@ -10,8 +10,20 @@ export const MY_CLAIMS_PAGE_SIZE = 50
 const STATUS_ORDER: readonly ClaimStatus[] = ['open', 'partly_paid', 'paid', 'overpaid', 'cancelled', 'written_off']
 
 const select = {
-	id: true, feeType: true, year: true, instalment: true, label: true, amount: true, paidAmount: true, discountGranted: true, discountAmount: true,
-	discountUntil: true, dueDate: true, variableSymbol: true, status: true, residentId: true,
+	id: true,
+	feeType: true,
+	year: true,
+	instalment: true,
+	label: true,
+	amount: true,
+	paidAmount: true,
+	discountGranted: true,
+	discountAmount: true,
+	discountUntil: true,
+	dueDate: true,
+	variableSymbol: true,
+	status: true,
+	residentId: true,
 } satisfies Prisma.ClaimSelect
 
 /**
@@ -35,13 +47,30 @@ async function readableResidents(db: TenantDb, ability: AppAbility, personId: st
  * The Claim rule is the Resident rule one level down (permissions.ts, decision 007); applied to the
  * claim table directly it is a correlated subquery per claim of the whole town, too slow for this page.
  */
-export async function listMyClaims({ db, ability, personId, page, now = new Date() }: { db: TenantDb; ability: AppAbility; personId: string; page: number; now?: Date }) {
+export async function listMyClaims({
+	db,
+	ability,
+	personId,
+	page,
+	now = new Date(),
+}: {
+	db: TenantDb
+	ability: AppAbility
+	personId: string
+	page: number
+	now?: Date
+}) {
 	const residents = new Map((await readableResidents(db, ability, personId)).map((r) => [r.id, `${r.givenName} ${r.familyName}`]))
 	// All of the citizen's claims (a household's few per year), sorted here rather than by ORDER BY ...
 	// LIMIT: with a LIMIT Postgres walks the town-wide (status, due_date) index and filters by resident,
 	// reading every open claim of the town for one citizen.
 	const all = residents.size ? await db.claim.findMany({ where: { residentId: { in: [...residents.keys()] } }, select }) : []
-	all.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || a.dueDate.getTime() - b.dueDate.getTime() || a.variableSymbol.localeCompare(b.variableSymbol))
+	all.sort(
+		(a, b) =>
+			STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
+			a.dueDate.getTime() - b.dueDate.getTime() ||
+			a.variableSymbol.localeCompare(b.variableSymbol),
+	)
 	const rows = all.slice((page - 1) * MY_CLAIMS_PAGE_SIZE, page * MY_CLAIMS_PAGE_SIZE)
 	const hasNext = all.length > page * MY_CLAIMS_PAGE_SIZE
 	const today = pragueToday(now)
@@ -49,10 +78,18 @@ export async function listMyClaims({ db, ability, personId, page, now = new Date
 		const dueDate = storedDate(row.dueDate)
 		const balance = claimBalance(row, today)
 		return {
-			id: row.id, feeType: row.feeType, year: row.year, instalment: row.instalment, label: row.label, status: row.status, variableSymbol: row.variableSymbol,
+			id: row.id,
+			feeType: row.feeType,
+			year: row.year,
+			instalment: row.instalment,
+			label: row.label,
+			status: row.status,
+			variableSymbol: row.variableSymbol,
 			residentId: row.residentId,
 			name: residents.get(row.residentId) ?? '',
-			amount: row.amount, paidAmount: row.paidAmount, dueDate,
+			amount: row.amount,
+			paidAmount: row.paidAmount,
+			dueDate,
 			remaining: balance.remaining,
 			discount: balance.discountAvailable,
 			toPay: balance.payableNow,

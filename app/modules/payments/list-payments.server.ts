@@ -23,7 +23,17 @@ export function paymentsWhere(db: TenantDb, ability: AppAbility, f: PaymentFilte
 }
 
 export const paymentSelect = {
-	id: true, method: true, state: true, amount: true, paidAmount: true, refundedAmount: true, overpaidAmount: true, createdAt: true, paidAt: true, providerPaymentId: true, variableSymbol: true,
+	id: true,
+	method: true,
+	state: true,
+	amount: true,
+	paidAmount: true,
+	refundedAmount: true,
+	overpaidAmount: true,
+	createdAt: true,
+	paidAt: true,
+	providerPaymentId: true,
+	variableSymbol: true,
 	person: { select: { givenName: true, familyName: true } },
 	items: { select: { claim: { select: { variableSymbol: true } } } },
 } satisfies Prisma.PaymentSelect
@@ -33,7 +43,13 @@ export async function listPayments({ db, ability, filters }: { db: TenantDb; abi
 	const where = paymentsWhere(db, ability, filters)
 	const [total, rows] = await Promise.all([
 		db.payment.count({ where }),
-		db.payment.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip: (filters.page - 1) * PAYMENTS_PAGE_SIZE, take: PAYMENTS_PAGE_SIZE, select: paymentSelect }),
+		db.payment.findMany({
+			where,
+			orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+			skip: (filters.page - 1) * PAYMENTS_PAGE_SIZE,
+			take: PAYMENTS_PAGE_SIZE,
+			select: paymentSelect,
+		}),
 	])
 	return { payments: rows, total, pages: Math.max(1, Math.ceil(total / PAYMENTS_PAGE_SIZE)) }
 }
@@ -59,13 +75,28 @@ export async function* paymentsCsv({ db, ability, filters, locale = 'cs' }: { db
 	const where = paymentsWhere(db, ability, filters)
 	let cursor: string | undefined
 	for (;;) {
-		const rows = await db.payment.findMany({ where, orderBy: { id: 'asc' }, take: BATCH, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}), select: paymentSelect })
+		const rows = await db.payment.findMany({
+			where,
+			orderBy: { id: 'asc' },
+			take: BATCH,
+			...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+			select: paymentSelect,
+		})
 		if (rows.length === 0) return
 		yield rows
 			.map((r) =>
 				[
-					r.variableSymbol ?? '', formatDateTime(r.createdAt, locale), methods[r.method] ?? r.method, states[r.state] ?? r.state, amount(r.amount), amount(r.paidAmount), amount(r.refundedAmount),
-					r.paidAt ? formatDateTime(r.paidAt, locale) : '', r.person ? `${r.person.givenName} ${r.person.familyName}` : '', r.items.map((i) => i.claim.variableSymbol).join(' '), r.providerPaymentId ?? '',
+					r.variableSymbol ?? '',
+					formatDateTime(r.createdAt, locale),
+					methods[r.method] ?? r.method,
+					states[r.state] ?? r.state,
+					amount(r.amount),
+					amount(r.paidAmount),
+					amount(r.refundedAmount),
+					r.paidAt ? formatDateTime(r.paidAt, locale) : '',
+					r.person ? `${r.person.givenName} ${r.person.familyName}` : '',
+					r.items.map((i) => i.claim.variableSymbol).join(' '),
+					r.providerPaymentId ?? '',
 				]
 					.map(cell)
 					.join(';'),

@@ -16,7 +16,10 @@ const BATCH = 200
 export type MopUpSummary = { checked: number; settled: number; expired: number; stillPending: number; credited: string[] }
 
 export function hasPaymentsToMopUp(db: TenantDb, now = new Date()) {
-	return db.payment.findFirst({ where: { method: { in: ['gopay', 'stripe'] }, state: { in: ['created', 'pending'] }, createdAt: { lte: new Date(now.getTime() - MOP_UP_AFTER_MS) } }, select: { id: true } })
+	return db.payment.findFirst({
+		where: { method: { in: ['gopay', 'stripe'] }, state: { in: ['created', 'pending'] }, createdAt: { lte: new Date(now.getTime() - MOP_UP_AFTER_MS) } },
+		select: { id: true },
+	})
 }
 
 /** With `town`, a payment credited here gets its receipt e-mail like any other settled payment. */
@@ -35,7 +38,9 @@ export async function mopUpPayments({ db, now = new Date(), town }: { db: Tenant
 		if (payment.providerPaymentId) {
 			if (!providers.has(payment.method)) providers.set(payment.method, await getPaymentProvider(db, payment.method))
 			const provider = providers.get(payment.method)
-			const result = provider ? await settleCardPayment({ db, provider: payment.method, providerPaymentId: payment.providerPaymentId, source: 'mop_up', gateway: provider, town }) : { outcome: 'provider_off' as const }
+			const result = provider
+				? await settleCardPayment({ db, provider: payment.method, providerPaymentId: payment.providerPaymentId, source: 'mop_up', gateway: provider, town })
+				: { outcome: 'provider_off' as const }
 			if (result.outcome === 'credited' || result.outcome === 'closed') {
 				summary.settled++
 				if (result.outcome === 'credited') summary.credited.push(payment.id)
@@ -44,7 +49,14 @@ export async function mopUpPayments({ db, now = new Date(), town }: { db: Tenant
 		}
 		// Never reached the gateway, or no final answer yet: expire once the 90 minutes are up.
 		if (now.getTime() - payment.createdAt.getTime() >= EXPIRE_AFTER_MS || !payment.providerPaymentId) {
-			const result = await db.$transaction((tx) => transitionPayment(tx, { paymentId: payment.id, to: 'expired', source: 'mop_up', detail: { reason: payment.providerPaymentId ? 'no final answer from the gateway' : 'never reached the gateway' } }))
+			const result = await db.$transaction((tx) =>
+				transitionPayment(tx, {
+					paymentId: payment.id,
+					to: 'expired',
+					source: 'mop_up',
+					detail: { reason: payment.providerPaymentId ? 'no final answer from the gateway' : 'never reached the gateway' },
+				}),
+			)
 			if (result.ok) summary.expired++
 		} else summary.stillPending++
 	}

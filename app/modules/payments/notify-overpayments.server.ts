@@ -18,7 +18,12 @@ export async function notifyOverpayments({ db, townSlug, townOrigin }: { db: Ten
 		orderBy: { updatedAt: 'asc' },
 		take: BATCH,
 		select: {
-			id: true, overpaidAmount: true, refundedAmount: true, paidAmount: true, variableSymbol: true, locale: true,
+			id: true,
+			overpaidAmount: true,
+			refundedAmount: true,
+			paidAmount: true,
+			variableSymbol: true,
+			locale: true,
 			person: { select: { notifyByEmail: true, notificationEmail: true, email: true, preferredLocale: true, closedAt: true } },
 			items: { select: { claim: { select: { label: true, year: true, variableSymbol: true } } } },
 			transitions: { where: { toState: 'cancelled' }, select: { id: true }, take: 1 },
@@ -39,7 +44,9 @@ export async function notifyOverpayments({ db, townSlug, townOrigin }: { db: Ten
 			amount: money(payment.overpaidAmount - payment.refundedAmount),
 			received: money(payment.paidAmount),
 			payment: payment.variableSymbol ? `VS ${payment.variableSymbol}` : payment.id.slice(0, 8),
-			claims: payment.items.map((item) => `${pickText(item.claim.label as LocalizedText, locale)} ${item.claim.year} (VS ${item.claim.variableSymbol})`).join(', '),
+			claims: payment.items
+				.map((item) => `${pickText(item.claim.label as LocalizedText, locale)} ${item.claim.year} (VS ${item.claim.variableSymbol})`)
+				.join(', '),
 		}
 		try {
 			await enqueueEmail({

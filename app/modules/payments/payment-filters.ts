@@ -21,5 +21,7 @@ export type PaymentFilters = z.output<typeof PaymentFiltersSchema>
 export const PAYMENT_FILTER_PARAMS = { state: 'stav', method: 'zpusob', from: 'od', to: 'do', page: PAGE_PARAM } as const
 
 export function readPaymentFilters(url: URL): PaymentFilters {
-	return PaymentFiltersSchema.parse(Object.fromEntries(Object.entries(PAYMENT_FILTER_PARAMS).map(([key, param]) => [key, url.searchParams.get(param) ?? undefined])))
+	return PaymentFiltersSchema.parse(
+		Object.fromEntries(Object.entries(PAYMENT_FILTER_PARAMS).map(([key, param]) => [key, url.searchParams.get(param) ?? undefined])),
+	)
 }

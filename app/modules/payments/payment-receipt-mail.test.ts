@@ -19,8 +19,24 @@ afterAll(async () => {
 
 async function paidPayment(locale: string, providerPaymentId: string) {
 	const claim = await wasteClaim(town.db, town.resident.id, { discountUntil: null })
-	const payment = await town.db.payment.create({ data: { method: 'gopay', state: 'pending', amount: 72_000, personId: town.person.id, locale, providerPaymentId, items: { create: [{ claimId: claim.id, amount: 0 }] } } })
-	const result = await applyProviderStatus({ db: town.db, provider: 'gopay', providerPaymentId, status: { state: 'paid', amount: 72_000, raw: 'PAID' }, source: 'notification' })
+	const payment = await town.db.payment.create({
+		data: {
+			method: 'gopay',
+			state: 'pending',
+			amount: 72_000,
+			personId: town.person.id,
+			locale,
+			providerPaymentId,
+			items: { create: [{ claimId: claim.id, amount: 0 }] },
+		},
+	})
+	const result = await applyProviderStatus({
+		db: town.db,
+		provider: 'gopay',
+		providerPaymentId,
+		status: { state: 'paid', amount: 72_000, raw: 'PAID' },
+		source: 'notification',
+	})
 	expect(result.outcome).toBe('credited')
 	return { payment, result }
 }
@@ -41,7 +57,14 @@ describe('the payment receipt e-mail', () => {
 		await town.db.person.update({ where: { id: town.person.id }, data: { notifyByEmail: true } })
 		// A duplicate notification of the same payment sends nothing either.
 		const before = await queuedEmails()
-		await afterSettled({ db: town.db, townSlug: 'receipt-town', townOrigin: 'https://receipt-town.test', outcome: 'duplicate', paymentId: payment.id, log: () => {} })
+		await afterSettled({
+			db: town.db,
+			townSlug: 'receipt-town',
+			townOrigin: 'https://receipt-town.test',
+			outcome: 'duplicate',
+			paymentId: payment.id,
+			log: () => {},
+		})
 		// Whatever would send a receipt enqueues it before afterSettled returns: nothing new on the queue means nothing sent.
 		expect(await queuedEmails()).toEqual(before)
 	})

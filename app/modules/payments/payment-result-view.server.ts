@@ -13,7 +13,11 @@ export function paymentResultView(payment: MyPayment | null, locale: Locale) {
 			id: payment.id,
 			state: payment.state,
 			amount: formatMoney(payment.state === 'paid' ? payment.paidAmount : payment.amount, locale),
-			claims: payment.items.map((item) => ({ id: item.claim.id, label: pickText(item.claim.label as LocalizedText, locale), variableSymbol: item.claim.variableSymbol })),
+			claims: payment.items.map((item) => ({
+				id: item.claim.id,
+				label: pickText(item.claim.label as LocalizedText, locale),
+				variableSymbol: item.claim.variableSymbol,
+			})),
 		},
 	}
 }

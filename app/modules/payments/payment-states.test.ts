@@ -29,9 +29,18 @@ describe('transitionPayment', async () => {
 
 	test('records an allowed transition and refuses (and logs) an invalid one, changing nothing', async () => {
 		const p = await db.payment.create({ data: { method: 'gopay', amount: 1000, state: 'pending' } })
-		expect(await db.$transaction((tx) => transitionPayment(tx, { paymentId: p.id, to: 'paid', source: 'webhook', detail: { id: 'x' } }))).toEqual({ ok: true, from: 'pending', to: 'paid' })
+		expect(await db.$transaction((tx) => transitionPayment(tx, { paymentId: p.id, to: 'paid', source: 'webhook', detail: { id: 'x' } }))).toEqual({
+			ok: true,
+			from: 'pending',
+			to: 'paid',
+		})
 		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-		expect(await db.$transaction((tx) => transitionPayment(tx, { paymentId: p.id, to: 'pending', source: 'return' }))).toEqual({ ok: false, from: 'paid', to: 'pending', reason: 'invalid_transition' })
+		expect(await db.$transaction((tx) => transitionPayment(tx, { paymentId: p.id, to: 'pending', source: 'return' }))).toEqual({
+			ok: false,
+			from: 'paid',
+			to: 'pending',
+			reason: 'invalid_transition',
+		})
 		expect(warn).toHaveBeenCalledOnce()
 		warn.mockRestore()
 		const after = await db.payment.findUniqueOrThrow({ where: { id: p.id }, include: { transitions: true } })

@@ -4,7 +4,16 @@
 import type { Prisma } from '../../generated/tenant/client'
 import type { PaymentState, TransitionSource } from '../../generated/tenant/enums'
 
-export const PAYMENT_STATES = ['created', 'pending', 'paid', 'cancelled', 'expired', 'failed', 'refunded', 'partially_refunded'] as const satisfies readonly PaymentState[]
+export const PAYMENT_STATES = [
+	'created',
+	'pending',
+	'paid',
+	'cancelled',
+	'expired',
+	'failed',
+	'refunded',
+	'partially_refunded',
+] as const satisfies readonly PaymentState[]
 
 export const PAYMENT_TRANSITIONS: Readonly<Record<PaymentState, readonly PaymentState[]>> = {
 	created: ['pending', 'paid', 'cancelled', 'expired', 'failed'],
@@ -30,7 +39,8 @@ export type TransitionInput = {
 	detail?: Record<string, unknown>
 }
 
-export type TransitionResult = { ok: true; from: PaymentState; to: PaymentState } | { ok: false; from: PaymentState | null; to: PaymentState; reason: 'not_found' | 'invalid_transition' }
+export type TransitionResult =
+	{ ok: true; from: PaymentState; to: PaymentState } | { ok: false; from: PaymentState | null; to: PaymentState; reason: 'not_found' | 'invalid_transition' }
 
 /**
  * Moves a payment to `to` inside the caller's transaction, locking the row first so two notifications

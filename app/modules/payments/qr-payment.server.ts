@@ -28,15 +28,27 @@ type Options = {
  * for the same claims and the same amount (clicking again never burns a new VS). Every claim must be
  * readable by the citizen (own or represented) and still have something to pay.
  */
-export async function createOrReuseQrPayment({ db, slug, ability, personId, claimIds, locale, now = new Date() }: Options): Promise<{ paymentId: string; variableSymbol: string; amount: number; reused: boolean }> {
+export async function createOrReuseQrPayment({
+	db,
+	slug,
+	ability,
+	personId,
+	claimIds,
+	locale,
+	now = new Date(),
+}: Options): Promise<{ paymentId: string; variableSymbol: string; amount: number; reused: boolean }> {
 	const ids = [...new Set(claimIds)].sort()
 	if (ids.length === 0) throw new QrPaymentError('selection_invalid', 'Choose at least one claim')
-	if (ids.length !== claimIds.length || ids.length > MAX_CLAIMS_PER_PAYMENT) throw new QrPaymentError('selection_invalid', `Choose at most ${MAX_CLAIMS_PER_PAYMENT} different claims`)
+	if (ids.length !== claimIds.length || ids.length > MAX_CLAIMS_PER_PAYMENT)
+		throw new QrPaymentError('selection_invalid', `Choose at most ${MAX_CLAIMS_PER_PAYMENT} different claims`)
 	if (!ids.every((id) => UUID.test(id))) throw new QrPaymentError('claim_not_found', 'No such claim')
 
 	return db.$transaction(async (tx) => {
 		// Lock the claims in id order: two clicks at once serialise, and the second one reuses.
-		const touched = await tx.claim.updateMany({ where: { AND: [accessibleWhere(ability, 'read', 'Claim'), { id: { in: ids } }] }, data: { updatedAt: new Date() } })
+		const touched = await tx.claim.updateMany({
+			where: { AND: [accessibleWhere(ability, 'read', 'Claim'), { id: { in: ids } }] },
+			data: { updatedAt: new Date() },
+		})
 		const claims = await tx.claim.findMany({
 			where: { AND: [accessibleWhere(ability, 'read', 'Claim'), { id: { in: ids } }] },
 			select: { id: true, status: true, amount: true, paidAmount: true, discountGranted: true, discountAmount: true, discountUntil: true },
@@ -54,7 +66,15 @@ export async function createOrReuseQrPayment({ db, slug, ability, personId, clai
 		const discountUntil = deadlines.length ? new Date(Math.min(...deadlines)) : null
 
 		const candidates = await tx.payment.findMany({
-			where: { personId, method: 'bank_transfer', state: 'pending', amount, discountUntil, variableSymbol: { not: null }, items: { every: { claimId: { in: ids } } } },
+			where: {
+				personId,
+				method: 'bank_transfer',
+				state: 'pending',
+				amount,
+				discountUntil,
+				variableSymbol: { not: null },
+				items: { every: { claimId: { in: ids } } },
+			},
 			select: { id: true, variableSymbol: true, items: { select: { claimId: true } } },
 			orderBy: { createdAt: 'desc' },
 		})
@@ -65,7 +85,15 @@ export async function createOrReuseQrPayment({ db, slug, ability, personId, clai
 		const [row] = await tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT nextval('${sequence}.variable_symbol_seq') AS n`)
 		const variableSymbol = makeVariableSymbol(Number(today.slice(0, 4)), Number(row!.n))
 		const payment = await tx.payment.create({
-			data: { method: 'bank_transfer', amount, variableSymbol, personId, discountUntil, locale: locale ?? null, items: { create: ids.map((claimId) => ({ claimId, amount: 0 })) } },
+			data: {
+				method: 'bank_transfer',
+				amount,
+				variableSymbol,
+				personId,
+				discountUntil,
+				locale: locale ?? null,
+				items: { create: ids.map((claimId) => ({ claimId, amount: 0 })) },
+			},
 			select: { id: true },
 		})
 		const moved = await transitionPayment(tx, { paymentId: payment.id, to: 'pending', source: 'system', detail: { qr: true } })

@@ -32,7 +32,12 @@ await generateClaims({ pool: getPool(), slug, year: 2026, asOf: new Date('2026-0
 
 /** A persona's first login: the account (pre-created for representatives) linked to the resident. */
 async function login(personIdentifier: string, givenName: string, familyName: string, dateOfBirth: string) {
-	const person = await db.person.upsert({ where: { personIdentifier }, create: { personIdentifier, givenName, familyName, dateOfBirth: new Date(dateOfBirth) }, update: {}, select: { id: true } })
+	const person = await db.person.upsert({
+		where: { personIdentifier },
+		create: { personIdentifier, givenName, familyName, dateOfBirth: new Date(dateOfBirth) },
+		update: {},
+		select: { id: true },
+	})
 	await linkResident(db, { id: person.id, givenName, familyName, dateOfBirth: new Date(dateOfBirth) })
 	return { personId: person.id, ability: defineAbilityFor({ kind: 'citizen', personId: person.id }) }
 }
@@ -40,7 +45,10 @@ const jana = await login('CZ/CZ/52698f22-74c6-49e1-8067-72d38c475662', 'Jana', '
 const petr = await login('CZ/CZ/17169a53-ef40-467f-bdfc-2c846f2f3361', 'Petr', 'Svoboda', '1978-11-23')
 
 async function claimOf(externalResidentId: string, feeType: string) {
-	const [row] = await sql<{ id: string }>(`SELECT c.id FROM ${schema}.claim c JOIN ${schema}.resident r ON r.id = c.resident_id WHERE r.external_id = $1 AND c.fee_type = $2 AND c.year = 2026`, [externalResidentId, feeType])
+	const [row] = await sql<{ id: string }>(
+		`SELECT c.id FROM ${schema}.claim c JOIN ${schema}.resident r ON r.id = c.resident_id WHERE r.external_id = $1 AND c.fee_type = $2 AND c.year = 2026`,
+		[externalResidentId, feeType],
+	)
 	return row!.id
 }
 const janaWaste = await claimOf('vnm-r-jana-novakova', 'waste')
@@ -50,10 +58,14 @@ const childWaste = await claimOf('vnm-r-eliska-novakova', 'waste')
 const partnerWaste = await claimOf('vnm-r-martin-novak', 'waste')
 const petrWaste = await claimOf('vnm-r-petr-svoboda', 'waste')
 
-const pay = (who: typeof jana, claimIds: string[], now: string) => createOrReuseQrPayment({ db, slug, ability: who.ability, personId: who.personId, claimIds, now: new Date(now) })
+const pay = (who: typeof jana, claimIds: string[], now: string) =>
+	createOrReuseQrPayment({ db, slug, ability: who.ability, personId: who.personId, claimIds, now: new Date(now) })
 
 async function refusal(promise: Promise<unknown>): Promise<QrPaymentErrorCode> {
-	const error = await promise.then(() => null, (e: unknown) => e)
+	const error = await promise.then(
+		() => null,
+		(e: unknown) => e,
+	)
 	expect(error).toBeInstanceOf(QrPaymentError)
 	return (error as QrPaymentError).code
 }
@@ -117,16 +129,23 @@ describe('createOrReuseQrPayment', () => {
 		expect(await db.payment.count()).toBe(0)
 	})
 
-	test("paying a claim whose discount has ended together with one whose discount is open: only the open one is discounted when credited", async () => {
+	test('paying a claim whose discount has ended together with one whose discount is open: only the open one is discounted when credited', async () => {
 		await generateClaims({ pool: getPool(), slug, year: 2027, asOf: new Date('2026-01-15T10:00:00Z') })
 		try {
-			const [next] = await sql<{ id: string }>(`SELECT c.id FROM ${schema}.claim c JOIN ${schema}.resident r ON r.id = c.resident_id WHERE r.external_id = 'vnm-r-jana-novakova' AND c.fee_type = 'waste' AND c.year = 2027`)
+			const [next] = await sql<{ id: string }>(
+				`SELECT c.id FROM ${schema}.claim c JOIN ${schema}.resident r ON r.id = c.resident_id WHERE r.external_id = 'vnm-r-jana-novakova' AND c.fee_type = 'waste' AND c.year = 2027`,
+			)
 			const result = await pay(jana, [janaWaste, next!.id], '2026-07-01T09:00:00Z')
 			expect(result.amount).toBe(72_000 + 57_600)
 			expect((await db.payment.findUniqueOrThrow({ where: { id: result.paymentId } })).discountUntil?.toISOString().slice(0, 10)).toBe('2027-05-31')
-			await db.$transaction((tx) => creditPayment(tx, { paymentId: result.paymentId, received: result.amount, receivedAt: new Date('2026-07-02T08:00:00Z'), source: 'bank_statement' }))
+			await db.$transaction((tx) =>
+				creditPayment(tx, { paymentId: result.paymentId, received: result.amount, receivedAt: new Date('2026-07-02T08:00:00Z'), source: 'bank_statement' }),
+			)
 			const claims = await db.claim.findMany({ where: { id: { in: [janaWaste, next!.id] } }, orderBy: { year: 'asc' } })
-			expect(claims.map((c) => [c.status, c.paidAmount, c.discountGranted])).toEqual([['paid', 72_000, 0], ['paid', 57_600, 14_400]])
+			expect(claims.map((c) => [c.status, c.paidAmount, c.discountGranted])).toEqual([
+				['paid', 72_000, 0],
+				['paid', 57_600, 14_400],
+			])
 		} finally {
 			await sql(`TRUNCATE ${schema}.payment CASCADE`)
 			await sql(`DELETE FROM ${schema}.claim WHERE year = 2027`)
@@ -136,7 +155,9 @@ describe('createOrReuseQrPayment', () => {
 	test('the QR details of the payment VS carry its (discounted) amount; of the claim VS the full amount', async () => {
 		const result = await pay(jana, [janaWaste], '2026-03-01T09:00:00Z')
 		const forPayment = await qrDetailsForVariableSymbol(db, result.variableSymbol)
-		expect(forPayment?.spayd).toMatch(new RegExp(`^SPD\\*1\\.0\\*ACC:CZ8703000000000017789001\\*AM:576\\.00\\*CC:CZK\\*MSG:[^*]+\\*X-VS:${result.variableSymbol}\\*CRC32:[0-9A-F]{8}\\*$`))
+		expect(forPayment?.spayd).toMatch(
+			new RegExp(`^SPD\\*1\\.0\\*ACC:CZ8703000000000017789001\\*AM:576\\.00\\*CC:CZK\\*MSG:[^*]+\\*X-VS:${result.variableSymbol}\\*CRC32:[0-9A-F]{8}\\*$`),
+		)
 		const claim = await db.claim.findUniqueOrThrow({ where: { id: janaWaste } })
 		expect((await qrDetailsForVariableSymbol(db, claim.variableSymbol))?.spayd).toContain('*AM:720.00*')
 		expect(await qrDetailsForVariableSymbol(db, '2699999990')).toBeNull()
@@ -158,7 +179,9 @@ describe('Moje platby list and claim page', () => {
 		// The list goes through the Resident rule; it must show exactly what the Claim rule allows.
 		for (const who of [jana, petr]) {
 			const allowed = await db.claim.findMany({ where: accessibleWhere(who.ability, 'read', 'Claim'), select: { id: true } })
-			expect((await listMyClaims({ db, ability: who.ability, personId: who.personId, page: 1 })).claims.map((c) => c.id).sort()).toEqual(allowed.map((c) => c.id).sort())
+			expect((await listMyClaims({ db, ability: who.ability, personId: who.personId, page: 1 })).claims.map((c) => c.id).sort()).toEqual(
+				allowed.map((c) => c.id).sort(),
+			)
 		}
 	})
 

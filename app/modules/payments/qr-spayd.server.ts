@@ -17,10 +17,20 @@ function claimMessage(claim: { label: unknown; year: number }) {
 }
 
 /** The QR Platba of a portal payment: its amount (discounted where the discount applies) and its own VS. */
-export async function paymentQrDetails(db: TenantDb, payment: { amount: number; variableSymbol: string; claims: { label: unknown; year: number }[] }): Promise<QrDetails> {
+export async function paymentQrDetails(
+	db: TenantDb,
+	payment: { amount: number; variableSymbol: string; claims: { label: unknown; year: number }[] },
+): Promise<QrDetails> {
 	const iban = await townIban(db)
 	const message = payment.claims.length === 1 ? claimMessage(payment.claims[0]!) : `Mistni poplatky (${payment.claims.length}), portal`
-	return { kind: 'payment', iban, amount: payment.amount, variableSymbol: payment.variableSymbol, message, spayd: encodeSpayd({ iban, amount: payment.amount, variableSymbol: payment.variableSymbol, message }) }
+	return {
+		kind: 'payment',
+		iban,
+		amount: payment.amount,
+		variableSymbol: payment.variableSymbol,
+		message,
+		spayd: encodeSpayd({ iban, amount: payment.amount, variableSymbol: payment.variableSymbol, message }),
+	}
 }
 
 /**
@@ -28,7 +38,10 @@ export async function paymentQrDetails(db: TenantDb, payment: { amount: number; 
  * asks for what is outstanding without any discount; a portal payment's VS for the payment's amount.
  */
 export async function qrDetailsForVariableSymbol(db: TenantDb, variableSymbol: string): Promise<QrDetails | null> {
-	const claim = await db.claim.findUnique({ where: { variableSymbol }, select: { label: true, year: true, amount: true, paidAmount: true, discountGranted: true } })
+	const claim = await db.claim.findUnique({
+		where: { variableSymbol },
+		select: { label: true, year: true, amount: true, paidAmount: true, discountGranted: true },
+	})
 	if (claim) {
 		const iban = await townIban(db)
 		const amount = remainingAmount(claim)
@@ -36,7 +49,10 @@ export async function qrDetailsForVariableSymbol(db: TenantDb, variableSymbol: s
 		const message = claimMessage(claim)
 		return { kind: 'claim', iban, amount, variableSymbol, message, spayd: encodeSpayd({ iban, amount, variableSymbol, message }) }
 	}
-	const payment = await db.payment.findUnique({ where: { variableSymbol }, select: { amount: true, items: { select: { claim: { select: { label: true, year: true } } } } } })
+	const payment = await db.payment.findUnique({
+		where: { variableSymbol },
+		select: { amount: true, items: { select: { claim: { select: { label: true, year: true } } } } },
+	})
 	if (!payment) return null
 	return paymentQrDetails(db, { amount: payment.amount, variableSymbol, claims: payment.items.map((item) => item.claim) })
 }

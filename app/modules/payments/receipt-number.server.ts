@@ -3,7 +3,10 @@ import type { TenantDb } from '../db/tenant-db.server'
 
 /** The receipt's human number: town prefix, PP (potvrzení o platbě), year of payment, counter per year: VES-PP-2026-000001. */
 export function formatReceiptNumber(townSlug: string, year: number, value: number) {
-	return `${townSlug.replace(/[^a-z]/g, '').slice(0, 3).toUpperCase()}-PP-${year}-${String(value).padStart(6, '0')}`
+	return `${townSlug
+		.replace(/[^a-z]/g, '')
+		.slice(0, 3)
+		.toUpperCase()}-PP-${year}-${String(value).padStart(6, '0')}`
 }
 
 const pragueYear = (date: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Prague', year: 'numeric' }).format(date))
@@ -19,7 +22,11 @@ export async function ensureReceiptNumber({ db, townSlug, paymentId }: { db: Ten
 		if (payment.receiptNumber) return payment.receiptNumber
 		const year = pragueYear(payment.paidAt ?? payment.createdAt)
 		const prefix = formatReceiptNumber(townSlug, year, 0).slice(0, -6)
-		const last = await db.payment.findFirst({ where: { receiptNumber: { startsWith: prefix } }, orderBy: { receiptNumber: 'desc' }, select: { receiptNumber: true } })
+		const last = await db.payment.findFirst({
+			where: { receiptNumber: { startsWith: prefix } },
+			orderBy: { receiptNumber: 'desc' },
+			select: { receiptNumber: true },
+		})
 		const next = formatReceiptNumber(townSlug, year, Number(last?.receiptNumber?.slice(-6) ?? 0) + 1)
 		try {
 			await db.payment.updateMany({ where: { id: paymentId, receiptNumber: null }, data: { receiptNumber: next } })

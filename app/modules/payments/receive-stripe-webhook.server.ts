@@ -9,7 +9,12 @@ import { isAllowedStripeEvent, StripeWebhookError, verifyStripeWebhook } from '.
 
 export type StripeWebhookAnswer = { status: number; body: { received: boolean; outcome: string }; paymentId?: string | null }
 
-const SESSION_EVENTS = new Set(['checkout.session.completed', 'checkout.session.async_payment_succeeded', 'checkout.session.async_payment_failed', 'checkout.session.expired'])
+const SESSION_EVENTS = new Set([
+	'checkout.session.completed',
+	'checkout.session.async_payment_succeeded',
+	'checkout.session.async_payment_failed',
+	'checkout.session.expired',
+])
 
 /**
  * A Stripe webhook for this town: the signature is checked with THIS town's signing secret (another
@@ -17,7 +22,19 @@ const SESSION_EVENTS = new Set(['checkout.session.completed', 'checkout.session.
  * the event id is the inbox key (a replay or duplicate changes nothing), and the session is fetched
  * again from Stripe: the event body is a hint, never the truth.
  */
-export async function receiveStripeWebhook({ db, rawBody, signature, toleranceSeconds, town }: { db: TenantDb; rawBody: Buffer | string; signature: string | undefined; toleranceSeconds?: number; town?: TownRef }): Promise<StripeWebhookAnswer> {
+export async function receiveStripeWebhook({
+	db,
+	rawBody,
+	signature,
+	toleranceSeconds,
+	town,
+}: {
+	db: TenantDb
+	rawBody: Buffer | string
+	signature: string | undefined
+	toleranceSeconds?: number
+	town?: TownRef
+}): Promise<StripeWebhookAnswer> {
 	const config = await loadGatewayConfig(db, 'stripe')
 	if (!config) return { status: 404, body: { received: false, outcome: 'stripe_off' } }
 	let event: Stripe.Event
@@ -29,7 +46,10 @@ export async function receiveStripeWebhook({ db, rawBody, signature, toleranceSe
 	}
 	if (!isAllowedStripeEvent(event.type) || !SESSION_EVENTS.has(event.type)) {
 		// Refund events: refunds are made from the portal and recorded there; answer 200 so Stripe stops.
-		await db.gatewayNotification.createMany({ data: [{ provider: 'stripe', eventKey: event.id, payload: { type: event.type }, processedAt: new Date(), outcome: 'ignored' }], skipDuplicates: true })
+		await db.gatewayNotification.createMany({
+			data: [{ provider: 'stripe', eventKey: event.id, payload: { type: event.type }, processedAt: new Date(), outcome: 'ignored' }],
+			skipDuplicates: true,
+		})
 		return { status: 200, body: { received: true, outcome: 'ignored' } }
 	}
 	const sessionId = (event.data.object as { id?: unknown }).id
@@ -44,6 +64,15 @@ export async function receiveStripeWebhook({ db, rawBody, signature, toleranceSe
 		if (error instanceof GatewayUnavailableError) return { status: 503, body: { received: false, outcome: 'gateway_unavailable' } }
 		return { status: 200, body: { received: true, outcome: 'unknown_session' } }
 	}
-	const result = await applyProviderStatus({ db, provider: 'stripe', providerPaymentId: sessionId, status, source: 'webhook', eventKey: event.id, payload: { type: event.type, session: sessionId }, town })
+	const result = await applyProviderStatus({
+		db,
+		provider: 'stripe',
+		providerPaymentId: sessionId,
+		status,
+		source: 'webhook',
+		eventKey: event.id,
+		payload: { type: event.type, session: sessionId },
+		town,
+	})
 	return { status: 200, body: { received: true, outcome: result.outcome }, paymentId: result.paymentId }
 }

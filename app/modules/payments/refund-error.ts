@@ -2,7 +2,17 @@ import type cardPayments from '../../locales/cs/card-payments.json'
 import { DomainError, unreachable } from '../errors/app-error'
 
 /** Why a clerk's refund was refused; nothing was changed (a gateway refusal marks the refund failed). */
-export const REFUND_ERROR_REASONS = ['not_allowed', 'not_found', 'amount_invalid', 'reason_missing', 'not_refundable', 'too_large', 'not_supported', 'gateway_refused', 'gateway_unavailable'] as const
+export const REFUND_ERROR_REASONS = [
+	'not_allowed',
+	'not_found',
+	'amount_invalid',
+	'reason_missing',
+	'not_refundable',
+	'too_large',
+	'not_supported',
+	'gateway_refused',
+	'gateway_unavailable',
+] as const
 export type RefundErrorReason = (typeof REFUND_ERROR_REASONS)[number]
 
 export class RefundError extends DomainError<RefundErrorReason> {

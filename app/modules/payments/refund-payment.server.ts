@@ -37,7 +37,10 @@ export async function refundPayment(input: RefundInput) {
 	// Reserve the amount under the payment's row lock, so two clerks cannot both refund the same money.
 	const { refund, payment } = await db.$transaction(async (tx) => {
 		await tx.payment.updateMany({ where: { AND: [accessibleWhere(ability, 'manage', 'Payment'), { id: input.paymentId }] }, data: { updatedAt: new Date() } })
-		const payment = await tx.payment.findFirst({ where: { AND: [accessibleWhere(ability, 'manage', 'Payment'), { id: input.paymentId }] }, select: { id: true, method: true, state: true, paidAmount: true, refundedAmount: true, providerPaymentId: true } })
+		const payment = await tx.payment.findFirst({
+			where: { AND: [accessibleWhere(ability, 'manage', 'Payment'), { id: input.paymentId }] },
+			select: { id: true, method: true, state: true, paidAmount: true, refundedAmount: true, providerPaymentId: true },
+		})
 		if (!payment) throw new RefundError('not_found')
 		if (refundNeedsMissingGatewayId(payment)) throw new RefundError('not_supported')
 		if (!isRefundableState(payment.state)) throw new RefundError('not_refundable')
@@ -52,31 +55,62 @@ export async function refundPayment(input: RefundInput) {
 		if (isCardProvider(payment.method)) {
 			const provider = await getPaymentProvider(db, payment.method)
 			if (!provider) throw new RefundError('gateway_unavailable')
-			providerRefundId = (await provider.refund({ providerPaymentId: payment.providerPaymentId!, amount: input.amount, reason, refundKey: refund.id })).providerRefundId
+			providerRefundId = (await provider.refund({ providerPaymentId: payment.providerPaymentId!, amount: input.amount, reason, refundKey: refund.id }))
+				.providerRefundId
 		}
 	} catch (error) {
 		await moveRefund(db, { refundId: refund.id, to: 'failed' })
-		await recordAudit(db, { action: 'payment.refund', outcome: 'failed', staffId: input.staffId, subject: `Payment:${payment.id}`, details: { amount: input.amount, reason, error: String((error as Error).message).slice(0, 200) }, ...input.meta })
+		await recordAudit(db, {
+			action: 'payment.refund',
+			outcome: 'failed',
+			staffId: input.staffId,
+			subject: `Payment:${payment.id}`,
+			details: { amount: input.amount, reason, error: String((error as Error).message).slice(0, 200) },
+			...input.meta,
+		})
 		if (error instanceof RefundError) throw error
 		throw new RefundError(error instanceof GatewayRefusedError ? 'gateway_refused' : 'gateway_unavailable')
 	}
 
 	await db.$transaction(async (tx) => {
 		await tx.payment.updateMany({ where: { id: payment.id }, data: { updatedAt: new Date() } })
-		const current = await tx.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { paidAmount: true, refundedAmount: true, items: { select: { claimId: true, amount: true, discount: true } } } })
+		const current = await tx.payment.findUniqueOrThrow({
+			where: { id: payment.id },
+			select: { paidAmount: true, refundedAmount: true, items: { select: { claimId: true, amount: true, discount: true } } },
+		})
 		const refundedAmount = current.refundedAmount + input.amount
 		await tx.payment.update({ where: { id: payment.id }, data: { refundedAmount } })
-		await transitionPayment(tx, { paymentId: payment.id, to: refundedAmount >= current.paidAmount ? 'refunded' : 'partially_refunded', source: 'clerk', detail: { refundId: refund.id, amount: input.amount } })
+		await transitionPayment(tx, {
+			paymentId: payment.id,
+			to: refundedAmount >= current.paidAmount ? 'refunded' : 'partially_refunded',
+			source: 'clerk',
+			detail: { refundId: refund.id, amount: input.amount },
+		})
 		await moveRefund(tx, { refundId: refund.id, to: 'succeeded', providerRefundId })
 		await takeMoneyBack(tx, { paymentId: payment.id, items: current.items, amount: input.amount, actor: input.staffId, reason })
-		await recordAudit(tx, { action: 'payment.refund', staffId: input.staffId, subject: `Payment:${payment.id}`, details: { amount: input.amount, reason, refundId: refund.id }, ...input.meta })
+		await recordAudit(tx, {
+			action: 'payment.refund',
+			staffId: input.staffId,
+			subject: `Payment:${payment.id}`,
+			details: { amount: input.amount, reason, refundId: refund.id },
+			...input.meta,
+		})
 	})
 	return { refundId: refund.id }
 }
 
 type Tx = Parameters<Parameters<TenantDb['$transaction']>[0]>[0]
 
-async function takeMoneyBack(tx: Tx, { paymentId, items, amount, actor, reason }: { paymentId: string; items: { claimId: string; amount: number; discount: number }[]; amount: number; actor: string; reason: string }) {
+async function takeMoneyBack(
+	tx: Tx,
+	{
+		paymentId,
+		items,
+		amount,
+		actor,
+		reason,
+	}: { paymentId: string; items: { claimId: string; amount: number; discount: number }[]; amount: number; actor: string; reason: string },
+) {
 	const ids = items.map((item) => item.claimId).sort()
 	for (const id of ids) await tx.claim.update({ where: { id }, data: { updatedAt: new Date() } })
 	const claims = await tx.claim.findMany({ where: { id: { in: ids } }, orderBy: [{ dueDate: 'desc' }, { id: 'desc' }] })
@@ -92,7 +126,12 @@ async function takeMoneyBack(tx: Tx, { paymentId, items, amount, actor, reason }
 		const allBack = alreadyBack + back >= item.amount
 		const paidAmount = claim.paidAmount - back
 		const discountGranted = allBack ? Math.max(0, claim.discountGranted - item.discount) : claim.discountGranted
-		await tx.claim.update({ where: { id: claim.id }, data: { paidAmount, discountGranted, status: deriveClaimStatus({ ...claim, paidAmount, discountGranted }) } })
-		await tx.claimEvent.create({ data: { claimId: claim.id, kind: 'refund', amount: back, paymentId, actor, detail: { reason, discountRevoked: allBack ? item.discount : 0 } } })
+		await tx.claim.update({
+			where: { id: claim.id },
+			data: { paidAmount, discountGranted, status: deriveClaimStatus({ ...claim, paidAmount, discountGranted }) },
+		})
+		await tx.claimEvent.create({
+			data: { claimId: claim.id, kind: 'refund', amount: back, paymentId, actor, detail: { reason, discountRevoked: allBack ? item.discount : 0 } },
+		})
 	}
 }

@@ -12,7 +12,10 @@ export const REFUND_TRANSITIONS: TransitionTable<RefundState> = {
 	failed: [],
 }
 
-export async function moveRefund(tx: Pick<Prisma.TransactionClient, 'refund'>, { refundId, to, providerRefundId, at = new Date() }: { refundId: string; to: Exclude<RefundState, 'requested'>; providerRefundId?: string | null; at?: Date }) {
+export async function moveRefund(
+	tx: Pick<Prisma.TransactionClient, 'refund'>,
+	{ refundId, to, providerRefundId, at = new Date() }: { refundId: string; to: Exclude<RefundState, 'requested'>; providerRefundId?: string | null; at?: Date },
+) {
 	const moved = await tx.refund.updateMany({
 		where: { id: refundId, state: { in: statesLeadingTo(REFUND_TRANSITIONS, to) } },
 		data: { state: to, finishedAt: at, ...(providerRefundId !== undefined ? { providerRefundId } : {}) },

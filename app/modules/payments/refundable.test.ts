@@ -16,7 +16,10 @@ describe('what a payment can still give back', () => {
 	})
 
 	test('only a paid or partly refunded payment gives money back', () => {
-		expect(['created', 'pending', 'paid', 'partially_refunded', 'refunded', 'cancelled', 'expired'].filter(isRefundableState)).toEqual(['paid', 'partially_refunded'])
+		expect(['created', 'pending', 'paid', 'partially_refunded', 'refunded', 'cancelled', 'expired'].filter(isRefundableState)).toEqual([
+			'paid',
+			'partially_refunded',
+		])
 	})
 
 	test('a card payment without the gateway’s payment id cannot be refunded; a bank transfer needs none', () => {

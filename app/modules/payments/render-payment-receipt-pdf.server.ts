@@ -21,7 +21,17 @@ export type ReceiptTown = { name: LocalizedText; ico?: string; address?: string;
  * Potvrzení o platbě: the town that issues it (coat of arms, name, IČO), the receipt's own number,
  * who paid what for which fee and year, when and how, in the citizen's language.
  */
-export function renderPaymentReceiptPdf({ locale, town, receiptNumber, payment }: { locale: Locale; town: ReceiptTown; receiptNumber: string; payment: MyPayment }): Promise<Buffer> {
+export function renderPaymentReceiptPdf({
+	locale,
+	town,
+	receiptNumber,
+	payment,
+}: {
+	locale: Locale
+	town: ReceiptTown
+	receiptNumber: string
+	payment: MyPayment
+}): Promise<Buffer> {
 	const t = resources[locale]['card-payments']
 	const townName = pickText(town.name, locale)
 	const money = (amount: number) => formatMoney(amount, locale)
@@ -40,7 +50,12 @@ export function renderPaymentReceiptPdf({ locale, town, receiptNumber, payment }
 	const top = doc.y
 	const textLeft = town.coatOfArmsPng ? left + 72 : left
 	if (town.coatOfArmsPng) doc.image(town.coatOfArmsPng, left, top, { fit: [60, 60] })
-	doc.font(FONT_BOLD).fontSize(14).text(townName, textLeft, top, { width: width - (textLeft - left) }).font(FONT).fontSize(10)
+	doc
+		.font(FONT_BOLD)
+		.fontSize(14)
+		.text(townName, textLeft, top, { width: width - (textLeft - left) })
+		.font(FONT)
+		.fontSize(10)
 	if (town.ico) doc.text(`${t.receipt.ico}: ${town.ico}`, textLeft)
 	if (town.address) doc.text(town.address, textLeft)
 	doc.y = Math.max(doc.y, town.coatOfArmsPng ? top + 64 : doc.y)
@@ -73,8 +88,15 @@ export function renderPaymentReceiptPdf({ locale, town, receiptNumber, payment }
 		})
 		doc.y = bottom + 4
 	}
-	tableRow(columns.map((column) => column.title), true)
-	doc.moveTo(left, doc.y - 2).lineTo(left + width, doc.y - 2).lineWidth(0.5).stroke()
+	tableRow(
+		columns.map((column) => column.title),
+		true,
+	)
+	doc
+		.moveTo(left, doc.y - 2)
+		.lineTo(left + width, doc.y - 2)
+		.lineWidth(0.5)
+		.stroke()
 	for (const item of payment.items) {
 		const fee = pickText(item.claim.label as LocalizedText, locale)
 		const instalment = item.claim.instalment > 1 ? `, ${t.receipt.instalment.replace('{{n}}', String(item.claim.instalment))}` : ''
@@ -99,7 +121,19 @@ export async function loadReceiptTown({ db, profile }: { db: TenantDb; profile: 
 }
 
 /** The receipt of one paid payment: its number (given now if it has none yet) and the PDF. */
-export async function paymentReceiptPdf({ db, townSlug, profile, locale, payment }: { db: TenantDb; townSlug: string; profile: TownProfile; locale: Locale; payment: MyPayment }) {
+export async function paymentReceiptPdf({
+	db,
+	townSlug,
+	profile,
+	locale,
+	payment,
+}: {
+	db: TenantDb
+	townSlug: string
+	profile: TownProfile
+	locale: Locale
+	payment: MyPayment
+}) {
 	const [receiptNumber, town] = await Promise.all([ensureReceiptNumber({ db, townSlug, paymentId: payment.id }), loadReceiptTown({ db, profile })])
 	return { receiptNumber, pdf: await renderPaymentReceiptPdf({ locale, town, receiptNumber, payment }) }
 }

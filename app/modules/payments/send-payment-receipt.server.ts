@@ -17,7 +17,9 @@ export async function sendPaymentReceipt({ db, townSlug, townOrigin, paymentId }
 	const payment = await db.payment.findUniqueOrThrow({
 		where: { id: paymentId },
 		select: {
-			locale: true, paidAmount: true, paidAt: true,
+			locale: true,
+			paidAmount: true,
+			paidAt: true,
 			person: { select: { notifyByEmail: true, notificationEmail: true, email: true, closedAt: true } },
 			items: { select: { claim: { select: { label: true, variableSymbol: true } } } },
 		},
@@ -48,7 +50,21 @@ export async function sendPaymentReceipt({ db, townSlug, townOrigin, paymentId }
  * After settling: the receipt e-mail when money was credited, and the notice when the money was more
  * than was owed (refund queue); logged and swallowed on failure.
  */
-export async function afterSettled({ db, townSlug, townOrigin, outcome, paymentId, log }: { db: TenantDb; townSlug: string; townOrigin: string; outcome: string; paymentId: string | null; log: (message: string) => void }) {
+export async function afterSettled({
+	db,
+	townSlug,
+	townOrigin,
+	outcome,
+	paymentId,
+	log,
+}: {
+	db: TenantDb
+	townSlug: string
+	townOrigin: string
+	outcome: string
+	paymentId: string | null
+	log: (message: string) => void
+}) {
 	if (outcome !== 'credited' || !paymentId) return
 	try {
 		await sendPaymentReceipt({ db, townSlug, townOrigin, paymentId })

@@ -12,7 +12,15 @@ export type SettleResult = { outcome: ApplyOutcome | 'gateway_unavailable' | 'pr
  * GoPay's notification (whose `?id=` is never trusted: only the re-queried status counts) and the
  * mop-up job. An id we never issued is ignored without calling the gateway.
  */
-export async function settleCardPayment({ db, provider: name, providerPaymentId, source, dedupe = false, gateway: given, town }: {
+export async function settleCardPayment({
+	db,
+	provider: name,
+	providerPaymentId,
+	source,
+	dedupe = false,
+	gateway: given,
+	town,
+}: {
 	db: TenantDb
 	provider: CardProvider
 	providerPaymentId: string
@@ -35,5 +43,13 @@ export async function settleCardPayment({ db, provider: name, providerPaymentId,
 		if (error instanceof GatewayUnavailableError) return { outcome: 'gateway_unavailable', paymentId: payment.id }
 		throw error
 	}
-	return applyProviderStatus({ db, provider: name, providerPaymentId, status, source, town, ...(dedupe ? { eventKey: `${providerPaymentId}:${status.raw}`, payload: { id: providerPaymentId, state: status.raw } } : {}) })
+	return applyProviderStatus({
+		db,
+		provider: name,
+		providerPaymentId,
+		status,
+		source,
+		town,
+		...(dedupe ? { eventKey: `${providerPaymentId}:${status.raw}`, payload: { id: providerPaymentId, state: status.raw } } : {}),
+	})
 }

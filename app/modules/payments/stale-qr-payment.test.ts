@@ -35,7 +35,13 @@ afterAll(async () => {
 	await stopMailAndJobs(capture)
 })
 
-const transfer = (vs: string, amount: number) => importStatement({ tenant: { ...town.tenant, primaryHost: `${slug}.test` }, bytes: generateGpc({ account: '1778900100', movements: [{ vs, amount, date: pragueToday(), id: String(++movement) }] }), fileName: `vypis-${movement}.gpc`, actor: 'test' })
+const transfer = (vs: string, amount: number) =>
+	importStatement({
+		tenant: { ...town.tenant, primaryHost: `${slug}.test` },
+		bytes: generateGpc({ account: '1778900100', movements: [{ vs, amount, date: pragueToday(), id: String(++movement) }] }),
+		fileName: `vypis-${movement}.gpc`,
+		actor: 'test',
+	})
 const openQr = (claimId: string) => createOrReuseQrPayment({ db, slug, ability: town.citizen, personId: town.person.id, claimIds: [claimId] })
 const refundQueue = async () => (await listPayments({ db, ability: town.clerkAbility, filters: { state: 'to_refund', page: 1 } })).payments.map((p) => p.id)
 const claimNow = async (id: string) => {
@@ -50,19 +56,41 @@ describe('issue 11.1', () => {
 		const qr = await openQr(claim.id)
 		expect(qr.amount).toBe(57_600)
 		// The card page warns: this QR payment is still open for the same claim.
-		expect(await findOpenQrPayments({ db, personId: town.person.id, claimIds: [claim.id] })).toMatchObject([{ id: qr.paymentId, variableSymbol: qr.variableSymbol }])
+		expect(await findOpenQrPayments({ db, personId: town.person.id, claimIds: [claim.id] })).toMatchObject([
+			{ id: qr.paymentId, variableSymbol: qr.variableSymbol },
+		])
 
 		const card = await db.payment.create({
-			data: { method: 'gopay', state: 'pending', amount: 57_600, personId: town.person.id, locale: 'uk', providerPaymentId: '6100000001', discountUntil: claim.discountUntil, items: { create: [{ claimId: claim.id, amount: 0 }] } },
+			data: {
+				method: 'gopay',
+				state: 'pending',
+				amount: 57_600,
+				personId: town.person.id,
+				locale: 'uk',
+				providerPaymentId: '6100000001',
+				discountUntil: claim.discountUntil,
+				items: { create: [{ claimId: claim.id, amount: 0 }] },
+			},
 		})
-		const paid = await applyProviderStatus({ db, provider: 'gopay', providerPaymentId: '6100000001', status: { state: 'paid', amount: 57_600, raw: 'PAID' }, source: 'notification' })
+		const paid = await applyProviderStatus({
+			db,
+			provider: 'gopay',
+			providerPaymentId: '6100000001',
+			status: { state: 'paid', amount: 57_600, raw: 'PAID' },
+			source: 'notification',
+		})
 		expect(paid.outcome).toBe('credited')
 
 		// Settled with its discount, and the QR payment is cancelled through the state machine.
 		expect(await claimNow(claim.id)).toMatchObject({ claim: { status: 'paid', paidAmount: 57_600, discountGranted: 14_400 }, note: 'settledWithDiscount' })
 		const cancelled = await db.payment.findUniqueOrThrow({ where: { id: qr.paymentId }, include: { transitions: { orderBy: { at: 'asc' } } } })
 		expect(cancelled.state).toBe('cancelled')
-		expect(cancelled.transitions.at(-1)).toMatchObject({ fromState: 'pending', toState: 'cancelled', source: 'notification', detail: { reason: 'claim_settled', settledBy: card.id } })
+		expect(cancelled.transitions.at(-1)).toMatchObject({
+			fromState: 'pending',
+			toState: 'cancelled',
+			source: 'notification',
+			detail: { reason: 'claim_settled', settledBy: card.id },
+		})
 		// Its page shows no code (and says why), and the card page has nothing to warn about.
 		const page = await getMyQrPayment({ db, ability: town.citizen, paymentId: qr.paymentId })
 		expect(page).toMatchObject({ state: 'cancelled', qr: null })
@@ -76,7 +104,11 @@ describe('issue 11.1', () => {
 		expect(late).toMatchObject({ state: 'paid', paidAmount: 57_600, overpaidAmount: 57_600 })
 		expect(late.transitions.at(-1)).toMatchObject({ fromState: 'cancelled', toState: 'paid', source: 'bank_statement' })
 		// The claim shows the overpayment, and no sentence about "no discount" next to its discount.
-		expect(await claimNow(claim.id)).toMatchObject({ claim: { status: 'overpaid', paidAmount: 115_200, discountGranted: 14_400 }, balance: { refundable: 57_600, isPayable: false }, note: 'overpaid' })
+		expect(await claimNow(claim.id)).toMatchObject({
+			claim: { status: 'overpaid', paidAmount: 115_200, discountGranted: 14_400 },
+			balance: { refundable: 57_600, isPayable: false },
+			note: 'overpaid',
+		})
 
 		// The clerk's refund queue (/urad/platby?stav=to_refund, "k vrácení") holds it.
 		expect(await refundQueue()).toEqual([qr.paymentId])
@@ -88,20 +120,32 @@ describe('issue 11.1', () => {
 		expect(await notifyOverpayments({ db, townSlug: slug })).toBe(0)
 
 		// The clerk sends the money back by bank order and records it: the queue empties, the claim is paid.
-		await refundPayment({ db, ability: town.clerkAbility, paymentId: qr.paymentId, amount: 57_600, reason: 'Vráceno příkazem na účet plátce', staffId: town.clerk.id })
+		await refundPayment({
+			db,
+			ability: town.clerkAbility,
+			paymentId: qr.paymentId,
+			amount: 57_600,
+			reason: 'Vráceno příkazem na účet plátce',
+			staffId: town.clerk.id,
+		})
 		expect(await refundQueue()).toEqual([])
 		expect(await db.payment.findUniqueOrThrow({ where: { id: qr.paymentId } })).toMatchObject({ state: 'refunded', refundedAmount: 57_600 })
 		expect(await claimNow(claim.id)).toMatchObject({ claim: { status: 'paid', paidAmount: 57_600, discountGranted: 14_400 }, note: 'settledWithDiscount' })
 	}, 60_000)
 
-	test('11.1 stale QR payment after a card payment: a transfer with the claim\'s own VS that settles the claim (bulk crediting) cancels the open QR payment too', async () => {
+	test("11.1 stale QR payment after a card payment: a transfer with the claim's own VS that settles the claim (bulk crediting) cancels the open QR payment too", async () => {
 		const claim = await wasteClaim(db, town.resident.id)
 		const qr = await openQr(claim.id)
 		const imported = await transfer(claim.variableSymbol, 72_000)
 		expect(imported).toMatchObject({ ok: true, summary: { matched: 1, paid: 1 } })
 		const payment = await db.payment.findUniqueOrThrow({ where: { id: qr.paymentId }, include: { transitions: { orderBy: { at: 'asc' } } } })
 		expect(payment.state).toBe('cancelled')
-		expect(payment.transitions.at(-1)).toMatchObject({ fromState: 'pending', toState: 'cancelled', source: 'bank_statement', detail: { reason: 'claim_settled', claimIds: [claim.id] } })
+		expect(payment.transitions.at(-1)).toMatchObject({
+			fromState: 'pending',
+			toState: 'cancelled',
+			source: 'bank_statement',
+			detail: { reason: 'claim_settled', claimIds: [claim.id] },
+		})
 		expect(await getMyQrPayment({ db, ability: town.citizen, paymentId: qr.paymentId })).toMatchObject({ qr: null })
 		// A QR payment for a claim still partly open stays: only settling cancels.
 		const other = await wasteClaim(db, town.resident.id)

@@ -64,7 +64,9 @@ export async function startCardPayment(input: StartCardPaymentInput): Promise<{ 
 		return { paymentId: payment.id, redirectUrl: started.redirectUrl }
 	} catch (error) {
 		if (error instanceof GatewayRefusedError) {
-			await input.db.$transaction((tx) => transitionPayment(tx, { paymentId: payment.id, to: 'failed', source: 'system', detail: { error: error.message.slice(0, 300) } }))
+			await input.db.$transaction((tx) =>
+				transitionPayment(tx, { paymentId: payment.id, to: 'failed', source: 'system', detail: { error: error.message.slice(0, 300) } }),
+			)
 			throw new CardPaymentError('gateway_refused', 'gateway_refused', { cause: error })
 		}
 		// Unknown whether the gateway created it: the payment stays `created` and the mop-up job expires it.

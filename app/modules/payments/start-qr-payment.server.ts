@@ -21,12 +21,24 @@ export async function startQrPayment(user: Citizen, formData: FormData, locale: 
 	const parsed = QrPaymentFormSchema.safeParse({ intent: formData.get('intent'), claim: formData.getAll('predpis') })
 	if (!parsed.success) return data({ error: 'errors.selection' as const }, { status: 400 })
 	try {
-		const payment = await createOrReuseQrPayment({ db: user.db, slug: user.tenant.slug, ability: user.ability, personId: user.actor.personId, claimIds: parsed.data.claim, locale })
+		const payment = await createOrReuseQrPayment({
+			db: user.db,
+			slug: user.tenant.slug,
+			ability: user.ability,
+			personId: user.actor.personId,
+			claimIds: parsed.data.claim,
+			locale,
+		})
 		return redirect(`/platby/qr/${payment.paymentId}`, 303)
 	} catch (error) {
 		if (!(error instanceof QrPaymentError)) throw error
 		if (error.code === 'claim_not_found') throw data(null, { status: 404 })
-		const key = error.code === 'claim_not_payable' ? ('errors.notPayable' as const) : error.code === 'no_account' ? ('errors.noAccount' as const) : ('errors.selection' as const)
+		const key =
+			error.code === 'claim_not_payable'
+				? ('errors.notPayable' as const)
+				: error.code === 'no_account'
+					? ('errors.noAccount' as const)
+					: ('errors.selection' as const)
 		return data({ error: key }, { status: 400 })
 	}
 }

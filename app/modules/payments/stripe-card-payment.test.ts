@@ -20,7 +20,9 @@ import { readPaymentFilters } from './payment-filters'
 
 const ZNOJMO = { secretKey: 'sk_test_znojmo_pay', webhookSecret: 'whsec_znojmo_pay' }
 const OTHER = { secretKey: 'sk_test_other_pay', webhookSecret: 'whsec_other_pay' }
-const znojmo = await paymentTown('stripe-town', { contact: { address: 'Obroková 1/12, 669 02 Znojmo', email: 'podatelna@stripe-town.example', phone: '+420 515 216 111', ico: '00293881' } })
+const znojmo = await paymentTown('stripe-town', {
+	contact: { address: 'Obroková 1/12, 669 02 Znojmo', email: 'podatelna@stripe-town.example', phone: '+420 515 216 111', ico: '00293881' },
+})
 const other = await paymentTown('stripe-other')
 let sim: StripeSimulator
 let server: Server
@@ -48,7 +50,13 @@ beforeAll(async () => {
 	})
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 	const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-	sim = await startStripeSimulator({ accounts: [{ ...ZNOJMO, webhookUrl: `${base}/znojmo` }, { ...OTHER, webhookUrl: `${base}/other` }], retryDelaysMs: [20, 20] })
+	sim = await startStripeSimulator({
+		accounts: [
+			{ ...ZNOJMO, webhookUrl: `${base}/znojmo` },
+			{ ...OTHER, webhookUrl: `${base}/other` },
+		],
+		retryDelaysMs: [20, 20],
+	})
 	await setGatewayCredential({ db: znojmo.db, provider: 'stripe', values: { ...ZNOJMO, apiUrl: sim.url }, actor: 'test' })
 	await setGatewayCredential({ db: other.db, provider: 'stripe', values: { ...OTHER, apiUrl: sim.url }, actor: 'test' })
 })
@@ -59,7 +67,17 @@ afterAll(async () => {
 
 async function payDogFee() {
 	const claim = await wasteClaim(znojmo.db, znojmo.resident.id, { discountUntil: null, amount: 150_000 })
-	const { paymentId, redirectUrl } = await startCardPayment({ db: znojmo.db, ability: znojmo.citizen, personId: znojmo.person.id, claimIds: [claim.id], provider: 'stripe', locale: 'cs', townSlug: 'stripe-town', origin: 'https://znojmo.example', description: 'Platba' })
+	const { paymentId, redirectUrl } = await startCardPayment({
+		db: znojmo.db,
+		ability: znojmo.citizen,
+		personId: znojmo.person.id,
+		claimIds: [claim.id],
+		provider: 'stripe',
+		locale: 'cs',
+		townSlug: 'stripe-town',
+		origin: 'https://znojmo.example',
+		description: 'Platba',
+	})
 	return { claim, paymentId, redirectUrl }
 }
 
@@ -75,14 +93,19 @@ describe('Stripe card payment', () => {
 		const payment = await znojmo.db.payment.findUniqueOrThrow({ where: { id: paymentId } })
 		const stripe = (await import('./stripe')).createStripeClient({ ...ZNOJMO, apiUrl: sim.url })
 		const session = await stripe.checkout.sessions.retrieve(payment.providerPaymentId!)
-		expect(session).toMatchObject({ currency: 'czk', amount_total: 150_000, metadata: { tenant: 'stripe-town', paymentId }, success_url: 'https://znojmo.example/platby/stripe/navrat?session={CHECKOUT_SESSION_ID}' })
+		expect(session).toMatchObject({
+			currency: 'czk',
+			amount_total: 150_000,
+			metadata: { tenant: 'stripe-town', paymentId },
+			success_url: 'https://znojmo.example/platby/stripe/navrat?session={CHECKOUT_SESSION_ID}',
+		})
 		const answer = await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })
 		expect(answer.headers.get('location')).toBe(`https://znojmo.example/platby/stripe/navrat?session=${session.id}`)
 		await sim.settleWebhooks()
 		expect(await state(znojmo.db, paymentId, claim.id)).toEqual({ payment: 'paid', paid: 150_000, status: 'paid', credits: 1 })
 	})
 
-	test('forged webhooks change nothing: a changed body, another town\'s secret, an old signature, a replay, a duplicate', async () => {
+	test("forged webhooks change nothing: a changed body, another town's secret, an old signature, a replay, a duplicate", async () => {
 		const { claim, paymentId, redirectUrl } = await payDogFee()
 		sim.setWebhookUrl(ZNOJMO.secretKey, 'http://127.0.0.1:9/nowhere') // the genuine delivery never arrives
 		try {
@@ -97,7 +120,10 @@ describe('Stripe card payment', () => {
 		const before = await state(znojmo.db, paymentId, claim.id)
 		expect(before).toMatchObject({ payment: 'pending', credits: 0 })
 
-		expect(await endpoint(payload.replace('"paid"', '"unpaid"'), signPayload(payload, ZNOJMO.webhookSecret))).toMatchObject({ status: 400, body: { outcome: 'signature_invalid' } })
+		expect(await endpoint(payload.replace('"paid"', '"unpaid"'), signPayload(payload, ZNOJMO.webhookSecret))).toMatchObject({
+			status: 400,
+			body: { outcome: 'signature_invalid' },
+		})
 		expect(await endpoint(payload, signPayload(payload, OTHER.webhookSecret))).toMatchObject({ status: 400 })
 		expect(await endpoint(payload, signPayload(payload, ZNOJMO.webhookSecret, Math.floor(Date.now() / 1000) - 600))).toMatchObject({ status: 400 })
 		expect(await endpoint(payload, undefined)).toMatchObject({ status: 400, body: { outcome: 'signature_missing' } })
@@ -107,7 +133,10 @@ describe('Stripe card payment', () => {
 
 		// The genuine event, then the same event replayed (fresh signature) and sent twice at once: credited once.
 		expect(await endpoint(payload, signPayload(payload, ZNOJMO.webhookSecret))).toMatchObject({ status: 200, body: { outcome: 'credited' } })
-		const again = await Promise.all([endpoint(payload, signPayload(payload, ZNOJMO.webhookSecret)), endpoint(payload, signPayload(payload, ZNOJMO.webhookSecret))])
+		const again = await Promise.all([
+			endpoint(payload, signPayload(payload, ZNOJMO.webhookSecret)),
+			endpoint(payload, signPayload(payload, ZNOJMO.webhookSecret)),
+		])
 		expect(again.map((a) => a.body.outcome)).toEqual(['duplicate', 'duplicate'])
 		await sim.resendEvent(completed.id)
 		await sim.settleWebhooks()
@@ -117,7 +146,12 @@ describe('Stripe card payment', () => {
 	test('a forged "completed" event for an unpaid session, signed with the right secret, is checked against Stripe and changes nothing', async () => {
 		const { claim, paymentId } = await payDogFee()
 		const payment = await znojmo.db.payment.findUniqueOrThrow({ where: { id: paymentId } })
-		const fake = JSON.stringify({ id: 'evt_forged_1', object: 'event', type: 'checkout.session.completed', data: { object: { id: payment.providerPaymentId, object: 'checkout.session', payment_status: 'paid', amount_total: 150_000 } } })
+		const fake = JSON.stringify({
+			id: 'evt_forged_1',
+			object: 'event',
+			type: 'checkout.session.completed',
+			data: { object: { id: payment.providerPaymentId, object: 'checkout.session', payment_status: 'paid', amount_total: 150_000 } },
+		})
 		expect(await webhookEndpoint(znojmo.db)(fake, signPayload(fake, ZNOJMO.webhookSecret))).toMatchObject({ status: 200, body: { outcome: 'unchanged' } })
 		expect(await state(znojmo.db, paymentId, claim.id)).toMatchObject({ payment: 'pending', credits: 0, status: 'open' })
 	})
@@ -127,7 +161,7 @@ describe('Stripe card payment', () => {
 		expect(await webhookEndpoint(znojmo.db)(body, signPayload(body, ZNOJMO.webhookSecret))).toMatchObject({ status: 200, body: { outcome: 'ignored' } })
 	})
 
-	test('Cancel on Stripe\'s page: the session is expired at Stripe and the payment cancelled; the claim stays open and the page cannot be paid any more', async () => {
+	test("Cancel on Stripe's page: the session is expired at Stripe and the payment cancelled; the claim stays open and the page cannot be paid any more", async () => {
 		const { claim, paymentId, redirectUrl } = await payDogFee()
 		const answer = await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'cancel' }), redirect: 'manual' })
 		expect(answer.headers.get('location')).toBe(`https://znojmo.example/platby/stripe/navrat?payment=${paymentId}&cancel=1`)
@@ -200,7 +234,8 @@ describe('Stripe card payment', () => {
 		const { claim, paymentId, redirectUrl } = await payDogFee()
 		await fetch(redirectUrl, { method: 'POST', body: new URLSearchParams({ action: 'pay' }), redirect: 'manual' })
 		await sim.settleWebhooks()
-		const refund = (amount: number) => refundPayment({ db: znojmo.db, ability: znojmo.clerkAbility, paymentId, amount, reason: 'Pes odhlášen', staffId: znojmo.clerk.id })
+		const refund = (amount: number) =>
+			refundPayment({ db: znojmo.db, ability: znojmo.clerkAbility, paymentId, amount, reason: 'Pes odhlášen', staffId: znojmo.clerk.id })
 		await refund(50_000)
 		expect(await znojmo.db.claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: 'partly_paid', paidAmount: 100_000 })
 		await expect(refund(100_001)).rejects.toBeInstanceOf(RefundError)
@@ -211,8 +246,14 @@ describe('Stripe card payment', () => {
 		const stripe = (await import('./stripe')).createStripeClient({ ...ZNOJMO, apiUrl: sim.url })
 		const session = await stripe.checkout.sessions.retrieve((await znojmo.db.payment.findUniqueOrThrow({ where: { id: paymentId } })).providerPaymentId!)
 		const recorded = await znojmo.db.refund.findMany({ where: { paymentId }, orderBy: { createdAt: 'asc' } })
-		expect(recorded.map((r) => [r.amount, r.state])).toEqual([[50_000, 'succeeded'], [100_000, 'succeeded']])
+		expect(recorded.map((r) => [r.amount, r.state])).toEqual([
+			[50_000, 'succeeded'],
+			[100_000, 'succeeded'],
+		])
 		const atStripe = await Promise.all(recorded.map((r) => stripe.refunds.retrieve(r.providerRefundId!)))
-		expect(atStripe.map((r) => [r.amount, r.status, r.payment_intent])).toEqual([[50_000, 'succeeded', session.payment_intent], [100_000, 'succeeded', session.payment_intent]])
+		expect(atStripe.map((r) => [r.amount, r.status, r.payment_intent])).toEqual([
+			[50_000, 'succeeded', session.payment_intent],
+			[100_000, 'succeeded', session.payment_intent],
+		])
 	})
 })

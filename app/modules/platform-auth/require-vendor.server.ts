@@ -21,7 +21,10 @@ export async function getVendorUser(request: Request, context: AppLoadContext) {
 	const options = vendorSessionOptions()
 	const session = await getVendorSession(options, request)
 	if (!session) return null
-	const vendor = await options.db.vendorStaff.findUnique({ where: { id: session.vendorStaffId }, select: { id: true, name: true, email: true, disabledAt: true, totpEnabledAt: true } })
+	const vendor = await options.db.vendorStaff.findUnique({
+		where: { id: session.vendorStaffId },
+		select: { id: true, name: true, email: true, disabledAt: true, totpEnabledAt: true },
+	})
 	if (!vendor || vendor.disabledAt) return null
 	return { session, vendor, isComplete: session.secondFactorDone && Boolean(vendor.totpEnabledAt) }
 }

@@ -28,7 +28,11 @@ export async function completeVendorSecondFactor({ request, context, code }: { r
 	if (!pending || pending.isComplete) return { ok: false as const, reason: 'no_session' as const }
 	const result = await verifySecondFactor({ store: platformLoginStore(getPlatformDb()), accountId: pending.vendor.id, code, ...requestMeta(context) })
 	if (!result.ok) return result
-	const cookie = await createVendorSession(vendorSessionOptions(), request, { vendorStaffId: pending.vendor.id, secondFactorDone: true, ip: requestMeta(context).ip })
+	const cookie = await createVendorSession(vendorSessionOptions(), request, {
+		vendorStaffId: pending.vendor.id,
+		secondFactorDone: true,
+		ip: requestMeta(context).ip,
+	})
 	return { ok: true as const, cookie }
 }
 

@@ -27,7 +27,11 @@ function cookie(secure: boolean, value: string, maxAgeSeconds: number) {
 export type VendorSessionOptions = { db: PlatformDb; secure: boolean }
 
 /** A new session (the one the request came with, if any, is ended first); returns Set-Cookie. */
-export async function createVendorSession({ db, secure }: VendorSessionOptions, request: Request, data: { vendorStaffId: string; secondFactorDone: boolean; ip: string | null }) {
+export async function createVendorSession(
+	{ db, secure }: VendorSessionOptions,
+	request: Request,
+	data: { vendorStaffId: string; secondFactorDone: boolean; ip: string | null },
+) {
 	const old = readToken(request, secure)
 	if (old) await db.vendorSession.deleteMany({ where: { idHash: hashOf(old) } })
 	const token = newSessionToken()

@@ -54,9 +54,12 @@ function townSql(slug: string) {
 
 /** The job queue's view of the town: jobs waiting to start (and since when), e-mails that failed in 24 h. */
 async function queueFigures(pool: pg.Pool, slug: string) {
-	const { rows: present } = await pool.query<{ job: string | null; archive: string | null }>(`SELECT to_regclass('pgboss.job')::text AS job, to_regclass('pgboss.archive')::text AS archive`)
+	const { rows: present } = await pool.query<{ job: string | null; archive: string | null }>(
+		`SELECT to_regclass('pgboss.job')::text AS job, to_regclass('pgboss.archive')::text AS archive`,
+	)
 	if (!present[0]?.job) return { jobs: { waiting: 0, oldestWaitingAt: null }, email: { failures24h: 0 } }
-	const failedMail = (table: string) => `SELECT count(*) FROM ${table} WHERE name = 'send-email' AND state = 'failed' AND data->>'tenantSlug' = $1 AND completed_on > now() - interval '24 hours'`
+	const failedMail = (table: string) =>
+		`SELECT count(*) FROM ${table} WHERE name = 'send-email' AND state = 'failed' AND data->>'tenantSlug' = $1 AND completed_on > now() - interval '24 hours'`
 	const { rows } = await pool.query<{ waiting: string; oldest: Date | null; mail: string }>(
 		`SELECT count(*)::text AS waiting, min(start_after) AS oldest,
 			((${failedMail('pgboss.job')})${present[0].archive ? ` + (${failedMail('pgboss.archive')})` : ''})::text AS mail
@@ -74,7 +77,9 @@ async function expectedTenantMigrations() {
 }
 
 function certificateExpiry(pem: string) {
-	const text = pem.includes('-----BEGIN') ? pem : `-----BEGIN CERTIFICATE-----\n${pem.replace(/\s+/g, '').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`
+	const text = pem.includes('-----BEGIN')
+		? pem
+		: `-----BEGIN CERTIFICATE-----\n${pem.replace(/\s+/g, '').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`
 	try {
 		return new Date(new X509Certificate(text).validTo)
 	} catch {
@@ -97,7 +102,10 @@ export async function collectTownFigures(pool: pg.Pool, slug: string): Promise<T
 	const [{ rows }, queue, ledger, expected] = await Promise.all([
 		pool.query<TownRow>(townSql(slug)),
 		queueFigures(pool, slug),
-		pool.query<{ applied: string; last: string | null }>(`SELECT count(*)::text AS applied, max(name) AS last FROM platform.schema_migration WHERE schema_name = $1`, [tenantSchemaName(slug)]),
+		pool.query<{ applied: string; last: string | null }>(
+			`SELECT count(*)::text AS applied, max(name) AS last FROM platform.schema_migration WHERE schema_name = $1`,
+			[tenantSchemaName(slug)],
+		),
 		expectedTenantMigrations(),
 	])
 	const row = rows[0]!
@@ -106,8 +114,18 @@ export async function collectTownFigures(pool: pg.Pool, slug: string): Promise<T
 	return {
 		schema: { applied: Number(ledger.rows[0]?.applied ?? 0), expected, last: ledger.rows[0]?.last ?? null },
 		lastCitizenLoginAt: iso(row.last_login),
-		nia: { configured: row.sp_certificate !== null, metadataFetchedAt: iso(row.idp_metadata_fetched_at), certExpiresAt: certificate?.at.toISOString() ?? null, certOf: certificate?.of ?? null },
-		records: { configured: Boolean(row.records_configured), backlog: Number(row.backlog), oldestPendingAt: iso(row.oldest_pending), failures24h: Number(row.records_failures) },
+		nia: {
+			configured: row.sp_certificate !== null,
+			metadataFetchedAt: iso(row.idp_metadata_fetched_at),
+			certExpiresAt: certificate?.at.toISOString() ?? null,
+			certOf: certificate?.of ?? null,
+		},
+		records: {
+			configured: Boolean(row.records_configured),
+			backlog: Number(row.backlog),
+			oldestPendingAt: iso(row.oldest_pending),
+			failures24h: Number(row.records_failures),
+		},
 		gateway: { configured: row.gateway_configured, lastPaidAt: iso(row.last_card_paid), failedNotifications24h: Number(row.failed_notifications) },
 		bank: { account: Boolean(row.has_iban), lastImportAt: iso(row.last_import) },
 		...queue,
@@ -156,7 +174,9 @@ export async function refreshAllTownHealth(pool: pg.Pool, { concurrency = 4, now
 		const { rows: lock } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [REFRESH_ALL_LOCK])
 		if (!lock[0]?.ok) return { ran: false as const, towns: 0 }
 		try {
-			const { rows: towns } = await pool.query<{ id: string; slug: string; status: 'active' | 'suspended' }>('SELECT id, slug, status FROM platform.tenant ORDER BY slug')
+			const { rows: towns } = await pool.query<{ id: string; slug: string; status: 'active' | 'suspended' }>(
+				'SELECT id, slug, status FROM platform.tenant ORDER BY slug',
+			)
 			let next = 0
 			await Promise.all(
 				Array.from({ length: Math.max(1, Math.min(concurrency, towns.length)) }, async () => {

@@ -22,4 +22,3 @@ export type HealthQuery = z.infer<typeof HealthQuerySchema>
 
 /** The console's query parameters: Czech like the paths (docs/glossary.md). */
 export const HEALTH_QUERY_PARAMS = { q: 'q', sort: 'razeni', level: 'uroven' } as const
-

@@ -47,7 +47,8 @@ describe('town health verdicts', () => {
 	})
 
 	test('records delivery: a stuck backlog turns amber after 15 minutes and red after 2 hours, with the count and age', () => {
-		const waiting = (minutes: number, failures = 0) => judge({ ...healthy(), records: { configured: true, backlog: 4, oldestPendingAt: ago(minutes * MIN), failures24h: failures } }).records
+		const waiting = (minutes: number, failures = 0) =>
+			judge({ ...healthy(), records: { configured: true, backlog: 4, oldestPendingAt: ago(minutes * MIN), failures24h: failures } }).records
 		expect(waiting(5)).toMatchObject({ level: 'green' })
 		expect(waiting(5, 2)).toMatchObject({ level: 'amber', reason: 'recordsFailures', values: { failures: 2, count: 4 } })
 		expect(waiting(20, 3)).toMatchObject({ level: 'amber', reason: 'recordsSlow', values: { count: 4, minutes: 20, failures: 3 } })
@@ -57,7 +58,10 @@ describe('town health verdicts', () => {
 
 	test('gateway, bank, queue, e-mail, security and schema thresholds', () => {
 		const base = healthy()
-		expect(judge({ ...base, gateway: { ...base.gateway, failedNotifications24h: 1 } }).gateway).toMatchObject({ level: 'amber', reason: 'gatewayNotificationsFailing' })
+		expect(judge({ ...base, gateway: { ...base.gateway, failedNotifications24h: 1 } }).gateway).toMatchObject({
+			level: 'amber',
+			reason: 'gatewayNotificationsFailing',
+		})
 		expect(judge({ ...base, gateway: { ...base.gateway, failedNotifications24h: 5 } }).gateway.level).toBe('red')
 		expect(judge({ ...base, bank: { account: true, lastImportAt: ago(9 * DAY) } }).bank).toMatchObject({ level: 'amber', values: { days: 9 } })
 		expect(judge({ ...base, bank: { account: true, lastImportAt: ago(40 * DAY) } }).bank.level).toBe('red')
@@ -69,7 +73,11 @@ describe('town health verdicts', () => {
 		expect(judge({ ...base, email: { failures24h: 10 } }).email.level).toBe('red')
 		expect(judge({ ...base, security: { failedLogins24h: 0, denied24h: 0, lockedAccounts: 1 } }).security.level).toBe('amber')
 		expect(judge({ ...base, security: { failedLogins24h: 150, denied24h: 60, lockedAccounts: 0 } }).security.level).toBe('red')
-		expect(judge({ ...base, schema: { applied: 38, expected: 40, last: null } }).schema).toMatchObject({ level: 'red', reason: 'schemaBehind', values: { behind: 2 } })
+		expect(judge({ ...base, schema: { applied: 38, expected: 40, last: null } }).schema).toMatchObject({
+			level: 'red',
+			reason: 'schemaBehind',
+			values: { behind: 2 },
+		})
 	})
 
 	test('a suspended town is amber in its status column; the row summary counts the columns that are not green', () => {

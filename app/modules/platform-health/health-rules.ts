@@ -66,7 +66,10 @@ export function evaluateTown({ status, figures, now = new Date() }: { status: 'a
 		gateway: gatewayVerdict(figures.gateway),
 		bank: bankVerdict(figures.bank, now),
 		jobs: jobsVerdict(figures.jobs, now),
-		email: figures.email.failures24h === 0 ? green('emailOk') : (figures.email.failures24h >= THRESHOLDS.emailRed ? red : amber)('emailFailures', { count: figures.email.failures24h }),
+		email:
+			figures.email.failures24h === 0
+				? green('emailOk')
+				: (figures.email.failures24h >= THRESHOLDS.emailRed ? red : amber)('emailFailures', { count: figures.email.failures24h }),
 		security: securityVerdict(figures.security),
 	}
 }
@@ -88,11 +91,13 @@ function niaVerdict(nia: TownFigures['nia'], now: Date): Verdict {
 	const expiresIn = nia.certExpiresAt ? new Date(nia.certExpiresAt).getTime() - now.getTime() : null
 	const certificate = nia.certOf === 'idp' ? 'idp' : 'sp'
 	if (expiresIn !== null && expiresIn <= 0) return red(`${certificate}CertificateExpired`, { at: nia.certExpiresAt! })
-	if (expiresIn !== null && expiresIn <= THRESHOLDS.certificateRedMs) return red(`${certificate}CertificateExpiring`, { days: days(expiresIn), at: nia.certExpiresAt! })
+	if (expiresIn !== null && expiresIn <= THRESHOLDS.certificateRedMs)
+		return red(`${certificate}CertificateExpiring`, { days: days(expiresIn), at: nia.certExpiresAt! })
 	const age = ageOf(nia.metadataFetchedAt, now)
 	if (age === null) return red('niaMetadataNever')
 	if (age >= THRESHOLDS.niaMetadataRedMs) return red('niaMetadataOld', { days: days(age) })
-	if (expiresIn !== null && expiresIn <= THRESHOLDS.certificateAmberMs) return amber(`${certificate}CertificateExpiring`, { days: days(expiresIn), at: nia.certExpiresAt! })
+	if (expiresIn !== null && expiresIn <= THRESHOLDS.certificateAmberMs)
+		return amber(`${certificate}CertificateExpiring`, { days: days(expiresIn), at: nia.certExpiresAt! })
 	if (age >= THRESHOLDS.niaMetadataAmberMs) return amber('niaMetadataOld', { days: days(age) })
 	return green('niaOk', { hours: Math.floor(age / HOUR) })
 }
@@ -100,8 +105,10 @@ function niaVerdict(nia: TownFigures['nia'], now: Date): Verdict {
 function recordsVerdict(records: TownFigures['records'], now: Date): Verdict {
 	if (!records.configured) return green('recordsNone')
 	const age = ageOf(records.oldestPendingAt, now)
-	if (age !== null && age >= THRESHOLDS.recordsRedMs) return red('recordsStuck', { count: records.backlog, minutes: minutes(age), failures: records.failures24h })
-	if (age !== null && age >= THRESHOLDS.recordsAmberMs) return amber('recordsSlow', { count: records.backlog, minutes: minutes(age), failures: records.failures24h })
+	if (age !== null && age >= THRESHOLDS.recordsRedMs)
+		return red('recordsStuck', { count: records.backlog, minutes: minutes(age), failures: records.failures24h })
+	if (age !== null && age >= THRESHOLDS.recordsAmberMs)
+		return amber('recordsSlow', { count: records.backlog, minutes: minutes(age), failures: records.failures24h })
 	if (records.failures24h > 0) return amber('recordsFailures', { failures: records.failures24h, count: records.backlog })
 	return green('recordsOk', { count: records.backlog })
 }

@@ -18,14 +18,31 @@ export type TownHealthRow = {
 	error: string | null
 }
 
-type Row = { id: string; slug: string; name: string; status: 'active' | 'suspended'; host: string | null; refreshed_at: Date | null; level: string | null; figures: TownFigures | Record<string, never> | null; error: string | null; total: string }
+type Row = {
+	id: string
+	slug: string
+	name: string
+	status: 'active' | 'suspended'
+	host: string | null
+	refreshed_at: Date | null
+	level: string | null
+	figures: TownFigures | Record<string, never> | null
+	error: string | null
+	total: string
+}
 
 /** Turns a stored summary row into what the console shows, judged against the current time. */
 export function toHealthRow(row: Omit<Row, 'total'>, now = new Date()): TownHealthRow {
 	const figures = row.figures && 'schema' in row.figures ? (row.figures as TownFigures) : null
 	const verdicts = figures ? evaluateTown({ status: row.status, figures, now }) : null
 	const stale = staleness(row.refreshed_at, now)
-	const worst = verdicts ? (Object.values(verdicts).some((v) => v.level === 'red') ? 'red' : Object.values(verdicts).some((v) => v.level === 'amber') ? 'amber' : 'green') : 'red'
+	const worst = verdicts
+		? Object.values(verdicts).some((v) => v.level === 'red')
+			? 'red'
+			: Object.values(verdicts).some((v) => v.level === 'amber')
+				? 'amber'
+				: 'green'
+		: 'red'
 	const level = row.error ? 'red' : stale?.level === 'red' ? 'red' : worst === 'green' && stale ? 'amber' : worst
 	return {
 		id: row.id,
@@ -57,7 +74,9 @@ export async function listTownHealth({ page, q, sort, level }: HealthQuery, now 
 	const params: unknown[] = []
 	if (q) {
 		params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
-		where.push(`(t.slug ILIKE $${params.length} OR t.name ILIKE $${params.length} OR EXISTS (SELECT 1 FROM platform.tenant_host s WHERE s.tenant_id = t.id AND s.host ILIKE $${params.length}))`)
+		where.push(
+			`(t.slug ILIKE $${params.length} OR t.name ILIKE $${params.length} OR EXISTS (SELECT 1 FROM platform.tenant_host s WHERE s.tenant_id = t.id AND s.host ILIKE $${params.length}))`,
+		)
 	}
 	if (level !== 'all') {
 		params.push(level)
@@ -87,7 +106,9 @@ export async function listTownHealth({ page, q, sort, level }: HealthQuery, now 
 
 /** Every town's state, for GET /platform/health.json (states and counts only). */
 export async function listAllTownHealth(now = new Date()) {
-	const { rows } = await getPool().query<Omit<Row, 'total'>>(`${SELECT} FROM platform.tenant t LEFT JOIN platform.town_health h ON h.tenant_id = t.id ORDER BY t.slug`)
+	const { rows } = await getPool().query<Omit<Row, 'total'>>(
+		`${SELECT} FROM platform.tenant t LEFT JOIN platform.town_health h ON h.tenant_id = t.id ORDER BY t.slug`,
+	)
 	return rows.map((row) => toHealthRow(row, now))
 }
 
@@ -109,16 +130,28 @@ function auditChanges(details: unknown): { setting: string; old: string | null; 
 
 export async function getTownHealthDetail(slug: string, now = new Date()) {
 	const pool = getPool()
-	const { rows } = await pool.query<Omit<Row, 'total'>>(`${SELECT} FROM platform.tenant t LEFT JOIN platform.town_health h ON h.tenant_id = t.id WHERE t.slug = $1`, [slug])
+	const { rows } = await pool.query<Omit<Row, 'total'>>(
+		`${SELECT} FROM platform.tenant t LEFT JOIN platform.town_health h ON h.tenant_id = t.id WHERE t.slug = $1`,
+		[slug],
+	)
 	if (!rows[0]) return null
 	const town = toHealthRow(rows[0], now)
 	const [samples, audit] = await Promise.all([
-		pool.query<{ at: Date; level: string; figures: TownFigures }>(`SELECT at, level, figures FROM platform.town_health_sample WHERE tenant_id = $1 AND figures ? 'schema' ORDER BY at DESC LIMIT 48`, [town.id]),
-		pool.query<{ at: Date; actor: string; action: string; details: unknown }>(`SELECT at, actor, action, details FROM platform.platform_audit WHERE tenant_id = $1 ORDER BY at DESC LIMIT 20`, [town.id]),
+		pool.query<{ at: Date; level: string; figures: TownFigures }>(
+			`SELECT at, level, figures FROM platform.town_health_sample WHERE tenant_id = $1 AND figures ? 'schema' ORDER BY at DESC LIMIT 48`,
+			[town.id],
+		),
+		pool.query<{ at: Date; actor: string; action: string; details: unknown }>(
+			`SELECT at, actor, action, details FROM platform.platform_audit WHERE tenant_id = $1 ORDER BY at DESC LIMIT 20`,
+			[town.id],
+		),
 	])
 	return {
 		town,
-		samples: samples.rows.map((sample) => ({ at: sample.at.toISOString(), verdicts: evaluateTown({ status: town.status, figures: sample.figures, now: sample.at }) })),
+		samples: samples.rows.map((sample) => ({
+			at: sample.at.toISOString(),
+			verdicts: evaluateTown({ status: town.status, figures: sample.figures, now: sample.at }),
+		})),
 		audit: audit.rows.map((row) => ({ at: row.at.toISOString(), actor: row.actor, action: row.action, changes: auditChanges(row.details) })),
 	}
 }

@@ -19,7 +19,9 @@ import { listAllTownHealth } from './list-town-health.server'
 
 process.env.RECHEALTH_RECORDS_SECRET = 'whsec-rechealth'
 process.env.RECHEALTH_RECORDS_CALLBACK = 'cbsec-rechealth'
-const sim = await startRecordsSimulator({ towns: [{ slug: 'rechealth', webhookSecret: 'whsec-rechealth', callbackSecret: 'cbsec-rechealth', callbackUrl: 'http://127.0.0.1:9/api/records/status' }] })
+const sim = await startRecordsSimulator({
+	towns: [{ slug: 'rechealth', webhookSecret: 'whsec-rechealth', callbackSecret: 'cbsec-rechealth', callbackUrl: 'http://127.0.0.1:9/api/records/status' }],
+})
 let simStopped = false
 afterAll(async () => {
 	if (!simStopped) await sim.stop()
@@ -27,7 +29,12 @@ afterAll(async () => {
 
 const town = await createTown('rechealth', {
 	submissionAgendas: [{ code: 'fees', name: { cs: 'Poplatky' } }],
-	records: { kind: 'webhook', url: sim.webhookUrl('rechealth'), secret: { env: 'RECHEALTH_RECORDS_SECRET' }, callbackSecret: { env: 'RECHEALTH_RECORDS_CALLBACK' } },
+	records: {
+		kind: 'webhook',
+		url: sim.webhookUrl('rechealth'),
+		secret: { env: 'RECHEALTH_RECORDS_SECRET' },
+		callbackSecret: { env: 'RECHEALTH_RECORDS_CALLBACK' },
+	},
 })
 await createTown('rechealth-other')
 const db = getTenantDb(town.tenant)
@@ -47,7 +54,15 @@ describe('town health: the records column', () => {
 	test('records simulator stopped: amber with the failed attempts, then red after 2 hours, with the reason in words', async () => {
 		await sim.stop()
 		simStopped = true
-		const submission = await submitSubmission({ db, tenant: town.tenant, formVersionId: version.id, agenda: 'fees', personId: person.id, data: { note: 'Rex' }, locale: 'cs' })
+		const submission = await submitSubmission({
+			db,
+			tenant: town.tenant,
+			formVersionId: version.id,
+			agenda: 'fees',
+			personId: person.id,
+			data: { note: 'Rex' },
+			locale: 'cs',
+		})
 		const connector = (await getTownConnector(db, 'rechealth'))!
 		const t0 = new Date()
 		const drained = await drainOutbox({ db, town: { slug: 'rechealth', name: { cs: 'Rechealth' } }, connector, now: () => t0 })

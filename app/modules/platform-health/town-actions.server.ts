@@ -15,7 +15,10 @@ import { refreshTownHealth } from './collect-town-health.server'
 export const vendorActor = (vendor: { id: string; email: string }) => `vendor:${vendor.email}`
 
 async function findTown(slug: string) {
-	const tenant = await getPlatformDb().tenant.findUnique({ where: { slug }, select: { id: true, slug: true, status: true, hosts: { where: { isPrimary: true }, select: { host: true } } } })
+	const tenant = await getPlatformDb().tenant.findUnique({
+		where: { slug },
+		select: { id: true, slug: true, status: true, hosts: { where: { isPrimary: true }, select: { host: true } } },
+	})
 	if (!tenant) throw new AppError('tenant_not_found', `No town "${slug}"`)
 	return tenant
 }
@@ -59,6 +62,8 @@ export async function resendStaffInvitations({ slug, actor }: { slug: string; ac
 			data: { link: `${townOrigin(host)}/urad/pozvanka/${token}`, expiresAt: expiresAt.toISOString(), inviterName: townName },
 		})
 	}
-	await getPlatformDb().platformAudit.create({ data: { actor, action: 'staff.invite_resend', tenantId: tenant.id, details: { staffUserIds: pending.map((staff) => staff.id) } } })
+	await getPlatformDb().platformAudit.create({
+		data: { actor, action: 'staff.invite_resend', tenantId: tenant.id, details: { staffUserIds: pending.map((staff) => staff.id) } },
+	})
 	return pending.length
 }

@@ -19,14 +19,18 @@ afterAll(() => nia.close())
 const good = await createNiaTown(nia, 'health-good')
 await createTown('health-plain')
 const busy = await createTown('health-busy')
-const tenants = await sql<{ id: string; slug: string; status: 'active' | 'suspended' }>(`SELECT id, slug, status FROM platform.tenant WHERE slug LIKE 'health-%' ORDER BY slug`)
+const tenants = await sql<{ id: string; slug: string; status: 'active' | 'suspended' }>(
+	`SELECT id, slug, status FROM platform.tenant WHERE slug LIKE 'health-%' ORDER BY slug`,
+)
 const query = (input: Record<string, unknown> = {}) => HealthQuerySchema.parse(input)
 
 describe('town health (vendor console)', () => {
 	test("the job's refresh reads the town's figures into the summary row and a sample", async () => {
 		// health-busy: 60 failed staff logins in the last day (amber) and a statement imported 10 days ago (amber).
 		const busyDb = getTenantDb(busy.tenant)
-		await busyDb.loginAttempt.createMany({ data: Array.from({ length: 60 }, (_, index) => ({ identifier: `x${index}@example.cz`, success: false, at: new Date(Date.now() - 60_000) })) })
+		await busyDb.loginAttempt.createMany({
+			data: Array.from({ length: 60 }, (_, index) => ({ identifier: `x${index}@example.cz`, success: false, at: new Date(Date.now() - 60_000) })),
+		})
 		await busyDb.bankStatement.create({ data: { format: 'gpc', fileName: 'v.gpc', sha256: 'x'.repeat(64), createdAt: new Date(Date.now() - 10 * 86_400_000) } })
 		for (const tenant of tenants) await refreshTownHealth(getPool(), tenant)
 
@@ -71,7 +75,10 @@ describe('town health (vendor console)', () => {
 		expect(await setTownStatusFromConsole({ slug: 'health-plain', status: 'suspended', actor: 'vendor:ops@vendor.test' })).toBe(false)
 		const detail = await getTownHealthDetail('health-plain')
 		expect(detail!.town.verdicts!.status).toMatchObject({ level: 'amber', reason: 'suspended' })
-		expect(detail!.audit).toEqual([expect.objectContaining({ actor: 'vendor:ops@vendor.test', action: 'tenant.suspend' }), expect.objectContaining({ action: 'tenant.create' })])
+		expect(detail!.audit).toEqual([
+			expect.objectContaining({ actor: 'vendor:ops@vendor.test', action: 'tenant.suspend' }),
+			expect.objectContaining({ action: 'tenant.create' }),
+		])
 		expect(detail!.samples.length).toBe(3)
 		await setTownStatusFromConsole({ slug: 'health-plain', status: 'active', actor: 'vendor:ops@vendor.test' })
 		expect((await getTownHealthDetail('health-plain'))!.audit.map((row) => row.action)).toEqual(['tenant.resume', 'tenant.suspend', 'tenant.create'])
@@ -85,7 +92,7 @@ describe('town health (vendor console)', () => {
 		expect((await sql(`SELECT 1 FROM platform.vendor_token WHERE token_hash = $1`, [token])).length).toBe(0)
 		const bearer = (value: string) => new Request('http://platform.test/platform/health.json', { headers: { authorization: `Bearer ${value}` } })
 		expect(await authenticateVendorToken(bearer(token))).toEqual({ vendorStaffId: vendor.id, tokenId: id })
-		expect(await authenticateVendorToken(bearer(`${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`))).toBeNull()
+		expect(await authenticateVendorToken(bearer(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`))).toBeNull()
 		expect(await authenticateVendorToken(new Request('http://platform.test/'))).toBeNull()
 		expect((await listVendorTokens(vendor.id))[0]!.lastUsedAt).not.toBeNull()
 

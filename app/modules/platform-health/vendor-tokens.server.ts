@@ -8,7 +8,6 @@ const PREFIX = 'pvt_'
 const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 const isWellFormed = (token: string) => /^pvt_[\w-]{43}$/.test(token)
 
-
 export async function createVendorToken({ vendorStaffId, name }: { vendorStaffId: string; name: string }) {
 	const token = PREFIX + randomBytes(32).toString('base64url')
 	const db = getPlatformDb()
@@ -46,7 +45,10 @@ export async function authenticateVendorToken(request: Request) {
 	const match = /^Bearer\s+(\S+)$/i.exec(header)
 	if (!match || !isWellFormed(match[1]!)) return null
 	const tokenHash = hash(match[1]!)
-	const row = await getPlatformDb().vendorToken.findUnique({ where: { tokenHash }, select: { id: true, tokenHash: true, revokedAt: true, vendorStaff: { select: { id: true, disabledAt: true } } } })
+	const row = await getPlatformDb().vendorToken.findUnique({
+		where: { tokenHash },
+		select: { id: true, tokenHash: true, revokedAt: true, vendorStaff: { select: { id: true, disabledAt: true } } },
+	})
 	if (!row || row.revokedAt || row.vendorStaff.disabledAt) return null
 	// The lookup is by hash already; the comparison is belt and braces against a collation surprise.
 	if (!timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(tokenHash))) return null

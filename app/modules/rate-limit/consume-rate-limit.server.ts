@@ -33,7 +33,12 @@ function windowOf({ rule, ip, subject, now }: Pick<Options, 'rule' | 'ip' | 'sub
 
 export async function consumeRateLimit({ db, rule, ip, subject, now = new Date() }: Options): Promise<RateLimitResult> {
 	const { key, expiresAt } = windowOf({ rule, ip, subject, now })
-	const { hits } = await db.rateLimit.upsert({ where: { key }, create: { key, hits: 1, expiresAt }, update: { hits: { increment: 1 } }, select: { hits: true } })
+	const { hits } = await db.rateLimit.upsert({
+		where: { key },
+		create: { key, hits: 1, expiresAt },
+		update: { hits: { increment: 1 } },
+		select: { hits: true },
+	})
 	if (hits === 1) await db.rateLimit.deleteMany({ where: { expiresAt: { lte: now } } })
 	if (hits <= rule.limit) return { isAllowed: true }
 	return { isAllowed: false, retryAfterSeconds: Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000)) }

@@ -13,10 +13,32 @@ import type { ReminderQr } from './send-claim-reminders.server'
  * the discount; otherwise the claim's own variable symbol for what is left. Null when nothing is left
  * to pay or the town has no account.
  */
-export async function reminderQr({ db, slug, claimId, personId, now = new Date() }: { db: TenantDb; slug: string; claimId: string; personId: string; now?: Date }): Promise<ReminderQr | null> {
+export async function reminderQr({
+	db,
+	slug,
+	claimId,
+	personId,
+	now = new Date(),
+}: {
+	db: TenantDb
+	slug: string
+	claimId: string
+	personId: string
+	now?: Date
+}): Promise<ReminderQr | null> {
 	const claim = await db.claim.findUnique({
 		where: { id: claimId },
-		select: { status: true, label: true, year: true, amount: true, paidAmount: true, discountGranted: true, discountAmount: true, discountUntil: true, variableSymbol: true },
+		select: {
+			status: true,
+			label: true,
+			year: true,
+			amount: true,
+			paidAmount: true,
+			discountGranted: true,
+			discountAmount: true,
+			discountUntil: true,
+			variableSymbol: true,
+		},
 	})
 	if (!claim) return null
 	try {

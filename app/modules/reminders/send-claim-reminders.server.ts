@@ -46,13 +46,27 @@ export async function sendClaimReminders({ db, tenantSlug, townOrigin, today, qr
 		const claims = await db.claim.findMany({
 			where: { status: { in: ['open', 'partly_paid'] }, dueDate: new Date(`${offset.dueDate}T00:00:00Z`) },
 			select: {
-				id: true, status: true, year: true, label: true, amount: true, paidAmount: true, discountAmount: true, discountGranted: true, discountPercent: true,
-				discountUntil: true, dueDate: true, variableSymbol: true,
+				id: true,
+				status: true,
+				year: true,
+				label: true,
+				amount: true,
+				paidAmount: true,
+				discountAmount: true,
+				discountGranted: true,
+				discountPercent: true,
+				discountUntil: true,
+				dueDate: true,
+				variableSymbol: true,
 				resident: {
 					select: {
-						givenName: true, familyName: true,
+						givenName: true,
+						familyName: true,
 						person: { select: { id: true, email: true, notificationEmail: true, preferredLocale: true, closedAt: true } },
-						representations: { where: { confirmedAt: { not: null } }, select: { person: { select: { id: true, email: true, notificationEmail: true, preferredLocale: true, closedAt: true } } } },
+						representations: {
+							where: { confirmedAt: { not: null } },
+							select: { person: { select: { id: true, email: true, notificationEmail: true, preferredLocale: true, closedAt: true } } },
+						},
 					},
 				},
 			},
@@ -69,14 +83,23 @@ export async function sendClaimReminders({ db, tenantSlug, townOrigin, today, qr
 				result.noAddress++
 				continue
 			}
-			const inserted = await db.reminder.createMany({ data: [{ claimId: claim.id, kind: offset.kind, days: offset.days, email: recipient.email }], skipDuplicates: true })
+			const inserted = await db.reminder.createMany({
+				data: [{ claimId: claim.id, kind: offset.kind, days: offset.days, email: recipient.email }],
+				skipDuplicates: true,
+			})
 			if (inserted.count === 0) {
 				result.alreadySent++
 				continue
 			}
 			await db.claimEvent.create({ data: { claimId: claim.id, kind: 'reminder', detail: { kind: offset.kind, days: offset.days } } })
 			const qr = await qrFor({ id: claim.id, personId: recipient.personId }, today)
-			await enqueueEmail({ tenantSlug, to: recipient.email, locale: recipient.locale, template: 'notification', data: reminderMail({ claim, kind: offset.kind, locale: recipient.locale, qr, link: `${townOrigin}/platby/${claim.id}`, today }) })
+			await enqueueEmail({
+				tenantSlug,
+				to: recipient.email,
+				locale: recipient.locale,
+				template: 'notification',
+				data: reminderMail({ claim, kind: offset.kind, locale: recipient.locale, qr, link: `${townOrigin}/platby/${claim.id}`, today }),
+			})
 			result.sent++
 		}
 	}
@@ -98,7 +121,21 @@ type ReminderClaim = {
 	resident: { givenName: string; familyName: string }
 }
 
-function reminderMail({ claim, kind, locale, qr, link, today }: { claim: ReminderClaim; kind: 'before_due' | 'after_due'; locale: Locale; qr: ReminderQr | null; link: string; today: string }) {
+function reminderMail({
+	claim,
+	kind,
+	locale,
+	qr,
+	link,
+	today,
+}: {
+	claim: ReminderClaim
+	kind: 'before_due' | 'after_due'
+	locale: Locale
+	qr: ReminderQr | null
+	link: string
+	today: string
+}) {
 	const t = remindersTranslator(locale)
 	const balance = claimBalance(claim, today)
 	const remaining = balance.remaining
@@ -115,7 +152,15 @@ function reminderMail({ claim, kind, locale, qr, link, today }: { claim: Reminde
 			t('greeting'),
 			t(`intro.${kind}`, vars),
 			t('amount', { amount: formatMoney(remaining, locale), vs: claim.variableSymbol }),
-			...(discountOpen ? [t('discount', { due: formatDate(claim.discountUntil ?? claim.dueDate, locale), percent: claim.discountPercent, amount: formatMoney(qr.amount, locale) })] : []),
+			...(discountOpen
+				? [
+						t('discount', {
+							due: formatDate(claim.discountUntil ?? claim.dueDate, locale),
+							percent: claim.discountPercent,
+							amount: formatMoney(qr.amount, locale),
+						}),
+					]
+				: []),
 			t('paidMeanwhile'),
 		],
 		...(qr

@@ -19,7 +19,13 @@ const SLUG = 'reminder-town'
 const IBAN = 'CZ8703000000000017789001'
 const RULES = {
 	feeTypes: [
-		{ code: 'waste', kind: 'waste', names: { cs: 'Poplatek za odpad', en: 'Waste fee', uk: 'Збір за відходи' }, rates: { '2027': 720 }, instalments: [{ dueDate: '05-31', percent: 100 }] },
+		{
+			code: 'waste',
+			kind: 'waste',
+			names: { cs: 'Poplatek za odpad', en: 'Waste fee', uk: 'Збір за відходи' },
+			rates: { '2027': 720 },
+			instalments: [{ dueDate: '05-31', percent: 100 }],
+		},
 	],
 	discount: { percent: 20, feeTypes: ['waste'], condition: 'portal_payment_by_due_date' },
 	reminders: { daysBefore: [14], daysAfter: [7] },
@@ -41,9 +47,20 @@ async function claim({ personId, due, paid = 0, representedBy }: { personId?: st
 	seq++
 	return db.claim.create({
 		data: {
-			residentId: resident.id, feeType: 'waste', year: 2027, label: { cs: 'poplatek za odpad', en: 'waste fee', uk: 'збір за відходи' },
-			baseAmount: 72000, amount: 72000, discountPercent: 20, discountAmount: 14400, discountUntil: new Date(due), dueDate: new Date(due),
-			variableSymbol: makeVariableSymbol(2027, seq), generationKey: `r:${seq}`, paidAmount: paid, status: paid ? 'partly_paid' : 'open',
+			residentId: resident.id,
+			feeType: 'waste',
+			year: 2027,
+			label: { cs: 'poplatek za odpad', en: 'waste fee', uk: 'збір за відходи' },
+			baseAmount: 72000,
+			amount: 72000,
+			discountPercent: 20,
+			discountAmount: 14400,
+			discountUntil: new Date(due),
+			dueDate: new Date(due),
+			variableSymbol: makeVariableSymbol(2027, seq),
+			generationKey: `r:${seq}`,
+			paidAmount: paid,
+			status: paid ? 'partly_paid' : 'open',
 		},
 	})
 }

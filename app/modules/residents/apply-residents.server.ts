@@ -20,7 +20,8 @@ export async function applyResidents({ db, file }: { db: TenantDb; file: Residen
 			const householdData = { label: h.label, address: h.address ?? null }
 			let householdId = household?.id
 			if (!household) householdId = (await tx.household.create({ data: { externalId: h.id, ...householdData }, select: { id: true } })).id
-			else if (household.label !== householdData.label || household.address !== householdData.address) await tx.household.update({ where: { id: household.id }, data: householdData })
+			else if (household.label !== householdData.label || household.address !== householdData.address)
+				await tx.household.update({ where: { id: household.id }, data: householdData })
 			if (!household || household.label !== householdData.label || household.address !== householdData.address) counts.households++
 
 			for (const r of h.residents) {
@@ -32,7 +33,12 @@ export async function applyResidents({ db, file }: { db: TenantDb; file: Residen
 					counts.residents++
 				} else {
 					id = existing.id
-					const same = existing.givenName === r.givenName && existing.familyName === r.familyName && iso(existing.dateOfBirth) === r.dateOfBirth && existing.householdId === householdId && existing.disability === r.disability
+					const same =
+						existing.givenName === r.givenName &&
+						existing.familyName === r.familyName &&
+						iso(existing.dateOfBirth) === r.dateOfBirth &&
+						existing.householdId === householdId &&
+						existing.disability === r.disability
 					if (!same) {
 						await tx.resident.update({ where: { id }, data })
 						counts.residents++
@@ -41,10 +47,24 @@ export async function applyResidents({ db, file }: { db: TenantDb; file: Residen
 				residentIds.set(r.id, id)
 
 				for (const o of r.obligations) {
-					const obligationData = { residentId: id, feeType: o.feeType, validFrom: day(o.validFrom), validTo: o.validTo ? day(o.validTo) : null, attributes: o.attributes, source: 'blueprint' as const }
+					const obligationData = {
+						residentId: id,
+						feeType: o.feeType,
+						validFrom: day(o.validFrom),
+						validTo: o.validTo ? day(o.validTo) : null,
+						attributes: o.attributes,
+						source: 'blueprint' as const,
+					}
 					const current = await tx.obligation.findUnique({ where: { externalId: o.id } })
 					if (!current) await tx.obligation.create({ data: { externalId: o.id, ...obligationData } })
-					else if (current.residentId === id && current.feeType === o.feeType && iso(current.validFrom) === o.validFrom && iso(current.validTo) === (o.validTo ?? null) && isDeepStrictEqual(current.attributes, o.attributes)) continue
+					else if (
+						current.residentId === id &&
+						current.feeType === o.feeType &&
+						iso(current.validFrom) === o.validFrom &&
+						iso(current.validTo) === (o.validTo ?? null) &&
+						isDeepStrictEqual(current.attributes, o.attributes)
+					)
+						continue
 					else await tx.obligation.update({ where: { id: current.id }, data: obligationData })
 					counts.obligations++
 				}
@@ -60,13 +80,20 @@ export async function applyResidents({ db, file }: { db: TenantDb; file: Residen
 				const person =
 					(await tx.person.findUnique({ where: { personIdentifier }, select: { id: true } })) ??
 					(await tx.person.create({
-						data: { personIdentifier, givenName: representative.givenName, familyName: representative.familyName, dateOfBirth: day(representative.dateOfBirth) },
+						data: {
+							personIdentifier,
+							givenName: representative.givenName,
+							familyName: representative.familyName,
+							dateOfBirth: day(representative.dateOfBirth),
+						},
 						select: { id: true },
 					}))
 				const residentId = residentIds.get(r.id)!
 				const present = await tx.representation.findUnique({ where: { personId_residentId: { personId: person.id, residentId } }, select: { id: true } })
 				if (present) continue
-				await tx.representation.create({ data: { personId: person.id, residentId, relation: r.representationRelation ?? null, confirmedAt: new Date(), confirmedBy: null } })
+				await tx.representation.create({
+					data: { personId: person.id, residentId, relation: r.representationRelation ?? null, confirmedAt: new Date(), confirmedBy: null },
+				})
 				counts.representations++
 			}
 		}

@@ -28,7 +28,14 @@ describe('residents.yaml', { timeout: 60_000 }, () => {
 	test('the Veselí demo register applies once; applying again changes nothing and reports nothing', async () => {
 		const dir = writeBlueprint(testBlueprint('residents-town', { fees }), { files: { 'residents.yaml': residentsYaml } })
 		const first = await applyTestBlueprint(dir)
-		expect(first.changes).toEqual(expect.arrayContaining(['residents file: 3 households', 'residents file: 6 residents', 'residents file: 8 obligations', 'residents file: 2 representations']))
+		expect(first.changes).toEqual(
+			expect.arrayContaining([
+				'residents file: 3 households',
+				'residents file: 6 residents',
+				'residents file: 8 obligations',
+				'residents file: 2 representations',
+			]),
+		)
 		const schema = tenantSchemaName('residents-town')
 		const before = await counts(schema)
 		expect(before).toEqual({ households: 3, residents: 6, obligations: 8, representations: 2, people: 1 })
@@ -36,7 +43,9 @@ describe('residents.yaml', { timeout: 60_000 }, () => {
 		expect(second.changes).toEqual([])
 		expect(await counts(schema)).toEqual(before)
 		// A changed row is updated in place, not added.
-		const changed = writeBlueprint(testBlueprint('residents-town', { fees }), { files: { 'residents.yaml': residentsYaml.replace('label: Dvořákovi', 'label: Dvořákovi (Zámecká)') } })
+		const changed = writeBlueprint(testBlueprint('residents-town', { fees }), {
+			files: { 'residents.yaml': residentsYaml.replace('label: Dvořákovi', 'label: Dvořákovi (Zámecká)') },
+		})
 		expect((await applyTestBlueprint(changed)).changes).toEqual(['residents file: 1 households'])
 		expect(await counts(schema)).toEqual(before)
 		// The dog keeper aged 65+ pays the senior dog rate, the child under 6 nothing, the senior 75+ half.
@@ -52,14 +61,20 @@ describe('residents.yaml', { timeout: 60_000 }, () => {
 		expect(amountOf('vnm-r-petr-svoboda', 'waste')).toMatchObject({ amount: 72_000 })
 
 		// `claims qr` prints the SPAYD for a claim's VS (full amount); a VS nobody issued is an error.
-		const [claim] = await sql<{ variable_symbol: string }>(`SELECT c.variable_symbol FROM ${schema}.claim c JOIN ${schema}.resident r ON r.id = c.resident_id WHERE r.external_id = 'vnm-r-jana-novakova' AND c.fee_type = 'waste'`)
+		const [claim] = await sql<{ variable_symbol: string }>(
+			`SELECT c.variable_symbol FROM ${schema}.claim c JOIN ${schema}.resident r ON r.id = c.resident_id WHERE r.external_id = 'vnm-r-jana-novakova' AND c.fee_type = 'waste'`,
+		)
 		const [ok, unknown, badVs] = await Promise.all([
 			portal(['claims', 'qr', '--tenant', 'residents-town', '--vs', claim!.variable_symbol]),
 			portal(['claims', 'qr', '--tenant', 'residents-town', '--vs', '2799999996']),
 			portal(['claims', 'qr', '--tenant', 'residents-town', '--vs', '123']),
 		])
 		expect(ok.stderr).toBe('')
-		expect(ok.stdout.trim()).toMatch(new RegExp(`^SPD\\*1\\.0\\*ACC:CZ8703000000000017789001\\*AM:720\\.00\\*CC:CZK\\*MSG:Poplatek za obecni system odpadoveho hospodarstvi 2027\\*X-VS:${claim!.variable_symbol}\\*CRC32:[0-9A-F]{8}\\*$`))
+		expect(ok.stdout.trim()).toMatch(
+			new RegExp(
+				`^SPD\\*1\\.0\\*ACC:CZ8703000000000017789001\\*AM:720\\.00\\*CC:CZK\\*MSG:Poplatek za obecni system odpadoveho hospodarstvi 2027\\*X-VS:${claim!.variable_symbol}\\*CRC32:[0-9A-F]{8}\\*$`,
+			),
+		)
 		expect(unknown.code).not.toBe(0)
 		expect(unknown.stderr).toContain('No claim or portal payment with variable symbol 2799999996')
 		expect(badVs.code).not.toBe(0)
@@ -77,7 +92,10 @@ describe('residents.yaml', { timeout: 60_000 }, () => {
 			[unknownFee, 'residents.yaml: vnm-o-josef-waste: fee type "parking" is not in the blueprint\'s fees'],
 		] as const) {
 			const dir = writeBlueprint(testBlueprint('bad-residents-town', { fees }), { files: { 'residents.yaml': stringify(file) } })
-			const error = await applyTestBlueprint(dir).then(() => null, (e: unknown) => e)
+			const error = await applyTestBlueprint(dir).then(
+				() => null,
+				(e: unknown) => e,
+			)
 			expect(isAppError(error, 'blueprint_invalid')).toBe(true)
 			expect((error as { details: string[] }).details).toEqual([problem])
 		}

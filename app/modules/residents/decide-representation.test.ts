@@ -7,9 +7,13 @@ import { decideRepresentation } from './decide-representation.server'
 const town = await createTown('rep-town')
 const db = getTenantDb(town.tenant)
 const s = tenantSchemaName('rep-town')
-const clerk = (await sql<{ id: string }>(`INSERT INTO ${s}.staff_user (email, name, roles, agendas) VALUES ('c@rep.test', 'C', '{clerk}', '{payments}') RETURNING id`))[0]!.id
+const clerk = (
+	await sql<{ id: string }>(`INSERT INTO ${s}.staff_user (email, name, roles, agendas) VALUES ('c@rep.test', 'C', '{clerk}', '{payments}') RETURNING id`)
+)[0]!.id
 const person = (await sql<{ id: string }>(`INSERT INTO ${s}.person (given_name, family_name) VALUES ('Jana', 'Nováková') RETURNING id`))[0]!.id
-const resident = (await sql<{ id: string }>(`INSERT INTO ${s}.resident (given_name, family_name, date_of_birth) VALUES ('Eliška', 'Nováková', '2020-01-01') RETURNING id`))[0]!.id
+const resident = (
+	await sql<{ id: string }>(`INSERT INTO ${s}.resident (given_name, family_name, date_of_birth) VALUES ('Eliška', 'Nováková', '2020-01-01') RETURNING id`)
+)[0]!.id
 
 describe('decideRepresentation', () => {
 	test('a clerk confirms, then revokes; both audited', async () => {

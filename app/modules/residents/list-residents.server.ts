@@ -10,12 +10,20 @@ export async function listResidents({ db, ability, q, page }: { db: TenantDb; ab
 	const where = {
 		AND: [
 			accessibleWhere(ability, 'read', 'Resident'),
-			...words.map((w) => ({ OR: [{ givenName: { contains: w, mode: 'insensitive' as const } }, { familyName: { contains: w, mode: 'insensitive' as const } }, { externalId: w }] })),
+			...words.map((w) => ({
+				OR: [{ givenName: { contains: w, mode: 'insensitive' as const } }, { familyName: { contains: w, mode: 'insensitive' as const } }, { externalId: w }],
+			})),
 		],
 	}
 	const [total, rows] = await Promise.all([
 		db.resident.count({ where }),
-		db.resident.findMany({ where, orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }, { id: 'asc' }], skip: (page - 1) * RESIDENTS_PAGE_SIZE, take: RESIDENTS_PAGE_SIZE, include: { household: { select: { label: true } }, _count: { select: { obligations: true } } } }),
+		db.resident.findMany({
+			where,
+			orderBy: [{ familyName: 'asc' }, { givenName: 'asc' }, { id: 'asc' }],
+			skip: (page - 1) * RESIDENTS_PAGE_SIZE,
+			take: RESIDENTS_PAGE_SIZE,
+			include: { household: { select: { label: true } }, _count: { select: { obligations: true } } },
+		}),
 	])
 	return { total, rows, pages: Math.max(1, Math.ceil(total / RESIDENTS_PAGE_SIZE)) }
 }

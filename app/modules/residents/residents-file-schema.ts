@@ -5,7 +5,10 @@ import { z } from 'zod'
 // the town system's external id, so applying the file again updates rows instead of adding them.
 
 const ExternalIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'must be an external id: a-z, 0-9 and hyphens')
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'must be a real date')
+const DateSchema = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+	.refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'must be a real date')
 
 export const ObligationEntrySchema = z
 	.object({
@@ -29,7 +32,10 @@ export const ResidentEntrySchema = z
 		 * The NIA pseudonym (PersonIdentifier) of this resident's portal account, only for a resident who
 		 * represents someone: the representation needs an account to point at before the first login.
 		 */
-		account: z.string().regex(/^[A-Z]{2}\/[A-Z]{2}\/[\w-]{8,64}$/, 'must be a NIA PersonIdentifier such as CZ/CZ/<uuid>').optional(),
+		account: z
+			.string()
+			.regex(/^[A-Z]{2}\/[A-Z]{2}\/[\w-]{8,64}$/, 'must be a NIA PersonIdentifier such as CZ/CZ/<uuid>')
+			.optional(),
 		/** Residents (ids in this file) who represent this one, confirmed by the office (e.g. a parent). */
 		representedBy: z.array(ExternalIdSchema).default([]),
 		/** What the representation is, as the office records it (e.g. "zákonná zástupkyně (matka)"). */
@@ -62,7 +68,8 @@ export const ResidentsFileSchema = z
 			for (const rep of r.representedBy) {
 				const representative = byId.get(rep)
 				if (!representative) ctx.addIssue({ code: 'custom', path: ['households'], message: `${r.id}: representedBy names unknown resident "${rep}"` })
-				else if (!representative.account) ctx.addIssue({ code: 'custom', path: ['households'], message: `${r.id}: representative "${rep}" needs an account (NIA PersonIdentifier)` })
+				else if (!representative.account)
+					ctx.addIssue({ code: 'custom', path: ['households'], message: `${r.id}: representative "${rep}" needs an account (NIA PersonIdentifier)` })
 			}
 			for (const o of r.obligations) {
 				if (o.validTo && o.validTo < o.validFrom) ctx.addIssue({ code: 'custom', path: ['households'], message: `${o.id}: validTo is before validFrom` })

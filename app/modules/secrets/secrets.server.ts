@@ -21,7 +21,10 @@ const state = singleton<{ ring?: KeyRing }>('secret-keys', () => ({}))
 export function parseKeyRing(spec: string | undefined, active: string | undefined): KeyRing {
 	if (!spec) return { active: DEMO_KEY_ID, keys: new Map([[DEMO_KEY_ID, DEMO_KEY]]) }
 	const keys = new Map<string, Buffer>()
-	for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+	for (const part of spec
+		.split(',')
+		.map((p) => p.trim())
+		.filter(Boolean)) {
 		const [id, value] = part.split(':')
 		const key = Buffer.from(value ?? '', 'base64')
 		if (!id || !/^[\w-]{1,32}$/.test(id) || key.length !== 32) {

@@ -6,8 +6,7 @@ export type SignInRefusal = 'invalid' | 'locked' | 'rate_limited'
 
 export type AuthenticateResult =
 	/** next: 'done' = signed in; 'verify' = TOTP or recovery code next; 'enrol' = must set up TOTP first. */
-	| { ok: true; account: LoginAccount; next: 'done' | 'verify' | 'enrol' }
-	| { ok: false; reason: SignInRefusal }
+	{ ok: true; account: LoginAccount; next: 'done' | 'verify' | 'enrol' } | { ok: false; reason: SignInRefusal }
 
 type Options = {
 	store: LoginStore
@@ -27,7 +26,15 @@ const minutesBefore = (now: Date, minutes: number) => new Date(now.getTime() - m
  * exists: an unknown e-mail costs the same argon2 time, and after MAX_ACCOUNT_FAILURES tries it is
  * "locked" just like a real account. Every refusal is written to the audit log.
  */
-export async function authenticateStaff({ store, email, password, ip, requestId = null, requiresTotp, now = new Date() }: Options): Promise<AuthenticateResult> {
+export async function authenticateStaff({
+	store,
+	email,
+	password,
+	ip,
+	requestId = null,
+	requiresTotp,
+	now = new Date(),
+}: Options): Promise<AuthenticateResult> {
 	const identifier = email.trim().toLowerCase().slice(0, 254)
 	const audit = (action: string, reason: string, accountId?: string) =>
 		store.audit({ action, outcome: action === 'auth.locked' ? 'denied' : 'failed', accountId, details: { email: identifier, reason }, ip, requestId })

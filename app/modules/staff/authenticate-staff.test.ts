@@ -35,7 +35,10 @@ describe('staff sign-in: password step', () => {
 		expect(await signIn(email, 'wrong password!')).toEqual({ ok: false, reason: 'locked' })
 		expect(await signIn(email, TEST_PASSWORD)).toEqual({ ok: false, reason: 'locked' })
 
-		const [row] = await sql<{ failed_logins: number; locked_until: Date }>(`SELECT failed_logins, locked_until FROM ${town.schema}.staff_user WHERE email = $1`, [email])
+		const [row] = await sql<{ failed_logins: number; locked_until: Date }>(
+			`SELECT failed_logins, locked_until FROM ${town.schema}.staff_user WHERE email = $1`,
+			[email],
+		)
 		expect(row.failed_logins).toBe(MAX_ACCOUNT_FAILURES)
 		expect(row.locked_until.getTime() - Date.now()).toBeGreaterThan((LOCK_MINUTES - 1) * 60_000)
 
@@ -53,7 +56,10 @@ describe('staff sign-in: password step', () => {
 		expect(await signIn(email, TEST_PASSWORD)).toMatchObject({ ok: false, reason: 'locked' })
 		const later = new Date(Date.now() + (LOCK_MINUTES + 1) * 60_000)
 		expect(await signIn(email, TEST_PASSWORD, '198.51.100.2', later)).toMatchObject({ ok: true, next: 'done' })
-		const [row] = await sql<{ failed_logins: number; locked_until: Date | null }>(`SELECT failed_logins, locked_until FROM ${town.schema}.staff_user WHERE email = $1`, [email])
+		const [row] = await sql<{ failed_logins: number; locked_until: Date | null }>(
+			`SELECT failed_logins, locked_until FROM ${town.schema}.staff_user WHERE email = $1`,
+			[email],
+		)
 		expect(row).toEqual({ failed_logins: 0, locked_until: null })
 	})
 

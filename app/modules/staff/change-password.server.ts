@@ -16,7 +16,14 @@ export async function changeStaffPassword({ db, staffUserId, currentPassword, ne
 	const staff = await db.staffUser.findUnique({ where: { id: staffUserId }, select: { email: true, passwordHash: true } })
 	if (!staff?.passwordHash) throw new AppError('staff_not_found', 'No such account')
 	if (!(await verifyPassword(staff.passwordHash, currentPassword))) {
-		await recordAudit(db, { action: 'auth.password_change_failed', outcome: 'failed', staffId: staffUserId, subject: `StaffUser:${staffUserId}`, ip, requestId })
+		await recordAudit(db, {
+			action: 'auth.password_change_failed',
+			outcome: 'failed',
+			staffId: staffUserId,
+			subject: `StaffUser:${staffUserId}`,
+			ip,
+			requestId,
+		})
 		throw new PasswordError('current_password_wrong')
 	}
 	const problem = passwordProblem(newPassword, staff.email)

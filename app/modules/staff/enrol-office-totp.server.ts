@@ -22,7 +22,14 @@ export async function confirmOfficeTotpEnrolment(staff: StaffSession, request: R
 	if (staff.isComplete) return { recoveryCodes, cookie: null }
 	// The first sign-in of an admin ends here: the new app's code was the second factor.
 	await store.updateAccount(staff.me.id, { failedLogins: 0, lockedUntil: null })
-	await store.audit({ action: 'auth.login', outcome: 'ok', accountId: staff.me.id, isActor: true, details: { method: 'totp_enrolment' }, ...requestMeta(context) })
+	await store.audit({
+		action: 'auth.login',
+		outcome: 'ok',
+		accountId: staff.me.id,
+		isActor: true,
+		details: { method: 'totp_enrolment' },
+		...requestMeta(context),
+	})
 	const cookie = await createSession(staff.sessionOptions, request, { kind: 'staff', staffUserId: staff.me.id, secondFactorDone: true })
 	return { recoveryCodes, cookie }
 }

@@ -10,7 +10,10 @@ type Options = { slug: string; email: string; name: string; roles: StaffRoleName
 
 /** `portal staff invite`: an invitation sent from the command line (e.g. a new town's first admin). */
 export async function inviteStaffFromCli({ slug, email, name, roles, agendas, baseUrl, actor }: Options) {
-	const tenant = await getPlatformDb().tenant.findUnique({ where: { slug }, select: { id: true, slug: true, hosts: { where: { isPrimary: true }, select: { host: true } } } })
+	const tenant = await getPlatformDb().tenant.findUnique({
+		where: { slug },
+		select: { id: true, slug: true, hosts: { where: { isPrimary: true }, select: { host: true } } },
+	})
 	if (!tenant) throw new AppError('tenant_not_found', `No town "${slug}" (see: portal tenant list)`)
 	const primaryHost = tenant.hosts[0]?.host
 	if (!primaryHost && !baseUrl) throw new AppError('tenant_not_found', `Town "${slug}" has no primary host; pass --base-url`)

@@ -57,7 +57,10 @@ describe('office guards', () => {
 		for (const path of ['/urad', '/urad/uzivatele', '/urad/audit']) expect(await outcome(requireOfficeStaff, step.cookie, path)).toBe('/urad/dvoufaktor')
 		expect(await outcome(requireStaff, step.cookie)).toMatch(/^\/urad\/prihlaseni/)
 		// The code step is no way round it either: there is no code to give.
-		expect(await completeStaffSecondFactor({ request: officeRequest('/urad/overeni', step.cookie), context, code: '123456' })).toEqual({ ok: false, reason: 'no_session' })
+		expect(await completeStaffSecondFactor({ request: officeRequest('/urad/overeni', step.cookie), context, code: '123456' })).toEqual({
+			ok: false,
+			reason: 'no_session',
+		})
 	})
 
 	test("an admin's first sign-in is finished by setting up TOTP: then /urad opens, under a new session id", async () => {
@@ -66,7 +69,12 @@ describe('office guards', () => {
 		const pending = await getStaffSession(officeRequest('/urad/dvoufaktor', step.cookie), context)
 		if (!pending) throw new Error('no pending session')
 		const { secret } = await startOfficeTotpEnrolment(pending, 'Obec Stráž')
-		const { recoveryCodes, cookie } = await confirmOfficeTotpEnrolment(pending, officeRequest('/urad/dvoufaktor', step.cookie), context, await currentCode(secret))
+		const { recoveryCodes, cookie } = await confirmOfficeTotpEnrolment(
+			pending,
+			officeRequest('/urad/dvoufaktor', step.cookie),
+			context,
+			await currentCode(secret),
+		)
 		expect(recoveryCodes).toHaveLength(10)
 		expect(await outcome(requireOfficeStaff, cookie)).toBe('allowed')
 		expect(await outcome(requireOfficeStaff, step.cookie)).toMatch(/^\/urad\/prihlaseni/)
@@ -95,7 +103,10 @@ describe('office guards', () => {
 		const user = await requireOfficeStaff(request, context)
 		await expect(requirePermission(user, 'read', 'AuditLog', { request, context })).rejects.toMatchObject({ init: { status: 403 } })
 		await requirePermission(user, 'read', 'StaffUser', { request, context })
-		const denials = await sql(`SELECT outcome, subject, details, ip, request_id FROM ${town.schema}.audit_log WHERE action = 'access.denied' AND staff_id = $1`, [clerk.id])
+		const denials = await sql(
+			`SELECT outcome, subject, details, ip, request_id FROM ${town.schema}.audit_log WHERE action = 'access.denied' AND staff_id = $1`,
+			[clerk.id],
+		)
 		expect(denials).toEqual([
 			{ outcome: 'denied', subject: 'AuditLog', details: { want: 'read', path: '/urad/audit', method: 'GET' }, ip: '203.0.113.7', request_id: 'test-request' },
 		])

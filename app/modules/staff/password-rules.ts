@@ -28,18 +28,20 @@ function isPasswordTheEmail(password: string, email: string) {
 
 /** A new password typed twice, for the account with this e-mail. */
 export function newPasswordFormSchema(email: string) {
-	return z
-		.object({ password: PasswordSchema, confirm: z.string({ error: 'validation.required' }) })
-		.superRefine((value, ctx) => {
-			if (isPasswordTheEmail(value.password, email)) ctx.addIssue({ code: 'custom', path: ['password'], message: 'validation.passwordIsEmail' })
-			if (value.password !== value.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'validation.passwordsDiffer' })
-		})
+	return z.object({ password: PasswordSchema, confirm: z.string({ error: 'validation.required' }) }).superRefine((value, ctx) => {
+		if (isPasswordTheEmail(value.password, email)) ctx.addIssue({ code: 'custom', path: ['password'], message: 'validation.passwordIsEmail' })
+		if (value.password !== value.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'validation.passwordsDiffer' })
+	})
 }
 
 /** Changing the password while signed in: the current one, then the new one twice. */
 export function changePasswordFormSchema(email: string) {
 	return z
-		.object({ currentPassword: z.string({ error: 'validation.required' }).max(PASSWORD_MAX_LENGTH), password: PasswordSchema, confirm: z.string({ error: 'validation.required' }) })
+		.object({
+			currentPassword: z.string({ error: 'validation.required' }).max(PASSWORD_MAX_LENGTH),
+			password: PasswordSchema,
+			confirm: z.string({ error: 'validation.required' }),
+		})
 		.superRefine((value, ctx) => {
 			if (isPasswordTheEmail(value.password, email)) ctx.addIssue({ code: 'custom', path: ['password'], message: 'validation.passwordIsEmail' })
 			if (value.password !== value.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'validation.passwordsDiffer' })

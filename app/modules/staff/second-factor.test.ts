@@ -34,7 +34,10 @@ describe('TOTP', () => {
 		expect(started.uri).toMatch(/^otpauth:\/\/totp\/Obec%20Test:enrol%40totp\.test\?secret=[A-Z2-7]+/)
 		expect(started.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/)
 		expect((await startTotpEnrolment({ store, accountId: staff.id, issuer: 'Obec Test' })).secret).toBe(started.secret)
-		const [stored] = await sql<{ totp_secret: string; totp_enabled_at: Date | null }>(`SELECT totp_secret, totp_enabled_at FROM ${town.schema}.staff_user WHERE id = $1`, [staff.id])
+		const [stored] = await sql<{ totp_secret: string; totp_enabled_at: Date | null }>(
+			`SELECT totp_secret, totp_enabled_at FROM ${town.schema}.staff_user WHERE id = $1`,
+			[staff.id],
+		)
 		expect(stored.totp_secret).not.toContain(started.secret)
 		expect(decryptSecret(stored.totp_secret)).toBe(started.secret)
 		expect(stored.totp_enabled_at).toBeNull()
@@ -44,7 +47,10 @@ describe('TOTP', () => {
 		expect(recoveryCodes).toHaveLength(10)
 		expect(new Set(recoveryCodes).size).toBe(10)
 		for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/)
-		const [after] = await sql<{ recovery_codes: string[]; totp_enabled_at: Date | null }>(`SELECT recovery_codes, totp_enabled_at FROM ${town.schema}.staff_user WHERE id = $1`, [staff.id])
+		const [after] = await sql<{ recovery_codes: string[]; totp_enabled_at: Date | null }>(
+			`SELECT recovery_codes, totp_enabled_at FROM ${town.schema}.staff_user WHERE id = $1`,
+			[staff.id],
+		)
 		expect(after.totp_enabled_at).not.toBeNull()
 		expect(after.recovery_codes).toHaveLength(10)
 		expect(after.recovery_codes.every((hash) => hash.startsWith('$argon2id$'))).toBe(true)
@@ -60,7 +66,10 @@ describe('TOTP', () => {
 		expect(await verifyCode(staff.id, code.toUpperCase())).toEqual({ ok: true, method: 'recovery_code', recoveryCodesLeft: 9 })
 		expect(await verifyCode(staff.id, code)).toEqual({ ok: false, reason: 'invalid' })
 		expect(await verifyCode(staff.id, recoveryCodes[4]!.replace('-', ' '))).toMatchObject({ ok: true, recoveryCodesLeft: 8 })
-		const actions = await sql<{ action: string; details: { method?: string } }>(`SELECT action, details FROM ${town.schema}.audit_log WHERE staff_id = $1 OR subject = $2 ORDER BY id`, [staff.id, `StaffUser:${staff.id}`])
+		const actions = await sql<{ action: string; details: { method?: string } }>(
+			`SELECT action, details FROM ${town.schema}.audit_log WHERE staff_id = $1 OR subject = $2 ORDER BY id`,
+			[staff.id, `StaffUser:${staff.id}`],
+		)
 		expect(actions.map((entry) => entry.action)).toEqual(['auth.totp_enabled', 'auth.login', 'auth.second_factor_failed', 'auth.login'])
 		expect(actions[1]!.details.method).toBe('recovery_code')
 	})

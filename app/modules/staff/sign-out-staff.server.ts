@@ -8,7 +8,12 @@ import { requestMeta } from './office-request.server'
 export async function signOutStaff(request: Request, context: AppLoadContext) {
 	const user = await getCurrentUser(request, context)
 	if (user.session?.kind === 'staff' && user.session.staffUserId) {
-		await recordAudit(user.db, { action: 'auth.logout', staffId: user.session.staffUserId, subject: `StaffUser:${user.session.staffUserId}`, ...requestMeta(context) })
+		await recordAudit(user.db, {
+			action: 'auth.logout',
+			staffId: user.session.staffUserId,
+			subject: `StaffUser:${user.session.staffUserId}`,
+			...requestMeta(context),
+		})
 	}
 	return destroySession(user.sessionOptions, request)
 }

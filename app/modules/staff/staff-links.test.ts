@@ -24,7 +24,18 @@ const mailJobs = (to: string) =>
 		[to],
 	)
 const invite = (email: string, roles: ('clerk' | 'admin' | 'auditor')[] = ['clerk']) =>
-	inviteStaff({ db, tenantSlug: 'links-town', townName: 'Obec Odkazy', email, name: 'Nová Referentka', roles, agendas: ['payments'], invitedBy: { id: '00000000-0000-4000-8000-000000000001', name: 'Jana Správcová' }, origin: 'https://links-town.test', locale: 'cs' })
+	inviteStaff({
+		db,
+		tenantSlug: 'links-town',
+		townName: 'Obec Odkazy',
+		email,
+		name: 'Nová Referentka',
+		roles,
+		agendas: ['payments'],
+		invitedBy: { id: '00000000-0000-4000-8000-000000000001', name: 'Jana Správcová' },
+		origin: 'https://links-town.test',
+		locale: 'cs',
+	})
 const tokenOf = (link: string) => link.split('/').at(-1)!
 
 beforeAll(() => startJobs({ pool: getPool(), log: pino({ level: 'silent' }) }))
@@ -60,7 +71,10 @@ describe('invitations', () => {
 		await expect(acceptInvitation({ db, token: tokenOf(expired.link), password: TEST_PASSWORD })).rejects.toMatchObject({ code: 'token_invalid' })
 
 		const weak = await invite('weak@links.test')
-		await expect(acceptInvitation({ db, token: tokenOf(weak.link), password: 'weak@links.test' })).rejects.toMatchObject({ code: 'password_invalid', message: 'validation.passwordIsEmail' })
+		await expect(acceptInvitation({ db, token: tokenOf(weak.link), password: 'weak@links.test' })).rejects.toMatchObject({
+			code: 'password_invalid',
+			message: 'validation.passwordIsEmail',
+		})
 		await expect(acceptInvitation({ db, token: tokenOf(weak.link), password: 'short' })).rejects.toMatchObject({ code: 'password_invalid' })
 		expect(await acceptInvitation({ db, token: tokenOf(weak.link), password: TEST_PASSWORD })).toMatchObject({ id: weak.staffUserId })
 		await expect(acceptInvitation({ db, token: 'not-even-a-token', password: TEST_PASSWORD })).rejects.toMatchObject({ code: 'token_invalid' })
@@ -86,7 +100,10 @@ describe('password reset', () => {
 		await resetPassword({ db, token: tokenOf(link), password: 'úplně nové heslo' })
 		expect(await getSession(sessionOptions, withCookie(laptop))).toBeNull()
 		expect(await getSession(sessionOptions, withCookie(phone))).toBeNull()
-		const [row] = await sql<{ password_hash: string; failed_logins: number; locked_until: Date | null }>(`SELECT password_hash, failed_logins, locked_until FROM ${town.schema}.staff_user WHERE id = $1`, [staff.id])
+		const [row] = await sql<{ password_hash: string; failed_logins: number; locked_until: Date | null }>(
+			`SELECT password_hash, failed_logins, locked_until FROM ${town.schema}.staff_user WHERE id = $1`,
+			[staff.id],
+		)
 		expect(await verifyPassword(row.password_hash, 'úplně nové heslo')).toBe(true)
 		expect(row).toMatchObject({ failed_logins: 0, locked_until: null })
 		await expect(resetPassword({ db, token: tokenOf(link), password: 'ještě jiné heslo' })).rejects.toMatchObject({ code: 'token_invalid' })
@@ -95,11 +112,14 @@ describe('password reset', () => {
 	test('an unknown address gets no e-mail (and the caller answers the same); a second request within a minute sends nothing more', async () => {
 		await requestPasswordReset({ db, tenantSlug: 'links-town', email: 'ghost@links.test', origin: 'https://links-town.test', locale: 'cs' })
 		expect(await mailJobs('ghost@links.test')).toHaveLength(0)
-		const [audit] = await sql(`SELECT outcome, details FROM ${town.schema}.audit_log WHERE action = 'auth.password_reset_requested' AND details->>'email' = 'ghost@links.test'`)
+		const [audit] = await sql(
+			`SELECT outcome, details FROM ${town.schema}.audit_log WHERE action = 'auth.password_reset_requested' AND details->>'email' = 'ghost@links.test'`,
+		)
 		expect(audit).toEqual({ outcome: 'failed', details: { email: 'ghost@links.test', sent: false } })
 
 		await createStaffMember(town, { email: 'twice@links.test' })
-		for (let attempt = 0; attempt < 2; attempt++) await requestPasswordReset({ db, tenantSlug: 'links-town', email: 'twice@links.test', origin: 'https://links-town.test', locale: 'cs' })
+		for (let attempt = 0; attempt < 2; attempt++)
+			await requestPasswordReset({ db, tenantSlug: 'links-town', email: 'twice@links.test', origin: 'https://links-town.test', locale: 'cs' })
 		expect(await mailJobs('twice@links.test')).toHaveLength(1)
 	})
 })

@@ -13,9 +13,28 @@ export async function getStaffLocale({ db, staffUserId }: { db: TenantDb; staffU
 }
 
 /** Changes that language, audited in the same transaction. */
-export async function setStaffLocale({ db, staffUserId, locale, ip = null, requestId = null }: { db: TenantDb; staffUserId: string; locale: Locale; ip?: string | null; requestId?: string | null }) {
+export async function setStaffLocale({
+	db,
+	staffUserId,
+	locale,
+	ip = null,
+	requestId = null,
+}: {
+	db: TenantDb
+	staffUserId: string
+	locale: Locale
+	ip?: string | null
+	requestId?: string | null
+}) {
 	await db.$transaction(async (tx) => {
 		await tx.staffUser.update({ where: { id: staffUserId }, data: { locale } })
-		await recordAudit(tx, { action: 'staff.language_changed', staffId: staffUserId, subject: `StaffUser:${staffUserId}`, details: { language: locale }, ip, requestId })
+		await recordAudit(tx, {
+			action: 'staff.language_changed',
+			staffId: staffUserId,
+			subject: `StaffUser:${staffUserId}`,
+			details: { language: locale },
+			ip,
+			requestId,
+		})
 	})
 }

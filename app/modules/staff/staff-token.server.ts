@@ -11,7 +11,17 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const isWellFormed = (token: string) => /^[\w-]{43}$/.test(token)
 
 /** A new link token; earlier unused tokens of the same kind for this person stop working. */
-export async function issueStaffToken({ db, staffUserId, kind, now = new Date() }: { db: TenantDb | Prisma.TransactionClient; staffUserId: string; kind: StaffTokenKind; now?: Date }) {
+export async function issueStaffToken({
+	db,
+	staffUserId,
+	kind,
+	now = new Date(),
+}: {
+	db: TenantDb | Prisma.TransactionClient
+	staffUserId: string
+	kind: StaffTokenKind
+	now?: Date
+}) {
 	const token = randomBytes(32).toString('base64url')
 	const expiresAt = new Date(now.getTime() + TOKEN_LIFETIME_MS[kind])
 	await db.staffToken.deleteMany({ where: { staffUserId, kind, usedAt: null } })
@@ -31,7 +41,17 @@ export async function findStaffToken({ db, token, kind, now = new Date() }: { db
 }
 
 /** Uses the token up (atomically: of two concurrent uses only one succeeds); its account id, or null. */
-export async function consumeStaffToken({ db, token, kind, now = new Date() }: { db: TenantDb | Prisma.TransactionClient; token: string; kind: StaffTokenKind; now?: Date }) {
+export async function consumeStaffToken({
+	db,
+	token,
+	kind,
+	now = new Date(),
+}: {
+	db: TenantDb | Prisma.TransactionClient
+	token: string
+	kind: StaffTokenKind
+	now?: Date
+}) {
 	if (!isWellFormed(token)) return null
 	const tokenHash = hashToken(token)
 	const used = await db.staffToken.updateMany({ where: { tokenHash, kind, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } })

@@ -44,7 +44,16 @@ export function hoursToDays(hours: number | undefined) {
 	return hours === undefined ? null : Math.round((hours / 24) * 10) / 10
 }
 
-export function computeFigures({ rows, period, registeredBefore, forms, resolution, firstResponse = { current: {}, previous: {} }, agendas = [], programmes = [] }: Options): { charts: Chart[]; tables: Table[] } {
+export function computeFigures({
+	rows,
+	period,
+	registeredBefore,
+	forms,
+	resolution,
+	firstResponse = { current: {}, previous: {} },
+	agendas = [],
+	programmes = [],
+}: Options): { charts: Chart[]; tables: Table[] } {
 	const months = listMonths(period.from, period.to)
 	const previous = previousPeriod(period)
 	const previousMonths = listMonths(previous.from, previous.to)
@@ -71,12 +80,18 @@ export function computeFigures({ rows, period, registeredBefore, forms, resoluti
 		unit: CHART_UNITS[key],
 		categories: 'month',
 		summary,
-		points: months.map((month, i) => ({ key: month, value: value(month), previousKey: compare ? previousMonths[i]! : null, previous: compare ? value(previousMonths[i]!) : null })),
+		points: months.map((month, i) => ({
+			key: month,
+			value: value(month),
+			previousKey: compare ? previousMonths[i]! : null,
+			previous: compare ? value(previousMonths[i]!) : null,
+		})),
 		total: total(current),
 		previousTotal: compare ? total(earlier) : null,
 	})
 	const sumOver = (f: (month: string) => number) => (set: Set<string>) => sum([...set].map(f))
-	const shareOver = (part: (month: string) => number, whole: (month: string) => number) => (set: Set<string>) => share(sum([...set].map(part)), sum([...set].map(whole)))
+	const shareOver = (part: (month: string) => number, whole: (month: string) => number) => (set: Set<string>) =>
+		share(sum([...set].map(part)), sum([...set].map(whole)))
 
 	const registrations = byMonth('registrations', 'count')
 	const cumulative = new Map<string, number>()
@@ -113,7 +128,12 @@ export function computeFigures({ rows, period, registeredBefore, forms, resoluti
 			unit: 'days',
 			categories: 'form',
 			summary: 'median',
-			points: resolvedForms.map((form) => ({ key: form, value: hoursToDays(resolution.current[form]), previousKey: null, previous: compare ? hoursToDays(resolution.previous[form]) : null })),
+			points: resolvedForms.map((form) => ({
+				key: form,
+				value: hoursToDays(resolution.current[form]),
+				previousKey: null,
+				previous: compare ? hoursToDays(resolution.previous[form]) : null,
+			})),
 			total: hoursToDays(resolution.current['']),
 			previousTotal: compare ? hoursToDays(resolution.previous['']) : null,
 		},
@@ -130,7 +150,12 @@ export function computeFigures({ rows, period, registeredBefore, forms, resoluti
 			unit: 'days',
 			categories: 'agenda',
 			summary: 'median',
-			points: answeredAgendas.map((agenda) => ({ key: agenda, value: hoursToDays(firstResponse.current[agenda]), previousKey: null, previous: compare ? hoursToDays(firstResponse.previous[agenda]) : null })),
+			points: answeredAgendas.map((agenda) => ({
+				key: agenda,
+				value: hoursToDays(firstResponse.current[agenda]),
+				previousKey: null,
+				previous: compare ? hoursToDays(firstResponse.previous[agenda]) : null,
+			})),
 			total: hoursToDays(firstResponse.current['']),
 			previousTotal: compare ? hoursToDays(firstResponse.previous['']) : null,
 		},
@@ -152,14 +177,24 @@ export function computeFigures({ rows, period, registeredBefore, forms, resoluti
 			key: 'submissions_by_form',
 			rows: submittedForms.map((form) => ({
 				key: form,
-				cells: [submissionsOf(form, current, 'logged_in'), submissionsOf(form, current, 'anonymous'), submissionsOf(form, current), compare ? submissionsOf(form, earlier) : null],
+				cells: [
+					submissionsOf(form, current, 'logged_in'),
+					submissionsOf(form, current, 'anonymous'),
+					submissionsOf(form, current),
+					compare ? submissionsOf(form, earlier) : null,
+				],
 			})),
 		},
 		{
 			key: 'payments_by_method',
 			rows: PAYMENT_CHANNELS.map((channel) => ({
 				key: channel,
-				cells: [paymentsOf(channel, current, 'count'), paymentsOf(channel, current, 'amount'), compare ? paymentsOf(channel, earlier, 'count') : null, compare ? paymentsOf(channel, earlier, 'amount') : null],
+				cells: [
+					paymentsOf(channel, current, 'count'),
+					paymentsOf(channel, current, 'amount'),
+					compare ? paymentsOf(channel, earlier, 'count') : null,
+					compare ? paymentsOf(channel, earlier, 'amount') : null,
+				],
 			})),
 		},
 		{
@@ -167,7 +202,11 @@ export function computeFigures({ rows, period, registeredBefore, forms, resoluti
 			key: 'grants_by_programme',
 			rows: withRows('grant_applications', programmes).map((code) => ({
 				key: code,
-				cells: [sumOf('grant_applications', code, current, 'count'), sumOf('grant_applications', code, current, 'amount'), compare ? sumOf('grant_applications', code, earlier, 'count') : null],
+				cells: [
+					sumOf('grant_applications', code, current, 'count'),
+					sumOf('grant_applications', code, current, 'amount'),
+					compare ? sumOf('grant_applications', code, earlier, 'count') : null,
+				],
 			})),
 		},
 		{

@@ -35,7 +35,17 @@ export type PublicStatisticsRow = { figure: PublishableKey; unit: Unit; category
  * open-data catalogue to publish as CSV (publicStatisticsCsv). Values are in the figure's unit:
  * counts, percent, days; amounts in haléře.
  */
-export async function listPublicStatisticsRows({ db, slug, locale = 'cs', now = new Date() }: { db: TenantDb; slug: string; locale?: Locale; now?: Date }): Promise<PublicStatisticsRow[]> {
+export async function listPublicStatisticsRows({
+	db,
+	slug,
+	locale = 'cs',
+	now = new Date(),
+}: {
+	db: TenantDb
+	slug: string
+	locale?: Locale
+	now?: Date
+}): Promise<PublicStatisticsRow[]> {
 	const { charts, formNames } = await getPublicStatistics({ db, slug, locale, now })
 	return charts.flatMap((chart) =>
 		chart.points.map((point) => ({

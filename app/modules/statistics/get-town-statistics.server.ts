@@ -17,13 +17,24 @@ const toMonth = (date: Date) => date.toISOString().slice(0, 7)
 const cache = new LRUCache<string, Awaited<ReturnType<typeof readTownStatistics>>>({ max: 200 })
 
 export async function getTownStatistics(options: Options) {
-	const state = await options.db.statisticRefresh.findUnique({ where: { id: 1 }, select: { status: true, step: true, steps: true, refreshedAt: true, error: true } })
-	const key = [options.slug, options.period.from, options.period.to, options.period.compare, options.locale, state?.refreshedAt?.toISOString() ?? 'never'].join('|')
+	const state = await options.db.statisticRefresh.findUnique({
+		where: { id: 1 },
+		select: { status: true, step: true, steps: true, refreshedAt: true, error: true },
+	})
+	const key = [options.slug, options.period.from, options.period.to, options.period.compare, options.locale, state?.refreshedAt?.toISOString() ?? 'never'].join(
+		'|',
+	)
 	let figures = cache.get(key)
 	if (!figures) cache.set(key, (figures = await readTownStatistics(options)))
 	return {
 		...figures,
-		refresh: { status: state?.status ?? 'idle', step: state?.step ?? 0, steps: state?.steps ?? 0, refreshedAt: state?.refreshedAt?.toISOString() ?? null, error: state?.error ?? null },
+		refresh: {
+			status: state?.status ?? 'idle',
+			step: state?.step ?? 0,
+			steps: state?.steps ?? 0,
+			refreshedAt: state?.refreshedAt?.toISOString() ?? null,
+			error: state?.error ?? null,
+		},
 	}
 }
 
@@ -42,21 +53,46 @@ async function readTownStatistics({ db, slug, period, locale }: Options) {
 		getHistogramMedians({ pool: getPool(), slug, ...period }),
 		period.compare ? getHistogramMedians({ pool: getPool(), slug, ...earlier }) : Promise.resolve(none),
 		listTopics(db),
-		db.grantProgramme.findMany({ select: { code: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { name: true } } }, orderBy: { code: 'asc' } }),
+		db.grantProgramme.findMany({
+			select: { code: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { name: true } } },
+			orderBy: { code: 'asc' },
+		}),
 	])
-	const summary: SummaryRow[] = rows.map((row) => ({ figure: row.figure, month: toMonth(row.month), dimension: row.dimension, detail: row.detail, count: Number(row.count), amount: Number(row.amount) }))
+	const summary: SummaryRow[] = rows.map((row) => ({
+		figure: row.figure,
+		month: toMonth(row.month),
+		dimension: row.dimension,
+		detail: row.detail,
+		count: Number(row.count),
+		amount: Number(row.amount),
+	}))
 	// Forms that no longer exist keep their code as the label.
 	const formNames = new Map(forms.map((form) => [form.code, pickText(form.title as LocalizedText, locale)]))
-	const codes = [...new Set([...forms.map((form) => form.code), ...summary.filter((row) => row.figure === 'submissions').map((row) => row.dimension), ...Object.keys(current).filter(Boolean)])]
+	const codes = [
+		...new Set([
+			...forms.map((form) => form.code),
+			...summary.filter((row) => row.figure === 'submissions').map((row) => row.dimension),
+			...Object.keys(current).filter(Boolean),
+		]),
+	]
 	const figures = computeFigures({
-		rows: summary, period, registeredBefore: Number(before._sum.count ?? 0), forms: codes,
+		rows: summary,
+		period,
+		registeredBefore: Number(before._sum.count ?? 0),
+		forms: codes,
 		resolution: { current: current.resolution, previous: previous.resolution },
 		firstResponse: { current: current.first_response, previous: previous.first_response },
 		agendas: topics.map((topic) => topic.code),
 		programmes: programmes.map((programme) => programme.code),
 	})
 	// Agendas and programmes that no longer exist keep their code as the label.
-	const agendaCodes = [...new Set([...topics.map((topic) => topic.code), ...summary.filter((row) => row.figure === 'messages').map((row) => row.dimension), ...Object.keys(current.first_response).filter(Boolean)])]
+	const agendaCodes = [
+		...new Set([
+			...topics.map((topic) => topic.code),
+			...summary.filter((row) => row.figure === 'messages').map((row) => row.dimension),
+			...Object.keys(current.first_response).filter(Boolean),
+		]),
+	]
 	return {
 		...figures,
 		formNames: Object.fromEntries(codes.map((code) => [code, formNames.get(code) ?? code])),

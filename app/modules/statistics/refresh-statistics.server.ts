@@ -94,7 +94,17 @@ export function pragueToday(now = new Date()) {
  * Recomputes every figure of one town. `onStep` is called after each figure (for the progress bar);
  * the figures become visible together at the commit. Returns the number of summary rows.
  */
-export async function refreshStatistics({ pool, slug, now = new Date(), onStep }: { pool: pg.Pool; slug: string; now?: Date; onStep?: (step: number, steps: number) => Promise<void> | void }) {
+export async function refreshStatistics({
+	pool,
+	slug,
+	now = new Date(),
+	onStep,
+}: {
+	pool: pg.Pool
+	slug: string
+	now?: Date
+	onStep?: (step: number, steps: number) => Promise<void> | void
+}) {
 	const s = quoteIdent(tenantSchemaName(slug))
 	const list = steps(s)
 	const client = await pool.connect()

@@ -2,7 +2,19 @@
 // the CSV downloads and the open-data rows all name a figure the same way.
 
 /** Rows of statistic_month, one `figure` per source (app/modules/statistics/refresh-statistics.server.ts). */
-export const STORED_FIGURES = ['registrations', 'active_users', 'submissions', 'resolution', 'payments', 'waste_fee', 'discount', 'overdue', 'grant_applications', 'messages', 'first_response'] as const
+export const STORED_FIGURES = [
+	'registrations',
+	'active_users',
+	'submissions',
+	'resolution',
+	'payments',
+	'waste_fee',
+	'discount',
+	'overdue',
+	'grant_applications',
+	'messages',
+	'first_response',
+] as const
 export type StoredFigure = (typeof STORED_FIGURES)[number]
 
 /** What the pages show as a chart with its table and CSV. */
@@ -46,7 +58,16 @@ export const CHART_UNITS: Record<ChartKey, Unit> = {
 }
 
 /** Figures a town may publish on /statistiky: aggregates only, never a person. */
-export const PUBLISHABLE = ['users', 'active_users', 'submissions', 'resolution', 'payments_share', 'waste_share', 'discount', 'overdue_share'] as const satisfies readonly ChartKey[]
+export const PUBLISHABLE = [
+	'users',
+	'active_users',
+	'submissions',
+	'resolution',
+	'payments_share',
+	'waste_share',
+	'discount',
+	'overdue_share',
+] as const satisfies readonly ChartKey[]
 export type PublishableKey = (typeof PUBLISHABLE)[number]
 export const DEFAULT_PUBLISHED: PublishableKey[] = ['users', 'submissions', 'payments_share']
 

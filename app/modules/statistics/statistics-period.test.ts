@@ -3,7 +3,10 @@ import { previousPeriod, readPeriod } from './statistics-period'
 
 describe('the statistics period from a GET form', () => {
 	test('nothing given: the last 12 Prague months with comparison (31 Dec 23:30 UTC is already January in Prague)', () => {
-		expect(readPeriod(new URLSearchParams(), new Date('2026-12-31T23:30:00Z'))).toEqual({ success: true, period: { from: '2026-02', to: '2027-01', compare: true } })
+		expect(readPeriod(new URLSearchParams(), new Date('2026-12-31T23:30:00Z'))).toEqual({
+			success: true,
+			period: { from: '2026-02', to: '2027-01', compare: true },
+		})
 	})
 
 	test('the previous period has the same length and ends just before', () => {

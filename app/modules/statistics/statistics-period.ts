@@ -74,8 +74,13 @@ export function presetPeriods(now = new Date()) {
 
 /** The period of a GET request: the last 12 months with comparison when nothing is given. */
 export function readPeriod(params: URLSearchParams, now = new Date()) {
-	if (!params.has(PERIOD_PARAMS.from) && !params.has(PERIOD_PARAMS.to)) return { success: true as const, period: { ...presetPeriods(now).last12, compare: true } }
-	const parsed = PeriodSchema.safeParse({ from: params.get(PERIOD_PARAMS.from) ?? '', to: params.get(PERIOD_PARAMS.to) ?? '', compare: params.get(PERIOD_PARAMS.compare) ?? '' })
+	if (!params.has(PERIOD_PARAMS.from) && !params.has(PERIOD_PARAMS.to))
+		return { success: true as const, period: { ...presetPeriods(now).last12, compare: true } }
+	const parsed = PeriodSchema.safeParse({
+		from: params.get(PERIOD_PARAMS.from) ?? '',
+		to: params.get(PERIOD_PARAMS.to) ?? '',
+		compare: params.get(PERIOD_PARAMS.compare) ?? '',
+	})
 	if (parsed.success) return { success: true as const, period: parsed.data }
 	const errors: Record<string, string> = {}
 	for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message

@@ -20,7 +20,10 @@ async function unsafeSumCountsAcrossTowns(slugs: string[], from: string, to: str
 	for (let start = 0; start < slugs.length; start += TOWNS_PER_STATEMENT) {
 		const parts = slugs
 			.slice(start, start + TOWNS_PER_STATEMENT)
-			.map((slug) => `SELECT figure, month, count FROM ${quoteIdent(tenantSchemaName(slug))}.statistic_month WHERE figure = ANY($1::text[]) AND month BETWEEN $2 AND $3`)
+			.map(
+				(slug) =>
+					`SELECT figure, month, count FROM ${quoteIdent(tenantSchemaName(slug))}.statistic_month WHERE figure = ANY($1::text[]) AND month BETWEEN $2 AND $3`,
+			)
 		const { rows } = await getPool().query<{ figure: PlatformFigure; month: string; total: string }>(
 			`SELECT figure, to_char(month, 'YYYY-MM') AS month, sum(count)::text AS total FROM (${parts.join(' UNION ALL ')}) t GROUP BY 1, 2`,
 			[PLATFORM_FIGURES, monthDate(from), monthDate(to)],
@@ -37,11 +40,21 @@ async function unsafeSumCountsAcrossTowns(slugs: string[], from: string, to: str
 
 export async function sumPlatformStatistics({ from, to }: { from: string; to: string }) {
 	const { rows: towns } = await getPool().query<{ slug: string }>(`SELECT slug FROM platform.tenant WHERE status = 'active' ORDER BY slug`)
-	const totals = await unsafeSumCountsAcrossTowns(towns.map((town) => town.slug), from, to)
+	const totals = await unsafeSumCountsAcrossTowns(
+		towns.map((town) => town.slug),
+		from,
+		to,
+	)
 	const value = (figure: PlatformFigure, month: string) => Number(totals.find((row) => row.figure === figure && row.month === month)?.total ?? 0)
 	return {
 		towns: towns.length,
-		months: listMonths(from, to).map((month) => ({ month, ...Object.fromEntries(PLATFORM_FIGURES.map((figure) => [figure, value(figure, month)])) }) as { month: string } & Record<PlatformFigure, number>),
+		months: listMonths(from, to).map(
+			(month) =>
+				({ month, ...Object.fromEntries(PLATFORM_FIGURES.map((figure) => [figure, value(figure, month)])) }) as { month: string } & Record<
+					PlatformFigure,
+					number
+				>,
+		),
 		figures: PLATFORM_FIGURES,
 	}
 }

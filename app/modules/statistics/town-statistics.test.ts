@@ -23,7 +23,17 @@ const [ann, ben, cyril, dana] = await Promise.all(
 		['Bedřich', 'Počtář', '2026-01-15T10:00:00Z'],
 		['Cyril', 'Mediánek', '2026-01-31T23:30:00Z'],
 		['Dana', 'Průměrná', '2026-03-10T10:00:00Z'],
-	].map(([givenName, familyName, createdAt]) => db.person.create({ data: { givenName: givenName!, familyName: familyName!, email: `${givenName!.toLowerCase()}@example.cz`, personIdentifier: `CZ/CZ/${givenName}`, createdAt: at(createdAt!) } })),
+	].map(([givenName, familyName, createdAt]) =>
+		db.person.create({
+			data: {
+				givenName: givenName!,
+				familyName: familyName!,
+				email: `${givenName!.toLowerCase()}@example.cz`,
+				personIdentifier: `CZ/CZ/${givenName}`,
+				createdAt: at(createdAt!),
+			},
+		}),
+	),
 )
 // Logins: Anna twice and Bedřich once in February (2 active), Anna in March (1), a failed login in March (not counted).
 for (const [actorId, when, outcome] of [
@@ -40,7 +50,10 @@ for (const [actorId, when, outcome] of [
 // Resolved in the period: dog 24 h, 60 h, 36 h (median 36 h = 1.5 d), waste-change 48 h (2.0 d);
 // all four: (36 + 48) / 2 = 42 h = 1.75 d -> 1.8. Previous period: dog 12 h (0.5 d).
 const form = async (code: string, title: string) =>
-	db.form.create({ data: { code, lifeSituation: 'other', agenda: 'general', title: { cs: title, en: title }, versions: { create: { version: 1, definition: {} } } }, include: { versions: true } })
+	db.form.create({
+		data: { code, lifeSituation: 'other', agenda: 'general', title: { cs: title, en: title }, versions: { create: { version: 1, definition: {} } } },
+		include: { versions: true },
+	})
 const dog = await form('dog', 'Přihlášení psa')
 const waste = await form('waste-change', 'Změna u odpadu')
 let number = 0
@@ -64,14 +77,33 @@ await submit(waste, cyril!.id, '2026-03-02T10:00:00Z', 48)
 await submit(dog, null, '2026-01-20T10:00:00Z', 12)
 
 // Claims and payments (haléře). Waste and dog fee types come from the rulebook.
-await db.feeRuleVersion.create({ data: { version: 900, rules: { feeTypes: [{ code: 'waste', kind: 'waste' }, { code: 'dog', kind: 'dog' }] }, rulesHash: 'stats' } })
+await db.feeRuleVersion.create({
+	data: {
+		version: 900,
+		rules: {
+			feeTypes: [
+				{ code: 'waste', kind: 'waste' },
+				{ code: 'dog', kind: 'dog' },
+			],
+		},
+		rulesHash: 'stats',
+	},
+})
 const resident = await db.resident.create({ data: { givenName: 'Anna', familyName: 'Statistická', dateOfBirth: at('1980-01-01'), personId: ann!.id } })
 let vs = 0
 const claim = (feeType: string, due: string, status: 'open' | 'partly_paid' | 'paid' | 'cancelled', amount = 50000) =>
 	db.claim.create({
 		data: {
-			residentId: resident.id, feeType, year: 2026, label: { cs: feeType }, baseAmount: amount, amount, dueDate: at(due), status,
-			variableSymbol: `26${String(++vs).padStart(8, '0')}`, generationKey: `stats:${vs}`,
+			residentId: resident.id,
+			feeType,
+			year: 2026,
+			label: { cs: feeType },
+			baseAmount: amount,
+			amount,
+			dueDate: at(due),
+			status,
+			variableSymbol: `26${String(++vs).padStart(8, '0')}`,
+			generationKey: `stats:${vs}`,
 		},
 	})
 const c1 = await claim('waste', '2026-02-15', 'paid')
@@ -83,9 +115,24 @@ await claim('waste', '2026-02-15', 'open') // overdue
 await claim('waste', '2026-02-15', 'partly_paid') // overdue
 await claim('waste', '2026-02-15', 'cancelled') // left out
 await claim('dog', '2026-01-31', 'open') // overdue, previous period
-const pay = (method: 'gopay' | 'stripe' | 'bank_transfer' | 'manual', paid: number, paidAt: string | null, items: { claimId: string; amount: number; discount: number }[], variableSymbol: string | null = null) =>
+const pay = (
+	method: 'gopay' | 'stripe' | 'bank_transfer' | 'manual',
+	paid: number,
+	paidAt: string | null,
+	items: { claimId: string; amount: number; discount: number }[],
+	variableSymbol: string | null = null,
+) =>
 	db.payment.create({
-		data: { method, state: paidAt ? 'paid' : 'pending', amount: paid, paidAmount: paidAt ? paid : 0, paidAt: paidAt ? at(paidAt) : null, variableSymbol, personId: ann!.id, items: { create: items } },
+		data: {
+			method,
+			state: paidAt ? 'paid' : 'pending',
+			amount: paid,
+			paidAmount: paidAt ? paid : 0,
+			paidAt: paidAt ? at(paidAt) : null,
+			variableSymbol,
+			personId: ann!.id,
+			items: { create: items },
+		},
 	})
 await pay('gopay', 40000, '2026-02-10T10:00:00Z', [{ claimId: c1.id, amount: 40000, discount: 10000 }]) // card, 20 % discount
 await pay('bank_transfer', 40000, '2026-02-20T10:00:00Z', [{ claimId: c2.id, amount: 40000, discount: 0 }], '2699999991') // portal QR
@@ -99,7 +146,21 @@ await pay('gopay', 50000, null, [{ claimId: c1.id, amount: 0, discount: 0 }]) //
 const programme = async (code: string, name: string) =>
 	(
 		await db.grantProgramme.create({
-			data: { code, versions: { create: { version: 1, state: 'published', publishedAt: at('2025-12-01T10:00:00Z'), name, purpose: name, totalBudget: 10_000_000, maxGrant: 1_000_000, calls: { create: { name: `${name} 2026`, opensOn: at('2025-12-01'), closesOn: at('2026-12-31') } } } } },
+			data: {
+				code,
+				versions: {
+					create: {
+						version: 1,
+						state: 'published',
+						publishedAt: at('2025-12-01T10:00:00Z'),
+						name,
+						purpose: name,
+						totalBudget: 10_000_000,
+						maxGrant: 1_000_000,
+						calls: { create: { name: `${name} 2026`, opensOn: at('2025-12-01'), closesOn: at('2026-12-31') } },
+					},
+				},
+			},
 			select: { versions: { select: { calls: { select: { id: true } } } } },
 		})
 	).versions[0]!.calls[0]!.id
@@ -108,7 +169,16 @@ const culture = await programme('culture', 'Kultura')
 let grantNumber = 0
 const apply = (callId: string, requestedAmount: number, submitted: string | null) =>
 	db.grantApplication.create({
-		data: { number: `DOT-${++grantNumber}`, callId, personId: ann!.id, state: submitted ? 'submitted' : 'draft', applicantKind: 'natural', applicantName: 'Anna Statistická', requestedAmount, submittedAt: submitted ? at(submitted) : null },
+		data: {
+			number: `DOT-${++grantNumber}`,
+			callId,
+			personId: ann!.id,
+			state: submitted ? 'submitted' : 'draft',
+			applicantKind: 'natural',
+			applicantName: 'Anna Statistická',
+			requestedAmount,
+			submittedAt: submitted ? at(submitted) : null,
+		},
 	})
 await apply(sport, 100000, '2026-02-03T10:00:00Z')
 await apply(sport, 50000, '2026-02-25T10:00:00Z')
@@ -124,16 +194,37 @@ await apply(culture, 99999, null)
 const thread = (topic: string, messages: [author: 'citizen' | 'staff', when: string, isInternal?: boolean][]) =>
 	db.messageThread.create({
 		data: {
-			personId: ann!.id, topic, subject: `Dotaz ${topic}`, createdAt: at(messages[0]![1]), lastMessageAt: at(messages.at(-1)![1]),
+			personId: ann!.id,
+			topic,
+			subject: `Dotaz ${topic}`,
+			createdAt: at(messages[0]![1]),
+			lastMessageAt: at(messages.at(-1)![1]),
 			messages: { create: messages.map(([author, when, isInternal]) => ({ author, body: 'Text', isInternal: isInternal ?? false, createdAt: at(when) })) },
 		},
 	})
-await thread('general', [['citizen', '2026-02-03T10:00:00Z'], ['staff', '2026-02-03T11:00:00Z', true], ['staff', '2026-02-03T16:00:00Z']])
-await thread('general', [['citizen', '2026-02-10T08:00:00Z'], ['staff', '2026-02-11T08:00:00Z']])
-await thread('general', [['staff', '2026-02-20T10:00:00Z'], ['citizen', '2026-02-21T10:00:00Z'], ['staff', '2026-02-21T13:00:00Z']])
-await thread('waste', [['citizen', '2026-03-01T10:00:00Z'], ['staff', '2026-03-03T10:00:00Z']])
+await thread('general', [
+	['citizen', '2026-02-03T10:00:00Z'],
+	['staff', '2026-02-03T11:00:00Z', true],
+	['staff', '2026-02-03T16:00:00Z'],
+])
+await thread('general', [
+	['citizen', '2026-02-10T08:00:00Z'],
+	['staff', '2026-02-11T08:00:00Z'],
+])
+await thread('general', [
+	['staff', '2026-02-20T10:00:00Z'],
+	['citizen', '2026-02-21T10:00:00Z'],
+	['staff', '2026-02-21T13:00:00Z'],
+])
+await thread('waste', [
+	['citizen', '2026-03-01T10:00:00Z'],
+	['staff', '2026-03-03T10:00:00Z'],
+])
 await thread('waste', [['citizen', '2026-03-05T10:00:00Z']])
-await thread('general', [['citizen', '2026-01-05T10:00:00Z'], ['staff', '2026-01-05T22:00:00Z']])
+await thread('general', [
+	['citizen', '2026-01-05T10:00:00Z'],
+	['staff', '2026-01-05T22:00:00Z'],
+])
 
 const period = { from: '2026-02', to: '2026-03', compare: true }
 const steps: number[] = []
@@ -144,27 +235,45 @@ const series = (key: string) => chart(key).points.map((p) => [p.key, p.value, p.
 
 describe('town statistics against a hand-computed data set', () => {
 	test('registered citizens at the end of each month (Prague month boundaries) and active users per month', () => {
-		expect(series('users')).toEqual([['2026-02', 3, '2025-12', 1], ['2026-03', 4, '2026-01', 2]])
+		expect(series('users')).toEqual([
+			['2026-02', 3, '2025-12', 1],
+			['2026-03', 4, '2026-01', 2],
+		])
 		expect([chart('users').total, chart('users').previousTotal]).toEqual([4, 2])
-		expect(series('active_users')).toEqual([['2026-02', 2, '2025-12', 0], ['2026-03', 1, '2026-01', 0]])
+		expect(series('active_users')).toEqual([
+			['2026-02', 2, '2025-12', 0],
+			['2026-03', 1, '2026-01', 0],
+		])
 		expect([chart('active_users').total, chart('active_users').previousTotal]).toEqual([1.5, 0])
 	})
 
 	test('submissions per month, by form and channel, and the median time to resolution per form', () => {
-		expect(series('submissions')).toEqual([['2026-02', 3, '2025-12', 0], ['2026-03', 1, '2026-01', 1]])
+		expect(series('submissions')).toEqual([
+			['2026-02', 3, '2025-12', 0],
+			['2026-03', 1, '2026-01', 1],
+		])
 		expect([chart('submissions').total, chart('submissions').previousTotal]).toEqual([4, 1])
 		expect(stats.tables.find((t) => t.key === 'submissions_by_form')!.rows).toEqual([
 			{ key: 'dog', cells: [2, 1, 3, 1] },
 			{ key: 'waste-change', cells: [1, 0, 1, 0] },
 		])
-		expect(series('resolution')).toEqual([['dog', 1.5, null, 0.5], ['waste-change', 2, null, null]])
+		expect(series('resolution')).toEqual([
+			['dog', 1.5, null, 0.5],
+			['waste-change', 2, null, null],
+		])
 		expect([chart('resolution').total, chart('resolution').previousTotal]).toEqual([1.8, 0.5])
 		expect(stats.formNames).toMatchObject({ dog: 'Přihlášení psa', 'waste-change': 'Změna u odpadu' })
 	})
 
 	test('payments per month by method and amount, the share through the portal, the waste fee share and the discount', () => {
-		expect(series('payments')).toEqual([['2026-02', 2, '2025-12', 0], ['2026-03', 2, '2026-01', 1]])
-		expect(series('payments_amount')).toEqual([['2026-02', 80000, '2025-12', 0], ['2026-03', 70000, '2026-01', 24000]])
+		expect(series('payments')).toEqual([
+			['2026-02', 2, '2025-12', 0],
+			['2026-03', 2, '2026-01', 1],
+		])
+		expect(series('payments_amount')).toEqual([
+			['2026-02', 80000, '2025-12', 0],
+			['2026-03', 70000, '2026-01', 24000],
+		])
 		expect(stats.tables.find((t) => t.key === 'payments_by_method')!.rows).toEqual([
 			{ key: 'qr', cells: [1, 40000, 0, 0] },
 			{ key: 'card', cells: [1, 40000, 1, 24000] },
@@ -172,17 +281,29 @@ describe('town statistics against a hand-computed data set', () => {
 			{ key: 'cash', cells: [1, 10000, 0, 0] },
 		])
 		// 80,000 of 150,000 through the portal.
-		expect(series('payments_share')).toEqual([['2026-02', 100, '2025-12', null], ['2026-03', 0, '2026-01', 100]])
+		expect(series('payments_share')).toEqual([
+			['2026-02', 100, '2025-12', null],
+			['2026-03', 0, '2026-01', 100],
+		])
 		expect([chart('payments_share').total, chart('payments_share').previousTotal]).toEqual([53.3, 100])
 		// Waste fee settled: Feb 50,000 (card incl. discount) + 40,000 (QR), Mar 60,000 by transfer: 90,000 of 150,000.
-		expect(series('waste_share')).toEqual([['2026-02', 100, '2025-12', null], ['2026-03', 0, '2026-01', 100]])
+		expect(series('waste_share')).toEqual([
+			['2026-02', 100, '2025-12', null],
+			['2026-03', 0, '2026-01', 100],
+		])
 		expect([chart('waste_share').total, chart('waste_share').previousTotal]).toEqual([60, 100])
-		expect(series('discount')).toEqual([['2026-02', 10000, '2025-12', 0], ['2026-03', 0, '2026-01', 6000]])
+		expect(series('discount')).toEqual([
+			['2026-02', 10000, '2025-12', 0],
+			['2026-03', 0, '2026-01', 6000],
+		])
 		expect([chart('discount').total, chart('discount').previousTotal]).toEqual([10000, 6000])
 	})
 
 	test('grant applications per month and per programme (count, amount requested, previous count)', () => {
-		expect(series('grant_applications')).toEqual([['2026-02', 2, '2025-12', 0], ['2026-03', 1, '2026-01', 1]])
+		expect(series('grant_applications')).toEqual([
+			['2026-02', 2, '2025-12', 0],
+			['2026-03', 1, '2026-01', 1],
+		])
 		expect([chart('grant_applications').total, chart('grant_applications').previousTotal]).toEqual([3, 1])
 		expect(stats.tables.find((t) => t.key === 'grants_by_programme')!.rows).toEqual([
 			{ key: 'culture', cells: [1, 20000, 0] },
@@ -192,21 +313,32 @@ describe('town statistics against a hand-computed data set', () => {
 	})
 
 	test('conversations per month and agenda, and the median first reply per agenda', () => {
-		expect(series('messages')).toEqual([['2026-02', 3, '2025-12', 0], ['2026-03', 2, '2026-01', 1]])
+		expect(series('messages')).toEqual([
+			['2026-02', 3, '2025-12', 0],
+			['2026-03', 2, '2026-01', 1],
+		])
 		expect([chart('messages').total, chart('messages').previousTotal]).toEqual([5, 1])
 		expect(chart('first_response').categories).toBe('agenda')
-		expect(series('first_response').sort()).toEqual([['general', 0.3, null, 0.5], ['waste', 2, null, null]])
+		expect(series('first_response').sort()).toEqual([
+			['general', 0.3, null, 0.5],
+			['waste', 2, null, null],
+		])
 		expect([chart('first_response').total, chart('first_response').previousTotal]).toEqual([0.6, 0.5])
 		const rows = stats.tables.find((t) => t.key === 'messages_by_agenda')!.rows
 		expect([...rows].sort((a, b) => a.key.localeCompare(b.key))).toEqual([
 			{ key: 'general', cells: [3, 0.3, 1, 0.5] },
 			{ key: 'waste', cells: [2, 2, 0, null] },
 		])
-		expect(chartCsv(chart('first_response'), stats.formNames, stats.agendaNames).split('\r\n')[0]).toBe('agenda,agenda_name,unit,value,previous_month,previous_value')
+		expect(chartCsv(chart('first_response'), stats.formNames, stats.agendaNames).split('\r\n')[0]).toBe(
+			'agenda,agenda_name,unit,value,previous_month,previous_value',
+		)
 	})
 
 	test('share of overdue claims by the month they fell due (cancelled and not yet due left out)', () => {
-		expect(series('overdue_share')).toEqual([['2026-02', 50, '2025-12', null], ['2026-03', 0, '2026-01', 50]])
+		expect(series('overdue_share')).toEqual([
+			['2026-02', 50, '2025-12', null],
+			['2026-03', 0, '2026-01', 50],
+		])
 		expect([chart('overdue_share').total, chart('overdue_share').previousTotal]).toEqual([40, 50])
 	})
 
@@ -222,7 +354,9 @@ describe('town statistics against a hand-computed data set', () => {
 	})
 
 	test('a chart CSV gives the months, Kč with two decimals and the previous period', () => {
-		expect(chartCsv(chart('payments_amount'), stats.formNames)).toBe('month,unit,value,previous_month,previous_value\r\n2026-02,czk,800.00,2025-12,0.00\r\n2026-03,czk,700.00,2026-01,240.00\r\n')
+		expect(chartCsv(chart('payments_amount'), stats.formNames)).toBe(
+			'month,unit,value,previous_month,previous_value\r\n2026-02,czk,800.00,2025-12,0.00\r\n2026-03,czk,700.00,2026-01,240.00\r\n',
+		)
 	})
 })
 
@@ -231,7 +365,9 @@ describe('public statistics', () => {
 		const published = await getPublicStatistics({ db, slug: 'stats-town', locale: 'cs', now: NOW })
 		expect(published.charts.map((c) => c.key)).toEqual(['users', 'submissions', 'payments_share'])
 		const rows = await listPublicStatisticsRows({ db, slug: 'stats-town', locale: 'cs', now: NOW })
-		expect(rows.filter((r) => r.figure === 'submissions' && r.category === '2026-02')).toEqual([{ figure: 'submissions', unit: 'count', category: '2026-02', label: '2026-02', value: 3 }])
+		expect(rows.filter((r) => r.figure === 'submissions' && r.category === '2026-02')).toEqual([
+			{ figure: 'submissions', unit: 'count', category: '2026-02', label: '2026-02', value: 3 },
+		])
 		const output = JSON.stringify(published) + publicStatisticsCsv(rows)
 		const people = [ann, ben, cyril, dana].flatMap((p) => [p!.id, p!.givenName, p!.familyName, p!.email!, p!.personIdentifier!])
 		for (const secret of [...people, '2699999991', c1.variableSymbol, resident.id]) expect(output).not.toContain(secret)

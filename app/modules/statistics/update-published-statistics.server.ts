@@ -10,12 +10,31 @@ export const PublishedStatisticsSchema = z.object({
 })
 
 /** Sets which figures /statistiky shows; the change (before and after) goes to the audit log. */
-export async function updatePublishedStatistics({ db, published, by, ip = null, requestId = null }: { db: TenantDb; published: string[]; by: string; ip?: string | null; requestId?: string | null }) {
+export async function updatePublishedStatistics({
+	db,
+	published,
+	by,
+	ip = null,
+	requestId = null,
+}: {
+	db: TenantDb
+	published: string[]
+	by: string
+	ip?: string | null
+	requestId?: string | null
+}) {
 	const ordered = PUBLISHABLE.filter((key) => published.includes(key))
 	await db.$transaction(async (tx) => {
 		const before = await tx.townSettings.findUniqueOrThrow({ where: { id: 1 }, select: { publishedStatistics: true } })
 		await tx.townSettings.update({ where: { id: 1 }, data: { publishedStatistics: ordered } })
-		await recordAudit(tx, { action: 'statistics.published_changed', staffId: by, subject: 'TownSettings', details: { before: before.publishedStatistics, after: ordered }, ip, requestId })
+		await recordAudit(tx, {
+			action: 'statistics.published_changed',
+			staffId: by,
+			subject: 'TownSettings',
+			details: { before: before.publishedStatistics, after: ordered },
+			ip,
+			requestId,
+		})
 	})
 	return ordered
 }

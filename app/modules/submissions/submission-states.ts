@@ -6,7 +6,17 @@
 import type { Prisma } from '../../generated/tenant/client'
 import type { SubmissionEventActor, SubmissionStatus } from '../../generated/tenant/enums'
 
-export const SUBMISSION_STATUSES = ['submitted', 'delivered', 'assigned', 'in_progress', 'needs_info', 'answered', 'resolved', 'rejected', 'failed'] as const satisfies readonly SubmissionStatus[]
+export const SUBMISSION_STATUSES = [
+	'submitted',
+	'delivered',
+	'assigned',
+	'in_progress',
+	'needs_info',
+	'answered',
+	'resolved',
+	'rejected',
+	'failed',
+] as const satisfies readonly SubmissionStatus[]
 
 /** Closed: nothing moves a submission on from here (a records system may repeat the same final status). */
 export const FINAL_SUBMISSION_STATUSES = ['resolved', 'rejected'] as const satisfies readonly SubmissionStatus[]
@@ -34,7 +44,10 @@ export const SUBMISSION_TRANSITIONS: Readonly<Record<SubmissionMover, Readonly<R
 	// reports, the same one again included (a new assignee). A final status is only ever repeated.
 	records: table((from) => (isFinalSubmissionStatus(from) ? [from] : RECORDS_STATUSES)),
 	// Our outbox: filed (from submitted, or a resent failed one), or failed for good while still open.
-	delivery: table((from) => [...(from === 'submitted' || from === 'failed' ? (['delivered'] as const) : []), ...(from !== 'failed' && !isFinalSubmissionStatus(from) ? (['failed'] as const) : [])]),
+	delivery: table((from) => [
+		...(from === 'submitted' || from === 'failed' ? (['delivered'] as const) : []),
+		...(from !== 'failed' && !isFinalSubmissionStatus(from) ? (['failed'] as const) : []),
+	]),
 	resend: table((from) => (from === 'failed' ? ['submitted'] : [])),
 	// The citizen answers the office's question: "Čeká na doplnění" becomes "Doplněno" for both sides (issue 19).
 	citizen: table((from) => (from === 'needs_info' ? ['answered'] : [])),
@@ -70,7 +83,10 @@ export type SubmissionTransitionResult =
 	| { ok: true; from: SubmissionStatus; to: SubmissionStatus; eventId: bigint }
 	| { ok: false; from: SubmissionStatus | null; to: SubmissionStatus; reason: 'not_found' | 'invalid_transition' }
 
-export async function transitionSubmission(tx: Prisma.TransactionClient, { submissionId, to, mover, event, at = new Date(), data = {}, quiet = false }: SubmissionTransitionInput): Promise<SubmissionTransitionResult> {
+export async function transitionSubmission(
+	tx: Prisma.TransactionClient,
+	{ submissionId, to, mover, event, at = new Date(), data = {}, quiet = false }: SubmissionTransitionInput,
+): Promise<SubmissionTransitionResult> {
 	// A touching update takes the row lock, so a clerk's change and a records callback serialise.
 	const locked = await tx.submission.updateMany({ where: { id: submissionId }, data: { updatedAt: at } })
 	const from = locked.count ? (await tx.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { status: true } })).status : null
@@ -84,7 +100,17 @@ export async function transitionSubmission(tx: Prisma.TransactionClient, { submi
 		data: { ...data, status: to, ...(to === 'delivered' ? { deliveredAt: at } : {}), ...(isFinalSubmissionStatus(to) ? { resolvedAt: at } : {}) },
 	})
 	const created = await tx.submissionEvent.create({
-		data: { submissionId, status: to, at, kind: event.kind, actor: event.actor, actorName: event.actorName ?? null, message: event.message ?? null, externalEventId: event.externalEventId ?? null, isVisibleToCitizen: event.isVisibleToCitizen ?? true },
+		data: {
+			submissionId,
+			status: to,
+			at,
+			kind: event.kind,
+			actor: event.actor,
+			actorName: event.actorName ?? null,
+			message: event.message ?? null,
+			externalEventId: event.externalEventId ?? null,
+			isVisibleToCitizen: event.isVisibleToCitizen ?? true,
+		},
 		select: { id: true },
 	})
 	return { ok: true, from, to, eventId: created.id }

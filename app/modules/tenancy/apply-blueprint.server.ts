@@ -39,7 +39,11 @@ export async function applyBlueprint({ pool, blueprint, actor, onProgress }: Opt
 		select: { host: true, tenant: { select: { slug: true } } },
 	})
 	if (taken.length) {
-		throw new AppError('host_taken', 'Some hosts already belong to another town; nothing was applied:', taken.map((t) => `hosts: ${t.host} belongs to ${t.tenant.slug}`))
+		throw new AppError(
+			'host_taken',
+			'Some hosts already belong to another town; nothing was applied:',
+			taken.map((t) => `hosts: ${t.host} belongs to ${t.tenant.slug}`),
+		)
 	}
 
 	await migrateDatabase({
@@ -57,7 +61,12 @@ export async function applyBlueprint({ pool, blueprint, actor, onProgress }: Opt
 	// NIA first: it may download metadata or refuse it, and a refused blueprint must change nothing else.
 	const env = getEnv()
 	const niaChanges = await applyNiaSettings({ db, blueprint, primaryHost, isProduction: enforcesProductionRules(env.NODE_ENV) })
-	const changes = [...(await writeSettings(db, blueprint)), ...niaChanges, ...(await applyForms({ db, forms: blueprint.forms, actor })), ...(await applyFeeRules({ db, rules: blueprint.fees, actor }))]
+	const changes = [
+		...(await writeSettings(db, blueprint)),
+		...niaChanges,
+		...(await applyForms({ db, forms: blueprint.forms, actor })),
+		...(await applyFeeRules({ db, rules: blueprint.fees, actor })),
+	]
 	// The register of residents after the fee rules: its obligations name their fee types.
 	if (blueprint.residents) changes.push(...(await applyResidents({ db, file: blueprint.residents })))
 

@@ -29,11 +29,17 @@ export const NiaBlueprintSchema = z
 		spIssuer: z.url({ error: 'must be a URL, e.g. https://veseli.example/portal (the "unikátní URL" registered at NIA)' }),
 		minimumLoa: z.enum(['substantial', 'high'], { error: 'must be substantial or high' }).default('substantial'),
 		idpMetadataUrl: z.url({ error: 'must be the URL of the IdP metadata (FederationMetadata.xml)' }).optional(),
-		idpMetadataXml: z.string().regex(/^[\w.-]+\.xml$/, 'must be an .xml file name inside the blueprint folder').optional(),
+		idpMetadataXml: z
+			.string()
+			.regex(/^[\w.-]+\.xml$/, 'must be an .xml file name inside the blueprint folder')
+			.optional(),
 		municipalityCode: z.string().regex(/^\d{6}$/, 'must be the 6-digit RÚIAN municipality code (kód obce), e.g. 586846'),
 		sessionIdleMinutes: z.number().int().min(5).max(240).optional(),
 		spKey: SecretRefSchema.optional(),
-		spCertificate: z.string().regex(/^[\w.-]+\.(pem|crt|cer)$/, 'must be a .pem/.crt file name inside the blueprint folder').optional(),
+		spCertificate: z
+			.string()
+			.regex(/^[\w.-]+\.(pem|crt|cer)$/, 'must be a .pem/.crt file name inside the blueprint folder')
+			.optional(),
 	})
 	.strict()
 	.refine((nia) => !(nia.idpMetadataUrl && nia.idpMetadataXml), { message: 'give idpMetadataUrl or idpMetadataXml, not both', path: ['idpMetadataXml'] })
@@ -65,17 +71,19 @@ export const BlueprintSchema = z
 		/** The kind of municipality; the portal's wording follows it ("platby obci" / "platby městu"). */
 		type: TownTypeSchema.default('obec'),
 		hosts: z.array(HostSchema).min(1, 'needs at least one host; the first is the primary'),
-		locales: z
-			.object({ default: LocaleSchema, enabled: z.array(LocaleSchema).min(1) })
-			.refine((l) => l.enabled.includes(l.default), {
-				message: 'the default locale must be one of the enabled ones',
-				path: ['default'],
-				// Zod skips a refinement once the object has any issue; an unknown locale elsewhere in
-				// `enabled` must not hide this one.
-				when: ({ value }) => LocaleSchema.safeParse((value as { default?: unknown })?.default).success && Array.isArray((value as { enabled?: unknown })?.enabled),
-			}),
+		locales: z.object({ default: LocaleSchema, enabled: z.array(LocaleSchema).min(1) }).refine((l) => l.enabled.includes(l.default), {
+			message: 'the default locale must be one of the enabled ones',
+			path: ['default'],
+			// Zod skips a refinement once the object has any issue; an unknown locale elsewhere in
+			// `enabled` must not hide this one.
+			when: ({ value }) =>
+				LocaleSchema.safeParse((value as { default?: unknown })?.default).success && Array.isArray((value as { enabled?: unknown })?.enabled),
+		}),
 		theme: z.object({ preset: z.string().regex(/^[a-z0-9-]+$/), overrides: ThemeOverridesSchema.default({}) }),
-		logo: z.string().regex(/^[\w.-]+\.(svg|png)$/, 'must be an .svg or .png file name inside the blueprint folder').optional(),
+		logo: z
+			.string()
+			.regex(/^[\w.-]+\.(svg|png)$/, 'must be an .svg or .png file name inside the blueprint folder')
+			.optional(),
 		intro: LocalizedTextSchema.optional(),
 		contact: z
 			.object({
@@ -83,9 +91,15 @@ export const BlueprintSchema = z
 				email: z.email(),
 				phone: z.string().regex(/^\+?[\d ]{9,16}$/, 'must be a phone number such as +420 518 670 111'),
 				web: z.url().optional(),
-				dataBox: z.string().regex(/^[a-z0-9]{7}$/, 'must be a 7-character data box id (ID datové schránky)').optional(),
+				dataBox: z
+					.string()
+					.regex(/^[a-z0-9]{7}$/, 'must be a 7-character data box id (ID datové schránky)')
+					.optional(),
 				/** The town's IČO: the publisher of its open data and the operator (provozovatel) of its official board. */
-				ico: z.string().regex(/^\d{8}$/, 'must be the 8-digit IČO, e.g. 00285340').optional(),
+				ico: z
+					.string()
+					.regex(/^\d{8}$/, 'must be the 8-digit IČO, e.g. 00285340')
+					.optional(),
 				officeHours: LocalizedTextSchema.optional(),
 			})
 			.strict(),

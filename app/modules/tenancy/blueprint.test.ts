@@ -108,7 +108,9 @@ describe('loadBlueprint', () => {
 		const svg = writeBlueprint(testBlueprint('svg-town', { logo: 'logo.svg' }), {
 			files: { 'logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>' },
 		})
-		expect((await rejection(loadBlueprint(svg))).details).toEqual(['logo: logo.svg was refused: it has an event handler attribute (on…) (onload); upload a plain SVG'])
+		expect((await rejection(loadBlueprint(svg))).details).toEqual([
+			'logo: logo.svg was refused: it has an event handler attribute (on…) (onload); upload a plain SVG',
+		])
 		const png = writeBlueprint(testBlueprint('png-town', { logo: 'logo.png' }), { files: { 'logo.png': '<svg></svg>' } })
 		expect((await rejection(loadBlueprint(png))).details).toEqual(['logo: logo.png is not a PNG image'])
 	})
@@ -131,7 +133,12 @@ describe('applyBlueprint', () => {
 		}
 		const towns = await listTenants()
 		expect(towns.filter((t) => ['veseli-nad-moravou', 'znojmo'].includes(t.slug))).toEqual([
-			expect.objectContaining({ slug: 'veseli-nad-moravou', status: 'active', primaryHost: 'veseli.localhost', hosts: ['veseli-nad-moravou.localhost', 'veseli.localhost'] }),
+			expect.objectContaining({
+				slug: 'veseli-nad-moravou',
+				status: 'active',
+				primaryHost: 'veseli.localhost',
+				hosts: ['veseli-nad-moravou.localhost', 'veseli.localhost'],
+			}),
 			expect.objectContaining({ slug: 'znojmo', status: 'active', primaryHost: 'znojmo.localhost', hosts: ['znojmo.localhost'] }),
 		])
 		const [settings] = await sql<{ iban: string; logo_type: string; default_locale: string }>(
@@ -152,7 +159,10 @@ describe('applyBlueprint', () => {
 		const versions = await sql<{ version: number; rate: number }>(
 			`SELECT version, (rules->'feeTypes'->0->'rates'->>'2026')::int AS rate FROM tenant_fee_town.fee_rule_version ORDER BY version`,
 		)
-		expect(versions).toEqual([{ version: 1, rate: 720 }, { version: 2, rate: 900 }])
+		expect(versions).toEqual([
+			{ version: 1, rate: 720 },
+			{ version: 2, rate: 900 },
+		])
 		expect(veseli.fees!.discount).toEqual({ percent: 20, feeTypes: ['waste'], condition: 'portal_payment_by_due_date', discountWithoutLogin: false })
 		expect((await loadBlueprint(path.join(REPO_ROOT, 'tenants', 'znojmo'))).fees!.discount).toBeUndefined()
 	})

@@ -5,7 +5,16 @@
 import type { Element, Node } from '@xmldom/xmldom'
 import { parseXml, XmlError } from '../nia/xml.server'
 
-export const SVG_PROBLEMS = ['not_svg', 'doctype', 'script', 'event_handler', 'foreign_object', 'embedded_content', 'javascript_url', 'external_reference'] as const
+export const SVG_PROBLEMS = [
+	'not_svg',
+	'doctype',
+	'script',
+	'event_handler',
+	'foreign_object',
+	'embedded_content',
+	'javascript_url',
+	'external_reference',
+] as const
 export type SvgProblem = (typeof SVG_PROBLEMS)[number]
 export type SvgCheck = { ok: true } | { ok: false; problem: SvgProblem; detail: string }
 
@@ -45,10 +54,12 @@ function checkElement(element: Element): SvgCheck {
 		if (attribute.name.toLowerCase().startsWith('xmlns')) continue
 		if (attributeName.startsWith('on')) return refuse('event_handler', attribute.name)
 		if (SCRIPT_URL.test(value)) return refuse('javascript_url', attribute.name)
-		if (LINK_ATTRIBUTES.has(attributeName) && value !== '' && !value.startsWith('#') && !INLINE_IMAGE.test(value)) return refuse('external_reference', `${attribute.name}="${attribute.value.slice(0, 80)}"`)
+		if (LINK_ATTRIBUTES.has(attributeName) && value !== '' && !value.startsWith('#') && !INLINE_IMAGE.test(value))
+			return refuse('external_reference', `${attribute.name}="${attribute.value.slice(0, 80)}"`)
 		if (CSS_EXTERNAL.test(attribute.value)) return refuse('external_reference', `${attribute.name}="${attribute.value.slice(0, 80)}"`)
 		// <set attributeName="href" to="https://…"> rewrites a link after the checks above have looked at it.
-		if (ANIMATION_ELEMENTS.has(name) && attributeName === 'attributename' && /(^|:)href$/i.test(value)) return refuse('external_reference', `<${element.nodeName} attributeName="${attribute.value}">`)
+		if (ANIMATION_ELEMENTS.has(name) && attributeName === 'attributename' && /(^|:)href$/i.test(value))
+			return refuse('external_reference', `<${element.nodeName} attributeName="${attribute.value}">`)
 	}
 	return { ok: true }
 }

@@ -4,7 +4,8 @@ import { checkSvg } from './check-svg.server'
 
 // A coat of arms is served from the town's own host: an SVG that runs code or fetches something there
 // would run as the portal. Each sample below is a known way in; each must be refused with its reason.
-const svg = (inner: string, rootAttributes = '') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${rootAttributes}>${inner}</svg>`
+const svg = (inner: string, rootAttributes = '') =>
+	`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"${rootAttributes}>${inner}</svg>`
 
 describe('checkSvg refuses unsafe coats of arms with the reason', () => {
 	test.each([
@@ -17,7 +18,11 @@ describe('checkSvg refuses unsafe coats of arms with the reason', () => {
 		['a foreignObject with HTML', svg('<foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><img src="x"/></body></foreignObject>'), 'foreign_object'],
 		['an iframe', svg('<iframe src="https://evil.example"/>'), 'embedded_content'],
 		['a javascript: link', svg('<a href="javascript:alert(1)"><rect width="1" height="1"/></a>'), 'javascript_url'],
-		['a javascript: link hidden in character references', svg('<a xlink:href="&#106;ava&#x73;cript:alert(1)"><rect width="1" height="1"/></a>'), 'javascript_url'],
+		[
+			'a javascript: link hidden in character references',
+			svg('<a xlink:href="&#106;ava&#x73;cript:alert(1)"><rect width="1" height="1"/></a>'),
+			'javascript_url',
+		],
 		['a javascript: link split by a tab', svg('<a href="java\tscript:alert(1)"><rect width="1" height="1"/></a>'), 'javascript_url'],
 		['an image from another host', svg('<image href="https://tracker.example/pixel.png" width="1" height="1"/>'), 'external_reference'],
 		['a use of another file', svg('<use xlink:href="https://evil.example/sprite.svg#x"/>'), 'external_reference'],
@@ -25,8 +30,16 @@ describe('checkSvg refuses unsafe coats of arms with the reason', () => {
 		['a CSS import in a style element', svg('<style>@import url(https://evil.example/a.css);</style>'), 'external_reference'],
 		['a url() to another host in a style attribute', svg('<rect style="fill: url(https://evil.example/p.svg#g)" width="1" height="1"/>'), 'external_reference'],
 		['a quoted url() to another host', svg(`<rect fill="url('https://evil.example/p.svg#g')" width="1" height="1"/>`), 'external_reference'],
-		['an animation that rewrites a link', svg('<a href="#ok"><set attributeName="href" to="javascript:alert(1)"/><rect width="1" height="1"/></a>'), 'external_reference'],
-		['an animation that points a link elsewhere', svg('<a href="#ok"><animate attributeName="xlink:href" values="https://evil.example"/><rect width="1" height="1"/></a>'), 'external_reference'],
+		[
+			'an animation that rewrites a link',
+			svg('<a href="#ok"><set attributeName="href" to="javascript:alert(1)"/><rect width="1" height="1"/></a>'),
+			'external_reference',
+		],
+		[
+			'an animation that points a link elsewhere',
+			svg('<a href="#ok"><animate attributeName="xlink:href" values="https://evil.example"/><rect width="1" height="1"/></a>'),
+			'external_reference',
+		],
 		['an external stylesheet instruction', `<?xml-stylesheet href="https://evil.example/a.css"?>${svg('')}`, 'external_reference'],
 		['a DOCTYPE with entities (billion laughs, XXE)', `<!DOCTYPE svg [<!ENTITY a "aaaa">]>${svg('<text>&a;</text>')}`, 'doctype'],
 		['HTML pretending to be SVG', '<html><body><script>alert(1)</script></body></html>', 'not_svg'],

@@ -28,7 +28,11 @@ export async function exportBlueprint(slug: string): Promise<ExportedBlueprint> 
 	const db = getTenantDb(tenant)
 	const [settings, forms, rules, nia] = await Promise.all([
 		db.townSettings.findUnique({ where: { id: 1 } }),
-		db.form.findMany({ where: { isActive: true }, orderBy: { code: 'asc' }, select: { code: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { definition: true } } } }),
+		db.form.findMany({
+			where: { isActive: true },
+			orderBy: { code: 'asc' },
+			select: { code: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { definition: true } } },
+		}),
 		db.feeRuleVersion.findFirst({ orderBy: { version: 'desc' }, select: { rules: true } }),
 		db.niaSettings.findUnique({ where: { id: 1 } }),
 	])

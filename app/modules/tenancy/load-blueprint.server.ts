@@ -62,7 +62,8 @@ export async function loadBlueprint(dir: string): Promise<LoadedBlueprint> {
 			const checked = checkLogo(logo.data, bytes)
 			if (checked.ok) logoFile = { bytes, type: checked.type }
 			else if (checked.problem === 'not_png') problems.push(`logo: ${logo.data} is not a PNG image`)
-			else if (checked.problem === 'unsafe_svg') problems.push(`logo: ${logo.data} was refused: it ${SVG_PROBLEM_TEXT[checked.svgProblem]} (${checked.detail}); upload a plain SVG`)
+			else if (checked.problem === 'unsafe_svg')
+				problems.push(`logo: ${logo.data} was refused: it ${SVG_PROBLEM_TEXT[checked.svgProblem]} (${checked.detail}); upload a plain SVG`)
 			else problems.push(`logo: ${logo.data} must be an .svg or .png file`)
 		}
 	}
@@ -95,6 +96,7 @@ async function loadResidentsFile(dir: string, problems: string[]): Promise<Resid
 		return undefined
 	}
 	const parsed = ResidentsFileSchema.safeParse(raw)
-	if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => `${RESIDENTS_FILE}: ${[issue.path.join('.'), issue.message].filter(Boolean).join(': ')}`))
+	if (!parsed.success)
+		problems.push(...parsed.error.issues.map((issue) => `${RESIDENTS_FILE}: ${[issue.path.join('.'), issue.message].filter(Boolean).join(': ')}`))
 	return parsed.success ? parsed.data : undefined
 }

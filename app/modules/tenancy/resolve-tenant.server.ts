@@ -9,9 +9,7 @@ export type ResolvedTenant = {
 	primaryHost: string
 }
 
-export type HostResolution =
-	| { kind: 'tenant'; tenant: ResolvedTenant; isPrimaryHost: boolean }
-	| { kind: 'unknown' }
+export type HostResolution = { kind: 'tenant'; tenant: ResolvedTenant; isPrimaryHost: boolean } | { kind: 'unknown' }
 
 type Entry = { value: HostResolution; expires: number }
 const cache = singleton('tenant-host-cache', () => ({ ttlMs: 10_000, entries: new Map<string, Entry>() }))

@@ -41,7 +41,11 @@ export function requireReadableTheme(preset: string, overrides: Partial<ThemeTok
 	const tokens = resolveTheme(preset, overrides)
 	const failures = findContrastFailures(tokens)
 	if (failures.length) {
-		throw new AppError('theme_contrast', 'The theme does not reach WCAG AA contrast (4.5:1 for text, 3:1 for the focus ring):', failures.map(describeContrastFailure))
+		throw new AppError(
+			'theme_contrast',
+			'The theme does not reach WCAG AA contrast (4.5:1 for text, 3:1 for the focus ring):',
+			failures.map(describeContrastFailure),
+		)
 	}
 	return tokens
 }

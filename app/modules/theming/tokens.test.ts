@@ -68,12 +68,20 @@ describe('theme presets', () => {
 	test('the focus ring reaches 3:1 against every background it sits on (page, card, header) in every preset and every town of tenants/', () => {
 		const towns = readdirSync('tenants', { withFileTypes: true })
 			.filter((entry) => entry.isDirectory())
-			.map((entry) => ({ name: entry.name, theme: parse(readFileSync(path.join('tenants', entry.name, 'blueprint.yaml'), 'utf8')).theme as { preset: string; overrides?: Record<string, string> } }))
-		const themes = [...listThemePresets().map((preset) => ({ name: preset, tokens: resolveTheme(preset) })), ...towns.map((town) => ({ name: town.name, tokens: resolveTheme(town.theme.preset, town.theme.overrides ?? {}) }))]
+			.map((entry) => ({
+				name: entry.name,
+				theme: parse(readFileSync(path.join('tenants', entry.name, 'blueprint.yaml'), 'utf8')).theme as { preset: string; overrides?: Record<string, string> },
+			}))
+		const themes = [
+			...listThemePresets().map((preset) => ({ name: preset, tokens: resolveTheme(preset) })),
+			...towns.map((town) => ({ name: town.name, tokens: resolveTheme(town.theme.preset, town.theme.overrides ?? {}) })),
+		]
 		expect(themes.map((theme) => theme.name)).toEqual(expect.arrayContaining(['civic-blue', 'wine-red', 'veseli-nad-moravou', 'znojmo']))
 		for (const { name, tokens } of themes) {
 			for (const [where, [ring, background]] of Object.entries(FOCUS_RING_ON)) {
-				expect(getContrast(tokens[ring], tokens[background]), `${name}: focus ring (${ring}) on the ${where} (${background})`).toBeGreaterThanOrEqual(MIN_FOCUS_CONTRAST)
+				expect(getContrast(tokens[ring], tokens[background]), `${name}: focus ring (${ring}) on the ${where} (${background})`).toBeGreaterThanOrEqual(
+					MIN_FOCUS_CONTRAST,
+				)
 			}
 		}
 		// Why the header rings in its text colour: Veselí's amber ring on its teal header was 2.42:1.
@@ -84,6 +92,9 @@ describe('theme presets', () => {
 	test('a focus colour below 3:1 against the page is refused, naming the pair and the 3:1 it needs', () => {
 		const error = thrown(() => requireReadableTheme('civic-blue', { 'color-focus': '#f5c26b' }))
 		expect(error.code).toBe('theme_contrast')
-		expect(error.details).toEqual([expect.stringMatching(/^color-focus on color-bg: contrast 1\.\d+:1, needs at least 3:1$/), expect.stringMatching(/^color-focus on color-surface: contrast 1\.\d+:1, needs at least 3:1$/)])
+		expect(error.details).toEqual([
+			expect.stringMatching(/^color-focus on color-bg: contrast 1\.\d+:1, needs at least 3:1$/),
+			expect.stringMatching(/^color-focus on color-surface: contrast 1\.\d+:1, needs at least 3:1$/),
+		])
 	})
 })

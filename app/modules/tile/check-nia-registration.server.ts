@@ -24,13 +24,22 @@ export async function checkNiaRegistration({ tenant, now = new Date() }: { tenan
 	if (!config) return { isReady: false, checks: [{ code: 'configured', ok: false }] as NiaCheck[], minimumLoa: null }
 	const expected = spEndpoints(tenant.primaryHost)
 	const metadata = buildSpMetadata(config)
-	const served = { issuer: attribute(metadata, 'EntityDescriptor', 'entityID'), acs: attribute(metadata, 'AssertionConsumerService', 'Location'), logout: attribute(metadata, 'SingleLogoutService', 'Location') }
+	const served = {
+		issuer: attribute(metadata, 'EntityDescriptor', 'entityID'),
+		acs: attribute(metadata, 'AssertionConsumerService', 'Location'),
+		logout: attribute(metadata, 'SingleLogoutService', 'Location'),
+	}
 	const validTo = new Date(new X509Certificate(config.spCertificate).validTo)
 	const daysLeft = Math.floor((validTo.getTime() - now.getTime()) / 86_400_000)
 	const checks: NiaCheck[] = [
 		{ code: 'configured', ok: true, actual: config.spIssuer },
 		{ code: 'idp', ok: Boolean(config.idp), actual: config.idp?.entityId },
-		{ code: 'metadata', ok: served.issuer === config.spIssuer && served.acs === config.acsUrl && served.logout === config.logoutReturnUrl, expected: config.spIssuer, actual: served.issuer },
+		{
+			code: 'metadata',
+			ok: served.issuer === config.spIssuer && served.acs === config.acsUrl && served.logout === config.logoutReturnUrl,
+			expected: config.spIssuer,
+			actual: served.issuer,
+		},
 		{ code: 'acs', ok: config.acsUrl === expected.acsUrl, expected: expected.acsUrl, actual: config.acsUrl },
 		{ code: 'logout', ok: config.logoutReturnUrl === expected.logoutReturnUrl, expected: expected.logoutReturnUrl, actual: config.logoutReturnUrl },
 		{ code: 'certificate', ok: daysLeft > CERTIFICATE_WARNING_DAYS, actual: validTo.toISOString().slice(0, 10) },

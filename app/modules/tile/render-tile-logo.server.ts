@@ -29,7 +29,10 @@ function escapeXml(value: string) {
 
 /** Up to two initials of the town's name without its "Město"/"Obec" prefix: "Veselí nad Moravou" -> "VM". */
 export function townInitials(name: string) {
-	const words = name.replace(/^(statutární\s+)?(město|obec|městys)\s+/i, '').split(/\s+/).filter((word) => word.length > 2 || /^\p{Lu}/u.test(word))
+	const words = name
+		.replace(/^(statutární\s+)?(město|obec|městys)\s+/i, '')
+		.split(/\s+/)
+		.filter((word) => word.length > 2 || /^\p{Lu}/u.test(word))
 	const letters = words.filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]!)
 	return (letters.length ? letters : [name[0] ?? '?']).slice(0, 2).join('').toUpperCase()
 }
@@ -54,7 +57,10 @@ export function tileLogoSvg({ name, logo, theme }: { name: string; logo: { bytes
 export async function tileLogoPng(svg: string, size: TilePngSize) {
 	await initRasteriser()
 	fontBytes ??= readFileSync(FONT)
-	const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { fontBuffers: [fontBytes], defaultFontFamily: 'DejaVu Sans', loadSystemFonts: false } })
+	const resvg = new Resvg(svg, {
+		fitTo: { mode: 'width', value: size },
+		font: { fontBuffers: [fontBytes], defaultFontFamily: 'DejaVu Sans', loadSystemFonts: false },
+	})
 	try {
 		return Buffer.from(resvg.render().asPng())
 	} finally {

@@ -23,8 +23,7 @@ import { COLOUR_TOKENS, GROUP_KEYS, type GroupValue, type SettingsGroup } from '
 export type NewLogo = { type: 'image/svg+xml' | 'image/png'; bytes: Buffer }
 
 export type EditResult =
-	| { ok: true; changes: SettingChange[] }
-	| { ok: false; fieldErrors: Record<string, string[]>; contrast: ContrastFailure[]; problems: string[] }
+	{ ok: true; changes: SettingChange[] } | { ok: false; fieldErrors: Record<string, string[]>; contrast: ContrastFailure[]; problems: string[] }
 
 type Raw = Record<string, unknown>
 const LOGO_FILES = { 'image/svg+xml': 'coat-of-arms.svg', 'image/png': 'coat-of-arms.png' } as const
@@ -105,7 +104,19 @@ export async function readTownSettings(slug: string) {
 	return { blueprint: (parsed.success ? parsed.data : exported.blueprint) as Raw, logo: logoLabel(exported.blueprint, exported.files) }
 }
 
-export async function editTownSettings({ slug, group, value, logo, actor }: { slug: string; group: SettingsGroup; value: GroupValue<SettingsGroup>; logo?: NewLogo; actor: string }): Promise<EditResult> {
+export async function editTownSettings({
+	slug,
+	group,
+	value,
+	logo,
+	actor,
+}: {
+	slug: string
+	group: SettingsGroup
+	value: GroupValue<SettingsGroup>
+	logo?: NewLogo
+	actor: string
+}): Promise<EditResult> {
 	const exported = await exportBlueprint(slug)
 	const before = BlueprintSchema.safeParse(exported.blueprint)
 	const raw = structuredClone(exported.blueprint)
@@ -131,23 +142,34 @@ export async function editTownSettings({ slug, group, value, logo, actor }: { sl
 		for (const failure of contrast) fieldErrors[`theme.overrides.${failure.foreground}`] = ['contrast']
 	}
 	if (group === 'hosts' && parsed.success) {
-		const taken = await getPlatformDb().tenantHost.findMany({ where: { host: { in: parsed.data.hosts }, tenant: { slug: { not: slug } } }, select: { host: true } })
+		const taken = await getPlatformDb().tenantHost.findMany({
+			where: { host: { in: parsed.data.hosts }, tenant: { slug: { not: slug } } },
+			select: { host: true },
+		})
 		for (const { host } of taken) (fieldErrors[`hosts[${parsed.data.hosts.indexOf(host)}]`] ??= []).push('hostTaken')
 	}
 	if (!parsed.success || Object.keys(fieldErrors).length || problems.length) return { ok: false, fieldErrors, contrast, problems }
 
-	const changes = changedSettings(groupState(group, before.success ? (before.data as Raw) : exported.blueprint, exported.files), groupState(group, parsed.data as Raw, files))
+	const changes = changedSettings(
+		groupState(group, before.success ? (before.data as Raw) : exported.blueprint, exported.files),
+		groupState(group, parsed.data as Raw, files),
+	)
 	if (!changes.length) return { ok: true, changes }
 
 	const blueprint: LoadedBlueprint = {
 		...parsed.data,
-		...(parsed.data.logo && files[parsed.data.logo] ? { logoFile: { bytes: files[parsed.data.logo]!, type: parsed.data.logo.endsWith('.png') ? 'image/png' : 'image/svg+xml' } } : {}),
-		...(parsed.data.nia?.idpMetadataXml && files[EXPORTED_IDP_METADATA_FILE] ? { niaFiles: { idpMetadataXml: files[EXPORTED_IDP_METADATA_FILE]!.toString('utf8') } } : {}),
+		...(parsed.data.logo && files[parsed.data.logo]
+			? { logoFile: { bytes: files[parsed.data.logo]!, type: parsed.data.logo.endsWith('.png') ? 'image/png' : 'image/svg+xml' } }
+			: {}),
+		...(parsed.data.nia?.idpMetadataXml && files[EXPORTED_IDP_METADATA_FILE]
+			? { niaFiles: { idpMetadataXml: files[EXPORTED_IDP_METADATA_FILE]!.toString('utf8') } }
+			: {}),
 	}
 	try {
 		await applyBlueprint({ pool: getPool(), blueprint, actor })
 	} catch (error) {
-		if (isAppError(error, 'nia_config_invalid')) return { ok: false, fieldErrors: { 'nia.idpMetadataUrl': ['metadataUnusable'] }, contrast: [], problems: [error.message] }
+		if (isAppError(error, 'nia_config_invalid'))
+			return { ok: false, fieldErrors: { 'nia.idpMetadataUrl': ['metadataUnusable'] }, contrast: [], problems: [error.message] }
 		if (isAppError(error, 'host_taken')) return { ok: false, fieldErrors: { hosts: ['hostTaken'] }, contrast: [], problems: [...error.details] }
 		throw error
 	}
@@ -155,7 +177,11 @@ export async function editTownSettings({ slug, group, value, logo, actor }: { sl
 	await getPlatformDb().platformAudit.create({ data: { actor, action: 'settings.update', tenantId: tenant.id, details: { group, changes } } })
 	const db = getTenantDb(tenant)
 	for (const change of changes) {
-		await recordAudit(db, { action: 'settings.update', subject: `Setting:${change.setting}`, details: { by: actor, setting: change.setting, old: change.old, new: change.new } as Prisma.InputJsonObject })
+		await recordAudit(db, {
+			action: 'settings.update',
+			subject: `Setting:${change.setting}`,
+			details: { by: actor, setting: change.setting, old: change.old, new: change.new } as Prisma.InputJsonObject,
+		})
 	}
 	return { ok: true, changes }
 }

@@ -37,9 +37,16 @@ describe('editing a town’s settings from the console', () => {
 		const result = await edit('contact', { contact: { ...contact, phone: '+420 518 000 111' } })
 		expect(result).toEqual({ ok: true, changes: [{ setting: 'contact.phone', old: oldPhone, new: '+420 518 000 111' }] })
 
-		const platform = await sql<{ actor: string; details: unknown }>(`SELECT actor, details FROM platform.platform_audit WHERE action = 'settings.update' ORDER BY at DESC LIMIT 1`)
-		expect(platform[0]).toEqual({ actor: ACTOR, details: { group: 'contact', changes: [{ setting: 'contact.phone', old: oldPhone, new: '+420 518 000 111' }] } })
-		const town = await sql<{ subject: string; details: unknown }>(`SELECT subject, details FROM tenant_settings_town.audit_log WHERE action = 'settings.update'`)
+		const platform = await sql<{ actor: string; details: unknown }>(
+			`SELECT actor, details FROM platform.platform_audit WHERE action = 'settings.update' ORDER BY at DESC LIMIT 1`,
+		)
+		expect(platform[0]).toEqual({
+			actor: ACTOR,
+			details: { group: 'contact', changes: [{ setting: 'contact.phone', old: oldPhone, new: '+420 518 000 111' }] },
+		})
+		const town = await sql<{ subject: string; details: unknown }>(
+			`SELECT subject, details FROM tenant_settings_town.audit_log WHERE action = 'settings.update'`,
+		)
 		expect(town).toEqual([{ subject: 'Setting:contact.phone', details: { by: ACTOR, setting: 'contact.phone', old: oldPhone, new: '+420 518 000 111' } }])
 		expect(((await exportBlueprint(SLUG)).blueprint.contact as { phone: string }).phone).toBe('+420 518 000 111')
 
@@ -50,22 +57,46 @@ describe('editing a town’s settings from the console', () => {
 
 	test('name, languages, IBAN, hosts, NIA and agendas each round-trip; the export then re-applies with no changes', async () => {
 		const { blueprint } = await readTownSettings(SLUG)
-		expect(await edit('identity', { name: { cs: 'Město Veselí', en: 'Veseli', uk: 'Веселі' }, type: 'mesto', intro: blueprint.intro })).toMatchObject({ ok: true, changes: [{ setting: 'name.cs', old: 'Město Veselí nad Moravou', new: 'Město Veselí' }, { setting: 'name.en', old: 'Town of Veselí nad Moravou', new: 'Veseli' }, { setting: 'name.uk', old: 'Місто Веселі-над-Моравоу', new: 'Веселі' }, { setting: 'type', old: 'mesto', new: 'mesto' }].filter((change) => change.old !== change.new) })
+		expect(await edit('identity', { name: { cs: 'Město Veselí', en: 'Veseli', uk: 'Веселі' }, type: 'mesto', intro: blueprint.intro })).toMatchObject({
+			ok: true,
+			changes: [
+				{ setting: 'name.cs', old: 'Město Veselí nad Moravou', new: 'Město Veselí' },
+				{ setting: 'name.en', old: 'Town of Veselí nad Moravou', new: 'Veseli' },
+				{ setting: 'name.uk', old: 'Місто Веселі-над-Моравоу', new: 'Веселі' },
+				{ setting: 'type', old: 'mesto', new: 'mesto' },
+			].filter((change) => change.old !== change.new),
+		})
 		expect(await sql(`SELECT name FROM platform.tenant WHERE slug = $1`, [SLUG])).toEqual([{ name: 'Město Veselí' }])
-		expect(await edit('languages', { locales: { default: 'cs', enabled: ['cs', 'en'] } })).toMatchObject({ ok: true, changes: [{ setting: 'locales.enabled', old: 'cs, en, uk', new: 'cs, en' }] })
-		expect(await edit('payments', { payments: { iban: 'CZ65 0800 0000 1920 0014 5399' } })).toMatchObject({ ok: true, changes: [{ setting: 'payments.iban', new: 'CZ6508000000192000145399' }] })
-		expect(await edit('hosts', { hosts: ['settings-town.localhost', 'settings-town-2.localhost'] })).toMatchObject({ ok: true, changes: [{ setting: 'hosts', old: 'settings-town.localhost', new: 'settings-town.localhost, settings-town-2.localhost' }] })
-		expect(await sql(`SELECT host, is_primary FROM platform.tenant_host h JOIN platform.tenant t ON t.id = h.tenant_id WHERE t.slug = $1 ORDER BY host`, [SLUG])).toEqual([
+		expect(await edit('languages', { locales: { default: 'cs', enabled: ['cs', 'en'] } })).toMatchObject({
+			ok: true,
+			changes: [{ setting: 'locales.enabled', old: 'cs, en, uk', new: 'cs, en' }],
+		})
+		expect(await edit('payments', { payments: { iban: 'CZ65 0800 0000 1920 0014 5399' } })).toMatchObject({
+			ok: true,
+			changes: [{ setting: 'payments.iban', new: 'CZ6508000000192000145399' }],
+		})
+		expect(await edit('hosts', { hosts: ['settings-town.localhost', 'settings-town-2.localhost'] })).toMatchObject({
+			ok: true,
+			changes: [{ setting: 'hosts', old: 'settings-town.localhost', new: 'settings-town.localhost, settings-town-2.localhost' }],
+		})
+		expect(
+			await sql(`SELECT host, is_primary FROM platform.tenant_host h JOIN platform.tenant t ON t.id = h.tenant_id WHERE t.slug = $1 ORDER BY host`, [SLUG]),
+		).toEqual([
 			{ host: 'settings-town-2.localhost', is_primary: false },
 			{ host: 'settings-town.localhost', is_primary: true },
 		])
 		const nia = blueprint.nia as Record<string, unknown>
-		expect(await edit('nia', { nia: { spIssuer: nia.spIssuer, minimumLoa: 'high', municipalityCode: nia.municipalityCode, sessionIdleMinutes: 30 } })).toMatchObject({ ok: true, changes: expect.arrayContaining([{ setting: 'nia.minimumLoa', old: 'substantial', new: 'high' }]) })
+		expect(
+			await edit('nia', { nia: { spIssuer: nia.spIssuer, minimumLoa: 'high', municipalityCode: nia.municipalityCode, sessionIdleMinutes: 30 } }),
+		).toMatchObject({ ok: true, changes: expect.arrayContaining([{ setting: 'nia.minimumLoa', old: 'substantial', new: 'high' }]) })
 		const agendas = blueprint.submissionAgendas as { code: string; name: Record<string, string> }[]
-		expect(await edit('agendas', { submissionAgendas: [...agendas, { code: 'stavebni', name: { cs: 'Stavební úřad' } }] })).toMatchObject({ ok: true, changes: [
-			{ setting: 'submissionAgendas[stavebni].code', old: null, new: 'stavebni' },
-			{ setting: 'submissionAgendas[stavebni].name.cs', old: null, new: 'Stavební úřad' },
-		] })
+		expect(await edit('agendas', { submissionAgendas: [...agendas, { code: 'stavebni', name: { cs: 'Stavební úřad' } }] })).toMatchObject({
+			ok: true,
+			changes: [
+				{ setting: 'submissionAgendas[stavebni].code', old: null, new: 'stavebni' },
+				{ setting: 'submissionAgendas[stavebni].name.cs', old: null, new: 'Stavební úřad' },
+			],
+		})
 
 		const exported = await exportBlueprint(SLUG)
 		expect(exported.blueprint.type).toBe('mesto')
@@ -77,8 +108,13 @@ describe('editing a town’s settings from the console', () => {
 		const before = await exportBlueprint(SLUG)
 		expect(GROUP_SCHEMAS.payments.safeParse({ payments: { iban: 'DE89370400440532013000' } }).success).toBe(false)
 		await sql(`INSERT INTO platform.tenant (id, slug, name) VALUES (gen_random_uuid(), 'other-town', 'Jiná obec') ON CONFLICT DO NOTHING`)
-		await sql(`INSERT INTO platform.tenant_host (tenant_id, host, is_primary) SELECT id, 'other-town.localhost', true FROM platform.tenant WHERE slug = 'other-town' ON CONFLICT DO NOTHING`)
-		expect(await edit('hosts', { hosts: ['settings-town.localhost', 'other-town.localhost'] })).toMatchObject({ ok: false, fieldErrors: { 'hosts[1]': ['hostTaken'] } })
+		await sql(
+			`INSERT INTO platform.tenant_host (tenant_id, host, is_primary) SELECT id, 'other-town.localhost', true FROM platform.tenant WHERE slug = 'other-town' ON CONFLICT DO NOTHING`,
+		)
+		expect(await edit('hosts', { hosts: ['settings-town.localhost', 'other-town.localhost'] })).toMatchObject({
+			ok: false,
+			fieldErrors: { 'hosts[1]': ['hostTaken'] },
+		})
 		const used = (before.blueprint.forms as { agenda: string }[])[0]!.agenda
 		const agendas = (before.blueprint.submissionAgendas as { code: string }[]).filter((agenda) => agenda.code !== used)
 		const refused = await edit('agendas', { submissionAgendas: agendas })
@@ -92,7 +128,10 @@ describe('editing a town’s settings from the console', () => {
 		const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#0d5c63"/></svg>')
 		const { blueprint } = await readTownSettings(SLUG)
 		const result = await edit('look', { theme: blueprint.theme }, { type: 'image/svg+xml', bytes: svg })
-		expect(result).toMatchObject({ ok: true, changes: [{ setting: 'logo', new: expect.stringMatching(/^coat-of-arms\.svg \(0\.1 kB, sha256 [0-9a-f]{12}\)$/) }] })
+		expect(result).toMatchObject({
+			ok: true,
+			changes: [{ setting: 'logo', new: expect.stringMatching(/^coat-of-arms\.svg \(0\.1 kB, sha256 [0-9a-f]{12}\)$/) }],
+		})
 		expect((await exportBlueprint(SLUG)).files['coat-of-arms.svg']).toEqual(svg)
 	}, 120_000)
 })

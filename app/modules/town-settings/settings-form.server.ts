@@ -37,7 +37,15 @@ export function formValues(group: SettingsGroup, blueprint: Raw): Raw {
 			return { hosts: [...(blueprint.hosts as string[]), ''] }
 		case 'nia': {
 			const nia = (blueprint.nia ?? { minimumLoa: 'substantial' }) as Raw
-			return { nia: { spIssuer: nia.spIssuer, minimumLoa: nia.minimumLoa, idpMetadataUrl: nia.idpMetadataUrl, municipalityCode: nia.municipalityCode, sessionIdleMinutes: nia.sessionIdleMinutes } }
+			return {
+				nia: {
+					spIssuer: nia.spIssuer,
+					minimumLoa: nia.minimumLoa,
+					idpMetadataUrl: nia.idpMetadataUrl,
+					municipalityCode: nia.municipalityCode,
+					sessionIdleMinutes: nia.sessionIdleMinutes,
+				},
+			}
 		}
 		case 'agendas':
 			return { submissionAgendas: [...(blueprint.submissionAgendas as Raw[]), { code: '', name: { cs: '', en: '', uk: '' } }] }

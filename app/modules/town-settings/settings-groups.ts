@@ -21,7 +21,16 @@ export const GROUP_KEYS: Record<SettingsGroup, readonly string[]> = {
 	agendas: ['submissionAgendas'],
 }
 
-export const COLOUR_TOKENS = ['color-primary', 'color-primary-contrast', 'color-bg', 'color-surface', 'color-text', 'color-muted', 'color-link', 'color-focus'] as const
+export const COLOUR_TOKENS = [
+	'color-primary',
+	'color-primary-contrast',
+	'color-bg',
+	'color-surface',
+	'color-text',
+	'color-muted',
+	'color-link',
+	'color-focus',
+] as const
 
 const B = BlueprintSchema.shape
 const N = NiaBlueprintSchema.shape
@@ -54,7 +63,10 @@ const ContactSchema = z.preprocess(
 )
 
 const LookSchema = z.object({
-	theme: z.object({ preset: B.theme.shape.preset, overrides: z.object(Object.fromEntries(COLOUR_TOKENS.map((token) => [token, B.theme.shape.overrides.unwrap().shape[token]]))).default({}) }),
+	theme: z.object({
+		preset: B.theme.shape.preset,
+		overrides: z.object(Object.fromEntries(COLOUR_TOKENS.map((token) => [token, B.theme.shape.overrides.unwrap().shape[token]]))).default({}),
+	}),
 	removeLogo: z.boolean().default(false),
 })
 
@@ -64,7 +76,9 @@ const HostsSchema = z.preprocess(
 		if (Array.isArray(hosts)) (input as Record<string, unknown>).hosts = hosts.filter((host) => !isBlank(host))
 		return input
 	},
-	z.object({ hosts: z.array(B.hosts.element).default([]).pipe(B.hosts) }).refine((value) => new Set(value.hosts).size === value.hosts.length, { message: 'each host once', path: ['hosts'] }),
+	z
+		.object({ hosts: z.array(B.hosts.element).default([]).pipe(B.hosts) })
+		.refine((value) => new Set(value.hosts).size === value.hosts.length, { message: 'each host once', path: ['hosts'] }),
 )
 
 const NiaSchema = z.object({
@@ -88,10 +102,12 @@ const AgendasSchema = z.preprocess(
 		}
 		return input
 	},
-	z.object({ submissionAgendas: B.submissionAgendas }).refine((value) => new Set(value.submissionAgendas.map((agenda) => agenda.code)).size === value.submissionAgendas.length, {
-		message: 'each agenda code once',
-		path: ['submissionAgendas'],
-	}),
+	z
+		.object({ submissionAgendas: B.submissionAgendas })
+		.refine((value) => new Set(value.submissionAgendas.map((agenda) => agenda.code)).size === value.submissionAgendas.length, {
+			message: 'each agenda code once',
+			path: ['submissionAgendas'],
+		}),
 )
 
 /** The form schema of each group (what parseWithZod reads from the page). */

@@ -8,5 +8,7 @@ export function csvResponse(chunks: AsyncGenerator<string>, fileName: string) {
 			else controller.enqueue(encoder.encode(next.value))
 		},
 	})
-	return new Response(body, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'no-store' } })
+	return new Response(body, {
+		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'no-store' },
+	})
 }

@@ -75,7 +75,16 @@ export async function startGinisStub({ username, password, port = 0 }: { usernam
 				if (!doc) return send(404, { Fault: 'no such document' })
 				return send(200, {
 					Xrg: {
-						WflDokument: [{ IdDokumentu: doc.id, Vec: doc.vec, StavDokumentu: doc.state, IdFunkceVlastnika: doc.ownerFunctionId, Znacka: doc.znacka, DatumZmeny: doc.changedAt.toISOString() }],
+						WflDokument: [
+							{
+								IdDokumentu: doc.id,
+								Vec: doc.vec,
+								StavDokumentu: doc.state,
+								IdFunkceVlastnika: doc.ownerFunctionId,
+								Znacka: doc.znacka,
+								DatumZmeny: doc.changedAt.toISOString(),
+							},
+						],
 						CjDokumentu: { ZnackaCj: doc.znacka },
 					},
 				})

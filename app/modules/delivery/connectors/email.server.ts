@@ -34,7 +34,13 @@ function isRetryable(error: unknown): boolean {
 
 export function createEmailConnector({ to, from, transport = getMailTransport }: EmailConnectorOptions): RecordsConnector {
 	const sender = from ?? `portal@${to.split('@')[1]}`
-	async function send(mail: { subject: string; text: string; headers: Record<string, string>; townName: string; attachments: { filename: string; content: Buffer; contentType: string }[] }): Promise<DeliveryResult> {
+	async function send(mail: {
+		subject: string
+		text: string
+		headers: Record<string, string>
+		townName: string
+		attachments: { filename: string; content: Buffer; contentType: string }[]
+	}): Promise<DeliveryResult> {
 		try {
 			const info = await transport().sendMail({
 				from: { name: `Portál občana – ${mail.townName}`, address: sender },
@@ -69,7 +75,12 @@ export function createEmailConnector({ to, from, transport = getMailTransport }:
 				townName: payload.town.name,
 				subject: `Doplnění podání ${payload.number}${payload.referenceNumber ? ` (č. j. ${payload.referenceNumber})` : ''}`,
 				text: answerText(payload),
-				headers: { 'X-Portal-Submission-Id': payload.submissionId, 'X-Portal-Answer-Id': payload.answerId, 'X-Portal-Tenant': payload.town.slug, 'X-Portal-Template': 'records-answer' },
+				headers: {
+					'X-Portal-Submission-Id': payload.submissionId,
+					'X-Portal-Answer-Id': payload.answerId,
+					'X-Portal-Tenant': payload.town.slug,
+					'X-Portal-Template': 'records-answer',
+				},
 				attachments: payload.attachments.map((file) => ({ filename: file.fileName, content: file.content, contentType: file.contentType })),
 			}),
 	}

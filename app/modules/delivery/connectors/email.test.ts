@@ -36,7 +36,17 @@ describe('e-mail connector -> SMTP capture', () => {
 
 	it('sends a needs-info answer to the filing office with its files, naming the submission and reference number', async () => {
 		const payload = samplePayload()
-		const answer = { answerId: 'answer-42', submissionId: payload.submissionId, number: payload.number, town: payload.town, externalId: 'ext-1', referenceNumber: 'MUVES 1234/2026', answeredAt: new Date('2026-11-27T10:00:00Z'), message: 'Posílám očkovací průkaz.', attachments: payload.attachments }
+		const answer = {
+			answerId: 'answer-42',
+			submissionId: payload.submissionId,
+			number: payload.number,
+			town: payload.town,
+			externalId: 'ext-1',
+			referenceNumber: 'MUVES 1234/2026',
+			answeredAt: new Date('2026-11-27T10:00:00Z'),
+			message: 'Posílám očkovací průkaz.',
+			attachments: payload.attachments,
+		}
 		const result = await createEmailConnector({ to: 'podatelna@veseli.example' }).deliverAnswer(answer)
 		const mail = await capture.waitFor((m) => m.headers['x-portal-answer-id'] === 'answer-42')
 		expect(mail.subject).toBe('Doplnění podání VES-2026-000123 (č. j. MUVES 1234/2026)')
@@ -56,7 +66,9 @@ describe('e-mail connector -> SMTP capture', () => {
 	it('reports an unreachable relay as retryable', async () => {
 		setSmtpUrl('smtp://127.0.0.1:9')
 		try {
-			const error = await createEmailConnector({ to: 'podatelna@veseli.example' }).deliver(samplePayload()).catch((e: unknown) => e)
+			const error = await createEmailConnector({ to: 'podatelna@veseli.example' })
+				.deliver(samplePayload())
+				.catch((e: unknown) => e)
 			expect(error).toBeInstanceOf(DeliveryError)
 			expect((error as DeliveryError).retryable).toBe(true)
 		} finally {

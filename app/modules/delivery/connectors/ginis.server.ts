@@ -66,13 +66,20 @@ async function registerDocument(options: GinisConnectorOptions, payload: Deliver
 }
 
 export function createGinisConnector(options: GinisConnectorOptions): RecordsConnector {
-	const config: GinisConfig = { username: options.username, password: options.password, urls: { ssl: options.urls.ssl, gin: options.urls.gin, pod: options.urls.pod } }
+	const config: GinisConfig = {
+		username: options.username,
+		password: options.password,
+		urls: { ssl: options.urls.ssl, gin: options.urls.gin, pod: options.urls.pod },
+	}
 	const ginis = new Ginis(config)
 	return {
 		kind: 'ginis',
 		async deliver(payload: DeliveryPayload): Promise<DeliveryResult> {
 			const document = await registerDocument(options, payload)
-			const files = [{ fileName: `${payload.number}.pdf`, content: payload.pdf, main: true }, ...payload.attachments.map((a) => ({ fileName: a.fileName, content: a.content, main: false }))]
+			const files = [
+				{ fileName: `${payload.number}.pdf`, content: payload.pdf, main: true },
+				...payload.attachments.map((a) => ({ fileName: a.fileName, content: a.content, main: false })),
+			]
 			try {
 				// A retry after a partial upload re-sends every file; GINIS keeps versions, the document stays one.
 				for (const file of files) {
@@ -95,7 +102,12 @@ export function createGinisConnector(options: GinisConnectorOptions): RecordsCon
 			const files = [{ fileName: `${payload.answerId}.txt`, content: text }, ...payload.attachments.map((a) => ({ fileName: a.fileName, content: a.content }))]
 			try {
 				for (const file of files) {
-					await ginis.json.ssl.pridatSoubor({ 'Id-dokumentu': payload.externalId, 'Jmeno-souboru': file.fileName, 'Typ-vazby': 'elektronicka-priloha', Data: file.content.toString('base64') })
+					await ginis.json.ssl.pridatSoubor({
+						'Id-dokumentu': payload.externalId,
+						'Jmeno-souboru': file.fileName,
+						'Typ-vazby': 'elektronicka-priloha',
+						Data: file.content.toString('base64'),
+					})
 				}
 			} catch (error) {
 				throw asDeliveryError(error, 'Pridat-soubor')
@@ -125,9 +137,21 @@ export function createGinisConnector(options: GinisConnectorOptions): RecordsCon
 			}
 			const referenceNumber = detail.CjDokumentu?.ZnackaCj || doc.Znacka || undefined
 			// The same polled state always yields the same event id, so the caller's dedupe drops repeats.
-			const eventId = `ginis:${createHash('sha256').update([externalId, status, ownerId, referenceNumber ?? ''].join('|')).digest('hex').slice(0, 32)}`
+			const eventId = `ginis:${createHash('sha256')
+				.update([externalId, status, ownerId, referenceNumber ?? ''].join('|'))
+				.digest('hex')
+				.slice(0, 32)}`
 			const at = doc.DatumZmeny ? new Date(doc.DatumZmeny) : new Date()
-			return [{ eventId, submissionId, status, ...(referenceNumber ? { referenceNumber } : {}), ...(assignee ? { assignee } : {}), at: Number.isNaN(at.getTime()) ? new Date() : at }]
+			return [
+				{
+					eventId,
+					submissionId,
+					status,
+					...(referenceNumber ? { referenceNumber } : {}),
+					...(assignee ? { assignee } : {}),
+					at: Number.isNaN(at.getTime()) ? new Date() : at,
+				},
+			]
 		},
 	}
 }

@@ -45,7 +45,17 @@ describe('GINIS connector -> GINIS stub (through @bratislava/ginis-sdk)', () => 
 	it('adds a needs-info answer to the filed document: the text as a file, then the citizen’s files', async () => {
 		const payload = samplePayload()
 		const result = await connector().deliver(payload)
-		const answer = { answerId: 'answer-7', submissionId: payload.submissionId, number: payload.number, town: payload.town, externalId: result.externalId, referenceNumber: null, answeredAt: new Date(), message: 'Doplňuji.', attachments: payload.attachments }
+		const answer = {
+			answerId: 'answer-7',
+			submissionId: payload.submissionId,
+			number: payload.number,
+			town: payload.town,
+			externalId: result.externalId,
+			referenceNumber: null,
+			answeredAt: new Date(),
+			message: 'Doplňuji.',
+			attachments: payload.attachments,
+		}
 		expect((await connector().deliverAnswer(answer)).externalId).toBe(result.externalId)
 		const doc = stub.documents().find((d) => d.externalId === payload.submissionId)!
 		expect(doc.files.slice(-2).map((f) => [f.name, f.bond])).toEqual([
@@ -66,7 +76,12 @@ describe('GINIS connector -> GINIS stub (through @bratislava/ginis-sdk)', () => 
 		const refused = await wrong.deliver(samplePayload()).catch((e: unknown) => e)
 		expect(refused).toBeInstanceOf(DeliveryError)
 		expect((refused as DeliveryError).retryable).toBe(false)
-		const down = createGinisConnector({ urls: { ssl: 'http://127.0.0.1:9/ssl', gin: 'http://127.0.0.1:9/gin' }, username: 'u', password: 'p', documentTypeId: 'T' })
+		const down = createGinisConnector({
+			urls: { ssl: 'http://127.0.0.1:9/ssl', gin: 'http://127.0.0.1:9/gin' },
+			username: 'u',
+			password: 'p',
+			documentTypeId: 'T',
+		})
 		const unreachable = await down.deliver(samplePayload()).catch((e: unknown) => e)
 		expect((unreachable as DeliveryError).retryable).toBe(true)
 	})

@@ -32,7 +32,12 @@ describe('webhook connector -> records simulator', () => {
 		expect(result.referenceNumber).toMatch(/^MUVES \d+\/\d{4}$/)
 		const doc = sim.received().find((d) => d.submissionId === payload.submissionId)!
 		expect(doc.id).toBe(result.externalId)
-		expect(doc.payload).toMatchObject({ number: 'VES-2026-000123', form: { code: 'registrace-psa', version: 2 }, data: { dogName: 'Rex' }, applicant: { familyName: 'Nováková' } })
+		expect(doc.payload).toMatchObject({
+			number: 'VES-2026-000123',
+			form: { code: 'registrace-psa', version: 2 },
+			data: { dogName: 'Rex' },
+			applicant: { familyName: 'Nováková' },
+		})
 		const [attachment] = doc.payload.attachments as { fileName: string; sha256: string; contentBase64: string }[]
 		expect(attachment!.fileName).toBe('rex.png')
 		expect(createHash('sha256').update(Buffer.from(attachment!.contentBase64, 'base64')).digest('hex')).toBe(attachment!.sha256)
@@ -67,7 +72,12 @@ describe('webhook connector -> records simulator', () => {
 		}
 		await connector.deliver(payload)
 		expect(sim.received().filter((d) => d.submissionId === payload.submissionId)).toHaveLength(1)
-		expect(sim.attempts().filter((a) => a.idempotencyKey === payload.submissionId).map((a) => a.status)).toEqual([503, 503, 201])
+		expect(
+			sim
+				.attempts()
+				.filter((a) => a.idempotencyKey === payload.submissionId)
+				.map((a) => a.status),
+		).toEqual([503, 503, 201])
 	})
 
 	it('treats an unreachable system and a slow one as retryable', async () => {

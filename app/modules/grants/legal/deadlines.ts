@@ -10,7 +10,7 @@ export function addCzechWorkingDays(date: string, days: number): string {
 	if (!Number.isInteger(days)) throw new RangeError(`Working days must be a whole number, got ${days}`)
 	let day = parseCalendarDate(date)
 	const step = days < 0 ? -1 : 1
-	for (let left = Math.abs(days); left > 0; ) {
+	for (let left = Math.abs(days); left > 0;) {
 		day = shiftDays(day, step)
 		if (isCzechWorkingDay(formatCalendarDate(day))) left--
 	}

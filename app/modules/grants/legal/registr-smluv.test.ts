@@ -47,7 +47,10 @@ describe('registrSmluvMetadata', () => {
 	})
 
 	test('a natural person: name and municipality only, never an IČO or data box', () => {
-		const xml = registrSmluvMetadata({ ...association, recipient: { name: 'Jana Nováková', ico: '12345679', naturalPerson: true, municipality: 'Veselí nad Moravou' } })
+		const xml = registrSmluvMetadata({
+			...association,
+			recipient: { name: 'Jana Nováková', ico: '12345679', naturalPerson: true, municipality: 'Veselí nad Moravou' },
+		})
 		const party = xml.slice(xml.indexOf('<smluvniStrana>'), xml.indexOf('</smluvniStrana>'))
 		expect(party).toContain('<nazev>Jana Nováková</nazev>')
 		expect(party).toContain('<adresa>Veselí nad Moravou</adresa>')
@@ -57,7 +60,11 @@ describe('registrSmluvMetadata', () => {
 	})
 
 	test('typed text is escaped (& < > " \') and control characters dropped', () => {
-		const xml = registrSmluvMetadata({ ...association, subject: 'Sport & <hry> "pro" děti\'s\u0007', recipient: { ...association.recipient, name: 'A&B </nazev><ico>1</ico>' } })
+		const xml = registrSmluvMetadata({
+			...association,
+			subject: 'Sport & <hry> "pro" děti\'s\u0007',
+			recipient: { ...association.recipient, name: 'A&B </nazev><ico>1</ico>' },
+		})
 		expect(xml).toContain('<predmet>Sport &amp; &lt;hry&gt; &quot;pro&quot; děti&apos;s</predmet>')
 		expect(xml).toContain('<nazev>A&amp;B &lt;/nazev&gt;&lt;ico&gt;1&lt;/ico&gt;</nazev>')
 		expect(xml.match(/<ico>/g)).toHaveLength(2)

@@ -23,13 +23,7 @@ export type RegistrSmluvContract = {
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
 export function escapeXml(text: string): string {
-	return text
-		.replace(FORBIDDEN, '')
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;')
-		.replace(/'/g, '&apos;')
+	return text.replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
 }
 
 const element = (name: string, value: string | undefined, indent: string) =>
@@ -85,5 +79,9 @@ export function registrSmluvMetadata(contracts: RegistrSmluvContract | readonly 
 	const list = Array.isArray(contracts) ? (contracts as readonly RegistrSmluvContract[]) : [contracts as RegistrSmluvContract]
 	const head = '<?xml version="1.0" encoding="UTF-8"?>'
 	if (list.length === 1) return [head, ...zverejneni(list[0]!, '', true)].join('\n') + '\n'
-	return [head, `<zverejneniSmluv xmlns="${REGISTR_SMLUV_NAMESPACE}">`, ...list.flatMap((contract) => zverejneni(contract, '\t', false)), '</zverejneniSmluv>'].join('\n') + '\n'
+	return (
+		[head, `<zverejneniSmluv xmlns="${REGISTR_SMLUV_NAMESPACE}">`, ...list.flatMap((contract) => zverejneni(contract, '\t', false)), '</zverejneniSmluv>'].join(
+			'\n',
+		) + '\n'
+	)
 }

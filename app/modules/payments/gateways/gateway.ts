@@ -37,7 +37,10 @@ export type ReturnQuery = { providerPaymentId: string } | { paymentId: string; c
 
 export type NotificationAnswer = { status: number; body: Record<string, unknown>; headers?: Record<string, string> }
 
-export interface GatewayDescriptor<Credential extends { apiUrl?: string | undefined } = { apiUrl?: string | undefined }, Config = unknown> extends GatewayClient<Credential, Config> {
+export interface GatewayDescriptor<
+	Credential extends { apiUrl?: string | undefined } = { apiUrl?: string | undefined },
+	Config = unknown,
+> extends GatewayClient<Credential, Config> {
 	/** /api/payments/<id>/<segment>, the URL registered at the provider. */
 	readonly notification: { segment: string; method: 'GET' | 'POST' }
 	/** Verifies and applies one notification; a credited payment's receipt goes out inside (town). */

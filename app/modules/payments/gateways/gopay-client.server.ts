@@ -6,7 +6,10 @@ import { createGoPayProvider } from '../providers/gopay-provider.server'
 import type { GatewayClient } from './gateway'
 
 export const GoPayCredentialSchema = z.object({
-	goId: z.string().trim().regex(/^\d{10}$/, 'GoID has 10 digits'),
+	goId: z
+		.string()
+		.trim()
+		.regex(/^\d{10}$/, 'GoID has 10 digits'),
 	clientId: z.string().trim().min(1, 'Client ID is required').max(200),
 	clientSecret: z.string().trim().min(1, 'Client secret is required').max(200),
 	apiUrl: z.url({ protocol: /^https?$/ }).optional(),
@@ -31,5 +34,9 @@ export const goPayClient: GatewayClient<GoPayCredential, GoPayConfig> = {
 	toConfig: (credential) => ({ ...credential, apiUrl: credential.apiUrl ?? OFFICIAL_GATEWAY_API_URLS.gopay[0]! }),
 	createProvider: (config) => createGoPayProvider(config, { timeoutMs: providerTimeoutMs() }),
 	// GoPay sends the citizen back to the same page whether they paid or cancelled; ?id= names the payment.
-	callbackUrls: (origin) => ({ returnUrl: `${origin}/platby/gopay/navrat`, cancelUrl: `${origin}/platby/gopay/navrat`, notificationUrl: `${origin}/api/payments/gopay/notify` }),
+	callbackUrls: (origin) => ({
+		returnUrl: `${origin}/platby/gopay/navrat`,
+		cancelUrl: `${origin}/platby/gopay/navrat`,
+		notificationUrl: `${origin}/api/payments/gopay/notify`,
+	}),
 }

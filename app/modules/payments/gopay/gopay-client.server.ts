@@ -95,7 +95,11 @@ export function createGoPayClient(config: GoPayConfig, options: { fetch?: typeof
 				callback: { return_url: input.returnUrl, notification_url: input.notificationUrl },
 				lang: input.lang,
 			}
-			return (await authed('/payments/payment', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })) as GoPayPayment
+			return (await authed('/payments/payment', {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(body),
+			})) as GoPayPayment
 		},
 		async getStatus(paymentId) {
 			return (await authed(`/payments/payment/${encodeURIComponent(String(paymentId))}`, { method: 'GET' })) as GoPayPayment

@@ -37,8 +37,14 @@ afterEach(() => {
 
 const client = () => createGoPayClient({ apiUrl: sim.apiUrl, ...account }, { timeoutMs: 300 })
 const input = (orderNumber: string) => ({
-	amount: 50000, currency: 'CZK' as const, orderNumber, orderDescription: 'Poplatek za psa',
-	items: [{ name: 'Poplatek za psa', amount: 50000, count: 1 }], returnUrl: 'http://127.0.0.1/return', notificationUrl: receiverUrl, lang: 'CS' as const,
+	amount: 50000,
+	currency: 'CZK' as const,
+	orderNumber,
+	orderDescription: 'Poplatek za psa',
+	items: [{ name: 'Poplatek za psa', amount: 50000, count: 1 }],
+	returnUrl: 'http://127.0.0.1/return',
+	notificationUrl: receiverUrl,
+	lang: 'CS' as const,
 })
 const tokenRequests = () => sim.requests.filter((r) => r.path === '/api/oauth2/token').length
 
@@ -95,7 +101,9 @@ describe('GoPay client against the simulator', () => {
 
 	it('surfaces a hanging gateway as a retryable error', async () => {
 		sim.controls.hang = true
-		const err = await client().createPayment(input('A-7')).catch((e) => e)
+		const err = await client()
+			.createPayment(input('A-7'))
+			.catch((e) => e)
 		expect(err).toBeInstanceOf(GoPayError)
 		expect(err.retryable).toBe(true)
 	})
@@ -144,7 +152,9 @@ describe('GoPay simulator notifications', () => {
 
 describe('GoPay simulator validation and control API', () => {
 	it('answers invalid payments with GoPay error codes and a field', async () => {
-		const err = await client().createPayment({ ...input('V-1'), amount: 0 }).catch((e) => e)
+		const err = await client()
+			.createPayment({ ...input('V-1'), amount: 0 })
+			.catch((e) => e)
 		expect(err).toBeInstanceOf(GoPayError)
 		expect(err.status).toBe(409)
 		expect(err.errors[0]).toMatchObject({ error_code: 111, error_name: 'WRONG_VALUE', field: 'amount' })

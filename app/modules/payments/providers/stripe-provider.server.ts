@@ -3,7 +3,11 @@ import { createStripeClient, type StripeConfig } from '../stripe'
 import { GatewayRefusedError, GatewayUnavailableError, type PaymentProvider } from './payment-provider'
 
 function translate(error: unknown): never {
-	if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError || error instanceof Stripe.errors.StripeRateLimitError) {
+	if (
+		error instanceof Stripe.errors.StripeConnectionError ||
+		error instanceof Stripe.errors.StripeAPIError ||
+		error instanceof Stripe.errors.StripeRateLimitError
+	) {
 		throw new GatewayUnavailableError(error.message, { cause: error })
 	}
 	if (error instanceof Stripe.errors.StripeError) throw new GatewayRefusedError(error.message, { cause: error })
@@ -19,7 +23,10 @@ export function createStripeProvider(config: StripeConfig, client: Stripe = crea
 				.create(
 					{
 						mode: 'payment',
-						line_items: input.items.map((item) => ({ quantity: 1, price_data: { currency: 'czk', unit_amount: item.amount, product_data: { name: item.name.slice(0, 250) } } })),
+						line_items: input.items.map((item) => ({
+							quantity: 1,
+							price_data: { currency: 'czk', unit_amount: item.amount, product_data: { name: item.name.slice(0, 250) } },
+						})),
 						metadata: { tenant: input.townSlug, paymentId: input.paymentId },
 						payment_intent_data: { metadata: { tenant: input.townSlug, paymentId: input.paymentId } },
 						client_reference_id: input.paymentId,
@@ -47,7 +54,9 @@ export function createStripeProvider(config: StripeConfig, client: Stripe = crea
 			const session = await client.checkout.sessions.retrieve(providerPaymentId).catch(translate)
 			const paymentIntent = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id
 			if (!paymentIntent) throw new GatewayRefusedError('The Stripe session has no payment to refund')
-			const refund = await client.refunds.create({ payment_intent: paymentIntent, amount, reason: 'requested_by_customer' }, { idempotencyKey: `portal-refund-${refundKey}` }).catch(translate)
+			const refund = await client.refunds
+				.create({ payment_intent: paymentIntent, amount, reason: 'requested_by_customer' }, { idempotencyKey: `portal-refund-${refundKey}` })
+				.catch(translate)
 			return { providerRefundId: refund.id, finished: refund.status === 'succeeded' }
 		},
 	}

@@ -14,13 +14,25 @@ const ctx = useStripeSimulator()
 describe('Checkout Session in CZK through the official SDK', () => {
 	test('is created in haléře with metadata and read back the same, unpaid and open', async () => {
 		const session = await createDogFeeSession(ctx.znojmo())
-		expect(session).toMatchObject({ object: 'checkout.session', currency: 'czk', amount_total: 200_100, mode: 'payment', status: 'open', payment_status: 'unpaid', payment_intent: null, locale: 'cs', customer_email: 'jana@example.cz' })
+		expect(session).toMatchObject({
+			object: 'checkout.session',
+			currency: 'czk',
+			amount_total: 200_100,
+			mode: 'payment',
+			status: 'open',
+			payment_status: 'unpaid',
+			payment_intent: null,
+			locale: 'cs',
+			customer_email: 'jana@example.cz',
+		})
 		expect(session.metadata).toEqual({ tenant: 'znojmo', paymentId: 'pay_42' })
 		expect(session.url).toMatch(new RegExp(`^${ctx.sim.url}/c/pay/cs_test_`))
 		const again = await ctx.znojmo().checkout.sessions.retrieve(session.id)
 		expect(again).toMatchObject({ id: session.id, amount_total: 200_100, metadata: { tenant: 'znojmo', paymentId: 'pay_42' } })
 		const body = ctx.sim.requests.findLast((request) => request.method === 'POST' && request.path === '/checkout/sessions')!.body as Record<string, unknown>
-		expect(body).toMatchObject({ line_items: [{ price_data: { currency: 'czk', unit_amount: '150000', product_data: { name: 'Poplatek ze psů 2026' } } }, { quantity: '2' }] })
+		expect(body).toMatchObject({
+			line_items: [{ price_data: { currency: 'czk', unit_amount: '150000', product_data: { name: 'Poplatek ze psů 2026' } } }, { quantity: '2' }],
+		})
 	})
 
 	test('the hosted page shows the total in Czech crowns and the Pay and Cancel buttons', async () => {
@@ -37,7 +49,9 @@ describe('Checkout Session in CZK through the official SDK', () => {
 		const { answer, events } = await payAndCollect(ctx, session.url!)
 		expect(answer.status).toBe(303)
 		expect(answer.headers.get('location')).toBe(`https://znojmo.example/platby/navrat?session=${session.id}`)
-		const completed = events.map((event) => verifyStripeWebhook({ ...event, webhookSecret: ZNOJMO.webhookSecret })).find((event) => event.type === 'checkout.session.completed')!
+		const completed = events
+			.map((event) => verifyStripeWebhook({ ...event, webhookSecret: ZNOJMO.webhookSecret }))
+			.find((event) => event.type === 'checkout.session.completed')!
 		expect(isAllowedStripeEvent(completed.type)).toBe(true)
 		const object = completed.data.object as Stripe.Checkout.Session
 		expect(object).toMatchObject({ id: session.id, payment_status: 'paid', status: 'complete', metadata: { paymentId: 'pay_42' } })
@@ -62,14 +76,21 @@ describe('Checkout Session in CZK through the official SDK', () => {
 		const before = ctx.received.length
 		expect(await ctx.znojmo().checkout.sessions.expire(session.id)).toMatchObject({ status: 'expired', url: null })
 		await ctx.sim.settleWebhooks()
-		expect(ctx.received.slice(before).map((event) => verifyStripeWebhook({ ...event, webhookSecret: ZNOJMO.webhookSecret }).type)).toEqual(['checkout.session.expired'])
+		expect(ctx.received.slice(before).map((event) => verifyStripeWebhook({ ...event, webhookSecret: ZNOJMO.webhookSecret }).type)).toEqual([
+			'checkout.session.expired',
+		])
 		await expect(ctx.znojmo().checkout.sessions.expire(session.id)).rejects.toMatchObject({ type: 'StripeInvalidRequestError', statusCode: 400 })
 	})
 
-	test('bad input gets Stripe\'s error shape and nothing is created', async () => {
+	test("bad input gets Stripe's error shape and nothing is created", async () => {
 		const count = ctx.sim.requests.length
-		await expect(ctx.znojmo().checkout.sessions.create({ mode: 'payment', success_url: 'https://x.example/ok', line_items: [] })).rejects.toMatchObject({ statusCode: 400, param: 'line_items' })
-		await expect(createStripeClient({ secretKey: 'sk_test_wrong', webhookSecret: 'x', apiUrl: ctx.sim.url }).checkout.sessions.retrieve('cs_test_x')).rejects.toMatchObject({ type: 'StripeAuthenticationError', statusCode: 401 })
+		await expect(ctx.znojmo().checkout.sessions.create({ mode: 'payment', success_url: 'https://x.example/ok', line_items: [] })).rejects.toMatchObject({
+			statusCode: 400,
+			param: 'line_items',
+		})
+		await expect(
+			createStripeClient({ secretKey: 'sk_test_wrong', webhookSecret: 'x', apiUrl: ctx.sim.url }).checkout.sessions.retrieve('cs_test_x'),
+		).rejects.toMatchObject({ type: 'StripeAuthenticationError', statusCode: 401 })
 		expect(ctx.sim.requests.length).toBeGreaterThan(count)
 	})
 
@@ -81,11 +102,17 @@ describe('Checkout Session in CZK through the official SDK', () => {
 
 	test('the same Idempotency-Key replays the first answer; other parameters with it are refused', async () => {
 		const client = ctx.znojmo()
-		const params = { mode: 'payment' as const, success_url: 'https://x.example/ok', line_items: [{ quantity: 1, price_data: { currency: 'czk', unit_amount: 5000, product_data: { name: 'A' } } }] }
+		const params = {
+			mode: 'payment' as const,
+			success_url: 'https://x.example/ok',
+			line_items: [{ quantity: 1, price_data: { currency: 'czk', unit_amount: 5000, product_data: { name: 'A' } } }],
+		}
 		const first = await client.checkout.sessions.create(params, { idempotencyKey: 'idem-1' })
 		const second = await client.checkout.sessions.create(params, { idempotencyKey: 'idem-1' })
 		expect(second.id).toBe(first.id)
-		await expect(client.checkout.sessions.create({ ...params, customer_email: 'other@example.cz' }, { idempotencyKey: 'idem-1' })).rejects.toMatchObject({ type: 'StripeIdempotencyError' })
+		await expect(client.checkout.sessions.create({ ...params, customer_email: 'other@example.cz' }, { idempotencyKey: 'idem-1' })).rejects.toMatchObject({
+			type: 'StripeIdempotencyError',
+		})
 	})
 })
 
@@ -104,11 +131,15 @@ describe('verifyStripeWebhook refuses what Stripe did not send', () => {
 
 	test('a missing or malformed signature header', async () => {
 		const event = await paidEvent()
-		expect(() => verifyStripeWebhook({ rawBody: event.rawBody, signature: undefined, webhookSecret: ZNOJMO.webhookSecret })).toThrow(expect.objectContaining({ reason: 'signature_missing', code: 'stripe_webhook_invalid' }))
-		expect(() => verifyStripeWebhook({ rawBody: event.rawBody, signature: 'v1=abc', webhookSecret: ZNOJMO.webhookSecret })).toThrow(expect.objectContaining({ reason: 'signature_invalid' }))
+		expect(() => verifyStripeWebhook({ rawBody: event.rawBody, signature: undefined, webhookSecret: ZNOJMO.webhookSecret })).toThrow(
+			expect.objectContaining({ reason: 'signature_missing', code: 'stripe_webhook_invalid' }),
+		)
+		expect(() => verifyStripeWebhook({ rawBody: event.rawBody, signature: 'v1=abc', webhookSecret: ZNOJMO.webhookSecret })).toThrow(
+			expect.objectContaining({ reason: 'signature_invalid' }),
+		)
 	})
 
-	test('another town\'s secret', async () => {
+	test("another town's secret", async () => {
 		const event = await paidEvent()
 		expect(() => verifyStripeWebhook({ ...event, webhookSecret: VESELI.webhookSecret })).toThrow(expect.objectContaining({ reason: 'signature_invalid' }))
 	})
@@ -117,14 +148,15 @@ describe('verifyStripeWebhook refuses what Stripe did not send', () => {
 		const event = await paidEvent()
 		const payload = event.rawBody.toString('utf8')
 		const old = signPayload(payload, ZNOJMO.webhookSecret, Math.floor(Date.now() / 1000) - 600)
-		expect(() => verifyStripeWebhook({ rawBody: payload, signature: old, webhookSecret: ZNOJMO.webhookSecret })).toThrow(expect.objectContaining({ reason: 'signature_invalid' }))
+		expect(() => verifyStripeWebhook({ rawBody: payload, signature: old, webhookSecret: ZNOJMO.webhookSecret })).toThrow(
+			expect.objectContaining({ reason: 'signature_invalid' }),
+		)
 		expect(verifyStripeWebhook({ rawBody: payload, signature: old, webhookSecret: ZNOJMO.webhookSecret, toleranceSeconds: 900 }).id).toBeTruthy()
 	})
 
-	test('the simulator signs exactly as the SDK\'s test helper does', () => {
+	test("the simulator signs exactly as the SDK's test helper does", () => {
 		const payload = '{"id":"evt_1","object":"event"}'
 		const timestamp = 1_800_000_000
 		expect(signPayload(payload, 'whsec_x', timestamp)).toBe(Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_x', timestamp }))
 	})
 })
-

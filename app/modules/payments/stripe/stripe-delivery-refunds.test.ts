@@ -13,7 +13,9 @@ describe('webhook delivery', () => {
 		ctx.answers.push(500, 503)
 		const { events } = await payAndCollect(ctx, session.url!)
 		const ids = events.map((event) => verifyStripeWebhook({ ...event, webhookSecret: ZNOJMO.webhookSecret, toleranceSeconds: 60 }).id)
-		const completedId = ctx.sim.events(ZNOJMO.secretKey).find((event) => (event.data as { object: { id: string } }).object.id === session.id && event.type === 'checkout.session.completed')!.id
+		const completedId = ctx.sim
+			.events(ZNOJMO.secretKey)
+			.find((event) => (event.data as { object: { id: string } }).object.id === session.id && event.type === 'checkout.session.completed')!.id
 		expect(ids.filter((id) => id === completedId).length).toBeGreaterThanOrEqual(1)
 		expect(ctx.sim.deliveries.filter((delivery) => delivery.status === 500 || delivery.status === 503)).toHaveLength(2)
 		expect(new Set(ids).size).toBeLessThan(ids.length)
@@ -93,9 +95,15 @@ describe('refunds', () => {
 		expect(charge).toMatchObject({ amount_refunded: 50_000, refunded: false })
 		const rest = await client.refunds.create({ payment_intent: paymentIntent })
 		expect(rest.amount).toBe(150_100)
-		await expect(client.refunds.create({ payment_intent: paymentIntent, amount: 1 })).rejects.toMatchObject({ statusCode: 400, code: 'charge_already_refunded' })
+		await expect(client.refunds.create({ payment_intent: paymentIntent, amount: 1 })).rejects.toMatchObject({
+			statusCode: 400,
+			code: 'charge_already_refunded',
+		})
 		await ctx.sim.settleWebhooks()
-		const refundEvents = ctx.sim.events(ZNOJMO.secretKey).filter((event) => event.type === 'charge.refunded').slice(-2)
+		const refundEvents = ctx.sim
+			.events(ZNOJMO.secretKey)
+			.filter((event) => event.type === 'charge.refunded')
+			.slice(-2)
 		expect(refundEvents.map((event) => (event.data as { object: { amount_refunded: number; refunded: boolean } }).object)).toMatchObject([
 			{ amount_refunded: 50_000, refunded: false },
 			{ amount_refunded: 200_100, refunded: true },

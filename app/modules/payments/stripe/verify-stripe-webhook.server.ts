@@ -20,12 +20,18 @@ export class StripeWebhookError extends AppError {
  * constructEvent: HMAC-SHA256, constant-time compare, timestamp tolerance) and returns the event.
  * The body must be the bytes as received: a re-serialised JSON object no longer matches.
  */
-export function verifyStripeWebhook(input: { rawBody: Buffer | string; signature: string | undefined; webhookSecret: string; toleranceSeconds?: number }): Stripe.Event {
+export function verifyStripeWebhook(input: {
+	rawBody: Buffer | string
+	signature: string | undefined
+	webhookSecret: string
+	toleranceSeconds?: number
+}): Stripe.Event {
 	if (!input.signature) throw new StripeWebhookError('signature_missing', 'The webhook has no Stripe-Signature header.')
 	try {
 		return Stripe.webhooks.constructEvent(input.rawBody, input.signature, input.webhookSecret, input.toleranceSeconds ?? DEFAULT_WEBHOOK_TOLERANCE_SECONDS)
 	} catch (error) {
-		if (error instanceof Stripe.errors.StripeSignatureVerificationError) throw new StripeWebhookError('signature_invalid', `The webhook signature was refused: ${error.message.split('\n')[0]}`)
+		if (error instanceof Stripe.errors.StripeSignatureVerificationError)
+			throw new StripeWebhookError('signature_invalid', `The webhook signature was refused: ${error.message.split('\n')[0]}`)
 		throw new StripeWebhookError('payload_invalid', 'The webhook body is not a Stripe event.')
 	}
 }
