@@ -1,7 +1,7 @@
 // Settings edited from the vendor console (issue 18): each group is checked by the blueprint's schema,
 // applied the way `tenant apply` applies, audited with the old and the new value in platform_audit and
 // in the town's own audit log; bad input and unsafe coats of arms change nothing; an export after the
-// edits re-applies with "no changes".
+// edits re-applies with "no changes", and builds the same town anew when applied as a new town.
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -102,6 +102,17 @@ describe('editing a town’s settings from the console', () => {
 		expect(exported.blueprint.type).toBe('mesto')
 		const folder = await writeExportedBlueprint(exported, await mkdtemp(path.join(tmpdir(), 'settings-')))
 		expect((await applyBlueprint({ pool: getPool(), blueprint: await loadBlueprint(folder), actor: 'test' })).changes).toEqual([])
+	}, 120_000)
+
+	test('the exported blueprint builds the same town anew: applied as a new town, its own export matches setting for setting', async () => {
+		const exported = await exportBlueprint(SLUG)
+		const folder = await writeExportedBlueprint(exported, await mkdtemp(path.join(tmpdir(), 'settings-')))
+		// A fresh schema and fresh platform rows, from nothing but the exported folder.
+		const copy = { ...(await loadBlueprint(folder)), slug: 'settings-copy', hosts: ['settings-copy.localhost'] }
+		expect((await applyBlueprint({ pool: getPool(), blueprint: copy, actor: 'test' })).changes.length).toBeGreaterThan(0)
+		const again = await exportBlueprint('settings-copy')
+		expect({ ...again.blueprint, slug: SLUG, hosts: exported.blueprint.hosts }).toEqual(exported.blueprint)
+		expect(again.files).toEqual(exported.files)
 	}, 120_000)
 
 	test('bad input is refused at its field and changes nothing: a foreign IBAN, a host of another town, an agenda still used by a form, low contrast', async () => {
