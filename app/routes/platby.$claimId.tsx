@@ -81,7 +81,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	if (!claim) throw data(null, { status: 404 })
 	const form = new FormData()
 	form.set('intent', String((await request.formData()).get('intent') ?? ''))
-	form.append('claim', claim.id)
+	form.append('predpis', claim.id)
 	return startQrPayment(user, form, locale)
 }
 
