@@ -100,6 +100,16 @@ const ID_KEYS: Record<string, string> = {
 	reversedMovementId: 'BankMovement',
 }
 
+/** Where each audited thing's state names live: a change "from"/"to" a state reads as the state's name. */
+const STATE_NAMES: Record<string, (locale: Locale) => Record<string, string> | undefined> = {
+	Submission: (locale) => (resources[locale].forms as unknown as { status?: Record<string, string> }).status,
+	GrantApplication: (locale) => (resources[locale].grants as unknown as { states?: Record<string, string> }).states,
+	Claim: (locale) => (resources[locale].payments as unknown as { status?: Record<string, string> }).status,
+	MessageThread: (locale) => (resources[locale].messages as unknown as { state?: Record<string, string> }).state,
+	BoardDocument: (locale) => (resources[locale].board as unknown as { states?: Record<string, string> }).states,
+}
+const STATE_KEYS = new Set(['from', 'to', 'status', 'state'])
+
 function asRecord(value: unknown): Record<string, unknown> {
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
 }
@@ -120,10 +130,10 @@ export async function toAuditRows(db: TenantDb, entries: Entry[], locale: Locale
 	}
 	const kindName = (kind: string) => office.auditSubjects[kind] ?? kind
 	const name = (kind: string, id: string): AuditObject | null => names.get(`${kind}:${id}`) ?? null
-	const show = (key: string, value: unknown): string | null => {
+	const show = (key: string, value: unknown, subjectKind?: string): string | null => {
 		if (value === null || value === undefined || value === '') return null
 		if (Array.isArray(value)) {
-			const parts = value.map((one) => show(key, one)).filter((one): one is string => one !== null)
+			const parts = value.map((one) => show(key, one, subjectKind)).filter((one): one is string => one !== null)
 			return parts.length ? parts.join(', ') : null
 		}
 		if (typeof value === 'number' && MONEY_KEYS.has(key)) return formatMoney(value, locale)
@@ -131,6 +141,9 @@ export async function toAuditRows(db: TenantDb, entries: Entry[], locale: Locale
 		if (typeof value === 'string') {
 			// Sign-in refusals and the like record a reason code; the clerk reads its name.
 			if (key === 'reason' && office.auditReasons[value]) return office.auditReasons[value]
+			// A state change reads as the states' names ("Vyřízeno", not "resolved").
+			const stateName = STATE_KEYS.has(key) && subjectKind ? STATE_NAMES[subjectKind]?.(locale)?.[value] : undefined
+			if (stateName) return stateName
 			if (UUID.test(value)) return ID_KEYS[key] ? (name(ID_KEYS[key], value)?.text ?? null) : null
 			if (ISO_DAY.test(value)) return formatDate(value, locale)
 			if (ISO_INSTANT.test(value)) return formatDateTime(value, locale)
@@ -165,7 +178,7 @@ export async function toAuditRows(db: TenantDb, entries: Entry[], locale: Locale
 			subject,
 			details: Object.entries(details)
 				.filter(([key]) => !HIDDEN_KEYS.has(key))
-				.map(([key, value]) => ({ label: office.auditDetails[key] ?? key, value: show(key, value) }))
+				.map(([key, value]) => ({ label: office.auditDetails[key] ?? key, value: show(key, value, kind) }))
 				.filter((detail): detail is { label: string; value: string } => detail.value !== null),
 		}
 	})
