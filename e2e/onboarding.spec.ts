@@ -110,6 +110,8 @@ test.describe('vendor console: onboarding a town', () => {
 		await visit(urlOn('platform', '/platform/mail'))
 		await expect.poll(async () => (await page.reload(), await page.getByRole('row').filter({ hasText: adminEmail }).count()), { timeout: 30_000 }).toBe(1)
 		await page.getByRole('row').filter({ hasText: adminEmail }).getByRole('link').first().click()
+		// The message's own page, before its axe check (not the list it was opened from).
+		await expect(page).toHaveURL(/\/platform\/mail\/[0-9a-f-]{36}$/)
 		await expectAccessible()
 		const link = await page.locator('a[href*="/urad/pozvanka/"]').first().getAttribute('href')
 		expect(link).toMatch(new RegExp(`^${urlOn('novaves', '/urad/pozvanka/')}`))
