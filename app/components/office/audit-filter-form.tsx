@@ -1,8 +1,8 @@
-import { getFormProps, getSelectProps, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { AUDIT_OUTCOMES, AuditFilterSchema } from '~/modules/audit/audit-filter-schema'
-import { FieldErrors, FormErrors, SubmitButton, TextField } from './form-field'
+import { FormErrors, SelectField, SubmitButton, TextField } from './form-field'
 import { useZodForm } from './use-zod-form'
 
 type Props = { lastResult?: SubmissionResult<string[]> | null; defaultValue: Record<string, string>; actions: string[] }
@@ -10,25 +10,9 @@ type Props = { lastResult?: SubmissionResult<string[]> | null; defaultValue: Rec
 export function AuditFilterForm({ lastResult, defaultValue, actions }: Props) {
 	const { t } = useTranslation('office')
 	const [form, fields] = useZodForm(AuditFilterSchema, { id: 'audit-filter', lastResult, defaultValue })
-	const select = (field: typeof fields.akce | typeof fields.vysledek, label: string, options: { value: string; label: string }[]) => {
-		const { key, ...props } = getSelectProps(field)
-		return (
-			<div className="mb-4">
-				<label htmlFor={field.id} className="mb-1 block font-medium">
-					{label}
-				</label>
-				<select key={key} {...props} className="w-full max-w-xs rounded-town border border-muted bg-surface px-3 py-2 text-ink">
-					<option value="">{t('audit.all')}</option>
-					{options.map((option) => (
-						<option key={option.value} value={option.value}>
-							{option.label}
-						</option>
-					))}
-				</select>
-				<FieldErrors id={field.errorId} errors={field.errors} />
-			</div>
-		)
-	}
+	const select = (field: typeof fields.akce | typeof fields.vysledek, label: string, options: { value: string; label: string }[]) => (
+		<SelectField field={field} label={label} options={options} emptyLabel={t('audit.all')} width="max-w-xs" />
+	)
 	return (
 		<Form method="get" {...getFormProps(form)} className="mb-6 rounded-town border border-muted/30 bg-surface p-5">
 			<FormErrors id={form.errorId} errors={form.errors} />

@@ -1,4 +1,4 @@
-import { getInputProps, type FieldMetadata } from '@conform-to/react'
+import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
 
 // Form controls for the office and the vendor console. Conform supplies ids, names, aria-invalid and
@@ -58,6 +58,39 @@ export function TextField({ field, label, type = 'text', autoComplete, help, inp
 				inputMode={inputMode}
 				className="w-full max-w-md rounded-town border border-muted bg-surface px-3 py-2 text-ink"
 			/>
+			<FieldErrors id={field.errorId} errors={field.errors} />
+		</div>
+	)
+}
+
+/** A drop-down with its label and errors; `emptyLabel` adds a first choice with no value (e.g. "all"). */
+export function SelectField<Schema, FormSchema extends Record<string, unknown>>({
+	field,
+	label,
+	options,
+	emptyLabel,
+	width = 'max-w-md',
+}: {
+	field: FieldMetadata<Schema, FormSchema, string[]>
+	label: string
+	options: { value: string; label: string }[]
+	emptyLabel?: string
+	width?: 'max-w-md' | 'max-w-xs'
+}) {
+	const { key, ...props } = getSelectProps(field)
+	return (
+		<div className="mb-4">
+			<label htmlFor={field.id} className="mb-1 block font-medium">
+				{label}
+			</label>
+			<select key={key} {...props} className={`w-full ${width} rounded-town border border-muted bg-surface px-3 py-2 text-ink`}>
+				{emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+				{options.map((option) => (
+					<option key={option.value} value={option.value}>
+						{option.label}
+					</option>
+				))}
+			</select>
 			<FieldErrors id={field.errorId} errors={field.errors} />
 		</div>
 	)

@@ -1,6 +1,6 @@
-import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react'
+import { getInputProps, type FieldMetadata } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import { FieldErrors, TextField } from '~/components/office/form-field'
+import { FieldErrors, SelectField, TextField } from '~/components/office/form-field'
 import { LOCALES } from '~/modules/i18n/locales'
 import { TOWN_TYPES } from '~/modules/tenancy/blueprint-schema'
 import type { ThemeTokens } from '~/modules/theming/tokens'
@@ -25,25 +25,6 @@ function at(fields: Fields, path: string): Field {
 }
 
 const asText = (field: Field) => field as FieldMetadata<string | undefined | null>
-
-function SelectField({ field, label, options }: { field: Field; label: string; options: { value: string; label: string }[] }) {
-	const { key, ...props } = getSelectProps(field)
-	return (
-		<div className="mb-4">
-			<label htmlFor={field.id} className="mb-1 block font-medium">
-				{label}
-			</label>
-			<select key={key} {...props} className="w-full max-w-md rounded-town border border-muted bg-surface px-3 py-2 text-ink">
-				{options.map((option) => (
-					<option key={option.value} value={option.value}>
-						{option.label}
-					</option>
-				))}
-			</select>
-			<FieldErrors id={field.errorId} errors={field.errors} />
-		</div>
-	)
-}
 
 function LocalizedFields({ fields, path, label }: { fields: Fields; path: string; label: string }) {
 	const { t } = useTranslation('platform-health')
