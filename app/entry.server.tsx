@@ -1,8 +1,7 @@
-import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
+import { Writable } from 'node:stream'
+import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { createInstance, type i18n as I18n } from 'i18next'
-import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { i18nConfig } from './modules/i18n/i18n-config'
@@ -58,10 +57,24 @@ export default async function handleRequest(
 	const locale = isLocale(rootData?.locale) ? rootData.locale : 'cs'
 	const i18n = await i18nFor(locale)
 	const nonce = loadContext.portal?.cspNonce ?? ''
-	const readyEvent = isbot(request.headers.get('user-agent')) || remixContext.isSpaMode ? 'onAllReady' : 'onShellReady'
-
+	// The whole page is rendered before it is sent (nothing here streams: no defer, no Suspense) and goes
+	// out as one buffer: React writes a page in 2 kB pieces, and passing each through a stream to the socket
+	// cost more CPU than rendering some pages (decision 029).
 	return new Promise((resolve, reject) => {
 		let shellRendered = false
+		const chunks: Buffer[] = []
+		const body = new Writable({
+			write(chunk: Buffer, _encoding, callback) {
+				chunks.push(chunk)
+				callback()
+			},
+			final(callback) {
+				clearTimeout(timeout)
+				responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+				resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }))
+				callback()
+			},
+		})
 		const { pipe, abort } = renderToPipeableStream(
 			<NonceProvider value={nonce}>
 				<I18nextProvider i18n={i18n}>
@@ -70,14 +83,14 @@ export default async function handleRequest(
 			</NonceProvider>,
 			{
 				nonce,
-				[readyEvent]() {
+				onShellReady() {
 					shellRendered = true
-					const body = new PassThrough()
-					responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-					resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
+				},
+				onAllReady() {
 					pipe(body)
 				},
 				onShellError(error: unknown) {
+					clearTimeout(timeout)
 					reject(error)
 				},
 				onError(error: unknown) {
@@ -86,6 +99,6 @@ export default async function handleRequest(
 				},
 			},
 		)
-		setTimeout(abort, ABORT_DELAY + 1_000)
+		const timeout = setTimeout(abort, ABORT_DELAY + 1_000)
 	})
 }

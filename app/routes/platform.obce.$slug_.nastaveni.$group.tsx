@@ -40,7 +40,7 @@ async function readParams(params: LoaderFunctionArgs['params']) {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const { locale, title } = await platformPage(request, 'vendor.console')
 	await requireVendor(request, context)
-	const { slug, group, blueprint, logo } = await readParams(params)
+	const { slug, group, blueprint, logo, version } = await readParams(params)
 	const townName = (blueprint.name as { cs: string }).cs
 	const text = resources[locale]['platform-health'].settings
 	return {
@@ -50,6 +50,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		townName,
 		defaults: formValues(group, blueprint),
 		logo: logo ?? null,
+		version: version(group),
 		presets: group === 'look' ? Object.fromEntries(listThemePresets().map((preset) => [preset, resolveTheme(preset)])) : {},
 	}
 }
@@ -79,7 +80,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		})
 	if (submission.status !== 'success') return answer({ ...submission.error, ...fieldErrors } as Record<string, string[]>)
 	if (Object.keys(fieldErrors).length) return answer(fieldErrors)
-	const result = await editTownSettings({ slug, group, value: submission.value as never, logo, actor: vendorActor(vendor) })
+	const seen = form.get('verze')
+	const result = await editTownSettings({
+		slug,
+		group,
+		value: submission.value as never,
+		logo,
+		actor: vendorActor(vendor),
+		expectedVersion: typeof seen === 'string' && seen ? seen : undefined,
+	})
+	// Someone saved this group since the page was opened: nothing changed; the page reloads the current
+	// values' version, so saving again knowingly replaces them.
+	if (!result.ok && result.stale) return data({ result: submission.reply({ formErrors: ['platform-health:settings.errors.stale'] }) })
 	if (!result.ok) return answer(result.fieldErrors, { contrast: result.contrast, problems: result.problems })
 	return redirect(`/platform/obce/${slug}?hlaseni=${result.changes.length ? 'settingsSaved' : 'settingsUnchanged'}&pocet=${result.changes.length}#health-audit`)
 }
@@ -94,7 +106,7 @@ type ActionData = {
 }
 
 export default function TownSettingsGroup() {
-	const { slug, group, townName, defaults, logo, presets } = useLoaderData<typeof loader>()
+	const { slug, group, townName, defaults, logo, presets, version } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>() as ActionData | undefined
 	const { t } = useTranslation('platform-health')
 	const [form, fields] = useForm<Record<string, unknown>, Record<string, unknown>, string[]>({
@@ -141,6 +153,7 @@ export default function TownSettingsGroup() {
 			) : null}
 			<Form method="post" encType={group === 'look' ? 'multipart/form-data' : undefined} {...getFormProps(form)} className="flex flex-col gap-2">
 				<FormErrors id={form.errorId} errors={form.errors} />
+				<input type="hidden" name="verze" value={version} />
 				<SettingsFields group={group} fields={fields} presets={presets} logo={logo} contrast={actionData?.contrast ?? []} />
 				<p className="text-sm text-muted">{t('settings.applyHint')}</p>
 				<div>

@@ -23,7 +23,7 @@ import { COLOUR_TOKENS, GROUP_KEYS, type GroupValue, type SettingsGroup } from '
 export type NewLogo = { type: 'image/svg+xml' | 'image/png'; bytes: Buffer }
 
 export type EditResult =
-	{ ok: true; changes: SettingChange[] } | { ok: false; fieldErrors: Record<string, string[]>; contrast: ContrastFailure[]; problems: string[] }
+	{ ok: true; changes: SettingChange[] } | { ok: false; fieldErrors: Record<string, string[]>; contrast: ContrastFailure[]; problems: string[]; stale?: true }
 
 type Raw = Record<string, unknown>
 const LOGO_FILES = { 'image/svg+xml': 'coat-of-arms.svg', 'image/png': 'coat-of-arms.png' } as const
@@ -97,11 +97,23 @@ function groupState(group: SettingsGroup, blueprint: Raw, files: Record<string, 
 	return Object.fromEntries(GROUP_KEYS[group].map((key) => [key, key === 'logo' ? logoLabel(blueprint, files) : blueprint[key]]))
 }
 
+/**
+ * A short fingerprint of one group's settings as they are now. The settings page sends the one it was
+ * opened with; if someone saved the group since, the edit is refused instead of silently overwriting.
+ */
+function groupVersion(group: SettingsGroup, blueprint: Raw, files: Record<string, Buffer>) {
+	return createHash('sha256')
+		.update(JSON.stringify(groupState(group, blueprint, files)))
+		.digest('hex')
+		.slice(0, 16)
+}
+
 /** The group's settings as they are now (for the page) and the town's name and id. */
 export async function readTownSettings(slug: string) {
 	const exported = await exportBlueprint(slug)
 	const parsed = BlueprintSchema.safeParse(exported.blueprint)
-	return { blueprint: (parsed.success ? parsed.data : exported.blueprint) as Raw, logo: logoLabel(exported.blueprint, exported.files) }
+	const blueprint = (parsed.success ? parsed.data : exported.blueprint) as Raw
+	return { blueprint, logo: logoLabel(exported.blueprint, exported.files), version: (group: SettingsGroup) => groupVersion(group, blueprint, exported.files) }
 }
 
 export async function editTownSettings({
@@ -110,15 +122,20 @@ export async function editTownSettings({
 	value,
 	logo,
 	actor,
+	expectedVersion,
 }: {
 	slug: string
 	group: SettingsGroup
 	value: GroupValue<SettingsGroup>
 	logo?: NewLogo
 	actor: string
+	/** The group's version the editor saw (readTownSettings); when given and no longer current, nothing changes. */
+	expectedVersion?: string
 }): Promise<EditResult> {
 	const exported = await exportBlueprint(slug)
 	const before = BlueprintSchema.safeParse(exported.blueprint)
+	if (expectedVersion && expectedVersion !== groupVersion(group, (before.success ? before.data : exported.blueprint) as Raw, exported.files))
+		return { ok: false, fieldErrors: {}, contrast: [], problems: [], stale: true }
 	const raw = structuredClone(exported.blueprint)
 	const files = { ...exported.files }
 	applyGroup(group, value, raw, files, logo)

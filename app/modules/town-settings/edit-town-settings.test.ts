@@ -55,6 +55,32 @@ describe('editing a town’s settings from the console', () => {
 		expect(await sql(`SELECT 1 FROM tenant_settings_town.audit_log WHERE action = 'settings.update'`)).toHaveLength(1)
 	}, 120_000)
 
+	test('two editors on one group: the second, who opened the page before the first saved, is refused and changes nothing', async () => {
+		await townWithBlueprint()
+		const opened = await readTownSettings(SLUG)
+		const contact = opened.blueprint.contact as Record<string, unknown>
+		const first = opened.version('contact')
+		// Another group's version is its own: a save of the contact does not make the languages page stale.
+		const languages = opened.version('languages')
+		const save = (phone: string, expectedVersion: string) =>
+			editTownSettings({
+				slug: SLUG,
+				group: 'contact',
+				value: GROUP_SCHEMAS.contact.parse({ contact: { ...contact, phone } }) as never,
+				actor: ACTOR,
+				expectedVersion,
+			})
+		expect(await save('+420 518 000 222', first)).toMatchObject({ ok: true })
+		expect(await save('+420 518 000 333', first)).toEqual({ ok: false, stale: true, fieldErrors: {}, contrast: [], problems: [] })
+		expect(((await exportBlueprint(SLUG)).blueprint.contact as { phone: string }).phone).toBe('+420 518 000 222')
+		expect(await sql(`SELECT 1 FROM tenant_settings_town.audit_log WHERE action = 'settings.update'`)).toHaveLength(1)
+		const reopened = await readTownSettings(SLUG)
+		expect(reopened.version('contact')).not.toBe(first)
+		expect(reopened.version('languages')).toBe(languages)
+		// Saving again from the reloaded page replaces the value knowingly.
+		expect(await save('+420 518 000 333', reopened.version('contact'))).toMatchObject({ ok: true })
+	}, 120_000)
+
 	test('name, languages, IBAN, hosts, NIA and agendas each round-trip; the export then re-applies with no changes', async () => {
 		const { blueprint } = await readTownSettings(SLUG)
 		expect(await edit('identity', { name: { cs: 'Město Veselí', en: 'Veseli', uk: 'Веселі' }, type: 'mesto', intro: blueprint.intro })).toMatchObject({
