@@ -12,6 +12,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const result = await grantApplicationPdf({ db: user.db, ability: user.ability, profile, locale, applicationId: params.id ?? '', right: 'read' })
 	if (!result) throw data(null, { status: 404 })
 	return new Response(new Uint8Array(result.pdf), {
-		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="zadost-${result.number}.pdf"`, 'Cache-Control': 'private, no-store' },
+		headers: {
+			'Content-Type': 'application/pdf',
+			'Content-Disposition': `inline; filename="zadost-${result.number}.pdf"`,
+			'Cache-Control': 'private, no-store',
+		},
 	})
 }

@@ -77,7 +77,7 @@ export async function getSplitOptions({
 			discountGranted: true,
 			dueDate: true,
 			resident: { select: { givenName: true, familyName: true } },
-	debtorName: true,
+			debtorName: true,
 		},
 	})
 	let left = split.available

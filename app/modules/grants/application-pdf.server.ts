@@ -43,14 +43,32 @@ export type ConfirmedApplication = NonNullable<Awaited<ReturnType<typeof findCon
  * A filed application (anything past the draft) the user may see: `right` 'read' for the applicant
  * (their own, CASL), 'update' for the grants clerk. Null otherwise, a draft included (nothing filed).
  */
-function findConfirmedApplication({ db, ability, applicationId, right }: { db: TenantDb; ability: AppAbility; applicationId: string; right: 'read' | 'update' }) {
+function findConfirmedApplication({
+	db,
+	ability,
+	applicationId,
+	right,
+}: {
+	db: TenantDb
+	ability: AppAbility
+	applicationId: string
+	right: 'read' | 'update'
+}) {
 	return db.grantApplication.findFirst({
 		where: { AND: [{ id: applicationId, submittedAt: { not: null } }, accessibleWhere(ability, right, 'GrantApplication')] },
 		select: applicationSelect,
 	})
 }
 
-export function renderGrantApplicationPdf({ locale, town, application }: { locale: Locale; town: ReceiptTown; application: ConfirmedApplication }): Promise<Buffer> {
+export function renderGrantApplicationPdf({
+	locale,
+	town,
+	application,
+}: {
+	locale: Locale
+	town: ReceiptTown
+	application: ConfirmedApplication
+}): Promise<Buffer> {
 	const t = resources[locale].grants
 	const p = t.pdf
 	const townName = pickText(town.name, locale)

@@ -79,7 +79,8 @@ export async function fileGrantSettlement({
 		application.awardedAmount!,
 	)
 	const checked = await checkGrantFiles(application.attachments, receipts, 'settlement')
-	if (checked.length === 0 && !application.attachments.some((a) => a.purpose === 'settlement')) throw new GrantInputError('errors.receiptRequired', 'attachment')
+	if (checked.length === 0 && !application.attachments.some((a) => a.purpose === 'settlement'))
+		throw new GrantInputError('errors.receiptRequired', 'attachment')
 	await db.$transaction(async (tx) => {
 		if (checked.length) await tx.grantAttachment.createMany({ data: attachmentRows(applicationId, 'settlement', RECEIPT_KIND, checked) })
 		await tx.grantSettlement.create({
