@@ -291,7 +291,7 @@ test('the applicant sees the reason of the rejection and files the settlement', 
 	// The applicant: the rejection's reason on her timeline, then the settlement of the awarded grant.
 	await asCitizen(page, '/dotace/moje', checks)
 	await expect(page.getByText(/Tábor není spolková činnost podle programu\./)).toBeVisible()
-	await page.getByRole('listitem').filter({ hasText: ASSOCIATION }).getByRole('link').click()
+	await page.getByRole('listitem').filter({ hasText: ASSOCIATION }).getByRole('link').first().click()
 	await expect(page).toHaveURL(/\/dotace\/zadost\//)
 	await expect(page.getByText('Dotace byla poskytnuta ve výši 45 000,00 Kč.')).toBeVisible()
 	await expectAccessible()

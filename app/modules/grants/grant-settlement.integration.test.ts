@@ -10,6 +10,7 @@ import { defineAbilityFor } from '../access/ability.server'
 import { generateGpc } from '../bank-statements/generate-gpc'
 import { importStatement } from '../bank-statements/import-statement.server'
 import { getTenantDb } from '../db/tenant-db.server'
+import { bodyLimitFor, PLAIN_FORM_LIMIT } from '../http/body-limit.server'
 import type { TownProfile } from '../tenancy/town-profile.server'
 import { grantApplicationPdf } from './application-pdf.server'
 import { generateGrantContract, markGrantContractSigned } from './contract.server'
@@ -139,6 +140,11 @@ describe('application attachments', () => {
 		const stored = await db.grantAttachment.findFirstOrThrow({ where: { applicationId: id, kind: 'statutes' } })
 		expect(stored).toMatchObject({ contentType: 'application/pdf', fileName: 'stanovy.pdf', size: PDF.length })
 		expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/)
+	})
+
+	test("the application page takes a body as large as the attachments' total (plus the margin); other grant pages a plain form", async () => {
+		expect(await bodyLimitFor({ path: '/dotace/zadost/abc.data', db })).toBe(51 * 1024 * 1024)
+		expect(await bodyLimitFor({ path: '/dotace/moje', db })).toBe(PLAIN_FORM_LIMIT)
 	})
 
 	test('downloads: the applicant their own, the clerk any, an evaluator only assigned and after declaring no conflict', async () => {
