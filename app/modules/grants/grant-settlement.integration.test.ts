@@ -155,11 +155,11 @@ describe('application attachments', () => {
 		await recordFormalCheck({ db, staffId: clerk.id, applicationId: id, check: { outcome: 'complete' }, now: IN_CALL })
 		const { id: attachmentId } = await db.grantAttachment.findFirstOrThrow({ where: { applicationId: id } })
 		const citizen = (personId: string) => defineAbilityFor({ kind: 'citizen', personId })
-		const staff = (staffUserId: string, roles: ('clerk' | 'evaluator')[], agendas: string[] = []) =>
+		const staff = (staffUserId: string, roles: ('clerk' | 'evaluator')[], agendas: 'grants'[] = []) =>
 			defineAbilityFor({ kind: 'staff', staffUserId, roles, agendas })
 		expect(await findMyGrantAttachment({ db, ability: citizen(applicant.id), attachmentId })).not.toBeNull()
 		expect(await findMyGrantAttachment({ db, ability: citizen(stranger.id), attachmentId })).toBeNull()
-		const office = (staffUserId: string, roles: ('clerk' | 'evaluator')[], agendas: string[] = []) =>
+		const office = (staffUserId: string, roles: ('clerk' | 'evaluator')[], agendas: 'grants'[] = []) =>
 			findOfficeGrantAttachment({ db, ability: staff(staffUserId, roles, agendas), staffUserId, attachmentId })
 		expect(await office(clerk.id, ['clerk'], ['grants'])).not.toBeNull()
 		await assignEvaluators({ db, staffId: admin.id, applicationId: id, evaluatorIds: [evaluator.id] })
