@@ -291,12 +291,21 @@ test('the applicant sees the reason of the rejection and files the settlement', 
 	// The applicant: the rejection's reason on her timeline, then the settlement of the awarded grant.
 	await asCitizen(page, '/dotace/moje', checks)
 	await expect(page.getByText(/Tábor není spolková činnost podle programu\./)).toBeVisible()
-	await page.getByRole('listitem').filter({ hasText: ASSOCIATION }).getByRole('link').click()
+	await page.getByRole('listitem').filter({ hasText: ASSOCIATION }).getByRole('link').first().click()
 	await expect(page).toHaveURL(/\/dotace\/zadost\//)
 	await expect(page.getByText('Dotace byla poskytnuta ve výši 45 000,00 Kč.')).toBeVisible()
 	await expectAccessible()
+	// The confirmation of the filed application is a PDF (its content is checked by the integration test).
+	await expect(page.getByRole('link', { name: 'Potvrzení o podání žádosti (PDF)' })).toBeVisible()
+	// Actual costs per category of the application's budget, the grant used, the narrative and a receipt.
+	await page.getByLabel('Skutečné náklady (Kč): Nájem prostor').fill('60000')
 	await page.getByLabel('Skutečně použitá dotace (Kč)').fill('40000')
 	await page.getByLabel('Závěrečná zpráva').fill('Tábor proběhl, zúčastnilo se 38 dětí.')
+	await page.getByLabel('Doklady (PDF, JPEG nebo PNG)').setInputFiles({
+		name: 'faktura-najem.pdf',
+		mimeType: 'application/pdf',
+		buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+	})
 	await page.getByRole('button', { name: 'Podat vyúčtování' }).click()
 	await expect(page).toHaveURL(urlOn('veseli', '/dotace/moje?hlaseni=settlement'))
 	await expectAccessible()
@@ -314,5 +323,6 @@ test('the clerk approves the settlement; the money to return has a variable symb
 	await expect(page.getByText('vyúčtováno', { exact: true })).toBeVisible()
 	// The variable symbol comes from the town's VS sequence when the clerk approves the settlement.
 	await expect(page.getByText(/K vrácení: 5\s000,00\sKč · VS \d+/)).toBeVisible()
+	await expect(page.getByRole('link', { name: 'faktura-najem.pdf' })).toBeVisible()
 	await expectAccessible()
 })

@@ -60,6 +60,14 @@ export default function MyGrantApplications() {
 						<p>
 							{a.applicant} – <strong>{t(`states.${a.state}`)}</strong>
 						</p>
+						{a.state !== 'draft' ? (
+							<p>
+								<a href={`/dotace/zadost/${a.id}/potvrzeni.pdf`}>
+									{t('pdf.link')}
+									<span className="sr-only"> {a.number}</span>
+								</a>
+							</p>
+						) : null}
 						<h3 className="mt-2 font-semibold">{t('mine.timeline')}</h3>
 						<ol className="ml-5 list-decimal">
 							{a.events.map((e, i) => (

@@ -16,6 +16,7 @@ import { getMyClaim } from '~/modules/payments/get-my-claim.server'
 import { startQrPayment } from '~/modules/payments/start-qr-payment.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import type { loader as rootLoader } from '~/root'
+import { claimDebtorName } from '~/modules/claims/claim-debtor'
 
 export const handle = { i18n: ['payments'] }
 
@@ -41,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 			year: claim.year,
 			status: claim.status,
 			variableSymbol: claim.variableSymbol,
-			name: `${claim.resident.givenName} ${claim.resident.familyName}`,
+			name: claimDebtorName(claim),
 			baseAmount: money(claim.baseAmount),
 			reliefAmount: claim.reliefAmount > 0 ? money(claim.reliefAmount) : null,
 			reliefCode: claim.reliefCode,

@@ -15,6 +15,7 @@ import { getMyQrPayment } from '~/modules/payments/get-my-qr-payment.server'
 import { renderQrPlatbaSvg } from '~/modules/payments/qr/qr-image.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import type { loader as rootLoader } from '~/root'
+import { claimDebtorName } from '~/modules/claims/claim-debtor'
 
 export const handle = { i18n: ['payments'] }
 
@@ -36,7 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 			claims: payment.claims.map((c) => ({
 				id: c.id,
 				label: `${pickText(c.label as LocalizedText, locale)} ${c.year}${c.instalment > 1 ? ` (${c.instalment})` : ''}`,
-				name: `${c.resident.givenName} ${c.resident.familyName}`,
+				name: claimDebtorName(c),
 			})),
 		},
 		// Only an open payment has a code. Generated here from our own SPAYD string: attributes only, no

@@ -20,8 +20,9 @@ import { findOfficeApplication, loadOfficeApplication } from '~/modules/grants/l
 import { requireGrantAction, requireGrantsStaff } from '~/modules/grants/office-grants-guard.server'
 import { OFFICE_STEP_ACTIONS } from '~/modules/grants/office-step-action.server'
 import { isOfficeStep, openOfficeSteps, STEP_PERMISSION } from '~/modules/grants/office-steps'
-import { readCriteria } from '~/modules/grants/programme-rules'
-import { formatMoney } from '~/modules/i18n/format'
+import { readCostCategories, readCriteria, readRequiredAttachments } from '~/modules/grants/programme-rules'
+import { readSettlementCosts } from '~/modules/grants/settlement-costs'
+import { formatDate, formatMoney } from '~/modules/i18n/format'
 import { requestMeta } from '~/modules/staff/office-request.server'
 
 export const handle = { i18n: ['office', 'grants'] }
@@ -45,6 +46,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const money = (v: number | null | undefined) => (v ? formatMoney(v, page.locale) : null)
 	const day = (d: Date | null | undefined) => (d ? storedDate(d) : null)
 	const isAdmin = user.ability.can('manage', 'GrantApplication')
+	const categories = new Map(readCostCategories(a.call.programmeVersion.costCategories).map((c) => [c.code, c.name]))
+	const categoryName = (code: string) => categories.get(code) ?? code
+	const requiredNames = new Map(readRequiredAttachments(a.call.programmeVersion.requiredAttachments).map((r) => [r.code, r.name]))
 	const steps = openOfficeSteps({ state: a.state, canWork: !isEvaluatorOnly, isAdmin, assignment, hasContract: Boolean(a.contract) })
 	return {
 		title: `${a.number} – ${page.title}`,
@@ -69,8 +73,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 							}
 						: null,
 					settlement: a.settlements[0]
-						? { ...a.settlements[0], spent: money(a.settlements[0].spentGrant), toReturn: money(a.settlements[0].returnAmount) }
+						? {
+								...a.settlements[0],
+								spent: money(a.settlements[0].spentGrant),
+								toReturn: money(a.settlements[0].returnAmount),
+								costs: readSettlementCosts(a.settlements[0].costs).map((c) => ({ name: categoryName(c.category), amount: money(c.amount) ?? '0' })),
+								returnSettledOn: a.settlements[0].returnSettledAt ? formatDate(a.settlements[0].returnSettledAt, page.locale) : null,
+							}
 						: null,
+					attachments: a.attachments.map((x) => ({ ...x, kindName: x.kind ? (requiredNames.get(x.kind) ?? null) : null })),
+					canWork: !isEvaluatorOnly,
 					programme: a.call.programmeVersion.name,
 					assignments: a.assignments.map((x) => ({ name: x.staffUser.name, declaration: x.conflictDeclaration, scored: Boolean(x.scoredAt) })),
 				}
@@ -125,6 +137,7 @@ export default function OfficeGrantApplication() {
 			{has('declare') ? <DeclareStep result={result} /> : null}
 			{assignment?.conflictDeclaration === 'conflict' ? <p>{t('errors.conflictOfInterest')}</p> : null}
 			{full ? <ApplicationContent a={full} /> : null}
+			{full ? <OfficeAttachments a={full} /> : null}
 			{has('score') ? <ScoreStep result={result} criteria={criteria} /> : null}
 			{has('formal') ? <FormalStep result={result} /> : null}
 			{has('assign') ? <AssignStep result={result} evaluators={evaluators} /> : null}
@@ -140,6 +153,16 @@ export default function OfficeGrantApplication() {
 						{t('settlement.spentGrant')}: {full.settlement.spent ?? '0'} · {t('office.toReturn')}: {full.settlement.toReturn ?? '0'}
 						{full.settlement.returnVariableSymbol ? ` · VS ${full.settlement.returnVariableSymbol}` : ''}
 					</p>
+					{full.settlement.returnSettledOn ? <p className="font-semibold">{t('return.settled', { date: full.settlement.returnSettledOn })}</p> : null}
+					{full.settlement.costs.length ? (
+						<ul className="my-2">
+							{full.settlement.costs.map((c) => (
+								<li key={c.name}>
+									{c.name}: {c.amount}
+								</li>
+							))}
+						</ul>
+					) : null}
 					<p className="whitespace-pre-line">{full.settlement.narrative}</p>
 				</section>
 			) : null}
@@ -191,6 +214,29 @@ function ApplicationContent({ a }: { a: Full }) {
 						.join(', ')}
 				</p>
 			) : null}
+		</section>
+	)
+}
+
+function OfficeAttachments({ a }: { a: Full }) {
+	const { t } = useTranslation('grants')
+	return (
+		<section>
+			<h2 className="text-xl font-bold">{t('attachments.title')}</h2>
+			{a.canWork && a.state !== 'draft' ? (
+				<p className="mb-2">
+					<a href={`/urad/dotace/zadost/${a.id}/potvrzeni.pdf`}>{t('pdf.link')}</a>
+				</p>
+			) : null}
+			{a.attachments.length === 0 ? <p>{t('attachments.none')}</p> : null}
+			<ul className="space-y-1">
+				{a.attachments.map((x) => (
+					<li key={x.id} className="break-words">
+						{x.purpose === 'settlement' ? t('attachments.receipts') : (x.kindName ?? t('attachments.other'))}:{' '}
+						<a href={`/urad/dotace/priloha/${x.id}`}>{x.fileName}</a> ({Math.ceil(x.size / 1024)} kB)
+					</li>
+				))}
+			</ul>
 		</section>
 	)
 }

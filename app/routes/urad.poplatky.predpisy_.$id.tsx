@@ -16,6 +16,7 @@ import { resources } from '~/modules/i18n/resources.server'
 import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { loadOfficeRecord } from '~/modules/staff/office-record.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
+import { claimDebtorName } from '~/modules/claims/claim-debtor'
 
 const CloseSchema = z.object({ intent: z.enum(['cancelled', 'written_off']), reason: z.string().trim().min(5).max(500) })
 
@@ -42,7 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 			paidAmount: claim.paidAmount,
 			dueDate: formatDate(claim.dueDate, page.locale),
 			ruleVersion: claim.ruleVersion,
-			name: `${claim.resident.givenName} ${claim.resident.familyName}`,
+			name: claimDebtorName(claim),
 			events: claim.events.map((e) => ({
 				id: e.id,
 				kind: e.kind,

@@ -7,6 +7,7 @@ import type { TenantDb } from '../db/tenant-db.server'
 import { remainingAmount } from '../claims/claim-balance'
 import { paddedSymbol } from './match-movements.server'
 import { payerGroupWhere } from './payer-group.server'
+import { claimDebtorName } from '../claims/claim-debtor'
 
 /** A household's open claims fit easily; past this the form says so and the clerk splits in rounds. */
 export const SPLIT_CLAIMS_LIMIT = 50
@@ -76,6 +77,7 @@ export async function getSplitOptions({
 			discountGranted: true,
 			dueDate: true,
 			resident: { select: { givenName: true, familyName: true } },
+			debtorName: true,
 		},
 	})
 	let left = split.available
@@ -94,7 +96,7 @@ export async function getSplitOptions({
 				year: c.year,
 				instalment: c.instalment,
 				dueDate: c.dueDate.toISOString().slice(0, 10),
-				name: `${c.resident.givenName} ${c.resident.familyName}`,
+				name: claimDebtorName(c),
 				remaining: c.remaining,
 				prefill,
 			}

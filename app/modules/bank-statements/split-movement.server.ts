@@ -83,7 +83,7 @@ async function checkClaims(tx: Tx, payerResidentId: string, allocations: SplitAl
 		// A claim of another town is not in this town's schema at all.
 		if (!claim) throw new SplitError('claim_not_found', { claimId })
 		if (claim.status === 'cancelled' || claim.status === 'written_off') throw new SplitError('claim_closed', { claimId, variableSymbol: claim.variableSymbol })
-		if (!isInPayerGroup(payer, claim.resident)) throw new SplitError('other_household', { claimId, variableSymbol: claim.variableSymbol })
+		if (!claim.resident || !isInPayerGroup(payer, claim.resident)) throw new SplitError('other_household', { claimId, variableSymbol: claim.variableSymbol })
 	}
 }
 

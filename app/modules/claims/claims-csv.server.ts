@@ -5,6 +5,7 @@ import { pickText, type Locale } from '../i18n/locales'
 import { resources } from '../i18n/resources.server'
 import type { ClaimFilters } from './claim-filters'
 import { claimSelect, claimsWhere } from './list-claims.server'
+import { claimDebtorName } from './claim-debtor'
 
 const BATCH = 2000
 // csv-stringify is not installed; quoting per RFC 4180 is a few lines. Cells starting with = + - @
@@ -40,7 +41,7 @@ export async function* claimsCsv({ db, ability, filters, locale = 'cs' }: { db: 
 			.map((r) =>
 				[
 					r.variableSymbol,
-					`${r.resident.givenName} ${r.resident.familyName}`,
+					claimDebtorName(r),
 					pickText(r.label, locale) || r.feeType,
 					r.year,
 					r.instalment,

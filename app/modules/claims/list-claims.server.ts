@@ -2,6 +2,7 @@ import type { Prisma } from '../../generated/tenant/client'
 import { accessibleWhere, type AppAbility } from '../access/ability.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import type { ClaimFilters } from './claim-filters'
+import { claimDebtorName } from './claim-debtor'
 
 export const CLAIMS_PAGE_SIZE = 25
 
@@ -33,6 +34,7 @@ export const claimSelect = {
 	variableSymbol: true,
 	status: true,
 	resident: { select: { givenName: true, familyName: true } },
+	debtorName: true,
 } satisfies Prisma.ClaimSelect
 
 /** One page of claims matching the filters, by due date then VS. */
@@ -48,7 +50,7 @@ export async function listClaims({ db, ability, filters }: { db: TenantDb; abili
 			select: claimSelect,
 		}),
 	])
-	const claims = rows.map((r) => ({ ...r, dueDate: r.dueDate.toISOString().slice(0, 10), name: `${r.resident.givenName} ${r.resident.familyName}` }))
+	const claims = rows.map((r) => ({ ...r, dueDate: r.dueDate.toISOString().slice(0, 10), name: claimDebtorName(r) }))
 	return { claims, total, pages: Math.max(1, Math.ceil(total / CLAIMS_PAGE_SIZE)) }
 }
 

@@ -41,6 +41,9 @@ const TENANT_EXTRAS: KnownExtras = {
 		bank_statement_format: "CHECK ((format = ANY (ARRAY['gpc'::text, 'camt053'::text, 'fio_json'::text])))",
 		bank_statement_progress: 'CHECK (((progress >= 0) AND (progress <= 100)))',
 		claim_amounts: 'CHECK (((base_amount >= 0) AND (relief_amount >= 0) AND (relief_amount <= base_amount) AND (amount = (base_amount - relief_amount))))',
+		// A claim without a resident is a grant's return with a named debtor (issue 14).
+		claim_debtor: "CHECK (((resident_id IS NOT NULL) OR ((grant_settlement_id IS NOT NULL) AND (length(btrim(COALESCE(debtor_name, ''::text))) > 0))))",
+		claim_debtor_ico: "CHECK (((debtor_ico IS NULL) OR (debtor_ico ~ '^[0-9]{8}$'::text)))",
 		claim_discount: 'CHECK ((((discount_percent >= 0) AND (discount_percent <= 100)) AND (discount_amount >= 0) AND (discount_amount <= amount)))',
 		claim_generation_run_status: "CHECK ((status = ANY (ARRAY['queued'::text, 'running'::text, 'done'::text, 'failed'::text])))",
 		claim_instalment_positive: 'CHECK ((instalment > 0))',
@@ -146,8 +149,16 @@ const TENANT_EXTRAS: KnownExtras = {
 	},
 	// The audit log is append-only: the database refuses UPDATE, DELETE and TRUNCATE on it.
 	// The board's folded search text is kept by a trigger (decision 015); a published grant programme version is frozen (decision 022).
-	functions: ['audit_log_append_only', 'board_document_fold_search_text', 'grant_application_within_budget', 'grant_programme_version_frozen'],
+	// A grant's return records its claim's payment (issue 14, migration 20261208400000_grant_return_claim).
+	functions: [
+		'audit_log_append_only',
+		'board_document_fold_search_text',
+		'grant_application_within_budget',
+		'grant_programme_version_frozen',
+		'grant_return_claim_settled',
+	],
 	triggers: [
+		'claim.grant_return_claim_settled',
 		'audit_log.audit_log_no_update_delete',
 		'audit_log.audit_log_no_truncate',
 		'board_document.board_document_search_text',

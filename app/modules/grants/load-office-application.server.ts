@@ -54,9 +54,10 @@ export async function loadOfficeApplication({
 			settlements: {
 				orderBy: { filedAt: 'desc' },
 				take: 1,
-				select: { narrative: true, spentGrant: true, returnAmount: true, outcome: true, returnVariableSymbol: true },
+				select: { narrative: true, costs: true, spentGrant: true, returnAmount: true, outcome: true, returnVariableSymbol: true, returnSettledAt: true },
 			},
-			call: { select: { programmeVersion: { select: { name: true, criteria: true } } } },
+			attachments: { orderBy: { createdAt: 'asc' }, select: { id: true, purpose: true, kind: true, fileName: true, size: true } },
+			call: { select: { programmeVersion: { select: { name: true, criteria: true, costCategories: true, requiredAttachments: true } } } },
 		},
 	})
 	const evaluators =

@@ -44,7 +44,12 @@ export async function findMyApplication({ db, ability, id }: { db: TenantDb; abi
 			exclusionReason: true,
 			budgetLines: { orderBy: { position: 'asc' }, select: { category: true, description: true, ownShare: true, requested: true } },
 			call: {
-				select: { name: true, programmeVersion: { select: { name: true, maxGrant: true, minGrant: true, coFinancingPercent: true, costCategories: true } } },
+				select: {
+					name: true,
+					programmeVersion: {
+						select: { name: true, maxGrant: true, minGrant: true, coFinancingPercent: true, costCategories: true, requiredAttachments: true },
+					},
+				},
 			},
 		},
 	})

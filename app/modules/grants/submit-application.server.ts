@@ -4,7 +4,8 @@ import { checkBudget } from './budget'
 import { callPhase } from './call-window'
 import { GrantInputError } from './grant-error'
 import { transitionGrantApplication } from './grant-states'
-import { readCostCategories, readRequiredAttachments } from './programme-rules'
+import { missingRequiredAttachments } from './grant-attachments.server'
+import { readCostCategories } from './programme-rules'
 
 /**
  * Files a draft (or a corrected returned application). The window closes at the end of the call's
@@ -56,8 +57,12 @@ export async function submitGrantApplication({
 	const programme = application.call.programmeVersion
 	const budget = checkBudget(application.budgetLines, { ...programme, costCategories: readCostCategories(programme.costCategories) })
 	if (budget.problems.length) throw new GrantInputError(`budget.${budget.problems[0]!.key}`, 'budget', budget.problems[0]!.values)
-	const missing = readRequiredAttachments(programme.requiredAttachments).find((required) => !application.attachments.some((a) => a.kind === required.code))
-	if (missing) throw new GrantInputError('errors.attachmentMissing', 'attachments', { name: missing.name })
+	// Every missing one is named at once, so the applicant does not find them one submission at a time.
+	const missing = missingRequiredAttachments(programme.requiredAttachments, application.attachments)
+	if (missing.length)
+		throw new GrantInputError(missing.length === 1 ? 'errors.attachmentMissing' : 'errors.attachmentsMissing', 'attachments', {
+			name: missing.map((m) => m.name).join(', '),
+		})
 	await db.$transaction((tx) =>
 		transitionGrantApplication(tx, {
 			applicationId,

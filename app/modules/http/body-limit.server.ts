@@ -3,6 +3,7 @@ import { FormDefinitionBaseSchema, type FormDefinition } from '../forms/form-def
 import { getPublishedForm } from '../forms/get-published-form.server'
 import { STATEMENT_UPLOAD_MAX_MB } from '../bank-statements/statement-upload-limit'
 import { DEFINITION_JSON_MAX_BYTES } from '../form-builder/definition-json-limit'
+import { GRANT_ATTACHMENT_LIMITS } from '../grants/attachment-limits'
 import { DECISION_DOCUMENT_LIMITS } from '../inbox/check-decision-document.server'
 import { OBLIGATION_IMPORT_MAX_BYTES } from '../obligations/obligation-import-limit'
 
@@ -42,6 +43,8 @@ export async function bodyLimitFor({ path, db }: { path: string; db: TenantDb | 
 	// Its blueprint download (/platform/obce/nova/blueprint) carries the same draft.
 	if (!db) return route === '/platform/obce/nova' || route === '/platform/obce/nova/blueprint' ? ONBOARDING_LIMIT : PLAIN_FORM_LIMIT
 	for (const [pattern, limit] of OFFICE_LIMITS) if (pattern.test(route)) return limit
+	// A grant application's attachments, or a settlement's receipts (issue 14).
+	if (/^\/dotace\/zadost\/[^/]+$/.test(route)) return GRANT_ATTACHMENT_LIMITS.maxTotalSizeMb * MB + MARGIN
 	const fill = /^\/formulare\/([^/]+)$/.exec(route)
 	if (fill) {
 		const form = await getPublishedForm({ db, code: decodeURIComponent(fill[1]!) })

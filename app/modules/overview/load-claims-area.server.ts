@@ -42,10 +42,11 @@ export async function loadClaimsArea({ db, ability, personId, now }: OverviewCon
 /** The sums for the whole household, the citizen's own claims and each represented resident. */
 export function splitClaims(claims: Claim[], representedIds: Set<string>) {
 	const byResident = new Map<string, Claim[]>()
-	for (const claim of claims) if (representedIds.has(claim.residentId)) byResident.set(claim.residentId, [...(byResident.get(claim.residentId) ?? []), claim])
+	for (const claim of claims)
+		if (claim.residentId && representedIds.has(claim.residentId)) byResident.set(claim.residentId, [...(byResident.get(claim.residentId) ?? []), claim])
 	return {
 		total: summarise(claims),
-		own: summarise(claims.filter((c) => !representedIds.has(c.residentId))),
+		own: summarise(claims.filter((c) => !c.residentId || !representedIds.has(c.residentId))),
 		represented: Object.fromEntries([...representedIds].map((id) => [id, summarise(byResident.get(id) ?? [])])),
 	}
 }

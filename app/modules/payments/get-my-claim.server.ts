@@ -27,6 +27,7 @@ export async function getMyClaim({ db, ability, claimId }: { db: TenantDb; abili
 			paidAmount: true,
 			discountGranted: true,
 			resident: { select: { givenName: true, familyName: true } },
+			debtorName: true,
 			events: { orderBy: { at: 'asc' }, select: { id: true, kind: true, amount: true, at: true } },
 			items: {
 				orderBy: { createdAt: 'asc' },

@@ -29,6 +29,7 @@ export async function getMyQrPayment({ db, ability, paymentId }: { db: TenantDb;
 							amount: true,
 							discountAmount: true,
 							resident: { select: { givenName: true, familyName: true } },
+							debtorName: true,
 						},
 					},
 				},

@@ -86,7 +86,7 @@ export async function listMyClaims({
 			status: row.status,
 			variableSymbol: row.variableSymbol,
 			residentId: row.residentId,
-			name: residents.get(row.residentId) ?? '',
+			name: (row.residentId && residents.get(row.residentId)) || '',
 			amount: row.amount,
 			paidAmount: row.paidAmount,
 			dueDate,

@@ -72,7 +72,10 @@ export async function sendClaimReminders({ db, tenantSlug, townOrigin, today, qr
 			},
 			orderBy: { variableSymbol: 'asc' },
 		})
-		for (const claim of claims) {
+		for (const row of claims) {
+			// A grant's return has no resident: the grants clerk follows it up, not the fee reminders.
+			if (!row.resident) continue
+			const claim = { ...row, resident: row.resident }
 			// The resident's own account, else the people who confirmedly act for them (a parent for a child).
 			const own = claim.resident.person && !claim.resident.person.closedAt ? [claim.resident.person] : []
 			const recipients = (own.length ? own : claim.resident.representations.map((r) => r.person).filter((p) => !p.closedAt))
