@@ -2,8 +2,10 @@
 // (/platform/obce/<slug>/nastaveni/<group>). Bad input is refused at its field and changes nothing; a
 // good value is applied and shows in the town's audit with its old and new value; an SVG coat of arms
 // with a script is refused with the reason, not cleaned. Znojmo's data box ID is added (it has none;
-// no other spec reads it).
+// no other spec reads it). Saving from a page someone else saved since is refused. Every group's page
+// fits a 390 px phone.
 import { expect, test } from './fixtures'
+import { expectNoSideScroll, expectTargetSizes, PHONE } from './small-screen'
 import { signInVendor } from './staff-sign-in'
 import { urlOn } from './urls'
 
@@ -60,5 +62,54 @@ test.describe('vendor console: town settings', () => {
 		await page.getByRole('navigation', { name: 'Skupiny nastavení' }).getByRole('link', { name: 'Kontakty' }).click()
 		await page.getByRole('navigation', { name: 'Skupiny nastavení' }).getByRole('link', { name: 'Vzhled a znak' }).click()
 		await expect(page.getByText(/^Nyní: coat-of-arms\.svg/)).toHaveText(logoHint!)
+
+		// Two editors: while this page is open, someone else saves the contacts. Saving from the stale page
+		// is refused with the reason and changes nothing; saving again from the reloaded page applies.
+		await page.getByRole('navigation', { name: 'Skupiny nastavení' }).getByRole('link', { name: 'Kontakty' }).click()
+		await expect(page.getByLabel('ID datové schránky')).toHaveValue('zn7x4ab')
+		const form = Object.fromEntries(
+			await page
+				.locator('form[method="post"] :is(input, select, textarea)[name]')
+				.evaluateAll((inputs) => (inputs as HTMLInputElement[]).map((input) => [input.name, input.value])),
+		) as Record<string, string>
+		const other = await page.request.post(urlOn('platform', '/platform/obce/znojmo/nastaveni/contact'), {
+			form: { ...form, 'contact.dataBox': 'zn7x4ac' },
+			maxRedirects: 0,
+		})
+		expect(other.status()).toBe(302)
+		await page.getByLabel('ID datové schránky').fill('zn7x4ad')
+		await page.getByRole('button', { name: 'Uložit a použít' }).click()
+		await expect(page.getByRole('alert').filter({ hasText: 'mezitím uložil někdo jiný' })).toContainText('Vaše změny nebyly uloženy', { timeout: 30_000 })
+		await expectAccessible()
+		await page.getByRole('navigation', { name: 'Skupiny nastavení' }).getByRole('link', { name: 'Kontakty' }).click()
+		await expect(page.getByLabel('ID datové schránky')).toHaveValue('zn7x4ac')
+	})
+
+	test('18 town settings on a phone: every group’s page fits 390 px, its controls are big enough, and it passes axe', async ({
+		page,
+		visit,
+		expectAccessible,
+	}) => {
+		test.setTimeout(180_000)
+		await page.setViewportSize(PHONE)
+		await visit(urlOn('platform', '/platform/obce/veseli-nad-moravou/nastaveni/identity'))
+		await signInVendor(page, expectAccessible)
+		for (const [group, heading] of Object.entries(GROUP_HEADINGS)) {
+			await visit(urlOn('platform', `/platform/obce/veseli-nad-moravou/nastaveni/${group}`))
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading)
+			await expectNoSideScroll(page)
+			await expectTargetSizes(page)
+		}
 	})
 })
+
+const GROUP_HEADINGS = {
+	identity: 'Název a druh obce',
+	contact: 'Kontakty',
+	languages: 'Jazyky',
+	look: 'Vzhled a znak',
+	payments: 'Platební účet',
+	hosts: 'Adresy (hosty)',
+	nia: 'Přihlašování přes NIA',
+	agendas: 'Agendy podání',
+}
