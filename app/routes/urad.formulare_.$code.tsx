@@ -84,7 +84,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		return redirect(`${here}?hlaseni=published&verze=${result.version}`)
 	}
 	if (body.intent === 'discard-draft') {
-		await discardFormDraft({ db: user.db, code: form.code, staff, ...requestMeta(context) })
+		const result = await discardFormDraft({ db: user.db, code: form.code, staff, expectedStamp, ...requestMeta(context) })
+		if ('conflict' in result) return conflictResponse(result.conflict, body)
 		return redirect(`${here}?hlaseni=discarded`)
 	}
 	const edit = BuilderEditSchema.safeParse(body)
