@@ -11,7 +11,7 @@ export type ClaimSummary = {
 	discountUntil: string | null
 	overdueCount: number
 	payableCount: number
-	next: { id: string; label: Claim['label']; year: number; instalment: number; dueDate: string; toPay: number; isOverdue: boolean }[]
+	next: { id: string; label: Claim['label']; year: number; instalment: number; instalmentCount: number; dueDate: string; toPay: number; isOverdue: boolean }[]
 }
 
 function summarise(claims: Claim[]): ClaimSummary {
@@ -25,7 +25,16 @@ function summarise(claims: Claim[]): ClaimSummary {
 		payableCount: payable.length,
 		next: payable
 			.slice(0, OVERVIEW_LIST_SIZE)
-			.map((c) => ({ id: c.id, label: c.label, year: c.year, instalment: c.instalment, dueDate: c.dueDate, toPay: c.toPay, isOverdue: c.isOverdue })),
+			.map((c) => ({
+				id: c.id,
+				label: c.label,
+				year: c.year,
+				instalment: c.instalment,
+				instalmentCount: c.instalmentCount,
+				dueDate: c.dueDate,
+				toPay: c.toPay,
+				isOverdue: c.isOverdue,
+			})),
 	}
 }
 
