@@ -23,18 +23,16 @@ function summarise(claims: Claim[]): ClaimSummary {
 		discountUntil: discounted.map((c) => c.discountUntil!).sort()[0] ?? null,
 		overdueCount: payable.filter((c) => c.isOverdue).length,
 		payableCount: payable.length,
-		next: payable
-			.slice(0, OVERVIEW_LIST_SIZE)
-			.map((c) => ({
-				id: c.id,
-				label: c.label,
-				year: c.year,
-				instalment: c.instalment,
-				instalmentCount: c.instalmentCount,
-				dueDate: c.dueDate,
-				toPay: c.toPay,
-				isOverdue: c.isOverdue,
-			})),
+		next: payable.slice(0, OVERVIEW_LIST_SIZE).map((c) => ({
+			id: c.id,
+			label: c.label,
+			year: c.year,
+			instalment: c.instalment,
+			instalmentCount: c.instalmentCount,
+			dueDate: c.dueDate,
+			toPay: c.toPay,
+			isOverdue: c.isOverdue,
+		})),
 	}
 }
 
