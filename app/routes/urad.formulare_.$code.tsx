@@ -23,7 +23,7 @@ import { requirePermission } from '~/modules/staff/require-permission.server'
 import { pickText } from '~/modules/i18n/locales'
 import { formatDateTime } from '~/modules/i18n/format'
 
-const NOTICES = ['saved', 'published', 'discarded'] as const
+const NOTICES = ['saved', 'published', 'discarded', 'created'] as const
 
 async function requireForm(request: Request, context: LoaderFunctionArgs['context'], code: string | undefined) {
 	const user = await requireOfficeStaff(request, context)
@@ -86,7 +86,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 	if (body.intent === 'discard-draft') {
 		const result = await discardFormDraft({ db: user.db, code: form.code, staff, expectedStamp, ...requestMeta(context) })
 		if ('conflict' in result) return conflictResponse(result.conflict, body)
-		return redirect(`${here}?hlaseni=discarded`)
+		// A form never published was only its draft: it is gone, back to the list.
+		return redirect(result.deleted ? '/urad/formulare?hlaseni=discarded' : `${here}?hlaseni=discarded`)
 	}
 	const edit = BuilderEditSchema.safeParse(body)
 	if (!edit.success) return refuse(edit.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message, rule: 'invalid' })))
@@ -165,7 +166,9 @@ export default function FormBuilderDesignerPage() {
 							? t('designer.saved')
 							: page.notice === 'published'
 								? t('designer.publishedNotice', { version: page.version ?? '' })
-								: t('designer.discarded')}
+								: page.notice === 'created'
+									? t('newForm.created')
+									: t('designer.discarded')}
 					</p>
 				) : null}
 				{result?.conflict ? (

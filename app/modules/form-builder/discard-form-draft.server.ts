@@ -18,10 +18,10 @@ type Options = {
  * only applies to the draft the admin's page showed (its draftUpdatedAt, in the same statement), so
  * another admin's newer save is never discarded unseen: that answers with a DraftConflict.
  */
-export async function discardFormDraft({ db, code, staff, ip, requestId, expectedStamp }: Options): Promise<{ ok: true } | DraftConflict> {
+export async function discardFormDraft({ db, code, staff, ip, requestId, expectedStamp }: Options): Promise<{ ok: true; deleted: boolean } | DraftConflict> {
 	return db.$transaction(async (tx) => {
 		const form = await tx.form.findUnique({ where: { code }, select: { draftUpdatedAt: true, draftUpdatedBy: true } })
-		if (!form) return { ok: true as const }
+		if (!form) return { ok: true as const, deleted: false }
 		const conflict = (now: { draftUpdatedAt: Date | null; draftUpdatedBy: string | null } | null): DraftConflict => ({
 			ok: false,
 			conflict: { by: now?.draftUpdatedBy ?? null, at: now?.draftUpdatedAt ?? null },
@@ -38,6 +38,8 @@ export async function discardFormDraft({ db, code, staff, ip, requestId, expecte
 			// Saved by someone else between the read and the delete.
 			return conflict(await tx.form.findUnique({ where: { code }, select: { draftUpdatedAt: true, draftUpdatedBy: true } }))
 		}
-		return { ok: true as const }
+		// A blank form never published was nothing but its draft: remove it, so its code is free again.
+		const deleted = changed.count ? await tx.form.deleteMany({ where: { code, versions: { none: {} } } }) : { count: 0 }
+		return { ok: true as const, deleted: deleted.count > 0 }
 	})
 }

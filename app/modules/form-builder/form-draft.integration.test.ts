@@ -216,7 +216,7 @@ describe('form builder draft', () => {
 		expect(await discardFormDraft({ db, code, staff, expectedStamp: '' })).toMatchObject({ ok: false, conflict: { by: 'Jiný správce' } })
 
 		const current = draftStamp((await loadFormDraft({ db, code }))!.draftUpdatedAt)
-		expect(await discardFormDraft({ db, code, staff, expectedStamp: current })).toEqual({ ok: true })
+		expect(await discardFormDraft({ db, code, staff, expectedStamp: current })).toEqual({ ok: true, deleted: false })
 		expect(await loadFormDraft({ db, code })).toMatchObject({ hasDraft: false })
 		expect(await db.auditLog.count({ where: { action: 'form.draft_discarded' } })).toBe(discards + 1)
 	})
