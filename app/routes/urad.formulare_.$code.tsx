@@ -156,9 +156,11 @@ export default function FormBuilderDesignerPage() {
 				</p>
 				<h1 className="mb-2 text-2xl font-bold">{t('designer.heading', { title: pickText(definition.title, page.locale) })}</h1>
 				<p className="mb-4">
-					{page.hasDraft
-						? t('designer.draftOpen', { by: page.draftUpdatedBy ?? '', at: page.draftUpdatedAt ?? '', version: page.publishedVersion ?? '–' })
-						: t('designer.noDraft', { version: page.publishedVersion ?? '–' })}
+					{page.hasDraft && page.publishedVersion === null
+						? t('designer.draftNew', { by: page.draftUpdatedBy ?? '', at: page.draftUpdatedAt ?? '' })
+						: page.hasDraft
+							? t('designer.draftOpen', { by: page.draftUpdatedBy ?? '', at: page.draftUpdatedAt ?? '', version: page.publishedVersion ?? '–' })
+							: t('designer.noDraft', { version: page.publishedVersion ?? '–' })}
 				</p>
 				{page.notice && !result ? (
 					<p role="status" className="mb-4 rounded-town border border-muted/30 p-3">
