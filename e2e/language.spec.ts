@@ -25,7 +25,7 @@ test.describe('language', () => {
 		await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Українська' }).click()
 		await expect(page.locator('html')).toHaveAttribute('lang', 'uk')
 		await expectAccessible()
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Місто Веселі-над-Моравоу')
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Місто Веселі-над-Моравою')
 		await expect(page.getByRole('heading', { level: 2, name: 'Що тут можна вирішити' })).toBeVisible()
 
 		await visit(urlOn('veseli'))

@@ -236,7 +236,17 @@ test.describe('on a phone', () => {
 		],
 		[
 			'spravce@znojmo.example',
-			['/urad', '/urad/formulare', '/urad/uzivatele', '/urad/audit', '/urad/poplatky/pravidla', '/urad/platebni-brany', '/urad/statistiky', '/urad/dlazdice'],
+			[
+				'/urad',
+				'/urad/formulare',
+				'/urad/formulare/novy',
+				'/urad/uzivatele',
+				'/urad/audit',
+				'/urad/poplatky/pravidla',
+				'/urad/platebni-brany',
+				'/urad/statistiky',
+				'/urad/dlazdice',
+			],
 		],
 	] as const) {
 		test(`the office's lists fit the screen for ${email}`, async ({ page, visit, expectAccessible }) => {

@@ -20,6 +20,7 @@ const LIST_PAGES = [
 	'/urad/zpravy',
 	'/urad/zpravy/sablony',
 	'/urad/formulare',
+	'/urad/formulare/novy',
 	'/urad/poplatky/pravidla',
 	'/urad/poplatky/generovani',
 	'/urad/poplatky/import-povinnosti',

@@ -70,7 +70,7 @@ test.describe('office sign-in', () => {
 		await visit(urlOn('veseli', '/urad/prihlaseni?lng=uk'))
 		await expect(page.locator('html')).toHaveAttribute('lang', 'uk')
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Вхід для працівників муніципалітету')
-		await expect(page).toHaveTitle('Вхід для працівників муніципалітету – Місто Веселі-над-Моравоу')
+		await expect(page).toHaveTitle('Вхід для працівників муніципалітету – Місто Веселі-над-Моравою')
 		await expect(page.getByRole('button', { name: 'Увійти' })).toBeVisible()
 	})
 

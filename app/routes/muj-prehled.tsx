@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { requireCitizen } from '~/modules/auth/current-user.server'
+import { claimTitle } from '~/modules/claims/instalment-text.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
@@ -29,7 +30,7 @@ function showMoney(summary: ClaimSummary, locale: Locale) {
 			isOverdue: c.isOverdue,
 			toPay: formatMoney(c.toPay, locale),
 			dueDate: formatDate(c.dueDate, locale),
-			label: `${pickText(c.label as LocalizedText, locale)} ${c.year}${c.instalment > 1 ? ` (${c.instalment})` : ''}`,
+			label: claimTitle(c, locale),
 		})),
 	}
 }

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { requireCitizen } from '~/modules/auth/current-user.server'
+import { claimTitle } from '~/modules/claims/instalment-text.server'
 import { claimBalance } from '~/modules/claims/claim-balance'
 import { pragueToday } from '~/modules/dates/prague-date'
 import { townPageMeta } from '~/modules/citizen/page-meta'
@@ -37,7 +38,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		canPayByCard,
 		claim: {
 			id: claim.id,
-			label: `${label} ${claim.year}${claim.instalment > 1 ? ` (${claim.instalment})` : ''}`,
+			label: claimTitle(claim, locale),
 			feeLabel: label,
 			year: claim.year,
 			status: claim.status,

@@ -4,11 +4,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { requireCitizen } from '~/modules/auth/current-user.server'
+import { claimTitle } from '~/modules/claims/instalment-text.server'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
 import { isLocale } from '~/modules/i18n/locales'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
-import { pickText, type LocalizedText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
 import { listActiveProviders } from '~/modules/payments/gateway-credentials.server'
 import { listMyClaims } from '~/modules/payments/list-my-claims.server'
@@ -49,7 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			name: c.name,
 			isPayable: c.isPayable,
 			isOverdue: c.isOverdue,
-			label: `${pickText(c.label as LocalizedText, locale)} ${c.year}${c.instalment > 1 ? ` (${c.instalment})` : ''}`,
+			label: claimTitle(c, locale),
 			amount: formatMoney(c.amount, locale),
 			toPay: c.isPayable ? formatMoney(c.toPay, locale) : null,
 			toPayHalere: c.isPayable ? c.toPay : 0,

@@ -4,12 +4,12 @@ import { electronicFormatIBAN, friendlyFormatIBAN } from 'ibantools'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { requireCitizen } from '~/modules/auth/current-user.server'
+import { claimTitle } from '~/modules/claims/instalment-text.server'
 import { isOnOrBefore } from '~/modules/claims/claim-balance'
 import { pragueToday } from '~/modules/dates/prague-date'
 import { townPageMeta } from '~/modules/citizen/page-meta'
 import { formatDate, formatMoney } from '~/modules/i18n/format'
 import { getRequestLocale } from '~/modules/i18n/locale.server'
-import { pickText, type LocalizedText } from '~/modules/i18n/locales'
 import { resources } from '~/modules/i18n/resources.server'
 import { getMyQrPayment } from '~/modules/payments/get-my-qr-payment.server'
 import { renderQrPlatbaSvg } from '~/modules/payments/qr/qr-image.server'
@@ -36,7 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 			isDiscountOver: payment.discountUntil !== null && !isOnOrBefore(pragueToday(), payment.discountUntil),
 			claims: payment.claims.map((c) => ({
 				id: c.id,
-				label: `${pickText(c.label as LocalizedText, locale)} ${c.year}${c.instalment > 1 ? ` (${c.instalment})` : ''}`,
+				label: claimTitle(c, locale),
 				name: claimDebtorName(c),
 			})),
 		},

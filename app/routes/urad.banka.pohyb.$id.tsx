@@ -211,8 +211,9 @@ export default function MovementPage() {
 								{claims.map((c, index) => (
 									<label key={c.id} className="block">
 										<input type="radio" name="claimId" value={c.id} required defaultChecked={index === 0 && claims.length === 1} /> {c.variableSymbol} –{' '}
-										{c.name} – {format.text(c.label) || c.feeType} {c.year}, {format.instalment(c.instalment)} – {t('movement.claimAmount')} {money(c.amount)},{' '}
-										{t('movement.paid')} {money(c.paidAmount)}, {t('movement.due')} {format.date(c.dueDate)} ({tFees(`claims.statuses.${c.status}`)})
+										{c.name} – {format.text(c.label) || c.feeType} {c.year}
+										{format.instalment(c) ? `, ${format.instalment(c)}` : ''} – {t('movement.claimAmount')} {money(c.amount)}, {t('movement.paid')}{' '}
+										{money(c.paidAmount)}, {t('movement.due')} {format.date(c.dueDate)} ({tFees(`claims.statuses.${c.status}`)})
 									</label>
 								))}
 							</fieldset>

@@ -22,7 +22,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = await inboxPage(request, context, 'builder.title')
 	const user = await requireOfficeStaff(request, context)
 	await requirePermission(user, 'manage', 'Form', { request, context })
-	const code = new URL(request.url).searchParams.get('upravit')
+	const url = new URL(request.url)
+	const code = url.searchParams.get('upravit')
 	const forms = await listFormsWithVersions({ db: user.db })
 	const editing = forms.find((form) => form.code === code)
 	return {
@@ -31,9 +32,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			code: form.code,
 			title: pickText(form.title, page.locale),
 			isActive: form.isActive,
+			hasDraft: form.draftUpdatedAt !== null,
 			versions: form.versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt ? formatDate(v.publishedAt, page.locale) : null })),
 		})),
 		draft: editing?.versions[0] ? JSON.stringify(editing.versions[0].definition, null, 2) : '',
+		notice: url.searchParams.get('hlaseni') === 'discarded' ? ('discarded' as const) : null,
 	}
 }
 
@@ -61,12 +64,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function FormBuilderPage() {
 	const { t } = useTranslation('forms-office')
-	const { forms, draft } = useLoaderData<typeof loader>()
+	const { forms, draft, notice } = useLoaderData<typeof loader>()
 	const result = useActionData<typeof action>()
 	const button = 'rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast'
 	return (
 		<main id="main" className="mx-auto max-w-5xl p-6">
-			<h1 className="mb-6 text-2xl font-bold">{t('builder.heading')}</h1>
+			<h1 className="mb-4 text-2xl font-bold">{t('builder.heading')}</h1>
+			{notice === 'discarded' ? (
+				<p role="status" className="mb-4 rounded-town border border-muted/30 p-3">
+					{t('designer.discarded')}
+				</p>
+			) : null}
+			<p className="mb-6">
+				<Link to="/urad/formulare/novy" className="inline-block rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast">
+					{t('newForm.heading')}
+				</Link>
+			</p>
 			<table className="stack-table mb-8 w-full text-left">
 				<thead>
 					<tr>
@@ -101,7 +114,7 @@ export default function FormBuilderPage() {
 								))}
 							</td>
 							<td>
-								{form.versions.length ? (
+								{form.versions.length || form.hasDraft ? (
 									<Link to={`/urad/formulare/${form.code}`} aria-label={`${t('designer.open')}: ${form.title}`}>
 										{t('designer.open')}
 									</Link>

@@ -23,7 +23,7 @@ import { requirePermission } from '~/modules/staff/require-permission.server'
 import { pickText } from '~/modules/i18n/locales'
 import { formatDateTime } from '~/modules/i18n/format'
 
-const NOTICES = ['saved', 'published', 'discarded'] as const
+const NOTICES = ['saved', 'published', 'discarded', 'created'] as const
 
 async function requireForm(request: Request, context: LoaderFunctionArgs['context'], code: string | undefined) {
 	const user = await requireOfficeStaff(request, context)
@@ -84,8 +84,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		return redirect(`${here}?hlaseni=published&verze=${result.version}`)
 	}
 	if (body.intent === 'discard-draft') {
-		await discardFormDraft({ db: user.db, code: form.code, staff, ...requestMeta(context) })
-		return redirect(`${here}?hlaseni=discarded`)
+		const result = await discardFormDraft({ db: user.db, code: form.code, staff, expectedStamp, ...requestMeta(context) })
+		if ('conflict' in result) return conflictResponse(result.conflict, body)
+		// A form never published was only its draft: it is gone, back to the list.
+		return redirect(result.deleted ? '/urad/formulare?hlaseni=discarded' : `${here}?hlaseni=discarded`)
 	}
 	const edit = BuilderEditSchema.safeParse(body)
 	if (!edit.success) return refuse(edit.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message, rule: 'invalid' })))
@@ -154,9 +156,11 @@ export default function FormBuilderDesignerPage() {
 				</p>
 				<h1 className="mb-2 text-2xl font-bold">{t('designer.heading', { title: pickText(definition.title, page.locale) })}</h1>
 				<p className="mb-4">
-					{page.hasDraft
-						? t('designer.draftOpen', { by: page.draftUpdatedBy ?? '', at: page.draftUpdatedAt ?? '', version: page.publishedVersion ?? '–' })
-						: t('designer.noDraft', { version: page.publishedVersion ?? '–' })}
+					{page.hasDraft && page.publishedVersion === null
+						? t('designer.draftNew', { by: page.draftUpdatedBy ?? '', at: page.draftUpdatedAt ?? '' })
+						: page.hasDraft
+							? t('designer.draftOpen', { by: page.draftUpdatedBy ?? '', at: page.draftUpdatedAt ?? '', version: page.publishedVersion ?? '–' })
+							: t('designer.noDraft', { version: page.publishedVersion ?? '–' })}
 				</p>
 				{page.notice && !result ? (
 					<p role="status" className="mb-4 rounded-town border border-muted/30 p-3">
@@ -164,7 +168,9 @@ export default function FormBuilderDesignerPage() {
 							? t('designer.saved')
 							: page.notice === 'published'
 								? t('designer.publishedNotice', { version: page.version ?? '' })
-								: t('designer.discarded')}
+								: page.notice === 'created'
+									? t('newForm.created')
+									: t('designer.discarded')}
 					</p>
 				) : null}
 				{result?.conflict ? (

@@ -19,7 +19,7 @@ import { loadOfficeRecord } from '~/modules/staff/office-record.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 
 const NOTICES = ['assigned', 'status', 'resent'] as const
-const FIELD = 'w-full rounded-town border border-muted bg-surface px-3 py-2 text-ink'
+const FIELD = 'w-full min-w-0 rounded-town border border-muted bg-surface px-3 py-2 text-ink'
 const BUTTON = 'rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast'
 
 // Another agenda's submission answers exactly like a missing one: its existence is not disclosed.
@@ -160,8 +160,9 @@ export default function InboxDetailPage() {
 				</section>
 			) : null}
 			{canUpdate ? (
-				<div className="mb-8 grid gap-6 sm:grid-cols-2">
-					<Form method="post" className="rounded-town border border-muted/30 p-4">
+				<div className="mb-8 grid grid-cols-1 gap-6 sm:grid-cols-2">
+					{/* grid-cols-1 is minmax(0, 1fr): on a phone the forms shrink to the screen, not grow to their widest control. */}
+					<Form method="post" className="min-w-0 rounded-town border border-muted/30 p-4">
 						<h2 className="mb-2 text-xl font-semibold">{t('detail.assign')}</h2>
 						<input type="hidden" name="intent" value="assign" />
 						<label htmlFor="assigneeId" className="mb-1 block font-medium">
@@ -178,7 +179,7 @@ export default function InboxDetailPage() {
 							{t('detail.assign')}
 						</button>
 					</Form>
-					<Form method="post" className="rounded-town border border-muted/30 p-4">
+					<Form method="post" className="min-w-0 rounded-town border border-muted/30 p-4">
 						<input type="hidden" name="intent" value="assign" />
 						<input type="hidden" name="assigneeId" value={myId} />
 						<button type="submit" className={BUTTON}>
@@ -186,7 +187,7 @@ export default function InboxDetailPage() {
 						</button>
 					</Form>
 					{s.nextStatuses.length > 0 ? (
-						<Form method="post" encType="multipart/form-data" className="rounded-town border border-muted/30 p-4">
+						<Form method="post" encType="multipart/form-data" className="min-w-0 rounded-town border border-muted/30 p-4">
 							<h2 className="mb-2 text-xl font-semibold">{t('detail.changeStatus')}</h2>
 							<input type="hidden" name="intent" value="status" />
 							<label htmlFor="status" className="mb-1 block font-medium">
@@ -209,7 +210,14 @@ export default function InboxDetailPage() {
 							<p id="document-help" className="mb-1 text-sm">
 								{t('detail.documentHelp')}
 							</p>
-							<input id="document" name="document" type="file" aria-describedby="document-help" accept=".pdf,.jpg,.jpeg,.png,.docx,.odt" />
+							<input
+								id="document"
+								name="document"
+								type="file"
+								aria-describedby="document-help"
+								accept=".pdf,.jpg,.jpeg,.png,.docx,.odt"
+								className="block w-full min-w-0 max-w-full"
+							/>
 							<button type="submit" className={`${BUTTON} mt-3`}>
 								{t('detail.save')}
 							</button>

@@ -112,7 +112,8 @@ export default function ClaimsPage() {
 							<td data-label={t('claims.name')}>{c.name}</td>
 							<td data-label={t('claims.feeType')}>{format.text(c.label) || c.feeType}</td>
 							<td data-label={t('claims.year')}>
-								{c.year}, {format.instalment(c.instalment)}
+								{c.year}
+								{format.instalment(c) ? `, ${format.instalment(c)}` : ''}
 							</td>
 							<td data-label={t('claims.amount')}>{format.money(c.amount)}</td>
 							<td data-label={t('claims.paid')}>{format.money(c.paidAmount)}</td>

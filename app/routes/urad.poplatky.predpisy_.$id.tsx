@@ -1,3 +1,4 @@
+import { instalmentText } from '~/modules/claims/instalment-text.server'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -37,7 +38,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 			variableSymbol: claim.variableSymbol,
 			feeType: pickText(claim.label, page.locale) || claim.feeType,
 			year: claim.year,
-			instalment: claim.instalment,
+			instalment: instalmentText(claim, page.locale),
 			status: claim.status,
 			amount: claim.amount,
 			paidAmount: claim.paidAmount,
@@ -91,7 +92,8 @@ export default function ClaimDetailPage() {
 				<dd>{claim.name}</dd>
 				<dt className="font-medium">{t('claims.feeType')}</dt>
 				<dd>
-					{claim.feeType} {claim.year}, {t('common:labels.instalment', { n: claim.instalment })}
+					{claim.feeType} {claim.year}
+					{claim.instalment ? `, ${claim.instalment}` : ''}
 				</dd>
 				<dt className="font-medium">{t('claims.amount')}</dt>
 				<dd>{money(claim.amount)}</dd>

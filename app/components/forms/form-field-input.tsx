@@ -219,7 +219,8 @@ export function FormFieldInput({ field, meta, locale, isPrefilled, files = [], m
 							name={`${field.name}__upload`}
 							multiple={field.maxFiles - mine.length > 1}
 							accept={field.accept.join(',')}
-							aria-describedby={`${uploadId}-help`}
+							aria-describedby={[`${uploadId}-help`, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(' ')}
+							aria-invalid={meta.errors?.length ? true : undefined}
 							className="mt-1 block"
 						/>
 					) : null}

@@ -17,6 +17,7 @@ export type SplitClaim = {
 	label?: unknown
 	year: number
 	instalment: number
+	instalmentCount: number
 	dueDate: string
 	name: string
 	remaining: number
@@ -91,7 +92,8 @@ export function SplitMovementForm(props: {
 							<td>{c.variableSymbol}</td>
 							<td>{c.name}</td>
 							<td>
-								{format.text(c.label) || c.feeType} {c.year}, {format.instalment(c.instalment)}
+								{format.text(c.label) || c.feeType} {c.year}
+								{format.instalment(c) ? `, ${format.instalment(c)}` : ''}
 							</td>
 							<td>{format.date(c.dueDate)}</td>
 							<td>{money(c.remaining)}</td>

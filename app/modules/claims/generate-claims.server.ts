@@ -58,12 +58,12 @@ export async function generateClaims({
 			const col = <K extends keyof (typeof chunk)[number]>(k: K) => chunk.map((d) => d[k])
 			await client.query(
 				`WITH inserted AS (
-				   INSERT INTO ${s}.claim (resident_id, obligation_id, fee_type, year, instalment, label, base_amount, relief_amount, relief_code, amount,
+				   INSERT INTO ${s}.claim (resident_id, obligation_id, fee_type, year, instalment, instalment_count, label, base_amount, relief_amount, relief_code, amount,
 				                           discount_percent, discount_amount, discount_until, due_date, variable_symbol, rule_version, generation_key)
-				   SELECT r, o, f, $4, i, l, b, rl, rc, a, dp, da, du, dd, vs, $17, gk
+				   SELECT r, o, f, $4, i, ic, l, b, rl, rc, a, dp, da, du, dd, vs, $17, gk
 				     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $5::int[], $6::jsonb[], $7::int[], $8::int[], $9::text[], $10::int[],
-				                 $11::int[], $12::int[], $13::date[], $14::date[], $15::text[], $16::text[])
-				       AS t(r, o, f, i, l, b, rl, rc, a, dp, da, du, dd, vs, gk)
+				                 $11::int[], $12::int[], $13::date[], $14::date[], $15::text[], $16::text[], $18::int[])
+				       AS t(r, o, f, i, l, b, rl, rc, a, dp, da, du, dd, vs, gk, ic)
 				   ON CONFLICT (generation_key) DO NOTHING
 				   RETURNING id, amount)
 				 INSERT INTO ${s}.claim_event (claim_id, kind, amount, detail) SELECT id, 'issued', amount, jsonb_build_object('ruleVersion', $17::int) FROM inserted`,
@@ -85,6 +85,7 @@ export async function generateClaims({
 					seqs.map((row) => makeVariableSymbol(issueYear, Number(row.n))),
 					col('generationKey'),
 					version.version,
+					col('instalmentCount'),
 				],
 			)
 			onProgress?.({ done: Math.min(start + CHUNK, fresh.length), total: fresh.length })

@@ -64,4 +64,28 @@ describe('generateClaims', () => {
 		})
 		expect((await sql(`SELECT count(*)::int AS n FROM ${s}.claim`))[0]).toEqual({ n: PEOPLE })
 	})
+
+	test('a fee in two instalments stores the count on both claims (instalment 1 and 2 of 2)', async () => {
+		const twice = {
+			...rules,
+			feeTypes: [
+				{
+					...rules.feeTypes[0]!,
+					rates: { 2027: 720 },
+					instalments: [
+						{ dueDate: '03-31', percent: 50 },
+						{ dueDate: '09-30', percent: 50 },
+					],
+				},
+			],
+		}
+		await sql(`INSERT INTO ${s}.fee_rule_version (version, rules, rules_hash) VALUES (2, $1, 'y')`, [JSON.stringify(twice)])
+		expect(await generateClaims({ pool: getPool(), slug: 'gen-town', year: 2027, asOf: new Date('2027-01-10') })).toMatchObject({ created: PEOPLE * 2 })
+		expect(await sql(`SELECT instalment, instalment_count, count(*)::int AS n FROM ${s}.claim WHERE year = 2027 GROUP BY 1, 2 ORDER BY 1`)).toEqual([
+			{ instalment: 1, instalment_count: 2, n: PEOPLE },
+			{ instalment: 2, instalment_count: 2, n: PEOPLE },
+		])
+		// The 2026 claims, one payment each, stay "1 of 1".
+		expect(await sql(`SELECT DISTINCT instalment_count FROM ${s}.claim WHERE year = 2026`)).toEqual([{ instalment_count: 1 }])
+	})
 })

@@ -28,6 +28,7 @@ export const claimSelect = {
 	label: true,
 	year: true,
 	instalment: true,
+	instalmentCount: true,
 	amount: true,
 	paidAmount: true,
 	dueDate: true,

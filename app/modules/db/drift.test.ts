@@ -47,6 +47,7 @@ const TENANT_EXTRAS: KnownExtras = {
 		claim_discount: 'CHECK ((((discount_percent >= 0) AND (discount_percent <= 100)) AND (discount_amount >= 0) AND (discount_amount <= amount)))',
 		claim_generation_run_status: "CHECK ((status = ANY (ARRAY['queued'::text, 'running'::text, 'done'::text, 'failed'::text])))",
 		claim_instalment_positive: 'CHECK ((instalment > 0))',
+		claim_instalment_within_count: 'CHECK ((instalment <= instalment_count))',
 		claim_paid: 'CHECK (((paid_amount >= 0) AND (discount_granted >= 0) AND (discount_granted <= discount_amount)))',
 		claim_variable_symbol_format: "CHECK ((variable_symbol ~ '^[0-9]{10}$'::text))",
 		fee_rule_version_positive: 'CHECK ((version > 0))',

@@ -86,6 +86,8 @@ describe('calculateClaims', () => {
 			'd3:2026:1': [5000, '2026-08-19'],
 			'd3:2026:2': [5000, '2026-09-30'],
 		})
+		// Each claim knows there are two, so the first too reads "1. splátka ze 2".
+		expect(new Set(drafts.map((d) => d.instalmentCount))).toEqual(new Set([2]))
 	})
 
 	test('the e-payment discount: on the waste fee, until the due date, not on the dog fee', () => {

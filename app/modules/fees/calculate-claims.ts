@@ -12,6 +12,8 @@ export type ClaimDraft = {
 	feeType: string
 	year: number
 	instalment: number
+	/** How many instalments the fee has that year (so the first can read "1. splátka ze 2"). */
+	instalmentCount: number
 	label: { cs: string; en: string; uk: string }
 	months: number
 	baseAmount: number
@@ -129,6 +131,7 @@ export function calculateClaims({
 				feeType: fee.code,
 				year,
 				instalment: index + 1,
+				instalmentCount: fee.instalments.length,
 				label: fee.names,
 				months,
 				baseAmount: bases[index]!,

@@ -64,6 +64,19 @@ describe('visual form builder page', () => {
 		expect(nonsense.init.status).toBe(400)
 		expect(await draftOf()).toEqual(before)
 
+		// Discard from a page loaded before another admin's save: 409, the draft kept.
+		const stale = (await loader({ request: officeRequest(path, admin), context, params })).draftStamp
+		expect(
+			((await post(admin, { intent: 'add-field', step: '0', type: 'checkbox', name: 'isOld', labelCs: 'Starý pes', draftStamp: stale })) as Response).status,
+		).toBe(302)
+		const refusedDiscard = (await post(admin, { intent: 'discard-draft', formKey: 'discard', draftStamp: stale })) as unknown as {
+			data: { conflict: { by: string } }
+			init: { status: number }
+		}
+		expect(refusedDiscard.init.status).toBe(409)
+		expect(refusedDiscard.data.conflict.by).toBeTruthy()
+		expect(JSON.stringify(await draftOf())).toContain('isOld')
+
 		const published = (await post(admin, { intent: 'publish-draft' })) as Response
 		expect(published.headers.get('location')).toBe(`${path}?hlaseni=published&verze=2`)
 		expect(await db.formVersion.count({ where: { form: { code: 'dog-registration' } } })).toBe(2)

@@ -197,4 +197,27 @@ describe('form builder draft', () => {
 		// Publishing from a page that did not see the latest save is refused too.
 		expect(await publishFormDraft({ db, code, staff, expectedStamp: stamp })).toMatchObject({ ok: false, conflict: {} })
 	})
+
+	test('discarding from a page that did not see the latest save is refused with who saved it; from the current page it discards', async () => {
+		const stale = draftStamp((await loadFormDraft({ db, code }))!.draftUpdatedAt)
+		const saved = await editFormDraft({
+			db,
+			code,
+			edit: BuilderEditSchema.parse({ intent: 'add-field', step: '0', type: 'text', name: 'otherAdmin', labelCs: 'Jiný' }),
+			staff: { id: staff.id, name: 'Jiný správce' },
+			expectedStamp: stale,
+		})
+		expect(saved.ok).toBe(true)
+		const discards = await db.auditLog.count({ where: { action: 'form.draft_discarded' } })
+		expect(await discardFormDraft({ db, code, staff, expectedStamp: stale })).toMatchObject({ ok: false, conflict: { by: 'Jiný správce' } })
+		expect(names(await draft())).toContain('otherAdmin')
+		expect(await db.auditLog.count({ where: { action: 'form.draft_discarded' } })).toBe(discards)
+		// A page that showed no draft at all must not discard one opened since.
+		expect(await discardFormDraft({ db, code, staff, expectedStamp: '' })).toMatchObject({ ok: false, conflict: { by: 'Jiný správce' } })
+
+		const current = draftStamp((await loadFormDraft({ db, code }))!.draftUpdatedAt)
+		expect(await discardFormDraft({ db, code, staff, expectedStamp: current })).toEqual({ ok: true, deleted: false })
+		expect(await loadFormDraft({ db, code })).toMatchObject({ hasDraft: false })
+		expect(await db.auditLog.count({ where: { action: 'form.draft_discarded' } })).toBe(discards + 1)
+	})
 })

@@ -8,6 +8,7 @@ export async function listFormsWithVersions({ db }: { db: TenantDb }) {
 			code: true,
 			title: true,
 			isActive: true,
+			draftUpdatedAt: true,
 			versions: { orderBy: { version: 'desc' }, select: { version: true, publishedAt: true, definition: true } },
 		},
 	})

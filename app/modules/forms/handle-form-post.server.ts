@@ -42,7 +42,7 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 		if (recent >= ANONYMOUS_PER_HOUR) return data({ result: null, uploadErrors: [texts.fill.rateLimited] }, { status: 429 })
 		// No draft: files are checked now and kept only if the whole submission is valid.
 		const files = []
-		const uploadErrors: string[] = []
+		const uploadErrors: Record<string, string[]> = {}
 		for (const field of fileFields) {
 			for (const file of uploadsOf(formData, field.name)) {
 				const checked = await checkUpload({
@@ -55,7 +55,7 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 					content: Buffer.from(await file.arrayBuffer()),
 					existing: files,
 				})
-				if (!checked.ok) uploadErrors.push(refusalText(checked.reason, file.name, checked.detail))
+				if (!checked.ok) (uploadErrors[field.name] ??= []).push(refusalText(checked.reason, file.name, checked.detail))
 				else {
 					const id = crypto.randomUUID()
 					files.push({ id, fieldName: field.name, ...checked.file })
@@ -64,7 +64,9 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 			}
 		}
 		const submission = parseWithZod(formData, { schema: buildSubmissionSchema(definition, locale) })
-		if (submission.status !== 'success' || uploadErrors.length) return data({ result: submission.reply(), uploadErrors }, { status: 400 })
+		// A refused file is an error of its field: shown at the upload and linked from the error summary.
+		if (submission.status !== 'success' || Object.keys(uploadErrors).length)
+			return data({ result: submission.reply({ fieldErrors: uploadErrors }), uploadErrors: [] as string[] }, { status: 400 })
 		const created = await submitSubmission({
 			db: user.db,
 			tenant: user.tenant,
@@ -153,7 +155,7 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 	// A step: take its uploads first (a refused file is reported, the rest of the step is kept).
 	const step = definition.steps[stepIndex]
 	if (!step) return redirect(`/formulare/${code}?krok=${lastStep}`, 303)
-	const uploadErrors: string[] = []
+	const uploadErrors: Record<string, string[]> = {}
 	for (const field of step.fields) {
 		if (field.type !== 'file') continue
 		for (const file of uploadsOf(formData, field.name)) {
@@ -166,21 +168,26 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 				content: Buffer.from(await file.arrayBuffer()),
 			})
 			if (added.ok) formData.append(field.name, added.id)
-			else uploadErrors.push(refusalText(added.reason, file.name, added.detail))
+			else (uploadErrors[field.name] ??= []).push(refusalText(added.reason, file.name, added.detail))
 		}
 	}
 	const submission = parseWithZod(formData, { schema: buildSubmissionSchema(definition, locale, { steps: [step] }) })
 	// Conform's add/remove-row buttons: answer with the changed form, nothing to save yet.
-	if (submission.status === undefined) return data({ result: submission.reply(), uploadErrors })
+	if (submission.status === undefined) return data({ result: submission.reply({ fieldErrors: uploadErrors }), uploadErrors: [] as string[] })
 	const raw = Object.fromEntries(
 		step.fields.filter((field) => field.type !== 'file').map((field) => [field.name, (submission.payload as Record<string, unknown>)[field.name]]),
 	)
 	const go = formData.get('go')
 	const nextStep =
-		go === 'back' ? Math.max(0, stepIndex - 1) : go === 'save' || submission.status !== 'success' || uploadErrors.length ? stepIndex : stepIndex + 1
+		go === 'back'
+			? Math.max(0, stepIndex - 1)
+			: go === 'save' || submission.status !== 'success' || Object.keys(uploadErrors).length
+				? stepIndex
+				: stepIndex + 1
 	await saveDraft({ db: user.db, personId, formVersionId: form.versionId, values: raw, step: nextStep })
 	if (go === 'back') return redirect(`/formulare/${code}?krok=${nextStep}`, 303)
-	if (submission.status !== 'success' || uploadErrors.length) return data({ result: submission.reply(), uploadErrors }, { status: 400 })
+	if (submission.status !== 'success' || Object.keys(uploadErrors).length)
+		return data({ result: submission.reply({ fieldErrors: uploadErrors }), uploadErrors: [] as string[] }, { status: 400 })
 	return redirect(`/formulare/${code}?krok=${nextStep}${go === 'save' ? '&ulozeno=1' : ''}`, 303)
 }
 

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { asLocale, formatDate, formatDateTime, formatMoney, formatOptionalDate, formatTime } from './format'
+import { instalmentLabel } from '../claims/instalment-label'
 import { pickText } from './locales'
 
 /**
  * The one way an office page shows a value (issue 19): dates and times as they are in Prague in the
- * page's locale, money in Kč from haléře, instalments as "2. splátka", texts stored per language.
+ * page's locale, money in Kč from haléře, instalments as "1. splátka ze 2" (nothing for a single payment), texts stored per language.
  * Loaders, CSV and PDF use app/modules/i18n/format.ts, the same functions with the locale passed in.
  */
 export function useFormat() {
@@ -18,6 +19,6 @@ export function useFormat() {
 		time: (value: Date | string) => formatTime(value, locale),
 		money: (halere: number) => formatMoney(halere, locale),
 		text: (value: unknown) => pickText(value, locale),
-		instalment: (instalment: number) => t('labels.instalment', { n: instalment }),
+		instalment: (claim: { instalment: number; instalmentCount: number }) => instalmentLabel(claim, (key, values) => t(`labels.${key}`, values)),
 	}
 }

@@ -11,7 +11,7 @@ export type ClaimSummary = {
 	discountUntil: string | null
 	overdueCount: number
 	payableCount: number
-	next: { id: string; label: Claim['label']; year: number; instalment: number; dueDate: string; toPay: number; isOverdue: boolean }[]
+	next: { id: string; label: Claim['label']; year: number; instalment: number; instalmentCount: number; dueDate: string; toPay: number; isOverdue: boolean }[]
 }
 
 function summarise(claims: Claim[]): ClaimSummary {
@@ -23,9 +23,16 @@ function summarise(claims: Claim[]): ClaimSummary {
 		discountUntil: discounted.map((c) => c.discountUntil!).sort()[0] ?? null,
 		overdueCount: payable.filter((c) => c.isOverdue).length,
 		payableCount: payable.length,
-		next: payable
-			.slice(0, OVERVIEW_LIST_SIZE)
-			.map((c) => ({ id: c.id, label: c.label, year: c.year, instalment: c.instalment, dueDate: c.dueDate, toPay: c.toPay, isOverdue: c.isOverdue })),
+		next: payable.slice(0, OVERVIEW_LIST_SIZE).map((c) => ({
+			id: c.id,
+			label: c.label,
+			year: c.year,
+			instalment: c.instalment,
+			instalmentCount: c.instalmentCount,
+			dueDate: c.dueDate,
+			toPay: c.toPay,
+			isOverdue: c.isOverdue,
+		})),
 	}
 }
 

@@ -13,6 +13,7 @@ export async function getMyClaim({ db, ability, claimId }: { db: TenantDb; abili
 			feeType: true,
 			year: true,
 			instalment: true,
+			instalmentCount: true,
 			label: true,
 			baseAmount: true,
 			reliefAmount: true,

@@ -14,7 +14,13 @@ const select = {
 	locale: true,
 	providerPaymentId: true,
 	person: { select: { givenName: true, familyName: true } },
-	items: { select: { amount: true, discount: true, claim: { select: { id: true, label: true, variableSymbol: true, year: true, instalment: true } } } },
+	items: {
+		select: {
+			amount: true,
+			discount: true,
+			claim: { select: { id: true, label: true, variableSymbol: true, year: true, instalment: true, instalmentCount: true } },
+		},
+	},
 } as const
 
 /** One of the asker's own payments (CASL read Payment), by our id or by the gateway's id. */

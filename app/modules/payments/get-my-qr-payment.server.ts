@@ -26,6 +26,7 @@ export async function getMyQrPayment({ db, ability, paymentId }: { db: TenantDb;
 							label: true,
 							year: true,
 							instalment: true,
+							instalmentCount: true,
 							amount: true,
 							discountAmount: true,
 							resident: { select: { givenName: true, familyName: true } },

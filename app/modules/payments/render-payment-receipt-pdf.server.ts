@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
+import { instalmentText } from '../claims/instalment-text.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { formatDate, formatMoney, formatTime } from '../i18n/format'
 import { pickText, type Locale, type LocalizedText } from '../i18n/locales'
@@ -68,7 +69,7 @@ export function renderPaymentReceiptPdf({
 	row(t.receipt.method, t.office.methods[payment.method])
 	doc.moveDown()
 
-	// One line per claim: the fee and its year (and a later instalment), the variable symbol, the discount and
+	// One line per claim: the fee and its year (and which instalment, when there are several), the variable symbol, the discount and
 	// the amount paid each in its own column.
 	const columns = [
 		{ title: t.receipt.fee, x: left, width: width * 0.42, align: 'left' as const },
@@ -99,7 +100,7 @@ export function renderPaymentReceiptPdf({
 		.stroke()
 	for (const item of payment.items) {
 		const fee = pickText(item.claim.label as LocalizedText, locale)
-		const instalment = item.claim.instalment > 1 ? `, ${t.receipt.instalment.replace('{{n}}', String(item.claim.instalment))}` : ''
+		const instalment = instalmentText(item.claim, locale) ? `, ${instalmentText(item.claim, locale)}` : ''
 		tableRow([`${fee}${instalment}`, String(item.claim.year), item.claim.variableSymbol, item.discount ? money(item.discount) : '—', money(item.amount)])
 	}
 	doc.moveDown()

@@ -90,7 +90,7 @@ describe('editing a town’s settings from the console', () => {
 			changes: [
 				{ setting: 'name.cs', old: 'Město Veselí nad Moravou', new: 'Město Veselí' },
 				{ setting: 'name.en', old: 'Town of Veselí nad Moravou', new: 'Veseli' },
-				{ setting: 'name.uk', old: 'Місто Веселі-над-Моравоу', new: 'Веселі' },
+				{ setting: 'name.uk', old: 'Місто Веселі-над-Моравою', new: 'Веселі' },
 				{ setting: 'type', old: 'mesto', new: 'mesto' },
 			].filter((change) => change.old !== change.new),
 		})
