@@ -5,11 +5,11 @@ import { recordAudit } from '../app/modules/audit/record-audit.server'
 import { getPlatformDb } from '../app/modules/db/platform-db.server'
 import { getTenantDb } from '../app/modules/db/tenant-db.server'
 import { encryptSecret } from '../app/modules/secrets/secrets.server'
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_TOWN_STAFF, DEMO_VENDOR, demoStaffEmail } from '../app/modules/staff/demo-staff'
+import { DEMO_CANNED_REPLY, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_TOWN_STAFF, DEMO_VENDOR, demoStaffEmail } from '../app/modules/staff/demo-staff'
 import { hashPassword } from '../app/modules/staff/password.server'
 
 /**
- * Demo only (`--demo`): in every demo town a clerk, an admin and an auditor, and on the platform a
+ * Demo only (`--demo`): in every demo town a clerk, an admin, an auditor, evaluators, one-agenda clerks and a canned reply, and on the platform a
  * vendor, all with the known password and TOTP secret (app/modules/staff/demo-staff.ts). Accounts
  * already there are left as they are, so this is idempotent and keeps changes made in the demo.
  */
@@ -26,6 +26,9 @@ export async function seedDemoStaff(pool: pg.Pool, logger: Logger) {
 		const settings = await db.townSettings.findUnique({ where: { id: 1 }, select: { submissionAgendas: true } })
 		const townAgendas = ((settings?.submissionAgendas ?? []) as { code: string }[]).map((agenda) => agenda.code)
 		for (const member of DEMO_TOWN_STAFF) {
+			const ownAgendas = member.onlySubmissionAgendas ? townAgendas.filter((code) => member.onlySubmissionAgendas!.includes(code)) : townAgendas
+			// A one-agenda clerk only in towns that have that agenda.
+			if (member.onlySubmissionAgendas && ownAgendas.length === 0) continue
 			const email = demoStaffEmail(member.local, town.host)
 			if (await db.staffUser.findUnique({ where: { email }, select: { id: true } })) continue
 			passwordHash ??= await hashPassword(DEMO_PASSWORD)
@@ -35,7 +38,7 @@ export async function seedDemoStaff(pool: pg.Pool, logger: Logger) {
 					name: member.name,
 					roles: [...member.roles],
 					agendas: [...member.agendas],
-					submissionAgendas: (member.agendas as readonly string[]).includes('submissions') ? townAgendas : [],
+					submissionAgendas: member.agendas.includes('submissions') ? ownAgendas : [],
 					passwordHash,
 					...secrets(),
 				},
@@ -44,6 +47,7 @@ export async function seedDemoStaff(pool: pg.Pool, logger: Logger) {
 			await recordAudit(db, { action: 'staff.created', subject: `StaffUser:${created.id}`, details: { email, by: 'demo' } })
 			logger.info({ tenant: town.slug }, `demo staff ${email} created`)
 		}
+		if ((await db.cannedReply.count()) === 0) await db.cannedReply.create({ data: { ...DEMO_CANNED_REPLY } })
 	}
 	const platform = getPlatformDb()
 	if (!(await platform.vendorStaff.findUnique({ where: { email: DEMO_VENDOR.email }, select: { id: true } }))) {
@@ -58,7 +62,7 @@ export async function seedDemoStaff(pool: pg.Pool, logger: Logger) {
 export function demoStaffBanner(port: number, platformHost: string) {
 	return [
 		'  Staff sign-in (demo accounts; password for all: ' + DEMO_PASSWORD + '):',
-		`    Office Veselí       http://veseli.localhost:${port}/urad   referent@veseli.example, spravce@veseli.example, auditor@veseli.example, hodnotitel@veseli.example, hodnotitelka@veseli.example`,
+		`    Office Veselí       http://veseli.localhost:${port}/urad   referent@veseli.example, spravce@veseli.example, auditor@veseli.example, hodnotitel@veseli.example, hodnotitelka@veseli.example, odpady@veseli.example (waste only), doprava@veseli.example (transport only)`,
 		`    Office Znojmo       http://znojmo.localhost:${port}/urad   referent@znojmo.example, spravce@znojmo.example, auditor@znojmo.example, hodnotitel@znojmo.example, hodnotitelka@znojmo.example`,
 		`    Vendor console      http://${platformHost}:${port}/platform   ${DEMO_VENDOR.email}`,
 		`    TOTP secret (all):  ${DEMO_TOTP_SECRET}   (add it to an authenticator app, or: npm run cli -- demo totp)`,

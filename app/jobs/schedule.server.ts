@@ -17,7 +17,7 @@ const MINUTE = 60_000
 
 export const schedule: readonly ScheduleRow[] = [
 	// Transactional outbox (issue 6): the outbox row is written with the submission (or the citizen's
-	// answer) in one transaction, and this is what turns it into work, so a submission filed while the
+	// answer, or a clerk's filing of a conversation) in one transaction, and this is what turns it into work, so a submission filed while the
 	// queue or the records system was down is still delivered later.
 	{
 		job: deliverSubmissionsJob,
@@ -25,7 +25,8 @@ export const schedule: readonly ScheduleRow[] = [
 		due: async ({ db, now }) =>
 			Boolean(
 				(await db.deliveryOutbox.findFirst({ where: { state: 'pending', nextAttemptAt: { lte: now } }, select: { id: true } })) ??
-				(await db.answerOutbox.findFirst({ where: { state: 'pending', nextAttemptAt: { lte: now } }, select: { id: true } })),
+				(await db.answerOutbox.findFirst({ where: { state: 'pending', nextAttemptAt: { lte: now } }, select: { id: true } })) ??
+				(await db.threadFiling.findFirst({ where: { state: 'pending', nextAttemptAt: { lte: now } }, select: { id: true } })),
 			),
 	},
 	// GINIS sends no callbacks: its statuses are read now and then.

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/general-error-boundary'
 import { lookUpUnsubscribe, unsubscribeByToken } from '~/modules/announcements/subscriptions.server'
@@ -32,6 +32,10 @@ export async function action({ context, params }: ActionFunctionArgs) {
 	// A repeated click (or a mail client retrying) is not an error: the subscription is gone either way.
 	return data({ removed }, { status: 200, headers: HEADERS })
 }
+
+// After the unsubscribe the token names nothing any more: reloading the page's data would answer 404
+// (a console error, and nothing to show). The answer comes from the action's own data.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) => (formMethod ? false : defaultShouldRevalidate)
 
 export const meta: MetaFunction<typeof loader, { root: typeof rootLoader }> = ({ data: page, matches }) => [
 	...townPageMeta(page?.title, matches),

@@ -8,6 +8,8 @@ import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { asSubject } from '~/modules/access/ability.server'
 import { recordAudit } from '~/modules/audit/record-audit.server'
 import { isAppError } from '~/modules/errors/app-error'
+import { getTownRecordsConfig } from '~/modules/delivery/town-records-config.server'
+import { formatDate } from '~/modules/i18n/format'
 import { listAgendaColleagues } from '~/modules/inbox/get-inbox-submission.server'
 import { findCannedReplyBody, listCannedReplies } from '~/modules/messages/canned-replies.server'
 import { countActiveFollowupLinks, revokeFollowupLinks } from '~/modules/messages/followup-link.server'
@@ -18,6 +20,8 @@ import { OfficeThreadActionSchema } from '~/modules/messages/office-thread-actio
 import { notifyReplyOutsidePortal } from '~/modules/messages/notify-reply.server'
 import { postMessage } from '~/modules/messages/post-message.server'
 import { threadView } from '~/modules/messages/thread-view'
+import { ThreadFilingError, threadFilingErrorMessage } from '~/modules/messages/thread-filing-error'
+import { listThreadFilings, requestThreadFiling, resendThreadFiling } from '~/modules/messages/thread-filing.server'
 import { listTopics, topicName } from '~/modules/messages/topics.server'
 import { assignThread, setThreadOpen } from '~/modules/messages/work-thread.server'
 import { requestMeta } from '~/modules/staff/office-request.server'
@@ -26,7 +30,7 @@ import { townOrigin } from '~/modules/tenancy/town-origin.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 
-const NOTICES = ['replied', 'noted', 'assigned', 'closed', 'reopened', 'revoked'] as const
+const NOTICES = ['replied', 'noted', 'assigned', 'closed', 'reopened', 'revoked', 'filing', 'filingExists', 'filingResent'] as const
 const FIELD = 'w-full rounded-town border border-muted bg-surface px-3 py-2 text-ink'
 const BUTTON = 'rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast'
 
@@ -44,12 +48,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const page = await messagesOfficePage(request, context, 'title')
 	const { user, thread } = await load(request, context, params.id)
 	await recordAudit(user.db, { action: 'message.read', staffId: user.me.id, subject: `MessageThread:${thread.id}`, ...requestMeta(context) })
-	const [topics, colleagues, canned, activeLinks] = await Promise.all([
+	const [topics, colleagues, canned, activeLinks, records, filings] = await Promise.all([
 		listTopics(user.db),
 		listAgendaColleagues({ db: user.db, agenda: thread.topic }),
 		listCannedReplies(user.db),
 		thread.submission ? countActiveFollowupLinks(user.db, thread.submission.id) : 0,
+		getTownRecordsConfig(user.db),
+		listThreadFilings(user.db, thread.id),
 	])
+	const when = (date: Date) =>
+		`${formatDate(date, page.locale)} ${date.toLocaleTimeString('cs-CZ', { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit' })}`
 	return {
 		title: `${thread.subject} – ${page.title}`,
 		notice: NOTICES.find((key) => key === new URL(request.url).searchParams.get('hlaseni')) ?? null,
@@ -60,6 +68,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 		canned,
 		activeLinks,
 		thread: threadView(thread, page.locale),
+		hasRecordsSystem: records !== null,
+		filings: filings.map((filing) => ({
+			id: filing.id,
+			messageId: filing.messageId,
+			state: filing.state,
+			attempts: filing.attempts,
+			referenceNumber: filing.referenceNumber,
+			externalId: filing.externalId,
+			lastError: filing.lastError,
+			nextAttempt: filing.state === 'pending' && filing.attempts > 0 ? when(filing.nextAttemptAt) : null,
+			requested: { name: filing.requestedByName, date: when(filing.createdAt) },
+			filedAt: filing.filedAt ? when(filing.filedAt) : null,
+		})),
 	}
 }
 
@@ -92,6 +113,22 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 			await revokeFollowupLinks({ db: user.db, submissionId: thread.submission.id, staffId: user.me.id })
 			return redirect(`${here}?hlaseni=revoked`)
 		}
+		if (value.intent === 'file') {
+			const records = await getTownRecordsConfig(user.db)
+			const { created } = await requestThreadFiling({
+				db: user.db,
+				threadId: thread.id,
+				messageId: value.messageId ?? null,
+				staff: { id: user.me.id, name: user.me.name },
+				hasRecordsSystem: records !== null,
+				meta,
+			})
+			return redirect(`${here}?hlaseni=${created ? 'filing' : 'filingExists'}#filing`)
+		}
+		if (value.intent === 'file-retry') {
+			await resendThreadFiling({ db: user.db, threadId: thread.id, filingId: value.filingId, staffId: user.me.id, meta })
+			return redirect(`${here}?hlaseni=filingResent#filing`)
+		}
 		if (value.intent === 'assign') {
 			await assignThread({ db: user.db, threadId: thread.id, topic: thread.topic, assigneeId: value.assigneeId ?? null, staffId: user.me.id, ...meta })
 			return redirect(`${here}?hlaseni=assigned`)
@@ -99,6 +136,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 		await setThreadOpen({ db: user.db, threadId: thread.id, open: value.intent === 'reopen', staffId: user.me.id, ...meta })
 		return redirect(`${here}?hlaseni=${value.intent === 'reopen' ? 'reopened' : 'closed'}`)
 	} catch (error) {
+		if (error instanceof ThreadFilingError) return data({ error: threadFilingErrorMessage(error.reason) }, { status: 400 })
 		if (!isAppError(error, 'input_invalid')) throw error
 		return data({ error: value.intent === 'assign' ? 'office.detail.errors.assignee' : 'office.detail.errors.transition' }, { status: 400 })
 	}
@@ -106,7 +144,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function OfficeThreadPage() {
 	const { t } = useTranslation('messages')
-	const { thread, topic, notice, myId, canUpdate, colleagues, canned, activeLinks } = useLoaderData<typeof loader>()
+	const { thread, topic, notice, myId, canUpdate, colleagues, canned, activeLinks, hasRecordsSystem, filings } = useLoaderData<typeof loader>()
+	const wholeFiling = filings.find((filing) => filing.messageId === null)
+	const filedMessages = new Set(filings.map((filing) => filing.messageId).filter(Boolean))
 	const actionData = useActionData<typeof action>()
 	return (
 		<main id="main" className="mx-auto max-w-4xl p-6">
@@ -152,9 +192,70 @@ export default function OfficeThreadPage() {
 								({Math.ceil(file.size / 1024)} kB)
 							</p>
 						))}
+						{canUpdate && hasRecordsSystem && !message.isInternal ? (
+							filedMessages.has(message.id) ? (
+								<p className="mt-2 text-sm">{t('office.filing.filedMessage')}</p>
+							) : (
+								<Form method="post" className="mt-2">
+									<input type="hidden" name="intent" value="file" />
+									<input type="hidden" name="messageId" value={message.id} />
+									<button type="submit" className="text-sm underline">
+										{t('office.filing.fileMessage')}
+									</button>
+								</Form>
+							)
+						) : null}
 					</li>
 				))}
 			</ol>
+			{hasRecordsSystem || filings.length ? (
+				<section id="filing" aria-labelledby="filing-title" className="mb-8">
+					<h2 id="filing-title" className="mb-2 text-xl font-semibold">
+						{t('office.filing.title')}
+					</h2>
+					<p className="mb-3">{t('office.filing.intro')}</p>
+					{filings.length ? (
+						<ul className="mb-3 grid gap-3">
+							{filings.map((filing) => (
+								<li key={filing.id} className="rounded-town border border-muted p-3" data-testid="filing">
+									<p className="font-semibold">
+										{filing.messageId ? t('office.filing.oneMessage') : t('office.filing.whole')} · {t(`office.filing.state.${filing.state}`)}
+									</p>
+									<p>
+										{t('office.filing.reference')}: <strong>{filing.referenceNumber ?? t('office.filing.noReference')}</strong>
+									</p>
+									<p className="text-sm">{t('office.filing.requested', filing.requested)}</p>
+									{filing.filedAt ? <p className="text-sm">{t('office.filing.filedAt', { date: filing.filedAt })}</p> : null}
+									{filing.state !== 'delivered' && filing.attempts > 0 ? (
+										<p className="text-sm">{t('office.filing.attempts', { count: filing.attempts })}</p>
+									) : null}
+									{filing.nextAttempt ? <p className="text-sm">{t('office.filing.nextAttempt', { date: filing.nextAttempt })}</p> : null}
+									{filing.lastError && filing.state !== 'delivered' ? (
+										<p className={filing.state === 'failed' ? 'font-semibold' : 'text-sm'}>{t('office.filing.lastError', { error: filing.lastError })}</p>
+									) : null}
+									{canUpdate && filing.state === 'failed' ? (
+										<Form method="post" className="mt-2">
+											<input type="hidden" name="intent" value="file-retry" />
+											<input type="hidden" name="filingId" value={filing.id} />
+											<button type="submit" className={BUTTON}>
+												{t('office.filing.retry')}
+											</button>
+										</Form>
+									) : null}
+								</li>
+							))}
+						</ul>
+					) : null}
+					{canUpdate && hasRecordsSystem && !wholeFiling ? (
+						<Form method="post">
+							<input type="hidden" name="intent" value="file" />
+							<button type="submit" className={BUTTON}>
+								{t('office.filing.fileThread')}
+							</button>
+						</Form>
+					) : null}
+				</section>
+			) : null}
 			{canUpdate ? (
 				<>
 					<section aria-labelledby="reply" className="mb-8">

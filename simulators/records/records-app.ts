@@ -78,6 +78,13 @@ export function createRecordsApp(state: RecordsState, toleranceSeconds: number) 
 			if (!filed) return answer(422, { error: `no document for submission ${String(payload.submissionId)}` })
 			return answer(filed.duplicate ? 200 : 201, { externalId: filed.answer.answerId })
 		}
+		if (payload.kind === 'document') {
+			// A conversation filed by a clerk: a document of its own, filed once per documentId.
+			if (payload.documentId !== idempotencyKey) return answer(422, { error: 'Idempotency-Key must equal documentId' })
+			const thread = (payload.thread ?? {}) as { subject?: string }
+			const { document, duplicate } = state.file(town, idempotencyKey, { ...payload, number: idempotencyKey, form: { title: thread.subject ?? '' } })
+			return answer(duplicate ? 200 : 201, { externalId: document.id, referenceNumber: document.referenceNumber })
+		}
 		if (payload.submissionId !== idempotencyKey) return answer(422, { error: 'Idempotency-Key must equal submissionId' })
 		const { document, duplicate } = state.file(town, idempotencyKey, payload)
 		answer(duplicate ? 200 : 201, { externalId: document.id, referenceNumber: document.referenceNumber })

@@ -130,6 +130,8 @@ const TENANT_EXTRAS: KnownExtras = {
 		announcement_state: "CHECK ((state = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text])))",
 		announcement_finished: "CHECK (((state = ANY (ARRAY['sent'::text, 'failed'::text])) = (finished_at IS NOT NULL)))",
 		announcement_failure: "CHECK (((state = 'failed'::text) = (failure IS NOT NULL)))",
+		thread_filing_filed: `CHECK (((state = 'delivered'::SCHEMA."DeliveryState") = ((filed_at IS NOT NULL) AND (external_id IS NOT NULL))))`,
+		thread_filing_failure: `CHECK (((state <> 'failed'::SCHEMA."DeliveryState") OR (last_error IS NOT NULL)))`,
 		announcement_transition_states:
 			"CHECK (((to_state = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text])) AND ((from_state IS NULL) OR (from_state = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text])))))",
 		announcement_delivery_outcome: "CHECK ((outcome = ANY (ARRAY['sent'::text, 'skipped'::text, 'failed'::text])))",

@@ -49,6 +49,46 @@ export type AnswerPayload = {
 	attachments: DeliveryAttachment[]
 }
 
+/** A conversation with the office (or one message of it) that a clerk files as a document of its own. */
+export type DocumentPayload = {
+	/** Idempotency key: "thread-<uuid>" for a whole conversation, "message-<uuid>" for one message. */
+	documentId: string
+	town: { slug: string; name: string }
+	thread: { id: string; topic: string; subject: string; startedAt: Date }
+	/** The citizen the conversation is with; null for an anonymous submitter's follow-up. */
+	citizen: { givenName: string; familyName: string; email?: string } | null
+	/** The submission the conversation belongs to, if any. */
+	submissionNumber: string | null
+	/** What is filed, oldest first; the office's internal notes are never part of it. */
+	messages: { id: string; at: Date; author: 'citizen' | 'staff'; authorName: string | null; body: string }[]
+	attachments: DeliveryAttachment[]
+	/** The clerk who asked for the filing. */
+	filedBy: string
+	requestedAt: Date
+}
+
+/** The document's text as filed (e-mail body, GINIS text file): the same words whatever the connector. */
+export function documentText(payload: DocumentPayload): string {
+	const citizen = payload.citizen ? `${payload.citizen.givenName} ${payload.citizen.familyName}` : 'anonymní / anonymous'
+	return [
+		`Konverzace s úřadem z portálu občana (${payload.town.name}) / A conversation with the office from the citizen portal.`,
+		'',
+		`Předmět / subject: ${payload.thread.subject}`,
+		`Téma / topic: ${payload.thread.topic}`,
+		`Občan / citizen: ${citizen}`,
+		...(payload.submissionNumber ? [`Podání / submission: ${payload.submissionNumber}`] : []),
+		`Založil(a) / filed by: ${payload.filedBy}`,
+		`Identifikátor / id: ${payload.documentId}`,
+		`Přílohy / attachments: ${payload.attachments.length}`,
+		'',
+		...payload.messages.flatMap((message) => [
+			`--- ${message.at.toISOString()} · ${message.author === 'staff' ? 'úřad / office' : 'občan / citizen'}${message.authorName ? ` · ${message.authorName}` : ''}`,
+			message.body,
+			'',
+		]),
+	].join('\n')
+}
+
 export type DeliveryResult = {
 	/** The records system's own id for the document. */
 	externalId: string
@@ -73,6 +113,8 @@ export interface RecordsConnector {
 	deliver(payload: DeliveryPayload): Promise<DeliveryResult>
 	/** Adds the citizen's needs-info answer to the filed document; same errors as deliver. */
 	deliverAnswer(payload: AnswerPayload): Promise<DeliveryResult>
+	/** Files a conversation (or one message) as a new document; same errors as deliver. */
+	fileDocument(payload: DocumentPayload): Promise<DeliveryResult>
 	/** Connectors without callbacks (GINIS) report status by polling. */
 	poll?(delivered: { submissionId: string; externalId: string }): Promise<StatusUpdate[]>
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { AnswerPayload, DeliveryAttachment, DeliveryPayload } from './connector'
+import type { AnswerPayload, DeliveryAttachment, DeliveryPayload, DocumentPayload } from './connector'
 
 /** The JSON the webhook connector POSTs (schema `Submission` in docs/api/records-system.openapi.yaml). */
 export function buildWebhookBody(payload: DeliveryPayload) {
@@ -45,6 +45,22 @@ export function buildAnswerWebhookBody(payload: AnswerPayload) {
 		referenceNumber: payload.referenceNumber,
 		answeredAt: payload.answeredAt.toISOString(),
 		message: payload.message,
+		attachments: payload.attachments.map(attachmentBody),
+	}
+}
+
+/** The JSON of a conversation filed by a clerk (schema `Document` in docs/api/records-system.openapi.yaml). */
+export function buildDocumentWebhookBody(payload: DocumentPayload) {
+	return {
+		kind: 'document' as const,
+		documentId: payload.documentId,
+		town: payload.town,
+		thread: { ...payload.thread, startedAt: payload.thread.startedAt.toISOString() },
+		citizen: payload.citizen,
+		submissionNumber: payload.submissionNumber,
+		filedBy: payload.filedBy,
+		requestedAt: payload.requestedAt.toISOString(),
+		messages: payload.messages.map((message) => ({ ...message, at: message.at.toISOString() })),
 		attachments: payload.attachments.map(attachmentBody),
 	}
 }

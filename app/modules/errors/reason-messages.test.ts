@@ -3,6 +3,7 @@ import { CLAIM_GENERATION_ERROR_REASONS, claimGenerationErrorMessage } from '../
 import { LOCALES } from '../i18n/locales'
 import { resources } from '../i18n/resources.server'
 import { SUBMISSION_ERROR_REASONS, submissionErrorMessage } from '../inbox/submission-error'
+import { THREAD_FILING_ERROR_REASONS, threadFilingErrorMessage } from '../messages/thread-filing-error'
 import { CARD_PAYMENT_ERROR_REASONS, cardPaymentErrorMessage } from '../payments/card-payment-error'
 import { REFUND_ERROR_REASONS, refundErrorMessage } from '../payments/refund-error'
 import { PASSWORD_ERROR_REASONS, passwordErrorMessage } from '../staff/password-error'
@@ -16,6 +17,7 @@ const DOMAINS = [
 	{ name: 'password', namespace: 'office', reasons: PASSWORD_ERROR_REASONS, message: passwordErrorMessage },
 	{ name: 'card payment', namespace: 'card-payments', reasons: CARD_PAYMENT_ERROR_REASONS, message: cardPaymentErrorMessage },
 	{ name: 'refund', namespace: 'card-payments', reasons: REFUND_ERROR_REASONS, message: refundErrorMessage },
+	{ name: 'thread filing', namespace: 'messages', reasons: THREAD_FILING_ERROR_REASONS, message: threadFilingErrorMessage },
 ] as const
 
 function lookUp(tree: unknown, key: string): unknown {

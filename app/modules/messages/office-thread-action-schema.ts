@@ -21,4 +21,13 @@ export const OfficeThreadActionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('close') }),
 	z.object({ intent: z.literal('reopen') }),
 	z.object({ intent: z.literal('revoke-link') }),
+	// File the whole conversation (no messageId) or one message into the records system.
+	z.object({
+		intent: z.literal('file'),
+		messageId: z
+			.uuid()
+			.optional()
+			.or(z.literal('').transform(() => undefined)),
+	}),
+	z.object({ intent: z.literal('file-retry'), filingId: z.uuid() }),
 ])

@@ -2,7 +2,15 @@
 // plus the citizen's attachments. Delivered = the SMTP relay accepted it; externalId = Message-ID.
 import type { Transporter } from 'nodemailer'
 import { getMailTransport } from '../../mail/mail-transport.server'
-import { DeliveryError, type AnswerPayload, type DeliveryPayload, type DeliveryResult, type RecordsConnector } from '../connector'
+import {
+	DeliveryError,
+	documentText,
+	type AnswerPayload,
+	type DeliveryPayload,
+	type DeliveryResult,
+	type DocumentPayload,
+	type RecordsConnector,
+} from '../connector'
 
 export type EmailConnectorOptions = {
 	to: string
@@ -81,6 +89,14 @@ export function createEmailConnector({ to, from, transport = getMailTransport }:
 					'X-Portal-Tenant': payload.town.slug,
 					'X-Portal-Template': 'records-answer',
 				},
+				attachments: payload.attachments.map((file) => ({ filename: file.fileName, content: file.content, contentType: file.contentType })),
+			}),
+		fileDocument: (payload: DocumentPayload) =>
+			send({
+				townName: payload.town.name,
+				subject: `Konverzace s úřadem: ${payload.thread.subject}`,
+				text: documentText(payload),
+				headers: { 'X-Portal-Document-Id': payload.documentId, 'X-Portal-Tenant': payload.town.slug, 'X-Portal-Template': 'records-document' },
 				attachments: payload.attachments.map((file) => ({ filename: file.fileName, content: file.content, contentType: file.contentType })),
 			}),
 	}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMailCapture, type MailCapture } from '../../../../simulators/smtp/mail-capture'
 import { setSmtpUrl } from '../../mail/mail-transport.server'
 import { DeliveryError } from '../connector'
-import { samplePayload } from '../test-support/sample-payload'
+import { sampleDocumentPayload, samplePayload } from '../test-support/sample-payload'
 import { createEmailConnector } from './email.server'
 
 let capture: MailCapture
@@ -32,6 +32,18 @@ describe('e-mail connector -> SMTP capture', () => {
 		expect(mail.attachments[1]!.content.equals(payload.attachments[0]!.content)).toBe(true)
 		expect(result.externalId).toBe(mail.messageId)
 		expect(result.referenceNumber).toBeUndefined()
+	})
+
+	it('sends a filed conversation to the filing office: every message in the text, the files attached', async () => {
+		const payload = sampleDocumentPayload()
+		const result = await createEmailConnector({ to: 'podatelna@veseli.example' }).fileDocument(payload)
+		const mail = await capture.waitFor((m) => m.headers['x-portal-document-id'] === payload.documentId)
+		expect(mail.subject).toBe('Konverzace s úřadem: Kontejner u zastávky')
+		expect(mail.text).toContain('Chybí kontejner.')
+		expect(mail.text).toContain('Doplníme do pátku.')
+		expect(mail.text).toContain('Olga Odpadová')
+		expect(mail.attachments.map((a) => a.filename)).toEqual(['rex.png'])
+		expect(result.externalId).toBe(mail.messageId)
 	})
 
 	it('sends a needs-info answer to the filing office with its files, naming the submission and reference number', async () => {

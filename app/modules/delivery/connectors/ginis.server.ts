@@ -5,7 +5,16 @@
 // is written here in the same GRest shape the SDK sends (GRestHeader + Xrg).
 import { createHash, randomBytes } from 'node:crypto'
 import { Ginis, type GinisConfig } from '@bratislava/ginis-sdk'
-import { DeliveryError, type AnswerPayload, type DeliveryPayload, type DeliveryResult, type RecordsConnector, type StatusUpdate } from '../connector'
+import {
+	DeliveryError,
+	documentText,
+	type AnswerPayload,
+	type DeliveryPayload,
+	type DeliveryResult,
+	type DocumentPayload,
+	type RecordsConnector,
+	type StatusUpdate,
+} from '../connector'
 import { mapGinisState } from './ginis-status'
 
 export type GinisConnectorOptions = {
@@ -25,7 +34,9 @@ function asDeliveryError(error: unknown, what: string): DeliveryError {
 	return new DeliveryError(`GINIS ${what} failed${status ? ` (HTTP ${status})` : ''}: ${error instanceof Error ? error.message : String(error)}`, retryable)
 }
 
-async function registerDocument(options: GinisConnectorOptions, payload: DeliveryPayload): Promise<{ id: string; znacka?: string }> {
+type Registration = { externalId: string; vec: string; date: Date; note: string; sender?: string }
+
+async function registerDocument(options: GinisConnectorOptions, doc: Registration): Promise<{ id: string; znacka?: string }> {
 	const body = {
 		GRestHeader: {
 			RequestName: 'Xrg',
@@ -39,14 +50,14 @@ async function registerDocument(options: GinisConnectorOptions, payload: Deliver
 		Xrg: {
 			'Zalozit-pisemnost': {
 				// Externí identifikátor: GINIS answers a repeat with the document it already created.
-				'Id-externi': payload.submissionId,
+				'Id-externi': doc.externalId,
 				'Id-typu-dokumentu': options.documentTypeId,
 				...(options.filingNodeId ? { 'Id-spisoveho-uzlu': options.filingNodeId } : {}),
-				Vec: `${payload.form.title} (${payload.number})`,
-				'Datum-podani': payload.submittedAt.toISOString(),
+				Vec: doc.vec,
+				'Datum-podani': doc.date.toISOString(),
 				'Zpusob-doruceni': 'elektronicky',
-				Poznamka: `Portál občana ${payload.town.name}, agenda ${payload.form.agenda}`,
-				...(payload.applicant ? { Odesilatel: `${payload.applicant.givenName} ${payload.applicant.familyName}` } : {}),
+				Poznamka: doc.note,
+				...(doc.sender ? { Odesilatel: doc.sender } : {}),
 			},
 		},
 	}
@@ -75,7 +86,13 @@ export function createGinisConnector(options: GinisConnectorOptions): RecordsCon
 	return {
 		kind: 'ginis',
 		async deliver(payload: DeliveryPayload): Promise<DeliveryResult> {
-			const document = await registerDocument(options, payload)
+			const document = await registerDocument(options, {
+				externalId: payload.submissionId,
+				vec: `${payload.form.title} (${payload.number})`,
+				date: payload.submittedAt,
+				note: `Portál občana ${payload.town.name}, agenda ${payload.form.agenda}`,
+				...(payload.applicant ? { sender: `${payload.applicant.givenName} ${payload.applicant.familyName}` } : {}),
+			})
 			const files = [
 				{ fileName: `${payload.number}.pdf`, content: payload.pdf, main: true },
 				...payload.attachments.map((a) => ({ fileName: a.fileName, content: a.content, main: false })),
@@ -113,6 +130,34 @@ export function createGinisConnector(options: GinisConnectorOptions): RecordsCon
 				throw asDeliveryError(error, 'Pridat-soubor')
 			}
 			return { externalId: payload.externalId }
+		},
+		// A conversation becomes a document of its own (Id-externi = the document key, so a repeat answers
+		// with the same document), the conversation as a text file and the citizen's files as attachments.
+		async fileDocument(payload: DocumentPayload): Promise<DeliveryResult> {
+			const document = await registerDocument(options, {
+				externalId: payload.documentId,
+				vec: payload.thread.subject,
+				date: payload.requestedAt,
+				note: `Portál občana ${payload.town.name}, konverzace s úřadem, téma ${payload.thread.topic}`,
+				...(payload.citizen ? { sender: `${payload.citizen.givenName} ${payload.citizen.familyName}` } : {}),
+			})
+			const files = [
+				{ fileName: `${payload.documentId}.txt`, content: Buffer.from(documentText(payload), 'utf8'), main: true },
+				...payload.attachments.map((a) => ({ fileName: a.fileName, content: a.content, main: false })),
+			]
+			try {
+				for (const file of files) {
+					await ginis.json.ssl.pridatSoubor({
+						'Id-dokumentu': document.id,
+						'Jmeno-souboru': file.fileName,
+						'Typ-vazby': file.main ? 'elektronicky-obraz' : 'elektronicka-priloha',
+						Data: file.content.toString('base64'),
+					})
+				}
+			} catch (error) {
+				throw asDeliveryError(error, 'Pridat-soubor')
+			}
+			return { externalId: document.id, ...(document.znacka ? { referenceNumber: document.znacka } : {}) }
 		},
 		async poll({ submissionId, externalId }): Promise<StatusUpdate[]> {
 			let detail

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startGinisStub, type GinisStub } from '../../../../simulators/records/ginis'
 import { DeliveryError } from '../connector'
-import { samplePayload } from '../test-support/sample-payload'
+import { sampleDocumentPayload, samplePayload } from '../test-support/sample-payload'
 import { createGinisConnector } from './ginis.server'
 
 let stub: GinisStub
@@ -40,6 +40,20 @@ describe('GINIS connector -> GINIS stub (through @bratislava/ginis-sdk)', () => 
 		const [resolved] = await connector().poll!(delivered)
 		expect(resolved!.status).toBe('resolved')
 		expect(resolved!.eventId).not.toBe(assigned!.eventId)
+	})
+
+	it('files a conversation as a document of its own, once, with the text as its main file', async () => {
+		const payload = sampleDocumentPayload()
+		const result = await connector().fileDocument(payload)
+		expect(result.referenceNumber).toMatch(/^MAGZ \d+\/\d{4}$/)
+		expect((await connector().fileDocument(payload)).externalId).toBe(result.externalId)
+		const docs = stub.documents().filter((d) => d.externalId === payload.documentId)
+		expect(docs).toHaveLength(1)
+		expect(docs[0]!.vec).toBe('Kontejner u zastávky')
+		expect(docs[0]!.files.slice(0, 2).map((f) => [f.name, f.bond])).toEqual([
+			[`${payload.documentId}.txt`, 'elektronicky-obraz'],
+			['rex.png', 'elektronicka-priloha'],
+		])
 	})
 
 	it('adds a needs-info answer to the filed document: the text as a file, then the citizen’s files', async () => {

@@ -1,9 +1,9 @@
 // Files a submission by POSTing signed JSON to the town's records system. The submission id travels
 // as Idempotency-Key so the receiver files a retried delivery only once.
 import { z } from 'zod'
-import { DeliveryError, type AnswerPayload, type DeliveryPayload, type DeliveryResult, type RecordsConnector } from '../connector'
+import { DeliveryError, type AnswerPayload, type DeliveryPayload, type DocumentPayload, type DeliveryResult, type RecordsConnector } from '../connector'
 import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from '../signature.server'
-import { buildAnswerWebhookBody, buildWebhookBody } from '../webhook-body.server'
+import { buildAnswerWebhookBody, buildDocumentWebhookBody, buildWebhookBody } from '../webhook-body.server'
 
 const AcceptedSchema = z.object({ externalId: z.string().min(1).max(200), referenceNumber: z.string().min(1).max(200).optional() })
 
@@ -15,7 +15,7 @@ function isRetryableStatus(status: number) {
 }
 
 export function createWebhookConnector({ url, secret, timeoutMs = 15_000, now = () => new Date() }: WebhookConnectorOptions): RecordsConnector {
-	// Both kinds of POST (a submission, an answer) go to the same URL, told apart by the body's `kind`.
+	// Every kind of POST (a submission, an answer, a filed conversation) go to the same URL, told apart by the body's `kind`.
 	async function post(body: string, idempotencyKey: string): Promise<DeliveryResult> {
 		const timestamp = String(Math.floor(now().getTime() / 1000))
 		let response: Response
@@ -56,5 +56,6 @@ export function createWebhookConnector({ url, secret, timeoutMs = 15_000, now = 
 		kind: 'webhook',
 		deliver: (payload: DeliveryPayload) => post(JSON.stringify(buildWebhookBody(payload)), payload.submissionId),
 		deliverAnswer: (payload: AnswerPayload) => post(JSON.stringify(buildAnswerWebhookBody(payload)), payload.answerId),
+		fileDocument: (payload: DocumentPayload) => post(JSON.stringify(buildDocumentWebhookBody(payload)), payload.documentId),
 	}
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import type { DeliveryPayload } from '../connector'
+import type { DeliveryPayload, DocumentPayload } from '../connector'
 
 /** A realistic dog-registration submission with one attachment, for connector tests. */
 export function samplePayload(overrides: Partial<DeliveryPayload> = {}): DeliveryPayload {
@@ -29,6 +29,27 @@ export function samplePayload(overrides: Partial<DeliveryPayload> = {}): Deliver
 			},
 		],
 		pdf: Buffer.from('%PDF-1.7\n% submission\n%%EOF'),
+		...overrides,
+	}
+}
+
+/** A conversation with the office (a citizen's message with a photo and the office's reply), for fileDocument tests. */
+export function sampleDocumentPayload(overrides: Partial<DocumentPayload> = {}): DocumentPayload {
+	const threadId = randomUUID()
+	const { attachments } = samplePayload()
+	return {
+		documentId: `thread-${threadId}`,
+		town: { slug: 'veseli', name: 'Veselí nad Moravou' },
+		thread: { id: threadId, topic: 'odpady', subject: 'Kontejner u zastávky', startedAt: new Date('2026-11-26T10:00:00Z') },
+		citizen: { givenName: 'Jana', familyName: 'Nováková' },
+		submissionNumber: null,
+		messages: [
+			{ id: randomUUID(), at: new Date('2026-11-26T10:00:00Z'), author: 'citizen', authorName: 'Jana Nováková', body: 'Chybí kontejner.' },
+			{ id: randomUUID(), at: new Date('2026-11-27T09:00:00Z'), author: 'staff', authorName: 'Olga Odpadová', body: 'Doplníme do pátku.' },
+		],
+		attachments,
+		filedBy: 'Olga Odpadová',
+		requestedAt: new Date('2026-11-27T10:00:00Z'),
 		...overrides,
 	}
 }
