@@ -34,8 +34,8 @@ export const EnvSchema = z
 		// are allowed (app/modules/ares/ares-client.server.ts, docs/decisions/026).
 		ARES_API_URL: z.string().url().default('https://ares.gov.cz/ekonomicke-subjekty-v-be/rest'),
 		ARES_TIMEOUT_MS: positiveInt.max(60_000).default(5_000),
-		TENANT_CACHE_TTL_MS: positiveInt.default(10_000),
-		TENANT_CLIENT_CACHE_SIZE: positiveInt.max(10_000).default(100),
+		TENANT_CACHE_TTL_MS: positiveInt.default(300_000),
+		TENANT_CLIENT_CACHE_SIZE: positiveInt.max(10_000).default(2_000),
 		SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
 		LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 		DATA_DIR: z.string().min(1).default('.data'),

@@ -36,6 +36,11 @@ export type TownProfile = {
 
 const cache = singleton('town-profiles', () => ({ ttlMs: 30_000, entries: new Map<string, { slug: string; profile: TownProfile; expires: number }>() }))
 
+/** The same lifetime as the host cache (TENANT_CACHE_TTL_MS): changes arrive at once through LISTEN/NOTIFY. */
+export function setTownProfileTtl(ms: number) {
+	cache.ttlMs = ms
+}
+
 export function invalidateTownProfiles(slug: string) {
 	if (slug === '*') return cache.entries.clear()
 	for (const [id, entry] of cache.entries) if (entry.slug === slug) cache.entries.delete(id)
