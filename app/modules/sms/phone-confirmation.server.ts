@@ -69,14 +69,14 @@ export async function startPhoneConfirmation({
 /** Checks the code; when right, the pending number becomes the person's SMS number. */
 export async function confirmPhone({ db, personId, code, now = new Date() }: { db: TenantDb; personId: string; code: string; now?: Date }): Promise<PhoneResult> {
 	return db.$transaction(async (tx) => {
-		const rows = await tx.$queryRaw<{ phone: string; code_hash: string; attempts: number; expires_at: Date }[]>`
-			SELECT phone, code_hash, attempts, expires_at FROM phone_confirmation WHERE person_id = ${personId}::uuid FOR UPDATE`
-		const pending = rows[0]
-		if (!pending) return { ok: false, reason: 'code_missing' } as const
-		if (pending.expires_at.getTime() <= now.getTime()) return { ok: false, reason: 'code_expired' } as const
+		// A no-op update takes the row lock: two tries at once count as two.
+		const locked = await tx.phoneConfirmation.updateMany({ where: { personId }, data: { attempts: { increment: 0 } } })
+		if (!locked.count) return { ok: false, reason: 'code_missing' } as const
+		const pending = await tx.phoneConfirmation.findUniqueOrThrow({ where: { personId }, select: { phone: true, codeHash: true, attempts: true, expiresAt: true } })
+		if (pending.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'code_expired' } as const
 		if (pending.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: 'code_attempts' } as const
 		const given = Buffer.from(hashCode(personId, code.replace(/\s/g, '')), 'hex')
-		if (!timingSafeEqual(given, Buffer.from(pending.code_hash, 'hex'))) {
+		if (!timingSafeEqual(given, Buffer.from(pending.codeHash, 'hex'))) {
 			await tx.phoneConfirmation.update({ where: { personId }, data: { attempts: { increment: 1 } } })
 			return { ok: false, reason: pending.attempts + 1 >= MAX_CODE_ATTEMPTS ? 'code_attempts' : 'code_wrong' } as const
 		}
