@@ -63,5 +63,5 @@ export async function notifyOutsidePortal({
 		await queueSms(db, town.slug, { personId, phone: person.smsPhone, text: `${message.subject}\n${town.origin}${message.path}`, purpose: 'notification' })
 		sms = true
 	}
-	return { email, sms }
+	return sms ? { email, sms } : { email }
 }
