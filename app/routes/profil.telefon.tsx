@@ -65,8 +65,16 @@ export default function PhonePage() {
 	const { isAvailable, smsPhone, pending, status } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()?.result
 	useRootData()
-	const [sendForm, sendFields] = useForm({ id: 'send-code', lastResult: lastResult?.initialValue?.intent === 'send-code' ? lastResult : undefined, shouldValidate: 'onSubmit' })
-	const [confirmForm, confirmFields] = useForm({ id: 'confirm', lastResult: lastResult?.initialValue?.intent === 'confirm' ? lastResult : undefined, shouldValidate: 'onSubmit' })
+	const [sendForm, sendFields] = useForm({
+		id: 'send-code',
+		lastResult: lastResult?.initialValue?.intent === 'send-code' ? lastResult : undefined,
+		shouldValidate: 'onSubmit',
+	})
+	const [confirmForm, confirmFields] = useForm({
+		id: 'confirm',
+		lastResult: lastResult?.initialValue?.intent === 'confirm' ? lastResult : undefined,
+		shouldValidate: 'onSubmit',
+	})
 	const errorOf = (errors: string[] | undefined, id: string) =>
 		errors?.length ? (
 			<p id={id} className="mt-1 font-semibold text-red-800">

@@ -17,7 +17,11 @@ export type StartSmsSimulatorOptions = { port?: number; host?: string; accounts?
 
 function xml(res: ServerResponse, fields: Record<string, string | number>) {
 	res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' })
-	res.end(`<?xml version='1.0' encoding='utf-8'?>\n<result>${Object.entries(fields).map(([key, value]) => `<${key}>${value}</${key}>`).join('')}</result>`)
+	res.end(
+		`<?xml version='1.0' encoding='utf-8'?>\n<result>${Object.entries(fields)
+			.map(([key, value]) => `<${key}>${value}</${key}>`)
+			.join('')}</result>`,
+	)
 }
 
 export async function startSmsSimulator(options: StartSmsSimulatorOptions = {}) {

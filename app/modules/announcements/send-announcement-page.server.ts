@@ -116,7 +116,9 @@ async function sendPageInTx(db: Prisma.TransactionClient, town: TownAddress, ann
 	const smsText = `${announcement.title}\n${paragraphs.join('\n')}`
 	const texts = new Map(
 		planSms(
-			plans.filter((plan) => plan.smsPhone).map((plan) => ({ personId: plan.personId, phone: plan.smsPhone!, text: smsText, purpose: 'announcement' as const, announcementId })),
+			plans
+				.filter((plan) => plan.smsPhone)
+				.map((plan) => ({ personId: plan.personId, phone: plan.smsPhone!, text: smsText, purpose: 'announcement' as const, announcementId })),
 		).map((row) => [row.personId!, row]),
 	)
 	const claimed = new Set(

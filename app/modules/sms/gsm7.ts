@@ -4,8 +4,7 @@
 // is transliterated to Latin letters (the national 2010 table, simplified), typographic quotes and
 // dashes become their plain forms, and the text is cut at a whole number of parts.
 
-const BASIC =
-	'@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà'
+const BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà'
 /** Characters of the extension table: each takes two septets (an escape and the character). */
 const EXTENSION = '^{}\\[~]|€'
 const BASIC_SET = new Set(BASIC)
@@ -28,9 +27,44 @@ const PLAIN: Record<string, string> = {
 }
 
 const UKRAINIAN: Record<string, string> = {
-	а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', є: 'ie', ж: 'zh', з: 'z', и: 'y', і: 'i', ї: 'i', й: 'i',
-	к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch',
-	ш: 'sh', щ: 'shch', ь: '', ю: 'iu', я: 'ia', ʼ: '', ы: 'y', э: 'e', ё: 'io', ъ: '',
+	а: 'a',
+	б: 'b',
+	в: 'v',
+	г: 'h',
+	ґ: 'g',
+	д: 'd',
+	е: 'e',
+	є: 'ie',
+	ж: 'zh',
+	з: 'z',
+	и: 'y',
+	і: 'i',
+	ї: 'i',
+	й: 'i',
+	к: 'k',
+	л: 'l',
+	м: 'm',
+	н: 'n',
+	о: 'o',
+	п: 'p',
+	р: 'r',
+	с: 's',
+	т: 't',
+	у: 'u',
+	ф: 'f',
+	х: 'kh',
+	ц: 'ts',
+	ч: 'ch',
+	ш: 'sh',
+	щ: 'shch',
+	ь: '',
+	ю: 'iu',
+	я: 'ia',
+	ʼ: '',
+	ы: 'y',
+	э: 'e',
+	ё: 'io',
+	ъ: '',
 }
 
 function transliterateChar(char: string): string {

@@ -14,14 +14,7 @@ export const MAX_CODE_ATTEMPTS = 5
 export const RESEND_AFTER_MS = 30_000
 
 export type PhoneConfirmationReason =
-	| 'phone_invalid'
-	| 'phone_not_mobile'
-	| 'sms_unavailable'
-	| 'code_too_soon'
-	| 'code_missing'
-	| 'code_expired'
-	| 'code_wrong'
-	| 'code_attempts'
+	'phone_invalid' | 'phone_not_mobile' | 'sms_unavailable' | 'code_too_soon' | 'code_missing' | 'code_expired' | 'code_wrong' | 'code_attempts'
 
 export type PhoneResult = { ok: true } | { ok: false; reason: PhoneConfirmationReason }
 
@@ -67,12 +60,25 @@ export async function startPhoneConfirmation({
 }
 
 /** Checks the code; when right, the pending number becomes the person's SMS number. */
-export async function confirmPhone({ db, personId, code, now = new Date() }: { db: TenantDb; personId: string; code: string; now?: Date }): Promise<PhoneResult> {
+export async function confirmPhone({
+	db,
+	personId,
+	code,
+	now = new Date(),
+}: {
+	db: TenantDb
+	personId: string
+	code: string
+	now?: Date
+}): Promise<PhoneResult> {
 	return db.$transaction(async (tx) => {
 		// A no-op update takes the row lock: two tries at once count as two.
 		const locked = await tx.phoneConfirmation.updateMany({ where: { personId }, data: { attempts: { increment: 0 } } })
 		if (!locked.count) return { ok: false, reason: 'code_missing' } as const
-		const pending = await tx.phoneConfirmation.findUniqueOrThrow({ where: { personId }, select: { phone: true, codeHash: true, attempts: true, expiresAt: true } })
+		const pending = await tx.phoneConfirmation.findUniqueOrThrow({
+			where: { personId },
+			select: { phone: true, codeHash: true, attempts: true, expiresAt: true },
+		})
 		if (pending.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'code_expired' } as const
 		if (pending.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: 'code_attempts' } as const
 		const given = Buffer.from(hashCode(personId, code.replace(/\s/g, '')), 'hex')

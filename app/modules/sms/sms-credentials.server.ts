@@ -18,7 +18,17 @@ export const SmsBranaCredentialSchema = z.object({
 	password: z.string().min(1).max(200),
 })
 
-export async function setSmsCredential({ db, values, actor, provider = 'smsbrana' }: { db: TenantDb; values: unknown; actor: string | null; provider?: SmsProviderName }) {
+export async function setSmsCredential({
+	db,
+	values,
+	actor,
+	provider = 'smsbrana',
+}: {
+	db: TenantDb
+	values: unknown
+	actor: string | null
+	provider?: SmsProviderName
+}) {
 	const parsed = SmsBranaCredentialSchema.safeParse(values)
 	if (!parsed.success)
 		throw new AppError(

@@ -7,6 +7,6 @@ export const sendSmsJob = defineJobContract({
 	name: 'send-sms',
 	schema: TenantJobSchema.extend({ smsMessageId: z.uuid() }),
 	retry: { limit: 5, delaySeconds: 30, backoff: true },
-	batchSize: 20,
+	batchSize: 50,
 	expireInSeconds: 120,
 })

@@ -15,7 +15,10 @@ export function canTransitionSms(from: SmsState, to: SmsState) {
 type Db = TenantDb | Prisma.TransactionClient
 
 /** queued -> sent; counts the text on its announcement. Returns false when it was no longer queued. */
-export async function markSmsSent(db: TenantDb, { id, provider, providerMessageId, parts, at = new Date() }: { id: string; provider: string; providerMessageId: string | null; parts: number; at?: Date }) {
+export async function markSmsSent(
+	db: TenantDb,
+	{ id, provider, providerMessageId, parts, at = new Date() }: { id: string; provider: string; providerMessageId: string | null; parts: number; at?: Date },
+) {
 	return db.$transaction(async (tx) => {
 		const { count } = await tx.smsMessage.updateMany({
 			where: { id, state: 'queued' },

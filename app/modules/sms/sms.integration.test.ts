@@ -139,10 +139,14 @@ describe('announcements by SMS', () => {
 		expect(page).toMatchObject({ done: true, texts: 1, emailed: 3 })
 		const texts = await db.smsMessage.findMany({ where: { announcementId: announcement.id } })
 		expect(texts.map((sms) => sms.personId)).toEqual([opted.id])
-		const delivery = await db.announcementDelivery.findUniqueOrThrow({ where: { announcementId_personId: { announcementId: announcement.id, personId: opted.id } } })
+		const delivery = await db.announcementDelivery.findUniqueOrThrow({
+			where: { announcementId_personId: { announcementId: announcement.id, personId: opted.id } },
+		})
 		expect(delivery.smsMessageId).toBe(texts[0]!.id)
 		// The job that the page queued in its transaction:
-		const [job] = await sql<{ data: { smsMessageId: string } }>(`SELECT data FROM pgboss.job WHERE name = 'send-sms' AND data->>'smsMessageId' = $1`, [texts[0]!.id])
+		const [job] = await sql<{ data: { smsMessageId: string } }>(`SELECT data FROM pgboss.job WHERE name = 'send-sms' AND data->>'smsMessageId' = $1`, [
+			texts[0]!.id,
+		])
 		expect(job).toBeTruthy()
 		await deliverSms({ db, smsMessageId: texts[0]!.id, isLastAttempt: false })
 		expect(simulator.textsTo('+420777600001').map((sms) => sms.message)).toEqual(['Uzavirka ulice Masarykova\nOd pondeli do patku objizdka pres Namesti.'])

@@ -52,10 +52,7 @@ function tag(xml: string, name: string): string | null {
 	return match ? match[1]!.trim() : null
 }
 
-export function createSmsBranaClient(
-	config: SmsBranaConfig,
-	options: { fetch?: typeof fetch; timeoutMs?: number; now?: () => Date } = {},
-): SmsClient {
+export function createSmsBranaClient(config: SmsBranaConfig, options: { fetch?: typeof fetch; timeoutMs?: number; now?: () => Date } = {}): SmsClient {
 	// Again here, not only when saving: the login and its hash go to this address.
 	assertAllowedSmsApiUrl(config.apiUrl)
 	const doFetch = options.fetch ?? fetch
