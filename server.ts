@@ -30,6 +30,7 @@ import { registerDemoTownsWithStripe, startDemoStripeSimulator } from './server/
 import { startDemoAresSimulator } from './server/demo-ares'
 import { demoStaffBanner } from './server/demo-staff'
 import { startDemoMail } from './server/demo-mail'
+import { registerDemoTownsWithSms, startDemoSmsSimulator } from './server/demo-sms'
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './server/embedded-db'
 
 const isDemo = process.argv.includes('--demo')
@@ -74,6 +75,8 @@ const demoGoPay = isDemo ? await startDemoGoPaySimulator(logger) : null
 const demoStripe = isDemo ? await startDemoStripeSimulator(logger) : null
 // The demo's ARES (simulators/ares): grant applicants' IČO lookups, with the demo's associations.
 const demoAres = isDemo ? await startDemoAresSimulator(logger) : null
+// The demo's SMS gateway (simulators/sms, SMSbrána's protocol): every demo town texts through it.
+const demoSms = isDemo ? await startDemoSmsSimulator(logger) : null
 let resolveListeningPort: (port: number) => void
 let stopScheduler: (() => void) | undefined
 const listeningPort = new Promise<number>((resolve) => (resolveListeningPort = resolve))
@@ -93,6 +96,7 @@ async function prepareDatabase(attempt = 1): Promise<void> {
 		if (demoRecords) await registerDemoTownsWithRecords({ simulator: demoRecords, pool, port: await listeningPort, logger })
 		if (demoGoPay) await registerDemoTownsWithGoPay({ simulator: demoGoPay, pool, logger })
 		if (demoStripe) await registerDemoTownsWithStripe({ simulator: demoStripe, pool, port: await listeningPort, logger })
+		if (demoSms) await registerDemoTownsWithSms({ simulator: demoSms, pool, logger })
 		// pg-boss in schema pgboss; this process runs the job handlers too unless RUN_JOBS_IN_PROCESS=false (docs/decisions/004).
 		await startJobs({ pool, log: logger, work: shouldRunJobsInProcess(env, isDemo), jobs: allJobHandlers })
 		// The clock (outbox deliveries, reminders, mop-up, statistics ...); only where jobs are worked.
@@ -154,6 +158,7 @@ server.listen(env.PORT, env.HOST, () => {
 				...(demoRecords ? [`    Records system      ${demoRecords.url}/  (received submissions; send status updates back)`] : []),
 				...(demoGoPay ? [`    GoPay simulator     ${demoGoPay.url}/  (Veselí card payments)`] : []),
 				...(demoStripe ? [`    Stripe simulator    ${demoStripe.url}/  (Znojmo card payments)`] : []),
+				...(demoSms ? [`    SMS simulator       ${demoSms.url}/  (texts the demo sent: phone codes, announcements)`] : []),
 				...(demoAres ? [`    ARES simulator      ${demoAres.apiUrl}/ekonomicke-subjekty/44936109  (IČO lookups)`] : []),
 				...demoStaffBanner(port, env.PLATFORM_HOST),
 				'  Ctrl-C stops everything.',
@@ -187,6 +192,7 @@ async function shutdown(signal: string) {
 	await demoGoPay?.stop().catch(() => {})
 	await demoStripe?.stop().catch(() => {})
 	await demoAres?.stop().catch(() => {})
+	await demoSms?.stop().catch(() => {})
 	await stopListeningForTenantChanges()
 	await closePool().catch(() => {})
 	if (embedded) await embedded.stop().catch((error) => logger.warn(`embedded postgres stop: ${String(error)}`))

@@ -12,6 +12,7 @@ import { refreshTownHealthJobHandler } from './refresh-town-health.server'
 import { sendAnnouncementJobHandler } from './send-announcement.server'
 import { sendClaimRemindersJobHandler } from './send-claim-reminders.server'
 import { sendEmailJobHandler } from './send-email.server'
+import { sendSmsJobHandler } from './send-sms.server'
 
 export const allJobHandlers = [
 	sendEmailJobHandler,
@@ -24,4 +25,5 @@ export const allJobHandlers = [
 	refreshStatisticsJobHandler,
 	refreshTownHealthJobHandler,
 	sendAnnouncementJobHandler,
+	sendSmsJobHandler,
 ] as const

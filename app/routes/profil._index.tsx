@@ -172,6 +172,9 @@ export default function Profile() {
 						</button>
 					</p>
 				</Form>
+				<p className="mt-4">
+					<Link to="/profil/telefon">{t('profile.smsPhoneLink')}</Link>
+				</p>
 			</section>
 			<NotificationPreferences grid={notificationGrid} topics={topics} isSaved={arePreferencesSaved} />
 			<section aria-labelledby="your-data" className="mb-8">

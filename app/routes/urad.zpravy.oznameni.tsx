@@ -209,7 +209,7 @@ export default function AnnouncementsPage() {
 									: row.state === 'failed'
 										? t('office.announcementsPage.failed', { processed: row.processed, recipients: row.recipients })
 										: t('office.announcementsPage.done', { recipients: row.recipients })}{' '}
-							{t('office.announcementsPage.counts', { inPortal: row.inPortal, emailed: row.emailed, failed: row.failed })}
+							{t('office.announcementsPage.counts', { inPortal: row.inPortal, emailed: row.emailed, texted: row.texted, failed: row.failed })}
 						</p>
 						{row.state === 'sending' || row.state === 'queued' ? (
 							<progress

@@ -23,6 +23,7 @@ export async function listOfficeAnnouncements({ db, ability, page }: { db: Tenan
 			processed: true,
 			inPortal: true,
 			emailed: true,
+			texted: true,
 			failed: true,
 			validFrom: true,
 			validTo: true,

@@ -7,14 +7,17 @@ import type { EmailJob } from '../mail/email-schema'
 import { sendEmailJob } from '../mail/mail-jobs'
 import { defaultPreference } from '../notifications/notification-kinds'
 import { personLocale, type TownAddress } from '../notifications/notify-outside.server'
+import { planSms, queueSmsInTransaction } from '../sms/queue-sms.server'
+import { hasSmsProvider } from '../sms/sms-credentials.server'
+import { sendSmsJob } from '../sms/sms-jobs'
 import { lockAnnouncement, transitionAnnouncement } from './announcement-states'
 
 /** Recipients per job: small enough that one page is a few seconds, large enough to keep the job count low. */
 export const ANNOUNCEMENT_PAGE_SIZE = 500
 
-export type PageResult = { done: boolean; processed: number; inPortal: number; emailed: number; failed: number }
+export type PageResult = { done: boolean; processed: number; inPortal: number; emailed: number; texts: number; failed: number }
 
-const NOTHING: PageResult = { done: true, processed: 0, inPortal: 0, emailed: 0, failed: 0 }
+const NOTHING: PageResult = { done: true, processed: 0, inPortal: 0, emailed: 0, texts: 0, failed: 0 }
 
 /**
  * Sends one page of an announcement (decision 023): the next ANNOUNCEMENT_PAGE_SIZE subscribers of
@@ -43,10 +46,11 @@ export async function sendAnnouncementPage({
 	// wait and then start from the moved cursor.
 	const result = await outer.$transaction((db) => sendPageInTx(db, town, announcementId, pageSize), { timeout: 10 * 60_000, maxWait: 60_000 })
 	if (result.emailed) wakeJobs(sendEmailJob)
+	if (result.texts) wakeJobs(sendSmsJob)
 	return result
 }
 
-type Plan = { personId: string; inPortal: boolean; email: (EmailJob & { template: 'notification' }) | null; jobId: string | null }
+type Plan = { personId: string; inPortal: boolean; email: (EmailJob & { template: 'notification' }) | null; jobId: string | null; smsPhone: string | null }
 
 async function sendPageInTx(db: Prisma.TransactionClient, town: TownAddress, announcementId: string, pageSize: number): Promise<PageResult> {
 	const state = await lockAnnouncement(db, announcementId)
@@ -64,7 +68,7 @@ async function sendPageInTx(db: Prisma.TransactionClient, town: TownAddress, ann
 		select: {
 			personId: true,
 			token: true,
-			person: { select: { closedAt: true, notifyByEmail: true, notificationEmail: true, email: true, preferredLocale: true } },
+			person: { select: { closedAt: true, notifyByEmail: true, notificationEmail: true, email: true, preferredLocale: true, smsPhone: true } },
 		},
 	})
 	const ids = page.map((row) => row.personId)
@@ -72,7 +76,9 @@ async function sendPageInTx(db: Prisma.TransactionClient, town: TownAddress, ann
 		where: { personId: { in: ids }, kind: 'announcement' },
 		select: { personId: true, channel: true, enabled: true },
 	})
-	const wants = (personId: string, channel: 'portal' | 'email') =>
+	// SMS only where the town has a provider, to a confirmed number, for those who chose it (default off).
+	const townTexts = await hasSmsProvider(db)
+	const wants = (personId: string, channel: 'portal' | 'email' | 'sms') =>
 		choices.find((c) => c.personId === personId && c.channel === channel)?.enabled ?? defaultPreference(channel)
 	const paragraphs = announcement.body
 		.split(/\n{2,}/)
@@ -102,10 +108,19 @@ async function sendPageInTx(db: Prisma.TransactionClient, town: TownAddress, ann
 				},
 			}
 		}
-		return { personId: row.personId, inPortal: open && wants(row.personId, 'portal'), email, jobId: email ? randomUUID() : null }
+		const smsPhone = townTexts && open && row.person.smsPhone && wants(row.personId, 'sms') ? row.person.smsPhone : null
+		return { personId: row.personId, inPortal: open && wants(row.personId, 'portal'), email, jobId: email ? randomUUID() : null, smsPhone }
 	})
 
 	// The claim: whoever already has a delivery row for this announcement is skipped from here on.
+	const smsText = `${announcement.title}\n${paragraphs.join('\n')}`
+	const texts = new Map(
+		planSms(
+			plans
+				.filter((plan) => plan.smsPhone)
+				.map((plan) => ({ personId: plan.personId, phone: plan.smsPhone!, text: smsText, purpose: 'announcement' as const, announcementId })),
+		).map((row) => [row.personId!, row]),
+	)
 	const claimed = new Set(
 		(
 			await db.announcementDelivery.createManyAndReturn({
@@ -114,7 +129,8 @@ async function sendPageInTx(db: Prisma.TransactionClient, town: TownAddress, ann
 					personId: plan.personId,
 					inPortal: plan.inPortal,
 					emailJobId: plan.jobId,
-					outcome: plan.inPortal || plan.jobId ? 'sent' : 'skipped',
+					smsMessageId: texts.get(plan.personId)?.id ?? null,
+					outcome: plan.inPortal || plan.jobId || texts.has(plan.personId) ? 'sent' : 'skipped',
 				})),
 				skipDuplicates: true,
 				select: { personId: true },
@@ -151,6 +167,12 @@ async function sendPageInTx(db: Prisma.TransactionClient, town: TownAddress, ann
 		})
 	}
 	const emailed = queued.size
+	// Texts: their rows and jobs commit with this page; each job counts its text sent or failed.
+	const textsQueued = await queueSmsInTransaction(
+		db,
+		town.slug,
+		mine.flatMap((plan) => (texts.has(plan.personId) ? [texts.get(plan.personId)!] : [])),
+	)
 	const failed = refused.size
 
 	const done = page.length < pageSize
@@ -165,5 +187,5 @@ async function sendPageInTx(db: Prisma.TransactionClient, town: TownAddress, ann
 		},
 	})
 	if (done) await transitionAnnouncement(db, { announcementId, to: 'sent', actor: 'job', detail: { processed: announcement.recipients } })
-	return { done, processed: mine.length, inPortal, emailed, failed }
+	return { done, processed: mine.length, inPortal, emailed, texts: textsQueued, failed }
 }

@@ -132,6 +132,14 @@ const TENANT_EXTRAS: KnownExtras = {
 		announcement_failure: "CHECK (((state = 'failed'::text) = (failure IS NOT NULL)))",
 		thread_filing_filed: `CHECK (((state = 'delivered'::SCHEMA."DeliveryState") = ((filed_at IS NOT NULL) AND (external_id IS NOT NULL))))`,
 		thread_filing_failure: `CHECK (((state <> 'failed'::SCHEMA."DeliveryState") OR (last_error IS NOT NULL)))`,
+		// The SMS channel (issue 15).
+		person_sms_phone_confirmed: 'CHECK (((sms_phone IS NULL) = (sms_phone_confirmed_at IS NULL)))',
+		sms_credential_provider: "CHECK ((provider = 'smsbrana'::text))",
+		sms_credential_status: "CHECK ((status = ANY (ARRAY['added'::text, 'active'::text, 'retired'::text])))",
+		sms_message_finished: "CHECK (((state = 'queued'::text) = (finished_at IS NULL)))",
+		sms_message_phone_e164: "CHECK ((phone ~ '^\\+[1-9][0-9]{6,14}$'::text))",
+		sms_message_purpose: "CHECK ((purpose = ANY (ARRAY['phone_code'::text, 'notification'::text, 'announcement'::text])))",
+		sms_message_state: "CHECK ((state = ANY (ARRAY['queued'::text, 'sent'::text, 'failed'::text])))",
 		announcement_transition_states:
 			"CHECK (((to_state = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text])) AND ((from_state IS NULL) OR (from_state = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text])))))",
 		announcement_delivery_outcome: "CHECK ((outcome = ANY (ARRAY['sent'::text, 'skipped'::text, 'failed'::text])))",
@@ -142,6 +150,7 @@ const TENANT_EXTRAS: KnownExtras = {
 	},
 	// At most one active gateway credential per provider; Prisma has no partial indexes.
 	indexes: {
+		sms_credential_one_active: "CREATE UNIQUE INDEX sms_credential_one_active ON SCHEMA.sms_credential USING btree (provider) WHERE (status = 'active'::text)",
 		gateway_credential_one_active:
 			"CREATE UNIQUE INDEX gateway_credential_one_active ON SCHEMA.gateway_credential USING btree (provider) WHERE (status = 'active'::text)",
 		// Full-text search over messages without diacritics (decision 023); Prisma has no expression indexes.
