@@ -244,6 +244,7 @@ test.describe('on a phone', () => {
 				'/urad/audit',
 				'/urad/poplatky/pravidla',
 				'/urad/platebni-brany',
+				'/urad/sms',
 				'/urad/statistiky',
 				'/urad/dlazdice',
 			],

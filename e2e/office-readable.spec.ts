@@ -31,6 +31,7 @@ const LIST_PAGES = [
 	'/urad/banka/nesparovane',
 	'/urad/platby',
 	'/urad/platebni-brany',
+	'/urad/sms',
 	'/urad/dlazdice',
 	'/urad/pravni-stranky',
 	'/urad/statistiky',

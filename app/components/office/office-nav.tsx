@@ -81,6 +81,7 @@ export function OfficeNav({
 				{ to: '/urad/audit', label: t('nav.audit'), show: canReadAudit },
 				// Town settings, the same permission as the gateways (update TownSettings).
 				{ to: '/urad/platebni-brany', label: t('nav.gateways'), show: canManageGateways },
+				{ to: '/urad/sms', label: t('nav.sms'), show: canManageGateways },
 				{ to: '/urad/dlazdice', label: t('nav.tile'), show: canManageGateways },
 				{ to: '/urad/pravni-stranky', label: t('nav.legal'), show: canManageGateways },
 			],

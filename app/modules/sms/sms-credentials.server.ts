@@ -68,3 +68,17 @@ export async function loadSmsClient(db: Db, options: { fetch?: typeof fetch } = 
 	const config = SmsBranaCredentialSchema.parse(JSON.parse(decryptSecret(row.config)))
 	return { provider: row.provider as SmsProviderName, client: createSmsBranaClient(config, options) }
 }
+
+/** Turns the town's SMS off: the active credential is retired (kept, masked, in the history). */
+export async function retireSmsCredential(db: TenantDb) {
+	return db.smsCredential.updateMany({ where: { status: 'active' }, data: { status: 'retired', retiredAt: new Date() } })
+}
+
+/** Masked history for the admin page, newest first: never the secret. */
+export function listSmsCredentials(db: TenantDb, take = 20) {
+	return db.smsCredential.findMany({
+		orderBy: { createdAt: 'desc' },
+		select: { id: true, provider: true, status: true, maskedHint: true, keyId: true, createdBy: true, createdAt: true },
+		take,
+	})
+}
