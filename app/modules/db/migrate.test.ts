@@ -90,6 +90,10 @@ const TENANT_TABLES = [
 	'announcement_subscription',
 	'announcement_transition',
 	'announcement_delivery',
+	'sms_credential',
+	'sms_message',
+	'phone_confirmation',
+	'thread_filing',
 ].sort()
 
 async function registerTowns(...slugs: string[]) {
