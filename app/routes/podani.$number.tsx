@@ -16,6 +16,7 @@ import { resources } from '~/modules/i18n/resources.server'
 import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import type { loader as rootLoader } from '~/root'
 import { pickText } from '~/modules/i18n/locales'
+import { uploadRefusalText } from '~/modules/forms/upload-refusal-text'
 
 export const handle = { i18n: ['forms'] }
 
@@ -56,8 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 			content: Buffer.from(await entry.arrayBuffer()),
 			existing: files,
 		})
-		if (!checked.ok)
-			return data({ error: texts.upload[checked.reason].replace('{{name}}', entry.name).replace('{{detail}}', checked.detail ?? '') }, { status: 400 })
+		if (!checked.ok) return data({ error: uploadRefusalText(texts.upload, checked.reason, entry.name, checked.detail, locale) }, { status: 400 })
 		files.push({ ...checked.file, fieldName: 'answer' })
 	}
 	try {

@@ -15,6 +15,7 @@ import { saveDraft } from './save-draft.server'
 import { createFollowupLink } from '../messages/followup-link.server'
 import { sendSubmissionConfirmation } from './send-submission-confirmation.server'
 import { submitSubmission } from './submit-submission.server'
+import { uploadRefusalText } from './upload-refusal-text'
 
 // How many anonymous submissions one IP may file per hour (anonymous forms are open to anyone).
 const ANONYMOUS_PER_HOUR = 5
@@ -30,8 +31,7 @@ export async function handleFormPost(request: Request, context: AppLoadContext, 
 	const { definition } = form
 	const formData = await request.formData()
 	const fileFields = definition.steps.flatMap((step) => step.fields).filter((field) => field.type === 'file')
-	const refusalText = (reason: string, name: string, detail?: string) =>
-		texts.upload[reason as keyof typeof texts.upload].replace('{{name}}', name).replace('{{detail}}', detail ?? '')
+	const refusalText = (reason: string, name: string, detail?: string) => uploadRefusalText(texts.upload, reason, name, detail, locale)
 
 	if (user.actor.kind !== 'citizen') {
 		if (definition.requiresLogin) throw data(null, { status: 403 })
