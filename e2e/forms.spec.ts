@@ -126,13 +126,15 @@ test('a broken street light is reported without logging in; one address may file
 	await expect(page.getByText(/^VES-\d{4}-\d{6}$/)).toBeVisible()
 	await expectAccessible()
 
-	// Four more from the same address are taken; the sixth within the hour is refused.
+	// The limit, at Znojmo (the same form; no other spec files there without logging in, so the other
+	// specs' anonymous reports at Veselí are not refused): five from one address are taken, the sixth
+	// within the hour is refused.
 	const post = () =>
 		request.post(`${SERVER_ORIGIN}/formulare/nefunkcni-osvetleni`, {
-			headers: { host: hosts.veseli, origin: urlOn('veseli', '') },
+			headers: { host: hosts.znojmo, origin: urlOn('znojmo', '') },
 			multipart: { misto: 'Nádražní 3', druh: 'blika' },
 			maxRedirects: 0,
 		})
-	for (let i = 0; i < 4; i++) expect((await post()).status()).toBe(303)
+	for (let i = 0; i < 5; i++) expect((await post()).status()).toBe(303)
 	expect((await post()).status()).toBe(429)
 })

@@ -26,7 +26,22 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 /** Detail keys holding an amount in haléře. */
 const MONEY_KEYS = new Set(['amount', 'awardedAmount', 'returnAmount', 'programmeTotal', 'budget', 'totalBudget', 'overpaid'])
 /** Detail keys that only repeat an internal identifier or checksum: the subject already names the object. */
-const HIDDEN_KEYS = new Set(['email', 'rulesHash', 'requestId', 'versionId', 'tokenId', 'attachments', 'dropAttachmentIds', 'hint', 'maskedHint'])
+// Internal keys (a filing's document key and the records system's own id repeat the conversation's id;
+// the subject already links the conversation).
+const HIDDEN_KEYS = new Set([
+	'email',
+	'rulesHash',
+	'requestId',
+	'versionId',
+	'tokenId',
+	'attachments',
+	'dropAttachmentIds',
+	'hint',
+	'maskedHint',
+	'documentKey',
+	'externalId',
+	'messageId',
+])
 
 type Names = Map<string, AuditObject>
 
