@@ -6,6 +6,7 @@ import type { StaffRoleName } from '../app/modules/access/permissions'
 import { getTenantDb } from '../app/modules/db/tenant-db.server'
 import { encryptSecret } from '../app/modules/secrets/secrets.server'
 import { hashPassword } from '../app/modules/staff/password.server'
+import { completeStaffSecondFactor, signInStaff } from '../app/modules/staff/sign-in-staff.server'
 import type { ResolvedTenant } from '../app/modules/tenancy/resolve-tenant.server'
 
 export const TEST_PASSWORD = 'správné-heslo-pro-test'
@@ -56,4 +57,15 @@ export function officeRequest(path: string, setCookie?: string | null, init: Req
 /** The form body of a login or code step. */
 export function form(fields: Record<string, string>) {
 	return { method: 'POST', body: new URLSearchParams(fields) }
+}
+
+/** A member of staff with TOTP, signed in through both steps as the office would: their session cookie. */
+export async function signedInStaffCookie(town: Town, email: string, roles: StaffRoleName[]) {
+	await createStaffMember(town, { email, roles, withTotp: true })
+	const context = townContext(town)
+	const step = await signInStaff({ request: officeRequest('/urad/prihlaseni', null, form({})), context, email, password: TEST_PASSWORD })
+	if (!step.ok) throw new Error('sign-in refused')
+	const done = await completeStaffSecondFactor({ request: officeRequest('/urad/overeni', step.cookie), context, code: await currentCode() })
+	if (!done.ok) throw new Error('code refused')
+	return done.cookie
 }

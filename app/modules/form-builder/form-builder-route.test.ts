@@ -2,25 +2,17 @@
 // 400 with the path of each problem and stores nothing; publish adds the next version.
 import { describe, expect, test } from 'vitest'
 import { createTown } from '../../../tests/db'
-import { createStaffMember, currentCode, form, officeRequest, TEST_PASSWORD, townContext } from '../../../tests/staff'
+import { form, officeRequest, signedInStaffCookie, townContext } from '../../../tests/staff'
 import { runRoute } from '../../../tests/route'
 import * as builderRoute from '../../routes/urad.formulare'
 import { getTenantDb } from '../db/tenant-db.server'
 import { sampleDefinition } from '../forms/sample-definition.fixture'
-import { completeStaffSecondFactor, signInStaff } from '../staff/sign-in-staff.server'
 
 const town = await createTown('builderroutes')
 const context = townContext(town)
 const db = getTenantDb(town.tenant)
 
-async function cookieFor(email: string, roles: ('admin' | 'clerk')[]) {
-	await createStaffMember(town, { email, roles, withTotp: true })
-	const step = await signInStaff({ request: officeRequest('/urad/prihlaseni', null, form({})), context, email, password: TEST_PASSWORD })
-	if (!step.ok) throw new Error('sign-in refused')
-	const done = await completeStaffSecondFactor({ request: officeRequest('/urad/overeni', step.cookie), context, code: await currentCode() })
-	if (!done.ok) throw new Error('code refused')
-	return done.cookie
-}
+const cookieFor = (email: string, roles: ('admin' | 'clerk')[]) => signedInStaffCookie(town, email, roles)
 const admin = await cookieFor('admin@builder.test', ['admin'])
 const clerk = await cookieFor('clerk@builder.test', ['clerk'])
 type BuilderAnswer = { problems: { path: string }[]; published: { version: number } | null }

@@ -3,27 +3,19 @@
 // a clerk is refused; the creation is audited; discarding a never-published form removes it.
 import { describe, expect, test } from 'vitest'
 import { createTown } from '../../../tests/db'
-import { createStaffMember, currentCode, form, officeRequest, TEST_PASSWORD, townContext } from '../../../tests/staff'
+import { form, officeRequest, signedInStaffCookie, townContext } from '../../../tests/staff'
 import { action as designerAction, loader as designerLoader } from '../../routes/urad.formulare_.$code'
 import { action, loader } from '../../routes/urad.formulare_.novy'
 import { getTenantDb } from '../db/tenant-db.server'
 import { listCatalogue } from '../forms/list-catalogue.server'
 import { sampleDefinition } from '../forms/sample-definition.fixture'
-import { completeStaffSecondFactor, signInStaff } from '../staff/sign-in-staff.server'
 
 const town = await createTown('newform', { submissionAgendas: [{ code: 'fees', name: { cs: 'Poplatky' } }], forms: [sampleDefinition()] })
 const context = townContext(town)
 const db = getTenantDb(town.tenant)
 const path = '/urad/formulare/novy'
 
-async function cookieFor(email: string, roles: ('admin' | 'clerk')[]) {
-	await createStaffMember(town, { email, roles, withTotp: true })
-	const step = await signInStaff({ request: officeRequest('/urad/prihlaseni', null, form({})), context, email, password: TEST_PASSWORD })
-	if (!step.ok) throw new Error('sign-in refused')
-	const done = await completeStaffSecondFactor({ request: officeRequest('/urad/overeni', step.cookie), context, code: await currentCode() })
-	if (!done.ok) throw new Error('code refused')
-	return done.cookie
-}
+const cookieFor = (email: string, roles: ('admin' | 'clerk')[]) => signedInStaffCookie(town, email, roles)
 const admin = await cookieFor('admin@newform.test', ['admin'])
 const clerk = await cookieFor('clerk@newform.test', ['clerk'])
 const post = (cookie: string, fields: Record<string, string>) => action({ request: officeRequest(path, cookie, form(fields)), context, params: {} })

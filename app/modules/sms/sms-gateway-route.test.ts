@@ -3,10 +3,9 @@
 // at their field and store nothing; a clerk is refused.
 import { describe, expect, test } from 'vitest'
 import { createTown } from '../../../tests/db'
-import { createStaffMember, currentCode, form, officeRequest, TEST_PASSWORD, townContext } from '../../../tests/staff'
+import { form, officeRequest, signedInStaffCookie, townContext } from '../../../tests/staff'
 import { action, loader } from '../../routes/urad.sms'
 import { getTenantDb } from '../db/tenant-db.server'
-import { completeStaffSecondFactor, signInStaff } from '../staff/sign-in-staff.server'
 import { hasSmsProvider, loadSmsClient } from './sms-credentials.server'
 
 const town = await createTown('smsgateway')
@@ -14,14 +13,7 @@ const context = townContext(town)
 const db = getTenantDb(town.tenant)
 const path = '/urad/sms'
 
-async function cookieFor(email: string, roles: ('admin' | 'clerk')[]) {
-	await createStaffMember(town, { email, roles, withTotp: true })
-	const step = await signInStaff({ request: officeRequest('/urad/prihlaseni', null, form({})), context, email, password: TEST_PASSWORD })
-	if (!step.ok) throw new Error('sign-in refused')
-	const done = await completeStaffSecondFactor({ request: officeRequest('/urad/overeni', step.cookie), context, code: await currentCode() })
-	if (!done.ok) throw new Error('code refused')
-	return done.cookie
-}
+const cookieFor = (email: string, roles: ('admin' | 'clerk')[]) => signedInStaffCookie(town, email, roles)
 const admin = await cookieFor('admin@smsgateway.test', ['admin'])
 const clerk = await cookieFor('clerk@smsgateway.test', ['clerk'])
 const post = (cookie: string, fields: Record<string, string>) => action({ request: officeRequest(path, cookie, form(fields)), context, params: {} })
