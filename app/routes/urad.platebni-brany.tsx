@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Notice, SubmitButton } from '~/components/office/form-field'
+import { CredentialHistory } from '~/components/office/credential-history'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { recordAudit } from '~/modules/audit/record-audit.server'
@@ -189,30 +190,18 @@ export default function GatewaysPage() {
 				</Form>
 			</div>
 			<h2 className="mb-2 text-xl font-semibold">{t('gateways.history')}</h2>
-			<table className="stack-table w-full text-left text-sm">
-				<thead>
-					<tr>
-						<th scope="col">{t('gateways.provider')}</th>
-						<th scope="col">{t('gateways.status')}</th>
-						<th scope="col">{t('gateways.hint')}</th>
-						<th scope="col">{t('gateways.keyId')}</th>
-						<th scope="col">{t('gateways.createdBy')}</th>
-						<th scope="col">{t('gateways.createdAt')}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{history.map((row) => (
-						<tr key={row.id}>
-							<td data-label={t('gateways.provider')}>{row.provider}</td>
-							<td data-label={t('gateways.status')}>{t(`gateways.statuses.${row.status as 'added' | 'active' | 'retired'}`)}</td>
-							<td data-label={t('gateways.hint')}>{row.hint}</td>
-							<td data-label={t('gateways.keyId')}>{row.keyId}</td>
-							<td data-label={t('gateways.createdBy')}>{row.createdBy}</td>
-							<td data-label={t('gateways.createdAt')}>{row.createdAt}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
+			<CredentialHistory
+				rows={history}
+				labels={{
+					provider: t('gateways.provider'),
+					status: t('gateways.status'),
+					hint: t('gateways.hint'),
+					keyId: t('gateways.keyId'),
+					createdBy: t('gateways.createdBy'),
+					createdAt: t('gateways.createdAt'),
+				}}
+				statusName={(status) => t(`gateways.statuses.${status as 'added' | 'active' | 'retired'}`)}
+			/>
 		</main>
 	)
 }

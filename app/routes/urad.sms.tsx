@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { Notice, SubmitButton } from '~/components/office/form-field'
+import { CredentialHistory } from '~/components/office/credential-history'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
 import { recordAudit } from '~/modules/audit/record-audit.server'
@@ -167,30 +168,18 @@ export default function SmsGatewayPage() {
 				</SubmitButton>
 			</Form>
 			<h2 className="mb-2 text-xl font-semibold">{t('smsGateway.history')}</h2>
-			<table className="stack-table w-full text-left text-sm">
-				<thead>
-					<tr>
-						<th scope="col">{t('smsGateway.provider')}</th>
-						<th scope="col">{t('smsGateway.status')}</th>
-						<th scope="col">{t('smsGateway.hint')}</th>
-						<th scope="col">{t('smsGateway.keyId')}</th>
-						<th scope="col">{t('smsGateway.createdBy')}</th>
-						<th scope="col">{t('smsGateway.createdAt')}</th>
-					</tr>
-				</thead>
-				<tbody>
-					{history.map((row) => (
-						<tr key={row.id}>
-							<td data-label={t('smsGateway.provider')}>{row.provider}</td>
-							<td data-label={t('smsGateway.status')}>{t(`smsGateway.statuses.${row.status}`)}</td>
-							<td data-label={t('smsGateway.hint')}>{row.hint}</td>
-							<td data-label={t('smsGateway.keyId')}>{row.keyId}</td>
-							<td data-label={t('smsGateway.createdBy')}>{row.createdBy}</td>
-							<td data-label={t('smsGateway.createdAt')}>{row.createdAt}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
+			<CredentialHistory
+				rows={history}
+				labels={{
+					provider: t('smsGateway.provider'),
+					status: t('smsGateway.status'),
+					hint: t('smsGateway.hint'),
+					keyId: t('smsGateway.keyId'),
+					createdBy: t('smsGateway.createdBy'),
+					createdAt: t('smsGateway.createdAt'),
+				}}
+				statusName={(status) => t(`smsGateway.statuses.${status as 'added' | 'active' | 'retired'}`)}
+			/>
 		</main>
 	)
 }
