@@ -9,7 +9,7 @@ import { migrateDatabase } from './app/modules/db/migrate.server'
 import { parseEnv, type Env } from './app/modules/env/env.server'
 import { isAppError } from './app/modules/errors/app-error'
 import { invalidateTenantCache, setTenantCacheTtl } from './app/modules/tenancy/resolve-tenant.server'
-import { invalidateTownProfiles, setTownProfileTtl } from './app/modules/tenancy/town-profile.server'
+import { invalidateTownCaches, setTownCacheTtl } from './app/modules/tenancy/town-cache.server'
 import { invalidateNiaConfigs } from './app/modules/nia/get-nia-config.server'
 import { listenForTenantChanges, stopListeningForTenantChanges } from './app/modules/tenancy/tenant-events.server'
 import { setTenantClientCacheSize } from './app/modules/db/tenant-db.server'
@@ -60,7 +60,7 @@ if (!databaseUrl) {
 }
 const pool = initPool(databaseUrl, { max: env.DB_POOL_MAX })
 setTenantCacheTtl(env.TENANT_CACHE_TTL_MS)
-setTownProfileTtl(env.TENANT_CACHE_TTL_MS)
+setTownCacheTtl(env.TENANT_CACHE_TTL_MS)
 setTenantClientCacheSize(env.TENANT_CLIENT_CACHE_SIZE)
 // The demo captures its e-mail (simulators/smtp) and lists it at /platform/mail.
 const demoMail = isDemo ? await startDemoMail(logger) : undefined
@@ -118,7 +118,7 @@ listenForTenantChanges(
 	databaseUrl,
 	(slug) => {
 		invalidateTenantCache()
-		invalidateTownProfiles(slug)
+		invalidateTownCaches(slug)
 		invalidateNiaConfigs(slug)
 		// The demo registers a town onboarded while it runs with the NIA simulator at once (decision 016).
 		if (demoNia && slug !== '*' && lifecycle === 'running') {

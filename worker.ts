@@ -12,7 +12,7 @@ import { startScheduler } from './app/modules/jobs/scheduler.server'
 import { allJobHandlers } from './app/jobs/handlers.server'
 import { schedule } from './app/jobs/schedule.server'
 import { listenForTenantChanges, stopListeningForTenantChanges } from './app/modules/tenancy/tenant-events.server'
-import { invalidateTownProfiles } from './app/modules/tenancy/town-profile.server'
+import { invalidateTownCaches } from './app/modules/tenancy/town-cache.server'
 import { configureSecrets } from './app/modules/secrets/secrets.server'
 
 let env: Env
@@ -43,7 +43,7 @@ setTenantClientCacheSize(env.TENANT_CLIENT_CACHE_SIZE)
 // Town profiles (name, theme, contacts for e-mail) are cached; changes reach this process at once.
 listenForTenantChanges(
 	databaseUrl,
-	(slug) => invalidateTownProfiles(slug),
+	(slug) => invalidateTownCaches(slug),
 	(message) => logger.warn(message),
 )
 

@@ -6,6 +6,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { i18nConfig } from './modules/i18n/i18n-config'
 import { isLocale } from './modules/i18n/locales'
+import { rememberTranslations } from './modules/i18n/remember-translations.server'
 import { resources } from './modules/i18n/resources.server'
 import { NonceProvider } from './modules/theming/nonce'
 
@@ -15,7 +16,7 @@ export const streamTimeout = ABORT_DELAY
 // One initialised i18next per language for the life of the process: creating and initialising an
 // instance per request (resources of every namespace, formatters, plugins) was the largest cost of a
 // page in the CPU profile. Nothing on the server changes an instance's language or resources after
-// init, so concurrent renders can share it.
+// init, so concurrent renders can share it, and its answers can be remembered.
 const instances = new Map<string, Promise<I18n>>()
 function i18nFor(locale: string) {
 	let instance = instances.get(locale)
@@ -24,7 +25,7 @@ function i18nFor(locale: string) {
 		instance = created
 			.use(initReactI18next)
 			.init({ ...i18nConfig, lng: locale, resources })
-			.then(() => created)
+			.then(() => rememberTranslations(created))
 		instances.set(locale, instance)
 	}
 	return instance

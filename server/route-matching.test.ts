@@ -90,3 +90,21 @@ describe('the remembering matchRoutes', () => {
 		expect(remembering([{ path: '/a/:y' }], '/a/1')?.[0]?.params).toEqual({ y: '1' })
 	})
 })
+
+describe("React Router's matchRoutes with the patch (patches/@remix-run+router): matches remembered per route tree", () => {
+	test('the same tree asked again answers as a fresh tree does, with copies the caller may change', () => {
+		const routes = tree()
+		for (const round of [1, 2, 3]) {
+			for (const path of PATHS) {
+				const fresh = matchRoutes(tree(), path)
+				const again = matchRoutes(routes, path)
+				expect(plain(again), `${path} (round ${round})`).toEqual(plain(fresh))
+				again?.forEach((match, index) => expect(match.route.id).toBe(fresh?.[index]?.route.id))
+				// The matches of one answer share one params object, as React Router makes them.
+				if (again && again.length > 1) expect(again[0]!.params).toBe(again.at(-1)!.params)
+				if (again?.[0]) (again[0].params as Record<string, string>).number = 'changed'
+			}
+		}
+		expect(matchRoutes(routes, '/podani/1')?.at(-1)?.params).toEqual({ number: '1' })
+	})
+})

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'
 import { enqueueJobsInTransaction, wakeJobs } from '../jobs/enqueue.server'
+import { notifyTownChanged } from '../tenancy/town-cache.server'
 import type { AnnouncementInput } from './announcement-input'
 import { transitionAnnouncement } from './announcement-states'
 import { sendAnnouncementJob } from './announcements-jobs'
@@ -67,6 +68,8 @@ export async function createAnnouncement({
 		})
 		return created
 	})
+	// The home page's list of current announcements is remembered per town (listCurrentAnnouncements).
+	await notifyTownChanged(db, tenantSlug)
 	if (announcement.recipients > 0) wakeJobs(sendAnnouncementJob)
 	return announcement
 }

@@ -1,5 +1,6 @@
 import { accessibleWhere, type AppAbility } from '../access/ability.server'
-import type { TenantDb } from '../db/tenant-db.server'
+import { townOf, type TenantDb } from '../db/tenant-db.server'
+import { rememberForTown } from '../tenancy/town-cache.server'
 
 export const ANNOUNCEMENTS_PAGE_SIZE = 20
 
@@ -34,12 +35,20 @@ export async function listOfficeAnnouncements({ db, ability, page }: { db: Tenan
 	return { rows, total, pages, page: current }
 }
 
-/** What the town's home page shows: announcements valid today (no dates = valid from writing until a newer one pushes it off), newest first. */
-export async function listCurrentAnnouncements(db: TenantDb, today: Date, take = 5) {
-	return db.announcement.findMany({
-		where: { AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: today } }] }, { OR: [{ validTo: null }, { validTo: { gte: today } }] }] },
-		orderBy: { createdAt: 'desc' },
-		take,
-		select: { id: true, title: true, body: true, validFrom: true, validTo: true, createdAt: true },
-	})
+/**
+ * What the town's home page shows: announcements valid today (no dates = valid from writing until a
+ * newer one pushes it off), newest first. Every visit to the home page asks, and the answer changes
+ * only with a new announcement (which tells every process, createAnnouncement) or a new day, so it
+ * is remembered per town and day (town-cache.server.ts).
+ */
+export function listCurrentAnnouncements(db: TenantDb, today: Date, take = 5) {
+	const load = () =>
+		db.announcement.findMany({
+			where: { AND: [{ OR: [{ validFrom: null }, { validFrom: { lte: today } }] }, { OR: [{ validTo: null }, { validTo: { gte: today } }] }] },
+			orderBy: { createdAt: 'desc' },
+			take,
+			select: { id: true, title: true, body: true, validFrom: true, validTo: true, createdAt: true },
+		})
+	const town = townOf(db)
+	return town ? rememberForTown(town, `announcements:${today.toISOString().slice(0, 10)}:${take}`, load) : load()
 }

@@ -22,8 +22,22 @@ export function useSecureCookies() {
 	return enforcesProductionRules(getEnv().NODE_ENV)
 }
 
+// A page's loaders all receive the same request object (patches/@remix-run+server-runtime), so the
+// root loader (the header) and the page's own loader share one answer: one session lookup and one
+// ability per request, not one per loader.
+const answered = new WeakMap<Request, Promise<CurrentUser>>()
+
 /** Who is asking in this town (possibly anonymous) and what they may do. */
-export async function getCurrentUser(request: Request, context: AppLoadContext): Promise<CurrentUser> {
+export function getCurrentUser(request: Request, context: AppLoadContext): Promise<CurrentUser> {
+	let answer = answered.get(request)
+	if (!answer) {
+		answer = findCurrentUser(request, context)
+		answered.set(request, answer)
+	}
+	return answer
+}
+
+async function findCurrentUser(request: Request, context: AppLoadContext): Promise<CurrentUser> {
 	const tenant = requireTenant(context)
 	const profile = await requireTownProfile(context)
 	const db = getTenantDb(tenant)

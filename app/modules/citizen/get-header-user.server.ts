@@ -1,7 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { getCurrentUser } from '../auth/current-user.server'
 import { getIdleCountdown } from '../auth/get-idle-countdown.server'
-import { countUnread } from '../notifications/notify.server'
+import { UNREAD } from '../notifications/notify.server'
 import { requireTownProfile } from '../tenancy/require-town.server'
 
 /**
@@ -14,15 +14,18 @@ export async function getHeaderUser(
 ): Promise<{ name: string; unreadNotifications: number; idleMsLeft: number; loadedAt: string } | null> {
 	const user = await getCurrentUser(request, context)
 	if (user.actor.kind !== 'citizen' || !user.session) return null
-	const [person, profile, unreadNotifications] = await Promise.all([
-		user.db.person.findUnique({ where: { id: user.actor.personId }, select: { givenName: true, familyName: true } }),
+	// The name and the unread count in one statement (a correlated count): the header is on every page.
+	const [person, profile] = await Promise.all([
+		user.db.person.findUnique({
+			where: { id: user.actor.personId },
+			select: { givenName: true, familyName: true, _count: { select: { notifications: { where: UNREAD } } } },
+		}),
 		requireTownProfile(context),
-		countUnread(user.db, user.actor.personId),
 	])
 	if (!person) return null
 	return {
 		name: `${person.givenName} ${person.familyName}`.trim(),
-		unreadNotifications,
+		unreadNotifications: person._count.notifications,
 		...getIdleCountdown({ session: user.session, idleMinutes: profile.sessionIdleMinutes }),
 	}
 }

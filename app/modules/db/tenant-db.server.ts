@@ -114,6 +114,14 @@ function townHandle(shared: PrismaClient, schema: string): TenantDb {
 	}) as unknown as TenantDb
 }
 
+// Which town a handle serves, for code that is handed only a handle (townOf).
+const handleTowns = new WeakMap<object, { id: string; slug: string }>()
+
+/** The town a handle from getTenantDb serves (undefined for a transaction client or a foreign object). */
+export function townOf(db: TenantDb): { id: string; slug: string } | undefined {
+	return handleTowns.get(db)
+}
+
 function createHandleCache(max: number) {
 	return new LRUCache<string, TenantDb>({ max })
 }
@@ -146,6 +154,7 @@ export function getTenantDb(tenant: { id: string; slug: string }): TenantDb {
 	let handle = state.handles.get(key)
 	if (!handle) {
 		handle = townHandle(state.shared, tenantSchemaName(tenant.slug))
+		handleTowns.set(handle, { id: tenant.id, slug: tenant.slug })
 		state.handles.set(key, handle)
 	}
 	return handle

@@ -4,7 +4,8 @@
 // Prisma batches. Every answer must come from its own town, and no call may fail.
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createTown, sql } from '../../../tests/db'
-import { getTownProfile, invalidateTownProfiles } from '../tenancy/town-profile.server'
+import { invalidateTownCaches } from '../tenancy/town-cache.server'
+import { getTownProfile } from '../tenancy/town-profile.server'
 import type * as tenantDbModule from './tenant-db.server'
 import { getTenantDb, setTenantClientCacheSize, tenantPrismaClientCount } from './tenant-db.server'
 
@@ -27,12 +28,12 @@ beforeAll(async () => {
 describe('one client for all towns', () => {
 	test('a town created after the client was built serves its first profile, alone and in parallel with another town', async () => {
 		const fresh = await createTown('cerstve-mesto')
-		invalidateTownProfiles('*')
+		invalidateTownCaches('*')
 		const alone = await getTownProfile({ ...fresh.tenant, status: 'active' } as never)
 		expect(alone.name.cs).toBe('Obec cerstve-mesto')
 
 		const later = await createTown('pozdni-mesto')
-		invalidateTownProfiles('*')
+		invalidateTownCaches('*')
 		const [a, b] = await Promise.all([
 			getTownProfile({ ...first.tenant, status: 'active' } as never),
 			getTownProfile({ ...later.tenant, status: 'active' } as never),

@@ -25,6 +25,6 @@ export async function notify(db: Db, { personId, kind, eventKey, link, params = 
 	return count === 1
 }
 
-export async function countUnread(db: TenantDb, personId: string) {
-	return db.notification.count({ where: { personId, readAt: null } })
-}
+/** A notification the citizen has not opened yet. */
+export const UNREAD = { readAt: null } satisfies Prisma.NotificationWhereInput
+

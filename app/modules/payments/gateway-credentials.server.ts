@@ -2,12 +2,13 @@
 // only masked, never logged or sent back. Saving a new credential activates it and retires the one it
 // replaces, so the history (added, active, retired) stays. Reading the plain values is for the
 // payment code alone (loadGatewayConfig); no page ever gets them.
-import type { TenantDb } from '../db/tenant-db.server'
+import { townOf, type TenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'
 import { decryptSecret, encryptSecret } from '../secrets/secrets.server'
 import { assertAllowedGatewayApiUrl } from './gateway-api-url.server'
 import { getGatewayClient, type GatewayConfigOf } from './gateways/clients.server'
 import type { CardProvider } from './providers/payment-provider'
+import { notifyTownChanged, rememberForTown } from '../tenancy/town-cache.server'
 import { retireActiveGatewayCredential, type GatewayCredentialState } from './gateway-credential-states'
 
 export type { GatewayConfigOf } from './gateways/clients.server'
@@ -29,7 +30,7 @@ export async function setGatewayCredential({ db, provider, values, actor }: { db
 	const stored = encryptSecret(JSON.stringify(parsed.data))
 	const keyId = stored.split(':')[2] ?? ''
 	const now = new Date()
-	return db.$transaction(async (tx) => {
+	const saved = await db.$transaction(async (tx) => {
 		await retireActiveGatewayCredential(tx, { provider, at: now })
 		return tx.gatewayCredential.create({
 			data: {
@@ -44,11 +45,21 @@ export async function setGatewayCredential({ db, provider, values, actor }: { db
 			select: { id: true, provider: true, maskedHint: true, status: true },
 		})
 	})
+	await announceProvidersChanged(db)
+	return saved
 }
 
 /** Retires the active credential: the provider is off for new payments (running ones still settle). */
 export async function retireGatewayCredential({ db, provider }: { db: TenantDb; provider: CardProvider }) {
-	return retireActiveGatewayCredential(db, { provider })
+	const retired = await retireActiveGatewayCredential(db, { provider })
+	await announceProvidersChanged(db)
+	return retired
+}
+
+/** The pages' "pay by card" offer is remembered per town (listActiveProviders); every process forgets it now. */
+async function announceProvidersChanged(db: TenantDb) {
+	const town = townOf(db)
+	if (town) await notifyTownChanged(db, town.slug)
 }
 
 /** Masked history for the admin page: never the secret. */
@@ -60,9 +71,14 @@ export function listGatewayCredentials(db: TenantDb) {
 	})
 }
 
-export async function listActiveProviders(db: TenantDb): Promise<CardProvider[]> {
-	const rows = await db.gatewayCredential.findMany({ where: { status: 'active' }, select: { provider: true }, orderBy: { provider: 'asc' } })
-	return rows.map((row) => row.provider as CardProvider)
+/** The card gateways the town has on; every payment page asks, so the answer is remembered per town (town-cache.server.ts). */
+export function listActiveProviders(db: TenantDb): Promise<CardProvider[]> {
+	const load = async () => {
+		const rows = await db.gatewayCredential.findMany({ where: { status: 'active' }, select: { provider: true }, orderBy: { provider: 'asc' } })
+		return rows.map((row) => row.provider as CardProvider)
+	}
+	const town = townOf(db)
+	return town ? rememberForTown(town, 'card-providers', load) : load()
 }
 
 /**

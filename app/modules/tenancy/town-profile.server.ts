@@ -2,9 +2,9 @@ import { getTenantDb } from '../db/tenant-db.server'
 import { isLocale, type Locale, type LocalizedText } from '../i18n/locales'
 import { resolveTheme } from '../theming/presets.server'
 import { tokensToCss, type ThemeTokens } from '../theming/tokens'
-import { singleton } from '../util/singleton.server'
 import { TOWN_TYPES, type TownType } from './blueprint-schema'
 import type { ResolvedTenant } from './resolve-tenant.server'
+import { rememberForTown } from './town-cache.server'
 
 export type TownContact = {
 	address: string
@@ -16,7 +16,7 @@ export type TownContact = {
 	officeHours?: LocalizedText
 }
 
-/** What every page of a town needs: name, languages, look, contacts. Cached per town. */
+/** What every page of a town needs: name, languages, look, contacts. Remembered per town (town-cache.server.ts). */
 export type TownProfile = {
 	slug: string
 	name: LocalizedText
@@ -34,21 +34,11 @@ export type TownProfile = {
 	version: string
 }
 
-const cache = singleton('town-profiles', () => ({ ttlMs: 30_000, entries: new Map<string, { slug: string; profile: TownProfile; expires: number }>() }))
-
-/** The same lifetime as the host cache (TENANT_CACHE_TTL_MS): changes arrive at once through LISTEN/NOTIFY. */
-export function setTownProfileTtl(ms: number) {
-	cache.ttlMs = ms
+export function getTownProfile(tenant: ResolvedTenant): Promise<TownProfile> {
+	return rememberForTown(tenant, 'profile', () => loadTownProfile(tenant))
 }
 
-export function invalidateTownProfiles(slug: string) {
-	if (slug === '*') return cache.entries.clear()
-	for (const [id, entry] of cache.entries) if (entry.slug === slug) cache.entries.delete(id)
-}
-
-export async function getTownProfile(tenant: ResolvedTenant): Promise<TownProfile> {
-	const hit = cache.entries.get(tenant.id)
-	if (hit && hit.expires > Date.now()) return hit.profile
+async function loadTownProfile(tenant: ResolvedTenant): Promise<TownProfile> {
 	const settings = await getTenantDb(tenant).townSettings.findUnique({
 		where: { id: 1 },
 		omit: { logo: true, fees: true, forms: true, gateways: true, legalPages: true },
@@ -75,7 +65,5 @@ export async function getTownProfile(tenant: ResolvedTenant): Promise<TownProfil
 		sessionIdleMinutes: nia?.sessionIdleMinutes ?? 20,
 		version: settings.updatedAt.getTime().toString(36),
 	}
-	if (cache.entries.size > 5_000) cache.entries.clear()
-	cache.entries.set(tenant.id, { slug: tenant.slug, profile, expires: Date.now() + cache.ttlMs })
 	return profile
 }
