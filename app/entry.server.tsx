@@ -4,6 +4,7 @@ import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { createInstance, type i18n as I18n } from 'i18next'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { wholeBodyResponse } from './modules/http/whole-body'
 import { i18nConfig } from './modules/i18n/i18n-config'
 import { isLocale } from './modules/i18n/locales'
 import { rememberTranslations } from './modules/i18n/remember-translations.server'
@@ -72,7 +73,7 @@ export default async function handleRequest(
 			final(callback) {
 				clearTimeout(timeout)
 				responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-				resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }))
+				resolve(wholeBodyResponse(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }))
 				callback()
 			},
 		})

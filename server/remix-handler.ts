@@ -6,6 +6,7 @@ import { Transform, type TransformCallback } from 'node:stream'
 import { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from '@remix-run/node'
 import type { NextFunction, Request, Response } from 'express'
 import { PLAIN_FORM_LIMIT } from '../app/modules/http/body-limit.server'
+import { wholeBodyOf } from '../app/modules/http/whole-body'
 import { refuseTooLarge } from './body-limit'
 import { plainPageLocale, renderLocalizedPage } from './pages'
 
@@ -31,7 +32,7 @@ export function createRemixHandler({ build, mode, getLoadContext }: Options) {
 				await response.body?.cancel().catch(() => {})
 				return void (await sendServerErrorPage(req, res))
 			}
-			await sendRemixResponse(res, response)
+			await sendRemixResponse(req, res, response)
 		} catch (error) {
 			// After a refused body the app's work was aborted on purpose; the 413 is the answer.
 			if (res.locals.bodyRefused) return
@@ -91,11 +92,13 @@ function createRemixHeaders(incoming: Request['headers']) {
 	return headers
 }
 
-async function sendRemixResponse(res: Response, response: globalThis.Response) {
+async function sendRemixResponse(request: Request, res: Response, response: globalThis.Response) {
 	res.statusMessage = response.statusText
 	res.status(response.status)
 	for (const [key, value] of response.headers.entries()) res.append(key, value)
 	if (/text\/event-stream/i.test(response.headers.get('content-type') ?? '')) res.flushHeaders()
-	if (response.body) await writeReadableStreamToWritable(response.body, res)
+	const whole = request.method === 'HEAD' ? undefined : wholeBodyOf(response)
+	if (whole) res.end(whole)
+	else if (response.body) await writeReadableStreamToWritable(response.body, res)
 	else res.end()
 }
