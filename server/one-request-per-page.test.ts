@@ -4,7 +4,14 @@ import { createRequire } from 'node:module'
 import { describe, expect, test } from 'vitest'
 
 type Loader = (args: { request: Request; context: unknown; params: unknown }) => unknown
-type CallRouteLoader = (options: { loadContext: unknown; loader: Loader; params: unknown; request: Request; routeId: string; singleFetch: boolean }) => Promise<unknown>
+type CallRouteLoader = (options: {
+	loadContext: unknown
+	loader: Loader
+	params: unknown
+	request: Request
+	routeId: string
+	singleFetch: boolean
+}) => Promise<unknown>
 const { callRouteLoader } = createRequire(import.meta.url)('@remix-run/server-runtime/dist/data.js') as { callRouteLoader: CallRouteLoader }
 
 async function seenBy(request: Request) {
