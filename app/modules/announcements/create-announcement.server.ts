@@ -66,10 +66,11 @@ export async function createAnnouncement({
 			ip,
 			requestId,
 		})
+		// The home page's list of current announcements is remembered per town (listCurrentAnnouncements):
+		// every process forgets it when this commits.
+		await notifyTownChanged(tx, tenantSlug)
 		return created
 	})
-	// The home page's list of current announcements is remembered per town (listCurrentAnnouncements).
-	await notifyTownChanged(db, tenantSlug)
 	if (announcement.recipients > 0) wakeJobs(sendAnnouncementJob)
 	return announcement
 }

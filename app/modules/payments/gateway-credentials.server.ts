@@ -2,6 +2,7 @@
 // only masked, never logged or sent back. Saving a new credential activates it and retires the one it
 // replaces, so the history (added, active, retired) stays. Reading the plain values is for the
 // payment code alone (loadGatewayConfig); no page ever gets them.
+import type { Prisma } from '../../generated/tenant/client'
 import { townOf, type TenantDb } from '../db/tenant-db.server'
 import { AppError } from '../errors/app-error'
 import { decryptSecret, encryptSecret } from '../secrets/secrets.server'
@@ -30,8 +31,9 @@ export async function setGatewayCredential({ db, provider, values, actor }: { db
 	const stored = encryptSecret(JSON.stringify(parsed.data))
 	const keyId = stored.split(':')[2] ?? ''
 	const now = new Date()
-	const saved = await db.$transaction(async (tx) => {
+	return db.$transaction(async (tx) => {
 		await retireActiveGatewayCredential(tx, { provider, at: now })
+		await announceProvidersChanged(db, tx)
 		return tx.gatewayCredential.create({
 			data: {
 				provider,
@@ -45,21 +47,23 @@ export async function setGatewayCredential({ db, provider, values, actor }: { db
 			select: { id: true, provider: true, maskedHint: true, status: true },
 		})
 	})
-	await announceProvidersChanged(db)
-	return saved
 }
 
 /** Retires the active credential: the provider is off for new payments (running ones still settle). */
 export async function retireGatewayCredential({ db, provider }: { db: TenantDb; provider: CardProvider }) {
-	const retired = await retireActiveGatewayCredential(db, { provider })
-	await announceProvidersChanged(db)
-	return retired
+	return db.$transaction(async (tx) => {
+		await announceProvidersChanged(db, tx)
+		return retireActiveGatewayCredential(tx, { provider })
+	})
 }
 
-/** The pages' "pay by card" offer is remembered per town (listActiveProviders); every process forgets it now. */
-async function announceProvidersChanged(db: TenantDb) {
+/**
+ * The pages' "pay by card" offer is remembered per town (listActiveProviders): every process forgets it
+ * when the change commits (the NOTIFY goes out with the transaction, or not at all).
+ */
+async function announceProvidersChanged(db: TenantDb, tx: Prisma.TransactionClient) {
 	const town = townOf(db)
-	if (town) await notifyTownChanged(db, town.slug)
+	if (town) await notifyTownChanged(tx, town.slug)
 }
 
 /** Masked history for the admin page: never the secret. */

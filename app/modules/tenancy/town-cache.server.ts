@@ -43,8 +43,10 @@ export function rememberForTown<T>(town: TownRef, key: string, load: () => Promi
 }
 
 /**
- * Tells every process that this town's remembered answers are out of date. Inside a transaction the
- * NOTIFY is delivered at commit (and not at all on rollback); this process forgets at once as well.
+ * Tells every process that this town's remembered answers are out of date. Called inside the transaction
+ * that makes the change: the NOTIFY is delivered at commit (not at all on rollback), and every process
+ * listening, this one included, forgets then. This process also forgets at once, for callers without a
+ * listener (tests, the CLI).
  */
 export async function notifyTownChanged(db: { $executeRawUnsafe: Prisma.TransactionClient['$executeRawUnsafe'] }, slug: string) {
 	invalidateTownCaches(slug)
