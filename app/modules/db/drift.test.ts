@@ -132,6 +132,7 @@ const TENANT_EXTRAS: KnownExtras = {
 		announcement_failure: "CHECK (((state = 'failed'::text) = (failure IS NOT NULL)))",
 		thread_filing_filed: `CHECK (((state = 'delivered'::SCHEMA."DeliveryState") = ((filed_at IS NOT NULL) AND (external_id IS NOT NULL))))`,
 		thread_filing_failure: `CHECK (((state <> 'failed'::SCHEMA."DeliveryState") OR (last_error IS NOT NULL)))`,
+		thread_filing_transition_actor: "CHECK ((actor = ANY (ARRAY['office'::text, 'job'::text])))",
 		// The SMS channel (issue 15).
 		person_sms_phone_confirmed: 'CHECK (((sms_phone IS NULL) = (sms_phone_confirmed_at IS NULL)))',
 		sms_credential_provider: "CHECK ((provider = 'smsbrana'::text))",

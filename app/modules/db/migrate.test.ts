@@ -94,6 +94,7 @@ const TENANT_TABLES = [
 	'sms_message',
 	'phone_confirmation',
 	'thread_filing',
+	'thread_filing_transition',
 ].sort()
 
 async function registerTowns(...slugs: string[]) {

@@ -9,6 +9,7 @@ import type { TenantDb } from '../db/tenant-db.server'
 import { attemptOutboxRow, OUTBOX_LEASE_MS } from '../delivery/attempt-outbox-row.server'
 import type { DocumentPayload, RecordsConnector } from '../delivery/connector'
 import type { LocalizedText } from '../i18n/locales'
+import { transitionThreadFiling } from './thread-filing-states'
 
 export type FilingOutcome =
 	| { outcome: 'delivered'; externalId: string; referenceNumber?: string }
@@ -101,12 +102,14 @@ export async function deliverThreadFiling({
 		send: async () => connector.fileDocument(await buildDocumentPayload(db, town, filingId)),
 		delivered: async (result) => {
 			await db.$transaction(async (tx) => {
-				// pending -> delivered, only from pending: a row moved meanwhile is not overwritten.
-				const moved = await tx.threadFiling.updateMany({
-					where: { id: filingId, state: 'pending' },
-					data: { state: 'delivered', externalId: result.externalId, referenceNumber: result.referenceNumber ?? null, filedAt: now(), lastError: null },
+				const moved = await transitionThreadFiling(tx, {
+					filingId,
+					change: { to: 'delivered', externalId: result.externalId, referenceNumber: result.referenceNumber ?? null },
+					actor: 'job',
+					detail: { attempts: row.attempts },
+					now: now(),
 				})
-				if (moved.count === 1)
+				if (moved.ok)
 					await recordAudit(tx, {
 						action: 'message.filed',
 						subject,
@@ -114,13 +117,20 @@ export async function deliverThreadFiling({
 					})
 			})
 		},
+		// Still pending: a retry moves only the next attempt, not the state, so it is not a transition.
 		retry: async (nextAttemptAt, error) => {
 			await db.threadFiling.updateMany({ where: { id: filingId, state: 'pending' }, data: { nextAttemptAt, lastError: error } })
 		},
 		failed: async (error) => {
 			await db.$transaction(async (tx) => {
-				const moved = await tx.threadFiling.updateMany({ where: { id: filingId, state: 'pending' }, data: { state: 'failed', lastError: error } })
-				if (moved.count === 1)
+				const moved = await transitionThreadFiling(tx, {
+					filingId,
+					change: { to: 'failed', error },
+					actor: 'job',
+					detail: { attempts: row.attempts },
+					now: now(),
+				})
+				if (moved.ok)
 					await recordAudit(tx, {
 						action: 'message.filing_failed',
 						outcome: 'failed',

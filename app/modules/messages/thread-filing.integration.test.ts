@@ -1,16 +1,18 @@
 // Issue 15: a clerk files a conversation (or one message) into the records system as a document,
 // through the town's connector and the thread_filing outbox: requested once even when two clerks click
 // at once, sent once even when the job runs twice at once, retried while the records system is down,
-// shown failed with its reason after a final refusal and resent by a clerk.
+// shown failed with its reason after a final refusal and resent by a clerk. Every change goes through
+// transitionThreadFiling and leaves a row in thread_filing_transition.
 import { createHash } from 'node:crypto'
-import { afterAll, describe, expect, test } from 'vitest'
-import { createTown } from '../../../tests/db'
+import { afterAll, describe, expect, test, vi } from 'vitest'
+import { createTown, sql } from '../../../tests/db'
 import { startRecordsSimulator, type RecordsSimulator } from '../../../simulators/records'
 import { getTenantDb } from '../db/tenant-db.server'
 import { DeliveryError, type RecordsConnector } from '../delivery/connector'
 import { getTownConnector } from '../delivery/town-records-config.server'
 import { drainThreadFilings } from './deliver-thread-filing.server'
 import { ThreadFilingError } from './thread-filing-error'
+import { transitionThreadFiling } from './thread-filing-states'
 import { listThreadFilings, requestThreadFiling, resendThreadFiling } from './thread-filing.server'
 
 process.env.FILETOWN_RECORDS_SECRET = 'whsec-filetown'
@@ -88,6 +90,16 @@ async function auditCount(action: string, threadId: string) {
 	return db.auditLog.count({ where: { action, subject: `MessageThread:${threadId}` } })
 }
 
+/** The filing's log, oldest first, as from -> to by whom. */
+async function transitions(filingId: string) {
+	const rows = await db.threadFilingTransition.findMany({
+		where: { filingId },
+		orderBy: { id: 'asc' },
+		select: { fromState: true, toState: true, actor: true },
+	})
+	return rows.map((r) => `${r.fromState ?? '-'} -> ${r.toState} by ${r.actor}`)
+}
+
 describe('filing a conversation into the records system', () => {
 	test('two clerks clicking at once ask once; two runs of the job at once file it once, with the reference number', async () => {
 		const { thread } = await makeThread('Kontejner u zastávky')
@@ -120,6 +132,9 @@ describe('filing a conversation into the records system', () => {
 		})
 		expect(filing!.referenceNumber).toMatch(/^MUFIL \d+\/\d{4}$/)
 		expect(await auditCount('message.filed', thread.id)).toBe(1)
+		expect(await transitions(filing!.id)).toEqual(['- -> pending by office', 'pending -> delivered by job'])
+		const delivered = await db.threadFilingTransition.findFirstOrThrow({ where: { filingId: filing!.id, toState: 'delivered' }, select: { detail: true } })
+		expect(delivered.detail).toEqual({ attempts: 1, externalId: documents[0]!.id, referenceNumber: documents[0]!.referenceNumber })
 		// What was filed: the citizen's and the office's messages with the photo, never the internal note.
 		const payload = documents[0]!.payload as {
 			messages: { body: string }[]
@@ -188,6 +203,8 @@ describe('filing a conversation into the records system', () => {
 		expect(documents).toHaveLength(1)
 		expect(documents[0]!.duplicates).toBe(1)
 		expect((await listThreadFilings(db, thread.id))[0]).toMatchObject({ state: 'delivered', attempts: 4, referenceNumber: documents[0]!.referenceNumber })
+		// Retries keep it pending: the log holds only the request and the delivery.
+		expect(await transitions((await listThreadFilings(db, thread.id))[0]!.id)).toEqual(['- -> pending by office', 'pending -> delivered by job'])
 	})
 
 	test('a final refusal is shown with its reason and audited; a clerk resends it, once', async () => {
@@ -216,8 +233,88 @@ describe('filing a conversation into the records system', () => {
 		expect(await auditCount('message.filing_resent', thread.id)).toBe(1)
 		expect(await drainThreadFilings({ db, town: townInfo, connector })).toMatchObject([{ outcome: 'delivered' }])
 		expect(sim.received().filter((d) => d.submissionId === `thread-${thread.id}`)).toHaveLength(1)
+		expect(await transitions(filingId)).toEqual([
+			'- -> pending by office',
+			'pending -> failed by job',
+			'failed -> pending by office',
+			'pending -> delivered by job',
+		])
+		const failed = await db.threadFilingTransition.findFirstOrThrow({ where: { filingId, toState: 'failed' }, select: { detail: true } })
+		// The reason stays in the log after the resend clears last_error.
+		expect(failed.detail).toEqual({ attempts: 1, error: 'Records system answered 422: document type not allowed' })
 		// Another thread's filing cannot be resent through this thread.
 		const other = await makeThread('Jiná')
 		await expect(resendThreadFiling({ db, threadId: other.thread.id, filingId, staffId: petra.id })).rejects.toMatchObject({ reason: 'not_resendable' })
+		expect(await transitions(filingId)).toHaveLength(4)
+	})
+})
+
+describe('transitionThreadFiling', () => {
+	async function pendingFiling(subject: string) {
+		const { thread } = await makeThread(subject)
+		return requestThreadFiling({ db, threadId: thread.id, staff: staff(petra), hasRecordsSystem: true })
+	}
+	const filingRow = (id: string) => db.threadFiling.findUniqueOrThrow({ where: { id } })
+
+	test('a transition the table does not allow is refused and logged, and changes and records nothing', async () => {
+		const { filingId } = await pendingFiling('Odmítnutý přechod')
+		await db.$transaction((tx) =>
+			transitionThreadFiling(tx, { filingId, change: { to: 'delivered', externalId: 'ext-1', referenceNumber: null }, actor: 'job' }),
+		)
+		const before = await filingRow(filingId)
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+		try {
+			const refused = await db.$transaction((tx) => transitionThreadFiling(tx, { filingId, change: { to: 'failed', error: 'late' }, actor: 'job' }))
+			expect(refused).toEqual({ ok: false, from: 'delivered', reason: 'invalid_transition' })
+			// Another conversation's page cannot move it either.
+			const other = await makeThread('Cizí')
+			const elsewhere = await db.$transaction((tx) =>
+				transitionThreadFiling(tx, { filingId, threadId: other.thread.id, change: { to: 'pending' }, actor: 'office' }),
+			)
+			expect(elsewhere).toEqual({ ok: false, from: null, reason: 'not_found' })
+			expect(warn.mock.calls.map(([line]) => JSON.parse(String(line)) as { msg: string })).toEqual([
+				expect.objectContaining({ msg: 'thread filing transition refused', filingId, from: 'delivered', to: 'failed', actor: 'job' }),
+				expect.objectContaining({ msg: 'thread filing transition refused: no such filing', filingId, to: 'pending', actor: 'office' }),
+			])
+		} finally {
+			warn.mockRestore()
+		}
+		expect(await filingRow(filingId)).toEqual(before)
+		expect(await transitions(filingId)).toEqual(['- -> pending by office', 'pending -> delivered by job'])
+	})
+
+	test('of two deliveries moving the same filing at once, the conditional update lets only one through', async () => {
+		const { filingId } = await pendingFiling('Souběh')
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+		let second: Promise<unknown> | undefined
+		try {
+			const first = await db.$transaction(async (tx) => {
+				const moved = await transitionThreadFiling(tx, {
+					filingId,
+					change: { to: 'delivered', externalId: 'ext-a', referenceNumber: 'A 1/2026' },
+					actor: 'job',
+				})
+				// The second delivery starts while the first is still uncommitted: it reads "pending", is
+				// allowed by the table, and waits on the row lock at its conditional UPDATE.
+				second = db.$transaction((tx2) => transitionThreadFiling(tx2, { filingId, change: { to: 'failed', error: 'timeout' }, actor: 'job' }))
+				await vi.waitFor(
+					async () => {
+						const [row] = await sql<{ n: number }>(
+							`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%thread_filing%'`,
+						)
+						expect(row!.n).toBe(1)
+					},
+					{ timeout: 3000, interval: 20 },
+				)
+				return moved
+			})
+			expect(first).toEqual({ ok: true, from: 'pending' })
+			expect(await second).toEqual({ ok: false, from: 'pending', reason: 'moved_meanwhile' })
+			expect(warn).toHaveBeenCalledWith(expect.stringContaining('moved meanwhile'))
+		} finally {
+			warn.mockRestore()
+		}
+		expect(await filingRow(filingId)).toMatchObject({ state: 'delivered', externalId: 'ext-a', referenceNumber: 'A 1/2026', lastError: null })
+		expect(await transitions(filingId)).toEqual(['- -> pending by office', 'pending -> delivered by job'])
 	})
 })

@@ -5,7 +5,7 @@
 import { recordAudit } from '../audit/record-audit.server'
 import type { TenantDb } from '../db/tenant-db.server'
 import { ThreadFilingError } from './thread-filing-error'
-import { filingDocumentKey, type FilingState } from './thread-filing-states'
+import { filingDocumentKey, transitionThreadFiling, type FilingState } from './thread-filing-states'
 
 type Staff = { id: string; name: string }
 type RequestMeta = { ip?: string | null; requestId?: string | null }
@@ -43,6 +43,10 @@ export async function requestThreadFiling({
 		})
 		const filing = await tx.threadFiling.findUniqueOrThrow({ where: { documentKey }, select: { id: true } })
 		if (inserted.count === 1) {
+			// The request starts the filing's log; every later change is written by transitionThreadFiling.
+			await tx.threadFilingTransition.create({
+				data: { filingId: filing.id, fromState: null, toState: 'pending', actor: 'office', at: now, detail: { staffId: staff.id } },
+			})
 			await recordAudit(tx, {
 				action: 'message.filing_requested',
 				staffId: staff.id,
@@ -72,11 +76,8 @@ export async function resendThreadFiling({
 	meta?: RequestMeta
 }) {
 	await db.$transaction(async (tx) => {
-		const reset = await tx.threadFiling.updateMany({
-			where: { id: filingId, threadId, state: 'failed' },
-			data: { state: 'pending', attempts: 0, nextAttemptAt: now, lastError: null },
-		})
-		if (reset.count === 0) throw new ThreadFilingError('not_resendable')
+		const reset = await transitionThreadFiling(tx, { filingId, threadId, change: { to: 'pending' }, actor: 'office', detail: { staffId }, now })
+		if (!reset.ok) throw new ThreadFilingError('not_resendable')
 		const { documentKey } = await tx.threadFiling.findUniqueOrThrow({ where: { id: filingId }, select: { documentKey: true } })
 		await recordAudit(tx, { action: 'message.filing_resent', staffId, subject: `MessageThread:${threadId}`, details: { documentKey }, ...meta })
 	})
