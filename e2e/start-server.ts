@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import pg from 'pg'
+import { SERVER_NODE_FLAGS } from '../scripts/built-server'
 import { resetBoardClock, TEST_CLOCK_FILE } from './test-clock'
 
 const SERVER_ENTRY = 'build/server/index.js'
@@ -34,7 +35,7 @@ databaseUrl.pathname = `/${DATABASE}`
 
 // The board's clock starts real; e2e/official-board.spec.ts moves it (decision 015).
 resetBoardClock()
-const server = spawn(process.execPath, [SERVER_ENTRY, '--demo'], {
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY, '--demo'], {
 	stdio: 'inherit',
 	env: {
 		...process.env,

@@ -107,10 +107,17 @@ type StartOptions = {
 	waitUntilListening?: boolean
 }
 
+/**
+ * The Node flags the server runs with (`npm start`, `npm run start:prod`, the tests, the bench): a young
+ * generation of 32 MB semi-spaces instead of V8's 16 MB, since a page allocates a few MB and collecting the
+ * young generation twice as often cost 6–15 % of the home page's throughput (decision 030).
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=32']
+
 /** Spawns `node build/server/index.js` on 127.0.0.1 and (by default) waits until it listens. */
 export async function startServer({ env = {}, args = [], cwd = REPO_ROOT, port, waitUntilListening = true }: StartOptions = {}): Promise<ServerProcess> {
 	const chosenPort = port ?? (await findFreePort())
-	const child = spawn(process.execPath, [SERVER_ENTRY, ...args], {
+	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY, ...args], {
 		cwd,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(chosenPort), LOG_LEVEL: 'warn', ...env },

@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { REPO_ROOT } from '../tests/db'
 import { makeTempDir } from '../tests/temp'
 import { DEMO_PASSWORD } from '../app/modules/staff/demo-staff'
-import { createScratchDatabase, ensureBuild, get, startServer, uniqueDatabaseName, waitFor, type ServerProcess } from '../scripts/built-server'
+import {
+	createScratchDatabase,
+	ensureBuild,
+	get,
+	SERVER_NODE_FLAGS,
+	startServer,
+	uniqueDatabaseName,
+	waitFor,
+	type ServerProcess,
+} from '../scripts/built-server'
 import pg from 'pg'
 
 const STACK = /\bat [\w.<>]+ \(|node_modules|\.js:\d+|PrismaClient|Invalid `/
@@ -50,7 +59,8 @@ async function sql(text: string) {
 describe('11.11 the demo runs in production mode', () => {
 	test('11.11 the demo runs Remix in development mode: `npm start` starts the production build with NODE_ENV=production', () => {
 		const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
-		expect(pkg.scripts.start).toBe('npm run build && NODE_ENV=production node build/server/index.js --demo')
+		expect(pkg.scripts.start).toBe(`npm run build && NODE_ENV=production node ${SERVER_NODE_FLAGS.join(' ')} build/server/index.js --demo`)
+		expect(pkg.scripts['start:prod']).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} build/server/index.js`)
 	})
 
 	test('11.11 the demo runs Remix in development mode: in production mode the demo still has its towns, its NIA simulator and http cookies', async () => {
