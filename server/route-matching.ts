@@ -93,10 +93,17 @@ type ReactRoutesModule = { createServerRoutes: (manifest: object, routeModules: 
  */
 function rememberingCreateServerRoutes(original: ReactRoutesModule['createServerRoutes']): ReactRoutesModule['createServerRoutes'] {
 	const built = new WeakMap<object, { key: string; routes: unknown }>()
+	// The build's `future` flags are one object for the life of the build: stringified once, not per page.
+	const futureKeys = new WeakMap<object, string>()
+	const futureKey = (future: object) => {
+		let key = futureKeys.get(future)
+		if (key === undefined) futureKeys.set(future, (key = JSON.stringify(future)))
+		return key
+	}
 	return (manifest, routeModules, future, isSpaMode, ...rest) => {
 		// Only the top-level call (Remix recurses with a parent id and its own grouping) is remembered.
 		if (rest.length > 0) return original(manifest, routeModules, future, isSpaMode, ...rest)
-		const key = `${JSON.stringify(future)}|${isSpaMode}`
+		const key = `${futureKey(future)}|${isSpaMode}`
 		const known = built.get(manifest)
 		if (known && known.key === key) return known.routes
 		const routes = original(manifest, routeModules, future, isSpaMode)
