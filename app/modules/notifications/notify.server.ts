@@ -27,4 +27,3 @@ export async function notify(db: Db, { personId, kind, eventKey, link, params = 
 
 /** A notification the citizen has not opened yet. */
 export const UNREAD = { readAt: null } satisfies Prisma.NotificationWhereInput
-
