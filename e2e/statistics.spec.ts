@@ -23,8 +23,8 @@ test('the admin sees the statistics charts with tables, refreshes them and downl
 	await expect(page.locator('section[data-testid^="figure-"]')).toHaveCount(13)
 	expect(await page.getByTestId('statistics-chart').count()).toBeGreaterThanOrEqual(9)
 	await expect(page.getByRole('img', { name: /^Podání Sloupcový graf/ })).toBeVisible()
-	await expect(page.getByRole('table', { name: 'Podání: hodnoty grafu' })).toBeVisible()
-	await expect(page.getByRole('table', { name: 'Registrovaní občané: hodnoty grafu' })).toBeVisible()
+	await expect(page.getByRole('table', { name: 'Podání: hodnoty grafu', exact: true })).toBeVisible()
+	await expect(page.getByRole('table', { name: 'Registrovaní občané: hodnoty grafu', exact: true })).toBeVisible()
 	await expect(page.getByRole('table', { name: 'Platby podle způsobu placení' })).toBeVisible()
 	await expect(page.getByRole('heading', { name: 'Žádosti o dotace podle programů' })).toBeVisible()
 

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
-import { useEffect } from 'react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { SubmitButton } from '~/components/office/form-field'
@@ -19,6 +18,7 @@ import { requireTownProfile } from '~/modules/tenancy/require-town.server'
 import { STATEMENT_UPLOAD_MAX_MB } from '~/modules/bank-statements/statement-upload-limit'
 import { useFormat } from '~/modules/i18n/use-format'
 import { readPage } from '~/modules/http/page-param'
+import { useRefreshWhile } from '~/modules/progress/use-refresh-while'
 
 const MAX_MB = STATEMENT_UPLOAD_MAX_MB
 const MAX_BYTES = MAX_MB * 1024 * 1024
@@ -117,15 +117,8 @@ function Summary({ statement }: { statement: StatementRow & { waiting: number } 
 
 function Progress({ statement }: { statement: StatementRow }) {
 	const { t } = useTranslation('bank-office')
-	const revalidator = useRevalidator()
 	const running = statement.finishedAt === null
-	useEffect(() => {
-		if (!running) return
-		const timer = setInterval(() => {
-			if (revalidator.state === 'idle') revalidator.revalidate()
-		}, POLL_MS)
-		return () => clearInterval(timer)
-	}, [running, revalidator])
+	useRefreshWhile(running, POLL_MS)
 	if (statement.summary.failed) return <p className="mb-6 rounded-town border-2 border-red-800 p-3 font-medium text-red-900">{t('progress.failed')}</p>
 	return (
 		<section aria-labelledby="progress-heading" className="mb-8 rounded-town border p-4">

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
-import { useEffect } from 'react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { SubmitButton } from '~/components/office/form-field'
@@ -13,6 +12,7 @@ import { officePage, requestMeta } from '~/modules/staff/office-request.server'
 import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { useFormat } from '~/modules/i18n/use-format'
+import { useRefreshWhile } from '~/modules/progress/use-refresh-while'
 
 const YearSchema = z.coerce.number().int().min(2000).max(2100)
 
@@ -63,14 +63,9 @@ export default function GenerateClaimsPage() {
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('fees-office')
 	const format = useFormat()
-	const revalidator = useRevalidator()
 	const active = runs.some((r) => r.status === 'queued' || r.status === 'running')
 	// While a run is queued or running, the page refreshes its figures every two seconds.
-	useEffect(() => {
-		if (!active) return
-		const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 2000)
-		return () => clearInterval(timer)
-	}, [active, revalidator])
+	useRefreshWhile(active)
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-10">
 			<h1 className="mb-4 text-3xl font-bold">{t('generate.title')}</h1>

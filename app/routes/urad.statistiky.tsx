@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useLocation, useRevalidator } from '@remix-run/react'
-import { useEffect } from 'react'
+import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Notice, SubmitButton } from '~/components/office/form-field'
 import { titleMeta } from '~/components/office/meta'
@@ -21,6 +20,7 @@ import { requestStatisticsRefresh } from '~/modules/statistics/request-statistic
 import { PUBLISHABLE } from '~/modules/statistics/statistics-figures'
 import { FIGURE_PARAM, PERIOD_PARAMS, periodSearch, presetPeriods, readPeriod } from '~/modules/statistics/statistics-period'
 import { PublishedStatisticsSchema, updatePublishedStatistics } from '~/modules/statistics/update-published-statistics.server'
+import { useRefreshWhile } from '~/modules/progress/use-refresh-while'
 
 // Town statistics for admins and auditors (issue 17, decision 017): figures from the summary table,
 // a period chosen with a plain GET form, charts rendered on the server with a table and CSV each.
@@ -82,14 +82,9 @@ export default function StatisticsPage() {
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation('statistics')
 	const location = useLocation()
-	const revalidator = useRevalidator()
 	const busy = statistics?.refresh.status === 'queued' || statistics?.refresh.status === 'running'
 	// With JavaScript, the page follows a refresh under way by itself; without, the "check again" link does.
-	useEffect(() => {
-		if (!busy) return
-		const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 2000)
-		return () => clearInterval(timer)
-	}, [busy, revalidator])
+	useRefreshWhile(busy)
 	const query = periodSearch(period)
 	return (
 		<main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-10">

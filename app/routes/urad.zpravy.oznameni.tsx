@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
-import { useEffect } from 'react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { titleMeta } from '~/components/office/meta'
 import { OfficeErrorBoundary } from '~/components/office/office-error-boundary'
@@ -18,6 +17,7 @@ import { requireOfficeStaff } from '~/modules/staff/require-office-staff.server'
 import { requirePermission } from '~/modules/staff/require-permission.server'
 import { requireTenant } from '~/modules/tenancy/require-town.server'
 import { readPage } from '~/modules/http/page-param'
+import { useRefreshWhile } from '~/modules/progress/use-refresh-while'
 
 const FIELD = 'w-full rounded-town border border-muted bg-surface px-3 py-2 text-ink'
 const BUTTON = 'rounded-town bg-primary px-4 py-2 font-medium text-primary-contrast'
@@ -102,16 +102,9 @@ export default function AnnouncementsPage() {
 	const { topics, list, notice } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const errors: Record<string, boolean> = actionData?.errors ?? {}
-	const revalidator = useRevalidator()
 	const isSending = list.rows.some((row) => isAnnouncementState(row.state) && IN_PROGRESS.has(row.state))
 	// While an announcement is going out, the progress refreshes every two seconds.
-	useEffect(() => {
-		if (!isSending) return
-		const timer = setInterval(() => {
-			if (revalidator.state === 'idle') revalidator.revalidate()
-		}, 2000)
-		return () => clearInterval(timer)
-	}, [isSending, revalidator])
+	useRefreshWhile(isSending)
 	const field = (name: (typeof FIELDS)[number]) => ({
 		id: name,
 		name,
