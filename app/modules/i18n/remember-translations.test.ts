@@ -61,8 +61,20 @@ describe('rememberTranslations', () => {
 
 	it('starts its memory again past the limit instead of growing without end', async () => {
 		const remembering = rememberTranslations(await instance('cs'), 10)
+		const translator = (remembering as I18n & { translator: { translate: (...args: unknown[]) => unknown } }).translator
+		let resolved = 0
+		const translate = translator.translate.bind(translator)
+		translator.translate = (...args: unknown[]) => {
+			resolved++
+			return translate(...args)
+		}
 		const t = remembering.getFixedT('cs', 'payments')
 		for (let page = 0; page < 25; page++) expect(t('list.page', { page })).toContain(String(page))
+		expect(resolved).toBe(25)
+		// Page 3 was dropped when the memory started again at the 11th call: resolved anew, then remembered.
 		expect(t('list.page', { page: 3 })).toContain('3')
+		expect(resolved).toBe(26)
+		t('list.page', { page: 3 })
+		expect(resolved).toBe(26)
 	})
 })
